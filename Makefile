@@ -1,0 +1,163 @@
+# handoff: build, run and test.
+#
+#   make run     install what is missing, build, start a local PostgreSQL,
+#                migrate, seed the demo portfolio, serve on 127.0.0.1:$(PORT)
+#   make test    the whole suite: unit, integration, browser, and the unit and
+#                integration tests again under ASan and UBSan
+#
+# See README.md for the rest (db-stop, test-* targets, bench).
+
+PORT		?= 8888
+BUILD		?= .build
+SANITIZE	?=
+
+# Anything computed from installed tools is expanded lazily (=, not :=), so
+# that it is only evaluated after src/tools/deps.sh installed the packages.
+KORE_FEATURES	 = $(shell cat /usr/share/kore/features 2>/dev/null)
+JANSSON_CFLAGS	 = $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS	 = $(shell pkg-config --libs jansson 2>/dev/null)
+CMOCKA_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+CC		 = clang
+SAN_FLAGS	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   -fno-omit-frame-pointer
+OPT		 = -O1 -g
+else
+CC		?= cc
+SAN_FLAGS	 =
+OPT		 = -O2 -g
+endif
+
+# V=1 shows the whole command lines.
+ifeq ($(V),1)
+Q		 =
+else
+Q		 = @
+endif
+
+# Our warnings plus Kore's own set (see /usr/share/kore/Makefile).
+WARNINGS	 = -Wall -Wextra -Werror -Wstrict-prototypes \
+		   -Wmissing-prototypes -Wmissing-declarations -Wshadow \
+		   -Wpointer-arith -Wcast-qual -Wsign-compare -Wtype-limits
+
+BASE_CFLAGS	 = -std=c11 -D_GNU_SOURCE $(OPT) $(WARNINGS) $(SAN_FLAGS) \
+		   -MMD -MP -Isrc
+
+# The module: every src/*.c plus the embedded assets, as a shared object.
+# Kore's symbols stay unresolved and are found in the kore binary at load.
+MODULE		 = $(BUILD)/handoff.so
+MODULE_SRC	:= $(wildcard src/*.c)
+MODULE_OBJ	:= $(patsubst src/%.c,$(BUILD)/obj/%.o,$(MODULE_SRC)) \
+		   $(BUILD)/obj/assets_data.o
+MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
+
+# Assets served from memory; screenshots for the README are not served.
+ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
+
+# Pure modules: no Kore, no libpq.  Unit tests link them directly.
+PURE		:= sbuf html dberr layout
+PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
+UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
+UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
+
+.PHONY: all module unit-bin run db-stop migrate test test-unit \
+	test-integration test-browser test-asan deps-run deps-test bench clean
+
+all: module
+
+module: $(MODULE)
+
+$(MODULE): $(MODULE_OBJ)
+	@echo "  LD    $@"
+	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@ $(MODULE_OBJ) -lpq $(JANSSON_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(MODULE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/assets_data.c: src/tools/embed-assets.sh $(ASSETS)
+	@mkdir -p $(@D)
+	@echo "  GEN   $@"
+	$(Q)src/tools/embed-assets.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/assets_data.o: $(BUILD)/gen/assets_data.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(MODULE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/pure/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS)
+
+unit-bin: $(UNIT_BIN)
+
+.SECONDARY:
+
+-include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+# --- running ---------------------------------------------------------------
+
+deps-run:
+	@src/tools/deps.sh run
+
+deps-test:
+	@src/tools/deps.sh test
+	@tests/lib/npm-install.sh
+
+run: deps-run
+	@$(MAKE) --no-print-directory module
+	@src/tools/run.sh $(PORT)
+
+db-stop:
+	@src/tools/pg.sh stop .data/pg
+
+migrate:
+	@src/tools/migrate.sh
+
+# --- tests -----------------------------------------------------------------
+
+test: deps-test
+	@$(MAKE) --no-print-directory module unit-bin
+	@tests/unit/run.sh $(BUILD)/unit
+	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
+	@tests/lib/with-cluster.sh tests/browser/run.sh $(MODULE)
+	@$(MAKE) --no-print-directory test-asan
+	@echo "make test: all passed"
+
+test-unit: deps-test
+	@$(MAKE) --no-print-directory unit-bin
+	@tests/unit/run.sh $(BUILD)/unit
+
+test-integration: deps-test
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
+
+test-browser: deps-test
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/browser/run.sh $(MODULE)
+
+# The unit and integration suites again, built with clang's AddressSanitizer
+# and UndefinedBehaviorSanitizer; the module runs inside the real kore with
+# the sanitizer runtime preloaded.
+test-asan: deps-test
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=$(BUILD)/asan \
+	    module unit-bin
+	@tests/unit/run.sh $(BUILD)/asan/unit
+	@HANDOFF_SANITIZE=1 tests/lib/with-cluster.sh \
+	    tests/integration/run.sh $(BUILD)/asan/handoff.so
+
+bench: deps-run
+	@src/tools/deps.sh bench
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
+
+clean:
+	rm -rf $(BUILD)
