@@ -1,0 +1,81 @@
+/*
+ * dberr: SQLSTATE to HTTP (see dberr.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dberr.h"
+
+struct sqlstate_map {
+	const char	*prefix;	/* SQLSTATE or its class (2 chars) */
+	int		 status;
+	const char	*code;
+	const char	*message;	/* NULL: the function's own message */
+};
+
+/* First match wins, so exact codes come before their class. */
+static const struct sqlstate_map sqlstate_map[] = {
+	{ "HF400", 400, "invalid", NULL },
+	{ "HF404", 404, "not_found", NULL },
+	{ "HF409", 409, "conflict", NULL },
+	{ "HF412", 412, "stale_version", NULL },
+	{ "23505", 409, "duplicate",
+	    "a record with the same unique value already exists" },
+	{ "23503", 409, "conflict",
+	    "a record this change refers to was changed at the same time" },
+	{ "40001", 503, "busy", "the database is busy; try again" },
+	{ "40P01", 503, "busy", "the database is busy; try again" },
+	{ "23", 400, "invalid", "the value breaks a rule of the data" },
+	{ "22", 400, "invalid", "a value is out of range or malformed" },
+	{ "08", 503, "db_unavailable", "the database is unreachable" },
+	{ "53", 503, "db_unavailable", "the database is overloaded" },
+	{ "57", 503, "db_unavailable", "the database is unreachable" },
+};
+
+static void
+copy(char *dst, size_t size, const char *src)
+{
+	(void)snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+void
+dberr_set(struct db_error *err, int status, const char *code,
+    const char *message, const char *field)
+{
+	err->status = status;
+	copy(err->code, sizeof(err->code), code);
+	copy(err->message, sizeof(err->message), message);
+	copy(err->field, sizeof(err->field), field);
+}
+
+void
+dberr_map(struct db_error *err, const char *sqlstate, const char *message,
+    const char *column)
+{
+	size_t				 i, n;
+	const struct sqlstate_map	*m;
+
+	if (sqlstate == NULL || strlen(sqlstate) != 5) {
+		dberr_set(err, 503, "db_unavailable",
+		    "the database is unreachable", NULL);
+		return;
+	}
+
+	for (i = 0; i < sizeof(sqlstate_map) / sizeof(sqlstate_map[0]); i++) {
+		m = &sqlstate_map[i];
+		n = strlen(m->prefix);
+		if (strncmp(sqlstate, m->prefix, n) != 0)
+			continue;
+
+		if (m->message == NULL) {
+			dberr_set(err, m->status, m->code,
+			    message != NULL && *message != '\0' ?
+			    message : m->code, column);
+		} else {
+			dberr_set(err, m->status, m->code, m->message, NULL);
+		}
+		return;
+	}
+
+	dberr_set(err, 500, "internal", "internal error", NULL);
+}

@@ -1,0 +1,35 @@
+/*
+ * dberr: what a failed statement means for the client.
+ *
+ * PostgreSQL reports a failure as an SQLSTATE plus text.  The text is never
+ * sent to a client, with one exception: the SQL functions of this project
+ * raise their own class "HF" (HF400 bad input, HF404 not found, HF409
+ * conflict, HF412 stale version) with a message written for users and the
+ * offending field in the COLUMN diagnostic.  Everything else maps to a
+ * fixed, generic message.
+ *
+ * Pure: no Kore, no libpq.
+ */
+#ifndef HANDOFF_DBERR_H
+#define HANDOFF_DBERR_H
+
+struct db_error {
+	int	status;		/* HTTP status the failure maps to */
+	char	code[32];	/* stable machine-readable code */
+	char	message[256];	/* safe to show to a client */
+	char	field[64];	/* the input field at fault, or "" */
+};
+
+/*
+ * Fill err from a statement's diagnostics.  sqlstate is NULL when no result
+ * came back at all (the connection failed).  message and column are only
+ * read for the HF class.
+ */
+void	dberr_map(struct db_error *, const char *sqlstate,
+	    const char *message, const char *column);
+
+/* Fill err directly (for failures found before any statement ran). */
+void	dberr_set(struct db_error *, int, const char *, const char *,
+	    const char *);
+
+#endif

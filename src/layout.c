@@ -1,0 +1,60 @@
+/*
+ * layout: the frame shared by every page (see render.h).
+ */
+#include "html.h"
+#include "render.h"
+
+void
+layout_begin(struct sbuf *b, const char *title)
+{
+	html_printf(b,
+	    "<!doctype html>\n"
+	    "<html lang=\"en\">\n"
+	    "<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>%s &middot; handoff</title>\n"
+	    "<link rel=\"icon\" href=\"/assets/favicon.svg\" "
+	    "type=\"image/svg+xml\">\n"
+	    "<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
+	    "</head>\n"
+	    "<body>\n"
+	    "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
+	    "<header class=\"top\">\n"
+	    "<a class=\"brand\" href=\"/\">handoff</a>\n"
+	    "<nav aria-label=\"Main\">\n"
+	    "<a href=\"/\">Portfolio</a>\n"
+	    "<a href=\"/digest\">Weekly digest</a>\n"
+	    "<a href=\"/people\">People</a>\n"
+	    "<a href=\"/projects/new\">Kick off a project</a>\n"
+	    "</nav>\n"
+	    "</header>\n"
+	    "<main id=\"main\">\n", title);
+}
+
+void
+layout_end(struct sbuf *b)
+{
+	sbuf_str(b,
+	    "</main>\n"
+	    "<footer class=\"bottom\">handoff &mdash; who owns what, "
+	    "and whether the plan is still true.</footer>\n"
+	    "</body>\n"
+	    "</html>\n");
+}
+
+void
+layout_error_page(struct sbuf *b, int status, const char *title,
+    const char *message)
+{
+	layout_begin(b, title);
+	html_printf(b,
+	    "<section class=\"error-page\">\n"
+	    "<h1>%s</h1>\n"
+	    "<p>%s</p>\n"
+	    "<p class=\"muted\">HTTP %d</p>\n"
+	    "<p><a href=\"/\">Back to the portfolio</a></p>\n"
+	    "</section>\n", title, message, status);
+	layout_end(b);
+}

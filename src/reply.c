@@ -1,0 +1,114 @@
+/*
+ * reply: every response leaves through here, so every response carries the
+ * same security headers and every error has one of two shapes: the JSON
+ * error document on API paths, an HTML page elsewhere.
+ */
+#include "handoff.h"
+#include "render.h"
+
+#define CSP	"default-src 'self'; img-src 'self' data:; "		\
+		"style-src 'self'; script-src 'self'; object-src 'none'; " \
+		"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+static const char json_internal[] =
+    "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
+
+int
+reply_is_api(struct http_request *req)
+{
+	return (strncmp(req->path, "/api/", 5) == 0 ||
+	    strcmp(req->path, "/healthz") == 0);
+}
+
+void
+reply_common_headers(struct http_request *req)
+{
+	http_response_header(req, "content-security-policy", CSP);
+	http_response_header(req, "x-content-type-options", "nosniff");
+	http_response_header(req, "x-frame-options", "DENY");
+	http_response_header(req, "referrer-policy", "same-origin");
+}
+
+/* Takes over the reference to doc. */
+void
+reply_json(struct http_request *req, int status, json_t *doc)
+{
+	char	*text;
+
+	text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+
+	reply_common_headers(req);
+	http_response_header(req, "content-type",
+	    "application/json; charset=utf-8");
+	http_response_header(req, "cache-control", "no-store");
+
+	if (text == NULL) {
+		kore_log(LOG_ERR, "reply: %s: cannot serialise JSON",
+		    req->path);
+		http_response(req, 500, json_internal,
+		    sizeof(json_internal) - 1);
+		return;
+	}
+
+	http_response(req, status, text, strlen(text));
+	free(text);
+}
+
+void
+reply_html(struct http_request *req, int status, struct sbuf *b)
+{
+	reply_common_headers(req);
+	http_response_header(req, "content-type", "text/html; charset=utf-8");
+	http_response_header(req, "cache-control", "no-store");
+
+	if (sbuf_failed(b)) {
+		kore_log(LOG_ERR, "reply: %s: page could not be built",
+		    req->path);
+		http_response(req, 500, "internal error\n", 15);
+		return;
+	}
+
+	http_response(req, status, b->data, b->len);
+}
+
+void
+reply_error(struct http_request *req, int status, const char *code,
+    const char *message, const char *field)
+{
+	struct sbuf	 b;
+	json_t		*err;
+
+	if (status == 503)
+		http_response_header(req, "retry-after", "2");
+
+	if (reply_is_api(req)) {
+		err = json_pack("{s:s, s:s}", "code", code,
+		    "message", message);
+		if (err != NULL && field != NULL && *field != '\0')
+			json_object_set_new(err, "field", json_string(field));
+		reply_json(req, status, json_pack("{s:o*}", "error", err));
+		return;
+	}
+
+	sbuf_init(&b);
+	layout_error_page(&b, status, http_status_text(status), message);
+	reply_html(req, status, &b);
+	sbuf_free(&b);
+}
+
+void
+reply_db_error(struct http_request *req, const struct db_error *err)
+{
+	reply_error(req, err->status, err->code, err->message, err->field);
+}
+
+int
+reply_method_not_allowed(struct http_request *req, const char *allow)
+{
+	http_response_header(req, "allow", allow);
+	reply_error(req, 405, "method_not_allowed",
+	    "this method is not allowed here", NULL);
+
+	return (KORE_RESULT_OK);
+}
