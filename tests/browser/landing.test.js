@@ -1,0 +1,47 @@
+// Browser smoke test: the landing page as a person sees it in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/harness.js';
+import { launch, screenshot } from '../lib/browser.js';
+
+let srv, browser;
+
+before(async () => {
+	srv = await startServer();
+	browser = await launch();
+});
+
+after(async () => {
+	await browser?.close();
+	await srv?.stop();
+});
+
+test('the landing page renders styled, with working navigation', async () => {
+	const page = await browser.newPage();
+	const errors = [];
+	page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+	page.on('pageerror', (e) => errors.push(e.message));
+
+	const resp = await page.goto(srv.url + '/');
+	assert.equal(resp.status(), 200);
+	assert.equal(await page.title(), 'Home · handoff');
+	assert.equal(await page.locator('h1').innerText(), 'handoff');
+
+	// The stylesheet from assets/ applied (not a browser default).
+	const bg = await page.locator('header.top').evaluate((el) =>
+	    getComputedStyle(el).backgroundColor);
+	assert.equal(bg, 'rgb(29, 35, 48)');
+
+	const nav = await page.locator('nav a').allInnerTexts();
+	assert.deepEqual(nav, ['Portfolio', 'Weekly digest', 'People',
+	    'Kick off a project']);
+
+	// Keyboard: the first Tab lands on the skip link, which is visible then.
+	await page.keyboard.press('Tab');
+	assert.equal(await page.evaluate(() => document.activeElement.className),
+	    'skip');
+
+	await screenshot(page, 'landing');
+	assert.deepEqual(errors, [], 'no console errors (e.g. CSP violations)');
+	await page.close();
+});

@@ -1,0 +1,12 @@
+#!/bin/sh
+# run.sh MODULE: browser tests in Debian's Chromium (playwright-core).
+# Runs under tests/lib/with-cluster.sh, which provides the database.
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+HANDOFF_MODULE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+export HANDOFF_MODULE
+
+mkdir -p "$top/tests/output"
+exec node --test --test-concurrency=1 --test-reporter=spec \
+    "$top"/tests/browser/*.test.js

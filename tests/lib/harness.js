@@ -1,0 +1,259 @@
+// Test harness: a real kore serving the module under test against a fresh
+// database cloned from the migrated template of tests/lib/with-cluster.sh.
+//
+//   const srv = await startServer();          // own database, free port
+//   const r = await srv.api('GET', '/healthz');
+//   await srv.stop();
+//
+// Every server is stopped when the test process exits, even on failure.
+
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createServer } from 'node:net';
+import { mkdirSync, openSync, readFileSync, writeFileSync, existsSync }
+    from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const execFileP = promisify(execFile);
+
+export const TOP = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function env(name) {
+	const v = process.env[name];
+	if (!v)
+		throw new Error(`${name} is not set: run the tests through ` +
+		    'make test (tests/lib/with-cluster.sh sets it up)');
+	return v;
+}
+
+const live = new Set();
+
+process.on('exit', () => {
+	for (const child of live) {
+		try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+	}
+});
+
+export async function freePort() {
+	return new Promise((ok, fail) => {
+		const s = createServer();
+		s.unref();
+		s.on('error', fail);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => ok(port));
+		});
+	});
+}
+
+let dbCounter = 0;
+
+// psql as the cluster's superuser; returns stdout.
+export async function psql(sql, { db = 'postgres', host } = {}) {
+	const { stdout } = await execFileP('psql', ['-X', '-q', '-At',
+	    '-v', 'ON_ERROR_STOP=1', '-h', host ?? env('HANDOFF_TEST_PGHOST'),
+	    '-U', 'postgres', '-d', db, '-c', sql]);
+	return stdout.trim();
+}
+
+export async function createDatabase() {
+	const name = `t_${process.pid}_${++dbCounter}`;
+	await psql(`CREATE DATABASE "${name}" TEMPLATE ` +
+	    `"${env('HANDOFF_TEST_TEMPLATE')}" OWNER handoff`);
+	return name;
+}
+
+function sanitizerEnv() {
+	if (!process.env.HANDOFF_SANITIZE)
+		return {};
+	const logs = join(env('HANDOFF_TEST_DIR'), 'sanitizer');
+	mkdirSync(logs, { recursive: true });
+	return {
+		LD_PRELOAD: process.env.HANDOFF_ASAN_RUNTIME,
+		// The symbolizer is spawned through pipe2, which seccomp kills:
+		// symbolize afterwards instead.
+		ASAN_OPTIONS: `symbolize=0:detect_leaks=0:abort_on_error=0:` +
+		    `log_path=${logs}/asan`,
+		UBSAN_OPTIONS: `print_stacktrace=1:symbolize=0:` +
+		    `log_path=${logs}/ubsan`,
+	};
+}
+
+export class Server {
+	constructor({ db, pghost, env: extraEnv = {} }) {
+		this.db = db;
+		this.pghost = pghost ?? env('HANDOFF_TEST_PGHOST');
+		this.extraEnv = extraEnv;
+		this.child = null;
+	}
+
+	get dsn() {
+		return `host=${this.pghost} dbname=${this.db} user=handoff`;
+	}
+
+	async start(extraEnv) {
+		if (extraEnv !== undefined)
+			this.extraEnv = extraEnv;
+		const dir = env('HANDOFF_TEST_DIR');
+		this.port = await freePort();
+		this.url = `http://127.0.0.1:${this.port}`;
+		const tag = `${this.db}-${this.port}`;
+		this.confPath = join(dir, `kore-${tag}.conf`);
+		this.logPath = join(dir, `kore-${tag}.log`);
+		const { stdout } = await execFileP(join(TOP,
+		    'src/tools/kore-conf.sh'), [env('HANDOFF_MODULE'),
+		    String(this.port), join(dir, `kore-${tag}.pid`)]);
+		writeFileSync(this.confPath, stdout);
+
+		const log = openSync(this.logPath, 'a');
+		this.child = spawn('kore', ['-f', '-n', '-r', '-c',
+		    this.confPath], {
+			cwd: TOP,
+			detached: true,
+			stdio: ['ignore', log, log],
+			env: {
+				...process.env,
+				DATABASE_URL: this.dsn,
+				...sanitizerEnv(),
+				...this.extraEnv,
+			},
+		});
+		live.add(this.child);
+		this.exited = new Promise((ok) => this.child.on('exit',
+		    (code, signal) => ok({ code, signal })));
+		await this.waitReady();
+		return this;
+	}
+
+	// Ready means kore answers HTTP; the database may be down on purpose.
+	async waitReady(timeoutMs = 20000) {
+		const deadline = Date.now() + timeoutMs;
+		let last;
+		while (Date.now() < deadline) {
+			if (this.child.exitCode !== null)
+				break;
+			try {
+				const r = await fetch(`${this.url}/api/v1/version`,
+				    { signal: AbortSignal.timeout(1000) });
+				if (r.status === 200)
+					return;
+				last = `status ${r.status}`;
+			} catch (e) {
+				last = e.message;
+			}
+			await sleep(50);
+		}
+		throw new Error(`kore did not come up (${last}); log:\n` +
+		    this.log());
+	}
+
+	log() {
+		return existsSync(this.logPath) ?
+		    readFileSync(this.logPath, 'utf8').slice(-4000) : '';
+	}
+
+	// The pid of the kore parent: the same process across a DB restart.
+	get pid() {
+		return this.child?.pid;
+	}
+
+	async stop() {
+		if (!this.child)
+			return;
+		const child = this.child;
+		this.child = null;
+		if (child.exitCode === null) {
+			try { process.kill(-child.pid, 'SIGTERM'); } catch { }
+			const done = await Promise.race([this.exited,
+			    sleep(5000).then(() => null)]);
+			if (done === null) {
+				try { process.kill(-child.pid, 'SIGKILL'); }
+				catch { }
+				await this.exited;
+			}
+		}
+		live.delete(child);
+	}
+
+	async restart(extraEnv) {
+		await this.stop();
+		return this.start(extraEnv);
+	}
+
+	// One HTTP exchange.  body: object (sent as JSON), string or Buffer.
+	async request(method, path, { body, headers = {}, timeoutMs = 10000 }
+	    = {}) {
+		const h = { ...headers };
+		let payload = body;
+		if (body !== undefined && typeof body === 'object' &&
+		    !Buffer.isBuffer(body)) {
+			payload = JSON.stringify(body);
+			h['content-type'] ??= 'application/json';
+		}
+		const r = await fetch(this.url + path, {
+			method, headers: h, body: payload, redirect: 'manual',
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const text = await r.text();
+		let json;
+		if (text !== '' && (r.headers.get('content-type') ?? '')
+		    .startsWith('application/json')) {
+			json = JSON.parse(text);
+		}
+		return { status: r.status, headers: r.headers, text, json };
+	}
+
+	api(method, path, body, headers) {
+		return this.request(method, path, { body, headers });
+	}
+}
+
+export async function startServer(opts = {}) {
+	const db = opts.db ?? await createDatabase();
+	const srv = new Server({ ...opts, db });
+	return srv.start();
+}
+
+// A cluster of the test's own, for tests that stop and start PostgreSQL.
+export class Cluster {
+	constructor(name) {
+		this.dir = join(env('HANDOFF_TEST_DIR'), name);
+	}
+
+	async pg(cmd, extraEnv = {}) {
+		const { stdout } = await execFileP(join(TOP, 'src/tools/pg.sh'),
+		    [cmd, this.dir], { env: { ...process.env, ...extraEnv } });
+		return stdout.trim();
+	}
+
+	async start() {
+		await this.pg('start', { PG_EXTRA_CONF: 'fsync = off' });
+		this.pghost = join(this.dir, 'run');
+		const dsn = await this.pg('dsn');
+		await execFileP(join(TOP, 'src/tools/migrate.sh'), [],
+		    { env: { ...process.env, DATABASE_URL: dsn } });
+		return this;
+	}
+
+	stop() {
+		return this.pg('stop');
+	}
+}
+
+export function sleep(ms) {
+	return new Promise((ok) => setTimeout(ok, ms));
+}
+
+// Poll fn until it returns a truthy value or the time runs out.
+export async function eventually(fn, timeoutMs, intervalMs = 100) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	while (Date.now() < deadline) {
+		last = await fn();
+		if (last)
+			return last;
+		await sleep(intervalMs);
+	}
+	return last;
+}

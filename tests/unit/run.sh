@@ -1,0 +1,28 @@
+#!/bin/sh
+# run.sh DIR: run every unit test binary in DIR; fail if any fails.
+set -u
+
+dir=$1
+failed=0
+count=0
+
+for t in "$dir"/test_*; do
+	[ -x "$t" ] || continue
+	case $t in *.d) continue ;; esac
+	count=$((count + 1))
+	if ! "$t"; then
+		echo "unit: FAILED: $(basename "$t")" >&2
+		failed=$((failed + 1))
+	fi
+done
+
+if [ "$count" -eq 0 ]; then
+	echo "unit: no test binaries in $dir" >&2
+	exit 1
+fi
+
+if [ "$failed" -ne 0 ]; then
+	echo "unit: $failed of $count test programs failed" >&2
+	exit 1
+fi
+echo "unit: $count test programs passed"

@@ -1,0 +1,110 @@
+/* Unit tests: SQLSTATE to HTTP status and client-safe messages. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dberr.h"
+
+struct map_case {
+	const char	*sqlstate;
+	const char	*message;
+	const char	*column;
+	int		 status;
+	const char	*code;
+	const char	*want_message;	/* NULL: anything but the DB text */
+	const char	*want_field;
+};
+
+static const struct map_case map_cases[] = {
+	{ "HF400", "due_on must be on or after the kickoff date", "due_on",
+	    400, "invalid", "due_on must be on or after the kickoff date",
+	    "due_on" },
+	{ "HF404", "no project with id 9", NULL, 404, "not_found",
+	    "no project with id 9", "" },
+	{ "HF409", "already offered", NULL, 409, "conflict",
+	    "already offered", "" },
+	{ "HF412", "changed by someone else", NULL, 412, "stale_version",
+	    "changed by someone else", "" },
+	{ "23505", "duplicate key value violates unique constraint \"x\"",
+	    "email", 409, "duplicate", NULL, "" },
+	{ "23503", "insert or update violates foreign key", NULL, 409,
+	    "conflict", NULL, "" },
+	{ "23514", "new row violates check constraint", NULL, 400,
+	    "invalid", NULL, "" },
+	{ "22007", "invalid input syntax for type date", NULL, 400,
+	    "invalid", NULL, "" },
+	{ "40001", "could not serialize access", NULL, 503, "busy",
+	    NULL, "" },
+	{ "08006", "connection failure", NULL, 503, "db_unavailable",
+	    NULL, "" },
+	{ "57P01", "terminating connection due to administrator command",
+	    NULL, 503, "db_unavailable", NULL, "" },
+	{ "42P01", "relation \"secret_table\" does not exist", NULL, 500,
+	    "internal", NULL, "" },
+	{ NULL, NULL, NULL, 503, "db_unavailable", NULL, "" },
+	{ "bogus", "x", NULL, 500, "internal", NULL, "" },
+};
+
+static void
+test_map_table(void **state)
+{
+	const struct map_case	*c;
+	struct db_error		 err;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(map_cases) / sizeof(map_cases[0]); i++) {
+		c = &map_cases[i];
+		memset(&err, 'X', sizeof(err));
+		dberr_map(&err, c->sqlstate, c->message, c->column);
+		assert_int_equal(err.status, c->status);
+		assert_string_equal(err.code, c->code);
+		assert_string_equal(err.field, c->want_field);
+		if (c->want_message != NULL) {
+			assert_string_equal(err.message, c->want_message);
+		} else if (c->message != NULL) {
+			/* The database's own words never reach a client. */
+			assert_null(strstr(err.message, c->message));
+			assert_true(strlen(err.message) > 0);
+		}
+	}
+}
+
+static void
+test_hf_without_message_uses_code(void **state)
+{
+	struct db_error	err;
+
+	(void)state;
+	dberr_map(&err, "HF404", "", NULL);
+	assert_string_equal(err.message, "not_found");
+}
+
+static void
+test_long_values_are_truncated(void **state)
+{
+	struct db_error	err;
+	char		long_msg[1000];
+
+	(void)state;
+	memset(long_msg, 'm', sizeof(long_msg) - 1);
+	long_msg[sizeof(long_msg) - 1] = '\0';
+	dberr_map(&err, "HF400", long_msg, long_msg);
+	assert_int_equal(strlen(err.message), sizeof(err.message) - 1);
+	assert_int_equal(strlen(err.field), sizeof(err.field) - 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_map_table),
+		cmocka_unit_test(test_hf_without_message_uses_code),
+		cmocka_unit_test(test_long_values_are_truncated),
+	};
+
+	return (cmocka_run_group_tests_name("dberr", tests, NULL, NULL));
+}
