@@ -56,7 +56,7 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout
+PURE		:= sbuf html dberr layout date validate
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -95,7 +95,7 @@ $(BUILD)/pure/%.o: src/%.c
 $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
 unit-bin: $(UNIT_BIN)
 

@@ -26,7 +26,7 @@ api_healthz(struct http_request *req)
 	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
 		return (reply_method_not_allowed(req, "GET, HEAD"));
 
-	return (db_run(req, &healthz_ops));
+	return (db_run(req, &healthz_ops, NULL));
 }
 
 static int

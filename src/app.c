@@ -6,6 +6,7 @@
  * environment; connections are opened lazily by Kore's pgsql pool.
  */
 #include <stdlib.h>
+#include <time.h>
 
 #include <kore/seccomp.h>
 
@@ -26,10 +27,29 @@ KORE_SECCOMP_FILTER("handoff",
 	KORE_SYSCALL_ALLOW(shutdown)
 );
 
+/* HANDOFF_TODAY=YYYY-MM-DD pins "today" (demos, tests); else DAY_NONE. */
+static day_t	fixed_today = DAY_NONE;
+
+/* The server's local date, unless HANDOFF_TODAY says otherwise. */
+day_t
+app_today(void)
+{
+	time_t		now;
+	struct tm	tm;
+
+	if (fixed_today != DAY_NONE)
+		return (fixed_today);
+
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL)
+		return (date_from_ymd(1970, 1, 1) + (day_t)(now / 86400));
+	return (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+}
+
 int
 handoff_init(int state)
 {
-	const char	*dsn;
+	const char	*dsn, *today;
 
 	if (state == KORE_MODULE_UNLOAD)
 		return (KORE_RESULT_OK);
@@ -40,6 +60,15 @@ handoff_init(int state)
 	 */
 	(void)setenv("PGCONNECT_TIMEOUT", "2", 0);
 	(void)setenv("PGAPPNAME", "handoff", 0);
+
+	today = getenv("HANDOFF_TODAY");
+	if (today != NULL && *today != '\0') {
+		if (date_parse(today, &fixed_today) == -1) {
+			kore_log(LOG_ERR, "HANDOFF_TODAY must be YYYY-MM-DD; "
+			    "ignoring it");
+			fixed_today = DAY_NONE;
+		}
+	}
 
 	dsn = getenv("DATABASE_URL");
 	if (dsn == NULL || *dsn == '\0') {

@@ -44,6 +44,7 @@ struct db_stmt {
 struct db_call {
 	struct kore_pgsql	 sql;
 	const struct db_ops	*ops;
+	const void		*arg;		/* what db_run() was given */
 	void			*ctx;
 	struct db_stmt		 stmts[DB_STMTS_MAX];
 	int			 nstmts;
@@ -81,13 +82,14 @@ static struct http_state db_states[] = {
 #define DB_NSTATES	(sizeof(db_states) / sizeof(db_states[0]))
 
 int
-db_run(struct http_request *req, const struct db_ops *ops)
+db_run(struct http_request *req, const struct db_ops *ops, const void *arg)
 {
 	struct db_call	*call;
 
 	if (!http_state_exists(req)) {
 		call = http_state_create(req, sizeof(*call), db_onfree);
 		call->ops = ops;
+		call->arg = arg;
 		call->ctx = ops->ctx_size > 0 ?
 		    kore_calloc(1, ops->ctx_size) : NULL;
 		req->fsm_state = DB_STATE_PREPARE;
@@ -100,6 +102,12 @@ void *
 db_ctx(struct db_call *call)
 {
 	return (call->ctx);
+}
+
+const void *
+db_arg(struct db_call *call)
+{
+	return (call->arg);
 }
 
 int

@@ -4,7 +4,7 @@
  * It reads as a table of contents: one block per source file, in the order
  * a request travels (configuration, database, replies, handlers).  The pure
  * modules (no Kore, no libpq; unit tested on plain malloc) keep their own
- * headers: sbuf.h, html.h, dberr.h, render.h.
+ * headers: sbuf.h, html.h, dberr.h, render.h, date.h, validate.h.
  */
 #ifndef HANDOFF_H
 #define HANDOFF_H
@@ -15,10 +15,12 @@
 
 #include <jansson.h>
 
+#include "date.h"
 #include "dberr.h"
 #include "html.h"
 #include "render.h"
 #include "sbuf.h"
+#include "validate.h"
 
 /* The name under which the database is registered with Kore's pgsql. */
 #define HANDOFF_DB		"db"
@@ -28,7 +30,13 @@
 
 /* app.c: worker start-up and process-wide settings. */
 int		 handoff_init(int);
-const char	*app_dsn_missing(void);
+day_t		 app_today(void);
+
+/* request.c: what a request says, checked once. */
+int		 req_json_body(struct http_request *, json_t **);
+int		 req_is_json_type(const char *);
+int		 req_if_match(struct http_request *, long long *);
+int		 req_actor(struct http_request *, const char **);
 
 /* db.c: the only place statements reach PostgreSQL (see db.c). */
 #define DB_PARAMS_MAX		16
@@ -53,8 +61,10 @@ struct db_ops {
 	void	(*cleanup)(void *);
 };
 
-int		 db_run(struct http_request *, const struct db_ops *);
+int		 db_run(struct http_request *, const struct db_ops *,
+		    const void *);
 void		*db_ctx(struct db_call *);
+const void	*db_arg(struct db_call *);
 int		 db_push_params(struct db_call *, const char *,
 		    const char *const *, size_t);
 int		 db_ntuples(struct db_call *, int);
@@ -75,6 +85,40 @@ void		 reply_error(struct http_request *, int, const char *,
 		    const char *, const char *);
 void		 reply_db_error(struct http_request *, const struct db_error *);
 int		 reply_method_not_allowed(struct http_request *, const char *);
+
+/* api.c: the JSON API, driven by the tables of api_routes.c. */
+struct api_method {
+	int			 method;	/* HTTP_METHOD_* */
+	const char		*sql;		/* calls one api.* function */
+	int			 status;	/* on success */
+	const struct field	*body;		/* NULL: no body is read */
+	const struct field	*query;		/* NULL: no query arguments */
+	const char		*location;	/* 201: Location prefix */
+	/* Adds to the document before it is sent (may be NULL). */
+	void			(*decorate)(struct http_request *, json_t *);
+};
+
+struct api_route {
+	const char		*pattern;	/* "/api/v1/projects/#project" */
+	const char		*allow;		/* for 405 */
+	const struct api_method	*methods;
+	size_t			 nmethods;
+};
+
+int		 api_dispatch(struct http_request *, const struct api_route *);
+
+/* api_routes.c: every API route, as data. */
+int		 api_people(struct http_request *);
+int		 api_person(struct http_request *);
+int		 api_projects(struct http_request *);
+int		 api_project(struct http_request *);
+int		 api_project_stage(struct http_request *);
+int		 api_project_checkpoints(struct http_request *);
+int		 api_project_history(struct http_request *);
+int		 api_checkpoint(struct http_request *);
+int		 api_ownership(struct http_request *);
+int		 api_handoff_offer(struct http_request *);
+int		 api_handoff_accept(struct http_request *);
 
 /* assets.c: files from assets/, embedded at build time. */
 int		 asset_serve(struct http_request *);

@@ -1,0 +1,101 @@
+-- 0003: helpers shared by the api.* functions.
+--
+-- Every operation the server performs is one call of one function in the
+-- "api" schema, taking a single jsonb request built by the C layer:
+--
+--   {"actor": "ana@example.com", "today": "2026-11-23", "if_match": 3,
+--    "path": {"project": 12}, "query": {...}, "body": {...}}
+--
+-- The C layer has already checked the shape of body and query (types,
+-- enums, lengths, dates); these functions check what needs the data
+-- (references, ordering of dates, versions) and raise the "HF" SQLSTATE
+-- class, which the server maps to HTTP: HF400 bad input (COLUMN names the
+-- field), HF404 not found, HF409 conflict, HF412 stale version.
+
+CREATE FUNCTION api.fail(p_code text, p_message text, p_field text DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message,
+	    COLUMN = coalesce(p_field, '');
+END
+$$;
+
+CREATE FUNCTION api.today(p jsonb) RETURNS date
+LANGUAGE sql IMMUTABLE AS $$ SELECT (p->>'today')::date $$;
+
+CREATE FUNCTION api.actor(p jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(p->>'actor', 'anonymous') $$;
+
+CREATE FUNCTION api.path_id(p jsonb, p_name text) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$ SELECT (p->'path'->>p_name)::bigint $$;
+
+-- Does the body carry this field at all (null included)?
+CREATE FUNCTION api.has(p jsonb, p_field text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(p->'body' ? p_field, false) $$;
+
+-- A text field with surrounding blanks removed; blank is "not written".
+CREATE FUNCTION api.text_or_null(p_value text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT nullif(btrim(p_value, E' \t\r\n'), '') $$;
+
+-- RFC 3339 in UTC.
+CREATE FUNCTION api.ts(p_at timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+$$;
+
+-- An If-Match that names another version than the current one is refused.
+CREATE FUNCTION api.check_version(p jsonb, p_current int, p_what text)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	IF jsonb_typeof(p->'if_match') = 'number' AND
+	    (p->>'if_match')::int <> p_current THEN
+		PERFORM api.fail('HF412', format('%s was changed by someone ' ||
+		    'else; its current version is %s', p_what, p_current));
+	END IF;
+END
+$$;
+
+CREATE FUNCTION api.audit(p jsonb, p_project bigint, p_entity text,
+    p_entity_id text, p_action text, p_before jsonb, p_after jsonb)
+RETURNS void LANGUAGE sql AS $$
+	INSERT INTO audit_log (recorded_on, actor, project_id, entity,
+	    entity_id, action, before, after)
+	VALUES (api.today(p), api.actor(p), p_project, p_entity, p_entity_id,
+	    p_action, p_before, p_after)
+$$;
+
+-- {"id", "name", "active"} of a person, or null.
+CREATE FUNCTION api.person_ref(p_id bigint) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object('id', id, 'name', name, 'active', active)
+	FROM people WHERE id = p_id
+$$;
+
+-- A person id from the body must exist (400 naming the field otherwise);
+-- with p_active, the person must also be active.
+CREATE FUNCTION api.check_person(p_id bigint, p_field text,
+    p_active boolean DEFAULT false)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	r	people;
+BEGIN
+	IF p_id IS NULL THEN
+		RETURN;
+	END IF;
+	SELECT * INTO r FROM people WHERE id = p_id;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF400', format('no person with id %s', p_id),
+		    p_field);
+	END IF;
+	IF p_active AND NOT r.active THEN
+		PERFORM api.fail('HF400', format('%s is inactive', r.name),
+		    p_field);
+	END IF;
+END
+$$;
+
+CREATE FUNCTION api.limit_of(p jsonb) RETURNS int
+LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce((p->'query'->>'limit')::int, 50) $$;
+
+CREATE FUNCTION api.offset_of(p jsonb) RETURNS int
+LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce((p->'query'->>'offset')::int, 0) $$;
