@@ -56,7 +56,7 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout date validate
+PURE		:= sbuf html dberr layout date validate facts
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))

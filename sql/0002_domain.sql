@@ -143,6 +143,7 @@ CREATE UNIQUE INDEX people_email_key ON people (lower(email));
 
 CREATE TABLE person_versions (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	person_id	bigint NOT NULL REFERENCES people ON DELETE CASCADE,
 	effective_on	date NOT NULL,
 	active		boolean NOT NULL,
@@ -182,6 +183,7 @@ CREATE INDEX projects_status_stage ON projects (status, stage);
 
 CREATE TABLE project_versions (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	project_id		bigint NOT NULL REFERENCES projects ON DELETE CASCADE,
 	effective_on		date NOT NULL,
 	name			text NOT NULL,
@@ -212,6 +214,7 @@ CREATE TABLE stage_plans (
 
 CREATE TABLE plan_versions (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	project_id	bigint NOT NULL REFERENCES projects ON DELETE CASCADE,
 	stage		text NOT NULL,
 	effective_on	date NOT NULL,
@@ -267,6 +270,7 @@ CREATE INDEX checkpoints_owner ON checkpoints (owner_id);
 
 CREATE TABLE checkpoint_versions (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	checkpoint_id	bigint NOT NULL REFERENCES checkpoints ON DELETE CASCADE,
 	effective_on	date NOT NULL,
 	stage		text NOT NULL,
@@ -312,6 +316,7 @@ CREATE TABLE handoffs (
 
 CREATE TABLE handoff_versions (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	project_id	bigint NOT NULL REFERENCES projects ON DELETE CASCADE,
 	key		text NOT NULL,
 	effective_on	date NOT NULL,
@@ -355,6 +360,7 @@ CREATE INDEX ownership_person ON ownership (person_id);
 
 CREATE TABLE ownership_versions (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor		text NOT NULL,
 	project_id	bigint NOT NULL REFERENCES projects ON DELETE CASCADE,
 	responsibility	text NOT NULL,
 	role		text NOT NULL,

@@ -8,8 +8,9 @@ $$;
 
 CREATE FUNCTION api.person_snapshot(p jsonb, r people) RETURNS void
 LANGUAGE sql AS $$
-	INSERT INTO person_versions (person_id, effective_on, active, name)
-	VALUES (r.id, api.today(p), r.active, r.name)
+	INSERT INTO person_versions (person_id, actor, effective_on, active,
+	    name)
+	VALUES (r.id, api.actor(p), api.today(p), r.active, r.name)
 $$;
 
 CREATE FUNCTION api.person_email_free(p_email text, p_except bigint)

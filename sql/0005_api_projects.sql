@@ -26,11 +26,11 @@ $$;
 
 CREATE FUNCTION api.project_snapshot(p jsonb, r projects) RETURNS void
 LANGUAGE sql AS $$
-	INSERT INTO project_versions (project_id, effective_on, name, pm_id,
-	    status, stage, target_launch_on, decision, primary_metric,
+	INSERT INTO project_versions (project_id, actor, effective_on, name,
+	    pm_id, status, stage, target_launch_on, decision, primary_metric,
 	    secondary_constraint, worse_error, fallback, monitoring_trigger,
 	    baseline)
-	VALUES (r.id, api.today(p), r.name, r.pm_id, r.status, r.stage,
+	VALUES (r.id, api.actor(p), api.today(p), r.name, r.pm_id, r.status, r.stage,
 	    r.target_launch_on, r.decision, r.primary_metric,
 	    r.secondary_constraint, r.worse_error, r.fallback,
 	    r.monitoring_trigger, r.baseline)
@@ -216,9 +216,10 @@ BEGIN
 	    r.kickoff_on + 7 * (sum(default_weeks) OVER w)::int - 1
 	FROM stages WINDOW w AS (ORDER BY position);
 
-	INSERT INTO plan_versions (project_id, stage, effective_on,
+	INSERT INTO plan_versions (project_id, actor, stage, effective_on,
 	    planned_start, planned_end)
-	SELECT project_id, stage, today, planned_start, planned_end
+	SELECT project_id, api.actor(p), stage, today, planned_start,
+	    planned_end
 	FROM stage_plans WHERE project_id = r.id;
 
 	INSERT INTO checkpoints (project_id, stage, title, due_on,
@@ -230,9 +231,9 @@ BEGIN
 	    WHEN 'kickoff' THEN r.kickoff_on + 7 * t.week_offset
 	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d;
 
-	INSERT INTO checkpoint_versions (checkpoint_id, effective_on, stage,
-	    title, status, due_on)
-	SELECT id, today, stage, title, status, due_on
+	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
+	    stage, title, status, due_on)
+	SELECT id, api.actor(p), today, stage, title, status, due_on
 	FROM checkpoints WHERE project_id = r.id;
 
 	INSERT INTO responsibilities (project_id, key, position, name,
@@ -354,9 +355,9 @@ BEGIN
 		END IF;
 		UPDATE stage_plans SET planned_start = ps, planned_end = pe
 		WHERE project_id = r.id AND stage = st.key;
-		INSERT INTO plan_versions (project_id, stage, effective_on,
-		    planned_start, planned_end)
-		VALUES (r.id, st.key, api.today(p), ps, pe);
+		INSERT INTO plan_versions (project_id, actor, stage,
+		    effective_on, planned_start, planned_end)
+		VALUES (r.id, api.actor(p), st.key, api.today(p), ps, pe);
 	END LOOP;
 
 	PERFORM api.project_snapshot(p, r);

@@ -4,11 +4,11 @@
 -- a completion, which is in effect from its completed_on date: marking a
 -- missed checkpoint done with an earlier date resolves the miss from then.
 
-CREATE FUNCTION api.checkpoint_snapshot(c checkpoints, p_on date) RETURNS void
-LANGUAGE sql AS $$
-	INSERT INTO checkpoint_versions (checkpoint_id, effective_on, stage,
-	    title, status, due_on, completed_on, owner_id, deleted)
-	VALUES (c.id, p_on, c.stage, c.title, c.status, c.due_on,
+CREATE FUNCTION api.checkpoint_snapshot(p jsonb, c checkpoints, p_on date)
+RETURNS void LANGUAGE sql AS $$
+	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
+	    stage, title, status, due_on, completed_on, owner_id, deleted)
+	VALUES (c.id, api.actor(p), p_on, c.stage, c.title, c.status, c.due_on,
 	    c.completed_on, c.owner_id, c.deleted_on IS NOT NULL)
 $$;
 
@@ -60,7 +60,7 @@ BEGIN
 	    api.text_or_null(b->>'note'), api.today(p))
 	RETURNING * INTO c;
 
-	PERFORM api.checkpoint_snapshot(c, api.today(p));
+	PERFORM api.checkpoint_snapshot(p, c, api.today(p));
 	PERFORM api.audit(p, pr.id, 'checkpoint', c.id::text, 'create', NULL,
 	    api.checkpoint_json(c) || CASE WHEN b ? 'reason'
 	    THEN jsonb_build_object('reason', b->>'reason')
@@ -192,7 +192,7 @@ BEGIN
 	     c.completed_on <> old.completed_on) THEN
 		effective := c.completed_on;
 	END IF;
-	PERFORM api.checkpoint_snapshot(c, effective);
+	PERFORM api.checkpoint_snapshot(p, c, effective);
 
 	PERFORM api.audit(p, c.project_id, 'checkpoint', c.id::text,
 	    CASE WHEN c.status <> old.status THEN 'status_' || c.status
@@ -220,7 +220,7 @@ BEGIN
 	WHERE id = old.id
 	RETURNING * INTO c;
 
-	PERFORM api.checkpoint_snapshot(c, api.today(p));
+	PERFORM api.checkpoint_snapshot(p, c, api.today(p));
 	PERFORM api.audit(p, c.project_id, 'checkpoint', c.id::text, 'delete',
 	    api.checkpoint_json(old), NULL);
 	RETURN NULL;

@@ -42,10 +42,10 @@ BEGIN
 	  AND role = old.role
 	RETURNING * INTO o;
 
-	INSERT INTO ownership_versions (project_id, responsibility, role,
-	    effective_on, person_id)
-	VALUES (o.project_id, o.responsibility, o.role, api.today(p),
-	    o.person_id);
+	INSERT INTO ownership_versions (project_id, actor, responsibility,
+	    role, effective_on, person_id)
+	VALUES (o.project_id, api.actor(p), o.responsibility, o.role,
+	    api.today(p), o.person_id);
 
 	PERFORM api.audit(p, o.project_id, 'ownership',
 	    o.responsibility || '/' || o.role,
@@ -91,10 +91,10 @@ CREATE FUNCTION api.handoff_record(p jsonb, old handoffs, h handoffs,
     p_action text) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 BEGIN
-	INSERT INTO handoff_versions (project_id, key, effective_on, from_id,
-	    to_id, offered_on, accepted_on)
-	VALUES (h.project_id, h.key, api.today(p), h.from_id, h.to_id,
-	    h.offered_on, h.accepted_on);
+	INSERT INTO handoff_versions (project_id, actor, key, effective_on,
+	    from_id, to_id, offered_on, accepted_on)
+	VALUES (h.project_id, api.actor(p), h.key, api.today(p), h.from_id,
+	    h.to_id, h.offered_on, h.accepted_on);
 	PERFORM api.audit(p, h.project_id, 'handoff', h.key, p_action,
 	    api.handoff_json(old), api.handoff_json(h));
 	RETURN api.handoff_json(h);

@@ -1,8 +1,11 @@
 #!/bin/sh
 # run.sh DIR: run every unit test binary in DIR; fail if any fails.
+# Tests run from the top of the checkout, so data files are found as
+# tests/unit/<name>/... whatever the caller's directory.
 set -u
 
-dir=$1
+dir=$(cd "$1" && pwd)
+cd "$(dirname "$0")/../.."
 failed=0
 count=0
 

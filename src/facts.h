@@ -1,0 +1,253 @@
+/*
+ * facts: what the risk engine knows about the portfolio.
+ *
+ * Everything that changes over time is a list of versions.  A version is in
+ * effect from its day "on"; the state of a thing as of day D is, among its
+ * versions with on <= D, the one with the highest seq (the one recorded
+ * last).  So a completion recorded today but dated last Tuesday counts from
+ * last Tuesday, and a later correction always wins.  facts_at() and the
+ * *_at() helpers do that lookup.
+ *
+ * A struct portfolio owns all its memory; facts_free() releases it.  It is
+ * filled through the facts_add_*() builders, by the database loader
+ * (db_facts.c) and by the unit tests alike.
+ *
+ * Pure: no Kore, no libpq.
+ */
+#ifndef HANDOFF_FACTS_H
+#define HANDOFF_FACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+
+enum stage {
+	STAGE_FRAMING,
+	STAGE_DATA,
+	STAGE_BASELINE,
+	STAGE_MODELLING,
+	STAGE_EVALUATION,
+	STAGE_PRODUCTION,
+	STAGE_MONITORING,
+	STAGE_COUNT
+};
+
+enum role {
+	ROLE_DS,
+	ROLE_MLE,
+	ROLE_SWE,
+	ROLE_COUNT
+};
+
+enum project_status {
+	PROJECT_ACTIVE,
+	PROJECT_PAUSED,
+	PROJECT_SHIPPED,
+	PROJECT_CANCELLED
+};
+
+enum checkpoint_status {
+	CHECKPOINT_PENDING,
+	CHECKPOINT_DONE,
+	CHECKPOINT_BLOCKED,
+	CHECKPOINT_WAIVED
+};
+
+/* The kickoff spec; bit (1u << SPEC_x) in spec_missing when unanswered. */
+enum spec_field {
+	SPEC_DECISION,
+	SPEC_PRIMARY_METRIC,
+	SPEC_SECONDARY_CONSTRAINT,
+	SPEC_WORSE_ERROR,
+	SPEC_FALLBACK,
+	SPEC_MONITORING_TRIGGER,
+	SPEC_BASELINE,
+	SPEC_COUNT
+};
+
+/* Common head of every version; must be the first member. */
+struct version {
+	int64_t		 seq;		/* recording order */
+	day_t		 on;		/* in effect from this day */
+	const char	*actor;		/* who recorded it */
+};
+
+struct person_version {
+	struct version	 v;
+	int		 active;
+};
+
+struct person {
+	int64_t			 id;
+	const char		*name;
+	struct person_version	*versions;
+	size_t			 nversions;
+};
+
+struct project_version {
+	struct version		 v;
+	enum project_status	 status;
+	enum stage		 stage;
+	day_t			 target_launch;
+	unsigned int		 spec_missing;
+};
+
+struct plan_version {
+	struct version	 v;
+	day_t		 start;
+	day_t		 end;
+};
+
+struct cell_version {
+	struct version	 v;
+	int64_t		 person_id;	/* 0: nobody */
+};
+
+struct responsibility {
+	const char		*key;
+	const char		*name;
+	enum stage		 needed_by;
+	unsigned int		 expects;	/* bit (1u << ROLE_x) */
+	struct cell_version	*cells[ROLE_COUNT];
+	size_t			 ncells[ROLE_COUNT];
+};
+
+struct checkpoint_version {
+	struct version		 v;
+	enum checkpoint_status	 status;
+	day_t			 due;
+	day_t			 completed;	/* DAY_NONE unless done/waived */
+	int			 deleted;
+};
+
+struct checkpoint {
+	int64_t				 id;
+	const char			*title;
+	enum stage			 stage;
+	struct checkpoint_version	*versions;
+	size_t				 nversions;
+};
+
+struct handoff_version {
+	struct version	 v;
+	int64_t		 from_id;	/* 0: not offered */
+	int64_t		 to_id;
+	day_t		 offered;	/* DAY_NONE: not offered */
+	day_t		 accepted;	/* DAY_NONE: not accepted */
+};
+
+struct handoff {
+	char			 key;		/* 'a' .. 'd' */
+	const char		*name;		/* "Model to serving" */
+	enum stage		 leads_into;
+	struct handoff_version	*versions;
+	size_t			 nversions;
+};
+
+struct project {
+	int64_t			 id;
+	const char		*name;
+	int64_t			 pm_id;
+	day_t			 kickoff;
+	day_t			 created;	/* not in handoff before this */
+
+	struct project_version	*versions;
+	size_t			 nversions;
+	struct plan_version	*plans[STAGE_COUNT];
+	size_t			 nplans[STAGE_COUNT];
+
+	struct responsibility	*resps;
+	size_t			 nresps;
+	struct checkpoint	*checkpoints;
+	size_t			 ncheckpoints;
+	struct handoff		*handoffs;
+	size_t			 nhandoffs;
+
+	/* Days on which anything about the project was recorded, ascending. */
+	day_t			*changes;
+	size_t			 nchanges;
+};
+
+struct portfolio {
+	struct person		*people;
+	size_t			 npeople;
+	struct project		*projects;
+	size_t			 nprojects;
+
+	int			 overload_threshold;	/* default 8 */
+	int			 stale_low_days;	/* default 21 */
+	int			 stale_medium_days;	/* default 42 */
+
+	struct facts_arena	*arena;		/* strings and arrays */
+};
+
+/* Names as in the API and the database ("modelling", "mle", ...). */
+const char	*stage_key(enum stage);
+const char	*stage_name(enum stage);		/* "Modelling & iteration" */
+int		 stage_from_key(const char *, enum stage *);
+const char	*role_key(enum role);
+const char	*role_label(enum role);			/* "MLE" */
+int		 role_from_key(const char *, enum role *);
+const char	*spec_key(enum spec_field);
+const char	*spec_label(enum spec_field);		/* "fallback behaviour" */
+int		 spec_from_key(const char *, enum spec_field *);
+int		 project_status_from_key(const char *, enum project_status *);
+int		 checkpoint_status_from_key(const char *,
+		    enum checkpoint_status *);
+
+/* Building.  Indexes are positions in the arrays; strings are copied. */
+void		 facts_init(struct portfolio *);
+void		 facts_free(struct portfolio *);
+struct person	*facts_add_person(struct portfolio *, int64_t, const char *);
+void		 facts_person_version(struct portfolio *, struct person *,
+		    int64_t, day_t, const char *, int);
+struct project	*facts_add_project(struct portfolio *, int64_t,
+		    const char *, int64_t, day_t, day_t);
+void		 facts_project_version(struct portfolio *, struct project *,
+		    const struct project_version *);
+void		 facts_plan_version(struct portfolio *, struct project *,
+		    enum stage, const struct plan_version *);
+struct responsibility *facts_add_responsibility(struct portfolio *,
+		    struct project *, const char *, const char *, enum stage,
+		    unsigned int);
+void		 facts_cell_version(struct portfolio *,
+		    struct responsibility *, enum role,
+		    const struct cell_version *);
+struct checkpoint *facts_add_checkpoint(struct portfolio *, struct project *,
+		    int64_t, const char *, enum stage);
+void		 facts_checkpoint_version(struct portfolio *,
+		    struct checkpoint *, const struct checkpoint_version *);
+struct handoff	*facts_add_handoff(struct portfolio *, struct project *,
+		    char, const char *, enum stage);
+void		 facts_handoff_version(struct portfolio *, struct handoff *,
+		    const struct handoff_version *);
+void		 facts_project_change(struct portfolio *, struct project *,
+		    day_t);
+int		 facts_failed(const struct portfolio *);
+
+/* Lookup: people by id (binary search; facts_sort() must have run). */
+void		 facts_sort(struct portfolio *);
+const struct person *facts_person(const struct portfolio *, int64_t);
+struct project	*facts_project(const struct portfolio *, int64_t);
+
+/*
+ * The version in effect at the end of day d among n versions of size
+ * `size` each (struct version first), or NULL if none is yet.
+ */
+const void	*facts_at(const void *, size_t, size_t, day_t);
+
+const struct person_version	*person_at(const struct person *, day_t);
+const struct project_version	*project_at(const struct project *, day_t);
+const struct plan_version	*plan_at(const struct project *, enum stage,
+				    day_t);
+const struct cell_version	*cell_at(const struct responsibility *,
+				    enum role, day_t);
+const struct checkpoint_version	*checkpoint_at(const struct checkpoint *,
+				    day_t);
+const struct handoff_version	*handoff_at(const struct handoff *, day_t);
+
+/* The day the project last changed on or before d (DAY_NONE if none). */
+day_t		 project_last_change(const struct project *, day_t);
+
+#endif
