@@ -56,18 +56,35 @@ END
 $$;
 
 CREATE FUNCTION api.audit(p jsonb, p_project bigint, p_entity text,
-    p_entity_id text, p_action text, p_before jsonb, p_after jsonb)
+    p_entity_id text, p_action text, p_before json, p_after json)
 RETURNS void LANGUAGE sql AS $$
 	INSERT INTO audit_log (recorded_on, actor, project_id, entity,
 	    entity_id, action, before, after)
 	VALUES (api.today(p), api.actor(p), p_project, p_entity, p_entity_id,
-	    p_action, p_before, p_after)
+	    p_action, p_before::jsonb, p_after::jsonb)
+$$;
+
+-- The keys of a, then those of b (b wins a clash), in that order.  json,
+-- not jsonb, keeps documents in the order they are written here, which is
+-- the order a person reading the API expects.
+CREATE FUNCTION api.json_merge(a json, b json) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(json_object_agg(key, value ORDER BY src, ord),
+	    '{}'::json)
+	FROM (
+		SELECT 1 AS src, e.key, e.value, e.ord
+		FROM json_each(a) WITH ORDINALITY AS e(key, value, ord)
+		WHERE b IS NULL OR NOT (b::jsonb ? e.key)
+		UNION ALL
+		SELECT 2, e.key, e.value, e.ord
+		FROM json_each(b) WITH ORDINALITY AS e(key, value, ord)
+	) s
 $$;
 
 -- {"id", "name", "active"} of a person, or null.
-CREATE FUNCTION api.person_ref(p_id bigint) RETURNS jsonb
+CREATE FUNCTION api.person_ref(p_id bigint) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object('id', id, 'name', name, 'active', active)
+	SELECT json_build_object('id', id, 'name', name, 'active', active)
 	FROM people WHERE id = p_id
 $$;
 

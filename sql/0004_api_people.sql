@@ -1,8 +1,8 @@
 -- 0004: people.
 
-CREATE FUNCTION api.person_json(r people) RETURNS jsonb
+CREATE FUNCTION api.person_json(r people) RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT jsonb_build_object('id', r.id, 'name', r.name, 'email', r.email,
+	SELECT json_build_object('id', r.id, 'name', r.name, 'email', r.email,
 	    'role', r.role, 'active', r.active, 'version', r.version)
 $$;
 
@@ -25,7 +25,7 @@ END
 $$;
 
 -- POST /api/v1/people
-CREATE FUNCTION api.person_create(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.person_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -46,7 +46,7 @@ END
 $$;
 
 -- GET /api/v1/people/{id}
-CREATE FUNCTION api.person_get(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.person_get(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	r	people;
@@ -61,7 +61,7 @@ END
 $$;
 
 -- GET /api/v1/people?active=&role=&limit=&offset=
-CREATE FUNCTION api.person_list(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.person_list(p jsonb) RETURNS json
 LANGUAGE sql STABLE AS $$
 	WITH matching AS (
 		SELECT * FROM people
@@ -72,14 +72,14 @@ LANGUAGE sql STABLE AS $$
 		SELECT * FROM matching ORDER BY name, id
 		LIMIT api.limit_of(p) OFFSET api.offset_of(p)
 	)
-	SELECT jsonb_build_object(
-	    'people', coalesce((SELECT jsonb_agg(api.person_json(page.*)
-		ORDER BY page.name, page.id) FROM page), '[]'::jsonb),
+	SELECT json_build_object(
+	    'people', coalesce((SELECT json_agg(api.person_json(page.*)
+		ORDER BY page.name, page.id) FROM page), '[]'::json),
 	    'total', (SELECT count(*) FROM matching))
 $$;
 
 -- PATCH /api/v1/people/{id}
-CREATE FUNCTION api.person_patch(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.person_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';

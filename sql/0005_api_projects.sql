@@ -1,9 +1,9 @@
 -- 0005: projects, their plan, stage moves and history.
 
 -- The flat fields of a project, as listed and as recorded in the audit log.
-CREATE FUNCTION api.project_json(r projects) RETURNS jsonb
+CREATE FUNCTION api.project_json(r projects) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object(
+	SELECT json_build_object(
 	    'id', r.id,
 	    'name', r.name,
 	    'pm', api.person_ref(r.pm_id),
@@ -14,7 +14,7 @@ LANGUAGE sql STABLE AS $$
 	    'created_on', r.created_on,
 	    'updated_at', api.ts(r.updated_at),
 	    'version', r.version,
-	    'spec', jsonb_build_object(
+	    'spec', json_build_object(
 		'decision', r.decision,
 		'primary_metric', r.primary_metric,
 		'secondary_constraint', r.secondary_constraint,
@@ -63,9 +63,9 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION api.checkpoint_json(c checkpoints) RETURNS jsonb
+CREATE FUNCTION api.checkpoint_json(c checkpoints) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object(
+	SELECT json_build_object(
 	    'id', c.id,
 	    'project_id', c.project_id,
 	    'stage', c.stage,
@@ -80,17 +80,17 @@ LANGUAGE sql STABLE AS $$
 	    'evidence_url', c.evidence_url,
 	    'note', c.note,
 	    'version', c.version,
-	    'slips', coalesce((SELECT jsonb_agg(jsonb_build_object(
+	    'slips', coalesce((SELECT json_agg(json_build_object(
 		'from_due_on', s.from_due_on, 'to_due_on', s.to_due_on,
 		'reason', s.reason, 'on', s.effective_on, 'actor', s.actor,
 		'at', api.ts(s.at)) ORDER BY s.id)
 		FROM checkpoint_slips s WHERE s.checkpoint_id = c.id),
-		'[]'::jsonb))
+		'[]'::json))
 $$;
 
-CREATE FUNCTION api.handoff_json(h handoffs) RETURNS jsonb
+CREATE FUNCTION api.handoff_json(h handoffs) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object(
+	SELECT json_build_object(
 	    'key', h.key,
 	    'name', k.name,
 	    'from_label', k.from_label,
@@ -109,9 +109,9 @@ LANGUAGE sql STABLE AS $$
 	FROM handoff_kinds k WHERE k.key = h.key
 $$;
 
-CREATE FUNCTION api.cell_json(o ownership, r responsibilities) RETURNS jsonb
+CREATE FUNCTION api.cell_json(o ownership, r responsibilities) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object(
+	SELECT json_build_object(
 	    'expected', CASE o.role WHEN 'ds' THEN r.expects_ds
 		WHEN 'mle' THEN r.expects_mle ELSE r.expects_swe END,
 	    'person', api.person_ref(o.person_id),
@@ -119,41 +119,41 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The whole project in one document, assembled in one statement.
-CREATE FUNCTION api.project_document(p_id bigint) RETURNS jsonb
+CREATE FUNCTION api.project_document(p_id bigint) RETURNS json
 LANGUAGE sql STABLE AS $$
 	WITH periods AS (
 		SELECT to_stage, effective_on AS entered_on,
 		    lead(effective_on) OVER (ORDER BY id) AS left_on, id
 		FROM stage_transitions WHERE project_id = p_id
 	)
-	SELECT api.project_json(pr) || jsonb_build_object(
-	    'stages', (SELECT jsonb_agg(jsonb_build_object(
+	SELECT api.json_merge(api.project_json(pr), json_build_object(
+	    'stages', (SELECT json_agg(json_build_object(
 		'key', s.key, 'name', s.name, 'position', s.position,
 		'done_looks_like', s.done_looks_like,
 		'planned_start', sp.planned_start,
 		'planned_end', sp.planned_end,
 		'current', s.key = pr.stage,
-		'periods', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'periods', coalesce((SELECT json_agg(json_build_object(
 		    'entered_on', pe.entered_on, 'left_on', pe.left_on)
 		    ORDER BY pe.id) FROM periods pe WHERE pe.to_stage = s.key),
-		    '[]'::jsonb))
+		    '[]'::json))
 		ORDER BY s.position)
 		FROM stages s JOIN stage_plans sp
 		    ON sp.stage = s.key AND sp.project_id = p_id),
-	    'transitions', coalesce((SELECT jsonb_agg(jsonb_build_object(
+	    'transitions', coalesce((SELECT json_agg(json_build_object(
 		'from', t.from_stage, 'to', t.to_stage, 'on', t.effective_on,
 		'actor', t.actor, 'note', t.note, 'at', api.ts(t.at))
 		ORDER BY t.id)
 		FROM stage_transitions t WHERE t.project_id = p_id),
-		'[]'::jsonb),
-	    'checkpoints', coalesce((SELECT jsonb_agg(api.checkpoint_json(c)
+		'[]'::json),
+	    'checkpoints', coalesce((SELECT json_agg(api.checkpoint_json(c)
 		ORDER BY c.due_on, c.id)
 		FROM checkpoints c
 		WHERE c.project_id = p_id AND c.deleted_on IS NULL),
-		'[]'::jsonb),
-	    'handoffs', (SELECT jsonb_agg(api.handoff_json(h) ORDER BY h.key)
+		'[]'::json),
+	    'handoffs', (SELECT json_agg(api.handoff_json(h) ORDER BY h.key)
 		FROM handoffs h WHERE h.project_id = p_id),
-	    'ownership', (SELECT jsonb_agg(jsonb_build_object(
+	    'ownership', (SELECT json_agg(json_build_object(
 		'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
 		'handoff', r.handoff,
 		'ds', (SELECT api.cell_json(o, r) FROM ownership o
@@ -166,12 +166,12 @@ LANGUAGE sql STABLE AS $$
 		    WHERE o.project_id = p_id AND o.responsibility = r.key
 		    AND o.role = 'swe'))
 		ORDER BY r.position)
-		FROM responsibilities r WHERE r.project_id = p_id))
+		FROM responsibilities r WHERE r.project_id = p_id)))
 	FROM projects pr WHERE pr.id = p_id
 $$;
 
 -- POST /api/v1/projects: the project plus everything the templates give it.
-CREATE FUNCTION api.project_create(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -257,7 +257,7 @@ END
 $$;
 
 -- GET /api/v1/projects/{id}
-CREATE FUNCTION api.project_get(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_get(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	RETURN api.project_document(api.project_exists(p));
@@ -265,7 +265,7 @@ END
 $$;
 
 -- GET /api/v1/projects?status=&stage=&pm=&limit=&offset=
-CREATE FUNCTION api.project_list(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_list(p jsonb) RETURNS json
 LANGUAGE sql STABLE AS $$
 	WITH matching AS (
 		SELECT * FROM projects
@@ -279,14 +279,14 @@ LANGUAGE sql STABLE AS $$
 		SELECT * FROM matching ORDER BY name, id
 		LIMIT api.limit_of(p) OFFSET api.offset_of(p)
 	)
-	SELECT jsonb_build_object(
-	    'projects', coalesce((SELECT jsonb_agg(api.project_json(page.*)
-		ORDER BY page.name, page.id) FROM page), '[]'::jsonb),
+	SELECT json_build_object(
+	    'projects', coalesce((SELECT json_agg(api.project_json(page.*)
+		ORDER BY page.name, page.id) FROM page), '[]'::json),
 	    'total', (SELECT count(*) FROM matching))
 $$;
 
 -- PATCH /api/v1/projects/{id}: fields, spec (partial) and plan (partial).
-CREATE FUNCTION api.project_patch(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -362,15 +362,15 @@ BEGIN
 
 	PERFORM api.project_snapshot(p, r);
 	PERFORM api.audit(p, r.id, 'project', r.id::text, 'update',
-	    api.project_json(old), api.project_json(r) ||
-	    CASE WHEN b ? 'plan' THEN jsonb_build_object('plan', b->'plan')
-	    ELSE '{}'::jsonb END);
+	    api.project_json(old), api.json_merge(api.project_json(r),
+	    CASE WHEN b ? 'plan' THEN json_build_object('plan', b->'plan')
+	    END));
 	RETURN api.project_document(r.id);
 END
 $$;
 
 -- POST /api/v1/projects/{id}/stage {"stage": "...", "note": "..."}
-CREATE FUNCTION api.project_stage(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_stage(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -400,21 +400,21 @@ BEGIN
 	    CASE WHEN (SELECT position FROM stages WHERE key = r.stage) >
 		(SELECT position FROM stages WHERE key = old.stage)
 		THEN 'stage_forward' ELSE 'stage_back' END,
-	    jsonb_build_object('stage', old.stage),
-	    jsonb_build_object('stage', r.stage, 'note',
+	    json_build_object('stage', old.stage),
+	    json_build_object('stage', r.stage, 'note',
 		api.text_or_null(b->>'note')));
 	RETURN api.project_document(r.id);
 END
 $$;
 
 -- GET /api/v1/projects/{id}/history?limit=&offset=: newest first.
-CREATE FUNCTION api.project_history(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.project_history(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	v_project	bigint := api.project_exists(p);
 BEGIN
-	RETURN jsonb_build_object(
-	    'entries', coalesce((SELECT jsonb_agg(jsonb_build_object(
+	RETURN json_build_object(
+	    'entries', coalesce((SELECT json_agg(json_build_object(
 		'id', a.id, 'at', api.ts(a.at), 'recorded_on', a.recorded_on,
 		'actor', a.actor, 'entity', a.entity,
 		'entity_id', a.entity_id, 'action', a.action,
@@ -422,7 +422,7 @@ BEGIN
 		FROM (SELECT * FROM audit_log WHERE project_id = v_project
 		    ORDER BY audit_log.id DESC
 		    LIMIT api.limit_of(p) OFFSET api.offset_of(p)) a),
-		'[]'::jsonb),
+		'[]'::json),
 	    'total', (SELECT count(*) FROM audit_log
 		WHERE project_id = v_project));
 END

@@ -29,7 +29,7 @@ END
 $$;
 
 -- POST /api/v1/projects/{id}/checkpoints
-CREATE FUNCTION api.checkpoint_create(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.checkpoint_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -62,15 +62,14 @@ BEGIN
 
 	PERFORM api.checkpoint_snapshot(p, c, api.today(p));
 	PERFORM api.audit(p, pr.id, 'checkpoint', c.id::text, 'create', NULL,
-	    api.checkpoint_json(c) || CASE WHEN b ? 'reason'
-	    THEN jsonb_build_object('reason', b->>'reason')
-	    ELSE '{}'::jsonb END);
+	    api.json_merge(api.checkpoint_json(c), CASE WHEN b ? 'reason'
+	    THEN json_build_object('reason', b->>'reason') END));
 	RETURN api.checkpoint_json(c);
 END
 $$;
 
 -- GET /api/v1/checkpoints/{id}
-CREATE FUNCTION api.checkpoint_get(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.checkpoint_get(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	c	checkpoints;
@@ -86,7 +85,7 @@ END
 $$;
 
 -- PATCH /api/v1/checkpoints/{id}
-CREATE FUNCTION api.checkpoint_patch(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.checkpoint_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b		jsonb := p->'body';
@@ -198,15 +197,15 @@ BEGIN
 	    CASE WHEN c.status <> old.status THEN 'status_' || c.status
 		WHEN new_due <> old.due_on THEN 'slip'
 		ELSE 'update' END,
-	    api.checkpoint_json(old), api.checkpoint_json(c) ||
+	    api.checkpoint_json(old), api.json_merge(api.checkpoint_json(c),
 	    CASE WHEN reason IS NOT NULL
-	    THEN jsonb_build_object('reason', reason) ELSE '{}'::jsonb END);
+	    THEN json_build_object('reason', reason) END));
 	RETURN api.checkpoint_json(c);
 END
 $$;
 
 -- DELETE /api/v1/checkpoints/{id}: kept as history, gone from the plan.
-CREATE FUNCTION api.checkpoint_delete(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.checkpoint_delete(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	old	checkpoints;

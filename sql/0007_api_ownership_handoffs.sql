@@ -1,16 +1,16 @@
 -- 0007: the ownership matrix and the four handoffs.
 
-CREATE FUNCTION api.cell_document(o ownership) RETURNS jsonb
+CREATE FUNCTION api.cell_document(o ownership) RETURNS json
 LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object('project_id', o.project_id,
+	SELECT api.json_merge(json_build_object('project_id', o.project_id,
 	    'responsibility', r.key, 'name', r.name, 'needed_by', r.needed_by,
-	    'role', o.role) || api.cell_json(o, r)
+	    'role', o.role), api.cell_json(o, r))
 	FROM responsibilities r
 	WHERE r.project_id = o.project_id AND r.key = o.responsibility
 $$;
 
 -- PUT (person) or DELETE (NULL) one cell of the matrix.
-CREATE FUNCTION api.ownership_set(p jsonb, p_person bigint) RETURNS jsonb
+CREATE FUNCTION api.ownership_set(p jsonb, p_person bigint) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_project	bigint := api.project_exists(p);
@@ -50,20 +50,20 @@ BEGIN
 	PERFORM api.audit(p, o.project_id, 'ownership',
 	    o.responsibility || '/' || o.role,
 	    CASE WHEN p_person IS NULL THEN 'clear' ELSE 'assign' END,
-	    jsonb_build_object('person', api.person_ref(old.person_id)),
-	    jsonb_build_object('person', api.person_ref(o.person_id)));
+	    json_build_object('person', api.person_ref(old.person_id)),
+	    json_build_object('person', api.person_ref(o.person_id)));
 	RETURN api.cell_document(o);
 END
 $$;
 
 -- PUT /api/v1/projects/{id}/ownership/{key}/{role} {"person_id": N}
-CREATE FUNCTION api.ownership_put(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.ownership_put(p jsonb) RETURNS json
 LANGUAGE sql AS $$
 	SELECT api.ownership_set(p, (p->'body'->>'person_id')::bigint)
 $$;
 
 -- DELETE /api/v1/projects/{id}/ownership/{key}/{role}
-CREATE FUNCTION api.ownership_delete(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.ownership_delete(p jsonb) RETURNS json
 LANGUAGE sql AS $$
 	SELECT api.ownership_set(p, NULL)
 $$;
@@ -88,7 +88,7 @@ END
 $$;
 
 CREATE FUNCTION api.handoff_record(p jsonb, old handoffs, h handoffs,
-    p_action text) RETURNS jsonb
+    p_action text) RETURNS json
 LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO handoff_versions (project_id, actor, key, effective_on,
@@ -104,7 +104,7 @@ $$;
 -- POST /api/v1/projects/{id}/handoffs/{key}/offer
 --     {"from_id": N, "to_id": M, "artifact_url": "..."}
 -- Offering again (a new model version, say) starts over: not accepted.
-CREATE FUNCTION api.handoff_offer(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.handoff_offer(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
@@ -132,7 +132,7 @@ END
 $$;
 
 -- POST /api/v1/projects/{id}/handoffs/{key}/accept
-CREATE FUNCTION api.handoff_accept(p jsonb) RETURNS jsonb
+CREATE FUNCTION api.handoff_accept(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	old	handoffs;

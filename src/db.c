@@ -137,6 +137,12 @@ db_push_params(struct db_call *call, const char *sql,
 }
 
 int
+db_nstmts(struct db_call *call)
+{
+	return (call->nstmts);
+}
+
+int
 db_ntuples(struct db_call *call, int idx)
 {
 	if (idx < 0 || idx >= call->nstmts || call->stmts[idx].result == NULL)

@@ -67,6 +67,7 @@ void		*db_ctx(struct db_call *);
 const void	*db_arg(struct db_call *);
 int		 db_push_params(struct db_call *, const char *,
 		    const char *const *, size_t);
+int		 db_nstmts(struct db_call *);
 int		 db_ntuples(struct db_call *, int);
 const char	*db_value(struct db_call *, int, int, int);
 json_t		*db_json(struct db_call *, int);
@@ -75,6 +76,11 @@ json_t		*db_json(struct db_call *, int);
 	db_push_params((c), (sql), (const char *const []){ __VA_ARGS__ },\
 	    sizeof((const char *const []){ __VA_ARGS__ }) / sizeof(char *))
 #define db_push0(c, sql)	db_push_params((c), (sql), NULL, 0)
+
+/* db_facts.c: the portfolio's facts for the risk engine (facts.h). */
+struct portfolio;
+int		 db_facts_push(struct db_call *);
+int		 db_facts_load(struct db_call *, int, struct portfolio *);
 
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);

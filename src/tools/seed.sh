@@ -1,0 +1,21 @@
+#!/bin/sh
+# seed.sh: load the demo portfolio (sql/demo/seed.sql) into the database of
+# DATABASE_URL, only when it holds no people and no projects yet.  The demo
+# is dated relative to today, or to HANDOFF_TODAY when that is set.
+set -eu
+
+: "${DATABASE_URL:?DATABASE_URL must be set}"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+
+empty=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$DATABASE_URL" -c \
+    "SELECT NOT EXISTS (SELECT 1 FROM people) AND
+	NOT EXISTS (SELECT 1 FROM projects)")
+if [ "$empty" != t ]; then
+	exit 0
+fi
+
+today=${HANDOFF_TODAY:-$(date +%Y-%m-%d)}
+echo "seed: loading the demo portfolio (dated from $today)"
+psql -X -q -v ON_ERROR_STOP=1 --single-transaction -d "$DATABASE_URL" \
+    -v today="$today" -c "SET client_min_messages = warning" \
+    -f "$top/sql/demo/seed.sql" >/dev/null
