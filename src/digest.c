@@ -1,0 +1,256 @@
+/*
+ * digest: the weekly risk digest (see digest.h).
+ *
+ * Everything comes from risk_compute() at a few days: the digest's as-of
+ * day, the Sunday before (which is also the last week of the trend), and
+ * the Sundays of the seven weeks before that.  New and resolved are set
+ * differences on risk identity, found by sorting, not by nested scans.
+ *
+ * Pure: no Kore, no libpq, no I/O, no clock.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "digest.h"
+
+static int	cmp_identity(const void *, const void *);
+static int	sorted_by_identity(const struct risk_list *,
+		    const struct risk ***);
+static int	contains(const struct risk *const *, size_t,
+		    const struct risk *);
+static void	count(const struct risk_list *, int [SEVERITY_COUNT]);
+static int	cmp_due(const void *, const void *);
+static int	due_next_week(const struct portfolio *, struct digest *);
+static int	compare_weeks(const struct portfolio *, struct digest *,
+		    const struct risk_list *);
+
+static int
+cmp_identity(const void *a, const void *b)
+{
+	const struct risk *const	*x = a, *const *y = b;
+
+	return (risk_identity_cmp(*x, *y));
+}
+
+/* Pointers to the list's risks, sorted by identity; *out NULL if none. */
+static int
+sorted_by_identity(const struct risk_list *l, const struct risk ***out)
+{
+	const struct risk	**v;
+	size_t			  i;
+
+	*out = NULL;
+	if (l->len == 0)
+		return (0);
+	if ((v = calloc(l->len, sizeof(*v))) == NULL)
+		return (-1);
+	for (i = 0; i < l->len; i++)
+		v[i] = &l->items[i];
+	qsort(v, l->len, sizeof(*v), cmp_identity);
+	*out = v;
+	return (0);
+}
+
+static int
+contains(const struct risk *const *v, size_t n, const struct risk *r)
+{
+	if (n == 0)
+		return (0);
+	return (bsearch(&r, v, n, sizeof(*v), cmp_identity) != NULL);
+}
+
+static void
+count(const struct risk_list *l, int counts[SEVERITY_COUNT])
+{
+	size_t	i;
+
+	memset(counts, 0, SEVERITY_COUNT * sizeof(counts[0]));
+	for (i = 0; i < l->len; i++) {
+		if ((unsigned)l->items[i].severity < SEVERITY_COUNT)
+			counts[l->items[i].severity]++;
+	}
+}
+
+static int
+cmp_due(const void *a, const void *b)
+{
+	const struct digest_due	*x = a, *y = b;
+	int			 c;
+
+	if (x->due != y->due)
+		return (x->due < y->due ? -1 : 1);
+	if ((c = strcmp(x->project_name, y->project_name)) != 0)
+		return (c);
+	if (x->project_id != y->project_id)
+		return (x->project_id < y->project_id ? -1 : 1);
+	return ((x->checkpoint_id > y->checkpoint_id) -
+	    (x->checkpoint_id < y->checkpoint_id));
+}
+
+static int
+due_next_week(const struct portfolio *pf, struct digest *d)
+{
+	const struct project_version	*pv;
+	const struct checkpoint_version	*cv;
+	const struct project		*pr;
+	const struct checkpoint		*cp;
+	struct digest_due		*due, *grown, *x;
+	size_t				 i, j, n, cap;
+	day_t				 from, to;
+
+	from = d->sunday + 1;
+	to = d->sunday + 7;
+	due = NULL;
+	n = cap = 0;
+	for (i = 0; i < pf->nprojects; i++) {
+		pr = &pf->projects[i];
+		if (pr->created > d->asof ||
+		    (pv = project_at(pr, d->asof)) == NULL ||
+		    pv->status != PROJECT_ACTIVE)
+			continue;
+		for (j = 0; j < pr->ncheckpoints; j++) {
+			cp = &pr->checkpoints[j];
+			if ((cv = checkpoint_at(cp, d->asof)) == NULL ||
+			    cv->deleted || cv->due < from || cv->due > to ||
+			    (cv->status != CHECKPOINT_PENDING &&
+			    cv->status != CHECKPOINT_BLOCKED))
+				continue;
+			if (n == cap) {
+				cap = cap == 0 ? 8 : cap * 2;
+				if ((grown = reallocarray(due, cap,
+				    sizeof(*due))) == NULL) {
+					free(due);
+					return (-1);
+				}
+				due = grown;
+			}
+			x = &due[n++];
+			x->project_id = pr->id;
+			x->project_name = pr->name;
+			x->checkpoint_id = cp->id;
+			x->title = cp->title;
+			x->stage = cp->stage;
+			x->status = cv->status;
+			x->due = cv->due;
+		}
+	}
+	if (n > 1)
+		qsort(due, n, sizeof(*due), cmp_due);
+	d->due = due;
+	d->ndue = n;
+	return (0);
+}
+
+/* Mark what is new; move what went away from prev into d->resolved. */
+static int
+compare_weeks(const struct portfolio *pf, struct digest *d,
+    const struct risk_list *prev)
+{
+	const struct risk	**open_ids, **prev_ids;
+	struct risk		 *items;
+	size_t			  i, n;
+	int			  rc;
+
+	rc = -1;
+	open_ids = prev_ids = NULL;
+	if (sorted_by_identity(&d->open, &open_ids) == -1 ||
+	    sorted_by_identity(prev, &prev_ids) == -1)
+		goto out;
+
+	if (d->open.len > 0) {
+		if ((d->is_new = calloc(d->open.len, 1)) == NULL)
+			goto out;
+		for (i = 0; i < d->open.len; i++)
+			d->is_new[i] = !contains(prev_ids, prev->len,
+			    &d->open.items[i]);
+	}
+
+	n = 0;
+	for (i = 0; i < prev->len; i++)
+		n += !contains(open_ids, d->open.len, &prev->items[i]);
+	if (n > 0) {
+		if ((items = calloc(n, sizeof(*items))) == NULL)
+			goto out;
+		d->resolved.items = items;
+		d->resolved.cap = n;
+		for (i = 0; i < prev->len; i++) {
+			if (!contains(open_ids, d->open.len, &prev->items[i]))
+				items[d->resolved.len++] = prev->items[i];
+		}
+		if (risk_resolve(pf, d->prev_asof, d->asof, &d->resolved) ==
+		    -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(open_ids);
+	free(prev_ids);
+	return (rc);
+}
+
+int
+digest_build(const struct portfolio *pf, int year, int week, day_t today,
+    struct digest *d)
+{
+	struct risk_list	 prev, past;
+	struct digest_trend	*t;
+	int			 i, rc;
+
+	memset(d, 0, sizeof(*d));
+	memset(&prev, 0, sizeof(prev));
+	memset(&past, 0, sizeof(past));
+	if (week < 1 || week > isoweek_weeks_in_year(year))
+		return (-1);
+
+	d->year = year;
+	d->week = week;
+	d->monday = isoweek_monday(year, week);
+	d->sunday = d->monday + 6;
+	d->asof = today >= d->monday && today <= d->sunday ? today :
+	    d->sunday;
+	d->prev_asof = d->monday - 1;
+
+	rc = -1;
+	if (risk_compute(pf, d->asof, 0, &d->open) == -1 ||
+	    risk_compute(pf, d->prev_asof, 0, &prev) == -1)
+		goto out;
+	count(&d->open, d->counts);
+	if (compare_weeks(pf, d, &prev) == -1 || due_next_week(pf, d) == -1)
+		goto out;
+
+	/* Oldest first; the last is the week just before, prev_asof. */
+	for (i = 0; i < DIGEST_TREND_WEEKS; i++) {
+		t = &d->trend[i];
+		t->asof = d->monday - 7 * (DIGEST_TREND_WEEKS - i) + 6;
+		isoweek_of(t->asof, &t->year, &t->week);
+		if (i == DIGEST_TREND_WEEKS - 1) {
+			count(&prev, t->counts);
+			continue;
+		}
+		past.len = 0;
+		if (risk_compute(pf, t->asof, 0, &past) == -1)
+			goto out;
+		count(&past, t->counts);
+	}
+	rc = 0;
+out:
+	risk_list_free(&prev);
+	risk_list_free(&past);
+	if (rc == -1) {
+		digest_free(d);
+		memset(d, 0, sizeof(*d));
+	}
+	return (rc);
+}
+
+void
+digest_free(struct digest *d)
+{
+	risk_list_free(&d->open);
+	risk_list_free(&d->resolved);
+	free(d->is_new);
+	free(d->due);
+	d->is_new = NULL;
+	d->due = NULL;
+	d->ndue = 0;
+}

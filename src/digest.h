@@ -1,0 +1,89 @@
+/*
+ * digest: the weekly risk digest for one ISO week, assembled from the
+ * facts (rendering is elsewhere).
+ *
+ * The digest is "as of" the end of the week's Sunday, or of today when
+ * today falls in the week; it is compared with the Sunday before the
+ * week, so "new" and "resolved" mean "since last week's digest".
+ *
+ * Memory: a digest owns its lists and arrays; digest_free() releases
+ * them.  Strings point into the portfolio, which must outlive it.
+ *
+ * Pure: no Kore, no libpq, no I/O, no clock: today is a parameter.
+ */
+#ifndef HANDOFF_DIGEST_H
+#define HANDOFF_DIGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "facts.h"
+#include "risk.h"
+
+#define DIGEST_TREND_WEEKS	8
+
+/* A checkpoint due in the week after the digest's week. */
+struct digest_due {
+	int64_t			 project_id;
+	const char		*project_name;
+	int64_t			 checkpoint_id;
+	const char		*title;
+	enum stage		 stage;
+	enum checkpoint_status	 status;	/* pending or blocked */
+	day_t			 due;
+};
+
+struct digest_trend {
+	int		 year;
+	int		 week;
+	day_t		 asof;			/* that week's Sunday */
+	int		 counts[SEVERITY_COUNT];	/* open, by severity */
+};
+
+struct digest {
+	int			 year;
+	int			 week;
+	day_t			 monday;
+	day_t			 sunday;
+	day_t			 asof;		/* sunday, or today in the week */
+	day_t			 prev_asof;	/* the Sunday before monday */
+
+	/* Open as of asof, in risk_compute() order. */
+	struct risk_list	 open;
+	unsigned char		*is_new;	/* parallel to open: not open
+						   at prev_asof */
+
+	/*
+	 * Open at prev_asof (as they were then, in that order) and not at
+	 * asof, with resolved_on and resolved_by when known.  A risk that
+	 * came and went within the week is in neither list.
+	 */
+	struct risk_list	 resolved;
+
+	/*
+	 * Checkpoints due next Monday to Sunday, as of asof: not deleted,
+	 * pending or blocked, on active projects; by due day, project name,
+	 * project id, checkpoint id.
+	 */
+	struct digest_due	*due;
+	size_t			 ndue;
+
+	int			 counts[SEVERITY_COUNT];	/* open */
+	struct digest_trend	 trend[DIGEST_TREND_WEEKS];	/* the weeks
+								   before,
+								   oldest
+								   first */
+};
+
+/*
+ * Build the digest of ISO week `week` of ISO year `year`, with today as
+ * given.  The caller rejects weeks after today's week.  The portfolio
+ * must have been through facts_sort().  Returns 0, or -1 if the week
+ * does not exist or memory ran out (the digest is then empty).
+ */
+int	digest_build(const struct portfolio *, int, int, day_t,
+	    struct digest *);
+void	digest_free(struct digest *);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * risk: launch risks derived from the facts, as of any day.
+ *
+ * The rules and their severities are described at the top of risk.c.
+ * risk_compute() answers "what was at risk at the end of day D": every
+ * version, plan and change recorded with a day after D is ignored, so the
+ * digest for a past week shows what was true then.
+ *
+ * A risk is identified by (kind, project_id, subject): the subject is a
+ * short key such as "on_call/swe", "checkpoint/12", "handoff/c",
+ * "stage/data", "spec/fallback", "person/7" or "project", and it does not
+ * change with the date or the severity, so two computations can be
+ * compared to find what is new and what was resolved.
+ *
+ * Memory: a risk_list owns its items array and nothing else; release it
+ * with risk_list_free().  The const char * members of a risk point into
+ * the portfolio, so they are valid as long as the portfolio is.
+ *
+ * Pure: no Kore, no libpq, no I/O, no clock.
+ */
+#ifndef HANDOFF_RISK_H
+#define HANDOFF_RISK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "facts.h"
+
+/* In the order used to break ties when sorting. */
+enum risk_kind {
+	RISK_EMPTY_OWNER,
+	RISK_MISSED_CHECKPOINT,
+	RISK_BLOCKED_CHECKPOINT,
+	RISK_HANDOFF_NOT_ACCEPTED,
+	RISK_STAGE_OVERRUN,
+	RISK_INCOMPLETE_SPEC,
+	RISK_OVERLOADED_OWNER,
+	RISK_STALE_PROJECT,
+	RISK_KIND_COUNT
+};
+
+/* Ascending, so that counts[] can be indexed by severity. */
+enum severity {
+	SEVERITY_LOW,
+	SEVERITY_MEDIUM,
+	SEVERITY_HIGH,
+	SEVERITY_CRITICAL,
+	SEVERITY_COUNT
+};
+
+#define RISK_SUBJECT_LEN	96
+#define RISK_MESSAGE_LEN	480
+
+struct risk {
+	enum risk_kind		 kind;
+	enum severity		 severity;
+	int64_t			 project_id;	/* 0: portfolio-wide */
+	const char		*project_name;	/* NULL when portfolio-wide */
+	day_t			 since;		/* first day of the current run */
+	day_t			 launch;	/* target launch; the nearest of
+						   the projects involved when
+						   portfolio-wide; DAY_NONE */
+	int32_t			 launch_days;	/* days until launch, 0 when
+						   reached or past */
+	char			 subject[RISK_SUBJECT_LEN];
+	char			 message[RISK_MESSAGE_LEN];
+
+	/*
+	 * What it is about, for renderers.  Members that do not apply are
+	 * 0 or NULL; role, stage and field are then ROLE_COUNT, STAGE_COUNT
+	 * and SPEC_COUNT.  stage is the stage the risk is about: the
+	 * needed-by stage of a box, the stage of a checkpoint, the stage a
+	 * handoff leads into, the overrun stage, the current stage for spec
+	 * and stale risks.  person is the inactive holder of a box, the
+	 * receiver of a handoff offer, or the overloaded owner.
+	 */
+	const char		*resp_key;
+	const char		*resp_name;
+	enum role		 role;
+	int64_t			 checkpoint_id;
+	const char		*checkpoint_title;
+	char			 handoff;	/* 'a' .. 'd' */
+	const char		*handoff_name;
+	enum stage		 stage;
+	enum spec_field		 field;
+	int64_t			 person_id;
+	const char		*person_name;
+
+	/* Filled by risk_resolve() only: who ended it, and from which day. */
+	const char		*resolved_by;	/* NULL when not known */
+	day_t			 resolved_on;	/* DAY_NONE when not known */
+};
+
+struct risk_list {
+	struct risk	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
+int		 risk_kind_from_key(const char *, enum risk_kind *);
+const char	*severity_key(enum severity);		/* "critical" */
+int		 severity_from_key(const char *, enum severity *);
+
+/*
+ * Append the risks open at the end of day asof, for one project
+ * (only_project != 0) or for all (0), and sort the list: severity
+ * descending, then days until launch, project name, kind, subject and
+ * project id.  With only_project, portfolio-wide risks (overloaded
+ * owners) are included when one of their boxes is on that project.
+ * The list must be zeroed or come from an earlier call.  The portfolio
+ * must have been through facts_sort().  Returns 0, or -1 when memory ran
+ * out (the list then holds what was appended so far, unsorted).
+ */
+int		 risk_compute(const struct portfolio *, day_t, int64_t,
+		    struct risk_list *);
+void		 risk_list_free(struct risk_list *);
+
+/* Identity: kind, project, subject.  cmp is a total order for sorting. */
+int		 risk_identity_cmp(const struct risk *, const struct risk *);
+int		 risk_same(const struct risk *, const struct risk *);
+
+/* The sort order of risk_compute(), for qsort(). */
+int		 risk_order_cmp(const void *, const void *);
+
+/*
+ * For risks that were open at the end of day `before` and are not at the
+ * end of day asof, find the day in (before, asof] from which each stopped
+ * holding and the actor of the version that ended it, into resolved_on
+ * and resolved_by.  Returns 0, or -1 when memory ran out.
+ */
+int		 risk_resolve(const struct portfolio *, day_t, day_t,
+		    struct risk_list *);
+
+#endif

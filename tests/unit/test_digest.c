@@ -1,0 +1,494 @@
+/*
+ * Unit tests: the weekly digest.
+ *
+ * Driven by the "digest" blocks of the case files in tests/unit/risk/:
+ * each gives an ISO week and today, and the exact open risks (new or
+ * not), resolved risks (with the day and the actor that ended them),
+ * checkpoints due next week, counts and trend.  Invariants that hold for
+ * every digest are checked on top.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "digest.h"
+#include "facts.h"
+#include "risk.h"
+#include "riskcase.h"
+
+#define CASE_DIR	"tests/unit/risk"
+
+/* The tests of the checker itself expect mismatches: keep them quiet. */
+static int	quiet;
+
+static void	report(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+
+static void
+report(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	(void)vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+static void	print_risk(const char *, const struct risk *, int);
+static void	print_digest(const struct digest *);
+static int	open_on(const struct portfolio *, const struct risk *,
+		    day_t);
+static int	check_invariants(const struct portfolio *, const char *, int,
+		    const struct digest *);
+static int	check_digest(const struct rcase *,
+		    const struct rcase_digest *);
+static int	run_files(int *);
+
+static void
+print_risk(const char *prefix, const struct risk *r, int is_new)
+{
+	char	since[DATE_LEN], on[DATE_LEN];
+
+	date_format(r->since, since);
+	if (r->resolved_on != DAY_NONE)
+		date_format(r->resolved_on, on);
+	else
+		(void)snprintf(on, sizeof(on), "-");
+	report("%s%s %s %lld %s %s since=%s resolved=%s by=%s\n",
+	    prefix, risk_kind_key(r->kind), severity_key(r->severity),
+	    (long long)r->project_id, r->subject, is_new ? "new" : "old",
+	    since, on, r->resolved_by != NULL ? r->resolved_by : "-");
+}
+
+static void
+print_digest(const struct digest *d)
+{
+	char	day[DATE_LEN];
+	size_t	i;
+
+	report("  open:\n");
+	for (i = 0; i < d->open.len; i++)
+		print_risk("    ", &d->open.items[i], d->is_new[i]);
+	report("  resolved:\n");
+	for (i = 0; i < d->resolved.len; i++)
+		print_risk("    ", &d->resolved.items[i], 0);
+	report("  due:\n");
+	for (i = 0; i < d->ndue; i++) {
+		date_format(d->due[i].due, day);
+		report("    %lld %s\n",
+		    (long long)d->due[i].checkpoint_id, day);
+	}
+	report("  counts critical=%d high=%d medium=%d low=%d\n",
+	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
+	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW]);
+	for (i = 0; i < DIGEST_TREND_WEEKS; i++) {
+		date_format(d->trend[i].asof, day);
+		report("  trend %04d-W%02d %s critical=%d high=%d "
+		    "medium=%d low=%d\n", d->trend[i].year, d->trend[i].week,
+		    day, d->trend[i].counts[SEVERITY_CRITICAL],
+		    d->trend[i].counts[SEVERITY_HIGH],
+		    d->trend[i].counts[SEVERITY_MEDIUM],
+		    d->trend[i].counts[SEVERITY_LOW]);
+	}
+}
+
+static int
+open_on(const struct portfolio *pf, const struct risk *r, day_t d)
+{
+	struct risk_list	l;
+	size_t			i;
+	int			found;
+
+	memset(&l, 0, sizeof(l));
+	if (risk_compute(pf, d, 0, &l) == -1)
+		fail_msg("risk_compute failed");
+	found = 0;
+	for (i = 0; i < l.len; i++)
+		found |= risk_same(&l.items[i], r);
+	risk_list_free(&l);
+	return (found);
+}
+
+/*
+ * True of every digest: the window, counts that tally the open list,
+ * new exactly when not open the Sunday before, a trend of the eight
+ * weeks before ending at prev_asof, and a resolution day from which the
+ * risk stays gone (the day before it was open, but for overloads, whose
+ * resolution is approximated).
+ */
+static int
+check_invariants(const struct portfolio *pf, const char *name, int line,
+    const struct digest *d)
+{
+	const struct risk	*r;
+	int			 counts[SEVERITY_COUNT] = { 0 };
+	int			 bad, i, year, week;
+	size_t			 k;
+	day_t			 t;
+
+	bad = 0;
+	if (date_weekday(d->monday) != 1 || d->sunday != d->monday + 6 ||
+	    d->prev_asof != d->monday - 1 || d->asof < d->monday ||
+	    d->asof > d->sunday) {
+		report("%s:%d: bad window\n", name, line);
+		bad++;
+	}
+	isoweek_of(d->monday, &year, &week);
+	if (year != d->year || week != d->week) {
+		report("%s:%d: monday not in the week\n", name,
+		    line);
+		bad++;
+	}
+	for (k = 0; k < d->open.len; k++) {
+		r = &d->open.items[k];
+		counts[r->severity]++;
+		if (k + 1 < d->open.len && risk_order_cmp(r, r + 1) >= 0) {
+			report("%s:%d: open not strictly ordered\n",
+			    name, line);
+			bad++;
+		}
+		if (d->is_new[k] != !open_on(pf, r, d->prev_asof)) {
+			report("%s:%d: is_new wrong\n", name,
+			    line);
+			bad++;
+		}
+	}
+	if (memcmp(counts, d->counts, sizeof(counts)) != 0) {
+		report("%s:%d: counts do not tally\n", name,
+		    line);
+		bad++;
+	}
+	for (i = 0; i < DIGEST_TREND_WEEKS; i++) {
+		if (d->trend[i].asof != d->prev_asof -
+		    7 * (DIGEST_TREND_WEEKS - 1 - i) ||
+		    date_weekday(d->trend[i].asof) != 7) {
+			report("%s:%d: trend %d on the wrong day\n",
+			    name, line, i);
+			bad++;
+		}
+	}
+	for (k = 0; k < d->resolved.len; k++) {
+		r = &d->resolved.items[k];
+		if (!open_on(pf, r, d->prev_asof) ||
+		    open_on(pf, r, d->asof)) {
+			report("%s:%d: resolved but not resolved\n",
+			    name, line);
+			bad++;
+		}
+		if (r->resolved_on == DAY_NONE)
+			continue;
+		if (r->resolved_on <= d->prev_asof ||
+		    r->resolved_on > d->asof) {
+			report("%s:%d: resolved outside the week\n",
+			    name, line);
+			bad++;
+			continue;
+		}
+		for (t = r->resolved_on; t <= d->asof; t++) {
+			if (open_on(pf, r, t)) {
+				report("%s:%d: open again after its "
+				    "resolution\n", name, line);
+				bad++;
+				break;
+			}
+		}
+		if (r->kind != RISK_OVERLOADED_OWNER &&
+		    !open_on(pf, r, r->resolved_on - 1)) {
+			report("%s:%d: already gone the day before its "
+			    "resolution\n", name, line);
+			bad++;
+		}
+	}
+	return (bad);
+}
+
+static int
+same_risk(const struct risk *r, const struct rcase_risk *x)
+{
+	return (r->kind == x->kind && r->project_id == x->project_id &&
+	    strcmp(r->subject, x->subject) == 0);
+}
+
+/* Compare one digest block with digest_build(); the mismatches. */
+static int
+check_digest(const struct rcase *c, const struct rcase_digest *x)
+{
+	struct digest		 d;
+	const struct rcase_risk	*e;
+	const struct risk	*r;
+	size_t			 i;
+	int			 bad;
+
+	if (digest_build(&c->pf, x->year, x->week, x->today, &d) == -1) {
+		report("%s:%d: digest_build failed\n", c->name,
+		    x->line);
+		return (1);
+	}
+	bad = 0;
+	if (x->has_span && (d.monday != x->monday || d.sunday != x->sunday ||
+	    d.asof != x->asof || d.prev_asof != x->prev_asof)) {
+		report("%s:%d: span differs\n", c->name, x->line);
+		bad++;
+	}
+
+	if (d.open.len != x->nopen) {
+		report("%s:%d: %zu open, expected %zu\n", c->name,
+		    x->line, d.open.len, x->nopen);
+		bad++;
+	}
+	for (i = 0; i < d.open.len && i < x->nopen; i++) {
+		r = &d.open.items[i];
+		e = &x->open[i];
+		if (!same_risk(r, e) || r->severity != e->severity ||
+		    d.is_new[i] != e->is_new ||
+		    (e->since != DAY_NONE && r->since != e->since)) {
+			report("%s:%d: open risk differs\n", c->name,
+			    e->line);
+			bad++;
+		}
+	}
+
+	if (d.resolved.len != x->nresolved) {
+		report("%s:%d: %zu resolved, expected %zu\n", c->name,
+		    x->line, d.resolved.len, x->nresolved);
+		bad++;
+	}
+	for (i = 0; i < d.resolved.len && i < x->nresolved; i++) {
+		r = &d.resolved.items[i];
+		e = &x->resolved[i];
+		if (!same_risk(r, e) || r->resolved_on != e->resolved_on ||
+		    (r->resolved_by != NULL) != e->has_resolved_by ||
+		    (r->resolved_by != NULL &&
+		    strcmp(r->resolved_by, e->resolved_by) != 0)) {
+			report("%s:%d: resolved risk differs\n",
+			    c->name, e->line);
+			bad++;
+		}
+	}
+
+	if (d.ndue != x->ndue) {
+		report("%s:%d: %zu due, expected %zu\n", c->name,
+		    x->line, d.ndue, x->ndue);
+		bad++;
+	}
+	for (i = 0; i < d.ndue && i < x->ndue; i++) {
+		if (d.due[i].checkpoint_id != x->due[i].checkpoint_id ||
+		    d.due[i].due != x->due[i].due) {
+			report("%s:%d: due differs\n", c->name,
+			    x->due[i].line);
+			bad++;
+		}
+	}
+
+	if (x->has_counts && memcmp(d.counts, x->counts,
+	    sizeof(d.counts)) != 0) {
+		report("%s:%d: counts differ\n", c->name, x->line);
+		bad++;
+	}
+	if (x->ntrend != 0 && x->ntrend != DIGEST_TREND_WEEKS) {
+		report("%s:%d: give all %d trend weeks or none\n",
+		    c->name, x->line, DIGEST_TREND_WEEKS);
+		bad++;
+	}
+	for (i = 0; i < x->ntrend && i < DIGEST_TREND_WEEKS; i++) {
+		if (d.trend[i].year != x->trend[i].year ||
+		    d.trend[i].week != x->trend[i].week ||
+		    d.trend[i].asof != x->trend[i].asof ||
+		    memcmp(d.trend[i].counts, x->trend[i].counts,
+		    sizeof(d.trend[i].counts)) != 0) {
+			report("%s:%d: trend differs\n", c->name,
+			    x->trend[i].line);
+			bad++;
+		}
+	}
+
+	if (d.year != x->year || d.week != x->week) {
+		report("%s:%d: not the week asked for\n", c->name, x->line);
+		bad++;
+	}
+	bad += check_invariants(&c->pf, c->name, x->line, &d);
+	if (bad > 0) {
+		report("%s:%d: the digest was:\n", c->name, x->line);
+		print_digest(&d);
+	}
+	digest_free(&d);
+	return (bad);
+}
+
+static int
+run_files(int *ndigests)
+{
+	struct rcase	 c;
+	char		**paths, err[512];
+	size_t		 npaths, i, j;
+	int		 bad;
+
+	if (rcase_list(CASE_DIR, &paths, &npaths) == -1)
+		fail_msg("cannot list %s (run from the top of the repo)",
+		    CASE_DIR);
+	bad = 0;
+	*ndigests = 0;
+	for (i = 0; i < npaths; i++) {
+		if (rcase_load(paths[i], &c, err, sizeof(err)) == -1) {
+			report("%s\n", err);
+			bad++;
+			continue;
+		}
+		for (j = 0; j < c.ndigests; j++) {
+			bad += check_digest(&c, &c.digests[j]);
+			(*ndigests)++;
+		}
+		rcase_free(&c);
+	}
+	rcase_list_free(paths, npaths);
+	return (bad);
+}
+
+static void
+test_case_files(void **state)
+{
+	int	ndigests;
+
+	(void)state;
+	assert_int_equal(run_files(&ndigests), 0);
+	assert_true(ndigests >= 6);
+}
+
+/*
+ * Random portfolios (see rcase_random()): the invariants hold for every
+ * week, including the new/resolved bookkeeping and resolution days.
+ */
+static void
+test_random_portfolios(void **state)
+{
+	struct rcase	 c;
+	struct digest	 d;
+	day_t		 first, day;
+	uint32_t	 seed;
+	int		 bad, year, week;
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	bad = 0;
+	for (seed = 1; seed <= 60; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (day = first + 10; day < first + 180; day += 19) {
+			isoweek_of(day, &year, &week);
+			if (digest_build(&c.pf, year, week, day + 3, &d) == -1)
+				fail_msg("digest_build failed");
+			bad += check_invariants(&c.pf, c.name, 0, &d);
+			digest_free(&d);
+		}
+		rcase_free(&c);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* A base for the tests below: a checkpoint missed on 2026-03-04 (W10). */
+static const char base_case[] =
+    "project 1 \"Churn\" created=2026-02-01\n"
+    "  v 2026-02-01 active data launch=2026-12-01\n"
+    "  changes 2026-03-01 2026-03-10\n"
+    "  checkpoint 12 \"Baseline results\" baseline\n"
+    "    v 2026-02-01 pending due=2026-03-03\n"
+    "    v 2026-03-11 done by=ana\n";
+
+static void
+test_checker_catches_mismatches(void **state)
+{
+	static const char *const checks[] = {
+		/* Right, as a control. */
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-11 ana\n",
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-12 ana\n",
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-11 bob\n",
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-11 -\n",
+		"digest 2026-W11 today=2026-03-20\n",
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-11 ana\n"
+		"counts critical=0 high=0 medium=1 low=0\n",
+		"digest 2026-W11 today=2026-03-20\n"
+		"resolved missed_checkpoint 1 checkpoint/12 2026-03-11 ana\n"
+		"due 12 2026-03-24\n",
+		"digest 2026-W10 today=2026-03-20\n"
+		"open missed_checkpoint medium 1 checkpoint/12 old\n",
+		"digest 2026-W10 today=2026-03-20\n"
+		"open missed_checkpoint high 1 checkpoint/12 new\n",
+		"digest 2026-W10 today=2026-03-20\n"
+		"span 2026-03-02 2026-03-08 2026-03-07 2026-03-01\n"
+		"open missed_checkpoint medium 1 checkpoint/12 new\n",
+	};
+	struct rcase	 c;
+	char		 text[2048], err[512];
+	size_t		 i;
+	int		 bad;
+
+	(void)state;
+	quiet = 1;
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		(void)snprintf(text, sizeof(text), "%s%s", base_case,
+		    checks[i]);
+		if (rcase_parse("inline", text, &c, err, sizeof(err)) == -1)
+			fail_msg("%s", err);
+		assert_int_equal(c.ndigests, 1);
+		bad = check_digest(&c, &c.digests[0]);
+		if (i == 0)
+			assert_int_equal(bad, 0);
+		else if (bad == 0)
+			fail_msg("check %zu passed", i);
+		rcase_free(&c);
+	}
+	quiet = 0;
+}
+
+/* Weeks that do not exist are refused and leave an empty digest. */
+static void
+test_rejects_missing_weeks(void **state)
+{
+	struct portfolio	pf;
+	struct digest		d;
+	day_t			today;
+
+	(void)state;
+	facts_init(&pf);
+	facts_sort(&pf);
+	today = date_from_ymd(2027, 6, 1);
+	assert_int_equal(digest_build(&pf, 2026, 54, today, &d), -1);
+	assert_null(d.open.items);
+	assert_null(d.is_new);
+	assert_int_equal(d.year, 0);
+	assert_int_equal(digest_build(&pf, 2025, 53, today, &d), -1);
+	assert_int_equal(digest_build(&pf, 2026, 0, today, &d), -1);
+	assert_int_equal(digest_build(&pf, 2026, 53, today, &d), 0);
+	assert_int_equal(d.monday, date_from_ymd(2026, 12, 28));
+	assert_int_equal(d.asof, date_from_ymd(2027, 1, 3));
+	assert_int_equal(d.open.len, 0);
+	assert_int_equal(d.ndue, 0);
+	digest_free(&d);
+	digest_free(&d);	/* twice is harmless */
+	facts_free(&pf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_files),
+		cmocka_unit_test(test_random_portfolios),
+		cmocka_unit_test(test_checker_catches_mismatches),
+		cmocka_unit_test(test_rejects_missing_weeks),
+	};
+
+	return (cmocka_run_group_tests_name("digest", tests, NULL, NULL));
+}

@@ -1,0 +1,545 @@
+/*
+ * Unit tests: the risk engine.
+ *
+ * The rules are tested by the case files in tests/unit/risk/ (format in
+ * its README): each "asof" block lists the exact risks, in order, that
+ * risk_compute() must return on that day.  On top of what the files say,
+ * every computed list is checked for properties the rules promise: the
+ * order is strict (so it is fully deterministic), identities are unique,
+ * and "since" really starts the run in which the risk holds.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "facts.h"
+#include "risk.h"
+#include "riskcase.h"
+
+#define CASE_DIR	"tests/unit/risk"
+
+/* The tests of the checker itself expect mismatches: keep them quiet. */
+static int	quiet;
+
+static void	report(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+
+static void
+report(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	(void)vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+/* Checking "since" day by day is cheap, but not over decades. */
+#define SINCE_SPAN_MAX	1000
+
+static void	print_risk(const char *, const struct risk *);
+static int	want_kind(const struct rcase_check *, const struct risk *);
+static int	check_asof(const struct rcase *, const struct rcase_check *);
+static int	open_on(const struct portfolio *, const struct risk *,
+		    day_t);
+static int	open_throughout(const struct portfolio *, const struct risk *,
+		    day_t, day_t, int);
+static int	check_properties(const struct portfolio *, const char *,
+		    day_t, int);
+static int	run_files(int *);
+
+static void
+print_risk(const char *prefix, const struct risk *r)
+{
+	char	since[DATE_LEN];
+
+	date_format(r->since, since);
+	report("%s%s %s %lld %s %s \"%s\"\n", prefix,
+	    risk_kind_key(r->kind), severity_key(r->severity),
+	    (long long)r->project_id, r->subject, since, r->message);
+}
+
+static int
+want_kind(const struct rcase_check *ch, const struct risk *r)
+{
+	return (ch->kinds == 0 || (ch->kinds & (1u << r->kind)) != 0);
+}
+
+/* Compare one asof block with the engine; the number of mismatches. */
+static int
+check_asof(const struct rcase *c, const struct rcase_check *ch)
+{
+	struct risk_list		 l;
+	const struct rcase_risk		*x;
+	const struct risk		*r;
+	size_t				 i, k;
+	int				 bad;
+	char				 day[DATE_LEN];
+
+	memset(&l, 0, sizeof(l));
+	if (risk_compute(&c->pf, ch->asof, ch->only_project, &l) == -1) {
+		report("%s:%d: risk_compute failed\n", c->name,
+		    ch->line);
+		return (1);
+	}
+
+	bad = 0;
+	k = 0;
+	for (i = 0; i < l.len; i++) {
+		r = &l.items[i];
+		if (!want_kind(ch, r))
+			continue;
+		if (k == ch->nrisks) {
+			report("%s:%d: unexpected risk\n", c->name,
+			    ch->line);
+			print_risk("    got      ", r);
+			bad++;
+			continue;
+		}
+		x = &ch->risks[k++];
+		if (r->kind != x->kind || r->severity != x->severity ||
+		    r->project_id != x->project_id ||
+		    strcmp(r->subject, x->subject) != 0 ||
+		    r->since != x->since ||
+		    strstr(r->message, x->message) == NULL) {
+			date_format(x->since, day);
+			report("%s:%d: mismatch\n", c->name, x->line);
+			report("    expected %s %s %lld %s %s \"%s\"\n",
+			    risk_kind_key(x->kind), severity_key(x->severity),
+			    (long long)x->project_id, x->subject, day,
+			    x->message);
+			print_risk("    got      ", r);
+			bad++;
+		}
+	}
+	for (; k < ch->nrisks; k++) {
+		report("%s:%d: expected risk missing\n", c->name,
+		    ch->risks[k].line);
+		bad++;
+	}
+	if (bad > 0) {
+		date_format(ch->asof, day);
+		report("%s:%d: all risks as of %s:\n", c->name,
+		    ch->line, day);
+		for (i = 0; i < l.len; i++)
+			print_risk("    ", &l.items[i]);
+	}
+	risk_list_free(&l);
+	return (bad);
+}
+
+/* Is a risk with r's identity open at the end of day d? */
+static int
+open_on(const struct portfolio *pf, const struct risk *r, day_t d)
+{
+	struct risk_list	l;
+	size_t			i;
+	int			found;
+
+	memset(&l, 0, sizeof(l));
+	if (risk_compute(pf, d, r->project_id, &l) == -1)
+		fail_msg("risk_compute failed");
+	found = 0;
+	for (i = 0; i < l.len; i++)
+		found |= risk_same(&l.items[i], r);
+	risk_list_free(&l);
+	return (found);
+}
+
+/*
+ * Is the risk open on every day from `from` to `to`?  Sampled: only the
+ * ends and a few days between.
+ */
+static int
+open_throughout(const struct portfolio *pf, const struct risk *r,
+    day_t from, day_t to, int sampled)
+{
+	day_t	d, step;
+
+	step = sampled && to - from > 8 ? (to - from) / 4 : 1;
+	for (d = from; d < to; d += step) {
+		if (!open_on(pf, r, d))
+			return (0);
+	}
+	return (open_on(pf, r, to));
+}
+
+/*
+ * What every list must satisfy: a strict order (no two risks compare
+ * equal, so qsort's instability cannot show), unique identities, a
+ * message, and a "since" that starts the run: the risk is open on every
+ * day from since to asof and, for the exact rules, not the day before.
+ * An overloaded owner's since may be later than the real start (see
+ * risk.c), so only the first half holds for it.
+ */
+static int
+check_properties(const struct portfolio *pf, const char *name, day_t asof,
+    int sampled)
+{
+	struct risk_list	 l;
+	const struct risk	*r;
+	size_t			 i, j;
+	day_t			 from;
+	int			 bad;
+	char			 day[DATE_LEN];
+
+	memset(&l, 0, sizeof(l));
+	if (risk_compute(pf, asof, 0, &l) == -1)
+		fail_msg("risk_compute failed");
+	bad = 0;
+	date_format(asof, day);
+	for (i = 0; i < l.len; i++) {
+		r = &l.items[i];
+		if (i + 1 < l.len && risk_order_cmp(r, r + 1) >= 0) {
+			report("%s: as of %s, not strictly ordered:\n", name,
+			    day);
+			print_risk("    ", r);
+			print_risk("    ", r + 1);
+			bad++;
+		}
+		for (j = i + 1; j < l.len; j++) {
+			if (risk_same(r, &l.items[j])) {
+				report("%s: as of %s, identity twice\n", name,
+				    day);
+				print_risk("    ", r);
+				bad++;
+			}
+		}
+		if (r->message[0] == '\0' || r->since == DAY_NONE ||
+		    r->since > asof) {
+			report("%s: as of %s, no message or a bad since\n",
+			    name, day);
+			print_risk("    ", r);
+			bad++;
+			continue;
+		}
+		from = asof - r->since > SINCE_SPAN_MAX ?
+		    asof - SINCE_SPAN_MAX : r->since;
+		if (!open_throughout(pf, r, from, asof, sampled)) {
+			report("%s: as of %s, not open throughout its run:\n",
+			    name, day);
+			print_risk("    ", r);
+			bad++;
+		}
+		if (r->kind != RISK_OVERLOADED_OWNER &&
+		    open_on(pf, r, r->since - 1)) {
+			report("%s: as of %s, already open the day before "
+			    "since:\n", name, day);
+			print_risk("    ", r);
+			bad++;
+		}
+	}
+	risk_list_free(&l);
+	return (bad);
+}
+
+/* Every asof block of every case file; the number of mismatches. */
+static int
+run_files(int *nchecks)
+{
+	struct rcase	 c;
+	char		**paths, err[512];
+	size_t		 npaths, i, j;
+	int		 bad;
+
+	if (rcase_list(CASE_DIR, &paths, &npaths) == -1)
+		fail_msg("cannot list %s (run from the top of the repo)",
+		    CASE_DIR);
+	bad = 0;
+	*nchecks = 0;
+	for (i = 0; i < npaths; i++) {
+		if (rcase_load(paths[i], &c, err, sizeof(err)) == -1) {
+			report("%s\n", err);
+			bad++;
+			continue;
+		}
+		for (j = 0; j < c.nchecks; j++) {
+			bad += check_asof(&c, &c.checks[j]);
+			bad += check_properties(&c.pf, c.name,
+			    c.checks[j].asof, 0);
+			(*nchecks)++;
+		}
+		rcase_free(&c);
+	}
+	rcase_list_free(paths, npaths);
+	if (npaths == 0)
+		fail_msg("no case files in %s", CASE_DIR);
+	return (bad);
+}
+
+static void
+test_case_files(void **state)
+{
+	int	nchecks;
+
+	(void)state;
+	assert_int_equal(run_files(&nchecks), 0);
+	/* A directory that lost its files must not pass quietly. */
+	assert_true(nchecks >= 50);
+}
+
+/*
+ * Random portfolios, with versions recorded out of date order: the
+ * properties hold on every day checked, and nothing crashes, leaks or
+ * loops (the sanitizer build runs this too).
+ */
+static void
+test_random_portfolios(void **state)
+{
+	struct rcase	c;
+	day_t		first, d;
+	uint32_t	seed;
+	int		bad;
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	bad = 0;
+	for (seed = 1; seed <= 150; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (d = first; d < first + 180; d += 23 + (day_t)(seed % 7))
+			bad += check_properties(&c.pf, c.name, d, 1);
+		rcase_free(&c);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* A base for the tests below: one missed checkpoint, 10 days overdue. */
+static const char base_case[] =
+    "project 1 \"Churn\" created=2026-03-01\n"
+    "  v 2026-03-01 active data launch=2026-12-01\n"
+    "  changes 2026-03-20 2026-04-05\n"
+    "  checkpoint 12 \"Baseline results\" baseline\n"
+    "    v 2026-03-01 pending due=2026-04-01\n";
+
+/* The checker itself must catch every kind of difference. */
+static void
+test_checker_catches_mismatches(void **state)
+{
+	static const char *const checks[] = {
+		/* Right, as a control. */
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 1 checkpoint/12 2026-04-02 "
+		"\"is 10 days overdue\"\n",
+		/* Wrong severity, since, subject, project, message. */
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint medium 1 checkpoint/12 2026-04-02\n",
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 1 checkpoint/12 2026-04-03\n",
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 1 checkpoint/13 2026-04-02\n",
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 2 checkpoint/12 2026-04-02\n",
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 1 checkpoint/12 2026-04-02 "
+		"\"11 days\"\n",
+		/* Missing, extra, wrong kind. */
+		"asof 2026-04-11\n",
+		"asof 2026-04-11\n"
+		"expect missed_checkpoint high 1 checkpoint/12 2026-04-02\n"
+		"expect stale_project low 1 project 2026-04-02\n",
+		"asof 2026-04-11\n"
+		"expect blocked_checkpoint high 1 checkpoint/12 2026-04-02\n",
+	};
+	struct rcase	 c;
+	char		 text[2048], err[512];
+	size_t		 i;
+	int		 bad;
+
+	(void)state;
+	quiet = 1;
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		(void)snprintf(text, sizeof(text), "%s%s", base_case,
+		    checks[i]);
+		if (rcase_parse("inline", text, &c, err, sizeof(err)) == -1)
+			fail_msg("%s", err);
+		assert_int_equal(c.nchecks, 1);
+		bad = check_asof(&c, &c.checks[0]);
+		if (i == 0)
+			assert_int_equal(bad, 0);
+		else
+			assert_true(bad > 0);
+		rcase_free(&c);
+	}
+	quiet = 0;
+}
+
+/* A typo in a case file is an error with its line, never a pass. */
+static void
+test_parser_rejects_mistakes(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*err;
+	} bad[] = {
+		{ "", "no asof or digest" },
+		{ "project 1 \"x\" created=2026-03-01\n", "no asof" },
+		{ "project 1 \"x\" created=2026-02-30\nasof 2026-03-01\n",
+		    "inline:1: bad date" },
+		{ "project 1 \"x\"\nasof 2026-03-01\n", "inline:1:" },
+		{ "project 1 \"x\" created=2026-03-01\n"
+		    "  v 2026-03-01 active sideways launch=2026-04-01\n"
+		    "asof 2026-03-01\n", "inline:2: project version: unknown" },
+		{ "project 1 \"x\" created=2026-03-01\n"
+		    "  v 2026-03-01 active\nasof 2026-03-01\n",
+		    "inline:2: project version: launch=" },
+		{ "asof 2026-03-01\nexpect missed_checkpoint urgent 1 "
+		    "checkpoint/1 2026-03-01\n", "inline:2: unknown severity" },
+		{ "asof 2026-03-01\nexpect missed 1 high checkpoint/1 "
+		    "2026-03-01\n", "inline:2: unknown risk kind" },
+		{ "asof 2026-03-01\nexpect missed_checkpoint high 1 "
+		    "checkpoint/1\n", "inline:2: expect: SINCE" },
+		{ "asof 2026-03-01\nproject 1 \"x\" created=2026-03-01\n",
+		    "inline:2: project: facts go before" },
+		{ "expect stale_project low 1 project 2026-03-01\n",
+		    "inline:1: expect: not inside" },
+		{ "cell ds 2026-03-01 7\nasof 2026-03-01\n",
+		    "inline:1: cell: not inside a project" },
+		{ "v 2026-03-01 active\nasof 2026-03-01\n", "inline:1: v:" },
+		{ "person 7 \"Dana\nasof 2026-03-01\n", "unterminated" },
+		{ "digest 2026-W54 today=2026-12-01\n", "bad ISO week" },
+		{ "digest 2026-W10 today=2026-03-10\ncounts high=1\n",
+		    "inline:2: counts:" },
+		{ "asof 2026-03-01+x\n", "bad date offset" },
+		{ "frobnicate\n", "inline:1: unknown keyword" },
+	};
+	struct rcase	c;
+	char		err[512];
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (rcase_parse("inline", bad[i].text, &c, err,
+		    sizeof(err)) != -1)
+			fail_msg("accepted case %zu", i);
+		if (strstr(err, bad[i].err) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err,
+			    bad[i].err);
+	}
+}
+
+/* Identity ignores date and severity; it tells kinds and projects apart. */
+static void
+test_identity_is_stable(void **state)
+{
+	struct rcase		 c;
+	struct risk_list	 early, late;
+	char			 text[2048], err[512];
+
+	(void)state;
+	(void)snprintf(text, sizeof(text), "%s%s", base_case,
+	    "    v 2026-04-20 blocked\n"
+	    "asof 2026-04-02\n"
+	    "expect missed_checkpoint medium 1 checkpoint/12 2026-04-02\n");
+	if (rcase_parse("inline", text, &c, err, sizeof(err)) == -1)
+		fail_msg("%s", err);
+	memset(&early, 0, sizeof(early));
+	memset(&late, 0, sizeof(late));
+	assert_int_equal(risk_compute(&c.pf, date_from_ymd(2026, 4, 2), 0,
+	    &early), 0);
+	assert_int_equal(risk_compute(&c.pf, date_from_ymd(2026, 4, 25), 0,
+	    &late), 0);
+	assert_int_equal(early.len, 1);
+	assert_int_equal(late.len, 2);	/* missed, critical now; blocked */
+	assert_int_equal(late.items[0].severity, SEVERITY_CRITICAL);
+	assert_true(risk_same(&early.items[0], &late.items[0]));
+	assert_int_equal(risk_identity_cmp(&early.items[0], &late.items[0]),
+	    0);
+	assert_false(risk_same(&late.items[0], &late.items[1]));
+	assert_string_equal(late.items[0].subject, late.items[1].subject);
+	late.items[1].kind = late.items[0].kind;
+	late.items[1].project_id = 2;
+	assert_false(risk_same(&late.items[0], &late.items[1]));
+
+	/* The same day twice gives the same list, byte for byte. */
+	risk_list_free(&early);
+	assert_int_equal(risk_compute(&c.pf, date_from_ymd(2026, 4, 25), 0,
+	    &early), 0);
+	late.items[1].kind = RISK_BLOCKED_CHECKPOINT;
+	late.items[1].project_id = 1;
+	assert_int_equal(early.len, late.len);
+	assert_memory_equal(early.items, late.items,
+	    late.len * sizeof(*late.items));
+
+	/* Appending to a list keeps what was there. */
+	assert_int_equal(risk_compute(&c.pf, date_from_ymd(2026, 4, 2), 0,
+	    &early), 0);
+	assert_int_equal(early.len, 3);
+	risk_list_free(&early);
+	risk_list_free(&late);
+	assert_null(late.items);
+	assert_int_equal(late.len, 0);
+	rcase_free(&c);
+}
+
+static void
+test_keys_round_trip(void **state)
+{
+	enum risk_kind	k;
+	enum severity	s;
+	int		i;
+
+	(void)state;
+	for (i = 0; i < RISK_KIND_COUNT; i++) {
+		assert_int_equal(risk_kind_from_key(risk_kind_key(
+		    (enum risk_kind)i), &k), 0);
+		assert_int_equal(k, i);
+	}
+	for (i = 0; i < SEVERITY_COUNT; i++) {
+		assert_int_equal(severity_from_key(severity_key(
+		    (enum severity)i), &s), 0);
+		assert_int_equal(s, i);
+	}
+	assert_string_equal(risk_kind_key(RISK_HANDOFF_NOT_ACCEPTED),
+	    "handoff_not_accepted");
+	assert_string_equal(severity_key(SEVERITY_CRITICAL), "critical");
+	assert_true(SEVERITY_LOW < SEVERITY_MEDIUM &&
+	    SEVERITY_MEDIUM < SEVERITY_HIGH &&
+	    SEVERITY_HIGH < SEVERITY_CRITICAL);
+	assert_string_equal(risk_kind_key(RISK_KIND_COUNT), "?");
+	assert_int_equal(risk_kind_from_key("missed", &k), -1);
+	assert_int_equal(severity_from_key("Critical", &s), -1);
+}
+
+/* An empty portfolio has no risks, and that is not an error. */
+static void
+test_empty_portfolio(void **state)
+{
+	struct portfolio	pf;
+	struct risk_list	l;
+
+	(void)state;
+	facts_init(&pf);
+	facts_sort(&pf);
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(risk_compute(&pf, date_from_ymd(2026, 1, 1), 0, &l),
+	    0);
+	assert_int_equal(l.len, 0);
+	assert_int_equal(risk_resolve(&pf, date_from_ymd(2025, 12, 25),
+	    date_from_ymd(2026, 1, 1), &l), 0);
+	risk_list_free(&l);
+	facts_free(&pf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_files),
+		cmocka_unit_test(test_random_portfolios),
+		cmocka_unit_test(test_checker_catches_mismatches),
+		cmocka_unit_test(test_parser_rejects_mistakes),
+		cmocka_unit_test(test_identity_is_stable),
+		cmocka_unit_test(test_keys_round_trip),
+		cmocka_unit_test(test_empty_portfolio),
+	};
+
+	return (cmocka_run_group_tests_name("risk", tests, NULL, NULL));
+}
