@@ -1,0 +1,61 @@
+/*
+ * httpparse: request header values (see httpparse.h).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "httpparse.h"
+
+int
+httpparse_if_match(const char *value, long long *version)
+{
+	const char	*p;
+	char		*end;
+	long long	 n;
+	int		 weak;
+
+	*version = HTTPPARSE_ANY;
+	while (*value == ' ')
+		value++;
+	if (strcmp(value, "*") == 0)
+		return (0);
+
+	p = value;
+	weak = strncmp(p, "W/", 2) == 0;
+	if (weak)
+		p += 2;
+
+	/* A digit first: strtoll() would also take spaces and signs. */
+	if (*p != '"' || p[1] < '0' || p[1] > '9')
+		return (-1);
+	errno = 0;
+	n = strtoll(p + 1, &end, 10);
+	if (errno != 0 || end[0] != '"' || end[1] != '\0' || n < 0 ||
+	    n > INT32_MAX)
+		return (-1);
+
+	*version = weak ? HTTPPARSE_WEAK : n;
+	return (0);
+}
+
+int
+httpparse_is_json_type(const char *type)
+{
+	const char	*p;
+
+	if (strncasecmp(type, "application/json", 16) != 0)
+		return (0);
+	p = type + 16;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return (1);
+	if (*p++ != ';')
+		return (0);
+	while (*p == ' ')
+		p++;
+	return (strcasecmp(p, "charset=utf-8") == 0);
+}

@@ -1,0 +1,29 @@
+/*
+ * httpparse: request header values, read without Kore.
+ *
+ * The syntax of the headers the application interprets itself lives here,
+ * apart from the request, so that it can be unit tested and fuzzed on
+ * plain malloc; request.c fetches the header and replies on an error.
+ *
+ * Pure: no Kore, no libpq.
+ */
+#ifndef HANDOFF_HTTPPARSE_H
+#define HANDOFF_HTTPPARSE_H
+
+/* What httpparse_if_match() stores besides a version number. */
+#define HTTPPARSE_ANY	-1	/* "*": any version will do */
+#define HTTPPARSE_WEAK	-2	/* W/"N": never matches (we compare strongly) */
+
+/*
+ * An If-Match value (not NULL): after leading spaces, "*" or one entity
+ * tag "N" or W/"N", N a decimal number up to INT32_MAX.  0 with *version
+ * set to N, HTTPPARSE_ANY or HTTPPARSE_WEAK; -1 when malformed (*version is
+ * then HTTPPARSE_ANY).
+ */
+int	httpparse_if_match(const char *, long long *);
+
+/* 1 if a Content-Type is "application/json", optionally with
+ * "; charset=utf-8" (case-insensitive); else 0. */
+int	httpparse_is_json_type(const char *);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * Unit tests: If-Match and Content-Type values (httpparse.c).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "httpparse.h"
+
+static void
+test_if_match_accepts(void **state)
+{
+	static const struct {
+		const char	*value;
+		long long	 version;
+	} ok[] = {
+		{ "\"3\"", 3 },
+		{ "\"0\"", 0 },
+		{ "\"007\"", 7 },
+		{ "   \"12\"", 12 },		/* leading spaces */
+		{ "\"2147483647\"", 2147483647 },	/* INT32_MAX */
+		{ "*", HTTPPARSE_ANY },
+		{ "  *", HTTPPARSE_ANY },
+		{ "W/\"3\"", HTTPPARSE_WEAK },
+		{ " W/\"0\"", HTTPPARSE_WEAK },
+	};
+	long long	version;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		version = 99;
+		if (httpparse_if_match(ok[i].value, &version) != 0)
+			fail_msg("rejected [%s]", ok[i].value);
+		if (version != ok[i].version)
+			fail_msg("[%s] gave %lld, not %lld", ok[i].value,
+			    version, ok[i].version);
+	}
+}
+
+static void
+test_if_match_rejects(void **state)
+{
+	static const char *const bad[] = {
+		"", " ", "3", "\"\"", "\"3", "3\"", "\"3\" ", "\"3\",\"4\"",
+		"\"3\", \"4\"", "\"-1\"", "\"+1\"", "\" 1\"", "\"1a\"",
+		"\"2147483648\"",			/* INT32_MAX + 1 */
+		"\"99999999999999999999999\"",		/* beyond long long */
+		"w/\"3\"", "W/3", "W/", "W/\"\"", "W/ \"3\"", "**", "* ",
+		"\"*\"", "\t\"3\"", "'3'",
+	};
+	long long	version;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		version = 99;
+		if (httpparse_if_match(bad[i], &version) != -1)
+			fail_msg("accepted [%s]", bad[i]);
+		assert_int_equal(version, HTTPPARSE_ANY);
+	}
+}
+
+static void
+test_json_type(void **state)
+{
+	static const char *const yes[] = {
+		"application/json", "Application/JSON", "application/json ",
+		"application/json;charset=utf-8",
+		"application/json; charset=utf-8",
+		"application/json ;  CHARSET=UTF-8",
+	};
+	static const char *const no[] = {
+		"", "application/jso", "application/jsonx",
+		"application/json-patch+json", "text/json",
+		"application/json; charset=latin1",
+		"application/json; charset=utf-8; x=y",
+		"application/json; charset=utf-8 ", "application/json;",
+		"application/json,", " application/json",
+		"application/x-www-form-urlencoded",
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (httpparse_is_json_type(yes[i]) != 1)
+			fail_msg("rejected [%s]", yes[i]);
+	}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		if (httpparse_is_json_type(no[i]) != 0)
+			fail_msg("accepted [%s]", no[i]);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_if_match_accepts),
+		cmocka_unit_test(test_if_match_rejects),
+		cmocka_unit_test(test_json_type),
+	};
+
+	return (cmocka_run_group_tests_name("httpparse", tests, NULL, NULL));
+}
