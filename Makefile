@@ -56,7 +56,9 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout date validate facts
+PURE		:= sbuf html dberr layout date validate facts formdata doc \
+		   risk digest risk_json render_form render_project \
+		   render_timeline render_portfolio render_digest httpparse
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -66,11 +68,19 @@ UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 all: module
 
-module: $(MODULE)
+# The module and the account tool (src/cli/) are always built together.
+module: $(MODULE) $(BUILD)/handoffctl
+
+$(BUILD)/handoffctl: src/cli/handoffctl.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -I$(shell pg_config --includedir 2>/dev/null) \
+	    -o $@ $< -lpq -lsodium
 
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"
-	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@ $(MODULE_OBJ) -lpq $(JANSSON_LIBS)
+	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@ $(MODULE_OBJ) -lpq $(JANSSON_LIBS) \
+	    -lsodium
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -97,11 +107,22 @@ $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 	@echo "  CC    $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS) $(JANSSON_LIBS)
 
+# The tests driven by case files also link the case-file parser.
+CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest
+$(CASE_BIN): PURE_OBJ += $(BUILD)/unit/riskcase.o
+$(CASE_BIN): $(BUILD)/unit/riskcase.o
+
+$(BUILD)/unit/riskcase.o: tests/unit/riskcase.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
+
 unit-bin: $(UNIT_BIN)
 
 .SECONDARY:
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(BUILD)/unit/riskcase.d
 
 # --- running ---------------------------------------------------------------
 
@@ -125,8 +146,10 @@ migrate:
 # --- tests -----------------------------------------------------------------
 
 test: deps-test
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory module unit-bin
 	@tests/unit/run.sh $(BUILD)/unit
+	@$(MAKE) --no-print-directory test-fuzz
 	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
 	@tests/lib/with-cluster.sh tests/browser/run.sh $(MODULE)
 	@$(MAKE) --no-print-directory test-asan
@@ -158,6 +181,53 @@ bench: deps-run
 	@src/tools/deps.sh bench
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
+
+# --- lint and fuzzing ------------------------------------------------------
+
+.PHONY: lint fuzz-bin test-fuzz fuzz
+
+# No SQL assembled from input (tests/lint/sql-params.sh), and the proof that
+# the check can fail (tests/lint/selftest.sh).
+lint:
+	@tests/lint/sql-params.sh
+	@tests/lint/selftest.sh
+
+# libFuzzer targets for the pure parsers and validators of request input
+# (tests/fuzz/).  They need clang; the pure objects they link are built apart
+# from the normal ones, instrumented for coverage and the sanitizers.
+FUZZ_CC		 = clang
+FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   -fno-omit-frame-pointer
+FUZZ_CFLAGS	 = -std=c11 -D_GNU_SOURCE -O1 -g $(WARNINGS) -MMD -MP -Isrc \
+		   $(JANSSON_CFLAGS)
+FUZZ_PURE	:= sbuf html date validate formdata httpparse
+FUZZ_OBJ	:= $(patsubst %,$(BUILD)/fuzz/obj/%.o,$(FUZZ_PURE))
+FUZZ_SRC	:= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN	:= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_TIME	?= 300
+
+$(BUILD)/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_OBJ) $(JANSSON_LIBS)
+
+-include $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+
+fuzz-bin: $(FUZZ_BIN)
+
+# Ten seconds per target in make test; make fuzz runs FUZZ_TIME seconds.
+test-fuzz: fuzz-bin
+	@HANDOFF_FUZZ_BIN=$(BUILD)/fuzz tests/fuzz/run.sh 10
+
+fuzz: fuzz-bin
+	@HANDOFF_FUZZ_BIN=$(BUILD)/fuzz tests/fuzz/run.sh $(FUZZ_TIME)
 
 clean:
 	rm -rf $(BUILD)

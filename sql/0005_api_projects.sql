@@ -303,6 +303,12 @@ BEGIN
 	IF api.has(p, 'pm_id') THEN
 		PERFORM api.check_person((b->>'pm_id')::bigint, 'pm_id', true);
 	END IF;
+	IF coalesce((b->>'target_launch_on')::date, old.target_launch_on) <
+	    coalesce((b->>'kickoff_on')::date, old.kickoff_on) THEN
+		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
+		    'before kickoff_on', CASE WHEN api.has(p, 'kickoff_on')
+		    THEN 'kickoff_on' ELSE 'target_launch_on' END);
+	END IF;
 
 	UPDATE projects SET
 	    name = CASE WHEN api.has(p, 'name') THEN b->>'name' ELSE name END,
@@ -335,12 +341,6 @@ BEGIN
 	    updated_at = now()
 	WHERE id = old.id
 	RETURNING * INTO r;
-
-	IF r.target_launch_on < r.kickoff_on THEN
-		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
-		    'before kickoff_on', CASE WHEN api.has(p, 'kickoff_on')
-		    THEN 'kickoff_on' ELSE 'target_launch_on' END);
-	END IF;
 
 	FOR st IN SELECT key, value FROM jsonb_each(coalesce(b->'plan',
 	    '{}'::jsonb)) LOOP

@@ -1,35 +1,56 @@
 /*
  * api: the JSON API, driven by tables.
  *
- * Every API operation is the same few steps: find the method, read the
- * path, the query, the If-Match and actor headers and the body, check them
+ * Every API operation is the same few steps: find the method (db.c has
+ * already settled who is asking and whether they may), read the path, the
+ * query, the If-Match header and the body, check them
  * against the method's field tables, call one SQL function with a single
  * JSON request document, and reply with the document it returns.  The
  * tables live in api_routes.c; this file is the one copy of the steps.
  */
 #include "handoff.h"
+#include "facts.h"
 
 struct api_ctx {
 	const struct api_route	*route;
 	const struct api_method	*method;
+	json_t			*path;
+	json_t			*extra;	/* from before(): added to the reply */
 };
 
+static const struct api_method *api_method_for(const struct api_route *,
+		    int);
 static int	api_prepare(struct http_request *, struct db_call *);
 static int	api_finish(struct http_request *, struct db_call *);
-static int	api_path(struct http_request *, const char *, json_t *);
 static int	api_query(struct http_request *, const struct field *,
 		    json_t *);
+
+static void	api_cleanup(void *);
 
 static const struct db_ops api_ops = {
 	.ctx_size = sizeof(struct api_ctx),
 	.prepare = api_prepare,
 	.finish = api_finish,
+	.cleanup = api_cleanup,
 };
+
+static void
+api_cleanup(void *arg)
+{
+	struct api_ctx	*ctx = arg;
+
+	json_decref(ctx->path);
+	json_decref(ctx->extra);
+}
 
 int
 api_dispatch(struct http_request *req, const struct api_route *route)
 {
-	return (db_run(req, &api_ops, route));
+	const struct api_method	*m;
+
+	if ((m = api_method_for(route, req->method)) == NULL)
+		return (reply_method_not_allowed(req, route->allow));
+	return (db_run(req, &api_ops, route, m->access));
 }
 
 static const struct api_method *
@@ -51,31 +72,42 @@ api_prepare(struct http_request *req, struct db_call *call)
 {
 	struct api_ctx		*ctx = db_ctx(call);
 	const struct api_method	*m;
-	json_t			*doc, *path, *query, *body;
-	const char		*actor;
+	const struct principal	*who;
+	json_t			*path, *query, *body, *doc;
+	const char		*csrf;
 	long long		 if_match;
-	char			*text, today[DATE_LEN];
+	char			*text;
 	struct verror		 verr;
 	int			 ret;
 
 	ctx->route = db_arg(call);
-	if ((m = api_method_for(ctx->route, req->method)) == NULL) {
-		reply_method_not_allowed(req, ctx->route->allow);
-		return (KORE_RESULT_ERROR);
+	m = ctx->method = api_method_for(ctx->route, req->method);
+	who = db_who(call);
+
+	/* A browser session must prove the write comes from our pages. */
+	if (who != NULL && !who->via_token && req->method != HTTP_METHOD_GET &&
+	    req->method != HTTP_METHOD_HEAD) {
+		if (!http_request_header(req, "x-csrf-token", &csrf) ||
+		    !auth_same_secret(csrf, who->csrf)) {
+			log_event(req, who->email, "refused", "missing or wrong "
+			    "X-CSRF-Token");
+			reply_error(req, 403, "csrf", "a write with a session "
+			    "cookie needs the session's X-CSRF-Token header",
+			    NULL);
+			return (KORE_RESULT_ERROR);
+		}
 	}
-	ctx->method = m;
 
 	ret = KORE_RESULT_ERROR;
 	body = NULL;
 	path = json_object();
 	query = json_object();
 
-	if (api_path(req, ctx->route->pattern, path) != KORE_RESULT_OK) {
+	if (req_path(req, ctx->route->pattern, path) != KORE_RESULT_OK) {
 		reply_error(req, 404, "not_found", "no such resource", NULL);
 		goto out;
 	}
-	if (req_actor(req, &actor) != KORE_RESULT_OK ||
-	    req_if_match(req, &if_match) != KORE_RESULT_OK)
+	if (req_if_match(req, &if_match) != KORE_RESULT_OK)
 		goto out;
 	if (m->query != NULL && api_query(req, m->query, query) !=
 	    KORE_RESULT_OK)
@@ -91,13 +123,17 @@ api_prepare(struct http_request *req, struct db_call *call)
 		}
 	}
 
-	date_format(app_today(), today);
-	doc = json_pack("{s:s, s:s, s:O, s:O, s:O*}", "actor", actor,
-	    "today", today, "path", path, "query", query, "body", body);
-	if (doc != NULL && if_match >= 0)
-		json_object_set_new(doc, "if_match", json_integer(if_match));
-
-	text = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
+	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		goto out;
+	}
+	/* before() may add to the request (a hash) and the reply (a secret). */
+	if (m->before != NULL &&
+	    m->before(req, doc, &ctx->extra) != KORE_RESULT_OK) {
+		json_decref(doc);
+		goto out;		/* it replied */
+	}
+	text = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
 	if (text == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
@@ -105,6 +141,11 @@ api_prepare(struct http_request *req, struct db_call *call)
 	}
 	ret = db_push(call, m->sql, text);
 	free(text);
+	if (ret == KORE_RESULT_OK && m->decorate != NULL &&
+	    db_facts_push(call) < 0)
+		ret = KORE_RESULT_ERROR;
+	if (ret == KORE_RESULT_OK)
+		ctx->path = json_incref(path);
 out:
 	json_decref(path);
 	json_decref(query);
@@ -147,64 +188,20 @@ api_finish(struct http_request *req, struct db_call *call)
 		http_response_header(req, "location", hdr);
 	}
 
-	if (m->decorate != NULL)
-		m->decorate(req, doc);
+	if (ctx->extra != NULL)
+		json_object_update(doc, ctx->extra);
+
+	if (m->decorate != NULL) {
+		struct portfolio	pf;
+
+		facts_init(&pf);
+		if (db_facts_load(call, 1, &pf) == KORE_RESULT_OK)
+			m->decorate(req, doc, ctx->path, &pf);
+		facts_free(&pf);
+	}
 
 	reply_json(req, m->status, doc);
 	return (DB_DONE);
-}
-
-/*
- * Match req->path against a pattern such as
- * "/api/v1/projects/#project/ownership/:key/:role": "#name" captures a
- * positive integer id, ":name" a word.  The route's regex has already
- * checked the characters; this reads the values and their ranges.
- */
-static int
-api_path(struct http_request *req, const char *pattern, json_t *out)
-{
-	const char	*p, *s, *pe, *se;
-	char		 name[32], value[72], *end;
-	long long	 n;
-	size_t		 plen, slen;
-
-	p = pattern;
-	s = req->path;
-	while (*p != '\0' && *s != '\0') {
-		if (*p++ != '/' || *s++ != '/')
-			return (KORE_RESULT_ERROR);
-		pe = strchr(p, '/');
-		se = strchr(s, '/');
-		plen = pe != NULL ? (size_t)(pe - p) : strlen(p);
-		slen = se != NULL ? (size_t)(se - s) : strlen(s);
-
-		if (*p == '#' || *p == ':') {
-			if (plen - 1 >= sizeof(name) || slen == 0 ||
-			    slen >= sizeof(value))
-				return (KORE_RESULT_ERROR);
-			memcpy(name, p + 1, plen - 1);
-			name[plen - 1] = '\0';
-			memcpy(value, s, slen);
-			value[slen] = '\0';
-			if (*p == '#') {
-				errno = 0;
-				n = strtoll(value, &end, 10);
-				if (*end != '\0' || errno == ERANGE || n < 1)
-					return (KORE_RESULT_ERROR);
-				json_object_set_new(out, name,
-				    json_integer(n));
-			} else {
-				json_object_set_new(out, name,
-				    json_string(value));
-			}
-		} else if (plen != slen || strncmp(p, s, plen) != 0) {
-			return (KORE_RESULT_ERROR);
-		}
-		p += plen;
-		s += slen;
-	}
-
-	return (*p == '\0' && *s == '\0' ? KORE_RESULT_OK : KORE_RESULT_ERROR);
 }
 
 /* Declared query arguments (conf/handoff.conf) checked against fields. */

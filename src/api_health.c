@@ -11,7 +11,7 @@
 
 static int	healthz_prepare(struct http_request *, struct db_call *);
 static int	healthz_finish(struct http_request *, struct db_call *);
-static void	healthz_fail(struct http_request *, struct db_call *,
+static int	healthz_fail(struct http_request *, struct db_call *,
 		    const struct db_error *);
 
 static const struct db_ops healthz_ops = {
@@ -26,7 +26,7 @@ api_healthz(struct http_request *req)
 	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
 		return (reply_method_not_allowed(req, "GET, HEAD"));
 
-	return (db_run(req, &healthz_ops, NULL));
+	return (db_run(req, &healthz_ops, NULL, ACCESS_PUBLIC));
 }
 
 static int
@@ -42,17 +42,15 @@ healthz_finish(struct http_request *req, struct db_call *call)
 	const char	*one;
 
 	one = db_value(call, 0, 0, 0);
-	if (one == NULL || strcmp(one, "1") != 0) {
-		healthz_fail(req, call, NULL);
-		return (DB_DONE);
-	}
+	if (one == NULL || strcmp(one, "1") != 0)
+		return (healthz_fail(req, call, NULL));
 
 	reply_json(req, 200, json_pack("{s:s, s:s}", "status", "ok",
 	    "db", "ok"));
 	return (DB_DONE);
 }
 
-static void
+static int
 healthz_fail(struct http_request *req, struct db_call *call,
     const struct db_error *err)
 {
@@ -62,6 +60,7 @@ healthz_fail(struct http_request *req, struct db_call *call,
 	http_response_header(req, "retry-after", "2");
 	reply_json(req, 503, json_pack("{s:s, s:s}", "status", "degraded",
 	    "db", "unreachable"));
+	return (DB_DONE);
 }
 
 int

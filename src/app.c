@@ -61,6 +61,9 @@ handoff_init(int state)
 	(void)setenv("PGCONNECT_TIMEOUT", "2", 0);
 	(void)setenv("PGAPPNAME", "handoff", 0);
 
+	if (auth_init() != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+
 	today = getenv("HANDOFF_TODAY");
 	if (today != NULL && *today != '\0') {
 		if (date_parse(today, &fixed_today) == -1) {

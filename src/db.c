@@ -25,13 +25,15 @@
 
 #include "handoff.h"
 
-#define DB_STATE_PREPARE	0
-#define DB_STATE_CONNECT	1
-#define DB_STATE_QUERY		2
-#define DB_STATE_WAIT		3
-#define DB_STATE_FINISH		4
-#define DB_STATE_FAIL		5
-#define DB_STATE_END		6
+#define DB_STATE_AUTH		0
+#define DB_STATE_AUTHED		1
+#define DB_STATE_PREPARE	2
+#define DB_STATE_CONNECT	3
+#define DB_STATE_QUERY		4
+#define DB_STATE_WAIT		5
+#define DB_STATE_FINISH		6
+#define DB_STATE_FAIL		7
+#define DB_STATE_END		8
 
 struct db_stmt {
 	const char	*sql;		/* static text, never built from input */
@@ -52,9 +54,14 @@ struct db_call {
 	int			 overflow;	/* a push did not fit */
 	int			 failed;	/* err is filled in */
 	int			 bound;		/* sql is bound to the request */
+	int			 access;	/* what the route requires */
+	int			 authing;	/* running the identity lookup */
+	struct principal	 who;		/* who is asking, if anyone */
 	struct db_error		 err;
 };
 
+static int	db_state_auth(struct http_request *);
+static int	db_state_authed(struct http_request *);
 static int	db_state_prepare(struct http_request *);
 static int	db_state_connect(struct http_request *);
 static int	db_state_query(struct http_request *);
@@ -65,11 +72,14 @@ static int	db_state_end(struct http_request *);
 
 static void	db_onfree(struct http_request *);
 static void	db_call_free(struct db_call *);
+static void	db_stmts_free(struct db_call *);
 static void	db_release(struct db_call *);
 static int	db_conn_check(struct pgsql_conn *);
 static void	db_record_failure(struct http_request *, struct db_call *);
 
 static struct http_state db_states[] = {
+	{ "DB_STATE_AUTH",	db_state_auth },
+	{ "DB_STATE_AUTHED",	db_state_authed },
 	{ "DB_STATE_PREPARE",	db_state_prepare },
 	{ "DB_STATE_CONNECT",	db_state_connect },
 	{ "DB_STATE_QUERY",	db_state_query },
@@ -81,8 +91,14 @@ static struct http_state db_states[] = {
 
 #define DB_NSTATES	(sizeof(db_states) / sizeof(db_states[0]))
 
+/*
+ * Run ops for req.  access is what the route requires (ACCESS_PUBLIC for
+ * anyone): who is asking is settled first, and a request that may not
+ * proceed is refused before ops sees it.
+ */
 int
-db_run(struct http_request *req, const struct db_ops *ops, const void *arg)
+db_run(struct http_request *req, const struct db_ops *ops, const void *arg,
+    int access)
 {
 	struct db_call	*call;
 
@@ -90,12 +106,31 @@ db_run(struct http_request *req, const struct db_ops *ops, const void *arg)
 		call = http_state_create(req, sizeof(*call), db_onfree);
 		call->ops = ops;
 		call->arg = arg;
+		call->access = access;
 		call->ctx = ops->ctx_size > 0 ?
 		    kore_calloc(1, ops->ctx_size) : NULL;
-		req->fsm_state = DB_STATE_PREPARE;
+		req->fsm_state = DB_STATE_AUTH;
 	}
 
 	return (http_state_run(db_states, DB_NSTATES, req));
+}
+
+const struct principal *
+db_who(struct db_call *call)
+{
+	return (call->who.user_id > 0 ? &call->who : NULL);
+}
+
+/* The same, from the request (NULL when it runs no db_run()). */
+const struct principal *
+db_who_req(struct http_request *req)
+{
+	struct db_call	*call;
+
+	if (req->hdlr_extra == NULL || req->onfree != db_onfree)
+		return (NULL);
+	call = req->hdlr_extra;
+	return (db_who(call));
 }
 
 void *
@@ -183,6 +218,75 @@ db_json(struct db_call *call, int idx)
 		    idx, jerr.text);
 
 	return (doc);
+}
+
+/* Who is asking?  One lookup of the session or token, if any was sent. */
+static int
+db_state_auth(struct http_request *req)
+{
+	struct db_call	*call = http_state_get(req);
+	char		 session[AUTH_HASH_LEN], token[AUTH_HASH_LEN];
+	json_t		*p;
+	char		*text;
+
+	/* Public routes (health, sign-in) never depend on the lookup. */
+	if (call->access == ACCESS_PUBLIC) {
+		req->fsm_state = DB_STATE_PREPARE;
+		return (HTTP_STATE_CONTINUE);
+	}
+	if (!auth_credentials(req, session, token)) {
+		auth_refuse(req, 401, call->access);
+		req->fsm_state = DB_STATE_END;
+		return (HTTP_STATE_CONTINUE);
+	}
+
+	p = json_pack("{s:s?, s:s?}", "session",
+	    session[0] != '\0' ? session : NULL, "token",
+	    token[0] != '\0' ? token : NULL);
+	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
+	json_decref(p);
+	if (text == NULL || db_push(call,
+	    "SELECT api.authenticate($1::jsonb)", text) != KORE_RESULT_OK) {
+		free(text);
+		reply_error(req, 500, "internal", "internal error", NULL);
+		req->fsm_state = DB_STATE_END;
+		return (HTTP_STATE_CONTINUE);
+	}
+	free(text);
+
+	call->authing = 1;
+	req->fsm_state = DB_STATE_CONNECT;
+	return (HTTP_STATE_CONTINUE);
+}
+
+/* The lookup came back: know the principal, forget the statement. */
+static int
+db_state_authed(struct http_request *req)
+{
+	struct db_call	*call = http_state_get(req);
+	json_t		*doc;
+	int		 known;
+
+	doc = db_json(call, 0);
+	known = auth_principal_from(doc, &call->who);
+	json_decref(doc);
+	db_stmts_free(call);
+	call->authing = 0;
+
+	if (!known) {
+		/* A stale cookie: drop it so the browser stops sending it. */
+		auth_session_cookie(req, "", 0);
+		auth_refuse(req, 401, call->access);
+		req->fsm_state = DB_STATE_END;
+	} else if (known && call->who.access < call->access) {
+		log_event(req, call->who.email, "refused", "role %s, needs %s",
+		    call->who.role, auth_access_name(call->access));
+		auth_refuse(req, 403, call->access);
+		req->fsm_state = DB_STATE_END;
+	} else {
+		req->fsm_state = DB_STATE_PREPARE;
+	}
+	return (HTTP_STATE_CONTINUE);
 }
 
 static int
@@ -304,6 +408,8 @@ db_state_wait(struct http_request *req)
 		call->current++;
 		if (call->current < call->nstmts)
 			req->fsm_state = DB_STATE_CONNECT;
+		else if (call->authing)
+			req->fsm_state = DB_STATE_AUTHED;
 		else
 			req->fsm_state = DB_STATE_FINISH;
 		return (HTTP_STATE_CONTINUE);
@@ -338,15 +444,38 @@ db_state_finish(struct http_request *req)
 	return (HTTP_STATE_CONTINUE);
 }
 
+/*
+ * A statement failed: fail() replies, or queues more statements (a form
+ * that failed is shown again with the page's data) and returns DB_MORE,
+ * after which the run goes on and finish() has the last word.
+ */
 static int
 db_state_fail(struct http_request *req)
 {
 	struct db_call	*call = http_state_get(req);
+	int		 before, more;
 
-	if (call->ops->fail != NULL)
-		call->ops->fail(req, call, &call->err);
+	before = call->nstmts;
+	more = DB_DONE;
+	if (call->authing)
+		reply_db_error(req, &call->err);
+	else if (call->ops->fail != NULL)
+		more = call->ops->fail(req, call, &call->err);
 	else
 		reply_db_error(req, &call->err);
+
+	if (more == DB_MORE && !call->overflow && call->nstmts > before &&
+	    call->current < before) {
+		call->failed = 0;
+		call->current = before;
+		req->fsm_state = DB_STATE_CONNECT;
+		return (HTTP_STATE_CONTINUE);
+	}
+	if (more == DB_MORE) {
+		kore_log(LOG_ERR, "db: %s: fail asked for more without "
+		    "queuing a statement", req->path);
+		reply_error(req, 500, "internal", "internal error", NULL);
+	}
 
 	req->fsm_state = DB_STATE_END;
 	return (HTTP_STATE_CONTINUE);
@@ -373,13 +502,12 @@ db_onfree(struct http_request *req)
 		db_call_free(call);
 }
 
+/* Forget every statement and its result; the next push is number 0. */
 static void
-db_call_free(struct db_call *call)
+db_stmts_free(struct db_call *call)
 {
 	int		i;
 	size_t		j;
-
-	db_release(call);
 
 	for (i = 0; i < call->nstmts; i++) {
 		for (j = 0; j < call->stmts[i].nparams; j++)
@@ -388,6 +516,14 @@ db_call_free(struct db_call *call)
 			PQclear(call->stmts[i].result);
 	}
 	call->nstmts = 0;
+	call->current = 0;
+}
+
+static void
+db_call_free(struct db_call *call)
+{
+	db_release(call);
+	db_stmts_free(call);
 
 	if (call->ctx != NULL) {
 		if (call->ops->cleanup != NULL)

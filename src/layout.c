@@ -5,7 +5,7 @@
 #include "render.h"
 
 void
-layout_begin(struct sbuf *b, const char *title)
+layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 {
 	html_printf(b,
 	    "<!doctype html>\n"
@@ -26,11 +26,21 @@ layout_begin(struct sbuf *b, const char *title)
 	    "<nav aria-label=\"Main\">\n"
 	    "<a href=\"/\">Portfolio</a>\n"
 	    "<a href=\"/digest\">Weekly digest</a>\n"
-	    "<a href=\"/people\">People</a>\n"
-	    "<a href=\"/projects/new\">Kick off a project</a>\n"
-	    "</nav>\n"
-	    "</header>\n"
-	    "<main id=\"main\">\n", title);
+	    "<a href=\"/people\">People</a>\n", title);
+	if (ctx != NULL && ctx->access >= PAGE_ACCESS_PM)
+		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project</a>\n");
+	sbuf_str(b, "</nav>\n");
+
+	/* Who is signed in, and the way out (a POST, with the CSRF token). */
+	if (ctx != NULL && ctx->user != NULL) {
+		html_printf(b, "<div class=\"who\"><a href=\"/tokens\">%s</a> "
+		    "<span class=\"muted-inverse\">(%s)</span>\n"
+		    "<form method=\"post\" action=\"/logout\" "
+		    "class=\"logout\">\n<input type=\"hidden\" name=\"csrf\" "
+		    "value=\"%s\">\n<button type=\"submit\">Sign out</button>"
+		    "\n</form></div>\n", ctx->user, ctx->role, ctx->csrf);
+	}
+	sbuf_str(b, "</header>\n<main id=\"main\">\n");
 }
 
 void
@@ -48,7 +58,7 @@ void
 layout_error_page(struct sbuf *b, int status, const char *title,
     const char *message)
 {
-	layout_begin(b, title);
+	layout_begin(b, title, NULL);
 	html_printf(b,
 	    "<section class=\"error-page\">\n"
 	    "<h1>%s</h1>\n"

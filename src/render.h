@@ -1,18 +1,100 @@
 /*
- * render: the HTML renderer layer.  Functions here turn plain data into
- * markup through the escaping writer of html.h; none of them does I/O.
+ * render: the HTML renderer layer.  Functions here turn documents (as the
+ * api.* functions return them) and risk lists into markup through the
+ * escaping writer of html.h; none of them does I/O.
  *
- * Pure: no Kore, no libpq.
+ * Pure: no Kore, no libpq (jansson for the documents).
  */
 #ifndef HANDOFF_RENDER_H
 #define HANDOFF_RENDER_H
 
+#include <jansson.h>
+
+#include "date.h"
 #include "sbuf.h"
 
+struct risk_list;
+struct digest;
+
+/* What every page needs to know about the request. */
+struct page_ctx {
+	day_t		 today;
+	const char	*csrf;		/* goes into every form */
+	const char	*user;		/* who is signed in, or NULL */
+	const char	*role;		/* their role, or NULL */
+	int		 access;	/* ACCESS_* of that role (handoff.h) */
+	int		 can_write;	/* member or above: the team's forms */
+};
+
+/* The access levels as numbers, for the pure renderers (see handoff.h). */
+#define PAGE_ACCESS_MEMBER	2
+#define PAGE_ACCESS_PM		3
+
+/*
+ * A form that was sent and refused: the page is shown again with the
+ * message next to the field and what the user typed still in place.
+ */
+struct form_state {
+	const char	*form;		/* id of the form, e.g. "spec" */
+	const char	*field;		/* the field at fault, or NULL */
+	const char	*message;
+	json_t		*values;	/* what was sent, by field name */
+	int		 stale;		/* someone else changed it meanwhile */
+};
+
+/* Portfolio filters; -1 (or 0 for pm) is "any". */
+struct portfolio_filter {
+	long long	 pm;
+	int		 stage;		/* enum stage */
+	int		 severity;	/* enum severity: at least this */
+};
+
+struct portfolio;
+
 /* layout.c: the frame every page shares. */
-void	layout_begin(struct sbuf *, const char *title);
+void	layout_begin(struct sbuf *, const char *title,
+	    const struct page_ctx *);
 void	layout_end(struct sbuf *);
 void	layout_error_page(struct sbuf *, int status, const char *title,
 	    const char *message);
+
+/* render_form.c: forms that keep what the user typed. */
+void	 form_open(struct sbuf *, const struct page_ctx *, const char *,
+	    const char *);
+void	 form_close(struct sbuf *);
+int	 form_failed(const struct form_state *, const char *);
+const char *form_value(const struct form_state *, const char *,
+	    const char *, const char *);
+void	 form_notice(struct sbuf *, const struct form_state *, const char *);
+void	 form_field_error(struct sbuf *, const struct form_state *,
+	    const char *, const char *);
+void	 form_input_attrs(struct sbuf *, const struct form_state *,
+	    const char *, const char *);
+void	 render_badge(struct sbuf *, const char *, const char *);
+void	 render_person_options(struct sbuf *, json_t *, long long,
+	    const char *);
+
+/* render_project.c: the project page. */
+void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    json_t *, const struct risk_list *, json_t *,
+	    const struct form_state *);
+void	render_risk_items(struct sbuf *, const struct risk_list *, int);
+
+/* render_portfolio.c: the portfolio, kickoff and people pages. */
+void	render_portfolio_page(struct sbuf *, const struct page_ctx *,
+	    const struct portfolio *, const struct risk_list *,
+	    const struct portfolio_filter *);
+void	render_kickoff_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    const struct form_state *);
+void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    const struct portfolio *, const struct form_state *);
+
+/* render_digest.c: the weekly digest as a page and as Markdown. */
+void	render_digest_page(struct sbuf *, const struct page_ctx *,
+	    const struct digest *, int);
+void	render_digest_markdown(struct sbuf *, const struct digest *);
+
+/* render_timeline.c: the project's plan and reality as an SVG picture. */
+void	render_timeline(struct sbuf *, json_t *, day_t);
 
 #endif

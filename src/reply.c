@@ -23,6 +23,10 @@ reply_is_api(struct http_request *req)
 void
 reply_common_headers(struct http_request *req)
 {
+	char	id[LOG_ID_LEN];
+
+	log_request_id(req, id);
+	http_response_header(req, "x-request-id", id);
 	http_response_header(req, "content-security-policy", CSP);
 	http_response_header(req, "x-content-type-options", "nosniff");
 	http_response_header(req, "x-frame-options", "DENY");
@@ -76,11 +80,20 @@ void
 reply_error(struct http_request *req, int status, const char *code,
     const char *message, const char *field)
 {
-	struct sbuf	 b;
-	json_t		*err;
+	const struct principal	*who;
+	struct sbuf		 b;
+	json_t			*err;
 
 	if (status == 503)
 		http_response_header(req, "retry-after", "2");
+
+	/* Refused input is logged once, here, whoever refused it. */
+	if (status == 400 || status == 413 || status == 415) {
+		who = db_who_req(req);
+		log_event(req, who != NULL ? who->email : NULL, "invalid",
+		    "%d %s%s%s", status, field != NULL ? field : "",
+		    field != NULL && *field != '\0' ? ": " : "", message);
+	}
 
 	if (reply_is_api(req)) {
 		err = json_pack("{s:s, s:s}", "code", code,
@@ -111,4 +124,13 @@ reply_method_not_allowed(struct http_request *req, const char *allow)
 	    "this method is not allowed here", NULL);
 
 	return (KORE_RESULT_OK);
+}
+
+/* POST, then redirect, then GET: a reload never sends the form again. */
+void
+reply_redirect(struct http_request *req, const char *location)
+{
+	reply_common_headers(req);
+	http_response_header(req, "location", location);
+	http_response(req, 303, NULL, 0);
 }

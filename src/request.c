@@ -6,9 +6,49 @@
  * only has to stop.
  */
 #include "handoff.h"
+#include "httpparse.h"
 
-#define ACTOR_HEADER	"x-handoff-actor"
-#define ACTOR_MAX	100
+/*
+ * The body, up to HANDOFF_BODY_MAX (413 above it, in the shared format).
+ * The caller frees *out with kore_buf_free().
+ */
+static int
+req_read_body(struct http_request *req, struct kore_buf **out)
+{
+	struct kore_buf	*buf;
+	ssize_t		 n;
+	u_int8_t	 chunk[4096];
+
+	*out = NULL;
+	if (req->http_body_length > HANDOFF_BODY_MAX) {
+		reply_error(req, 413, "too_large",
+		    "the body is larger than 64 KiB", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+
+	buf = kore_buf_alloc(req->http_body_length + 1);
+	for (;;) {
+		n = http_body_read(req, chunk, sizeof(chunk));
+		if (n == -1) {
+			reply_error(req, 400, "invalid_body",
+			    "the body could not be read", NULL);
+			kore_buf_free(buf);
+			return (KORE_RESULT_ERROR);
+		}
+		if (n == 0)
+			break;
+		if (buf->offset + (size_t)n > HANDOFF_BODY_MAX) {
+			reply_error(req, 413, "too_large",
+			    "the body is larger than 64 KiB", NULL);
+			kore_buf_free(buf);
+			return (KORE_RESULT_ERROR);
+		}
+		kore_buf_append(buf, chunk, (size_t)n);
+	}
+
+	*out = buf;
+	return (KORE_RESULT_OK);
+}
 
 /*
  * The JSON object in the body.  415 when it is not declared as JSON, 413
@@ -22,150 +62,191 @@ req_json_body(struct http_request *req, json_t **out)
 	struct kore_buf	*buf;
 	json_t		*doc;
 	json_error_t	 jerr;
-	ssize_t		 n;
-	u_int8_t	 chunk[4096];
 	char		 msg[320];
-	int		 ret;
 
 	*out = NULL;
-
 	if (!http_request_header(req, "content-type", &type) ||
 	    !req_is_json_type(type)) {
 		reply_error(req, 415, "unsupported_media_type",
 		    "send the body as application/json", NULL);
 		return (KORE_RESULT_ERROR);
 	}
-
-	if (req->http_body_length > HANDOFF_BODY_MAX) {
-		reply_error(req, 413, "too_large",
-		    "the body is larger than 64 KiB", NULL);
+	if (req_read_body(req, &buf) != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
-	}
-
-	buf = kore_buf_alloc(req->http_body_length + 1);
-	ret = KORE_RESULT_ERROR;
-	for (;;) {
-		n = http_body_read(req, chunk, sizeof(chunk));
-		if (n == -1) {
-			reply_error(req, 400, "invalid_body",
-			    "the body could not be read", NULL);
-			goto out;
-		}
-		if (n == 0)
-			break;
-		if (buf->offset + (size_t)n > HANDOFF_BODY_MAX) {
-			reply_error(req, 413, "too_large",
-			    "the body is larger than 64 KiB", NULL);
-			goto out;
-		}
-		kore_buf_append(buf, chunk, (size_t)n);
-	}
 
 	doc = json_loadb((const char *)buf->data, buf->offset,
 	    JSON_REJECT_DUPLICATES, &jerr);
+	kore_buf_free(buf);
 	if (doc == NULL) {
 		(void)snprintf(msg, sizeof(msg), "the body is not valid JSON: "
 		    "%s (line %d, column %d)", jerr.text, jerr.line,
 		    jerr.column);
 		reply_error(req, 400, "invalid_json", msg, NULL);
-		goto out;
+		return (KORE_RESULT_ERROR);
 	}
 	if (!json_is_object(doc)) {
 		json_decref(doc);
 		reply_error(req, 400, "invalid_json",
 		    "the body must be a JSON object", NULL);
-		goto out;
+		return (KORE_RESULT_ERROR);
 	}
 
 	*out = doc;
-	ret = KORE_RESULT_OK;
-out:
-	kore_buf_free(buf);
-	return (ret);
+	return (KORE_RESULT_OK);
 }
 
-/* "application/json", optionally with "; charset=utf-8". */
+/* An HTML form's fields as {name: value} (see formdata.c). */
+int
+req_form_body(struct http_request *req, json_t **out)
+{
+	const char	*type;
+	struct kore_buf	*buf;
+	char		 msg[128];
+	int		 ret;
+
+	*out = NULL;
+	if (!http_request_header(req, "content-type", &type) ||
+	    strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+		reply_error(req, 415, "unsupported_media_type",
+		    "send the form as application/x-www-form-urlencoded", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	if (req_read_body(req, &buf) != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+
+	ret = formdata_parse((const char *)buf->data, buf->offset, out, msg,
+	    sizeof(msg));
+	kore_buf_free(buf);
+	if (ret == -1) {
+		reply_error(req, 400, "invalid", msg, NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+/* "application/json", optionally with "; charset=utf-8" (httpparse.c). */
 int
 req_is_json_type(const char *type)
 {
-	const char	*p;
-
-	if (strncasecmp(type, "application/json", 16) != 0)
-		return (0);
-	p = type + 16;
-	while (*p == ' ')
-		p++;
-	if (*p == '\0')
-		return (1);
-	if (*p++ != ';')
-		return (0);
-	while (*p == ' ')
-		p++;
-	return (strcasecmp(p, "charset=utf-8") == 0);
+	return (httpparse_is_json_type(type));
 }
 
 /*
- * If-Match: a single entity tag, "N" or W/"N", names the version the client
- * read; *version is -1 when the header is absent or "*".
+ * If-Match: a single entity tag "N" names the version the client read;
+ * *version is -1 when the header is absent or "*".  A weak tag W/"N" can
+ * never match (If-Match compares strongly and ours are strong), which
+ * *version = -2 says.
  */
 int
 req_if_match(struct http_request *req, long long *version)
 {
-	const char	*v, *p;
-	char		*end;
-	long long	 n;
+	const char	*v;
 
 	*version = -1;
 	if (!http_request_header(req, "if-match", &v))
 		return (KORE_RESULT_OK);
-
-	while (*v == ' ')
-		v++;
-	if (strcmp(v, "*") == 0)
+	if (httpparse_if_match(v, version) == 0)
 		return (KORE_RESULT_OK);
-
-	p = v;
-	if (strncmp(p, "W/", 2) == 0)
-		p += 2;
-	if (*p == '"' && p[1] >= '0' && p[1] <= '9') {
-		errno = 0;
-		n = strtoll(p + 1, &end, 10);
-		if (errno == 0 && end[0] == '"' && end[1] == '\0' &&
-		    n >= 0 && n <= INT32_MAX) {
-			*version = n;
-			return (KORE_RESULT_OK);
-		}
-	}
 
 	reply_error(req, 400, "invalid", "If-Match must be one entity tag "
 	    "as given in ETag, like \"3\"", "If-Match");
 	return (KORE_RESULT_ERROR);
 }
 
+
 /*
- * Who is making this change.  Until accounts exist this is what the
- * X-Handoff-Actor header says, or "anonymous".
+ * Match req->path against a pattern such as
+ * "/api/v1/projects/#project/ownership/:key/:role": "#name" captures a
+ * positive integer id, ":name" a word.  The route's regex has already
+ * checked the characters; this reads the values and their ranges.
  */
 int
-req_actor(struct http_request *req, const char **actor)
+req_path(struct http_request *req, const char *pattern, json_t *out)
 {
-	const char	*v, *p;
+	const char	*p, *s, *pe, *se;
+	char		 name[32], value[72], *end;
+	long long	 n;
+	size_t		 plen, slen;
 
-	*actor = "anonymous";
-	if (!http_request_header(req, ACTOR_HEADER, &v))
-		return (KORE_RESULT_OK);
+	p = pattern;
+	s = req->path;
+	while (*p != '\0' && *s != '\0') {
+		if (*p++ != '/' || *s++ != '/')
+			return (KORE_RESULT_ERROR);
+		pe = strchr(p, '/');
+		se = strchr(s, '/');
+		plen = pe != NULL ? (size_t)(pe - p) : strlen(p);
+		slen = se != NULL ? (size_t)(se - s) : strlen(s);
 
-	for (p = v; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			break;
+		if (*p == '#' || *p == ':') {
+			if (plen - 1 >= sizeof(name) || slen == 0 ||
+			    slen >= sizeof(value))
+				return (KORE_RESULT_ERROR);
+			memcpy(name, p + 1, plen - 1);
+			name[plen - 1] = '\0';
+			memcpy(value, s, slen);
+			value[slen] = '\0';
+			if (*p == '#') {
+				errno = 0;
+				n = strtoll(value, &end, 10);
+				if (*end != '\0' || errno == ERANGE || n < 1)
+					return (KORE_RESULT_ERROR);
+				json_object_set_new(out, name,
+				    json_integer(n));
+			} else {
+				json_object_set_new(out, name,
+				    json_string(value));
+			}
+		} else if (plen != slen || strncmp(p, s, plen) != 0) {
+			return (KORE_RESULT_ERROR);
+		}
+		p += plen;
+		s += slen;
 	}
-	if (*p != '\0' || *v == '\0' || strlen(v) > ACTOR_MAX ||
-	    !validate_utf8(v, strlen(v))) {
-		reply_error(req, 400, "invalid", "X-Handoff-Actor must be a "
-		    "name of up to 100 characters", "X-Handoff-Actor");
-		return (KORE_RESULT_ERROR);
-	}
 
-	*actor = v;
-	return (KORE_RESULT_OK);
+	return (*p == '\0' && *s == '\0' ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/*
+ * The single JSON argument of every api.* function (sql/0003): who, which
+ * day, which version the client read, the path, the query and the body.
+ * The caller owns the document.
+ */
+json_t *
+req_call_doc(const struct principal *who, long long if_match, json_t *path,
+    json_t *query, json_t *body)
+{
+	json_t	*doc;
+	char	 today[DATE_LEN];
+
+	date_format(app_today(), today);
+	doc = json_pack("{s:s, s:s, s:O*, s:O*, s:O*}",
+	    "actor", who != NULL ? who->email : "anonymous",
+	    "today", today, "path", path, "query", query, "body", body);
+	if (doc == NULL)
+		return (NULL);
+	if (who != NULL) {
+		json_object_set_new(doc, "user_id",
+		    json_integer(who->user_id));
+		json_object_set_new(doc, "admin",
+		    json_boolean(who->access >= ACCESS_ADMIN));
+	}
+	if (if_match != -1)
+		json_object_set_new(doc, "if_match", json_integer(if_match));
+	return (doc);
+}
+
+/* The same, as text for a statement parameter; the caller frees it. */
+char *
+req_call_text(const struct principal *who, long long if_match, json_t *path,
+    json_t *query, json_t *body)
+{
+	json_t	*doc;
+	char	*text;
+
+	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL)
+		return (NULL);
+	text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	return (text);
 }

@@ -311,6 +311,11 @@ validate_query_value(const struct field *f, const char *s, struct verror *err)
 		(void)fail(err, f->name, "%s is not valid UTF-8", f->name);
 		return (NULL);
 	}
+	if (strlen(s) > 200) {
+		(void)fail(err, f->name, "%s is longer than 200 characters",
+		    f->name);
+		return (NULL);
+	}
 
 	switch (f->type) {
 	case FIELD_ID:

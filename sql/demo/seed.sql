@@ -12,17 +12,17 @@
 -- The demo raises it to 16 (settings are data): Priya, who holds 17 from
 -- this week, is the one single point of failure.
 --
--- Events are replayed in date order; dates are offsets from M, the Monday
--- of the seeding day's ISO week, so that "this week" always has something
--- new and something resolved whatever the weekday (nothing is later than M,
--- which is never after the seeding day).
+-- Events are replayed in date order; dates are offsets from T, the seeding
+-- day.  What happens "this week" happens on T itself (offset 0), which is
+-- in the seeding day's ISO week whatever the weekday, so this week's
+-- digest always has something new and something resolved.
 
-SELECT set_config('handoff.seed_monday',
-    (date_trunc('week', :'today'::date))::date::text, false);
+SELECT set_config('handoff.seed_today', :'today', false);
 
+-- The day p_offset days from the seeding day (T).
 CREATE FUNCTION pg_temp.m(p_offset int) RETURNS date
 LANGUAGE sql STABLE AS $$
-	SELECT current_setting('handoff.seed_monday')::date + p_offset
+	SELECT current_setting('handoff.seed_today')::date + p_offset
 $$;
 
 -- Run one API operation as of day M + p_offset.

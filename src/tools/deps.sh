@@ -9,7 +9,7 @@ set -eu
 
 profile=${1:-run}
 
-run_pkgs="kore libjansson-dev libpq-dev postgresql gcc make pkg-config"
+run_pkgs="kore libjansson-dev libpq-dev libsodium-dev postgresql gcc make pkg-config"
 test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl"
 
 case $profile in

@@ -7,7 +7,8 @@
 # "postgres" user and every server command runs through runuser.
 #
 # PG_EXTRA_CONF, when set at creation, is appended to postgresql.conf (the
-# tests use it for fsync=off and function statistics).
+# tests use it for fsync=off and function statistics).  PGPORT, when set,
+# is the port (it also names the socket file); 5432 otherwise.
 set -eu
 
 usage() {
@@ -22,6 +23,7 @@ shift 2
 
 bindir=$(pg_config --bindir)
 dbname=${PG_DBNAME:-handoff}
+port=${PGPORT:-5432}
 
 as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
@@ -67,6 +69,7 @@ cannot reach $dir: every directory above it must be traversable (chmod o+x)"
 listen_addresses = ''
 unix_socket_directories = '$sock'
 unix_socket_permissions = 0700
+port = $port
 max_connections = 40
 ${PG_EXTRA_CONF:-}
 CONF
@@ -77,7 +80,7 @@ running() {
 }
 
 psql_super() {
-	psql -X -q -v ON_ERROR_STOP=1 -h "$sock" -U postgres "$@"
+	psql -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$port" -U postgres "$@"
 }
 
 start() {
@@ -112,7 +115,11 @@ case $cmd in
 start)	start ;;
 stop)	stop ;;
 status)	running ;;
-dsn)	echo "host=$sock dbname=$dbname user=handoff" ;;
+dsn)	if [ "$port" = 5432 ]; then
+		echo "host=$sock dbname=$dbname user=handoff"
+	else
+		echo "host=$sock port=$port dbname=$dbname user=handoff"
+	fi ;;
 psql)	psql_super "$@" ;;
 *)	usage ;;
 esac

@@ -19,3 +19,20 @@ echo "seed: loading the demo portfolio (dated from $today)"
 psql -X -q -v ON_ERROR_STOP=1 --single-transaction -d "$DATABASE_URL" \
     -v today="$today" -c "SET client_min_messages = warning" \
     -f "$top/sql/demo/seed.sql" >/dev/null
+
+# Demo accounts, one per role; the passwords are in the README, for the
+# demo only.
+if [ "$(psql -X -q -At -d "$DATABASE_URL" -c \
+    "SELECT count(*) FROM users")" = 0 ]; then
+	ctl="$top/.build/handoffctl"
+	"$ctl" user-add --email admin@example.com --name "Ada Admin" \
+	    --role admin --password demo-admin-pass >/dev/null
+	"$ctl" user-add --email maya@example.com --name "Maya Chen" \
+	    --role pm --password demo-pm-pass >/dev/null
+	"$ctl" user-add --email ana@example.com --name "Ana Ruiz" \
+	    --role member --password demo-member-pass >/dev/null
+	"$ctl" user-add --email victor@example.com --name "Victor Viewer" \
+	    --role viewer --password demo-viewer-pass >/dev/null
+	echo "seed: demo accounts: admin@example.com / demo-admin-pass," \
+	    "maya@example.com / demo-pm-pass (see README)"
+fi

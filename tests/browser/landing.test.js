@@ -22,10 +22,20 @@ test('the landing page renders styled, with working navigation', async () => {
 	page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 	page.on('pageerror', (e) => errors.push(e.message));
 
-	const resp = await page.goto(srv.url + '/');
-	assert.equal(resp.status(), 200);
-	assert.equal(await page.title(), 'Home · handoff');
-	assert.equal(await page.locator('h1').innerText(), 'handoff');
+	// Nobody signed in: the portfolio sends the browser to sign in first.
+	await srv.account('pm@example.com', 'pm', 'browser-pass-1');
+	await page.goto(srv.url + '/');
+	assert.equal(new URL(page.url()).pathname, '/login');
+	await screenshot(page, 'login');
+	await page.fill('#login-email', 'pm@example.com');
+	await page.fill('#login-password', 'browser-pass-1');
+	await Promise.all([page.waitForNavigation(),
+	    page.click('button[type=submit]')]);
+	assert.equal(new URL(page.url()).pathname, '/');
+	assert.equal(await page.title(), 'Portfolio · handoff');
+	assert.equal(await page.locator('h1').innerText(), 'Portfolio');
+	assert.match(await page.locator('.lede').innerText(),
+	    /keeps ML projects honest about who owns what/);
 
 	// The stylesheet from assets/ applied (not a browser default).
 	const bg = await page.locator('header.top').evaluate((el) =>

@@ -53,7 +53,8 @@ test('the landing page names the product and links onwards', async () => {
 	assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');
 	assertSecurityHeaders(r);
 	assert.match(r.text, /^<!doctype html>/);
-	assert.match(r.text, /<h1>handoff<\/h1>/);
+	assert.match(r.text, /<a class="brand" href="\/">handoff<\/a>/);
+	assert.match(r.text, /handoff keeps ML projects honest/);
 	assert.match(r.text, /href="\/assets\/style.css"/);
 	for (const href of ['/digest', '/people', '/projects/new'])
 		assert.ok(r.text.includes(`href="${href}"`), href);

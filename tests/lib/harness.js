@@ -5,9 +5,17 @@
 //   const r = await srv.api('GET', '/healthz');
 //   await srv.stop();
 //
+// Requests are signed with an API token of an admin account made for the
+// test (tester@example.com), unless they carry their own Authorization or
+// say { auth: false }.  A test can act as someone else with the test-only
+// header x-handoff-actor: NAME, which the harness turns into a token of an
+// admin account whose email is NAME (made on first use); it never reaches
+// the server.  srv.token(email, role) gives a token for any role.
+//
 // Every server is stopped when the test process exits, even on failure.
 
 import { spawn, execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { mkdirSync, openSync, readFileSync, writeFileSync, existsSync }
@@ -49,11 +57,15 @@ export async function freePort() {
 
 let dbCounter = 0;
 
+export const DEFAULT_USER = 'tester@example.com';
+
 // psql as the cluster's superuser; returns stdout.
-export async function psql(sql, { db = 'postgres', host } = {}) {
+// With dsn: as the application's role on that connection string instead.
+export async function psql(sql, { db = 'postgres', host, dsn } = {}) {
+	const target = dsn !== undefined ? ['-d', dsn] : ['-h',
+	    host ?? env('HANDOFF_TEST_PGHOST'), '-U', 'postgres', '-d', db];
 	const { stdout } = await execFileP('psql', ['-X', '-q', '-At',
-	    '-v', 'ON_ERROR_STOP=1', '-h', host ?? env('HANDOFF_TEST_PGHOST'),
-	    '-U', 'postgres', '-d', db, '-c', sql]);
+	    '-v', 'ON_ERROR_STOP=1', ...target, '-c', sql]);
 	return stdout.trim();
 }
 
@@ -81,15 +93,49 @@ function sanitizerEnv() {
 }
 
 export class Server {
-	constructor({ db, pghost, env: extraEnv = {} }) {
+	constructor({ db, pghost, dsn, env: extraEnv = {}, privsep }) {
 		this.db = db;
 		this.pghost = pghost ?? env('HANDOFF_TEST_PGHOST');
+		this.fixedDsn = dsn;
+		// { runas, root }: the production set-up, workers unprivileged
+		// and chrooted (kore started without -n -r).
+		this.privsep = privsep;
 		this.extraEnv = extraEnv;
 		this.child = null;
+		this.tokens = new Map();
+	}
+
+	// A token for an account (made on first use) with the given role.
+	async token(email = DEFAULT_USER, role = 'admin') {
+		const key = `${email} ${role}`;
+		if (this.tokens.has(key))
+			return this.tokens.get(key);
+		const token = 'hf_' + randomBytes(32).toString('base64url');
+		const hash = createHash('sha256').update(token).digest('hex');
+		const q = (v) => `'${String(v).replaceAll("'", "''")}'`;
+		await psql(`INSERT INTO users (email, name, role, password_hash)
+		    VALUES (${q(email)}, ${q(email.split('@')[0])}, ${q(role)},
+		    '$argon2id$v=19$m=65536,t=2,p=1$bm90LWEtcmVhbC1zYWx0$bm90LWEtcmVhbC1oYXNoLWZvci1sb2dpbg')
+		    ON CONFLICT ((lower(email))) DO UPDATE SET role = EXCLUDED.role;
+		    INSERT INTO api_tokens (user_id, name, token_hash, prefix)
+		    SELECT id, 'test', ${q(hash)}, ${q(token.slice(0, 10))}
+		    FROM users WHERE lower(email) = lower(${q(email)})`,
+		    { dsn: this.dsn });
+		this.tokens.set(key, token);
+		return token;
+	}
+
+	// An account that can sign in with a password (through handoffctl).
+	async account(email, role, password) {
+		await execFileP(join(TOP, process.env.HANDOFF_CTL ??
+		    '.build/handoffctl'), ['user-add', '--email', email, '--name',
+		    email.split('@')[0], '--role', role, '--password', password],
+		    { env: { ...process.env, DATABASE_URL: this.dsn } });
 	}
 
 	get dsn() {
-		return `host=${this.pghost} dbname=${this.db} user=handoff`;
+		return this.fixedDsn ??
+		    `host=${this.pghost} dbname=${this.db} user=handoff`;
 	}
 
 	async start(extraEnv) {
@@ -104,11 +150,13 @@ export class Server {
 		const { stdout } = await execFileP(join(TOP,
 		    'src/tools/kore-conf.sh'), [env('HANDOFF_MODULE'),
 		    String(this.port), join(dir, `kore-${tag}.pid`)]);
-		writeFileSync(this.confPath, stdout);
+		writeFileSync(this.confPath, stdout + (this.privsep ?
+		    `runas ${this.privsep.runas}\nroot ${this.privsep.root}\n` :
+		    ''));
 
 		const log = openSync(this.logPath, 'a');
-		this.child = spawn('kore', ['-f', '-n', '-r', '-c',
-		    this.confPath], {
+		this.child = spawn('kore', [...(this.privsep ? ['-f'] :
+		    ['-f', '-n', '-r']), '-c', this.confPath], {
 			cwd: TOP,
 			detached: true,
 			stdio: ['ignore', log, log],
@@ -182,9 +230,15 @@ export class Server {
 	}
 
 	// One HTTP exchange.  body: object (sent as JSON), string or Buffer.
-	async request(method, path, { body, headers = {}, timeoutMs = 10000 }
-	    = {}) {
+	async request(method, path, { body, headers = {}, timeoutMs = 10000,
+	    auth = true } = {}) {
 		const h = { ...headers };
+		const actor = h['x-handoff-actor'];
+		delete h['x-handoff-actor'];
+		if (auth && h.authorization === undefined && h.cookie ===
+		    undefined)
+			h.authorization = 'Bearer ' + await this.token(actor ??
+			    DEFAULT_USER);
 		let payload = body;
 		if (body !== undefined && typeof body === 'object' &&
 		    !Buffer.isBuffer(body)) {
@@ -227,17 +281,24 @@ export class Cluster {
 		return stdout.trim();
 	}
 
-	async start() {
-		await this.pg('start', { PG_EXTRA_CONF: 'fsync = off' });
+	// tcpPort: also listen on 127.0.0.1 at that port (for a chrooted
+	// server, which cannot see the Unix socket).
+	async start(tcpPort) {
+		this.tcpPort = tcpPort ?? this.tcpPort;
+		const extra = this.tcpPort ? { PGPORT: String(this.tcpPort),
+		    PG_EXTRA_CONF: "fsync = off\nlisten_addresses = '127.0.0.1'" } :
+		    { PG_EXTRA_CONF: 'fsync = off' };
+		this.extra = extra;
+		await this.pg('start', extra);
 		this.pghost = join(this.dir, 'run');
-		const dsn = await this.pg('dsn');
+		const dsn = await this.pg('dsn', extra);
 		await execFileP(join(TOP, 'src/tools/migrate.sh'), [],
 		    { env: { ...process.env, DATABASE_URL: dsn } });
 		return this;
 	}
 
 	stop() {
-		return this.pg('stop');
+		return this.pg('stop', this.extra);
 	}
 }
 

@@ -50,6 +50,8 @@ PG_EXTRA_CONF="fsync = off
 synchronous_commit = off
 full_page_writes = off
 track_functions = 'pl'
+log_statement = 'all'
+log_parameter_max_length = 0
 log_min_messages = warning" PG_DBNAME=handoff_template \
     src/tools/pg.sh start "$dir/pg"
 

@@ -1,0 +1,275 @@
+/*
+ * accounts: API tokens and user accounts.
+ *
+ * Secrets are made here, never in SQL: a new token is random, shown to
+ * its owner once and stored as its SHA-256; a password is stored as its
+ * argon2id hash.  The JSON routes are rows of api_routes.c whose before()
+ * hooks below add the hash to the request and the secret to the reply;
+ * the /tokens page does the same for people in a browser.
+ */
+#include <sodium.h>
+
+#include "handoff.h"
+#include "page.h"
+
+#define PASSWORD_MIN	10
+#define PASSWORD_MAX	200
+
+/* POST /api/v1/tokens: a new token for the signed-in user. */
+int
+accounts_token_before(struct http_request *req, json_t *doc, json_t **extra)
+{
+	char	token[AUTH_TOKEN_LEN], hash[AUTH_HASH_LEN], prefix[16];
+
+	(void)req;
+	auth_random_token(token, sizeof(token), "hf_");
+	auth_sha256_hex(token, hash);
+	(void)snprintf(prefix, sizeof(prefix), "%.10s", token);
+	json_object_set_new(doc, "token_hash", json_string(hash));
+	json_object_set_new(doc, "prefix", json_string(prefix));
+	*extra = json_pack("{s:s}", "token", token);
+	sodium_memzero(token, sizeof(token));
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * POST /api/v1/users and PATCH /api/v1/users/{id}: a password in the body
+ * becomes password_hash.
+ */
+int
+accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
+{
+	json_t		*body = json_object_get(doc, "body");
+	const char	*pw;
+	char		 hash[AUTH_PWHASH_LEN];
+	size_t		 len;
+
+	(void)extra;
+	if ((pw = json_string_value(json_object_get(body, "password"))) ==
+	    NULL)
+		return (KORE_RESULT_OK);
+
+	len = validate_utf8_chars(pw);
+	if (len < PASSWORD_MIN || len > PASSWORD_MAX) {
+		reply_error(req, 400, "invalid", "password must be 10 to 200 "
+		    "characters", "password");
+		return (KORE_RESULT_ERROR);
+	}
+	if (auth_hash_password(pw, hash) != KORE_RESULT_OK) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	json_object_set_new(body, "password_hash", json_string(hash));
+	json_object_del(body, "password");
+	return (KORE_RESULT_OK);
+}
+
+/* The tokens page ---------------------------------------------------------- */
+
+struct tokens_call {
+	int	 action;	/* 0 show, 1 create, 2 revoke */
+	char	 token[AUTH_TOKEN_LEN];	/* the new one, shown once */
+	char	 error[128];
+};
+
+static void
+tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
+    const char *token, const char *error)
+{
+	json_t		*t;
+	size_t		 i;
+	char		 action[64];
+
+	layout_begin(b, "API tokens", ctx);
+	sbuf_str(b, "<header class=\"page-head\"><h1>API tokens</h1>\n<p>A "
+	    "token lets a script or a chat bot use the JSON API as you, with "
+	    "your role: send it as <code>Authorization: Bearer &hellip;"
+	    "</code>. It is shown once; handoff keeps only its hash."
+	    "</p></header>\n");
+	if (token != NULL)
+		html_printf(b, "<section class=\"new-token\" role=\"status\">"
+		    "<h2>Your new token</h2>\n<p>Copy it now: it will not be "
+		    "shown again.</p>\n<p><code id=\"new-token\">%s</code></p>"
+		    "\n</section>\n", token);
+	if (error != NULL && *error != '\0')
+		html_printf(b, "<p class=\"form-notice\" role=\"alert\">%s</p>"
+		    "\n", error);
+
+	sbuf_str(b, "<section aria-labelledby=\"tokens-h\">\n<h2 "
+	    "id=\"tokens-h\">Your tokens</h2>\n<table>\n<thead><tr>"
+	    "<th scope=\"col\">Name</th><th scope=\"col\">Starts with</th>"
+	    "<th scope=\"col\">Created</th><th scope=\"col\">Last used</th>"
+	    "<th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
+	json_array_foreach(json_object_get(list, "tokens"), i, t) {
+		html_printf(b, "<tr><th scope=\"row\">%s</th><td><code>%s"
+		    "&hellip;</code></td><td>%s</td><td>%s</td><td>",
+		    json_string_value(json_object_get(t, "name")),
+		    json_string_value(json_object_get(t, "prefix")),
+		    json_string_value(json_object_get(t, "created_at")),
+		    json_is_string(json_object_get(t, "last_used_at")) ?
+		    json_string_value(json_object_get(t, "last_used_at")) :
+		    "never");
+		if (json_is_string(json_object_get(t, "revoked_at"))) {
+			render_badge(b, "paused", "revoked");
+		} else {
+			(void)snprintf(action, sizeof(action),
+			    "/tokens/%" JSON_INTEGER_FORMAT "/revoke",
+			    json_integer_value(json_object_get(t, "id")));
+			form_open(b, ctx, action, "revoke");
+			html_printf(b, "<button type=\"submit\">Revoke<span "
+			    "class=\"visually-hidden\"> %s</span></button>\n",
+			    json_string_value(json_object_get(t, "name")));
+			form_close(b);
+		}
+		sbuf_str(b, "</td></tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n<section "
+	    "aria-labelledby=\"new-h\">\n<h2 id=\"new-h\">New token</h2>\n");
+	form_open(b, ctx, "/tokens", "new-token-form");
+	sbuf_str(b, "<label for=\"token-name\">What it is for</label>\n"
+	    "<input type=\"text\" id=\"token-name\" name=\"name\" required "
+	    "maxlength=\"100\" placeholder=\"chat bot\">\n"
+	    "<button type=\"submit\">Create a token</button>\n");
+	form_close(b);
+	sbuf_str(b, "</section>\n");
+	layout_end(b);
+}
+
+static int
+tokens_prepare(struct http_request *req, struct db_call *call)
+{
+	struct tokens_call	*tc = db_ctx(call);
+	const struct principal	*who = db_who(call);
+	json_t			*form, *doc, *path, *body, *extra;
+	const char		*name;
+	char			*text;
+	int			 ret;
+
+	tc->action = *(const int *)db_arg(call);
+	form = NULL;
+	path = NULL;
+	body = NULL;
+	ret = KORE_RESULT_ERROR;
+
+	if (tc->action != 0) {
+		if (req_form_body(req, &form) != KORE_RESULT_OK)
+			goto out;
+		if (!who->via_token && !auth_same_secret(json_string_value(
+		    json_object_get(form, "csrf")), who->csrf)) {
+			reply_error(req, 403, "csrf", "This form has expired. "
+			    "Reload the page and try again.", NULL);
+			goto out;
+		}
+	}
+
+	if (tc->action == 1) {
+		name = json_string_value(json_object_get(form, "name"));
+		if (name == NULL || *name == '\0' ||
+		    validate_utf8_chars(name) > 100) {
+			(void)snprintf(tc->error, sizeof(tc->error),
+			    "Give the token a name of up to 100 characters.");
+			tc->action = 0;
+		} else {
+			body = json_pack("{s:s}", "name", name);
+			doc = req_call_doc(who, -1, NULL, NULL, body);
+			extra = NULL;
+			(void)accounts_token_before(req, doc, &extra);
+			(void)snprintf(tc->token, sizeof(tc->token), "%s",
+			    json_string_value(json_object_get(extra,
+			    "token")));
+			json_decref(extra);
+			text = json_dumps(doc, JSON_COMPACT);
+			json_decref(doc);
+			if (text == NULL || db_push(call,
+			    "SELECT api.token_create($1::jsonb)", text) !=
+			    KORE_RESULT_OK) {
+				free(text);
+				reply_error(req, 500, "internal",
+				    "internal error", NULL);
+				goto out;
+			}
+			free(text);
+		}
+	} else if (tc->action == 2) {
+		path = json_object();
+		if (req_path(req, "/tokens/#token/revoke", path) !=
+		    KORE_RESULT_OK) {
+			reply_error(req, 404, "not_found", "no such token",
+			    NULL);
+			goto out;
+		}
+		text = req_call_text(who, -1, path, NULL, NULL);
+		if (text == NULL || db_push(call,
+		    "SELECT api.token_revoke($1::jsonb)", text) !=
+		    KORE_RESULT_OK) {
+			free(text);
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+			goto out;
+		}
+		free(text);
+	}
+
+	text = req_call_text(who, -1, NULL, NULL, NULL);
+	ret = text != NULL ? db_push(call, "SELECT api.token_list($1::jsonb)",
+	    text) : KORE_RESULT_ERROR;
+	free(text);
+	if (ret != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+out:
+	json_decref(form);
+	json_decref(path);
+	json_decref(body);
+	return (ret);
+}
+
+static int
+tokens_finish(struct http_request *req, struct db_call *call)
+{
+	struct tokens_call	*tc = db_ctx(call);
+	struct page_ctx		 ctx;
+	struct sbuf		 b;
+	json_t			*list;
+
+	if (tc->action == 2) {
+		reply_redirect(req, "/tokens");
+		return (DB_DONE);
+	}
+	list = db_json(call, db_nstmts(call) - 1);
+	page_ctx_init(req, call, &ctx);
+	sbuf_init(&b);
+	tokens_page(&b, &ctx, list, tc->action == 1 ? tc->token : NULL,
+	    tc->error);
+	page_reply(req, tc->error[0] != '\0' ? 400 : 200, &b);
+	json_decref(list);
+	sodium_memzero(tc->token, sizeof(tc->token));
+	return (DB_DONE);
+}
+
+static const struct db_ops tokens_ops = {
+	.ctx_size = sizeof(struct tokens_call),
+	.prepare = tokens_prepare,
+	.finish = tokens_finish,
+};
+
+static const int tokens_show = 0, tokens_create = 1, tokens_revoke = 2;
+
+/* GET /tokens; POST /tokens shows the new token once (no redirect). */
+int
+page_tokens(struct http_request *req)
+{
+	if (req->method == HTTP_METHOD_POST)
+		return (db_run(req, &tokens_ops, &tokens_create,
+		    ACCESS_VIEWER));
+	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
+		return (reply_method_not_allowed(req, "GET, HEAD, POST"));
+	return (db_run(req, &tokens_ops, &tokens_show, ACCESS_VIEWER));
+}
+
+int
+page_token_revoke(struct http_request *req)
+{
+	if (req->method != HTTP_METHOD_POST)
+		return (reply_method_not_allowed(req, "POST"));
+	return (db_run(req, &tokens_ops, &tokens_revoke, ACCESS_VIEWER));
+}

@@ -1,0 +1,289 @@
+/*
+ * auth: who is asking, and may they?
+ *
+ * A request carries a session (the "handoff_session" cookie, set at
+ * sign-in) or an API token ("Authorization: Bearer hf_...").  Neither is
+ * stored: the database keeps their SHA-256, and api.authenticate() turns
+ * one into the user and role behind it.  db.c runs that lookup before any
+ * handler sees the request and refuses what the route's access level does
+ * not allow: one mechanism for pages and API alike.
+ *
+ * Secrets come from libsodium: random ids and tokens, SHA-256, and
+ * argon2id for passwords (crypto_pwhash_str).
+ */
+#include <arpa/inet.h>
+#include <sodium.h>
+
+#include "handoff.h"
+
+#define SESSION_COOKIE	"handoff_session"
+#define TOKEN_PREFIX	"hf_"
+
+/* A hash to check passwords of unknown emails against, so that a wrong
+ * email costs the same time as a wrong password. */
+static char	dummy_hash[crypto_pwhash_STRBYTES];
+
+int
+auth_init(void)
+{
+	unsigned char	pw[16];
+
+	if (sodium_init() == -1) {
+		kore_log(LOG_ERR, "auth: libsodium could not start");
+		return (KORE_RESULT_ERROR);
+	}
+	randombytes_buf(pw, sizeof(pw));
+	if (crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		kore_log(LOG_ERR, "auth: cannot hash (out of memory?)");
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+int
+auth_access_of(const char *role)
+{
+	if (role == NULL)
+		return (ACCESS_PUBLIC);
+	if (strcmp(role, "viewer") == 0)
+		return (ACCESS_VIEWER);
+	if (strcmp(role, "member") == 0)
+		return (ACCESS_MEMBER);
+	if (strcmp(role, "pm") == 0)
+		return (ACCESS_PM);
+	if (strcmp(role, "admin") == 0)
+		return (ACCESS_ADMIN);
+	return (ACCESS_PUBLIC);
+}
+
+const char *
+auth_access_name(int access)
+{
+	static const char *const names[] = {
+		"anyone", "viewer", "member", "pm", "admin"
+	};
+
+	if (access < ACCESS_PUBLIC || access > ACCESS_ADMIN)
+		return ("?");
+	return (names[access]);
+}
+
+void
+auth_sha256_hex(const char *in, char out[AUTH_HASH_LEN])
+{
+	unsigned char	h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)in, strlen(in));
+	sodium_bin2hex(out, AUTH_HASH_LEN, h, sizeof(h));
+}
+
+/* prefix + 32 random bytes, base64url without padding. */
+void
+auth_random_token(char *out, size_t size, const char *prefix)
+{
+	unsigned char	raw[32];
+	char		b64[sodium_base64_ENCODED_LEN(32,
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	(void)snprintf(out, size, "%s%s", prefix, b64);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+int
+auth_hash_password(const char *password, char out[AUTH_PWHASH_LEN])
+{
+	return (crypto_pwhash_str(out, password, strlen(password),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ?
+	    KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/* Always spends the time of one argon2id check, known hash or not. */
+int
+auth_verify_password(const char *hash, const char *password)
+{
+	const char	*h = hash != NULL ? hash : dummy_hash;
+	int		 ok;
+
+	ok = crypto_pwhash_str_verify(h, password, strlen(password)) == 0;
+	return (hash != NULL && ok);
+}
+
+int
+auth_same_secret(const char *a, const char *b)
+{
+	size_t	la, lb;
+
+	if (a == NULL || b == NULL)
+		return (0);
+	la = strlen(a);
+	lb = strlen(b);
+	return (la == lb && la > 0 && sodium_memcmp(a, b, la) == 0);
+}
+
+/* The client's address, for the session record and the log. */
+void
+auth_address(struct http_request *req, char *buf, size_t size)
+{
+	struct connection	*c = req->owner;
+
+	buf[0] = '\0';
+	if (c == NULL)
+		return;
+	if (c->family == AF_INET)
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
+		    (socklen_t)size);
+	else if (c->family == AF_INET6)
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
+		    (socklen_t)size);
+	else
+		(void)snprintf(buf, size, "local");
+}
+
+static int
+auth_is_tls(struct http_request *req)
+{
+	return (req->owner != NULL && req->owner->owner != NULL &&
+	    req->owner->owner->server != NULL &&
+	    req->owner->owner->server->tls);
+}
+
+/*
+ * The session cookie: HttpOnly, SameSite=Lax, Secure over TLS.  Kore's own
+ * cookie helper knows no SameSite, hence the header by hand; the value is
+ * base64url, so nothing in it needs quoting.
+ */
+void
+auth_session_cookie(struct http_request *req, const char *value, int maxage)
+{
+	char	hdr[256];
+
+	(void)snprintf(hdr, sizeof(hdr), "%s=%s; Path=/; Max-Age=%d; "
+	    "HttpOnly; SameSite=Lax%s", SESSION_COOKIE, value, maxage,
+	    auth_is_tls(req) ? "; Secure" : "");
+	http_response_header(req, "set-cookie", hdr);
+}
+
+/*
+ * The credentials a request presents, as hashes: a bearer token wins
+ * over a cookie.  Returns 0 when there are none.
+ */
+int
+auth_credentials(struct http_request *req, char session[AUTH_HASH_LEN],
+    char token[AUTH_HASH_LEN])
+{
+	const char	*v;
+	char		*cookie;
+
+	session[0] = token[0] = '\0';
+	if (http_request_header(req, "authorization", &v) &&
+	    strncasecmp(v, "Bearer ", 7) == 0) {
+		v += 7;
+		while (*v == ' ')
+			v++;
+		if (*v != '\0')
+			auth_sha256_hex(v, token);
+		return (token[0] != '\0');
+	}
+
+	http_populate_cookies(req);
+	if (http_request_cookie(req, SESSION_COOKIE, &cookie) &&
+	    *cookie != '\0') {
+		auth_sha256_hex(cookie, session);
+		return (1);
+	}
+	return (0);
+}
+
+/* The answer of api.authenticate() into a principal; 0 when nobody. */
+int
+auth_principal_from(json_t *doc, struct principal *p)
+{
+	json_t		*user;
+	const char	*s;
+
+	memset(p, 0, sizeof(*p));
+	if ((user = json_object_get(doc, "user")) == NULL ||
+	    !json_is_object(user))
+		return (0);
+
+	p->user_id = json_integer_value(json_object_get(user, "id"));
+	(void)snprintf(p->email, sizeof(p->email), "%s",
+	    json_string_value(json_object_get(user, "email")));
+	(void)snprintf(p->name, sizeof(p->name), "%s",
+	    json_string_value(json_object_get(user, "name")));
+	s = json_string_value(json_object_get(user, "role"));
+	(void)snprintf(p->role, sizeof(p->role), "%s", s != NULL ? s : "");
+	p->access = auth_access_of(s);
+	s = json_string_value(json_object_get(doc, "via"));
+	p->via_token = s != NULL && strcmp(s, "token") == 0;
+	s = json_string_value(json_object_get(doc, "csrf"));
+	(void)snprintf(p->csrf, sizeof(p->csrf), "%s", s != NULL ? s : "");
+	return (p->user_id > 0 && p->access > ACCESS_PUBLIC);
+}
+
+/*
+ * Refuse: 401 when nobody is signed in (pages send the browser to the
+ * sign-in page and back), 403 when the role is not enough.
+ */
+void
+auth_refuse(struct http_request *req, int status, int required)
+{
+	struct sbuf	b;
+	char		msg[128];
+
+	if (status == 401 && !reply_is_api(req) &&
+	    (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD)) {
+		sbuf_init(&b);
+		sbuf_str(&b, "/login?next=");
+		auth_url_encode(&b, req->path);
+		if (req->query_string != NULL) {
+			sbuf_str(&b, "%3F");
+			auth_url_encode(&b, req->query_string);
+		}
+		reply_redirect(req, sbuf_cstr(&b));
+		sbuf_free(&b);
+		log_event(req, NULL, "refused", "not signed in");
+		return;
+	}
+
+	if (status == 401) {
+		http_response_header(req, "www-authenticate",
+		    "Bearer realm=\"handoff\"");
+		reply_error(req, 401, "unauthenticated", "sign in, or send an "
+		    "API token as Authorization: Bearer", NULL);
+		log_event(req, NULL, "refused", "not signed in");
+		return;
+	}
+
+	(void)snprintf(msg, sizeof(msg), "this needs the %s role or above",
+	    auth_access_name(required));
+	reply_error(req, 403, "forbidden", msg, NULL);
+}
+
+/* Percent-encode everything but unreserved characters and '/'. */
+void
+auth_url_encode(struct sbuf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.' || *s == '~' || *s == '/')
+			sbuf_char(b, *s);
+		else
+			sbuf_printf(b, "%%%02X", (unsigned char)*s);
+	}
+}
+
+/* Where to go after sign-in: only a path on this site. */
+int
+auth_safe_next(const char *next)
+{
+	return (next != NULL && next[0] == '/' && next[1] != '/' &&
+	    next[1] != '\\' && strpbrk(next, "\r\n") == NULL);
+}

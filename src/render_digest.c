@@ -1,0 +1,435 @@
+/*
+ * render_digest: the weekly risk digest as an HTML page and as Markdown.
+ *
+ * Both are drawn from the same struct digest as the JSON, so the numbers
+ * cannot differ: counts per severity, new, resolved, still open by
+ * project, due next week, and the trend of the weeks before.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "digest.h"
+#include "html.h"
+#include "render.h"
+#include "risk_json.h"
+
+static const int severities_desc[] = {
+	SEVERITY_CRITICAL, SEVERITY_HIGH, SEVERITY_MEDIUM, SEVERITY_LOW
+};
+
+static int
+total(const int counts[SEVERITY_COUNT])
+{
+	return (counts[0] + counts[1] + counts[2] + counts[3]);
+}
+
+static int
+count_new(const struct digest *d)
+{
+	size_t	i;
+	int	n;
+
+	for (i = 0, n = 0; i < d->open.len; i++)
+		n += d->is_new[i] != 0;
+	return (n);
+}
+
+/* ", 6 days" after a risk's first day; nothing on that day itself. */
+static const char *
+age_text(day_t days)
+{
+	static char	buf[32];
+
+	if (days <= 0)
+		return ("");
+	(void)snprintf(buf, sizeof(buf), ", %d day%s", (int)days,
+	    days == 1 ? "" : "s");
+	return (buf);
+}
+
+/* HTML ------------------------------------------------------------------- */
+
+static void
+html_counts(struct sbuf *b, const int counts[SEVERITY_COUNT])
+{
+	size_t	i;
+	int	s;
+
+	sbuf_str(b, "<ul class=\"severity-counts\">\n");
+	for (i = 0; i < 4; i++) {
+		s = severities_desc[i];
+		html_printf(b, "<li class=\"count-%s\"><span class=\"n\">%d"
+		    "</span> %s</li>\n", severity_key((enum severity)s),
+		    counts[s], severity_key((enum severity)s));
+	}
+	html_printf(b, "<li><span class=\"n\">%d</span> open in all</li>\n"
+	    "</ul>\n", total(counts));
+}
+
+/* A small stacked bar chart of the open risks at the end of each week. */
+static void
+html_trend(struct sbuf *b, const struct digest *d)
+{
+	const int	 w = 640, h = 200, top = 16, bottom = 36, left = 30;
+	int		 max, k, i, x, y, bar, s, height, n;
+	char		 week[ISOWEEK_LEN];
+	int		 counts[DIGEST_TREND_WEEKS + 1][SEVERITY_COUNT];
+	char		 labels[DIGEST_TREND_WEEKS + 1][ISOWEEK_LEN];
+
+	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
+		memcpy(counts[k], d->trend[k].counts, sizeof(counts[k]));
+		isoweek_format(d->trend[k].year, d->trend[k].week, labels[k]);
+	}
+	memcpy(counts[k], d->counts, sizeof(counts[k]));
+	isoweek_format(d->year, d->week, labels[k]);
+	n = DIGEST_TREND_WEEKS + 1;
+
+	max = 1;
+	for (k = 0; k < n; k++) {
+		if (total(counts[k]) > max)
+			max = total(counts[k]);
+	}
+
+	isoweek_format(d->year, d->week, week);
+	html_printf(b, "<figure class=\"trend\">\n<svg viewBox=\"0 0 %d %d\" "
+	    "role=\"img\" aria-labelledby=\"trend-title trend-desc\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"trend-title\">"
+	    "Open risks at the end of each week, up to %s</title>\n"
+	    "<desc id=\"trend-desc\">", w, h, week);
+	for (k = 0; k < n; k++)
+		html_printf(b, "%s: %d open. ", labels[k], total(counts[k]));
+	sbuf_str(b, "</desc>\n");
+
+	bar = (w - left) / n;
+	for (k = 0; k < n; k++) {
+		x = left + k * bar + bar / 6;
+		y = h - bottom;
+		for (i = 3; i >= 0; i--) {
+			s = severities_desc[i];
+			height = counts[k][s] * (h - top - bottom) / max;
+			if (height == 0)
+				continue;
+			y -= height;
+			html_printf(b, "<rect class=\"bar-%s\" x=\"%d\" y=\"%d\" "
+			    "width=\"%d\" height=\"%d\"><title>%s: %d %s"
+			    "</title></rect>\n", severity_key((enum severity)s),
+			    x, y, bar * 2 / 3, height, labels[k],
+			    counts[k][s], severity_key((enum severity)s));
+		}
+		html_printf(b, "<text class=\"trend-total\" x=\"%d\" y=\"%d\">"
+		    "%d</text>\n<text class=\"trend-week\" x=\"%d\" y=\"%d\">"
+		    "%s</text>\n", x + bar / 3 - 4, y - 4, total(counts[k]),
+		    x, h - bottom + 16, labels[k] + 5);
+	}
+	sbuf_str(b, "</svg>\n<figcaption>Open risks at the end of each week "
+	    "(the last bar is this digest), stacked by severity: critical at "
+	    "the bottom.</figcaption>\n</figure>\n");
+}
+
+static void
+html_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project,
+    int is_new)
+{
+	char	since[DATE_LEN];
+
+	date_format(r->since, since);
+	sbuf_str(b, "<li>");
+	render_badge(b, severity_key(r->severity), severity_key(r->severity));
+	if (is_new)
+		sbuf_str(b, " <span class=\"badge badge-new\">new</span>");
+	if (with_project && r->project_id != 0)
+		html_printf(b, " <a href=\"/projects/%lld\">%s</a>:",
+		    (long long)r->project_id, r->project_name);
+	html_printf(b, " %s <span class=\"muted\">(since %s%s)</span></li>\n",
+	    r->message, since, age_text(asof - r->since));
+}
+
+void
+render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
+    const struct digest *d, int has_next)
+{
+	const struct risk	*r;
+	char			 week[ISOWEEK_LEN], other[ISOWEEK_LEN];
+	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
+	char			 day[DATE_LEN], title[64];
+	size_t			 i, j;
+	int			 y, wk, seen, nnew;
+
+	isoweek_format(d->year, d->week, week);
+	date_format(d->monday, mon);
+	date_format(d->sunday, sun);
+	date_format(d->asof, asof);
+	(void)snprintf(title, sizeof(title), "Risk digest %s", week);
+
+	layout_begin(b, title, ctx);
+	html_printf(b, "<header class=\"page-head digest-head\">\n"
+	    "<h1>Risk digest, week %s</h1>\n<p>%s to %s, as of the end of %s. "
+	    "<a href=\"/digest.md?week=%s\">Markdown</a> &middot; "
+	    "<a href=\"/api/v1/digest?week=%s\">JSON</a></p>\n", week, mon,
+	    sun, asof, week, week);
+
+	sbuf_str(b, "<nav class=\"weeks\" aria-label=\"Other weeks\">\n");
+	isoweek_of(d->monday - 7, &y, &wk);
+	isoweek_format(y, wk, other);
+	html_printf(b, "<a href=\"/digest?week=%s\" rel=\"prev\">&larr; %s"
+	    "</a>\n", other, other);
+	if (has_next) {
+		isoweek_of(d->monday + 7, &y, &wk);
+		isoweek_format(y, wk, other);
+		html_printf(b, "<a href=\"/digest?week=%s\" rel=\"next\">%s "
+		    "&rarr;</a>\n", other, other);
+	}
+	html_printf(b, "<form method=\"get\" action=\"/digest\" "
+	    "class=\"week-picker\">\n<label for=\"week\">Week</label>\n"
+	    "<input type=\"week\" id=\"week\" name=\"week\" value=\"%s\">\n"
+	    "<button type=\"submit\">Show</button>\n</form>\n</nav>\n"
+	    "</header>\n", week);
+
+	nnew = count_new(d);
+	sbuf_str(b, "<section aria-labelledby=\"summary-h\">\n"
+	    "<h2 id=\"summary-h\">Summary</h2>\n");
+	html_counts(b, d->counts);
+	html_printf(b, "<p><strong>%d</strong> new this week, "
+	    "<strong>%zu</strong> resolved this week, <strong>%zu</strong> "
+	    "checkpoints due next week.</p>\n", nnew, d->resolved.len, d->ndue);
+	html_trend(b, d);
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"new-h\">\n<h2 id=\"new-h\">"
+	    "New this week (%d)</h2>\n", nnew);
+	if (nnew == 0)
+		sbuf_str(b, "<p class=\"muted\">Nothing new.</p>\n");
+	sbuf_str(b, "<ul class=\"risks\">\n");
+	for (i = 0; i < d->open.len; i++) {
+		if (d->is_new[i])
+			html_risk(b, &d->open.items[i], d->asof, 1, 0);
+	}
+	sbuf_str(b, "</ul>\n</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"resolved-h\">\n"
+	    "<h2 id=\"resolved-h\">Resolved this week (%zu)</h2>\n",
+	    d->resolved.len);
+	if (d->resolved.len == 0)
+		sbuf_str(b, "<p class=\"muted\">Nothing resolved.</p>\n");
+	sbuf_str(b, "<ul class=\"risks resolved\">\n");
+	for (i = 0; i < d->resolved.len; i++) {
+		r = &d->resolved.items[i];
+		sbuf_str(b, "<li>");
+		render_badge(b, "resolved", "resolved");
+		if (r->project_id != 0)
+			html_printf(b, " <a href=\"/projects/%lld\">%s</a>:",
+			    (long long)r->project_id, r->project_name);
+		html_printf(b, " <s>%s</s>", r->message);
+		if (r->resolved_on != DAY_NONE) {
+			date_format(r->resolved_on, day);
+			html_printf(b, " <span class=\"muted\">(resolved %s",
+			    day);
+			if (r->resolved_by != NULL)
+				html_printf(b, " by %s", r->resolved_by);
+			sbuf_str(b, ")</span>");
+		}
+		sbuf_str(b, "</li>\n");
+	}
+	sbuf_str(b, "</ul>\n</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"open-h\">\n<h2 id=\"open-h\">"
+	    "Still open, by project (%zu)</h2>\n", d->open.len);
+	if (d->open.len == 0)
+		sbuf_str(b, "<p class=\"ok\">No open risks.</p>\n");
+	for (i = 0; i < d->open.len; i++) {
+		r = &d->open.items[i];
+		seen = 0;
+		for (j = 0; j < i; j++)
+			seen |= d->open.items[j].project_id == r->project_id;
+		if (seen)
+			continue;
+		if (r->project_id != 0) {
+			date_format(r->launch, day);
+			html_printf(b, "<h3><a href=\"/projects/%lld\">%s</a> "
+			    "<span class=\"muted\">launch %s</span></h3>\n",
+			    (long long)r->project_id, r->project_name, day);
+		} else {
+			sbuf_str(b, "<h3>Across the portfolio</h3>\n");
+		}
+		sbuf_str(b, "<ul class=\"risks\">\n");
+		for (j = i; j < d->open.len; j++) {
+			if (d->open.items[j].project_id == r->project_id)
+				html_risk(b, &d->open.items[j], d->asof, 0,
+				    d->is_new[j]);
+		}
+		sbuf_str(b, "</ul>\n");
+	}
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"due-h\">\n<h2 id=\"due-h\">"
+	    "Due next week (%zu)</h2>\n", d->ndue);
+	if (d->ndue == 0)
+		sbuf_str(b, "<p class=\"muted\">No checkpoint is due next "
+		    "week.</p>\n");
+	sbuf_str(b, "<ul class=\"due\">\n");
+	for (i = 0; i < d->ndue; i++) {
+		date_format(d->due[i].due, day);
+		html_printf(b, "<li><strong>%s</strong> <a href=\"/projects/"
+		    "%lld#checkpoint-%lld\">%s</a>: %s", day,
+		    (long long)d->due[i].project_id,
+		    (long long)d->due[i].checkpoint_id, d->due[i].project_name,
+		    d->due[i].title);
+		if (d->due[i].status == CHECKPOINT_BLOCKED) {
+			sbuf_char(b, ' ');
+			render_badge(b, "blocked", "blocked");
+		}
+		sbuf_str(b, "</li>\n");
+	}
+	sbuf_str(b, "</ul>\n</section>\n");
+	layout_end(b);
+}
+
+/* Markdown --------------------------------------------------------------- */
+
+/* Text that reaches Markdown with its formatting characters escaped. */
+static void
+md_text(struct sbuf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '<': case '>': case '|': case '#': case '~':
+			sbuf_char(b, '\\');
+			sbuf_char(b, *s);
+			break;
+		case '\n':
+		case '\r':
+			sbuf_char(b, ' ');
+			break;
+		default:
+			sbuf_char(b, *s);
+		}
+	}
+}
+
+static void
+md_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project)
+{
+	char	since[DATE_LEN];
+
+	date_format(r->since, since);
+	sbuf_printf(b, "- **%s** ", severity_key(r->severity));
+	if (with_project && r->project_id != 0) {
+		md_text(b, r->project_name);
+		sbuf_str(b, ": ");
+	}
+	md_text(b, r->message);
+	sbuf_printf(b, " (since %s%s)\n", since, age_text(asof - r->since));
+}
+
+void
+render_digest_markdown(struct sbuf *b, const struct digest *d)
+{
+	const struct risk	*r;
+	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
+	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
+	size_t			 i, j;
+	int			 k, seen, nnew;
+
+	isoweek_format(d->year, d->week, week);
+	date_format(d->monday, mon);
+	date_format(d->sunday, sun);
+	date_format(d->asof, asof);
+	nnew = count_new(d);
+
+	sbuf_printf(b, "# Risk digest, week %s\n\n%s to %s, as of the end of "
+	    "%s.\n\n", week, mon, sun, asof);
+	sbuf_printf(b, "**%d open risks**: %d critical, %d high, %d medium, "
+	    "%d low. %d new this week, %zu resolved this week, %zu "
+	    "checkpoints due next week.\n\n", total(d->counts),
+	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
+	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW], nnew,
+	    d->resolved.len, d->ndue);
+
+	sbuf_printf(b, "## New this week (%d)\n\n", nnew);
+	for (i = 0; i < d->open.len; i++) {
+		if (d->is_new[i])
+			md_risk(b, &d->open.items[i], d->asof, 1);
+	}
+	if (nnew == 0)
+		sbuf_str(b, "Nothing new.\n");
+
+	sbuf_printf(b, "\n## Resolved this week (%zu)\n\n", d->resolved.len);
+	for (i = 0; i < d->resolved.len; i++) {
+		r = &d->resolved.items[i];
+		sbuf_str(b, "- ");
+		if (r->project_id != 0) {
+			md_text(b, r->project_name);
+			sbuf_str(b, ": ");
+		}
+		sbuf_str(b, "~~");
+		md_text(b, r->message);
+		sbuf_str(b, "~~");
+		if (r->resolved_on != DAY_NONE) {
+			date_format(r->resolved_on, day);
+			sbuf_printf(b, " (resolved %s", day);
+			if (r->resolved_by != NULL) {
+				sbuf_str(b, " by ");
+				md_text(b, r->resolved_by);
+			}
+			sbuf_str(b, ")");
+		}
+		sbuf_str(b, "\n");
+	}
+	if (d->resolved.len == 0)
+		sbuf_str(b, "Nothing resolved.\n");
+
+	sbuf_printf(b, "\n## Still open, by project (%zu)\n", d->open.len);
+	for (i = 0; i < d->open.len; i++) {
+		r = &d->open.items[i];
+		seen = 0;
+		for (j = 0; j < i; j++)
+			seen |= d->open.items[j].project_id == r->project_id;
+		if (seen)
+			continue;
+		sbuf_str(b, "\n### ");
+		if (r->project_id != 0) {
+			md_text(b, r->project_name);
+			date_format(r->launch, day);
+			sbuf_printf(b, " (launch %s)\n\n", day);
+		} else {
+			sbuf_str(b, "Across the portfolio\n\n");
+		}
+		for (j = i; j < d->open.len; j++) {
+			if (d->open.items[j].project_id == r->project_id)
+				md_risk(b, &d->open.items[j], d->asof, 0);
+		}
+	}
+	if (d->open.len == 0)
+		sbuf_str(b, "\nNo open risks.\n");
+
+	sbuf_printf(b, "\n## Due next week (%zu)\n\n", d->ndue);
+	for (i = 0; i < d->ndue; i++) {
+		date_format(d->due[i].due, day);
+		sbuf_printf(b, "- %s ", day);
+		md_text(b, d->due[i].project_name);
+		sbuf_str(b, ": ");
+		md_text(b, d->due[i].title);
+		sbuf_str(b, d->due[i].status == CHECKPOINT_BLOCKED ?
+		    " (blocked)\n" : "\n");
+	}
+	if (d->ndue == 0)
+		sbuf_str(b, "No checkpoint is due next week.\n");
+
+	sbuf_str(b, "\n## Trend: open risks at the end of each week\n\n"
+	    "| Week | Critical | High | Medium | Low | Total |\n"
+	    "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
+		isoweek_format(d->trend[k].year, d->trend[k].week, day);
+		sbuf_printf(b, "| %s | %d | %d | %d | %d | %d |\n", day,
+		    d->trend[k].counts[SEVERITY_CRITICAL],
+		    d->trend[k].counts[SEVERITY_HIGH],
+		    d->trend[k].counts[SEVERITY_MEDIUM],
+		    d->trend[k].counts[SEVERITY_LOW],
+		    total(d->trend[k].counts));
+	}
+	sbuf_printf(b, "| %s (this digest) | %d | %d | %d | %d | %d |\n", week,
+	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
+	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW],
+	    total(d->counts));
+}

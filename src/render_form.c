@@ -1,0 +1,127 @@
+/*
+ * render_form: forms that keep what the user typed (see render.h).
+ *
+ * Every form posts to the server and carries the request's CSRF token.
+ * When a form is refused, the page is rendered again with a
+ * struct form_state: the refused form shows the message, marks the field,
+ * and fills its inputs with what was sent instead of the stored values.
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "html.h"
+#include "render.h"
+
+void
+form_open(struct sbuf *b, const struct page_ctx *ctx, const char *action,
+    const char *id)
+{
+	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"%s\">\n"
+	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
+	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
+}
+
+void
+form_close(struct sbuf *b)
+{
+	sbuf_str(b, "</form>\n");
+}
+
+/* Is this the form that was refused? */
+int
+form_failed(const struct form_state *fs, const char *form)
+{
+	return (fs != NULL && fs->form != NULL && form != NULL &&
+	    strcmp(fs->form, form) == 0);
+}
+
+/* What to show in a field: what was sent, if this form was refused. */
+const char *
+form_value(const struct form_state *fs, const char *form, const char *field,
+    const char *stored)
+{
+	const char	*sent;
+
+	if (form_failed(fs, form) && !fs->stale &&
+	    (sent = doc_str(fs->values, field)) != NULL)
+		return (sent);
+	return (stored != NULL ? stored : "");
+}
+
+/* The refusal, at the top of the refused form. */
+void
+form_notice(struct sbuf *b, const struct form_state *fs, const char *form)
+{
+	if (!form_failed(fs, form))
+		return;
+
+	if (fs->stale) {
+		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
+		    "Someone else changed this while you were editing. "
+		    "The current values are shown below; nothing of yours "
+		    "was saved. (%s)</p>\n", fs->message);
+	} else if (fs->field == NULL || *fs->field == '\0') {
+		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
+		    "%s</p>\n", fs->message);
+	}
+}
+
+/* The message next to the field at fault. */
+void
+form_field_error(struct sbuf *b, const struct form_state *fs,
+    const char *form, const char *field)
+{
+	if (!form_failed(fs, form) || fs->stale || fs->field == NULL ||
+	    strcmp(fs->field, field) != 0)
+		return;
+
+	html_printf(b, "<p class=\"field-error\" id=\"%s-%s-error\" "
+	    "role=\"alert\">%s</p>\n", form, field, fs->message);
+}
+
+/*
+ * Inside an input's start tag: marks the field at fault, and points at its
+ * message, for assistive technology.
+ */
+void
+form_input_attrs(struct sbuf *b, const struct form_state *fs,
+    const char *form, const char *field)
+{
+	if (!form_failed(fs, form) || fs->stale || fs->field == NULL ||
+	    strcmp(fs->field, field) != 0)
+		return;
+	html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-%s-error\"",
+	    form, field);
+}
+
+/* A severity or status badge: the word is always there, not only colour. */
+void
+render_badge(struct sbuf *b, const char *kind, const char *text)
+{
+	html_printf(b, "<span class=\"badge badge-%s\">%s</span>", kind, text);
+}
+
+/* <option>s for the active people of a {"people": [...]} list. */
+void
+render_person_options(struct sbuf *b, json_t *people, long long selected,
+    const char *none)
+{
+	json_t		*list, *p;
+	size_t		 i;
+	long long	 id;
+
+	if (none != NULL)
+		html_printf(b, "<option value=\"\">%s</option>\n", none);
+
+	list = doc_arr(people, "people");
+	json_array_foreach(list, i, p) {
+		id = doc_int(p, "id");
+		if (!doc_bool(p, "active") && id != selected)
+			continue;
+		html_printf(b, "<option value=\"%lld\"", id);
+		if (id == selected)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s (%s)</option>\n", doc_str(p, "name"),
+		    doc_str(p, "role"));
+	}
+}

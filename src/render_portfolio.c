@@ -1,0 +1,473 @@
+/*
+ * render_portfolio: the portfolio (/), the kickoff form (/projects/new) and
+ * the people page (/people).
+ *
+ * The portfolio and the people page are drawn from the facts and the risks
+ * computed from them: the same numbers the digest uses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "facts.h"
+#include "html.h"
+#include "render.h"
+#include "risk.h"
+
+struct row {
+	const struct project		*pr;
+	const struct project_version	*pv;
+	int				 counts[SEVERITY_COUNT];
+	int				 worst;		/* -1: no risk */
+	const struct checkpoint		*next;
+	day_t				 next_due;
+};
+
+/* The earliest open checkpoint (not done, waived or deleted) as of d. */
+static const struct checkpoint *
+next_checkpoint(const struct project *pr, day_t d, day_t *due)
+{
+	const struct checkpoint_version	*v;
+	const struct checkpoint		*best = NULL;
+	size_t				 i;
+
+	*due = DAY_NONE;
+	for (i = 0; i < pr->ncheckpoints; i++) {
+		v = checkpoint_at(&pr->checkpoints[i], d);
+		if (v == NULL || v->deleted || v->status == CHECKPOINT_DONE ||
+		    v->status == CHECKPOINT_WAIVED)
+			continue;
+		if (best == NULL || v->due < *due) {
+			best = &pr->checkpoints[i];
+			*due = v->due;
+		}
+	}
+	return (best);
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct row	*x = a, *y = b;
+	int			 s;
+
+	if (x->worst != y->worst)
+		return (y->worst - x->worst);
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+		if (x->counts[s] != y->counts[s])
+			return (y->counts[s] - x->counts[s]);
+	}
+	if (x->pv->target_launch != y->pv->target_launch)
+		return (x->pv->target_launch < y->pv->target_launch ? -1 : 1);
+	return (strcmp(x->pr->name, y->pr->name));
+}
+
+static void
+filter_form(struct sbuf *b, const struct portfolio *pf,
+    const struct portfolio_filter *f)
+{
+	const struct person	*p;
+	size_t			 i, j;
+	int			 s;
+	int			 is_pm;
+
+	sbuf_str(b, "<form method=\"get\" action=\"/\" class=\"filters\" "
+	    "aria-label=\"Filter the portfolio\">\n"
+	    "<label for=\"f-pm\">PM</label>\n<select id=\"f-pm\" name=\"pm\">"
+	    "<option value=\"\">anyone</option>\n");
+	for (i = 0; i < pf->npeople; i++) {
+		p = &pf->people[i];
+		is_pm = 0;
+		for (j = 0; j < pf->nprojects; j++)
+			is_pm |= pf->projects[j].pm_id == p->id;
+		if (!is_pm)
+			continue;
+		html_printf(b, "<option value=\"%lld\"", (long long)p->id);
+		if (f->pm == p->id)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s</option>\n", p->name);
+	}
+	sbuf_str(b, "</select>\n<label for=\"f-stage\">Stage</label>\n"
+	    "<select id=\"f-stage\" name=\"stage\"><option value=\"\">any"
+	    "</option>\n");
+	for (s = 0; s < STAGE_COUNT; s++) {
+		html_printf(b, "<option value=\"%s\"",
+		    stage_key((enum stage)s));
+		if (f->stage == s)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s</option>\n", stage_name((enum stage)s));
+	}
+	sbuf_str(b, "</select>\n<label for=\"f-severity\">Risks at least"
+	    "</label>\n<select id=\"f-severity\" name=\"severity\">"
+	    "<option value=\"\">any</option>\n");
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+		html_printf(b, "<option value=\"%s\"",
+		    severity_key((enum severity)s));
+		if (f->severity == s)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s</option>\n", severity_key((enum severity)s));
+	}
+	sbuf_str(b, "</select>\n<button type=\"submit\">Filter</button>\n"
+	    "<a href=\"/\">Clear</a>\n</form>\n");
+}
+
+void
+render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
+    const struct portfolio *pf, const struct risk_list *risks,
+    const struct portfolio_filter *f)
+{
+	struct row			*rows;
+	const struct person		*pm;
+	const struct project_version	*pv;
+	const struct checkpoint_version	*cv;
+	size_t				 i, j, n;
+	char				 day[DATE_LEN];
+	int				 s, shown;
+
+	layout_begin(b, "Portfolio", ctx);
+	sbuf_str(b, "<header class=\"page-head\">\n<h1>Portfolio</h1>\n"
+	    "<p class=\"lede\">handoff keeps ML projects honest about "
+	    "<em>who owns what</em> and <em>whether the plan is still "
+	    "true</em>: every empty ownership box and every missed "
+	    "checkpoint is a launch risk.</p>\n"
+	    "<p>Every active project, the riskiest first. "
+	    "<a href=\"/digest\">This week's digest</a> &middot; "
+	    "<a href=\"/projects/new\">Kick off a project</a> &middot; "
+	    "<a href=\"/people\">People</a> &middot; "
+	    "<a href=\"/api/v1/projects\">JSON API</a></p>\n"
+	    "</header>\n<section aria-label=\"Projects\">\n");
+	filter_form(b, pf, f);
+
+	rows = calloc(pf->nprojects + 1, sizeof(*rows));
+	if (rows == NULL) {
+		b->failed = 1;
+		return;
+	}
+	n = 0;
+	for (i = 0; i < pf->nprojects; i++) {
+		pv = project_at(&pf->projects[i], ctx->today);
+		if (pv == NULL || pv->status != PROJECT_ACTIVE ||
+		    pf->projects[i].created > ctx->today)
+			continue;
+		if (f->pm != 0 && pf->projects[i].pm_id != f->pm)
+			continue;
+		if (f->stage >= 0 && (int)pv->stage != f->stage)
+			continue;
+		rows[n].pr = &pf->projects[i];
+		rows[n].pv = pv;
+		rows[n].worst = -1;
+		rows[n].next = next_checkpoint(rows[n].pr, ctx->today,
+		    &rows[n].next_due);
+		for (j = 0; j < risks->len; j++) {
+			if (risks->items[j].project_id != rows[n].pr->id)
+				continue;
+			s = (int)risks->items[j].severity;
+			rows[n].counts[s]++;
+			if (s > rows[n].worst)
+				rows[n].worst = s;
+		}
+		if (f->severity >= 0 && rows[n].worst < f->severity)
+			continue;
+		n++;
+	}
+	qsort(rows, n, sizeof(*rows), row_cmp);
+
+	sbuf_str(b, "<table class=\"portfolio\">\n<thead><tr>"
+	    "<th scope=\"col\">Project</th><th scope=\"col\">PM</th>"
+	    "<th scope=\"col\">Stage</th><th scope=\"col\">Next checkpoint"
+	    "</th><th scope=\"col\">Target launch</th>"
+	    "<th scope=\"col\">Open risks</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		pm = facts_person(pf, rows[i].pr->pm_id);
+		html_printf(b, "<tr><th scope=\"row\"><a href=\"/projects/%lld\">"
+		    "%s</a></th><td>%s</td><td>%s</td><td>",
+		    (long long)rows[i].pr->id, rows[i].pr->name,
+		    pm != NULL ? pm->name : "", stage_name(rows[i].pv->stage));
+		if (rows[i].next != NULL) {
+			cv = checkpoint_at(rows[i].next, ctx->today);
+			date_format(rows[i].next_due, day);
+			html_printf(b, "%s<br><span class=\"muted\">due %s%s"
+			    "</span>", rows[i].next->title, day,
+			    rows[i].next_due < ctx->today ? " (missed)" :
+			    cv != NULL && cv->status == CHECKPOINT_BLOCKED ?
+			    " (blocked)" : "");
+		} else {
+			sbuf_str(b, "<span class=\"muted\">none open</span>");
+		}
+		date_format(rows[i].pv->target_launch, day);
+		html_printf(b, "</td><td>%s</td><td>", day);
+		shown = 0;
+		for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+			char	text[32];
+
+			if (rows[i].counts[s] == 0)
+				continue;
+			(void)snprintf(text, sizeof(text), "%d %s",
+			    rows[i].counts[s], severity_key((enum severity)s));
+			render_badge(b, severity_key((enum severity)s), text);
+			sbuf_char(b, ' ');
+			shown = 1;
+		}
+		if (!shown)
+			sbuf_str(b, "<span class=\"ok\">none</span>");
+		sbuf_str(b, "</td></tr>\n");
+	}
+	if (n == 0)
+		sbuf_str(b, "<tr><td colspan=\"6\">No active project matches."
+		    "</td></tr>\n");
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+	free(rows);
+
+	/* Portfolio-wide risks have no project row of their own. */
+	for (i = 0, n = 0; i < risks->len; i++)
+		n += risks->items[i].project_id == 0;
+	if (n > 0) {
+		struct risk_list	wide;
+
+		wide.items = calloc(n, sizeof(*wide.items));
+		wide.len = wide.cap = 0;
+		if (wide.items != NULL) {
+			for (i = 0; i < risks->len; i++) {
+				if (risks->items[i].project_id == 0)
+					wide.items[wide.len++] =
+					    risks->items[i];
+			}
+			sbuf_str(b, "<section aria-labelledby=\"wide-h\">\n"
+			    "<h2 id=\"wide-h\">Across the portfolio</h2>\n");
+			render_risk_items(b, &wide, 0);
+			sbuf_str(b, "</section>\n");
+			free(wide.items);
+		}
+	}
+	layout_end(b);
+}
+
+/* Kickoff ---------------------------------------------------------------- */
+
+static const struct {
+	const char	*key;
+	const char	*label;
+	const char	*hint;
+} kickoff_spec[] = {
+	{ "decision", "Decision the model makes",
+	    "The action taken on each prediction." },
+	{ "primary_metric", "Primary metric and target",
+	    "One number and the value that means success." },
+	{ "secondary_constraint", "Secondary constraint",
+	    "The tradeoff it must respect: latency, cost, fairness." },
+	{ "worse_error", "Which error is worse, and why",
+	    "False positive or false negative, in the business's terms." },
+	{ "fallback", "Fallback behaviour",
+	    "What the product does when the model is down or unsure." },
+	{ "monitoring_trigger", "Monitoring trigger",
+	    "The production signal, with its threshold, that needs action." },
+	{ "baseline", "Baseline",
+	    "The simplest approach it must beat, with its number." },
+};
+
+static void
+kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
+    const char *label, const char *type, const char *value, const char *hint)
+{
+	html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s</label>"
+	    "\n", name, label);
+	if (hint != NULL)
+		html_printf(b, "<p class=\"hint\" id=\"k-%s-hint\">%s</p>\n",
+		    name, hint);
+	form_field_error(b, fs, "kickoff", name);
+	html_printf(b, "<input type=\"%s\" id=\"k-%s\" name=\"%s\" "
+	    "value=\"%s\" required", type, name, name,
+	    form_value(fs, "kickoff", name, value));
+	if (hint != NULL)
+		html_printf(b, " aria-describedby=\"k-%s-hint\"", name);
+	form_input_attrs(b, fs, "kickoff", name);
+	sbuf_str(b, ">\n</div>\n");
+}
+
+void
+render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
+    json_t *people, const struct form_state *fs)
+{
+	char		 today[DATE_LEN], launch[DATE_LEN];
+	const char	*pm;
+	size_t		 i;
+
+	date_format(ctx->today, today);
+	date_format(ctx->today + 70, launch);
+
+	layout_begin(b, "Kick off a project", ctx);
+	sbuf_str(b, "<header class=\"page-head\"><h1>Kick off a project</h1>"
+	    "\n<p>The project gets the seven stages planned from the kickoff "
+	    "date, the eight default checkpoints and the sixteen-row "
+	    "ownership matrix. Every empty box and every unanswered spec "
+	    "question shows up as a risk.</p></header>\n<section>\n");
+	form_open(b, ctx, "/projects/new", "kickoff");
+	form_notice(b, fs, "kickoff");
+	kickoff_input(b, fs, "name", "Project name", "text", "",
+	    "What people will call it on Monday, e.g. \"Churn prediction\".");
+
+	html_printf(b, "<div class=\"field\">\n<label for=\"k-pm_id\">PM"
+	    "</label>\n");
+	form_field_error(b, fs, "kickoff", "pm_id");
+	sbuf_str(b, "<select id=\"k-pm_id\" name=\"pm_id\" required>\n");
+	pm = form_value(fs, "kickoff", "pm_id", "");
+	render_person_options(b, people, strtoll(pm, NULL, 10), "choose");
+	sbuf_str(b, "</select>\n</div>\n");
+
+	kickoff_input(b, fs, "kickoff_on", "Kickoff date", "date", today,
+	    "Stages and checkpoints are dated from here.");
+	kickoff_input(b, fs, "target_launch_on", "Target launch", "date",
+	    launch, "The monitoring handoff is due two weeks after.");
+
+	sbuf_str(b, "<fieldset>\n<legend>The spec</legend>\n<p class=\"muted\">"
+	    "Fill what you can; each empty answer becomes a risk once the "
+	    "project leaves framing.</p>\n");
+	for (i = 0; i < sizeof(kickoff_spec) / sizeof(kickoff_spec[0]); i++) {
+		html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s"
+		    "</label>\n<p class=\"hint\" id=\"k-%s-hint\">%s</p>\n",
+		    kickoff_spec[i].key, kickoff_spec[i].label,
+		    kickoff_spec[i].key, kickoff_spec[i].hint);
+		form_field_error(b, fs, "kickoff", kickoff_spec[i].key);
+		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\" "
+		    "aria-describedby=\"k-%s-hint\">%s</textarea>\n</div>\n",
+		    kickoff_spec[i].key, kickoff_spec[i].key,
+		    kickoff_spec[i].key,
+		    form_value(fs, "kickoff", kickoff_spec[i].key, ""));
+	}
+	sbuf_str(b, "</fieldset>\n<button type=\"submit\">Kick off</button>\n");
+	form_close(b);
+	sbuf_str(b, "</section>\n");
+	layout_end(b);
+}
+
+/* People ----------------------------------------------------------------- */
+
+void
+render_people_page(struct sbuf *b, const struct page_ctx *ctx,
+    json_t *people, const struct portfolio *pf, const struct form_state *fs)
+{
+	static const char *const roles[] = { "ds", "mle", "swe", "pm" };
+	const struct person		*fp;
+	const struct project		*pr;
+	const struct project_version	*pv;
+	const struct responsibility	*r;
+	const struct cell_version	*cv;
+	json_t				*p;
+	size_t				 i, j, k;
+	int				 role, boxes, in_project, first;
+	long long			 id;
+	char				 form[48], action[64];
+	const char			*v;
+
+	layout_begin(b, "People", ctx);
+	sbuf_str(b, "<header class=\"page-head\"><h1>People</h1>\n<p>Who "
+	    "holds which expected boxes across active projects. Someone who "
+	    "holds too many is a single point of failure; someone who "
+	    "leaves leaves their boxes empty.</p></header>\n<section "
+	    "aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">Everyone</h2>"
+	    "\n<table class=\"people\">\n<thead><tr><th scope=\"col\">Name"
+	    "</th><th scope=\"col\">Role</th><th scope=\"col\">Email</th>"
+	    "<th scope=\"col\">Expected boxes</th><th scope=\"col\">Status"
+	    "</th></tr></thead>\n<tbody>\n");
+
+	json_array_foreach(doc_arr(people, "people"), i, p) {
+		id = doc_int(p, "id");
+		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">%s</th>"
+		    "<td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
+		    doc_str(p, "role"), doc_str(p, "email"));
+
+		/* Boxes held today in active projects, and where. */
+		boxes = 0;
+		first = 1;
+		fp = facts_person(pf, id);
+		for (j = 0; fp != NULL && j < pf->nprojects; j++) {
+			pr = &pf->projects[j];
+			pv = project_at(pr, ctx->today);
+			if (pv == NULL || pv->status != PROJECT_ACTIVE)
+				continue;
+			in_project = 0;
+			for (k = 0; k < pr->nresps; k++) {
+				r = &pr->resps[k];
+				for (role = 0; role < ROLE_COUNT; role++) {
+					if (!(r->expects & (1u << role)))
+						continue;
+					cv = cell_at(r, (enum role)role,
+					    ctx->today);
+					if (cv != NULL && cv->person_id == id)
+						in_project++;
+				}
+			}
+			if (in_project == 0)
+				continue;
+			boxes += in_project;
+			html_printf(b, "%s<a href=\"/projects/%lld#ownership\">"
+			    "%s</a> (%d)", first ? "" : ", ",
+			    (long long)pr->id, pr->name, in_project);
+			first = 0;
+		}
+		if (boxes == 0)
+			sbuf_str(b, "<span class=\"muted\">none</span>");
+		else
+			html_printf(b, "<br><strong>%d in all</strong>%s",
+			    boxes, boxes > pf->overload_threshold ?
+			    " &mdash; more than anyone should hold" : "");
+		sbuf_str(b, "</td><td>");
+		render_badge(b, doc_bool(p, "active") ? "active" : "paused",
+		    doc_bool(p, "active") ? "active" : "inactive");
+
+		if (ctx->access >= PAGE_ACCESS_PM) {
+			(void)snprintf(form, sizeof(form), "person-%lld", id);
+			(void)snprintf(action, sizeof(action),
+			    "/people/%lld/active", id);
+			form_open(b, ctx, action, form);
+			form_notice(b, fs, form);
+			html_printf(b, "<input type=\"hidden\" name=\"version\" "
+			    "value=\"%lld\">\n<input type=\"hidden\" "
+			    "name=\"active\" value=\"%s\">\n<button "
+			    "type=\"submit\">%s<span class=\"visually-hidden\">"
+			    " %s</span></button>\n", doc_int(p, "version"),
+			    doc_bool(p, "active") ? "false" : "true",
+			    doc_bool(p, "active") ? "Deactivate" :
+			    "Reactivate", doc_str(p, "name"));
+			form_close(b);
+		}
+		sbuf_str(b, "</td></tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+
+	if (ctx->access < PAGE_ACCESS_PM) {
+		layout_end(b);
+		return;
+	}
+
+	sbuf_str(b, "<section aria-labelledby=\"add-h\">\n<h2 id=\"add-h\">"
+	    "Add a person</h2>\n");
+	form_open(b, ctx, "/people", "add-person");
+	form_notice(b, fs, "add-person");
+	html_printf(b, "<label for=\"ap-name\">Name</label>\n");
+	form_field_error(b, fs, "add-person", "name");
+	html_printf(b, "<input type=\"text\" id=\"ap-name\" name=\"name\" "
+	    "required maxlength=\"200\" value=\"%s\"",
+	    form_value(fs, "add-person", "name", ""));
+	form_input_attrs(b, fs, "add-person", "name");
+	sbuf_str(b, ">\n<label for=\"ap-email\">Email</label>\n");
+	form_field_error(b, fs, "add-person", "email");
+	html_printf(b, "<input type=\"email\" id=\"ap-email\" name=\"email\" "
+	    "required value=\"%s\"", form_value(fs, "add-person", "email", ""));
+	form_input_attrs(b, fs, "add-person", "email");
+	sbuf_str(b, ">\n<label for=\"ap-role\">Role</label>\n");
+	form_field_error(b, fs, "add-person", "role");
+	sbuf_str(b, "<select id=\"ap-role\" name=\"role\">\n");
+	v = form_value(fs, "add-person", "role", "ds");
+	for (i = 0; i < 4; i++) {
+		html_printf(b, "<option value=\"%s\"", roles[i]);
+		if (strcmp(v, roles[i]) == 0)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s</option>\n", roles[i]);
+	}
+	sbuf_str(b, "</select>\n<button type=\"submit\">Add</button>\n");
+	form_close(b);
+	sbuf_str(b, "</section>\n");
+	layout_end(b);
+}

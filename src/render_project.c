@@ -1,0 +1,682 @@
+/*
+ * render_project: the project page.
+ *
+ * From top to bottom: who and when, the open risks in their sentences, the
+ * timeline, the spec (editable), the checkpoints (status, due dates and
+ * the slip ledger), the ownership matrix, the handoffs, the stage, and the
+ * history.  Every value goes through the escaping writer; every state is
+ * written in words, colour only repeats it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "facts.h"
+#include "html.h"
+#include "render.h"
+#include "risk.h"
+
+/* The spec questions and what a good answer looks like (PRODUCT.md). */
+static const struct {
+	const char	*key;
+	const char	*label;
+	const char	*hint;
+} spec_questions[] = {
+	{ "decision", "Decision the model makes",
+	    "The action taken on each prediction, e.g. \"hold a card payment "
+	    "for manual review, or let it through\"." },
+	{ "primary_metric", "Primary metric and target",
+	    "One number and the value that means success, e.g. \"recall of "
+	    "at least 0.90 at precision of at least 0.95\"." },
+	{ "secondary_constraint", "Secondary constraint",
+	    "The tradeoff the model must respect: latency, cost, fairness, "
+	    "coverage." },
+	{ "worse_error", "Which error is worse, and why",
+	    "False positive or false negative: which one costs more, in the "
+	    "business's own terms." },
+	{ "fallback", "Fallback behaviour",
+	    "What the product does when the model is down, slow or unsure." },
+	{ "monitoring_trigger", "Monitoring trigger",
+	    "The signal in production that says the model needs attention, "
+	    "with its threshold." },
+	{ "baseline", "Baseline",
+	    "The simplest approach it must beat, with its number." },
+};
+
+static const char *const stage_keys[] = {
+	"framing", "data", "baseline", "modelling", "evaluation",
+	"production", "monitoring"
+};
+
+static const char *const role_keys[] = { "ds", "mle", "swe" };
+static const char *const role_labels[] = { "DS", "MLE", "SWE" };
+
+static const char *
+stage_label(json_t *doc, const char *key)
+{
+	json_t	*st;
+	size_t	 i;
+
+	json_array_foreach(doc_arr(doc, "stages"), i, st) {
+		if (key != NULL && doc_str(st, "key") != NULL &&
+		    strcmp(doc_str(st, "key"), key) == 0)
+			return (doc_str(st, "name"));
+	}
+	return (key != NULL ? key : "");
+}
+
+static const char *
+or_dash(const char *s)
+{
+	return (s != NULL && *s != '\0' ? s : "\xe2\x80\x94");
+}
+
+/* Risks ------------------------------------------------------------------ */
+
+void
+render_risk_items(struct sbuf *b, const struct risk_list *risks,
+    int with_project)
+{
+	const struct risk	*r;
+	char			 since[DATE_LEN];
+	size_t			 i;
+
+	sbuf_str(b, "<ul class=\"risks\">\n");
+	for (i = 0; i < risks->len; i++) {
+		r = &risks->items[i];
+		date_format(r->since, since);
+		sbuf_str(b, "<li>");
+		render_badge(b, severity_key(r->severity),
+		    severity_key(r->severity));
+		if (with_project && r->project_name != NULL)
+			html_printf(b, " <a href=\"/projects/%lld\">%s</a>:",
+			    (long long)r->project_id, r->project_name);
+		html_printf(b, " %s <span class=\"muted\">(since %s)</span>"
+		    "</li>\n", r->message, since);
+	}
+	sbuf_str(b, "</ul>\n");
+}
+
+static void
+section_risks(struct sbuf *b, const struct risk_list *risks)
+{
+	int	counts[SEVERITY_COUNT] = { 0 };
+	size_t	i;
+	int	s;
+
+	sbuf_str(b, "<section id=\"risks\" aria-labelledby=\"risks-h\">\n"
+	    "<h2 id=\"risks-h\">Launch risks</h2>\n");
+	if (risks == NULL) {
+		sbuf_str(b, "<p class=\"muted\">Risks could not be computed."
+		    "</p>\n</section>\n");
+		return;
+	}
+	if (risks->len == 0) {
+		sbuf_str(b, "<p class=\"ok\">No open risks: every expected box "
+		    "is owned and the plan holds.</p>\n</section>\n");
+		return;
+	}
+
+	for (i = 0; i < risks->len; i++)
+		counts[risks->items[i].severity]++;
+	sbuf_str(b, "<p class=\"counts\">");
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+		if (counts[s] == 0)
+			continue;
+		html_printf(b, "<span class=\"count count-%s\">%d %s</span> ",
+		    severity_key((enum severity)s), counts[s],
+		    severity_key((enum severity)s));
+	}
+	sbuf_str(b, "</p>\n");
+	render_risk_items(b, risks, 0);
+	sbuf_str(b, "</section>\n");
+}
+
+/* Header ----------------------------------------------------------------- */
+
+static void
+section_header(struct sbuf *b, json_t *doc)
+{
+	html_printf(b, "<header class=\"project-head\">\n"
+	    "<p class=\"crumbs\"><a href=\"/\">Portfolio</a> /</p>\n"
+	    "<h1>%s</h1>\n<p class=\"facts\">", doc_str(doc, "name"));
+	render_badge(b, doc_str(doc, "status"), doc_str(doc, "status"));
+	html_printf(b, " In <strong>%s</strong> &middot; PM %s &middot; "
+	    "kickoff %s &middot; target launch <strong>%s</strong></p>\n"
+	    "</header>\n", stage_label(doc, doc_str(doc, "stage")),
+	    doc_path_str(doc, "pm", "name"), doc_str(doc, "kickoff_on"),
+	    doc_str(doc, "target_launch_on"));
+}
+
+/* Spec ------------------------------------------------------------------- */
+
+static void
+section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	json_t		*spec = doc_obj(doc, "spec");
+	const char	*v;
+	char		 action[64], id[48];
+	size_t		 i;
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/spec",
+	    doc_int(doc, "id"));
+	sbuf_str(b, "<section id=\"spec\" aria-labelledby=\"spec-h\">\n"
+	    "<h2 id=\"spec-h\">Spec</h2>\n"
+	    "<p class=\"muted\">A spec that cannot answer these is not ready "
+	    "to brief a data team. Empty answers become risks once the "
+	    "project leaves framing.</p>\n");
+
+	if (ctx->access < PAGE_ACCESS_PM) {
+		sbuf_str(b, "<dl class=\"spec\">\n");
+		for (i = 0; i < sizeof(spec_questions) /
+		    sizeof(spec_questions[0]); i++) {
+			v = doc_str(spec, spec_questions[i].key);
+			html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
+			    spec_questions[i].label, v != NULL ? v :
+			    "Not written yet");
+		}
+		sbuf_str(b, "</dl>\n</section>\n");
+		return;
+	}
+
+	form_open(b, ctx, action, "spec");
+	form_notice(b, fs, "spec");
+	html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
+	    "\n", doc_int(doc, "version"));
+	for (i = 0; i < sizeof(spec_questions) / sizeof(spec_questions[0]);
+	    i++) {
+		v = form_value(fs, "spec", spec_questions[i].key,
+		    doc_str(spec, spec_questions[i].key));
+		(void)snprintf(id, sizeof(id), "spec-%s",
+		    spec_questions[i].key);
+		html_printf(b, "<div class=\"field%s\">\n"
+		    "<label for=\"%s\">%s</label>\n"
+		    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
+		    *v == '\0' ? " field-missing" : "", id,
+		    spec_questions[i].label, id, spec_questions[i].hint);
+		form_field_error(b, fs, "spec", spec_questions[i].key);
+		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\" "
+		    "aria-describedby=\"%s-hint\"", id, spec_questions[i].key,
+		    id);
+		form_input_attrs(b, fs, "spec", spec_questions[i].key);
+		html_printf(b, ">%s</textarea>\n", v);
+		if (*v == '\0')
+			sbuf_str(b, "<p class=\"missing-note\">Not written "
+			    "yet.</p>\n");
+		sbuf_str(b, "</div>\n");
+	}
+	sbuf_str(b, "<button type=\"submit\">Save the spec</button>\n");
+	form_close(b);
+	sbuf_str(b, "</section>\n");
+}
+
+/* Checkpoints ------------------------------------------------------------ */
+
+static void
+checkpoint_status_cell(struct sbuf *b, json_t *c, day_t today)
+{
+	const char	*status = doc_str(c, "status");
+	day_t		 due = doc_day(c, "due_on");
+	char		 text[64];
+
+	if (status != NULL && (strcmp(status, "done") == 0 ||
+	    strcmp(status, "waived") == 0)) {
+		(void)snprintf(text, sizeof(text), "%s %s", status,
+		    or_dash(doc_str(c, "completed_on")));
+		render_badge(b, status, text);
+	} else if (due != DAY_NONE && due < today) {
+		(void)snprintf(text, sizeof(text), "missed, %d days late",
+		    (int)(today - due));
+		render_badge(b, "missed", text);
+		if (status != NULL && strcmp(status, "blocked") == 0) {
+			sbuf_char(b, ' ');
+			render_badge(b, "blocked", "blocked");
+		}
+	} else {
+		render_badge(b, status != NULL ? status : "pending",
+		    status != NULL ? status : "pending");
+	}
+	if (doc_str(c, "outcome") != NULL) {
+		sbuf_char(b, ' ');
+		render_badge(b, "outcome", doc_str(c, "outcome"));
+	}
+}
+
+static void
+checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *c, const struct form_state *fs)
+{
+	static const char *const statuses[] = {
+		"pending", "done", "blocked", "waived"
+	};
+	static const char *const outcomes[] = { "go", "pivot", "stop" };
+	char		 form[48], action[96], today[DATE_LEN];
+	const char	*status, *v;
+	long long	 id = doc_int(c, "id");
+	size_t		 i;
+	json_t		*slip;
+
+	date_format(ctx->today, today);
+
+	/* Status, note and outcome. */
+	(void)snprintf(form, sizeof(form), "cp-%lld-status", id);
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/checkpoints/%lld/status", doc_int(doc, "id"), id);
+	html_printf(b, "<details%s><summary>Update status</summary>\n",
+	    form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, action, form);
+	form_notice(b, fs, form);
+	html_printf(b, "<input type=\"hidden\" name=\"version\" "
+	    "value=\"%lld\">\n", doc_int(c, "version"));
+	status = form_value(fs, form, "status", doc_str(c, "status"));
+	html_printf(b, "<label for=\"%s-status\">Status</label>\n", form);
+	form_field_error(b, fs, form, "status");
+	html_printf(b, "<select id=\"%s-status\" name=\"status\">\n", form);
+	for (i = 0; i < 4; i++) {
+		html_printf(b, "<option value=\"%s\"", statuses[i]);
+		if (strcmp(status, statuses[i]) == 0)
+			sbuf_str(b, " selected");
+		html_printf(b, ">%s</option>\n", statuses[i]);
+	}
+	sbuf_str(b, "</select>\n");
+
+	v = form_value(fs, form, "completed_on",
+	    doc_str(c, "completed_on") != NULL ? doc_str(c, "completed_on") :
+	    today);
+	html_printf(b, "<label for=\"%s-completed\">Completed on (for done "
+	    "or waived)</label>\n", form);
+	form_field_error(b, fs, form, "completed_on");
+	html_printf(b, "<input type=\"date\" id=\"%s-completed\" "
+	    "name=\"completed_on\" value=\"%s\"", form, v);
+	form_input_attrs(b, fs, form, "completed_on");
+	sbuf_str(b, ">\n");
+
+	if (doc_bool(c, "decision")) {
+		v = form_value(fs, form, "outcome", doc_str(c, "outcome"));
+		html_printf(b, "<label for=\"%s-outcome\">Outcome</label>\n",
+		    form);
+		form_field_error(b, fs, form, "outcome");
+		html_printf(b, "<select id=\"%s-outcome\" name=\"outcome\">\n"
+		    "<option value=\"\">not decided</option>\n", form);
+		for (i = 0; i < 3; i++) {
+			html_printf(b, "<option value=\"%s\"", outcomes[i]);
+			if (strcmp(v, outcomes[i]) == 0)
+				sbuf_str(b, " selected");
+			html_printf(b, ">%s</option>\n", outcomes[i]);
+		}
+		sbuf_str(b, "</select>\n");
+	}
+
+	v = form_value(fs, form, "note", doc_str(c, "note"));
+	html_printf(b, "<label for=\"%s-note\">Note</label>\n", form);
+	form_field_error(b, fs, form, "note");
+	html_printf(b, "<textarea id=\"%s-note\" name=\"note\" rows=\"2\">%s"
+	    "</textarea>\n<button type=\"submit\">Save</button>\n", form, v);
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+
+	/* A new due date, with its reason; and the slip ledger. */
+	(void)snprintf(form, sizeof(form), "cp-%lld-due", id);
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/checkpoints/%lld/due", doc_int(doc, "id"), id);
+	html_printf(b, "<details%s><summary>Move the due date</summary>\n",
+	    form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, action, form);
+	form_notice(b, fs, form);
+	html_printf(b, "<input type=\"hidden\" name=\"version\" "
+	    "value=\"%lld\">\n", doc_int(c, "version"));
+	html_printf(b, "<label for=\"%s-due\">New due date</label>\n", form);
+	form_field_error(b, fs, form, "due_on");
+	html_printf(b, "<input type=\"date\" id=\"%s-due\" name=\"due_on\" "
+	    "required value=\"%s\"", form,
+	    form_value(fs, form, "due_on", doc_str(c, "due_on")));
+	form_input_attrs(b, fs, form, "due_on");
+	html_printf(b, ">\n<label for=\"%s-reason\">Reason (kept in the slip "
+	    "ledger)</label>\n", form);
+	form_field_error(b, fs, form, "reason");
+	html_printf(b, "<input type=\"text\" id=\"%s-reason\" name=\"reason\" "
+	    "required maxlength=\"500\" value=\"%s\"", form,
+	    form_value(fs, form, "reason", ""));
+	form_input_attrs(b, fs, form, "reason");
+	sbuf_str(b, ">\n<button type=\"submit\">Move it</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+
+	if (json_array_size(doc_arr(c, "slips")) > 0) {
+		sbuf_str(b, "<ul class=\"slips\" aria-label=\"Slip ledger\">\n");
+		json_array_foreach(doc_arr(c, "slips"), i, slip) {
+			html_printf(b, "<li>%s: moved from %s to %s by %s "
+			    "&mdash; %s</li>\n", doc_str(slip, "on"),
+			    doc_str(slip, "from_due_on"),
+			    doc_str(slip, "to_due_on"), doc_str(slip, "actor"),
+			    doc_str(slip, "reason"));
+		}
+		sbuf_str(b, "</ul>\n");
+	}
+}
+
+static void
+section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	json_t	*c;
+	size_t	 i;
+
+	sbuf_str(b, "<section id=\"checkpoints\" "
+	    "aria-labelledby=\"checkpoints-h\">\n"
+	    "<h2 id=\"checkpoints-h\">Checkpoints</h2>\n"
+	    "<table class=\"checkpoints\">\n<thead><tr><th scope=\"col\">Due"
+	    "</th><th scope=\"col\">Checkpoint</th><th scope=\"col\">Stage"
+	    "</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
+	    "</tr></thead>\n<tbody>\n");
+	json_array_foreach(doc_arr(doc, "checkpoints"), i, c) {
+		html_printf(b, "<tr id=\"checkpoint-%lld\"><td>%s", 
+		    doc_int(c, "id"), doc_str(c, "due_on"));
+		if (json_array_size(doc_arr(c, "slips")) > 0)
+			html_printf(b, "<br><span class=\"muted\">was %s"
+			    "</span>", doc_str(c, "original_due_on"));
+		html_printf(b, "</td><th scope=\"row\">%s", doc_str(c, "title"));
+		if (doc_str(c, "note") != NULL)
+			html_printf(b, "<p class=\"note\">%s</p>",
+			    doc_str(c, "note"));
+		html_printf(b, "</th><td>%s</td><td>%s</td><td>",
+		    stage_label(doc, doc_str(c, "stage")),
+		    or_dash(doc_path_str(c, "owner", "name")));
+		checkpoint_status_cell(b, c, ctx->today);
+		sbuf_str(b, "</td></tr>\n");
+		if (ctx->can_write) {
+			html_printf(b, "<tr class=\"actions\"><td colspan=\"5\""
+			    ">");
+			checkpoint_forms(b, ctx, doc, c, fs);
+			sbuf_str(b, "</td></tr>\n");
+		}
+	}
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+}
+
+/* Ownership matrix ------------------------------------------------------- */
+
+static void
+matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *row, int r, json_t *people, const struct form_state *fs)
+{
+	json_t		*cell = doc_obj(row, role_keys[r]);
+	json_t		*person = doc_obj(cell, "person");
+	int		 expected = doc_bool(cell, "expected");
+	int		 empty = person == NULL || !doc_bool(person, "active");
+	char		 form[120], action[160];
+	const char	*cls;
+
+	cls = !expected ? "cell-unexpected" : empty ? "cell-empty" :
+	    "cell-owned";
+	html_printf(b, "<td class=\"%s\">", cls);
+
+	if (person != NULL && doc_bool(person, "active"))
+		html_printf(b, "<span class=\"owner\">%s</span>",
+		    doc_str(person, "name"));
+	else if (person != NULL)
+		html_printf(b, "<span class=\"owner\">%s (inactive)</span>",
+		    doc_str(person, "name"));
+
+	if (expected && empty)
+		sbuf_str(b, "<span class=\"cell-state\">Empty: nobody owns "
+		    "this</span>");
+	else if (!expected && person == NULL)
+		sbuf_str(b, "<span class=\"cell-state\">not expected</span>");
+
+	if (ctx->can_write) {
+		(void)snprintf(form, sizeof(form), "cell-%s-%s",
+		    doc_str(row, "key"), role_keys[r]);
+		(void)snprintf(action, sizeof(action),
+		    "/projects/%lld/ownership/%s/%s", doc_int(doc, "id"),
+		    doc_str(row, "key"), role_keys[r]);
+		sbuf_str(b, "<details class=\"cell-edit\"");
+		if (form_failed(fs, form))
+			sbuf_str(b, " open");
+		html_printf(b, "><summary>change<span class=\"visually-hidden"
+		    "\"> %s for %s</span></summary>\n", role_labels[r],
+		    doc_str(row, "name"));
+		form_open(b, ctx, action, form);
+		form_notice(b, fs, form);
+		form_field_error(b, fs, form, "person_id");
+		html_printf(b, "<input type=\"hidden\" name=\"version\" "
+		    "value=\"%lld\">\n<label class=\"visually-hidden\" "
+		    "for=\"%s-person\">%s for %s</label>\n"
+		    "<select id=\"%s-person\" name=\"person_id\">\n",
+		    doc_int(cell, "version"), form, role_labels[r],
+		    doc_str(row, "name"), form);
+		render_person_options(b, people,
+		    person != NULL ? doc_int(person, "id") : 0, "nobody");
+		html_printf(b, "</select>\n<button type=\"submit\">Save"
+		    "<span class=\"visually-hidden\"> %s for %s</span>"
+		    "</button>\n", role_labels[r], doc_str(row, "name"));
+		form_close(b);
+		sbuf_str(b, "</details>\n");
+	}
+	sbuf_str(b, "</td>\n");
+}
+
+static void
+section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	json_t	*row;
+	size_t	 i;
+	int	 r;
+
+	sbuf_str(b, "<section id=\"ownership\" "
+	    "aria-labelledby=\"ownership-h\">\n"
+	    "<h2 id=\"ownership-h\">Ownership matrix</h2>\n"
+	    "<p class=\"muted\">An expected box with nobody in it is a launch "
+	    "risk, not a detail. Grey boxes are not expected.</p>\n"
+	    "<div class=\"table-wrap\"><table class=\"matrix\">\n"
+	    "<thead><tr><th scope=\"col\">Responsibility</th>"
+	    "<th scope=\"col\">Needed by</th><th scope=\"col\">DS</th>"
+	    "<th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
+	    "</thead>\n<tbody>\n");
+	json_array_foreach(doc_arr(doc, "ownership"), i, row) {
+		html_printf(b, "<tr id=\"resp-%s\"><th scope=\"row\">%s",
+		    doc_str(row, "key"), doc_str(row, "name"));
+		if (doc_str(row, "handoff") != NULL)
+			html_printf(b, " <span class=\"muted\">(handoff %s)"
+			    "</span>", doc_str(row, "handoff"));
+		html_printf(b, "</th><td>%s</td>\n",
+		    stage_label(doc, doc_str(row, "needed_by")));
+		for (r = 0; r < 3; r++)
+			matrix_cell(b, ctx, doc, row, r, people, fs);
+		sbuf_str(b, "</tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table></div>\n</section>\n");
+}
+
+/* Handoffs --------------------------------------------------------------- */
+
+static void
+handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *h, json_t *people, const struct form_state *fs)
+{
+	char		 form[48], action[96];
+	const char	*key = doc_str(h, "key");
+
+	(void)snprintf(form, sizeof(form), "handoff-%s-offer", key);
+	(void)snprintf(action, sizeof(action), "/projects/%lld/handoffs/%s/"
+	    "offer", doc_int(doc, "id"), key);
+	html_printf(b, "<details%s><summary>Offer%s</summary>\n",
+	    form_failed(fs, form) ? " open" : "",
+	    doc_str(h, "offered_on") != NULL ? " again" : "");
+	form_open(b, ctx, action, form);
+	form_notice(b, fs, form);
+	html_printf(b, "<input type=\"hidden\" name=\"version\" "
+	    "value=\"%lld\">\n<label for=\"%s-from\">From</label>\n",
+	    doc_int(h, "version"), form);
+	form_field_error(b, fs, form, "from_id");
+	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required>\n",
+	    form);
+	render_person_options(b, people,
+	    doc_int(doc_obj(h, "from"), "id"), "choose");
+	html_printf(b, "</select>\n<label for=\"%s-to\">To</label>\n", form);
+	form_field_error(b, fs, form, "to_id");
+	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required>\n",
+	    form);
+	render_person_options(b, people, doc_int(doc_obj(h, "to"), "id"),
+	    "choose");
+	html_printf(b, "</select>\n<label for=\"%s-artifact\">Artifact link"
+	    "</label>\n", form);
+	form_field_error(b, fs, form, "artifact_url");
+	html_printf(b, "<input type=\"url\" id=\"%s-artifact\" "
+	    "name=\"artifact_url\" value=\"%s\"", form,
+	    form_value(fs, form, "artifact_url", doc_str(h, "artifact_url")));
+	form_input_attrs(b, fs, form, "artifact_url");
+	sbuf_str(b, ">\n<button type=\"submit\">Offer</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+
+	if (strcmp(or_dash(doc_str(h, "state")), "offered") == 0) {
+		(void)snprintf(form, sizeof(form), "handoff-%s-accept", key);
+		(void)snprintf(action, sizeof(action), "/projects/%lld/"
+		    "handoffs/%s/accept", doc_int(doc, "id"), key);
+		form_open(b, ctx, action, form);
+		form_notice(b, fs, form);
+		html_printf(b, "<input type=\"hidden\" name=\"version\" "
+		    "value=\"%lld\">\n<button type=\"submit\">Accept "
+		    "handoff %s</button>\n", doc_int(h, "version"), key);
+		form_close(b);
+	}
+}
+
+static void
+section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	json_t		*h;
+	size_t		 i;
+	const char	*state, *url;
+
+	sbuf_str(b, "<section id=\"handoffs\" aria-labelledby=\"handoffs-h\">"
+	    "\n<h2 id=\"handoffs-h\">Handoffs</h2>\n"
+	    "<p class=\"muted\">\"Done\" means nothing until the receiver has "
+	    "accepted.</p>\n<div class=\"handoffs\">\n");
+	json_array_foreach(doc_arr(doc, "handoffs"), i, h) {
+		state = or_dash(doc_str(h, "state"));
+		html_printf(b, "<article class=\"handoff\" id=\"handoff-%s\">\n"
+		    "<h3><span class=\"handoff-key\">%s</span> &middot; %s</h3>\n<p class=\"muted\">%s &rarr; %s, "
+		    "before %s. %s</p>\n<p>", doc_str(h, "key"),
+		    doc_str(h, "key"), doc_str(h, "name"),
+		    doc_str(h, "from_label"), doc_str(h, "to_label"),
+		    stage_label(doc, doc_str(h, "leads_into")),
+		    doc_str(h, "question"));
+		render_badge(b, state, strcmp(state, "not_offered") == 0 ?
+		    "not offered" : state);
+		if (doc_obj(h, "from") != NULL)
+			html_printf(b, " %s &rarr; %s, offered %s",
+			    doc_path_str(h, "from", "name"),
+			    doc_path_str(h, "to", "name"),
+			    doc_str(h, "offered_on"));
+		if (doc_str(h, "accepted_on") != NULL)
+			html_printf(b, ", accepted %s",
+			    doc_str(h, "accepted_on"));
+		sbuf_str(b, "</p>\n");
+		url = doc_str(h, "artifact_url");
+		if (url != NULL && html_url_ok(url))
+			html_printf(b, "<p><a href=\"%s\" rel=\"noopener "
+			    "noreferrer\">Artifact</a></p>\n", url);
+		if (ctx->can_write)
+			handoff_forms(b, ctx, doc, h, people, fs);
+		sbuf_str(b, "</article>\n");
+	}
+	sbuf_str(b, "</div>\n</section>\n");
+}
+
+/* Stage and history ------------------------------------------------------ */
+
+static void
+section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	json_t		*t;
+	char		 action[64];
+	const char	*cur = doc_str(doc, "stage");
+	size_t		 i;
+
+	sbuf_str(b, "<section id=\"stage\" aria-labelledby=\"stage-h\">\n"
+	    "<h2 id=\"stage-h\">Stage</h2>\n<ol class=\"transitions\">\n");
+	json_array_foreach(doc_arr(doc, "transitions"), i, t) {
+		html_printf(b, "<li>%s: %s", doc_str(t, "on"),
+		    stage_label(doc, doc_str(t, "to")));
+		if (doc_str(t, "note") != NULL)
+			html_printf(b, " &mdash; %s", doc_str(t, "note"));
+		html_printf(b, " <span class=\"muted\">(%s)</span></li>\n",
+		    doc_str(t, "actor"));
+	}
+	sbuf_str(b, "</ol>\n");
+
+	if (ctx->access >= PAGE_ACCESS_PM) {
+		(void)snprintf(action, sizeof(action), "/projects/%lld/stage",
+		    doc_int(doc, "id"));
+		form_open(b, ctx, action, "stage");
+		form_notice(b, fs, "stage");
+		html_printf(b, "<input type=\"hidden\" name=\"version\" "
+		    "value=\"%lld\">\n<label for=\"stage-stage\">Move to"
+		    "</label>\n", doc_int(doc, "version"));
+		form_field_error(b, fs, "stage", "stage");
+		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\">\n");
+		for (i = 0; i < 7; i++) {
+			html_printf(b, "<option value=\"%s\"", stage_keys[i]);
+			if (cur != NULL && strcmp(cur, stage_keys[i]) == 0)
+				sbuf_str(b, " selected");
+			html_printf(b, ">%s</option>\n",
+			    stage_label(doc, stage_keys[i]));
+		}
+		html_printf(b, "</select>\n<label for=\"stage-note\">Note"
+		    "</label>\n<input type=\"text\" id=\"stage-note\" "
+		    "name=\"note\" maxlength=\"2000\" value=\"%s\">\n"
+		    "<button type=\"submit\">Move the project</button>\n",
+		    form_value(fs, "stage", "note", ""));
+		form_close(b);
+	}
+	sbuf_str(b, "</section>\n");
+}
+
+static void
+section_history(struct sbuf *b, json_t *history)
+{
+	json_t	*e;
+	size_t	 i;
+
+	sbuf_str(b, "<section id=\"history\" aria-labelledby=\"history-h\">\n"
+	    "<h2 id=\"history-h\">History</h2>\n<ol class=\"history\">\n");
+	json_array_foreach(doc_arr(history, "entries"), i, e) {
+		html_printf(b, "<li><span class=\"muted\">%s</span> %s: %s %s "
+		    "%s</li>\n", doc_str(e, "recorded_on"),
+		    doc_str(e, "actor"), doc_str(e, "action"),
+		    doc_str(e, "entity"), doc_str(e, "entity_id"));
+	}
+	html_printf(b, "</ol>\n<p class=\"muted\">%lld changes in all.</p>\n"
+	    "</section>\n", doc_int(history, "total"));
+}
+
+void
+render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct risk_list *risks, json_t *history,
+    const struct form_state *fs)
+{
+	layout_begin(b, doc_str(doc, "name"), ctx);
+	section_header(b, doc);
+	if (fs != NULL && fs->form != NULL)
+		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
+		    "Not saved: %s <a href=\"#%s\">Go to the form</a>.</p>\n",
+		    fs->message, fs->form);
+	section_risks(b, risks);
+	sbuf_str(b, "<section id=\"timeline\" aria-labelledby=\"timeline-h\">"
+	    "\n<h2 id=\"timeline-h\">Timeline</h2>\n");
+	render_timeline(b, doc, ctx->today);
+	sbuf_str(b, "</section>\n");
+	section_checkpoints(b, ctx, doc, fs);
+	section_matrix(b, ctx, doc, people, fs);
+	section_handoffs(b, ctx, doc, people, fs);
+	section_spec(b, ctx, doc, fs);
+	section_stage(b, ctx, doc, fs);
+	section_history(b, history);
+	layout_end(b);
+}

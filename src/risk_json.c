@@ -1,0 +1,250 @@
+/*
+ * risk_json: risks and digests as JSON documents, the JSON renderer layer.
+ *
+ * Pure: jansson only.  Every function returns a new reference (NULL when
+ * memory runs out), which the caller releases with json_decref().
+ */
+#include "digest.h"
+#include "risk.h"
+#include "risk_json.h"
+
+static json_t *
+day_json(day_t d)
+{
+	char	buf[DATE_LEN];
+
+	if (d == DAY_NONE)
+		return (json_null());
+	date_format(d, buf);
+	return (json_string(buf));
+}
+
+static json_t *
+counts_json(const int counts[SEVERITY_COUNT])
+{
+	return (json_pack("{s:i, s:i, s:i, s:i, s:i}",
+	    "critical", counts[SEVERITY_CRITICAL],
+	    "high", counts[SEVERITY_HIGH],
+	    "medium", counts[SEVERITY_MEDIUM],
+	    "low", counts[SEVERITY_LOW],
+	    "total", counts[SEVERITY_CRITICAL] + counts[SEVERITY_HIGH] +
+	    counts[SEVERITY_MEDIUM] + counts[SEVERITY_LOW]));
+}
+
+/* What the risk is about: its identity key and the thing it names. */
+static json_t *
+subject_json(const struct risk *r)
+{
+	json_t	*s;
+
+	s = json_pack("{s:s}", "key", r->subject);
+	if (s == NULL)
+		return (NULL);
+
+	switch (r->kind) {
+	case RISK_EMPTY_OWNER:
+		json_object_set_new(s, "type", json_string("box"));
+		json_object_set_new(s, "responsibility", json_pack(
+		    "{s:s?, s:s?}", "key", r->resp_key, "name", r->resp_name));
+		json_object_set_new(s, "role", json_string(role_key(r->role)));
+		json_object_set_new(s, "needed_by",
+		    json_string(stage_key(r->stage)));
+		break;
+	case RISK_MISSED_CHECKPOINT:
+	case RISK_BLOCKED_CHECKPOINT:
+		json_object_set_new(s, "type", json_string("checkpoint"));
+		json_object_set_new(s, "checkpoint", json_pack("{s:I, s:s?}",
+		    "id", (json_int_t)r->checkpoint_id, "title",
+		    r->checkpoint_title));
+		break;
+	case RISK_HANDOFF_NOT_ACCEPTED:
+		json_object_set_new(s, "type", json_string("handoff"));
+		json_object_set_new(s, "handoff", json_pack("{s:s#, s:s?}",
+		    "key", &r->handoff, (int)1, "name", r->handoff_name));
+		break;
+	case RISK_STAGE_OVERRUN:
+		json_object_set_new(s, "type", json_string("stage"));
+		json_object_set_new(s, "stage",
+		    json_string(stage_key(r->stage)));
+		break;
+	case RISK_INCOMPLETE_SPEC:
+		json_object_set_new(s, "type", json_string("field"));
+		json_object_set_new(s, "field",
+		    json_string(spec_key(r->field)));
+		break;
+	case RISK_OVERLOADED_OWNER:
+		json_object_set_new(s, "type", json_string("person"));
+		json_object_set_new(s, "person", json_pack("{s:I, s:s?}",
+		    "id", (json_int_t)r->person_id, "name", r->person_name));
+		break;
+	default:
+		json_object_set_new(s, "type", json_string("project"));
+		break;
+	}
+	return (s);
+}
+
+json_t *
+risk_json(const struct risk *r, day_t asof)
+{
+	json_t	*o;
+
+	o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:i, s:o, s:s}",
+	    "kind", risk_kind_key(r->kind),
+	    "severity", severity_key(r->severity),
+	    "project", r->project_id != 0 ? json_pack("{s:I, s:s?}", "id",
+	    (json_int_t)r->project_id, "name", r->project_name) : json_null(),
+	    "subject", subject_json(r),
+	    "since", day_json(r->since),
+	    "age_days", r->since != DAY_NONE ? (int)(asof - r->since) : 0,
+	    "launch_on", day_json(r->launch),
+	    "message", r->message);
+	return (o);
+}
+
+json_t *
+risk_list_json(const struct risk_list *risks, day_t asof)
+{
+	json_t	*a;
+	size_t	 i;
+
+	if ((a = json_array()) == NULL)
+		return (NULL);
+	for (i = 0; i < risks->len; i++)
+		json_array_append_new(a, risk_json(&risks->items[i], asof));
+	return (a);
+}
+
+void
+risk_counts(const struct risk_list *risks, int counts[SEVERITY_COUNT])
+{
+	size_t	i;
+	int	s;
+
+	for (s = 0; s < SEVERITY_COUNT; s++)
+		counts[s] = 0;
+	for (i = 0; i < risks->len; i++)
+		counts[risks->items[i].severity]++;
+}
+
+json_t *
+risk_report_json(const struct risk_list *risks, day_t asof)
+{
+	int	counts[SEVERITY_COUNT];
+
+	risk_counts(risks, counts);
+	return (json_pack("{s:o, s:o, s:o}", "as_of", day_json(asof),
+	    "counts", counts_json(counts), "risks",
+	    risk_list_json(risks, asof)));
+}
+
+/* The open risks, one group per project in the order of its worst risk. */
+static json_t *
+digest_groups_json(const struct digest *d)
+{
+	json_t			*groups, *g, *list, *item;
+	const struct risk	*r;
+	size_t			 i, j;
+	int			 seen;
+
+	if ((groups = json_array()) == NULL)
+		return (NULL);
+	for (i = 0; i < d->open.len; i++) {
+		r = &d->open.items[i];
+		seen = 0;
+		for (j = 0; j < i; j++)
+			seen |= d->open.items[j].project_id == r->project_id;
+		if (seen)
+			continue;
+
+		list = json_array();
+		for (j = i; j < d->open.len; j++) {
+			if (d->open.items[j].project_id != r->project_id)
+				continue;
+			item = risk_json(&d->open.items[j], d->asof);
+			json_object_set_new(item, "new",
+			    json_boolean(d->is_new[j]));
+			json_array_append_new(list, item);
+		}
+		g = json_pack("{s:o, s:s, s:o, s:o}",
+		    "id", r->project_id != 0 ?
+		    json_integer((json_int_t)r->project_id) : json_null(),
+		    "name", r->project_id != 0 && r->project_name != NULL ?
+		    r->project_name : "Across the portfolio",
+		    "launch_on", day_json(r->project_id != 0 ? r->launch :
+		    DAY_NONE), "risks", list);
+		json_array_append_new(groups, g);
+	}
+	return (groups);
+}
+
+json_t *
+digest_json(const struct digest *d)
+{
+	json_t	*doc, *new, *resolved, *due, *trend, *item;
+	char	 week[ISOWEEK_LEN];
+	size_t	 i;
+	int	 k;
+
+	isoweek_format(d->year, d->week, week);
+	new = json_array();
+	for (i = 0; i < d->open.len; i++) {
+		if (d->is_new[i])
+			json_array_append_new(new,
+			    risk_json(&d->open.items[i], d->asof));
+	}
+
+	resolved = json_array();
+	for (i = 0; i < d->resolved.len; i++) {
+		item = risk_json(&d->resolved.items[i], d->prev_asof);
+		json_object_set_new(item, "resolved_on",
+		    day_json(d->resolved.items[i].resolved_on));
+		json_object_set_new(item, "resolved_by",
+		    d->resolved.items[i].resolved_by != NULL ?
+		    json_string(d->resolved.items[i].resolved_by) :
+		    json_null());
+		json_array_append_new(resolved, item);
+	}
+
+	due = json_array();
+	for (i = 0; i < d->ndue; i++) {
+		json_array_append_new(due, json_pack("{s:{s:I, s:s?}, "
+		    "s:{s:I, s:s?}, s:s, s:s, s:o}",
+		    "project", "id", (json_int_t)d->due[i].project_id, "name",
+		    d->due[i].project_name,
+		    "checkpoint", "id", (json_int_t)d->due[i].checkpoint_id,
+		    "title", d->due[i].title,
+		    "stage", stage_key(d->due[i].stage),
+		    "status", d->due[i].status == CHECKPOINT_BLOCKED ?
+		    "blocked" : "pending",
+		    "due_on", day_json(d->due[i].due)));
+	}
+
+	trend = json_array();
+	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
+		char	tw[ISOWEEK_LEN];
+
+		isoweek_format(d->trend[k].year, d->trend[k].week, tw);
+		json_array_append_new(trend, json_pack("{s:s, s:o, s:o}",
+		    "week", tw, "as_of", day_json(d->trend[k].asof),
+		    "counts", counts_json(d->trend[k].counts)));
+	}
+
+	doc = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+	    "s:o}",
+	    "week", week,
+	    "monday", day_json(d->monday),
+	    "sunday", day_json(d->sunday),
+	    "as_of", day_json(d->asof),
+	    "previous_as_of", day_json(d->prev_asof),
+	    "counts", counts_json(d->counts),
+	    "projects", digest_groups_json(d),
+	    "new", new,
+	    "resolved", resolved,
+	    "due_next_week", due,
+	    "trend", trend);
+	if (doc != NULL)
+		json_object_set_new(doc, "open", risk_list_json(&d->open,
+		    d->asof));
+	return (doc);
+}

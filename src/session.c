@@ -1,0 +1,386 @@
+/*
+ * session: signing in and out, for browsers (/login, /logout) and for
+ * scripts (POST, GET and DELETE /api/v1/session).
+ *
+ * Signing in is two statements around a password check: api.login_lookup()
+ * gives the stored argon2id hash (or none, for an unknown email, which is
+ * checked against a dummy hash so it takes as long), the server checks the
+ * password, and api.login_record() counts the failure or opens a session
+ * with a new random id, so a session id fixed before sign-in is worthless.
+ * Every refusal says the same thing, whether the email exists or not.
+ */
+#include <sodium.h>
+
+#include "handoff.h"
+#include "page.h"
+
+#define LOGIN_FAILED	"the email or password is wrong, or the account " \
+			"is locked for a while after too many attempts"
+
+struct login {
+	int	 form;			/* the /login page, not the API */
+	int	 phase;
+	char	 email[256];
+	char	 password[256];
+	char	 next[256];
+	char	 session[AUTH_TOKEN_LEN];
+	char	 csrf[AUTH_TOKEN_LEN];
+	char	 address[64];
+};
+
+static int	login_prepare(struct http_request *, struct db_call *);
+static int	login_finish(struct http_request *, struct db_call *);
+static int	login_fail(struct http_request *, struct db_call *,
+		    const struct db_error *);
+static void	login_cleanup(void *);
+static void	login_page(struct sbuf *, const struct page_ctx *,
+		    const char *, const char *, const char *, int);
+
+static const struct db_ops login_ops = {
+	.ctx_size = sizeof(struct login),
+	.prepare = login_prepare,
+	.finish = login_finish,
+	.fail = login_fail,
+	.cleanup = login_cleanup,
+};
+
+static const int login_form = 1;
+static const int login_json = 0;
+
+static void
+login_cleanup(void *arg)
+{
+	struct login	*l = arg;
+
+	sodium_memzero(l, sizeof(*l));
+}
+
+/* Take email and password (and where to go next) from the body. */
+static int
+login_read(struct http_request *req, struct login *l)
+{
+	json_t		*body;
+	const char	*email, *password, *next;
+	int		 ret;
+
+	if ((l->form ? req_form_body(req, &body) : req_json_body(req, &body))
+	    != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+
+	email = json_string_value(json_object_get(body, "email"));
+	password = json_string_value(json_object_get(body, "password"));
+	next = json_string_value(json_object_get(body, "next"));
+	ret = KORE_RESULT_ERROR;
+	if (email == NULL || *email == '\0' || strlen(email) >= sizeof(l->email))
+		reply_error(req, 400, "invalid", "email is required", "email");
+	else if (password == NULL || *password == '\0' ||
+	    strlen(password) >= sizeof(l->password))
+		reply_error(req, 400, "invalid", "password is required",
+		    "password");
+	else
+		ret = KORE_RESULT_OK;
+
+	if (ret == KORE_RESULT_OK) {
+		(void)snprintf(l->email, sizeof(l->email), "%s", email);
+		(void)snprintf(l->password, sizeof(l->password), "%s",
+		    password);
+		(void)snprintf(l->next, sizeof(l->next), "%s",
+		    auth_safe_next(next) ? next : "/");
+	}
+	json_decref(body);
+	return (ret);
+}
+
+static int
+login_prepare(struct http_request *req, struct db_call *call)
+{
+	struct login	*l = db_ctx(call);
+	json_t		*p;
+	char		*text;
+	int		 ret;
+
+	l->form = *(const int *)db_arg(call);
+	if (login_read(req, l) != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+	auth_address(req, l->address, sizeof(l->address));
+
+	p = json_pack("{s:{s:s}}", "body", "email", l->email);
+	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
+	json_decref(p);
+	ret = text != NULL ? db_push(call, "SELECT api.login_lookup($1::jsonb)",
+	    text) : KORE_RESULT_ERROR;
+	free(text);
+	if (ret != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	return (ret);
+}
+
+/* Refused: the same words whatever the reason. */
+static void
+login_refused(struct http_request *req, struct db_call *call, struct login *l)
+{
+	struct page_ctx	ctx;
+	struct sbuf	b;
+
+	log_event(req, l->email, "login_failed", "wrong email, password, "
+	    "or locked");
+	if (!l->form) {
+		reply_error(req, 401, "login_failed", LOGIN_FAILED, NULL);
+		return;
+	}
+	page_ctx_init(req, call, &ctx);
+	sbuf_init(&b);
+	login_page(&b, &ctx, l->email, l->next, LOGIN_FAILED, 1);
+	page_reply(req, 401, &b);
+}
+
+static int
+login_finish(struct http_request *req, struct db_call *call)
+{
+	struct login	*l = db_ctx(call);
+	json_t		*doc, *p, *user;
+	char		 hash[AUTH_HASH_LEN], *text;
+	const char	*stored;
+	int		 ok, ret;
+
+	doc = db_json(call, l->phase == 0 ? 0 : 1);
+	if (doc == NULL) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (DB_DONE);
+	}
+
+	if (l->phase == 0) {
+		/* Check the password (the dummy hash for an unknown email). */
+		stored = json_string_value(json_object_get(doc,
+		    "password_hash"));
+		ok = auth_verify_password(stored, l->password) &&
+		    json_is_true(json_object_get(doc, "active")) &&
+		    !json_is_true(json_object_get(doc, "locked"));
+		sodium_memzero(l->password, sizeof(l->password));
+
+		auth_random_token(l->session, sizeof(l->session), "");
+		auth_random_token(l->csrf, sizeof(l->csrf), "");
+		auth_sha256_hex(l->session, hash);
+		p = json_pack("{s:O, s:b, s:s, s:s, s:s}", "user_id",
+		    json_object_get(doc, "user_id"), "ok", ok, "session", hash,
+		    "csrf", l->csrf, "address", l->address);
+		json_decref(doc);
+		text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
+		json_decref(p);
+		ret = text != NULL ? db_push(call,
+		    "SELECT api.login_record($1::jsonb)", text) :
+		    KORE_RESULT_ERROR;
+		free(text);
+		if (ret != KORE_RESULT_OK) {
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+			return (DB_DONE);
+		}
+		l->phase = 1;
+		return (DB_MORE);
+	}
+
+	if (!json_is_true(json_object_get(doc, "ok"))) {
+		json_decref(doc);
+		login_refused(req, call, l);
+		return (DB_DONE);
+	}
+
+	log_event(req, l->email, "login", "signed in");
+	auth_session_cookie(req, l->session, 12 * 3600);
+	if (l->form) {
+		reply_redirect(req, l->next);
+	} else {
+		user = json_object_get(doc, "user");
+		reply_json(req, 200, json_pack("{s:O, s:s}", "user", user,
+		    "csrf_token", l->csrf));
+	}
+	json_decref(doc);
+	return (DB_DONE);
+}
+
+static int
+login_fail(struct http_request *req, struct db_call *call,
+    const struct db_error *err)
+{
+	(void)call;
+	reply_db_error(req, err);
+	return (DB_DONE);
+}
+
+/* POST /api/v1/session {"email", "password"}; POST /login (the form). */
+static int
+login(struct http_request *req, const int *form)
+{
+	if (req->method != HTTP_METHOD_POST)
+		return (reply_method_not_allowed(req, "POST"));
+	return (db_run(req, &login_ops, form, ACCESS_PUBLIC));
+}
+
+/* Sign-out and who-am-I -------------------------------------------------- */
+
+struct who_call {
+	int	form;
+};
+
+static int
+who_prepare(struct http_request *req, struct db_call *call)
+{
+	const struct principal	*who = db_who(call);
+	struct who_call		*w = db_ctx(call);
+	json_t			*body, *p;
+	char			 session[AUTH_HASH_LEN], token[AUTH_HASH_LEN];
+	char			*text;
+	const char		*csrf;
+	int			 ret;
+
+	w->form = *(const int *)db_arg(call);
+	if (req->method == HTTP_METHOD_GET) {
+		reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:s}",
+		    "user", "id", (json_int_t)who->user_id, "email",
+		    who->email, "name", who->name, "role", who->role, "via",
+		    who->via_token ? "token" : "session"));
+		return (KORE_RESULT_ERROR);	/* replied: nothing to run */
+	}
+
+	/* Signing out of a session is a write: it needs its CSRF token. */
+	if (!who->via_token) {
+		csrf = NULL;
+		body = NULL;
+		if (w->form) {
+			if (req_form_body(req, &body) != KORE_RESULT_OK)
+				return (KORE_RESULT_ERROR);
+			csrf = json_string_value(json_object_get(body, "csrf"));
+		} else {
+			(void)http_request_header(req, "x-csrf-token", &csrf);
+		}
+		ret = auth_same_secret(csrf, who->csrf);
+		json_decref(body);
+		if (!ret) {
+			reply_error(req, 403, "csrf", "signing out needs the "
+			    "session's CSRF token", NULL);
+			return (KORE_RESULT_ERROR);
+		}
+	}
+
+	(void)auth_credentials(req, session, token);
+	p = json_pack("{s:s}", "session", session);
+	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
+	json_decref(p);
+	ret = text != NULL ? db_push(call, "SELECT api.logout($1::jsonb)",
+	    text) : KORE_RESULT_ERROR;
+	free(text);
+	return (ret);
+}
+
+static int
+who_finish(struct http_request *req, struct db_call *call)
+{
+	struct who_call	*w = db_ctx(call);
+
+	log_event(req, db_who(call)->email, "logout", "signed out");
+	auth_session_cookie(req, "", 0);
+	if (w->form) {
+		reply_redirect(req, "/login");
+	} else {
+		reply_common_headers(req);
+		http_response(req, 204, NULL, 0);
+	}
+	return (DB_DONE);
+}
+
+static const struct db_ops who_ops = {
+	.ctx_size = sizeof(struct who_call),
+	.prepare = who_prepare,
+	.finish = who_finish,
+};
+
+int
+api_session(struct http_request *req)
+{
+	if (req->method == HTTP_METHOD_POST)
+		return (login(req, &login_json));
+	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_DELETE)
+		return (db_run(req, &who_ops, &login_json, ACCESS_VIEWER));
+	return (reply_method_not_allowed(req, "GET, POST, DELETE"));
+}
+
+int
+page_logout(struct http_request *req)
+{
+	if (req->method != HTTP_METHOD_POST)
+		return (reply_method_not_allowed(req, "POST"));
+	return (db_run(req, &who_ops, &login_form, ACCESS_VIEWER));
+}
+
+/* The sign-in page ------------------------------------------------------- */
+
+static void
+login_page(struct sbuf *b, const struct page_ctx *ctx, const char *email,
+    const char *next, const char *error, int have_users)
+{
+	layout_begin(b, "Sign in", ctx);
+	sbuf_str(b, "<section class=\"login\">\n<h1>Sign in</h1>\n");
+	if (!have_users)
+		sbuf_str(b, "<p class=\"form-notice\">There are no accounts "
+		    "yet. Create the first administrator on the server:<br>"
+		    "<code>.build/handoffctl user-add --role admin --email "
+		    "you@example.com --name \"Your Name\"</code></p>\n");
+	if (error != NULL)
+		html_printf(b, "<p class=\"form-notice\" role=\"alert\" "
+		    "id=\"login-error\">Not signed in: %s.</p>\n", error);
+	html_printf(b, "<form method=\"post\" action=\"/login\" id=\"login\">\n"
+	    "<input type=\"hidden\" name=\"next\" value=\"%s\">\n"
+	    "<label for=\"login-email\">Email</label>\n"
+	    "<input type=\"email\" id=\"login-email\" name=\"email\" "
+	    "autocomplete=\"username\" required value=\"%s\">\n"
+	    "<label for=\"login-password\">Password</label>\n"
+	    "<input type=\"password\" id=\"login-password\" name=\"password\" "
+	    "autocomplete=\"current-password\" required>\n"
+	    "<button type=\"submit\">Sign in</button>\n</form>\n</section>\n",
+	    next, email);
+	layout_end(b);
+}
+
+static int
+login_page_prepare(struct http_request *req, struct db_call *call)
+{
+	(void)req;
+	return (db_push0(call, "SELECT api.accounts_exist()"));
+}
+
+static int
+login_page_finish(struct http_request *req, struct db_call *call)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
+	char		*next;
+	const char	*have;
+
+	http_populate_qs(req);
+	if (!http_argument_get_string(req, "next", &next) ||
+	    !auth_safe_next(next))
+		next = "/";
+	have = db_value(call, 0, 0, 0);
+
+	page_ctx_init(req, call, &ctx);
+	sbuf_init(&b);
+	login_page(&b, &ctx, "", next, NULL, have != NULL && *have == 't');
+	page_reply(req, 200, &b);
+	return (DB_DONE);
+}
+
+static const struct db_ops login_page_ops = {
+	.prepare = login_page_prepare,
+	.finish = login_page_finish,
+};
+
+int
+page_login(struct http_request *req)
+{
+	if (req->method == HTTP_METHOD_POST)
+		return (login(req, &login_form));
+	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
+		return (reply_method_not_allowed(req, "GET, HEAD, POST"));
+	return (db_run(req, &login_page_ops, NULL, ACCESS_PUBLIC));
+}

@@ -1,0 +1,344 @@
+// Accounts: signing in and out, sessions, CSRF, lockout, API tokens and
+// user administration.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, psql } from '../lib/harness.js';
+
+let srv;
+
+before(async () => {
+	srv = await startServer();
+	await srv.account('pat@example.com', 'pm', 'correct-horse-1');
+	await srv.account('mel@example.com', 'member', 'member-pass-12');
+});
+after(async () => { await srv?.stop(); });
+
+async function signIn(email, password) {
+	return srv.request('POST', '/api/v1/session', {
+		body: { email, password }, auth: false });
+}
+
+function sessionCookie(r) {
+	const c = r.headers.get('set-cookie');
+	assert.ok(c, 'a session cookie is set');
+	assert.match(c, /HttpOnly/);
+	assert.match(c, /SameSite=Lax/);
+	assert.match(c, /Path=\//);
+	return c.split(';')[0];
+}
+
+function asSession(cookie, csrf, extra = {}) {
+	return { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}), ...extra };
+}
+
+test('sign in with the JSON API: a session, its CSRF token, who am I',
+    async () => {
+	const r = await signIn('pat@example.com', 'correct-horse-1');
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.user.email, 'pat@example.com');
+	assert.equal(r.json.user.role, 'pm');
+	assert.match(r.json.csrf_token, /^[A-Za-z0-9_-]{40,}$/);
+	const cookie = sessionCookie(r);
+
+	const me = await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie } });
+	assert.equal(me.status, 200);
+	assert.deepEqual(me.json.user.email, 'pat@example.com');
+	assert.equal(me.json.via, 'session');
+
+	// Reading needs no CSRF token, writing does.
+	assert.equal((await srv.request('GET', '/api/v1/projects',
+	    { headers: { cookie } })).status, 200);
+	const noCsrf = await srv.request('POST', '/api/v1/people', {
+		headers: { cookie }, body: { name: 'N', email: 'n1@example.com',
+		role: 'ds' } });
+	assert.equal(noCsrf.status, 403);
+	assert.equal(noCsrf.json.error.code, 'csrf');
+	const withCsrf = await srv.request('POST', '/api/v1/people', {
+		headers: asSession(cookie, r.json.csrf_token),
+		body: { name: 'N', email: 'n2@example.com', role: 'ds' } });
+	assert.equal(withCsrf.status, 201, withCsrf.text);
+
+	// The audit log names the signed-in user.
+	const h = await psql(`SELECT actor FROM audit_log WHERE entity =
+	    'person' ORDER BY id DESC LIMIT 1`, { dsn: srv.dsn });
+	assert.equal(h, 'pat@example.com');
+});
+
+test('a wrong password and an unknown email get the same answer',
+    async () => {
+	const wrong = await signIn('pat@example.com', 'not-the-password');
+	const unknown = await signIn('nobody@example.com', 'not-the-password');
+	assert.equal(wrong.status, 401);
+	assert.equal(unknown.status, 401);
+	assert.deepEqual(wrong.json, unknown.json);
+	assert.equal(wrong.headers.get('set-cookie'), null);
+	assert.doesNotMatch(wrong.json.error.message, /exist|unknown/i);
+});
+
+test('each sign-in makes a new session id (no fixation)', async () => {
+	const a = sessionCookie(await signIn('pat@example.com',
+	    'correct-horse-1'));
+	// A browser that already has a session and signs in again.
+	const again = await srv.request('POST', '/api/v1/session', {
+		headers: { cookie: a }, auth: false,
+		body: { email: 'pat@example.com', password: 'correct-horse-1' } });
+	const b = sessionCookie(again);
+	assert.notEqual(a, b);
+	// A made-up session id is worth nothing.
+	const forged = await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie: 'handoff_session=attacker-chosen-id' } });
+	assert.equal(forged.status, 401);
+	// Ids are stored hashed, never as sent.
+	const stored = await psql('SELECT id_hash FROM sessions',
+	    { dsn: srv.dsn });
+	assert.ok(!stored.includes(b.split('=')[1]));
+});
+
+test('signing out ends the session on the server', async () => {
+	const r = await signIn('pat@example.com', 'correct-horse-1');
+	const cookie = sessionCookie(r);
+	const noCsrf = await srv.request('DELETE', '/api/v1/session',
+	    { headers: { cookie } });
+	assert.equal(noCsrf.status, 403);
+	const out = await srv.request('DELETE', '/api/v1/session',
+	    { headers: asSession(cookie, r.json.csrf_token) });
+	assert.equal(out.status, 204);
+	assert.match(out.headers.get('set-cookie'), /Max-Age=0/);
+	// The old cookie, replayed, no longer works.
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie } })).status, 401);
+});
+
+test('the sign-in form: redirect onwards, a refusal keeps the email',
+    async () => {
+	const page = await srv.request('GET', '/login?next=/people',
+	    { auth: false });
+	assert.equal(page.status, 200);
+	assert.match(page.text, /name="next" value="\/people"/);
+	assert.doesNotMatch(page.text, /no accounts yet/);
+
+	const bad = await srv.request('POST', '/login', { auth: false,
+	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    body: 'email=pat%40example.com&password=wrong-one-123&next=%2Fpeople' });
+	assert.equal(bad.status, 401);
+	assert.match(bad.text, /value="pat@example.com"/);
+	assert.match(bad.text, /Not signed in/);
+
+	const ok = await srv.request('POST', '/login', { auth: false,
+	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    body: 'email=pat%40example.com&password=correct-horse-1&next=%2Fpeople' });
+	assert.equal(ok.status, 303);
+	assert.equal(ok.headers.get('location'), '/people');
+	const cookie = sessionCookie(ok);
+
+	// Somewhere else than this site is never where it leads.
+	const away = await srv.request('POST', '/login', { auth: false,
+	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    body: 'email=pat%40example.com&password=correct-horse-1&next=%2F%2Fevil.example' });
+	assert.equal(away.headers.get('location'), '/');
+
+	// Signing out with the form needs its CSRF token.
+	const people = await srv.request('GET', '/people', { headers: { cookie } });
+	const csrf = people.text.match(/name="csrf" value="([^"]+)"/)[1];
+	const noToken = await srv.request('POST', '/logout', {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' }, body: 'csrf=wrong' });
+	assert.equal(noToken.status, 403);
+	const out = await srv.request('POST', '/logout', {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' },
+		body: `csrf=${encodeURIComponent(csrf)}` });
+	assert.equal(out.status, 303);
+	assert.equal(out.headers.get('location'), '/login');
+	assert.equal((await srv.request('GET', '/people', { headers: { cookie } }))
+	    .status, 303);
+});
+
+test('a page without a session sends the browser to sign in', async () => {
+	const r = await srv.request('GET', '/projects/1?x=1', { auth: false });
+	assert.equal(r.status, 303);
+	assert.equal(r.headers.get('location'), '/login?next=/projects/1%3Fx%3D1');
+	const api = await srv.request('GET', '/api/v1/projects', { auth: false });
+	assert.equal(api.status, 401);
+	assert.equal(api.json.error.code, 'unauthenticated');
+});
+
+test('an idle or too old session is refused', async () => {
+	const r = await signIn('pat@example.com', 'correct-horse-1');
+	const cookie = sessionCookie(r);
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie } })).status, 200);
+	await psql("UPDATE sessions SET last_seen_at = now() - interval '3 hours'",
+	    { dsn: srv.dsn });
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie } })).status, 401);
+
+	const r2 = await signIn('pat@example.com', 'correct-horse-1');
+	const cookie2 = sessionCookie(r2);
+	await psql("UPDATE sessions SET expires_at = now() - interval '1 second'",
+	    { dsn: srv.dsn });
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie: cookie2 } })).status, 401);
+});
+
+test('repeated failures slow down, then lock the account', async () => {
+	await srv.account('lock@example.com', 'viewer', 'lock-me-out-1');
+	for (let i = 0; i < 3; i++)
+		assert.equal((await signIn('lock@example.com', 'bad-guess-000'))
+		    .status, 401);
+	// The fourth failure makes the next attempt wait: even the right
+	// password is refused for now, with the same words.
+	assert.equal((await signIn('lock@example.com', 'bad-guess-000')).status,
+	    401);
+	const waiting = await signIn('lock@example.com', 'lock-me-out-1');
+	assert.equal(waiting.status, 401);
+	assert.equal(await psql("SELECT locked_until > now() FROM users WHERE " +
+	    "email = 'lock@example.com'", { dsn: srv.dsn }), 't');
+
+	// Ten failures lock it for a while.
+	await psql("UPDATE users SET locked_until = NULL WHERE email = " +
+	    "'lock@example.com'", { dsn: srv.dsn });
+	for (let i = 0; i < 10; i++) {
+		await psql("UPDATE users SET locked_until = NULL WHERE email = " +
+		    "'lock@example.com' AND failed_logins < 9", { dsn: srv.dsn });
+		await signIn('lock@example.com', 'bad-guess-000');
+	}
+	const mins = await psql("SELECT round(extract(epoch FROM locked_until - " +
+	    "now()) / 60) FROM users WHERE email = 'lock@example.com'",
+	    { dsn: srv.dsn });
+	assert.ok(Number(mins) >= 14, `locked for ${mins} minutes`);
+	assert.equal((await signIn('lock@example.com', 'lock-me-out-1')).status,
+	    401);
+
+	// A new password (by an admin) ends the lock.
+	const u = await srv.api('GET', '/api/v1/users');
+	const id = u.json.users.find((x) => x.email === 'lock@example.com').id;
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${id}`,
+	    { password: 'a-brand-new-pass' })).status, 200);
+	assert.equal((await signIn('lock@example.com', 'a-brand-new-pass'))
+	    .status, 200);
+});
+
+test('API tokens: created once, listed without the secret, revoked',
+    async () => {
+	const r = await signIn('mel@example.com', 'member-pass-12');
+	const cookie = sessionCookie(r);
+	const made = await srv.request('POST', '/api/v1/tokens', {
+		headers: asSession(cookie, r.json.csrf_token),
+		body: { name: 'chat bot' } });
+	assert.equal(made.status, 201, made.text);
+	const token = made.json.token;
+	assert.match(token, /^hf_[A-Za-z0-9_-]{43}$/);
+	assert.equal(made.json.prefix, token.slice(0, 10));
+
+	const me = await srv.request('GET', '/api/v1/session',
+	    { headers: { authorization: `Bearer ${token}` } });
+	assert.equal(me.json.user.email, 'mel@example.com');
+	assert.equal(me.json.via, 'token');
+
+	// A token carries its owner's role: a member may not create projects.
+	const forbidden = await srv.request('POST', '/api/v1/people', {
+		headers: { authorization: `Bearer ${token}` },
+		body: { name: 'X', email: 'x9@example.com', role: 'ds' } });
+	assert.equal(forbidden.status, 403);
+
+	const list = await srv.request('GET', '/api/v1/tokens',
+	    { headers: { authorization: `Bearer ${token}` } });
+	assert.equal(list.json.tokens.length, 1);
+	assert.ok(!JSON.stringify(list.json).includes(token));
+	const stored = await psql('SELECT token_hash FROM api_tokens',
+	    { dsn: srv.dsn });
+	assert.ok(!stored.includes(token));
+
+	// Someone else cannot revoke it; its owner can.
+	const other = await srv.request('DELETE',
+	    `/api/v1/tokens/${made.json.id}`, { headers: { authorization:
+	    `Bearer ${await srv.token('viewer1@example.com', 'viewer')}` } });
+	assert.equal(other.status, 404);
+	const gone = await srv.request('DELETE', `/api/v1/tokens/${made.json.id}`,
+	    { headers: { authorization: `Bearer ${token}` } });
+	assert.equal(gone.status, 200);
+	assert.ok(gone.json.revoked_at);
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { authorization: `Bearer ${token}` } })).status, 401);
+});
+
+test('the tokens page shows a new token once', async () => {
+	const r = await signIn('mel@example.com', 'member-pass-12');
+	const cookie = sessionCookie(r);
+	const page = await srv.request('GET', '/tokens', { headers: { cookie } });
+	assert.equal(page.status, 200);
+	const csrf = page.text.match(/name="csrf" value="([^"]+)"/)[1];
+	const made = await srv.request('POST', '/tokens', {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' },
+		body: `csrf=${encodeURIComponent(csrf)}&name=deploy+script` });
+	assert.equal(made.status, 200);
+	const token = made.text.match(/<code id="new-token">(hf_[^<]+)</)[1];
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { authorization: `Bearer ${token}` } })).status, 200);
+	const again = await srv.request('GET', '/tokens', { headers: { cookie } });
+	assert.ok(!again.text.includes(token), 'shown once only');
+	assert.match(again.text, /deploy script/);
+	const id = again.text.match(/action="\/tokens\/(\d+)\/revoke"/)[1];
+	const revoked = await srv.request('POST', `/tokens/${id}/revoke`, {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' },
+		body: `csrf=${encodeURIComponent(csrf)}` });
+	assert.equal(revoked.status, 303);
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { authorization: `Bearer ${token}` } })).status, 401);
+});
+
+test('admins manage users; a new password ends every session', async () => {
+	const made = await srv.api('POST', '/api/v1/users', { email:
+	    'new@example.com', name: 'New', role: 'viewer',
+	    password: 'first-password' });
+	assert.equal(made.status, 201, made.text);
+	assert.equal(made.json.role, 'viewer');
+	assert.equal(made.json.password_hash, undefined);
+	const short = await srv.api('POST', '/api/v1/users', { email:
+	    'short@example.com', name: 'S', role: 'viewer', password: 'short' });
+	assert.equal(short.status, 400);
+	assert.equal(short.json.error.field, 'password');
+	assert.equal((await srv.api('POST', '/api/v1/users', { email:
+	    'NEW@example.com', name: 'Dup', role: 'viewer',
+	    password: 'first-password' })).status, 409);
+
+	const s = sessionCookie(await signIn('new@example.com',
+	    'first-password'));
+	const promoted = await srv.api('PATCH', `/api/v1/users/${made.json.id}`,
+	    { role: 'member', password: 'second-password' },
+	    { 'if-match': '"1"' });
+	assert.equal(promoted.status, 200, promoted.text);
+	assert.equal(promoted.json.role, 'member');
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie: s } })).status, 401);
+	assert.equal((await signIn('new@example.com', 'first-password')).status,
+	    401);
+	assert.equal((await signIn('new@example.com', 'second-password'))
+	    .status, 200);
+
+	// Deactivated: no more sign-ins.
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${made.json.id}`,
+	    { active: false })).status, 200);
+	assert.equal((await signIn('new@example.com', 'second-password'))
+	    .status, 401);
+
+	// Only admins.
+	const pm = await srv.token('pm2@example.com', 'pm');
+	assert.equal((await srv.request('GET', '/api/v1/users',
+	    { headers: { authorization: `Bearer ${pm}` } })).status, 403);
+});
+
+test('a database with no accounts says how to make the first', async () => {
+	const empty = await startServer();
+	try {
+		const page = await empty.request('GET', '/login', { auth: false });
+		assert.match(page.text, /no accounts\s+yet/);
+		assert.match(page.text, /handoffctl user-add --role admin/);
+	} finally {
+		await empty.stop();
+	}
+});
