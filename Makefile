@@ -64,7 +64,8 @@ UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin run db-stop migrate test test-unit \
-	test-integration test-browser test-asan deps-run deps-test bench clean
+	test-integration test-browser test-asan deps-run deps-test bench \
+	bench-digest clean
 
 all: module
 
@@ -181,6 +182,13 @@ bench: deps-run
 	@src/tools/deps.sh bench
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
+
+# The digest with generated portfolios (takes minutes: 10,000 projects are
+# made through the api.* functions).
+bench-digest: deps-run
+	@src/tools/deps.sh bench
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/bench/digest.sh $(MODULE) 1000 10000
 
 # --- lint and fuzzing ------------------------------------------------------
 

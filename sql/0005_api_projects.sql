@@ -64,8 +64,9 @@ END
 $$;
 
 CREATE FUNCTION api.checkpoint_json(c checkpoints) RETURNS json
-LANGUAGE sql STABLE AS $$
-	SELECT json_build_object(
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object(
 	    'id', c.id,
 	    'project_id', c.project_id,
 	    'stage', c.stage,
@@ -85,12 +86,14 @@ LANGUAGE sql STABLE AS $$
 		'reason', s.reason, 'on', s.effective_on, 'actor', s.actor,
 		'at', api.ts(s.at)) ORDER BY s.id)
 		FROM checkpoint_slips s WHERE s.checkpoint_id = c.id),
-		'[]'::json))
+		'[]'::json));
+END
 $$;
 
 CREATE FUNCTION api.handoff_json(h handoffs) RETURNS json
-LANGUAGE sql STABLE AS $$
-	SELECT json_build_object(
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT json_build_object(
 	    'key', h.key,
 	    'name', k.name,
 	    'from_label', k.from_label,
@@ -106,7 +109,20 @@ LANGUAGE sql STABLE AS $$
 		WHEN h.offered_on IS NOT NULL THEN 'offered'
 		ELSE 'not_offered' END,
 	    'version', h.version)
-	FROM handoff_kinds k WHERE k.key = h.key
+	FROM handoff_kinds k WHERE k.key = h.key);
+END
+$$;
+
+-- One box of the matrix, from values already joined (no lookups: the
+-- project document builds sixteen rows of three).
+CREATE FUNCTION api.cell_value(p_expected boolean, p_version int,
+    p_person bigint, p_name text, p_active boolean) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT json_build_object('expected', p_expected,
+	    'person', CASE WHEN p_person IS NULL THEN NULL
+		ELSE json_build_object('id', p_person, 'name', p_name,
+		'active', p_active) END,
+	    'version', p_version)
 $$;
 
 CREATE FUNCTION api.cell_json(o ownership, r responsibilities) RETURNS json
@@ -119,14 +135,17 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The whole project in one document, assembled in one statement.
+-- PL/pgSQL rather than SQL so that the statement's plan is cached for the
+-- session instead of being planned at every call.
 CREATE FUNCTION api.project_document(p_id bigint) RETURNS json
-LANGUAGE sql STABLE AS $$
-	WITH periods AS (
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (WITH periods AS (
 		SELECT to_stage, effective_on AS entered_on,
 		    lead(effective_on) OVER (ORDER BY id) AS left_on, id
 		FROM stage_transitions WHERE project_id = p_id
 	)
-	SELECT api.json_merge(api.project_json(pr), json_build_object(
+	SELECT api.json_concat(api.project_json(pr), json_build_object(
 	    'stages', (SELECT json_agg(json_build_object(
 		'key', s.key, 'name', s.name, 'position', s.position,
 		'done_looks_like', s.done_looks_like,
@@ -156,18 +175,26 @@ LANGUAGE sql STABLE AS $$
 	    'ownership', (SELECT json_agg(json_build_object(
 		'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
 		'handoff', r.handoff,
-		'ds', (SELECT api.cell_json(o, r) FROM ownership o
-		    WHERE o.project_id = p_id AND o.responsibility = r.key
-		    AND o.role = 'ds'),
-		'mle', (SELECT api.cell_json(o, r) FROM ownership o
-		    WHERE o.project_id = p_id AND o.responsibility = r.key
-		    AND o.role = 'mle'),
-		'swe', (SELECT api.cell_json(o, r) FROM ownership o
-		    WHERE o.project_id = p_id AND o.responsibility = r.key
-		    AND o.role = 'swe'))
+		'ds', api.cell_value(r.expects_ds, ods.version, pds.id,
+		    pds.name, pds.active),
+		'mle', api.cell_value(r.expects_mle, omle.version, pmle.id,
+		    pmle.name, pmle.active),
+		'swe', api.cell_value(r.expects_swe, oswe.version, pswe.id,
+		    pswe.name, pswe.active))
 		ORDER BY r.position)
-		FROM responsibilities r WHERE r.project_id = p_id)))
-	FROM projects pr WHERE pr.id = p_id
+		FROM responsibilities r
+		LEFT JOIN ownership ods ON ods.project_id = r.project_id
+		    AND ods.responsibility = r.key AND ods.role = 'ds'
+		LEFT JOIN people pds ON pds.id = ods.person_id
+		LEFT JOIN ownership omle ON omle.project_id = r.project_id
+		    AND omle.responsibility = r.key AND omle.role = 'mle'
+		LEFT JOIN people pmle ON pmle.id = omle.person_id
+		LEFT JOIN ownership oswe ON oswe.project_id = r.project_id
+		    AND oswe.responsibility = r.key AND oswe.role = 'swe'
+		LEFT JOIN people pswe ON pswe.id = oswe.person_id
+		WHERE r.project_id = p_id)))
+	FROM projects pr WHERE pr.id = p_id);
+END
 $$;
 
 -- POST /api/v1/projects: the project plus everything the templates give it.

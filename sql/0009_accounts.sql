@@ -75,8 +75,10 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Who is asking: the user of a live session or of a valid API token.
--- p: {"session": sha256 hex, "token": sha256 hex, "address": "..."}.
--- A session is touched (idle timeout restarts); an expired one is deleted.
+-- p: {"session": sha256 hex, "token": sha256 hex}.
+-- A session's last use (the idle timeout) and a token's are written at
+-- most once a minute, so that reading is not a write every time; an
+-- expired session is deleted.
 -- Returns {"user": {...}, "via": "session"|"token", "csrf": "..."} or null.
 CREATE FUNCTION api.authenticate(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
@@ -86,15 +88,19 @@ DECLARE
 	u	users;
 BEGIN
 	IF p->>'token' IS NOT NULL THEN
-		UPDATE api_tokens SET last_used_at = now()
-		WHERE token_hash = p->>'token' AND revoked_at IS NULL
-		RETURNING * INTO t;
+		SELECT * INTO t FROM api_tokens
+		WHERE token_hash = p->>'token' AND revoked_at IS NULL;
 		IF NOT FOUND THEN
 			RETURN NULL;
 		END IF;
 		SELECT * INTO u FROM users WHERE id = t.user_id AND active;
 		IF NOT FOUND THEN
 			RETURN NULL;
+		END IF;
+		IF t.last_used_at IS NULL OR
+		    t.last_used_at < now() - interval '1 minute' THEN
+			UPDATE api_tokens SET last_used_at = now()
+			WHERE id = t.id;
 		END IF;
 		RETURN json_build_object('user', api.user_json(u),
 		    'via', 'token', 'csrf', NULL);
@@ -103,7 +109,7 @@ BEGIN
 	IF p->>'session' IS NULL THEN
 		RETURN NULL;
 	END IF;
-	SELECT * INTO s FROM sessions WHERE id_hash = p->>'session' FOR UPDATE;
+	SELECT * INTO s FROM sessions WHERE id_hash = p->>'session';
 	IF NOT FOUND THEN
 		RETURN NULL;
 	END IF;
@@ -118,7 +124,10 @@ BEGIN
 		DELETE FROM sessions WHERE id_hash = s.id_hash;
 		RETURN NULL;
 	END IF;
-	UPDATE sessions SET last_seen_at = now() WHERE id_hash = s.id_hash;
+	IF s.last_seen_at < now() - interval '1 minute' THEN
+		UPDATE sessions SET last_seen_at = now()
+		WHERE id_hash = s.id_hash;
+	END IF;
 	RETURN json_build_object('user', api.user_json(u), 'via', 'session',
 	    'csrf', s.csrf_token);
 END

@@ -15,13 +15,16 @@
 /*
  * Kore 4.1.0's allow-list predates Debian 12's glibc, which stats files with
  * newfstatat and checks access with faccessat2: without these the first
- * libpq connect or static file kills the worker with SIGSYS.
+ * libpq connect kills the worker with SIGSYS.  glibc's realloc() of a block
+ * above the mmap threshold (128 KiB: a large page, JSON document or result)
+ * moves it with mremap, which the list lacks too.
  */
 void	kore_seccomp_hook(void);
 
 KORE_SECCOMP_FILTER("handoff",
 	KORE_SYSCALL_ALLOW(newfstatat),
 	KORE_SYSCALL_ALLOW(faccessat2),
+	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(uname),
 	KORE_SYSCALL_ALLOW(getpeername),
 	KORE_SYSCALL_ALLOW(shutdown)

@@ -24,7 +24,7 @@ psql -X -q -v ON_ERROR_STOP=1 --single-transaction -d "$DATABASE_URL" \
 # demo only.
 if [ "$(psql -X -q -At -d "$DATABASE_URL" -c \
     "SELECT count(*) FROM users")" = 0 ]; then
-	ctl="$top/.build/handoffctl"
+	ctl=${HANDOFF_CTL:-$top/.build/handoffctl}
 	"$ctl" user-add --email admin@example.com --name "Ada Admin" \
 	    --role admin --password demo-admin-pass >/dev/null
 	"$ctl" user-add --email maya@example.com --name "Maya Chen" \

@@ -1,0 +1,32 @@
+#!/bin/sh
+# digest.sh MODULE N...: the weekly digest of a generated portfolio of N
+# projects (tests/bench/generate.sql), for each N: the median time of
+# GET /api/v1/digest and of GET /api/v1/risks.  Run by `make bench-digest`
+# under tests/lib/with-cluster.sh.  Generating 10,000 projects through the
+# api.* functions takes a few minutes.
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+. "$top/tests/bench/lib.sh"
+
+today=2026-11-23
+for n in "$@"; do
+	db="bench_$n"
+	bench_db "$db"
+	start=$(date +%s)
+	bench_psql "$db" -v n="$n" -v today="$today" \
+	    -f "$top/tests/bench/generate.sql" >/dev/null
+	rows=$(bench_psql "$db" -c "SELECT (SELECT count(*) FROM projects) ||
+	    ' projects, ' || (SELECT count(*) FROM checkpoint_versions) +
+	    (SELECT count(*) FROM ownership_versions) +
+	    (SELECT count(*) FROM project_versions) +
+	    (SELECT count(*) FROM audit_log) || ' fact rows'")
+	echo "generated $rows in $(( $(date +%s) - start )) s"
+
+	bench_start "$module" "$db" "$today"
+	bench_time "GET /api/v1/digest ($n projects)" /api/v1/digest 5
+	bench_time "GET /api/v1/risks ($n projects)" /api/v1/risks 5
+	bench_stop
+done

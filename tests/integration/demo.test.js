@@ -1,0 +1,105 @@
+// The demo portfolio that `make run` seeds tells the stories of the brief:
+// seeded as of a fixed day, the risks are the ones PRODUCT.md describes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { TOP, startServer } from '../lib/harness.js';
+
+const TODAY = '2026-11-25';	/* a Wednesday */
+let srv, risks;
+
+before(async () => {
+	srv = await startServer({ env: { HANDOFF_TODAY: TODAY } });
+	await promisify(execFile)(join(TOP, 'src/tools/seed.sh'), [], {
+		env: { ...process.env, DATABASE_URL: srv.dsn,
+		    HANDOFF_TODAY: TODAY },
+	});
+	risks = (await srv.api('GET', '/api/v1/risks')).json.risks;
+});
+
+after(async () => { await srv?.stop(); });
+
+function of(project) {
+	return risks.filter((r) => (r.project?.name ?? null) === project)
+	    .map((r) => `${r.kind} ${r.severity} ${r.subject.key}`).sort();
+}
+
+test('six projects, about twelve people, demo accounts', async () => {
+	const p = await srv.api('GET', '/api/v1/projects');
+	assert.equal(p.json.total, 6);
+	const people = await srv.api('GET', '/api/v1/people');
+	assert.equal(people.json.total, 12);
+	const roles = new Set(people.json.people.map((x) => x.role));
+	assert.deepEqual([...roles].sort(), ['ds', 'mle', 'pm', 'swe']);
+	const login = await srv.request('POST', '/api/v1/session', { auth: false,
+	    body: { email: 'maya@example.com', password: 'demo-pm-pass' } });
+	assert.equal(login.status, 200);
+	assert.equal(login.json.user.role, 'pm');
+});
+
+test('churn: on track, one empty box (on-call SWE)', () => {
+	assert.deepEqual(of('Churn prediction'), ['empty_owner low on_call/swe']);
+});
+
+test('fraud: the week-6 error analysis ten days late, handoff C waiting',
+    () => {
+	const fraud = risks.filter((r) => r.project?.name ===
+	    'Card fraud flags');
+	assert.deepEqual(of('Card fraud flags'), [
+		'handoff_not_accepted medium handoff/c',
+		`missed_checkpoint high ${fraud.find((r) => r.kind ===
+		    'missed_checkpoint').subject.key}`,
+	]);
+	const missed = fraud.find((r) => r.kind === 'missed_checkpoint');
+	assert.match(missed.message, /Improved model with error analysis/);
+	assert.match(missed.message, /10 days overdue/);
+});
+
+test('recommendations: nobody owns monitoring or the rollback decision',
+    () => {
+	assert.deepEqual(of('Long-tail product recommendations'), [
+		'empty_owner critical rollback_decision/mle',
+		'empty_owner critical rollback_decision/swe',
+		'empty_owner high monitoring_drift/mle',
+	]);
+});
+
+test('credit risk: spec gaps, and the boxes of the data scientist who left',
+    () => {
+	const got = of('Instant-loan credit risk');
+	assert.ok(got.includes('incomplete_spec high spec/fallback'));
+	assert.ok(got.includes('incomplete_spec high spec/monitoring_trigger'));
+	const boxes = got.filter((x) => x.startsWith('empty_owner'));
+	assert.equal(boxes.length, 7, 'every DS box of Lena');
+	for (const b of boxes)
+		assert.match(b, /\/ds$/);
+	assert.ok(boxes.includes('empty_owner critical problem_framing/ds'));
+	const lena = risks.find((r) => r.subject.key === 'problem_framing/ds');
+	assert.match(lena.message, /Lena Fischer is inactive/);
+});
+
+test('spam filter is quiet; dynamic pricing is paused', () => {
+	assert.deepEqual(of('Spam filter for messaging'), []);
+	assert.deepEqual(of('Dynamic pricing'), []);
+});
+
+test('one person owns too many boxes', () => {
+	assert.deepEqual(of(null), ['overloaded_owner medium person/6']);
+	assert.match(risks.find((r) => r.kind === 'overloaded_owner').message,
+	    /Priya Nair/);
+});
+
+test('this week and the weeks before show new, resolved and a trend',
+    async () => {
+	const d = (await srv.api('GET', '/api/v1/digest')).json;
+	assert.ok(d.new.length >= 7, `${d.new.length} new`);
+	assert.ok(d.new.some((r) => r.kind === 'overloaded_owner'));
+	assert.deepEqual(d.resolved.map((r) => r.subject.key).sort(),
+	    ['feature_pipeline/mle', 'latency_budget/swe']);
+	assert.ok(d.resolved.every((r) => r.resolved_by === 'maya@example.com'));
+	const totals = d.trend.map((t) => t.counts.total);
+	assert.ok(new Set(totals).size > 2, `a real trend: ${totals}`);
+	assert.ok(d.due_next_week.length >= 1);
+});
