@@ -89,8 +89,8 @@ api_prepare(struct http_request *req, struct db_call *call)
 	    req->method != HTTP_METHOD_HEAD) {
 		if (!http_request_header(req, "x-csrf-token", &csrf) ||
 		    !auth_same_secret(csrf, who->csrf)) {
-			log_event(req, who->email, "refused", "missing or wrong "
-			    "X-CSRF-Token");
+			log_event(req, who->email, "refused",
+			    "missing or wrong X-CSRF-Token");
 			reply_error(req, 403, "csrf", "a write with a session "
 			    "cookie needs the session's X-CSRF-Token header",
 			    NULL);

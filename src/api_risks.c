@@ -4,7 +4,8 @@
  *
  *   GET /api/v1/risks?as_of=&severity=&pm=
  *   GET /api/v1/projects/{id}/risks?as_of=
- *   GET /api/v1/digest?week=YYYY-Www     GET /digest?week=     GET /digest.md?week=
+ *   GET /api/v1/digest?week=YYYY-Www
+ *   GET /digest?week=                    GET /digest.md?week=
  *
  * Every one of them loads the portfolio's facts (a fixed number of
  * statements, db_facts.c) and hands them to the pure engine (risk.c,

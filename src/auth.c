@@ -238,7 +238,8 @@ auth_refuse(struct http_request *req, int status, int required)
 	char		msg[128];
 
 	if (status == 401 && !reply_is_api(req) &&
-	    (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD)) {
+	    (req->method == HTTP_METHOD_GET ||
+	    req->method == HTTP_METHOD_HEAD)) {
 		sbuf_init(&b);
 		sbuf_str(&b, "/login?next=");
 		auth_url_encode(&b, req->path);

@@ -36,10 +36,10 @@
 #define DB_STATE_END		8
 
 struct db_stmt {
-	const char	*sql;		/* static text, never built from input */
+	const char	*sql;		/* static text, never from input */
 	size_t		 nparams;
 	char		*owned[DB_PARAMS_MAX];	/* copies; NULL is SQL NULL */
-	const char	*params[DB_PARAMS_MAX];	/* the same, as Kore wants them */
+	const char	*params[DB_PARAMS_MAX];	/* the same, as Kore wants */
 	PGresult	*result;	/* owned once the statement completed */
 };
 
@@ -53,9 +53,9 @@ struct db_call {
 	int			 current;
 	int			 overflow;	/* a push did not fit */
 	int			 failed;	/* err is filled in */
-	int			 bound;		/* sql is bound to the request */
+	int			 bound;		/* sql bound to the request */
 	int			 access;	/* what the route requires */
-	int			 authing;	/* running the identity lookup */
+	int			 authing;	/* the identity lookup runs */
 	struct principal	 who;		/* who is asking, if anyone */
 	struct db_error		 err;
 };
@@ -604,7 +604,8 @@ db_record_failure(struct http_request *req, struct db_call *call)
 
 	if (call->err.status >= 500) {
 		detail = call->sql.error != NULL ? call->sql.error : "unknown";
-		kore_log(LOG_NOTICE, "db: %s %s: statement %d failed (%s): %.*s",
+		kore_log(LOG_NOTICE,
+		    "db: %s %s: statement %d failed (%s): %.*s",
 		    http_method_text(req->method), req->path, call->current,
 		    state != NULL ? state : "no result",
 		    (int)strcspn(detail, "\n"), detail);

@@ -53,7 +53,7 @@ decode(const char *s, size_t len)
 		}
 
 		if (c == '\r')
-			continue;	/* CR LF and lone CR: keep the LF only */
+			continue;	/* CR LF or a lone CR: keep LF only */
 		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
 			goto bad;
 		*o++ = (char)c;

@@ -95,7 +95,8 @@ html_printf(struct sbuf *b, const char *fmt, ...)
 			if (longs == 0)
 				sbuf_printf(b, "%u", va_arg(ap, unsigned int));
 			else if (longs == 1)
-				sbuf_printf(b, "%lu", va_arg(ap, unsigned long));
+				sbuf_printf(b, "%lu",
+				    va_arg(ap, unsigned long));
 			else
 				sbuf_printf(b, "%llu",
 				    va_arg(ap, unsigned long long));

@@ -189,7 +189,8 @@ static const struct form_field kickoff_form[] = {
 };
 
 static const struct page_action kickoff_action = {
-	"/projects/new", ACCESS_PM, "kickoff", "SELECT api.project_create($1::jsonb)",
+	"/projects/new", ACCESS_PM, "kickoff",
+	"SELECT api.project_create($1::jsonb)",
 	kickoff_form, project_create_body, "/projects/%id", &kickoff_view,
 	NULL
 };
@@ -266,7 +267,8 @@ static const struct field active_body[] = {
 };
 
 static const struct page_action person_action = {
-	"/people", ACCESS_PM, "add-person", "SELECT api.person_create($1::jsonb)",
+	"/people", ACCESS_PM, "add-person",
+	"SELECT api.person_create($1::jsonb)",
 	person_form, person_create_body, "/people#person-%id", &people_view,
 	NULL
 };

@@ -193,13 +193,15 @@ static const struct page_action due_action = {
 };
 
 static const struct page_action cell_action = {
-	"/projects/#project/ownership/:key/:role", ACCESS_MEMBER, "cell-%key-%role",
+	"/projects/#project/ownership/:key/:role", ACCESS_MEMBER,
+	"cell-%key-%role",
 	"SELECT api.ownership_put($1::jsonb)", cell_form, cell_body,
 	"/projects/%project#resp-%key", &project_view, NULL
 };
 
 static const struct page_action offer_action = {
-	"/projects/#project/handoffs/:handoff/offer", ACCESS_MEMBER, "handoff-%handoff-offer",
+	"/projects/#project/handoffs/:handoff/offer", ACCESS_MEMBER,
+	"handoff-%handoff-offer",
 	"SELECT api.handoff_offer($1::jsonb)", offer_form, offer_body,
 	"/projects/%project#handoff-%handoff", &project_view, NULL
 };

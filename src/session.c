@@ -71,7 +71,8 @@ login_read(struct http_request *req, struct login *l)
 	password = json_string_value(json_object_get(body, "password"));
 	next = json_string_value(json_object_get(body, "next"));
 	ret = KORE_RESULT_ERROR;
-	if (email == NULL || *email == '\0' || strlen(email) >= sizeof(l->email))
+	if (email == NULL || *email == '\0' ||
+	    strlen(email) >= sizeof(l->email))
 		reply_error(req, 400, "invalid", "email is required", "email");
 	else if (password == NULL || *password == '\0' ||
 	    strlen(password) >= sizeof(l->password))

@@ -148,7 +148,8 @@ check_string(const char *s, const struct field *f, const char *path,
 	case FIELD_LINE:
 	case FIELD_TEXT:
 		for (p = (const unsigned char *)s; *p != '\0'; p++) {
-			if (*p == 0x7f || (*p < 0x20 && (f->type == FIELD_LINE ||
+			if (*p == 0x7f || (*p < 0x20 &&
+			    (f->type == FIELD_LINE ||
 			    (*p != '\n' && *p != '\r' && *p != '\t'))))
 				return (fail(err, path, "%s has a control "
 				    "character", path));
