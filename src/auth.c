@@ -145,7 +145,7 @@ auth_address(struct http_request *req, char *buf, size_t size)
 		(void)snprintf(buf, size, "local");
 }
 
-static int
+int
 auth_is_tls(struct http_request *req)
 {
 	return (req->owner != NULL && req->owner->owner != NULL &&

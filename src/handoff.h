@@ -65,6 +65,7 @@ int		 auth_hash_password(const char *, char [AUTH_PWHASH_LEN]);
 int		 auth_verify_password(const char *, const char *);
 int		 auth_same_secret(const char *, const char *);
 void		 auth_address(struct http_request *, char *, size_t);
+int		 auth_is_tls(struct http_request *);
 void		 auth_session_cookie(struct http_request *, const char *, int);
 int		 auth_credentials(struct http_request *, char [AUTH_HASH_LEN],
 		    char [AUTH_HASH_LEN]);

@@ -31,6 +31,10 @@ reply_common_headers(struct http_request *req)
 	http_response_header(req, "x-content-type-options", "nosniff");
 	http_response_header(req, "x-frame-options", "DENY");
 	http_response_header(req, "referrer-policy", "same-origin");
+	/* Over TLS, browsers are told to stay on it. */
+	if (auth_is_tls(req))
+		http_response_header(req, "strict-transport-security",
+		    "max-age=31536000; includeSubDomains");
 }
 
 /* Takes over the reference to doc. */
