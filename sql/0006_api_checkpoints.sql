@@ -17,8 +17,11 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	c	checkpoints;
 BEGIN
+	-- A page's address names the project too: it must be the right one.
 	SELECT * INTO c FROM checkpoints
 	WHERE id = api.path_id(p, 'checkpoint') AND deleted_on IS NULL
+	  AND (p->'path'->'project' IS NULL OR
+	    project_id = api.path_id(p, 'project'))
 	FOR UPDATE;
 	IF NOT FOUND THEN
 		PERFORM api.fail('HF404', format('no checkpoint with id %s',

@@ -27,6 +27,10 @@ static int	api_query(struct http_request *, const struct field *,
 
 static void	api_cleanup(void *);
 
+static const struct field no_fields[] = {
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct db_ops api_ops = {
 	.ctx_size = sizeof(struct api_ctx),
 	.prepare = api_prepare,
@@ -121,6 +125,17 @@ api_prepare(struct http_request *req, struct db_call *call)
 			    verr.field);
 			goto out;
 		}
+	} else if (req->http_body_length > 0) {
+		/* A route that takes no body takes {} at the most. */
+		if (req_json_body(req, &body) != KORE_RESULT_OK)
+			goto out;
+		if (validate_object(body, no_fields, &verr) == -1) {
+			reply_error(req, 400, "invalid", verr.message,
+			    verr.field);
+			goto out;
+		}
+		json_decref(body);
+		body = NULL;
 	}
 
 	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL) {

@@ -281,10 +281,22 @@ auth_url_encode(struct sbuf *b, const char *s)
 	}
 }
 
-/* Where to go after sign-in: only a path on this site. */
+/*
+ * Where to go after sign-in: only a path on this site, in printable ASCII
+ * (browsers drop tabs and line breaks, so "/\t/evil.example" would leave
+ * the site; a backslash reads as a slash to some of them).
+ */
 int
 auth_safe_next(const char *next)
 {
-	return (next != NULL && next[0] == '/' && next[1] != '/' &&
-	    next[1] != '\\' && strpbrk(next, "\r\n") == NULL);
+	const unsigned char	*p;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    strlen(next) > 200)
+		return (0);
+	for (p = (const unsigned char *)next; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p >= 0x7f || *p == '\\')
+			return (0);
+	}
+	return (1);
 }

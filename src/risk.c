@@ -667,14 +667,34 @@ plural(int64_t n)
 	return (n == 1 ? "" : "s");
 }
 
+/*
+ * The sentence, in the fixed buffer of the risk.  Titles and names may be
+ * long and multi-byte: a sentence that does not fit is cut at a character
+ * boundary and ends with an ellipsis, so it is always valid UTF-8.
+ */
 static void
 risk_message(struct risk *r, const char *fmt, ...)
 {
 	va_list	ap;
+	int	n;
+	size_t	cut;
 
 	va_start(ap, fmt);
-	(void)vsnprintf(r->message, sizeof(r->message), fmt, ap);
+	n = vsnprintf(r->message, sizeof(r->message), fmt, ap);
 	va_end(ap);
+
+	if (n < 0) {
+		r->message[0] = '\0';
+		return;
+	}
+	if ((size_t)n < sizeof(r->message))
+		return;
+
+	/* Room for "\xe2\x80\xa6" (the ellipsis) and the NUL. */
+	cut = sizeof(r->message) - 4;
+	while (cut > 0 && ((unsigned char)r->message[cut] & 0xc0) == 0x80)
+		cut--;
+	memcpy(r->message + cut, "\xe2\x80\xa6", 4);
 }
 
 static struct risk *

@@ -55,12 +55,27 @@ login_cleanup(void *arg)
 	sodium_memzero(l, sizeof(*l));
 }
 
+static const struct field login_json_fields[] = {
+	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+/* The form also says where to go next (checked by auth_safe_next()). */
+static const struct field login_form_fields[] = {
+	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 /* Take email and password (and where to go next) from the body. */
 static int
 login_read(struct http_request *req, struct login *l)
 {
 	json_t		*body;
 	const char	*email, *password, *next;
+	struct verror	 verr;
 	int		 ret;
 
 	if ((l->form ? req_form_body(req, &body) : req_json_body(req, &body))
@@ -71,13 +86,13 @@ login_read(struct http_request *req, struct login *l)
 	password = json_string_value(json_object_get(body, "password"));
 	next = json_string_value(json_object_get(body, "next"));
 	ret = KORE_RESULT_ERROR;
-	if (email == NULL || *email == '\0' ||
-	    strlen(email) >= sizeof(l->email))
-		reply_error(req, 400, "invalid", "email is required", "email");
-	else if (password == NULL || *password == '\0' ||
+	if (validate_object(body, l->form ? login_form_fields :
+	    login_json_fields, &verr) == -1)
+		reply_error(req, 400, "invalid", verr.message, verr.field);
+	else if (strlen(email) >= sizeof(l->email) ||
 	    strlen(password) >= sizeof(l->password))
-		reply_error(req, 400, "invalid", "password is required",
-		    "password");
+		reply_error(req, 400, "invalid", "email or password is too "
+		    "long", NULL);
 	else
 		ret = KORE_RESULT_OK;
 
@@ -236,7 +251,7 @@ who_prepare(struct http_request *req, struct db_call *call)
 	int			 ret;
 
 	w->form = *(const int *)db_arg(call);
-	if (req->method == HTTP_METHOD_GET) {
+	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD) {
 		reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:s}",
 		    "user", "id", (json_int_t)who->user_id, "email",
 		    who->email, "name", who->name, "role", who->role, "via",
@@ -301,9 +316,10 @@ api_session(struct http_request *req)
 {
 	if (req->method == HTTP_METHOD_POST)
 		return (login(req, &login_json));
-	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_DELETE)
+	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD ||
+	    req->method == HTTP_METHOD_DELETE)
 		return (db_run(req, &who_ops, &login_json, ACCESS_VIEWER));
-	return (reply_method_not_allowed(req, "GET, POST, DELETE"));
+	return (reply_method_not_allowed(req, "GET, HEAD, POST, DELETE"));
 }
 
 int
