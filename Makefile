@@ -80,8 +80,9 @@ $(BUILD)/handoffctl: src/cli/handoffctl.c
 
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"
-	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@ $(MODULE_OBJ) -lpq $(JANSSON_LIBS) \
-	    -lsodium
+	@# Linked aside and renamed: a kore running the old one keeps it.
+	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@.tmp $(MODULE_OBJ) -lpq \
+	    $(JANSSON_LIBS) -lsodium && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)

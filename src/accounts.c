@@ -78,7 +78,7 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 {
 	json_t		*t;
 	size_t		 i;
-	char		 action[64];
+	char		 action[64], id[40];
 
 	layout_begin(b, "API tokens", ctx);
 	sbuf_str(b, "<header class=\"page-head\"><h1>API tokens</h1>\n<p>A "
@@ -115,7 +115,10 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 			(void)snprintf(action, sizeof(action),
 			    "/tokens/%" JSON_INTEGER_FORMAT "/revoke",
 			    json_integer_value(json_object_get(t, "id")));
-			form_open(b, ctx, action, "revoke");
+			(void)snprintf(id, sizeof(id),
+			    "revoke-%" JSON_INTEGER_FORMAT,
+			    json_integer_value(json_object_get(t, "id")));
+			form_open(b, ctx, action, id);
 			html_printf(b, "<button type=\"submit\">Revoke<span "
 			    "class=\"visually-hidden\"> %s</span></button>\n",
 			    json_string_value(json_object_get(t, "name")));

@@ -66,7 +66,12 @@ html_counts(struct sbuf *b, const int counts[SEVERITY_COUNT])
 	    "</ul>\n", total(counts));
 }
 
-/* A small stacked bar chart of the open risks at the end of each week. */
+/*
+ * A small stacked bar chart of the open risks at the end of each week,
+ * critical at the bottom (the common baseline makes it the easiest to
+ * compare), and the same numbers as a table, so that nothing is told by
+ * colour alone.
+ */
 static void
 html_trend(struct sbuf *b, const struct digest *d)
 {
@@ -104,7 +109,7 @@ html_trend(struct sbuf *b, const struct digest *d)
 	for (k = 0; k < n; k++) {
 		x = left + k * bar + bar / 6;
 		y = h - bottom;
-		for (i = 3; i >= 0; i--) {
+		for (i = 0; i < 4; i++) {
 			s = severities_desc[i];
 			height = counts[k][s] * (h - top - bottom) / max;
 			if (height == 0)
@@ -123,7 +128,24 @@ html_trend(struct sbuf *b, const struct digest *d)
 	}
 	sbuf_str(b, "</svg>\n<figcaption>Open risks at the end of each week "
 	    "(the last bar is this digest), stacked by severity: critical at "
-	    "the bottom.</figcaption>\n</figure>\n");
+	    "the bottom, then high, medium and low.</figcaption>\n"
+	    "</figure>\n<details class=\"trend-numbers\"><summary>The "
+	    "numbers, week by week</summary>\n<table>\n<thead><tr>"
+	    "<th scope=\"col\">Week</th>");
+	for (i = 0; i < 4; i++)
+		html_printf(b, "<th scope=\"col\">%s</th>",
+		    severity_key((enum severity)severities_desc[i]));
+	sbuf_str(b, "<th scope=\"col\">Open in all</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (k = 0; k < n; k++) {
+		html_printf(b, "<tr><th scope=\"row\">%s%s</th>", labels[k],
+		    k == n - 1 ? " (this digest)" : "");
+		for (i = 0; i < 4; i++)
+			html_printf(b, "<td>%d</td>",
+			    counts[k][severities_desc[i]]);
+		html_printf(b, "<td>%d</td></tr>\n", total(counts[k]));
+	}
+	sbuf_str(b, "</tbody>\n</table>\n</details>\n");
 }
 
 static void

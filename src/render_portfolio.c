@@ -266,6 +266,24 @@ static const struct {
 	    "The simplest approach it must beat, with its number." },
 };
 
+/*
+ * Inside the start tag of the kickoff input "name" with a hint: the hint
+ * describes it, and when the field the server names (field) is at fault
+ * its message too (one aria-describedby; a second attribute would be
+ * dropped by the parser).
+ */
+static void
+kickoff_hinted_attrs(struct sbuf *b, const struct form_state *fs,
+    const char *field, const char *name)
+{
+	if (form_failed(fs, "kickoff") && !fs->stale && fs->field != NULL &&
+	    strcmp(fs->field, field) == 0)
+		html_printf(b, " aria-invalid=\"true\" aria-describedby=\""
+		    "kickoff-%s-error k-%s-hint\"", field, name);
+	else
+		html_printf(b, " aria-describedby=\"k-%s-hint\"", name);
+}
+
 static void
 kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
     const char *label, const char *type, const char *value, const char *hint)
@@ -280,8 +298,9 @@ kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
 	    "value=\"%s\" required", type, name, name,
 	    form_value(fs, "kickoff", name, value));
 	if (hint != NULL)
-		html_printf(b, " aria-describedby=\"k-%s-hint\"", name);
-	form_input_attrs(b, fs, "kickoff", name);
+		kickoff_hinted_attrs(b, fs, name, name);
+	else
+		form_input_attrs(b, fs, "kickoff", name);
 	sbuf_str(b, ">\n</div>\n");
 }
 
@@ -289,7 +308,7 @@ void
 render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *people, const struct form_state *fs)
 {
-	char		 today[DATE_LEN], launch[DATE_LEN];
+	char		 today[DATE_LEN], launch[DATE_LEN], field[48];
 	const char	*pm;
 	size_t		 i;
 
@@ -310,7 +329,9 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	html_printf(b, "<div class=\"field\">\n<label for=\"k-pm_id\">PM"
 	    "</label>\n");
 	form_field_error(b, fs, "kickoff", "pm_id");
-	sbuf_str(b, "<select id=\"k-pm_id\" name=\"pm_id\" required>\n");
+	sbuf_str(b, "<select id=\"k-pm_id\" name=\"pm_id\" required");
+	form_input_attrs(b, fs, "kickoff", "pm_id");
+	sbuf_str(b, ">\n");
 	pm = form_value(fs, "kickoff", "pm_id", "");
 	render_person_options(b, people, strtoll(pm, NULL, 10), "choose");
 	sbuf_str(b, "</select>\n</div>\n");
@@ -328,11 +349,14 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 		    "</label>\n<p class=\"hint\" id=\"k-%s-hint\">%s</p>\n",
 		    kickoff_spec[i].key, kickoff_spec[i].label,
 		    kickoff_spec[i].key, kickoff_spec[i].hint);
-		form_field_error(b, fs, "kickoff", kickoff_spec[i].key);
-		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\" "
-		    "aria-describedby=\"k-%s-hint\">%s</textarea>\n</div>\n",
-		    kickoff_spec[i].key, kickoff_spec[i].key,
-		    kickoff_spec[i].key,
+		/* The checks name a spec answer by its path: "spec.key". */
+		(void)snprintf(field, sizeof(field), "spec.%s",
+		    kickoff_spec[i].key);
+		form_field_error(b, fs, "kickoff", field);
+		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\"",
+		    kickoff_spec[i].key, kickoff_spec[i].key);
+		kickoff_hinted_attrs(b, fs, field, kickoff_spec[i].key);
+		html_printf(b, ">%s</textarea>\n</div>\n",
 		    form_value(fs, "kickoff", kickoff_spec[i].key, ""));
 	}
 	sbuf_str(b, "</fieldset>\n<button type=\"submit\">Kick off</button>\n");
@@ -458,7 +482,9 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	form_input_attrs(b, fs, "add-person", "email");
 	sbuf_str(b, ">\n<label for=\"ap-role\">Role</label>\n");
 	form_field_error(b, fs, "add-person", "role");
-	sbuf_str(b, "<select id=\"ap-role\" name=\"role\">\n");
+	sbuf_str(b, "<select id=\"ap-role\" name=\"role\"");
+	form_input_attrs(b, fs, "add-person", "role");
+	sbuf_str(b, ">\n");
 	v = form_value(fs, "add-person", "role", "ds");
 	for (i = 0; i < 4; i++) {
 		html_printf(b, "<option value=\"%s\"", roles[i]);

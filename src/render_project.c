@@ -71,6 +71,23 @@ or_dash(const char *s)
 	return (s != NULL && *s != '\0' ? s : "\xe2\x80\x94");
 }
 
+/*
+ * Inside the start tag of a field with a hint: the hint describes it, and
+ * when the field is at fault its message too (one aria-describedby; a
+ * second attribute would be dropped by the parser).
+ */
+static void
+hinted_input_attrs(struct sbuf *b, const struct form_state *fs,
+    const char *form, const char *field, const char *hint)
+{
+	if (form_failed(fs, form) && !fs->stale && fs->field != NULL &&
+	    strcmp(fs->field, field) == 0)
+		html_printf(b, " aria-invalid=\"true\" "
+		    "aria-describedby=\"%s-%s-error %s\"", form, field, hint);
+	else
+		html_printf(b, " aria-describedby=\"%s\"", hint);
+}
+
 /* Risks ------------------------------------------------------------------ */
 
 void
@@ -156,7 +173,7 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	json_t		*spec = doc_obj(doc, "spec");
 	const char	*v;
-	char		 action[64], id[48];
+	char		 action[64], id[48], hint[56], field[48];
 	size_t		 i;
 
 	(void)snprintf(action, sizeof(action), "/projects/%lld/spec",
@@ -195,11 +212,14 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
 		    *v == '\0' ? " field-missing" : "", id,
 		    spec_questions[i].label, id, spec_questions[i].hint);
-		form_field_error(b, fs, "spec", spec_questions[i].key);
-		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\" "
-		    "aria-describedby=\"%s-hint\"", id, spec_questions[i].key,
-		    id);
-		form_input_attrs(b, fs, "spec", spec_questions[i].key);
+		/* The checks name an answer by its path: "spec.key". */
+		(void)snprintf(field, sizeof(field), "spec.%s",
+		    spec_questions[i].key);
+		form_field_error(b, fs, "spec", field);
+		(void)snprintf(hint, sizeof(hint), "%s-hint", id);
+		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"",
+		    id, spec_questions[i].key);
+		hinted_input_attrs(b, fs, "spec", field, hint);
 		html_printf(b, ">%s</textarea>\n", v);
 		if (*v == '\0')
 			sbuf_str(b, "<p class=\"missing-note\">Not written "
@@ -272,7 +292,9 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	status = form_value(fs, form, "status", doc_str(c, "status"));
 	html_printf(b, "<label for=\"%s-status\">Status</label>\n", form);
 	form_field_error(b, fs, form, "status");
-	html_printf(b, "<select id=\"%s-status\" name=\"status\">\n", form);
+	html_printf(b, "<select id=\"%s-status\" name=\"status\"", form);
+	form_input_attrs(b, fs, form, "status");
+	sbuf_str(b, ">\n");
 	for (i = 0; i < 4; i++) {
 		html_printf(b, "<option value=\"%s\"", statuses[i]);
 		if (strcmp(status, statuses[i]) == 0)
@@ -297,8 +319,10 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		html_printf(b, "<label for=\"%s-outcome\">Outcome</label>\n",
 		    form);
 		form_field_error(b, fs, form, "outcome");
-		html_printf(b, "<select id=\"%s-outcome\" name=\"outcome\">\n"
-		    "<option value=\"\">not decided</option>\n", form);
+		html_printf(b, "<select id=\"%s-outcome\" name=\"outcome\"",
+		    form);
+		form_input_attrs(b, fs, form, "outcome");
+		sbuf_str(b, ">\n<option value=\"\">not decided</option>\n");
 		for (i = 0; i < 3; i++) {
 			html_printf(b, "<option value=\"%s\"", outcomes[i]);
 			if (strcmp(v, outcomes[i]) == 0)
@@ -311,8 +335,11 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	v = form_value(fs, form, "note", doc_str(c, "note"));
 	html_printf(b, "<label for=\"%s-note\">Note</label>\n", form);
 	form_field_error(b, fs, form, "note");
-	html_printf(b, "<textarea id=\"%s-note\" name=\"note\" rows=\"2\">%s"
-	    "</textarea>\n<button type=\"submit\">Save</button>\n", form, v);
+	html_printf(b, "<textarea id=\"%s-note\" name=\"note\" rows=\"2\"",
+	    form);
+	form_input_attrs(b, fs, form, "note");
+	html_printf(b, ">%s</textarea>\n<button type=\"submit\">Save</button>\n",
+	    v);
 	form_close(b);
 	sbuf_str(b, "</details>\n");
 
@@ -443,9 +470,11 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		html_printf(b, "<input type=\"hidden\" name=\"version\" "
 		    "value=\"%lld\">\n<label class=\"visually-hidden\" "
 		    "for=\"%s-person\">%s for %s</label>\n"
-		    "<select id=\"%s-person\" name=\"person_id\">\n",
+		    "<select id=\"%s-person\" name=\"person_id\"",
 		    doc_int(cell, "version"), form, role_labels[r],
 		    doc_str(row, "name"), form);
+		form_input_attrs(b, fs, form, "person_id");
+		sbuf_str(b, ">\n");
 		render_person_options(b, people,
 		    person != NULL ? doc_int(person, "id") : 0, "nobody");
 		html_printf(b, "</select>\n<button type=\"submit\">Save"
@@ -511,14 +540,17 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "value=\"%lld\">\n<label for=\"%s-from\">From</label>\n",
 	    doc_int(h, "version"), form);
 	form_field_error(b, fs, form, "from_id");
-	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required>\n",
+	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required",
 	    form);
+	form_input_attrs(b, fs, form, "from_id");
+	sbuf_str(b, ">\n");
 	render_person_options(b, people,
 	    doc_int(doc_obj(h, "from"), "id"), "choose");
 	html_printf(b, "</select>\n<label for=\"%s-to\">To</label>\n", form);
 	form_field_error(b, fs, form, "to_id");
-	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required>\n",
-	    form);
+	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required", form);
+	form_input_attrs(b, fs, form, "to_id");
+	sbuf_str(b, ">\n");
 	render_person_options(b, people, doc_int(doc_obj(h, "to"), "id"),
 	    "choose");
 	html_printf(b, "</select>\n<label for=\"%s-artifact\">Artifact link"
@@ -620,7 +652,9 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "value=\"%lld\">\n<label for=\"stage-stage\">Move to"
 		    "</label>\n", doc_int(doc, "version"));
 		form_field_error(b, fs, "stage", "stage");
-		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\">\n");
+		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\"");
+		form_input_attrs(b, fs, "stage", "stage");
+		sbuf_str(b, ">\n");
 		for (i = 0; i < 7; i++) {
 			html_printf(b, "<option value=\"%s\"", stage_keys[i]);
 			if (cur != NULL && strcmp(cur, stage_keys[i]) == 0)
@@ -628,11 +662,15 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			html_printf(b, ">%s</option>\n",
 			    stage_label(doc, stage_keys[i]));
 		}
-		html_printf(b, "</select>\n<label for=\"stage-note\">Note"
-		    "</label>\n<input type=\"text\" id=\"stage-note\" "
-		    "name=\"note\" maxlength=\"2000\" value=\"%s\">\n"
-		    "<button type=\"submit\">Move the project</button>\n",
+		sbuf_str(b, "</select>\n<label for=\"stage-note\">Note"
+		    "</label>\n");
+		form_field_error(b, fs, "stage", "note");
+		html_printf(b, "<input type=\"text\" id=\"stage-note\" "
+		    "name=\"note\" maxlength=\"2000\" value=\"%s\"",
 		    form_value(fs, "stage", "note", ""));
+		form_input_attrs(b, fs, "stage", "note");
+		sbuf_str(b, ">\n<button type=\"submit\">Move the project"
+		    "</button>\n");
 		form_close(b);
 	}
 	sbuf_str(b, "</section>\n");
