@@ -72,7 +72,7 @@ void	 form_input_attrs(struct sbuf *, const struct form_state *,
 	    const char *, const char *);
 void	 render_badge(struct sbuf *, const char *, const char *);
 void	 render_person_options(struct sbuf *, json_t *, long long,
-	    const char *);
+	    const char *, const char *);
 
 /* render_project.c: the project page. */
 void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,

@@ -101,10 +101,13 @@ render_badge(struct sbuf *b, const char *kind, const char *text)
 	html_printf(b, "<span class=\"badge badge-%s\">%s</span>", kind, text);
 }
 
-/* <option>s for the active people of a {"people": [...]} list. */
+/*
+ * <option>s for the active people of a {"people": [...]} list, of one role
+ * when role is not NULL (the one selected is always there).
+ */
 void
 render_person_options(struct sbuf *b, json_t *people, long long selected,
-    const char *none)
+    const char *none, const char *role)
 {
 	json_t		*list, *p;
 	size_t		 i;
@@ -116,7 +119,9 @@ render_person_options(struct sbuf *b, json_t *people, long long selected,
 	list = doc_arr(people, "people");
 	json_array_foreach(list, i, p) {
 		id = doc_int(p, "id");
-		if (!doc_bool(p, "active") && id != selected)
+		if (id != selected && (!doc_bool(p, "active") ||
+		    (role != NULL && doc_str(p, "role") != NULL &&
+		    strcmp(doc_str(p, "role"), role) != 0)))
 			continue;
 		html_printf(b, "<option value=\"%lld\"", id);
 		if (id == selected)

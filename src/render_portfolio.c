@@ -333,7 +333,8 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	form_input_attrs(b, fs, "kickoff", "pm_id");
 	sbuf_str(b, ">\n");
 	pm = form_value(fs, "kickoff", "pm_id", "");
-	render_person_options(b, people, strtoll(pm, NULL, 10), "choose");
+	render_person_options(b, people, strtoll(pm, NULL, 10), "choose",
+	    "pm");
 	sbuf_str(b, "</select>\n</div>\n");
 
 	kickoff_input(b, fs, "kickoff_on", "Kickoff date", "date", today,

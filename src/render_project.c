@@ -476,7 +476,7 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		form_input_attrs(b, fs, form, "person_id");
 		sbuf_str(b, ">\n");
 		render_person_options(b, people,
-		    person != NULL ? doc_int(person, "id") : 0, "nobody");
+		    person != NULL ? doc_int(person, "id") : 0, "nobody", NULL);
 		html_printf(b, "</select>\n<button type=\"submit\">Save"
 		    "<span class=\"visually-hidden\"> %s for %s</span>"
 		    "</button>\n", role_labels[r], doc_str(row, "name"));
@@ -545,14 +545,14 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_input_attrs(b, fs, form, "from_id");
 	sbuf_str(b, ">\n");
 	render_person_options(b, people,
-	    doc_int(doc_obj(h, "from"), "id"), "choose");
+	    doc_int(doc_obj(h, "from"), "id"), "choose", NULL);
 	html_printf(b, "</select>\n<label for=\"%s-to\">To</label>\n", form);
 	form_field_error(b, fs, form, "to_id");
 	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required", form);
 	form_input_attrs(b, fs, form, "to_id");
 	sbuf_str(b, ">\n");
 	render_person_options(b, people, doc_int(doc_obj(h, "to"), "id"),
-	    "choose");
+	    "choose", NULL);
 	html_printf(b, "</select>\n<label for=\"%s-artifact\">Artifact link"
 	    "</label>\n", form);
 	form_field_error(b, fs, form, "artifact_url");
