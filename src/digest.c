@@ -23,6 +23,14 @@ static int	cmp_due(const void *, const void *);
 static int	due_next_week(const struct portfolio *, struct digest *);
 static int	compare_weeks(const struct portfolio *, struct digest *,
 		    const struct risk_list *);
+static int	cmp_slot(const void *, const void *);
+static int	group_by_project(struct digest *);
+
+/* A risk's place in open, keyed for grouping by project. */
+struct slot {
+	int64_t		key;	/* project id, then its first index */
+	size_t		index;
+};
 
 static int
 cmp_identity(const void *a, const void *b)
@@ -188,6 +196,72 @@ out:
 	return (rc);
 }
 
+static int
+cmp_slot(const void *a, const void *b)
+{
+	const struct slot	*x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key < y->key ? -1 : 1);
+	return (x->index < y->index ? -1 : x->index > y->index);
+}
+
+/*
+ * Two sorts instead of a scan per risk: by project (then index), which
+ * finds each project's first index; then by that first index (then
+ * index), which puts the groups in the order of their worst risks.
+ */
+static int
+group_by_project(struct digest *d)
+{
+	struct slot	*s;
+	int64_t		 project;
+	size_t		 i, first, n;
+
+	if ((n = d->open.len) == 0)
+		return (0);
+	if ((s = calloc(n, sizeof(*s))) == NULL)
+		return (-1);
+	if ((d->by_project = calloc(n, sizeof(*d->by_project))) == NULL) {
+		free(s);
+		return (-1);
+	}
+	for (i = 0; i < n; i++) {
+		s[i].key = d->open.items[i].project_id;
+		s[i].index = i;
+	}
+	qsort(s, n, sizeof(*s), cmp_slot);
+	project = first = 0;
+	for (i = 0; i < n; i++) {
+		if (i == 0 || s[i].key != project) {
+			project = s[i].key;
+			first = s[i].index;
+		}
+		s[i].key = (int64_t)first;
+	}
+	qsort(s, n, sizeof(*s), cmp_slot);
+	for (i = 0; i < n; i++)
+		d->by_project[i] = s[i].index;
+	free(s);
+	return (0);
+}
+
+size_t
+digest_group_end(const struct digest *d, size_t start)
+{
+	int64_t	project;
+	size_t	end;
+
+	if (start >= d->open.len)
+		return (d->open.len);
+	project = d->open.items[d->by_project[start]].project_id;
+	for (end = start + 1; end < d->open.len; end++) {
+		if (d->open.items[d->by_project[end]].project_id != project)
+			break;
+	}
+	return (end);
+}
+
 int
 digest_build(const struct portfolio *pf, int year, int week, day_t today,
     struct digest *d)
@@ -215,7 +289,8 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 	    risk_compute(pf, d->prev_asof, 0, &prev) == -1)
 		goto out;
 	count(&d->open, d->counts);
-	if (compare_weeks(pf, d, &prev) == -1 || due_next_week(pf, d) == -1)
+	if (compare_weeks(pf, d, &prev) == -1 ||
+	    group_by_project(d) == -1 || due_next_week(pf, d) == -1)
 		goto out;
 
 	/* Oldest first; the last is the week just before, prev_asof. */
@@ -249,8 +324,10 @@ digest_free(struct digest *d)
 	risk_list_free(&d->open);
 	risk_list_free(&d->resolved);
 	free(d->is_new);
+	free(d->by_project);
 	free(d->due);
 	d->is_new = NULL;
+	d->by_project = NULL;
 	d->due = NULL;
 	d->ndue = 0;
 }

@@ -55,6 +55,13 @@ struct digest {
 						   at prev_asof */
 
 	/*
+	 * Indices into open, grouped by project: groups in the order of
+	 * each project's first (worst) risk, risks in open's order within
+	 * a group.  digest_group_end() finds where a group stops.
+	 */
+	size_t			*by_project;
+
+	/*
 	 * Open at prev_asof (as they were then, in that order) and not at
 	 * asof, with resolved_on and resolved_by when known.  A risk that
 	 * came and went within the week is in neither list.
@@ -85,5 +92,12 @@ struct digest {
 int	digest_build(const struct portfolio *, int, int, day_t,
 	    struct digest *);
 void	digest_free(struct digest *);
+
+/*
+ * The position in by_project just past the group that starts at
+ * position `start`: the first position whose risk belongs to another
+ * project, or open.len.
+ */
+size_t	digest_group_end(const struct digest *, size_t);
 
 #endif

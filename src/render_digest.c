@@ -174,8 +174,8 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	char			 week[ISOWEEK_LEN], other[ISOWEEK_LEN];
 	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
 	char			 day[DATE_LEN], title[64];
-	size_t			 i, j;
-	int			 y, wk, seen, nnew;
+	size_t			 i, j, k, end;
+	int			 y, wk, nnew;
 
 	isoweek_format(d->year, d->week, week);
 	date_format(d->monday, mon);
@@ -258,13 +258,9 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "Still open, by project (%zu)</h2>\n", d->open.len);
 	if (d->open.len == 0)
 		sbuf_str(b, "<p class=\"ok\">No open risks.</p>\n");
-	for (i = 0; i < d->open.len; i++) {
-		r = &d->open.items[i];
-		seen = 0;
-		for (j = 0; j < i; j++)
-			seen |= d->open.items[j].project_id == r->project_id;
-		if (seen)
-			continue;
+	for (i = 0; i < d->open.len; i = end) {
+		end = digest_group_end(d, i);
+		r = &d->open.items[d->by_project[i]];
 		if (r->project_id != 0) {
 			date_format(r->launch, day);
 			html_printf(b, "<h3><a href=\"/projects/%lld\">%s</a> "
@@ -274,10 +270,10 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<h3>Across the portfolio</h3>\n");
 		}
 		sbuf_str(b, "<ul class=\"risks\">\n");
-		for (j = i; j < d->open.len; j++) {
-			if (d->open.items[j].project_id == r->project_id)
-				html_risk(b, &d->open.items[j], d->asof, 0,
-				    d->is_new[j]);
+		for (j = i; j < end; j++) {
+			k = d->by_project[j];
+			html_risk(b, &d->open.items[k], d->asof, 0,
+			    d->is_new[k]);
 		}
 		sbuf_str(b, "</ul>\n");
 	}
@@ -350,8 +346,8 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	const struct risk	*r;
 	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
 	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
-	size_t			 i, j;
-	int			 k, seen, nnew;
+	size_t			 i, j, end;
+	int			 k, nnew;
 
 	isoweek_format(d->year, d->week, week);
 	date_format(d->monday, mon);
@@ -402,13 +398,9 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 		sbuf_str(b, "Nothing resolved.\n");
 
 	sbuf_printf(b, "\n## Still open, by project (%zu)\n", d->open.len);
-	for (i = 0; i < d->open.len; i++) {
-		r = &d->open.items[i];
-		seen = 0;
-		for (j = 0; j < i; j++)
-			seen |= d->open.items[j].project_id == r->project_id;
-		if (seen)
-			continue;
+	for (i = 0; i < d->open.len; i = end) {
+		end = digest_group_end(d, i);
+		r = &d->open.items[d->by_project[i]];
 		sbuf_str(b, "\n### ");
 		if (r->project_id != 0) {
 			md_text(b, r->project_name);
@@ -417,10 +409,9 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 		} else {
 			sbuf_str(b, "Across the portfolio\n\n");
 		}
-		for (j = i; j < d->open.len; j++) {
-			if (d->open.items[j].project_id == r->project_id)
-				md_risk(b, &d->open.items[j], d->asof, 0);
-		}
+		for (j = i; j < end; j++)
+			md_risk(b, &d->open.items[d->by_project[j]], d->asof,
+			    0);
 	}
 	if (d->open.len == 0)
 		sbuf_str(b, "\nNo open risks.\n");

@@ -144,26 +144,19 @@ digest_groups_json(const struct digest *d)
 {
 	json_t			*groups, *g, *list, *item;
 	const struct risk	*r;
-	size_t			 i, j;
-	int			 seen;
+	size_t			 i, j, k, end;
 
 	if ((groups = json_array()) == NULL)
 		return (NULL);
-	for (i = 0; i < d->open.len; i++) {
-		r = &d->open.items[i];
-		seen = 0;
-		for (j = 0; j < i; j++)
-			seen |= d->open.items[j].project_id == r->project_id;
-		if (seen)
-			continue;
-
+	for (i = 0; i < d->open.len; i = end) {
+		end = digest_group_end(d, i);
+		r = &d->open.items[d->by_project[i]];
 		list = json_array();
-		for (j = i; j < d->open.len; j++) {
-			if (d->open.items[j].project_id != r->project_id)
-				continue;
-			item = risk_json(&d->open.items[j], d->asof);
+		for (j = i; j < end; j++) {
+			k = d->by_project[j];
+			item = risk_json(&d->open.items[k], d->asof);
 			json_object_set_new(item, "new",
-			    json_boolean(d->is_new[j]));
+			    json_boolean(d->is_new[k]));
 			json_array_append_new(list, item);
 		}
 		g = json_pack("{s:o, s:s, s:o, s:o}",

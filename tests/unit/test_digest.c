@@ -47,6 +47,7 @@ static int	open_on(const struct portfolio *, const struct risk *,
 		    day_t);
 static int	check_invariants(const struct portfolio *, const char *, int,
 		    const struct digest *);
+static int	check_grouping(const char *, int, const struct digest *);
 static int	check_digest(const struct rcase *,
 		    const struct rcase_digest *);
 static int	run_files(int *);
@@ -206,7 +207,46 @@ check_invariants(const struct portfolio *pf, const char *name, int line,
 			bad++;
 		}
 	}
-	return (bad);
+	return (bad + check_grouping(name, line, d));
+}
+
+/*
+ * by_project against the obvious quadratic grouping: for each project in
+ * the order of its first risk in open, its risks in open's order.
+ */
+static int
+check_grouping(const char *name, int line, const struct digest *d)
+{
+	const struct risk	*o = d->open.items;
+	size_t			 i, j, pos, end, g;
+	int			 seen;
+
+	pos = 0;
+	for (i = 0; i < d->open.len; i++) {
+		seen = 0;
+		for (j = 0; j < i; j++)
+			seen |= o[j].project_id == o[i].project_id;
+		if (seen)
+			continue;
+		end = digest_group_end(d, pos);
+		g = pos;
+		for (j = i; j < d->open.len; j++) {
+			if (o[j].project_id != o[i].project_id)
+				continue;
+			if (pos >= d->open.len || d->by_project[pos] != j) {
+				report("%s:%d: open risk %zu out of its "
+				    "project's group\n", name, line, j);
+				return (1);
+			}
+			pos++;
+		}
+		if (end != pos) {
+			report("%s:%d: group at %zu ends at %zu, not %zu\n",
+			    name, line, g, end, pos);
+			return (1);
+		}
+	}
+	return (0);
 }
 
 static int
@@ -452,6 +492,44 @@ test_checker_catches_mismatches(void **state)
 	quiet = 0;
 }
 
+/* The grouping check fails when by_project is out of order. */
+static void
+test_grouping_check_can_fail(void **state)
+{
+	static const char two_projects[] =
+	    "project 1 \"Churn\" created=2026-02-01\n"
+	    "  v 2026-02-01 active data launch=2026-12-01\n"
+	    "  checkpoint 12 \"Baseline results\" baseline\n"
+	    "    v 2026-02-01 pending due=2026-03-03\n"
+	    "project 2 \"Fraud\" created=2026-02-01\n"
+	    "  v 2026-02-01 active data launch=2026-12-01\n"
+	    "  checkpoint 13 \"Labels\" data\n"
+	    "    v 2026-02-01 pending due=2026-03-04\n"
+	    "digest 2026-W11 today=2026-03-12\n";	/* not checked here */
+	struct rcase	 c;
+	struct digest	 d;
+	char		 err[512];
+	size_t		 t;
+
+	(void)state;
+	if (rcase_parse("inline", two_projects, &c, err, sizeof(err)) == -1)
+		fail_msg("%s", err);
+	assert_int_equal(digest_build(&c.pf, 2026, 11,
+	    date_from_ymd(2026, 3, 12), &d), 0);
+	assert_true(d.open.len >= 2);
+	assert_int_equal(check_grouping("control", 0, &d), 0);
+
+	quiet = 1;
+	t = d.by_project[0];
+	d.by_project[0] = d.by_project[d.open.len - 1];
+	d.by_project[d.open.len - 1] = t;
+	assert_int_equal(check_grouping("swapped", 0, &d), 1);
+	quiet = 0;
+
+	digest_free(&d);
+	rcase_free(&c);
+}
+
 /* Weeks that do not exist are refused and leave an empty digest. */
 static void
 test_rejects_missing_weeks(void **state)
@@ -487,6 +565,7 @@ main(void)
 		cmocka_unit_test(test_case_files),
 		cmocka_unit_test(test_random_portfolios),
 		cmocka_unit_test(test_checker_catches_mismatches),
+		cmocka_unit_test(test_grouping_check_can_fail),
 		cmocka_unit_test(test_rejects_missing_weeks),
 	};
 
