@@ -1,7 +1,8 @@
 #!/bin/sh
 # digest.sh MODULE N...: the weekly digest of a generated portfolio of N
 # projects (tests/bench/generate.sql), for each N: the median time of
-# GET /api/v1/digest and of GET /api/v1/risks.  Run by `make bench-digest`
+# GET /api/v1/digest and of GET /api/v1/risks, then how each grew from the
+# first N to every later one in the same run.  Run by `make bench-digest`
 # under tests/lib/with-cluster.sh.  Generating 10,000 projects through the
 # api.* functions takes a few minutes.
 set -eu
@@ -27,6 +28,20 @@ for n in "$@"; do
 
 	bench_start "$module" "$db" "$today"
 	bench_time "GET /api/v1/digest ($n projects)" /api/v1/digest 5
+	digest=$BENCH_MEDIAN
 	bench_time "GET /api/v1/risks ($n projects)" /api/v1/risks 5
+	risks=$BENCH_MEDIAN
 	bench_stop
+
+	# Scaling against the first size, measured in this run: a ratio
+	# equal to the ratio of sizes means linear time.
+	if [ -z "${base_n:-}" ]; then
+		base_n=$n base_digest=$digest base_risks=$risks
+	else
+		awk -v n="$n" -v b="$base_n" -v d="$digest" -v bd="$base_digest" \
+		    -v r="$risks" -v br="$base_risks" 'BEGIN {
+			printf "scaling %d/%d projects: size x%.1f, digest " \
+			    "x%.1f, risks x%.1f\n", n, b, n / b, d / bd, r / br
+		}'
+	fi
 done

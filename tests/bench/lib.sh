@@ -77,4 +77,5 @@ bench_time() {
 	    -H "Authorization: Bearer $BENCH_TOKEN" "$BENCH_URL$2")
 	printf '%-36s median %6.3f s over %d runs (%s bytes)\n' "$1" \
 	    "$median" "$3" "$size"
+	BENCH_MEDIAN=$median
 }
