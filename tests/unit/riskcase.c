@@ -102,6 +102,8 @@ static int	 do_counts(struct parser *, char **, int);
 static int	 do_trend(struct parser *, char **, int);
 static int	 do_line(struct parser *, char **, int);
 static int	 cmp_path(const void *, const void *);
+static int	 list_cases(const char *, char ***, size_t *);
+static void	 list_free(char **, size_t);
 
 static int
 fail(struct parser *p, const char *fmt, ...)
@@ -1354,8 +1356,9 @@ cmp_path(const void *a, const void *b)
 	return (strcmp(*x, *y));
 }
 
-int
-rcase_list(const char *dir, char ***out, size_t *nout)
+/* The paths of the *.case files in a directory, sorted; -1 on error. */
+static int
+list_cases(const char *dir, char ***out, size_t *nout)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -1375,7 +1378,7 @@ rcase_list(const char *dir, char ***out, size_t *nout)
 		len += strlen(dir) + 2;
 		if ((grown = realloc(paths, (n + 1) * sizeof(*paths))) ==
 		    NULL || (paths = grown, path = malloc(len)) == NULL) {
-			rcase_list_free(paths, n);
+			list_free(paths, n);
 			(void)closedir(d);
 			return (-1);
 		}
@@ -1390,12 +1393,78 @@ rcase_list(const char *dir, char ***out, size_t *nout)
 	return (0);
 }
 
-void
-rcase_list_free(char **paths, size_t n)
+static void
+list_free(char **paths, size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+}
+
+int
+rcase_run_dir(const char *dir, int (*check)(const struct rcase *, void *),
+    void *arg)
+{
+	struct rcase	 c;
+	char		**paths, err[512];
+	size_t		 npaths, i;
+	int		 bad;
+
+	if (list_cases(dir, &paths, &npaths) == -1) {
+		rcase_report("cannot list %s (run from the top of the repo)\n",
+		    dir);
+		return (1);
+	}
+	bad = 0;
+	if (npaths == 0) {
+		rcase_report("no case files in %s\n", dir);
+		bad++;
+	}
+	for (i = 0; i < npaths; i++) {
+		if (rcase_load(paths[i], &c, err, sizeof(err)) == -1) {
+			rcase_report("%s\n", err);
+			bad++;
+			continue;
+		}
+		bad += check(&c, arg);
+		rcase_free(&c);
+	}
+	list_free(paths, npaths);
+	return (bad);
+}
+
+int
+rcase_open_on(const struct portfolio *pf, const struct risk *r, day_t d,
+    int64_t project)
+{
+	struct risk_list	l;
+	size_t			i;
+	int			found;
+
+	memset(&l, 0, sizeof(l));
+	if (risk_compute(pf, d, project, &l) == -1) {
+		(void)fprintf(stderr, "rcase_open_on: risk_compute failed\n");
+		abort();
+	}
+	found = 0;
+	for (i = 0; i < l.len; i++)
+		found |= risk_same(&l.items[i], r);
+	risk_list_free(&l);
+	return (found);
+}
+
+int	rcase_quiet;
+
+void
+rcase_report(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (rcase_quiet)
+		return;
+	va_start(ap, fmt);
+	(void)vfprintf(stderr, fmt, ap);
+	va_end(ap);
 }

@@ -109,8 +109,29 @@ void	rcase_free(struct rcase *);
  */
 int	rcase_random(struct rcase *, uint32_t, day_t);
 
-/* The paths of the *.case files in a directory, sorted; -1 on error. */
-int	rcase_list(const char *, char ***, size_t *);
-void	rcase_list_free(char **, size_t);
+/*
+ * Load every *.case file of a directory, in name order, and give each to
+ * check, which returns its number of mismatches.  Returns their sum, plus
+ * one for each file that does not load and one for a directory that
+ * cannot be read or holds no case file: a lost directory must not pass.
+ */
+int	rcase_run_dir(const char *, int (*)(const struct rcase *, void *),
+	    void *);
+
+/*
+ * Is a risk with r's identity open at the end of day d?  project 0
+ * computes the whole portfolio, another id only that project.  Aborts
+ * when memory runs out: a test cannot go on without the answer.
+ */
+int	rcase_open_on(const struct portfolio *, const struct risk *, day_t,
+	    int64_t);
+
+/*
+ * The checkers' messages, to stderr; the tests of a checker itself set
+ * rcase_quiet while they expect mismatches.
+ */
+extern int	rcase_quiet;
+void		rcase_report(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -23,34 +23,14 @@
 
 #define CASE_DIR	"tests/unit/risk"
 
-/* The tests of the checker itself expect mismatches: keep them quiet. */
-static int	quiet;
-
-static void	report(const char *, ...)
-		    __attribute__((format(printf, 1, 2)));
-
-static void
-report(const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (quiet)
-		return;
-	va_start(ap, fmt);
-	(void)vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
-
 static void	print_risk(const char *, const struct risk *, int);
 static void	print_digest(const struct digest *);
-static int	open_on(const struct portfolio *, const struct risk *,
-		    day_t);
 static int	check_invariants(const struct portfolio *, const char *, int,
 		    const struct digest *);
 static int	check_grouping(const char *, int, const struct digest *);
 static int	check_digest(const struct rcase *,
 		    const struct rcase_digest *);
-static int	run_files(int *);
+static int	check_case(const struct rcase *, void *);
 
 static void
 print_risk(const char *prefix, const struct risk *r, int is_new)
@@ -62,7 +42,7 @@ print_risk(const char *prefix, const struct risk *r, int is_new)
 		date_format(r->resolved_on, on);
 	else
 		(void)snprintf(on, sizeof(on), "-");
-	report("%s%s %s %lld %s %s since=%s resolved=%s by=%s\n",
+	rcase_report("%s%s %s %lld %s %s since=%s resolved=%s by=%s\n",
 	    prefix, risk_kind_key(r->kind), severity_key(r->severity),
 	    (long long)r->project_id, r->subject, is_new ? "new" : "old",
 	    since, on, r->resolved_by != NULL ? r->resolved_by : "-");
@@ -74,47 +54,30 @@ print_digest(const struct digest *d)
 	char	day[DATE_LEN];
 	size_t	i;
 
-	report("  open:\n");
+	rcase_report("  open:\n");
 	for (i = 0; i < d->open.len; i++)
 		print_risk("    ", &d->open.items[i], d->is_new[i]);
-	report("  resolved:\n");
+	rcase_report("  resolved:\n");
 	for (i = 0; i < d->resolved.len; i++)
 		print_risk("    ", &d->resolved.items[i], 0);
-	report("  due:\n");
+	rcase_report("  due:\n");
 	for (i = 0; i < d->ndue; i++) {
 		date_format(d->due[i].due, day);
-		report("    %lld %s\n",
+		rcase_report("    %lld %s\n",
 		    (long long)d->due[i].checkpoint_id, day);
 	}
-	report("  counts critical=%d high=%d medium=%d low=%d\n",
+	rcase_report("  counts critical=%d high=%d medium=%d low=%d\n",
 	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
 	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW]);
 	for (i = 0; i < DIGEST_TREND_WEEKS; i++) {
 		date_format(d->trend[i].asof, day);
-		report("  trend %04d-W%02d %s critical=%d high=%d "
+		rcase_report("  trend %04d-W%02d %s critical=%d high=%d "
 		    "medium=%d low=%d\n", d->trend[i].year, d->trend[i].week,
 		    day, d->trend[i].counts[SEVERITY_CRITICAL],
 		    d->trend[i].counts[SEVERITY_HIGH],
 		    d->trend[i].counts[SEVERITY_MEDIUM],
 		    d->trend[i].counts[SEVERITY_LOW]);
 	}
-}
-
-static int
-open_on(const struct portfolio *pf, const struct risk *r, day_t d)
-{
-	struct risk_list	l;
-	size_t			i;
-	int			found;
-
-	memset(&l, 0, sizeof(l));
-	if (risk_compute(pf, d, 0, &l) == -1)
-		fail_msg("risk_compute failed");
-	found = 0;
-	for (i = 0; i < l.len; i++)
-		found |= risk_same(&l.items[i], r);
-	risk_list_free(&l);
-	return (found);
 }
 
 /*
@@ -138,12 +101,12 @@ check_invariants(const struct portfolio *pf, const char *name, int line,
 	if (date_weekday(d->monday) != 1 || d->sunday != d->monday + 6 ||
 	    d->prev_asof != d->monday - 1 || d->asof < d->monday ||
 	    d->asof > d->sunday) {
-		report("%s:%d: bad window\n", name, line);
+		rcase_report("%s:%d: bad window\n", name, line);
 		bad++;
 	}
 	isoweek_of(d->monday, &year, &week);
 	if (year != d->year || week != d->week) {
-		report("%s:%d: monday not in the week\n", name,
+		rcase_report("%s:%d: monday not in the week\n", name,
 		    line);
 		bad++;
 	}
@@ -151,18 +114,18 @@ check_invariants(const struct portfolio *pf, const char *name, int line,
 		r = &d->open.items[k];
 		counts[r->severity]++;
 		if (k + 1 < d->open.len && risk_order_cmp(r, r + 1) >= 0) {
-			report("%s:%d: open not strictly ordered\n",
+			rcase_report("%s:%d: open not strictly ordered\n",
 			    name, line);
 			bad++;
 		}
-		if (d->is_new[k] != !open_on(pf, r, d->prev_asof)) {
-			report("%s:%d: is_new wrong\n", name,
+		if (d->is_new[k] != !rcase_open_on(pf, r, d->prev_asof, 0)) {
+			rcase_report("%s:%d: is_new wrong\n", name,
 			    line);
 			bad++;
 		}
 	}
 	if (memcmp(counts, d->counts, sizeof(counts)) != 0) {
-		report("%s:%d: counts do not tally\n", name,
+		rcase_report("%s:%d: counts do not tally\n", name,
 		    line);
 		bad++;
 	}
@@ -170,16 +133,16 @@ check_invariants(const struct portfolio *pf, const char *name, int line,
 		if (d->trend[i].asof != d->prev_asof -
 		    7 * (DIGEST_TREND_WEEKS - 1 - i) ||
 		    date_weekday(d->trend[i].asof) != 7) {
-			report("%s:%d: trend %d on the wrong day\n",
+			rcase_report("%s:%d: trend %d on the wrong day\n",
 			    name, line, i);
 			bad++;
 		}
 	}
 	for (k = 0; k < d->resolved.len; k++) {
 		r = &d->resolved.items[k];
-		if (!open_on(pf, r, d->prev_asof) ||
-		    open_on(pf, r, d->asof)) {
-			report("%s:%d: resolved but not resolved\n",
+		if (!rcase_open_on(pf, r, d->prev_asof, 0) ||
+		    rcase_open_on(pf, r, d->asof, 0)) {
+			rcase_report("%s:%d: resolved but not resolved\n",
 			    name, line);
 			bad++;
 		}
@@ -187,22 +150,22 @@ check_invariants(const struct portfolio *pf, const char *name, int line,
 			continue;
 		if (r->resolved_on <= d->prev_asof ||
 		    r->resolved_on > d->asof) {
-			report("%s:%d: resolved outside the week\n",
+			rcase_report("%s:%d: resolved outside the week\n",
 			    name, line);
 			bad++;
 			continue;
 		}
 		for (t = r->resolved_on; t <= d->asof; t++) {
-			if (open_on(pf, r, t)) {
-				report("%s:%d: open again after its "
+			if (rcase_open_on(pf, r, t, 0)) {
+				rcase_report("%s:%d: open again after its "
 				    "resolution\n", name, line);
 				bad++;
 				break;
 			}
 		}
 		if (r->kind != RISK_OVERLOADED_OWNER &&
-		    !open_on(pf, r, r->resolved_on - 1)) {
-			report("%s:%d: already gone the day before its "
+		    !rcase_open_on(pf, r, r->resolved_on - 1, 0)) {
+			rcase_report("%s:%d: already gone the day before its "
 			    "resolution\n", name, line);
 			bad++;
 		}
@@ -234,15 +197,15 @@ check_grouping(const char *name, int line, const struct digest *d)
 			if (o[j].project_id != o[i].project_id)
 				continue;
 			if (pos >= d->open.len || d->by_project[pos] != j) {
-				report("%s:%d: open risk %zu out of its "
+				rcase_report("%s:%d: open risk %zu out of its "
 				    "project's group\n", name, line, j);
 				return (1);
 			}
 			pos++;
 		}
 		if (end != pos) {
-			report("%s:%d: group at %zu ends at %zu, not %zu\n",
-			    name, line, g, end, pos);
+			rcase_report("%s:%d: group at %zu ends at %zu, not "
+			    "%zu\n", name, line, g, end, pos);
 			return (1);
 		}
 	}
@@ -267,19 +230,19 @@ check_digest(const struct rcase *c, const struct rcase_digest *x)
 	int			 bad;
 
 	if (digest_build(&c->pf, x->year, x->week, x->today, &d) == -1) {
-		report("%s:%d: digest_build failed\n", c->name,
+		rcase_report("%s:%d: digest_build failed\n", c->name,
 		    x->line);
 		return (1);
 	}
 	bad = 0;
 	if (x->has_span && (d.monday != x->monday || d.sunday != x->sunday ||
 	    d.asof != x->asof || d.prev_asof != x->prev_asof)) {
-		report("%s:%d: span differs\n", c->name, x->line);
+		rcase_report("%s:%d: span differs\n", c->name, x->line);
 		bad++;
 	}
 
 	if (d.open.len != x->nopen) {
-		report("%s:%d: %zu open, expected %zu\n", c->name,
+		rcase_report("%s:%d: %zu open, expected %zu\n", c->name,
 		    x->line, d.open.len, x->nopen);
 		bad++;
 	}
@@ -289,14 +252,14 @@ check_digest(const struct rcase *c, const struct rcase_digest *x)
 		if (!same_risk(r, e) || r->severity != e->severity ||
 		    d.is_new[i] != e->is_new ||
 		    (e->since != DAY_NONE && r->since != e->since)) {
-			report("%s:%d: open risk differs\n", c->name,
+			rcase_report("%s:%d: open risk differs\n", c->name,
 			    e->line);
 			bad++;
 		}
 	}
 
 	if (d.resolved.len != x->nresolved) {
-		report("%s:%d: %zu resolved, expected %zu\n", c->name,
+		rcase_report("%s:%d: %zu resolved, expected %zu\n", c->name,
 		    x->line, d.resolved.len, x->nresolved);
 		bad++;
 	}
@@ -307,21 +270,21 @@ check_digest(const struct rcase *c, const struct rcase_digest *x)
 		    (r->resolved_by != NULL) != e->has_resolved_by ||
 		    (r->resolved_by != NULL &&
 		    strcmp(r->resolved_by, e->resolved_by) != 0)) {
-			report("%s:%d: resolved risk differs\n",
+			rcase_report("%s:%d: resolved risk differs\n",
 			    c->name, e->line);
 			bad++;
 		}
 	}
 
 	if (d.ndue != x->ndue) {
-		report("%s:%d: %zu due, expected %zu\n", c->name,
+		rcase_report("%s:%d: %zu due, expected %zu\n", c->name,
 		    x->line, d.ndue, x->ndue);
 		bad++;
 	}
 	for (i = 0; i < d.ndue && i < x->ndue; i++) {
 		if (d.due[i].checkpoint_id != x->due[i].checkpoint_id ||
 		    d.due[i].due != x->due[i].due) {
-			report("%s:%d: due differs\n", c->name,
+			rcase_report("%s:%d: due differs\n", c->name,
 			    x->due[i].line);
 			bad++;
 		}
@@ -329,11 +292,11 @@ check_digest(const struct rcase *c, const struct rcase_digest *x)
 
 	if (x->has_counts && memcmp(d.counts, x->counts,
 	    sizeof(d.counts)) != 0) {
-		report("%s:%d: counts differ\n", c->name, x->line);
+		rcase_report("%s:%d: counts differ\n", c->name, x->line);
 		bad++;
 	}
 	if (x->ntrend != 0 && x->ntrend != DIGEST_TREND_WEEKS) {
-		report("%s:%d: give all %d trend weeks or none\n",
+		rcase_report("%s:%d: give all %d trend weeks or none\n",
 		    c->name, x->line, DIGEST_TREND_WEEKS);
 		bad++;
 	}
@@ -343,51 +306,38 @@ check_digest(const struct rcase *c, const struct rcase_digest *x)
 		    d.trend[i].asof != x->trend[i].asof ||
 		    memcmp(d.trend[i].counts, x->trend[i].counts,
 		    sizeof(d.trend[i].counts)) != 0) {
-			report("%s:%d: trend differs\n", c->name,
+			rcase_report("%s:%d: trend differs\n", c->name,
 			    x->trend[i].line);
 			bad++;
 		}
 	}
 
 	if (d.year != x->year || d.week != x->week) {
-		report("%s:%d: not the week asked for\n", c->name, x->line);
+		rcase_report("%s:%d: not the week asked for\n", c->name,
+		    x->line);
 		bad++;
 	}
 	bad += check_invariants(&c->pf, c->name, x->line, &d);
 	if (bad > 0) {
-		report("%s:%d: the digest was:\n", c->name, x->line);
+		rcase_report("%s:%d: the digest was:\n", c->name, x->line);
 		print_digest(&d);
 	}
 	digest_free(&d);
 	return (bad);
 }
 
+/* Every digest block of a case file; the number of mismatches. */
 static int
-run_files(int *ndigests)
+check_case(const struct rcase *c, void *ndigests)
 {
-	struct rcase	 c;
-	char		**paths, err[512];
-	size_t		 npaths, i, j;
-	int		 bad;
+	size_t	j;
+	int	bad;
 
-	if (rcase_list(CASE_DIR, &paths, &npaths) == -1)
-		fail_msg("cannot list %s (run from the top of the repo)",
-		    CASE_DIR);
 	bad = 0;
-	*ndigests = 0;
-	for (i = 0; i < npaths; i++) {
-		if (rcase_load(paths[i], &c, err, sizeof(err)) == -1) {
-			report("%s\n", err);
-			bad++;
-			continue;
-		}
-		for (j = 0; j < c.ndigests; j++) {
-			bad += check_digest(&c, &c.digests[j]);
-			(*ndigests)++;
-		}
-		rcase_free(&c);
+	for (j = 0; j < c->ndigests; j++) {
+		bad += check_digest(c, &c->digests[j]);
+		(*(int *)ndigests)++;
 	}
-	rcase_list_free(paths, npaths);
 	return (bad);
 }
 
@@ -397,7 +347,8 @@ test_case_files(void **state)
 	int	ndigests;
 
 	(void)state;
-	assert_int_equal(run_files(&ndigests), 0);
+	ndigests = 0;
+	assert_int_equal(rcase_run_dir(CASE_DIR, check_case, &ndigests), 0);
 	assert_true(ndigests >= 6);
 }
 
@@ -475,7 +426,7 @@ test_checker_catches_mismatches(void **state)
 	int		 bad;
 
 	(void)state;
-	quiet = 1;
+	rcase_quiet = 1;
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
 		(void)snprintf(text, sizeof(text), "%s%s", base_case,
 		    checks[i]);
@@ -489,7 +440,7 @@ test_checker_catches_mismatches(void **state)
 			fail_msg("check %zu passed", i);
 		rcase_free(&c);
 	}
-	quiet = 0;
+	rcase_quiet = 0;
 }
 
 /* The grouping check fails when by_project is out of order. */
@@ -519,12 +470,12 @@ test_grouping_check_can_fail(void **state)
 	assert_true(d.open.len >= 2);
 	assert_int_equal(check_grouping("control", 0, &d), 0);
 
-	quiet = 1;
+	rcase_quiet = 1;
 	t = d.by_project[0];
 	d.by_project[0] = d.by_project[d.open.len - 1];
 	d.by_project[d.open.len - 1] = t;
 	assert_int_equal(check_grouping("swapped", 0, &d), 1);
-	quiet = 0;
+	rcase_quiet = 0;
 
 	digest_free(&d);
 	rcase_free(&c);

@@ -23,37 +23,17 @@
 
 #define CASE_DIR	"tests/unit/risk"
 
-/* The tests of the checker itself expect mismatches: keep them quiet. */
-static int	quiet;
-
-static void	report(const char *, ...)
-		    __attribute__((format(printf, 1, 2)));
-
-static void
-report(const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (quiet)
-		return;
-	va_start(ap, fmt);
-	(void)vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
-
 /* Checking "since" day by day is cheap, but not over decades. */
 #define SINCE_SPAN_MAX	1000
 
 static void	print_risk(const char *, const struct risk *);
 static int	want_kind(const struct rcase_check *, const struct risk *);
 static int	check_asof(const struct rcase *, const struct rcase_check *);
-static int	open_on(const struct portfolio *, const struct risk *,
-		    day_t);
 static int	open_throughout(const struct portfolio *, const struct risk *,
 		    day_t, day_t, int);
 static int	check_properties(const struct portfolio *, const char *,
 		    day_t, int);
-static int	run_files(int *);
+static int	check_case(const struct rcase *, void *);
 
 static void
 print_risk(const char *prefix, const struct risk *r)
@@ -61,7 +41,7 @@ print_risk(const char *prefix, const struct risk *r)
 	char	since[DATE_LEN];
 
 	date_format(r->since, since);
-	report("%s%s %s %lld %s %s \"%s\"\n", prefix,
+	rcase_report("%s%s %s %lld %s %s \"%s\"\n", prefix,
 	    risk_kind_key(r->kind), severity_key(r->severity),
 	    (long long)r->project_id, r->subject, since, r->message);
 }
@@ -85,7 +65,7 @@ check_asof(const struct rcase *c, const struct rcase_check *ch)
 
 	memset(&l, 0, sizeof(l));
 	if (risk_compute(&c->pf, ch->asof, ch->only_project, &l) == -1) {
-		report("%s:%d: risk_compute failed\n", c->name,
+		rcase_report("%s:%d: risk_compute failed\n", c->name,
 		    ch->line);
 		return (1);
 	}
@@ -97,7 +77,7 @@ check_asof(const struct rcase *c, const struct rcase_check *ch)
 		if (!want_kind(ch, r))
 			continue;
 		if (k == ch->nrisks) {
-			report("%s:%d: unexpected risk\n", c->name,
+			rcase_report("%s:%d: unexpected risk\n", c->name,
 			    ch->line);
 			print_risk("    got      ", r);
 			bad++;
@@ -110,8 +90,8 @@ check_asof(const struct rcase *c, const struct rcase_check *ch)
 		    r->since != x->since ||
 		    strstr(r->message, x->message) == NULL) {
 			date_format(x->since, day);
-			report("%s:%d: mismatch\n", c->name, x->line);
-			report("    expected %s %s %lld %s %s \"%s\"\n",
+			rcase_report("%s:%d: mismatch\n", c->name, x->line);
+			rcase_report("    expected %s %s %lld %s %s \"%s\"\n",
 			    risk_kind_key(x->kind), severity_key(x->severity),
 			    (long long)x->project_id, x->subject, day,
 			    x->message);
@@ -120,37 +100,19 @@ check_asof(const struct rcase *c, const struct rcase_check *ch)
 		}
 	}
 	for (; k < ch->nrisks; k++) {
-		report("%s:%d: expected risk missing\n", c->name,
+		rcase_report("%s:%d: expected risk missing\n", c->name,
 		    ch->risks[k].line);
 		bad++;
 	}
 	if (bad > 0) {
 		date_format(ch->asof, day);
-		report("%s:%d: all risks as of %s:\n", c->name,
+		rcase_report("%s:%d: all risks as of %s:\n", c->name,
 		    ch->line, day);
 		for (i = 0; i < l.len; i++)
 			print_risk("    ", &l.items[i]);
 	}
 	risk_list_free(&l);
 	return (bad);
-}
-
-/* Is a risk with r's identity open at the end of day d? */
-static int
-open_on(const struct portfolio *pf, const struct risk *r, day_t d)
-{
-	struct risk_list	l;
-	size_t			i;
-	int			found;
-
-	memset(&l, 0, sizeof(l));
-	if (risk_compute(pf, d, r->project_id, &l) == -1)
-		fail_msg("risk_compute failed");
-	found = 0;
-	for (i = 0; i < l.len; i++)
-		found |= risk_same(&l.items[i], r);
-	risk_list_free(&l);
-	return (found);
 }
 
 /*
@@ -165,10 +127,10 @@ open_throughout(const struct portfolio *pf, const struct risk *r,
 
 	step = sampled && to - from > 8 ? (to - from) / 4 : 1;
 	for (d = from; d < to; d += step) {
-		if (!open_on(pf, r, d))
+		if (!rcase_open_on(pf, r, d, r->project_id))
 			return (0);
 	}
-	return (open_on(pf, r, to));
+	return (rcase_open_on(pf, r, to, r->project_id));
 }
 
 /*
@@ -198,24 +160,24 @@ check_properties(const struct portfolio *pf, const char *name, day_t asof,
 	for (i = 0; i < l.len; i++) {
 		r = &l.items[i];
 		if (i + 1 < l.len && risk_order_cmp(r, r + 1) >= 0) {
-			report("%s: as of %s, not strictly ordered:\n", name,
-			    day);
+			rcase_report("%s: as of %s, not strictly ordered:\n",
+			    name, day);
 			print_risk("    ", r);
 			print_risk("    ", r + 1);
 			bad++;
 		}
 		for (j = i + 1; j < l.len; j++) {
 			if (risk_same(r, &l.items[j])) {
-				report("%s: as of %s, identity twice\n", name,
-				    day);
+				rcase_report("%s: as of %s, identity twice\n",
+				    name, day);
 				print_risk("    ", r);
 				bad++;
 			}
 		}
 		if (r->message[0] == '\0' || r->since == DAY_NONE ||
 		    r->since > asof) {
-			report("%s: as of %s, no message or a bad since\n",
-			    name, day);
+			rcase_report("%s: as of %s, no message or a bad "
+			    "since\n", name, day);
 			print_risk("    ", r);
 			bad++;
 			continue;
@@ -223,15 +185,15 @@ check_properties(const struct portfolio *pf, const char *name, day_t asof,
 		from = asof - r->since > SINCE_SPAN_MAX ?
 		    asof - SINCE_SPAN_MAX : r->since;
 		if (!open_throughout(pf, r, from, asof, sampled)) {
-			report("%s: as of %s, not open throughout its run:\n",
-			    name, day);
+			rcase_report("%s: as of %s, not open throughout its "
+			    "run:\n", name, day);
 			print_risk("    ", r);
 			bad++;
 		}
 		if (r->kind != RISK_OVERLOADED_OWNER &&
-		    open_on(pf, r, r->since - 1)) {
-			report("%s: as of %s, already open the day before "
-			    "since:\n", name, day);
+		    rcase_open_on(pf, r, r->since - 1, r->project_id)) {
+			rcase_report("%s: as of %s, already open the day "
+			    "before since:\n", name, day);
 			print_risk("    ", r);
 			bad++;
 		}
@@ -240,37 +202,19 @@ check_properties(const struct portfolio *pf, const char *name, day_t asof,
 	return (bad);
 }
 
-/* Every asof block of every case file; the number of mismatches. */
+/* Every asof block of a case file; the number of mismatches. */
 static int
-run_files(int *nchecks)
+check_case(const struct rcase *c, void *nchecks)
 {
-	struct rcase	 c;
-	char		**paths, err[512];
-	size_t		 npaths, i, j;
-	int		 bad;
+	size_t	j;
+	int	bad;
 
-	if (rcase_list(CASE_DIR, &paths, &npaths) == -1)
-		fail_msg("cannot list %s (run from the top of the repo)",
-		    CASE_DIR);
 	bad = 0;
-	*nchecks = 0;
-	for (i = 0; i < npaths; i++) {
-		if (rcase_load(paths[i], &c, err, sizeof(err)) == -1) {
-			report("%s\n", err);
-			bad++;
-			continue;
-		}
-		for (j = 0; j < c.nchecks; j++) {
-			bad += check_asof(&c, &c.checks[j]);
-			bad += check_properties(&c.pf, c.name,
-			    c.checks[j].asof, 0);
-			(*nchecks)++;
-		}
-		rcase_free(&c);
+	for (j = 0; j < c->nchecks; j++) {
+		bad += check_asof(c, &c->checks[j]);
+		bad += check_properties(&c->pf, c->name, c->checks[j].asof, 0);
+		(*(int *)nchecks)++;
 	}
-	rcase_list_free(paths, npaths);
-	if (npaths == 0)
-		fail_msg("no case files in %s", CASE_DIR);
 	return (bad);
 }
 
@@ -280,7 +224,8 @@ test_case_files(void **state)
 	int	nchecks;
 
 	(void)state;
-	assert_int_equal(run_files(&nchecks), 0);
+	nchecks = 0;
+	assert_int_equal(rcase_run_dir(CASE_DIR, check_case, &nchecks), 0);
 	/* A directory that lost its files must not pass quietly. */
 	assert_true(nchecks >= 50);
 }
@@ -354,7 +299,7 @@ test_checker_catches_mismatches(void **state)
 	int		 bad;
 
 	(void)state;
-	quiet = 1;
+	rcase_quiet = 1;
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
 		(void)snprintf(text, sizeof(text), "%s%s", base_case,
 		    checks[i]);
@@ -368,7 +313,7 @@ test_checker_catches_mismatches(void **state)
 			assert_true(bad > 0);
 		rcase_free(&c);
 	}
-	quiet = 0;
+	rcase_quiet = 0;
 }
 
 /* A typo in a case file is an error with its line, never a pass. */
