@@ -21,10 +21,7 @@ struct arena_chunk {
 
 #define ARENA_CHUNK	(64 * 1024)
 
-static const struct {
-	const char	*key;
-	const char	*name;
-} stages[STAGE_COUNT] = {
+static const char *const stages[STAGE_COUNT][2] = {
 	{ "framing", "Problem framing" },
 	{ "data", "Data exploration" },
 	{ "baseline", "Baseline" },
@@ -56,8 +53,9 @@ static const char *const checkpoint_statuses[] = {
 	"pending", "done", "blocked", "waived"
 };
 
-static int
-lookup(const char *key, const char *const *table, size_t n, size_t stride)
+int
+key_index(const char *key, const char *const *table, size_t n,
+    size_t stride)
 {
 	size_t	i;
 
@@ -71,27 +69,24 @@ lookup(const char *key, const char *const *table, size_t n, size_t stride)
 const char *
 stage_key(enum stage s)
 {
-	return ((unsigned)s < STAGE_COUNT ? stages[s].key : "?");
+	return ((unsigned)s < STAGE_COUNT ? stages[s][0] : "?");
 }
 
 const char *
 stage_name(enum stage s)
 {
-	return ((unsigned)s < STAGE_COUNT ? stages[s].name : "?");
+	return ((unsigned)s < STAGE_COUNT ? stages[s][1] : "?");
 }
 
 int
 stage_from_key(const char *key, enum stage *out)
 {
-	size_t	i;
+	int	i;
 
-	for (i = 0; i < STAGE_COUNT; i++) {
-		if (strcmp(key, stages[i].key) == 0) {
-			*out = (enum stage)i;
-			return (0);
-		}
-	}
-	return (-1);
+	if ((i = key_index(key, &stages[0][0], STAGE_COUNT, 2)) == -1)
+		return (-1);
+	*out = (enum stage)i;
+	return (0);
 }
 
 const char *
@@ -111,7 +106,7 @@ role_from_key(const char *key, enum role *out)
 {
 	int	i;
 
-	if ((i = lookup(key, &roles[0][0], ROLE_COUNT, 2)) == -1)
+	if ((i = key_index(key, &roles[0][0], ROLE_COUNT, 2)) == -1)
 		return (-1);
 	*out = (enum role)i;
 	return (0);
@@ -134,7 +129,7 @@ spec_from_key(const char *key, enum spec_field *out)
 {
 	int	i;
 
-	if ((i = lookup(key, &specs[0][0], SPEC_COUNT, 2)) == -1)
+	if ((i = key_index(key, &specs[0][0], SPEC_COUNT, 2)) == -1)
 		return (-1);
 	*out = (enum spec_field)i;
 	return (0);
@@ -145,7 +140,7 @@ project_status_from_key(const char *key, enum project_status *out)
 {
 	int	i;
 
-	if ((i = lookup(key, project_statuses, 4, 1)) == -1)
+	if ((i = key_index(key, project_statuses, 4, 1)) == -1)
 		return (-1);
 	*out = (enum project_status)i;
 	return (0);
@@ -156,7 +151,7 @@ checkpoint_status_from_key(const char *key, enum checkpoint_status *out)
 {
 	int	i;
 
-	if ((i = lookup(key, checkpoint_statuses, 4, 1)) == -1)
+	if ((i = key_index(key, checkpoint_statuses, 4, 1)) == -1)
 		return (-1);
 	*out = (enum checkpoint_status)i;
 	return (0);

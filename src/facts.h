@@ -182,6 +182,12 @@ struct portfolio {
 	struct facts_arena	*arena;		/* strings and arrays */
 };
 
+/*
+ * The row of key in a table of n rows of `stride` strings each, the key
+ * first in every row; -1 when it is not there.
+ */
+int		 key_index(const char *, const char *const *, size_t, size_t);
+
 /* Names as in the API and the database ("modelling", "mle", ...). */
 const char	*stage_key(enum stage);
 const char	*stage_name(enum stage);		/* "Modelling & iteration" */

@@ -43,13 +43,6 @@ static const struct {
 	    "The simplest approach it must beat, with its number." },
 };
 
-static const char *const stage_keys[] = {
-	"framing", "data", "baseline", "modelling", "evaluation",
-	"production", "monitoring"
-};
-
-static const char *const role_keys[] = { "ds", "mle", "swe" };
-static const char *const role_labels[] = { "DS", "MLE", "SWE" };
 
 static const char *
 stage_label(json_t *doc, const char *key)
@@ -426,9 +419,10 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 static void
 matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
-    json_t *row, int r, json_t *people, const struct form_state *fs)
+    json_t *row, enum role role, json_t *people, const struct form_state *fs)
 {
-	json_t		*cell = doc_obj(row, role_keys[r]);
+	const char	*rkey = role_key(role), *rlabel = role_label(role);
+	json_t		*cell = doc_obj(row, rkey);
 	json_t		*person = doc_obj(cell, "person");
 	int		 expected = doc_bool(cell, "expected");
 	int		 empty = person == NULL || !doc_bool(person, "active");
@@ -454,15 +448,15 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 	if (ctx->can_write) {
 		(void)snprintf(form, sizeof(form), "cell-%s-%s",
-		    doc_str(row, "key"), role_keys[r]);
+		    doc_str(row, "key"), rkey);
 		(void)snprintf(action, sizeof(action),
 		    "/projects/%lld/ownership/%s/%s", doc_int(doc, "id"),
-		    doc_str(row, "key"), role_keys[r]);
+		    doc_str(row, "key"), rkey);
 		sbuf_str(b, "<details class=\"cell-edit\"");
 		if (form_failed(fs, form))
 			sbuf_str(b, " open");
 		html_printf(b, "><summary>change<span class=\"visually-hidden"
-		    "\"> %s for %s</span></summary>\n", role_labels[r],
+		    "\"> %s for %s</span></summary>\n", rlabel,
 		    doc_str(row, "name"));
 		form_open(b, ctx, action, form);
 		form_notice(b, fs, form);
@@ -471,7 +465,7 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "value=\"%lld\">\n<label class=\"visually-hidden\" "
 		    "for=\"%s-person\">%s for %s</label>\n"
 		    "<select id=\"%s-person\" name=\"person_id\"",
-		    doc_int(cell, "version"), form, role_labels[r],
+		    doc_int(cell, "version"), form, rlabel,
 		    doc_str(row, "name"), form);
 		form_input_attrs(b, fs, form, "person_id");
 		sbuf_str(b, ">\n");
@@ -479,7 +473,7 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    person != NULL ? doc_int(person, "id") : 0, "nobody", NULL);
 		html_printf(b, "</select>\n<button type=\"submit\">Save"
 		    "<span class=\"visually-hidden\"> %s for %s</span>"
-		    "</button>\n", role_labels[r], doc_str(row, "name"));
+		    "</button>\n", rlabel, doc_str(row, "name"));
 		form_close(b);
 		sbuf_str(b, "</details>\n");
 	}
@@ -512,8 +506,8 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    "</span>", doc_str(row, "handoff"));
 		html_printf(b, "</th><td>%s</td>\n",
 		    stage_label(doc, doc_str(row, "needed_by")));
-		for (r = 0; r < 3; r++)
-			matrix_cell(b, ctx, doc, row, r, people, fs);
+		for (r = 0; r < ROLE_COUNT; r++)
+			matrix_cell(b, ctx, doc, row, (enum role)r, people, fs);
 		sbuf_str(b, "</tr>\n");
 	}
 	sbuf_str(b, "</tbody>\n</table></div>\n</section>\n");
@@ -628,7 +622,7 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	json_t		*t;
 	char		 action[64];
-	const char	*cur = doc_str(doc, "stage");
+	const char	*cur = doc_str(doc, "stage"), *key;
 	size_t		 i;
 
 	sbuf_str(b, "<section id=\"stage\" aria-labelledby=\"stage-h\">\n"
@@ -655,12 +649,12 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\"");
 		form_input_attrs(b, fs, "stage", "stage");
 		sbuf_str(b, ">\n");
-		for (i = 0; i < 7; i++) {
-			html_printf(b, "<option value=\"%s\"", stage_keys[i]);
-			if (cur != NULL && strcmp(cur, stage_keys[i]) == 0)
+		for (i = 0; i < STAGE_COUNT; i++) {
+			key = stage_key((enum stage)i);
+			html_printf(b, "<option value=\"%s\"", key);
+			if (cur != NULL && strcmp(cur, key) == 0)
 				sbuf_str(b, " selected");
-			html_printf(b, ">%s</option>\n",
-			    stage_label(doc, stage_keys[i]));
+			html_printf(b, ">%s</option>\n", stage_label(doc, key));
 		}
 		sbuf_str(b, "</select>\n<label for=\"stage-note\">Note"
 		    "</label>\n");

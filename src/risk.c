@@ -262,15 +262,12 @@ risk_kind_key(enum risk_kind k)
 int
 risk_kind_from_key(const char *key, enum risk_kind *out)
 {
-	size_t	i;
+	int	i;
 
-	for (i = 0; i < RISK_KIND_COUNT; i++) {
-		if (strcmp(key, kind_keys[i]) == 0) {
-			*out = (enum risk_kind)i;
-			return (0);
-		}
-	}
-	return (-1);
+	if ((i = key_index(key, kind_keys, RISK_KIND_COUNT, 1)) == -1)
+		return (-1);
+	*out = (enum risk_kind)i;
+	return (0);
 }
 
 const char *
@@ -282,15 +279,12 @@ severity_key(enum severity s)
 int
 severity_from_key(const char *key, enum severity *out)
 {
-	size_t	i;
+	int	i;
 
-	for (i = 0; i < SEVERITY_COUNT; i++) {
-		if (strcmp(key, severity_keys[i]) == 0) {
-			*out = (enum severity)i;
-			return (0);
-		}
-	}
-	return (-1);
+	if ((i = key_index(key, severity_keys, SEVERITY_COUNT, 1)) == -1)
+		return (-1);
+	*out = (enum severity)i;
+	return (0);
 }
 
 /* Walking back in time ----------------------------------------------- */
