@@ -14,7 +14,6 @@
 struct api_ctx {
 	const struct api_route	*route;
 	const struct api_method	*method;
-	json_t			*path;
 	json_t			*extra;	/* from before(): added to the reply */
 };
 
@@ -43,7 +42,6 @@ api_cleanup(void *arg)
 {
 	struct api_ctx	*ctx = arg;
 
-	json_decref(ctx->path);
 	json_decref(ctx->extra);
 }
 
@@ -159,8 +157,6 @@ api_prepare(struct http_request *req, struct db_call *call)
 	if (ret == KORE_RESULT_OK && m->decorate != NULL &&
 	    db_facts_push(call) < 0)
 		ret = KORE_RESULT_ERROR;
-	if (ret == KORE_RESULT_OK)
-		ctx->path = json_incref(path);
 out:
 	json_decref(path);
 	json_decref(query);
@@ -211,7 +207,7 @@ api_finish(struct http_request *req, struct db_call *call)
 
 		facts_init(&pf);
 		if (db_facts_load(call, 1, &pf) == KORE_RESULT_OK)
-			m->decorate(req, doc, ctx->path, &pf);
+			m->decorate(doc, &pf);
 		facts_free(&pf);
 	}
 

@@ -228,18 +228,6 @@ filter_risks(const struct portfolio *pf, struct risk_list *risks,
 }
 
 static void
-reply_text(struct http_request *req, const char *type, struct sbuf *b)
-{
-	reply_common_headers(req);
-	http_response_header(req, "content-type", type);
-	http_response_header(req, "cache-control", "no-store");
-	if (sbuf_failed(b))
-		reply_error(req, 500, "internal", "internal error", NULL);
-	else
-		http_response(req, 200, b->data, b->len);
-}
-
-static void
 finish_digest(struct http_request *req, struct db_call *call,
     struct risk_call *rc, const struct portfolio *pf)
 {
@@ -260,7 +248,7 @@ finish_digest(struct http_request *req, struct db_call *call,
 		break;
 	case VIEW_DIGEST_MD:
 		render_digest_markdown(&b, &d);
-		reply_text(req, "text/markdown; charset=utf-8", &b);
+		reply_body(req, 200, "text/markdown; charset=utf-8", &b);
 		break;
 	default:
 		page_ctx_init(req, call, &ctx);
@@ -322,15 +310,12 @@ out:
 
 /* The project document gains the project's risks as of today. */
 void
-api_project_add_risks(struct http_request *req, json_t *doc, json_t *path,
-    const struct portfolio *pf)
+api_project_add_risks(json_t *doc, const struct portfolio *pf)
 {
 	struct risk_list	risks;
 	day_t			today = app_today();
 	json_int_t		id;
 
-	(void)req;
-	(void)path;
 	if ((id = json_integer_value(json_object_get(doc, "id"))) <= 0)
 		return;
 	memset(&risks, 0, sizeof(risks));

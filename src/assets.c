@@ -6,7 +6,9 @@
 #include "handoff.h"
 #include "assets.h"
 
-const struct asset *
+static const struct asset	*asset_find(const char *);
+
+static const struct asset *
 asset_find(const char *name)
 {
 	size_t	i;

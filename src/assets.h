@@ -19,6 +19,4 @@ struct asset {
 extern const struct asset	asset_table[];
 extern const size_t		asset_count;
 
-const struct asset	*asset_find(const char *);
-
 #endif

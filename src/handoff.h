@@ -83,7 +83,6 @@ void		 log_event(struct http_request *, const char *, const char *,
 /* request.c: what a request says, checked once. */
 int		 req_json_body(struct http_request *, json_t **);
 int		 req_form_body(struct http_request *, json_t **);
-int		 req_is_json_type(const char *);
 int		 req_if_match(struct http_request *, long long *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(const struct principal *, long long, json_t *,
@@ -144,6 +143,8 @@ int		 db_facts_load(struct db_call *, int, struct portfolio *);
 int		 reply_is_api(struct http_request *);
 void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
+void		 reply_body(struct http_request *, int, const char *,
+		    struct sbuf *);
 void		 reply_html(struct http_request *, int, struct sbuf *);
 void		 reply_error(struct http_request *, int, const char *,
 		    const char *, const char *);
@@ -164,8 +165,7 @@ struct api_method {
 	 * Adds to the document before it is sent (may be NULL); when set,
 	 * the portfolio's facts are loaded for it too.
 	 */
-	void			(*decorate)(struct http_request *, json_t *,
-				    json_t *, const struct portfolio *);
+	void			(*decorate)(json_t *, const struct portfolio *);
 	/*
 	 * Runs on the request document before the call (may be NULL): it
 	 * may add to it and set an object to add to the reply; it replies
@@ -203,8 +203,7 @@ int		 api_project_risks(struct http_request *);
 int		 api_digest(struct http_request *);
 int		 page_digest(struct http_request *);
 int		 page_digest_md(struct http_request *);
-void		 api_project_add_risks(struct http_request *, json_t *,
-		    json_t *, const struct portfolio *);
+void		 api_project_add_risks(json_t *, const struct portfolio *);
 
 /* api_routes.c: every API route, as data; the body checks are shared with
  * the page forms. */

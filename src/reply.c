@@ -63,21 +63,31 @@ reply_json(struct http_request *req, int status, json_t *doc)
 	free(text);
 }
 
+/* A built page or document; a buffer that ran out of memory is a 500. */
 void
-reply_html(struct http_request *req, int status, struct sbuf *b)
+reply_body(struct http_request *req, int status, const char *type,
+    struct sbuf *b)
 {
 	reply_common_headers(req);
-	http_response_header(req, "content-type", "text/html; charset=utf-8");
 	http_response_header(req, "cache-control", "no-store");
 
 	if (sbuf_failed(b)) {
-		kore_log(LOG_ERR, "reply: %s: page could not be built",
+		kore_log(LOG_ERR, "reply: %s: answer could not be built",
 		    req->path);
+		http_response_header(req, "content-type",
+		    "text/plain; charset=utf-8");
 		http_response(req, 500, "internal error\n", 15);
 		return;
 	}
 
+	http_response_header(req, "content-type", type);
 	http_response(req, status, b->data, b->len);
+}
+
+void
+reply_html(struct http_request *req, int status, struct sbuf *b)
+{
+	reply_body(req, status, "text/html; charset=utf-8", b);
 }
 
 void

@@ -66,7 +66,7 @@ req_json_body(struct http_request *req, json_t **out)
 
 	*out = NULL;
 	if (!http_request_header(req, "content-type", &type) ||
-	    !req_is_json_type(type)) {
+	    !httpparse_is_json_type(type)) {
 		reply_error(req, 415, "unsupported_media_type",
 		    "send the body as application/json", NULL);
 		return (KORE_RESULT_ERROR);
@@ -122,13 +122,6 @@ req_form_body(struct http_request *req, json_t **out)
 		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);
-}
-
-/* "application/json", optionally with "; charset=utf-8" (httpparse.c). */
-int
-req_is_json_type(const char *type)
-{
-	return (httpparse_is_json_type(type));
 }
 
 /*
