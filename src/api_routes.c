@@ -7,6 +7,7 @@
  * lead here are in conf/handoff.conf.
  */
 #include "handoff.h"
+#include "facts.h"
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -17,17 +18,8 @@
 
 /* Choices ------------------------------------------------------------------ */
 
+/* The rest come from facts.h: stage_keys and the status keys. */
 static const char *const person_roles[] = { "ds", "mle", "swe", "pm", NULL };
-static const char *const statuses[] = {
-	"active", "paused", "shipped", "cancelled", NULL
-};
-static const char *const stages[] = {
-	"framing", "data", "baseline", "modelling", "evaluation",
-	"production", "monitoring", NULL
-};
-static const char *const checkpoint_statuses[] = {
-	"pending", "done", "blocked", "waived", NULL
-};
 static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
 
 /* Fields ----------------------------------------------------------------- */
@@ -86,7 +78,7 @@ const struct field project_create_body[] = {
 	{ "pm_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "kickoff_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "target_launch_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "status", FIELD_ENUM, 0, 0, 0, statuses, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
 	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
 	END
 };
@@ -96,28 +88,28 @@ const struct field project_patch_body[] = {
 	{ "pm_id", FIELD_ID, 0, 0, 0, NULL, NULL },
 	{ "kickoff_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "target_launch_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
-	{ "status", FIELD_ENUM, 0, 0, 0, statuses, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
 	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
-	{ "plan", FIELD_MAP, 0, 0, 0, stages, plan_fields },
+	{ "plan", FIELD_MAP, 0, 0, 0, stage_keys, plan_fields },
 	END
 };
 
 static const struct field project_list_query[] = {
-	{ "status", FIELD_ENUM, 0, 0, 0, statuses, NULL },
-	{ "stage", FIELD_ENUM, 0, 0, 0, stages, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	LIMIT_OFFSET,
 	END
 };
 
 const struct field stage_body[] = {
-	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stages, NULL },
+	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
 	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
 	END
 };
 
 static const struct field checkpoint_create_body[] = {
-	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stages, NULL },
+	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
 	{ "title", FIELD_LINE, FIELD_REQUIRED, 1, 300, NULL, NULL },
 	{ "due_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "owner_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
@@ -129,12 +121,12 @@ static const struct field checkpoint_create_body[] = {
 };
 
 const struct field checkpoint_patch_body[] = {
-	{ "stage", FIELD_ENUM, 0, 0, 0, stages, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "title", FIELD_LINE, 0, 1, 300, NULL, NULL },
 	{ "due_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
 	{ "owner_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
-	{ "status", FIELD_ENUM, 0, 0, 0, checkpoint_statuses, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, checkpoint_status_keys, NULL },
 	{ "completed_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcomes, NULL },

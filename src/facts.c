@@ -21,14 +21,15 @@ struct arena_chunk {
 
 #define ARENA_CHUNK	(64 * 1024)
 
-static const char *const stages[STAGE_COUNT][2] = {
-	{ "framing", "Problem framing" },
-	{ "data", "Data exploration" },
-	{ "baseline", "Baseline" },
-	{ "modelling", "Modelling & iteration" },
-	{ "evaluation", "Evaluation & sign-off" },
-	{ "production", "Production & integration" },
-	{ "monitoring", "Monitoring & maintenance" },
+const char *const stage_keys[STAGE_COUNT + 1] = {
+	"framing", "data", "baseline", "modelling", "evaluation",
+	"production", "monitoring", NULL
+};
+
+static const char *const stage_names[STAGE_COUNT] = {
+	"Problem framing", "Data exploration", "Baseline",
+	"Modelling & iteration", "Evaluation & sign-off",
+	"Production & integration", "Monitoring & maintenance"
 };
 
 static const char *const roles[ROLE_COUNT][2] = {
@@ -45,12 +46,12 @@ static const char *const specs[SPEC_COUNT][2] = {
 	{ "baseline", "the baseline" },
 };
 
-static const char *const project_statuses[] = {
-	"active", "paused", "shipped", "cancelled"
+const char *const project_status_keys[] = {
+	"active", "paused", "shipped", "cancelled", NULL
 };
 
-static const char *const checkpoint_statuses[] = {
-	"pending", "done", "blocked", "waived"
+const char *const checkpoint_status_keys[] = {
+	"pending", "done", "blocked", "waived", NULL
 };
 
 int
@@ -69,13 +70,13 @@ key_index(const char *key, const char *const *table, size_t n,
 const char *
 stage_key(enum stage s)
 {
-	return ((unsigned)s < STAGE_COUNT ? stages[s][0] : "?");
+	return ((unsigned)s < STAGE_COUNT ? stage_keys[s] : "?");
 }
 
 const char *
 stage_name(enum stage s)
 {
-	return ((unsigned)s < STAGE_COUNT ? stages[s][1] : "?");
+	return ((unsigned)s < STAGE_COUNT ? stage_names[s] : "?");
 }
 
 int
@@ -83,7 +84,7 @@ stage_from_key(const char *key, enum stage *out)
 {
 	int	i;
 
-	if ((i = key_index(key, &stages[0][0], STAGE_COUNT, 2)) == -1)
+	if ((i = key_index(key, stage_keys, STAGE_COUNT, 1)) == -1)
 		return (-1);
 	*out = (enum stage)i;
 	return (0);
@@ -140,7 +141,7 @@ project_status_from_key(const char *key, enum project_status *out)
 {
 	int	i;
 
-	if ((i = key_index(key, project_statuses, 4, 1)) == -1)
+	if ((i = key_index(key, project_status_keys, 4, 1)) == -1)
 		return (-1);
 	*out = (enum project_status)i;
 	return (0);
@@ -151,7 +152,7 @@ checkpoint_status_from_key(const char *key, enum checkpoint_status *out)
 {
 	int	i;
 
-	if ((i = key_index(key, checkpoint_statuses, 4, 1)) == -1)
+	if ((i = key_index(key, checkpoint_status_keys, 4, 1)) == -1)
 		return (-1);
 	*out = (enum checkpoint_status)i;
 	return (0);

@@ -189,6 +189,9 @@ struct portfolio {
 int		 key_index(const char *, const char *const *, size_t, size_t);
 
 /* Names as in the API and the database ("modelling", "mle", ...). */
+extern const char *const stage_keys[];		/* NULL-terminated, */
+extern const char *const project_status_keys[];	/* in enum order */
+extern const char *const checkpoint_status_keys[];
 const char	*stage_key(enum stage);
 const char	*stage_name(enum stage);		/* "Modelling & iteration" */
 int		 stage_from_key(const char *, enum stage *);

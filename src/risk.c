@@ -99,8 +99,8 @@ static const char *const kind_keys[RISK_KIND_COUNT] = {
 	"stale_project",
 };
 
-static const char *const severity_keys[SEVERITY_COUNT] = {
-	"low", "medium", "high", "critical"
+const char *const severity_keys[SEVERITY_COUNT + 1] = {
+	"low", "medium", "high", "critical", NULL
 };
 
 /*

@@ -100,6 +100,7 @@ struct risk_list {
 
 const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
 int		 risk_kind_from_key(const char *, enum risk_kind *);
+extern const char *const severity_keys[];	/* NULL-terminated */
 const char	*severity_key(enum severity);		/* "critical" */
 int		 severity_from_key(const char *, enum severity *);
 
