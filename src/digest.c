@@ -18,7 +18,6 @@ static int	sorted_by_identity(const struct risk_list *,
 		    const struct risk ***);
 static int	contains(const struct risk *const *, size_t,
 		    const struct risk *);
-static void	count(const struct risk_list *, int [SEVERITY_COUNT]);
 static int	cmp_due(const void *, const void *);
 static int	due_next_week(const struct portfolio *, struct digest *);
 static int	compare_weeks(const struct portfolio *, struct digest *,
@@ -65,18 +64,6 @@ contains(const struct risk *const *v, size_t n, const struct risk *r)
 	if (n == 0)
 		return (0);
 	return (bsearch(&r, v, n, sizeof(*v), cmp_identity) != NULL);
-}
-
-static void
-count(const struct risk_list *l, int counts[SEVERITY_COUNT])
-{
-	size_t	i;
-
-	memset(counts, 0, SEVERITY_COUNT * sizeof(counts[0]));
-	for (i = 0; i < l->len; i++) {
-		if ((unsigned)l->items[i].severity < SEVERITY_COUNT)
-			counts[l->items[i].severity]++;
-	}
 }
 
 static int
@@ -288,7 +275,7 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 	if (risk_compute(pf, d->asof, 0, &d->open) == -1 ||
 	    risk_compute(pf, d->prev_asof, 0, &prev) == -1)
 		goto out;
-	count(&d->open, d->counts);
+	risk_count(&d->open, d->counts);
 	if (compare_weeks(pf, d, &prev) == -1 ||
 	    group_by_project(d) == -1 || due_next_week(pf, d) == -1)
 		goto out;
@@ -299,13 +286,13 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 		t->asof = d->monday - 7 * (DIGEST_TREND_WEEKS - i) + 6;
 		isoweek_of(t->asof, &t->year, &t->week);
 		if (i == DIGEST_TREND_WEEKS - 1) {
-			count(&prev, t->counts);
+			risk_count(&prev, t->counts);
 			continue;
 		}
 		past.len = 0;
 		if (risk_compute(pf, t->asof, 0, &past) == -1)
 			goto out;
-		count(&past, t->counts);
+		risk_count(&past, t->counts);
 	}
 	rc = 0;
 out:

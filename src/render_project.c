@@ -110,8 +110,7 @@ render_risk_items(struct sbuf *b, const struct risk_list *risks,
 static void
 section_risks(struct sbuf *b, const struct risk_list *risks)
 {
-	int	counts[SEVERITY_COUNT] = { 0 };
-	size_t	i;
+	int	counts[SEVERITY_COUNT];
 	int	s;
 
 	sbuf_str(b, "<section id=\"risks\" aria-labelledby=\"risks-h\">\n"
@@ -127,8 +126,7 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 		return;
 	}
 
-	for (i = 0; i < risks->len; i++)
-		counts[risks->items[i].severity]++;
+	risk_count(risks, counts);
 	sbuf_str(b, "<p class=\"counts\">");
 	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
 		if (counts[s] == 0)

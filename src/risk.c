@@ -1325,6 +1325,19 @@ risk_order_cmp(const void *pa, const void *pb)
 	    (a->project_id < b->project_id));
 }
 
+void
+risk_count(const struct risk_list *l, int counts[SEVERITY_COUNT])
+{
+	size_t	i;
+
+	memset(counts, 0, SEVERITY_COUNT * sizeof(counts[0]));
+	/* A severity out of range is not counted rather than written past. */
+	for (i = 0; i < l->len; i++) {
+		if ((unsigned)l->items[i].severity < SEVERITY_COUNT)
+			counts[l->items[i].severity]++;
+	}
+}
+
 /* Resolution ---------------------------------------------------------- */
 
 /* Set up the probe of a project risk's rule; 0 if its facts are gone. */

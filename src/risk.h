@@ -125,6 +125,9 @@ int		 risk_same(const struct risk *, const struct risk *);
 /* The sort order of risk_compute(), for qsort(). */
 int		 risk_order_cmp(const void *, const void *);
 
+/* The number of risks of each severity in the list. */
+void		 risk_count(const struct risk_list *, int [SEVERITY_COUNT]);
+
 /*
  * For risks that were open at the end of day `before` and are not at the
  * end of day asof, find the day in (before, asof] from which each stopped

@@ -115,24 +115,12 @@ risk_list_json(const struct risk_list *risks, day_t asof)
 	return (a);
 }
 
-void
-risk_counts(const struct risk_list *risks, int counts[SEVERITY_COUNT])
-{
-	size_t	i;
-	int	s;
-
-	for (s = 0; s < SEVERITY_COUNT; s++)
-		counts[s] = 0;
-	for (i = 0; i < risks->len; i++)
-		counts[risks->items[i].severity]++;
-}
-
 json_t *
 risk_report_json(const struct risk_list *risks, day_t asof)
 {
 	int	counts[SEVERITY_COUNT];
 
-	risk_counts(risks, counts);
+	risk_count(risks, counts);
 	return (json_pack("{s:o, s:o, s:o}", "as_of", day_json(asof),
 	    "counts", counts_json(counts), "risks",
 	    risk_list_json(risks, asof)));

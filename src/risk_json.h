@@ -17,6 +17,5 @@ json_t	*risk_json(const struct risk *, day_t);
 json_t	*risk_list_json(const struct risk_list *, day_t);
 json_t	*risk_report_json(const struct risk_list *, day_t);
 json_t	*digest_json(const struct digest *);
-void	 risk_counts(const struct risk_list *, int [SEVERITY_COUNT]);
 
 #endif

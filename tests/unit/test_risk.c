@@ -473,6 +473,36 @@ test_empty_portfolio(void **state)
 	facts_free(&pf);
 }
 
+/* Counts by severity; a severity out of range is skipped, not written. */
+static void
+test_count_by_severity(void **state)
+{
+	struct risk		items[5];
+	struct risk_list	l;
+	int			counts[SEVERITY_COUNT + 1];
+
+	(void)state;
+	memset(items, 0, sizeof(items));
+	items[0].severity = SEVERITY_CRITICAL;
+	items[1].severity = SEVERITY_LOW;
+	items[2].severity = SEVERITY_CRITICAL;
+	items[3].severity = SEVERITY_MEDIUM;
+	items[4].severity = SEVERITY_COUNT;
+	l.items = items;
+	l.len = l.cap = 5;
+	counts[SEVERITY_COUNT] = -7;
+	risk_count(&l, counts);
+	assert_int_equal(counts[SEVERITY_LOW], 1);
+	assert_int_equal(counts[SEVERITY_MEDIUM], 1);
+	assert_int_equal(counts[SEVERITY_HIGH], 0);
+	assert_int_equal(counts[SEVERITY_CRITICAL], 2);
+	assert_int_equal(counts[SEVERITY_COUNT], -7);
+
+	l.len = 0;
+	risk_count(&l, counts);
+	assert_int_equal(counts[SEVERITY_CRITICAL], 0);
+}
+
 int
 main(void)
 {
@@ -484,6 +514,7 @@ main(void)
 		cmocka_unit_test(test_identity_is_stable),
 		cmocka_unit_test(test_keys_round_trip),
 		cmocka_unit_test(test_empty_portfolio),
+		cmocka_unit_test(test_count_by_severity),
 	};
 
 	return (cmocka_run_group_tests_name("risk", tests, NULL, NULL));
