@@ -214,7 +214,6 @@ static const struct project_version *probe_project(struct probe *, day_t,
 static void	 probe_eval(struct probe *, day_t, struct seg *);
 static void	 probe_status_only(struct probe *, day_t,
 		    const struct project_version *);
-static int	 probe_holds(struct probe *, day_t);
 static day_t	 probe_run(struct probe *, day_t, int, const char **);
 static int	 project_exists(const struct project *, day_t,
 		    const struct project_version **);
@@ -568,16 +567,6 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 	}
 }
 
-static int
-probe_holds(struct probe *p, day_t t)
-{
-	struct seg	s;
-
-	probe_reset(p);
-	probe_eval(p, t, &s);
-	return (s.holds);
-}
-
 /*
  * The first day of the unbroken run of days ending at t on which the
  * probe answers `want`, and who recorded the change that began it;
@@ -741,13 +730,14 @@ empty_box_risk(struct engine *e, const struct project *pr,
 	enum severity			 sev;
 	char				 since[DATE_LEN], start[DATE_LEN];
 	char				 nobody[160];
+	day_t				 run;
 	int				 distance;
 
 	probe_init(&p, PROBE_EMPTY_BOX, e->pf, pr);
 	probe_status_only(&p, e->active_from, e->active_pv);
 	p.resp = resp;
 	p.role = role;
-	if (!probe_holds(&p, e->asof))
+	if ((run = probe_run(&p, e->asof, 1, NULL)) == DAY_NONE)
 		return (0);
 
 	distance = (int)resp->needed_by - (int)pv->stage;
@@ -762,7 +752,7 @@ empty_box_risk(struct engine *e, const struct project *pr,
 
 	if ((r = risk_add(e, RISK_EMPTY_OWNER, sev, pr, pv)) == NULL)
 		return (-1);
-	r->since = probe_run(&p, e->asof, 1, NULL);
+	r->since = run;
 	(void)snprintf(r->subject, sizeof(r->subject), "%s/%s", resp->key,
 	    role_key(role));
 	r->resp_key = resp->key;
@@ -837,6 +827,7 @@ checkpoint_risks(struct engine *e, const struct project *pr,
 	const struct checkpoint_version	*cv;
 	enum severity			 sev;
 	int64_t				 overdue;
+	day_t				 run;
 	char				 due[DATE_LEN], since[DATE_LEN];
 
 	if ((cv = checkpoint_at(cp, e->asof)) == NULL)
@@ -845,7 +836,7 @@ checkpoint_risks(struct engine *e, const struct project *pr,
 	probe_init(&p, PROBE_MISSED, e->pf, pr);
 	probe_status_only(&p, e->active_from, e->active_pv);
 	p.cp = cp;
-	if (probe_holds(&p, e->asof)) {
+	if ((run = probe_run(&p, e->asof, 1, NULL)) != DAY_NONE) {
 		overdue = (int64_t)e->asof - cv->due;
 		if (overdue >= OVERDUE_CRITICAL_DAYS)
 			sev = SEVERITY_CRITICAL;
@@ -856,7 +847,7 @@ checkpoint_risks(struct engine *e, const struct project *pr,
 		if ((r = risk_add(e, RISK_MISSED_CHECKPOINT, sev, pr, pv)) ==
 		    NULL)
 			return (-1);
-		r->since = probe_run(&p, e->asof, 1, NULL);
+		r->since = run;
 		(void)snprintf(r->subject, sizeof(r->subject),
 		    "checkpoint/%lld", (long long)cp->id);
 		r->checkpoint_id = cp->id;
@@ -869,11 +860,11 @@ checkpoint_risks(struct engine *e, const struct project *pr,
 	}
 
 	p.kind = PROBE_BLOCKED;
-	if (probe_holds(&p, e->asof)) {
+	if ((run = probe_run(&p, e->asof, 1, NULL)) != DAY_NONE) {
 		if ((r = risk_add(e, RISK_BLOCKED_CHECKPOINT, SEVERITY_HIGH,
 		    pr, pv)) == NULL)
 			return (-1);
-		r->since = probe_run(&p, e->asof, 1, NULL);
+		r->since = run;
 		(void)snprintf(r->subject, sizeof(r->subject),
 		    "checkpoint/%lld", (long long)cp->id);
 		r->checkpoint_id = cp->id;
@@ -900,20 +891,20 @@ handoff_risk(struct engine *e, const struct project *pr,
 	const struct handoff_version	*hv;
 	const struct person		*to;
 	enum severity			 sev;
-	day_t				 reached;
+	day_t				 run, reached;
 	char				 day[DATE_LEN], when[DATE_LEN];
 	char				 offered[160];
 	char				 key;
 
 	probe_init(&p, PROBE_HANDOFF, e->pf, pr);
 	p.ho = ho;
-	if (!probe_holds(&p, e->asof))
+	if ((run = probe_run(&p, e->asof, 1, NULL)) == DAY_NONE)
 		return (0);
 
 	sev = pv->stage >= ho->leads_into ? SEVERITY_HIGH : SEVERITY_MEDIUM;
 	if ((r = risk_add(e, RISK_HANDOFF_NOT_ACCEPTED, sev, pr, pv)) == NULL)
 		return (-1);
-	r->since = probe_run(&p, e->asof, 1, NULL);
+	r->since = run;
 	(void)snprintf(r->subject, sizeof(r->subject), "handoff/%c",
 	    ho->key);
 	r->handoff = ho->key;
@@ -967,11 +958,13 @@ overrun_risk(struct engine *e, const struct project *pr,
 	struct risk			*r;
 	const struct plan_version	*plan;
 	int64_t				 over;
+	day_t				 run;
 	char				 end[DATE_LEN];
 
 	probe_init(&p, PROBE_OVERRUN, e->pf, pr);
 	p.stage = pv->stage;
-	if ((unsigned)pv->stage >= STAGE_COUNT || !probe_holds(&p, e->asof))
+	if ((unsigned)pv->stage >= STAGE_COUNT ||
+	    (run = probe_run(&p, e->asof, 1, NULL)) == DAY_NONE)
 		return (0);
 
 	plan = plan_at(pr, pv->stage, e->asof);
@@ -979,7 +972,7 @@ overrun_risk(struct engine *e, const struct project *pr,
 	if ((r = risk_add(e, RISK_STAGE_OVERRUN, over >= OVERRUN_HIGH_DAYS ?
 	    SEVERITY_HIGH : SEVERITY_MEDIUM, pr, pv)) == NULL)
 		return (-1);
-	r->since = probe_run(&p, e->asof, 1, NULL);
+	r->since = run;
 	(void)snprintf(r->subject, sizeof(r->subject), "stage/%s",
 	    stage_key(pv->stage));
 	r->stage = pv->stage;
@@ -996,6 +989,7 @@ spec_risks(struct engine *e, const struct project *pr,
 {
 	struct probe	 p, left;
 	struct risk	*r;
+	day_t		 run;
 	char		 when[DATE_LEN];
 	int		 f;
 
@@ -1009,12 +1003,12 @@ spec_risks(struct engine *e, const struct project *pr,
 	for (f = 0; f < SPEC_COUNT; f++) {
 		probe_init(&p, PROBE_SPEC, e->pf, pr);
 		p.field = (enum spec_field)f;
-		if (!probe_holds(&p, e->asof))
+		if ((run = probe_run(&p, e->asof, 1, NULL)) == DAY_NONE)
 			continue;
 		if ((r = risk_add(e, RISK_INCOMPLETE_SPEC, SEVERITY_HIGH, pr,
 		    pv)) == NULL)
 			return (-1);
-		r->since = probe_run(&p, e->asof, 1, NULL);
+		r->since = run;
 		(void)snprintf(r->subject, sizeof(r->subject), "spec/%s",
 		    spec_key(p.field));
 		r->field = p.field;
@@ -1032,12 +1026,12 @@ stale_risk(struct engine *e, const struct project *pr,
 {
 	struct probe	 p;
 	struct risk	*r;
-	day_t		 last;
+	day_t		 last, run;
 	int64_t		 idle;
 	char		 when[DATE_LEN];
 
 	probe_init(&p, PROBE_STALE, e->pf, pr);
-	if (!probe_holds(&p, e->asof))
+	if ((run = probe_run(&p, e->asof, 1, NULL)) == DAY_NONE)
 		return (0);
 
 	if ((last = project_last_change(pr, e->asof)) == DAY_NONE)
@@ -1047,7 +1041,7 @@ stale_risk(struct engine *e, const struct project *pr,
 	    idle >= e->pf->stale_medium_days ? SEVERITY_MEDIUM : SEVERITY_LOW,
 	    pr, pv)) == NULL)
 		return (-1);
-	r->since = probe_run(&p, e->asof, 1, NULL);
+	r->since = run;
 	(void)snprintf(r->subject, sizeof(r->subject), "project");
 	r->stage = pv->stage;
 	date_format(last, when);
