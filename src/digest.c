@@ -85,7 +85,6 @@ cmp_due(const void *a, const void *b)
 static int
 due_next_week(const struct portfolio *pf, struct digest *d)
 {
-	const struct project_version	*pv;
 	const struct checkpoint_version	*cv;
 	const struct project		*pr;
 	const struct checkpoint		*cp;
@@ -99,9 +98,7 @@ due_next_week(const struct portfolio *pf, struct digest *d)
 	n = cap = 0;
 	for (i = 0; i < pf->nprojects; i++) {
 		pr = &pf->projects[i];
-		if (pr->created > d->asof ||
-		    (pv = project_at(pr, d->asof)) == NULL ||
-		    pv->status != PROJECT_ACTIVE)
+		if (project_active_at(pr, d->asof) == NULL)
 			continue;
 		for (j = 0; j < pr->ncheckpoints; j++) {
 			cp = &pr->checkpoints[j];

@@ -599,6 +599,18 @@ project_at(const struct project *pr, day_t d)
 	    d));
 }
 
+const struct project_version *
+project_active_at(const struct project *pr, day_t d)
+{
+	const struct project_version	*pv;
+
+	/* A version dated before creation does not make it exist earlier. */
+	if (pr->created > d || (pv = project_at(pr, d)) == NULL ||
+	    pv->status != PROJECT_ACTIVE)
+		return (NULL);
+	return (pv);
+}
+
 const struct plan_version *
 plan_at(const struct project *pr, enum stage s, day_t d)
 {

@@ -256,6 +256,14 @@ const struct checkpoint_version	*checkpoint_at(const struct checkpoint *,
 				    day_t);
 const struct handoff_version	*handoff_at(const struct handoff *, day_t);
 
+/*
+ * The project's version at the end of day d if it exists then (created
+ * <= d, a version in effect) and is active; else NULL.  Only such
+ * projects carry risks, count toward overloads, or list work due.
+ */
+const struct project_version	*project_active_at(const struct project *,
+				    day_t);
+
 /* The day the project last changed on or before d (DAY_NONE if none). */
 day_t		 project_last_change(const struct project *, day_t);
 

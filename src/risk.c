@@ -215,8 +215,6 @@ static void	 probe_eval(struct probe *, day_t, struct seg *);
 static void	 probe_status_only(struct probe *, day_t,
 		    const struct project_version *);
 static day_t	 probe_run(struct probe *, day_t, int, const char **);
-static int	 project_exists(const struct project *, day_t,
-		    const struct project_version **);
 static day_t	 active_run_start(const struct project *, day_t);
 static int32_t	 days_until(day_t, day_t);
 static const char *plural(int64_t);
@@ -603,16 +601,6 @@ probe_run(struct probe *p, day_t t, int want, const char **actor)
 }
 
 /* Rules --------------------------------------------------------------- */
-
-/* The project exists on day d; its version then into *pv. */
-static int
-project_exists(const struct project *pr, day_t d,
-    const struct project_version **pv)
-{
-	if (pr->created > d || (*pv = project_at(pr, d)) == NULL)
-		return (0);
-	return (1);
-}
 
 /* The first day of the project's active run that holds d (active on d). */
 static day_t
@@ -1128,8 +1116,7 @@ collect_boxes(const struct portfolio *pf, day_t d, struct box **out,
 	n = 0;
 	for (i = 0; i < pf->nprojects; i++) {
 		pr = &pf->projects[i];
-		if (!project_exists(pr, d, &pv) ||
-		    pv->status != PROJECT_ACTIVE)
+		if ((pv = project_active_at(pr, d)) == NULL)
 			continue;
 		active_from = pr->nresps > 0 ? active_run_start(pr, d) :
 		    DAY_NONE;
@@ -1255,8 +1242,7 @@ risk_compute(const struct portfolio *pf, day_t asof, int64_t only_project,
 		pr = &pf->projects[i];
 		if (only_project != 0 && pr->id != only_project)
 			continue;
-		if (!project_exists(pr, asof, &pv) ||
-		    pv->status != PROJECT_ACTIVE)
+		if ((pv = project_active_at(pr, asof)) == NULL)
 			continue;
 		e.active_from = active_run_start(pr, asof);
 		e.active_pv = pv;
@@ -1418,7 +1404,6 @@ static int
 resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
     struct risk_list *l)
 {
-	const struct project_version	*pv;
 	const struct project		*pr;
 	const struct responsibility	*resp;
 	const struct cell_version	*cell;
@@ -1453,8 +1438,7 @@ resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
 	rc = -1;
 	for (i = 0; i < pf->nprojects; i++) {
 		pr = &pf->projects[i];
-		if (!project_exists(pr, before, &pv) ||
-		    pv->status != PROJECT_ACTIVE)
+		if (project_active_at(pr, before) == NULL)
 			continue;
 		for (j = 0; j < pr->nresps; j++) {
 			resp = &pr->resps[j];

@@ -503,6 +503,44 @@ test_count_by_severity(void **state)
 	assert_int_equal(counts[SEVERITY_CRITICAL], 0);
 }
 
+/* Active on d: created by then, a version in effect, and status active. */
+static void
+test_project_active_at(void **state)
+{
+	struct portfolio	 pf;
+	struct project_version	 pv;
+	struct project		*pr;
+	day_t			 d;
+
+	(void)state;
+	d = date_from_ymd(2026, 3, 10);
+	facts_init(&pf);
+	pr = facts_add_project(&pf, 1, "Churn", 0, d, d);
+	assert_non_null(pr);
+	assert_null(project_active_at(pr, d));	/* no version yet */
+
+	memset(&pv, 0, sizeof(pv));
+	pv.v.seq = 1;
+	pv.v.on = d - 5;	/* dated before creation */
+	pv.v.actor = "ana";
+	pv.status = PROJECT_ACTIVE;
+	pv.target_launch = DAY_NONE;
+	facts_project_version(&pf, pr, &pv);
+	pv.v.seq = 2;
+	pv.v.on = d + 7;
+	pv.status = PROJECT_PAUSED;
+	facts_project_version(&pf, pr, &pv);
+	assert_false(facts_failed(&pf));
+	facts_sort(&pf);
+	pr = &pf.projects[0];
+
+	assert_null(project_active_at(pr, d - 1));
+	assert_ptr_equal(project_active_at(pr, d), &pr->versions[0]);
+	assert_ptr_equal(project_active_at(pr, d + 6), &pr->versions[0]);
+	assert_null(project_active_at(pr, d + 7));
+	facts_free(&pf);
+}
+
 int
 main(void)
 {
@@ -515,6 +553,7 @@ main(void)
 		cmocka_unit_test(test_keys_round_trip),
 		cmocka_unit_test(test_empty_portfolio),
 		cmocka_unit_test(test_count_by_severity),
+		cmocka_unit_test(test_project_active_at),
 	};
 
 	return (cmocka_run_group_tests_name("risk", tests, NULL, NULL));
