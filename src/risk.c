@@ -1404,18 +1404,16 @@ static int
 resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
     struct risk_list *l)
 {
-	const struct project		*pr;
-	const struct responsibility	*resp;
-	const struct cell_version	*cell;
 	struct owner			*owners, key, *o;
 	struct release			*rel, *grown;
+	struct box			*boxes;
 	struct probe			 p;
 	struct risk			*r;
 	const char			*by;
-	size_t				 nowners, nrel, caprel, i, j, k, need;
-	size_t				 limit;
+	size_t				 nowners, nboxes, nrel, caprel, i, j, k;
+	size_t				 need, limit;
 	day_t				 on;
-	int				 role, rc;
+	int				 rc;
 
 	nowners = 0;
 	for (i = 0; i < l->len; i++)
@@ -1433,44 +1431,39 @@ resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
 	}
 	qsort(owners, nowners, sizeof(*owners), cmp_owner);
 
+	boxes = NULL;
 	rel = NULL;
 	nrel = caprel = 0;
 	rc = -1;
-	for (i = 0; i < pf->nprojects; i++) {
-		pr = &pf->projects[i];
-		if (project_active_at(pr, before) == NULL)
+	/*
+	 * Only active people are found overloaded, so an owner open on
+	 * `before` was active then and collect_boxes() has all their boxes.
+	 */
+	if (collect_boxes(pf, before, &boxes, &nboxes) == -1)
+		goto out;
+	for (i = 0; i < nboxes; i++) {
+		key.person_id = boxes[i].person_id;
+		if ((o = bsearch(&key, owners, nowners, sizeof(*owners),
+		    cmp_owner)) == NULL)
 			continue;
-		for (j = 0; j < pr->nresps; j++) {
-			resp = &pr->resps[j];
-			for (role = 0; role < ROLE_COUNT; role++) {
-				if ((resp->expects & (1u << role)) == 0 ||
-				    (cell = cell_at(resp, (enum role)role,
-				    before)) == NULL || cell->person_id == 0)
-					continue;
-				key.person_id = cell->person_id;
-				if ((o = bsearch(&key, owners, nowners,
-				    sizeof(*owners), cmp_owner)) == NULL)
-					continue;
-				o->held++;
-				probe_init(&p, PROBE_HOLDS_BOX, pf, pr);
-				p.resp = resp;
-				p.role = (enum role)role;
-				p.person_id = cell->person_id;
-				if ((on = probe_run(&p, asof, 0, &by)) ==
-				    DAY_NONE)
-					continue;
-				if (nrel == caprel) {
-					caprel = caprel == 0 ? 16 : caprel * 2;
-					if ((grown = reallocarray(rel, caprel,
-					    sizeof(*rel))) == NULL)
-						goto out;
-					rel = grown;
-				}
-				rel[nrel].owner = (size_t)(o - owners);
-				rel[nrel].on = on;
-				rel[nrel++].by = by;
-			}
+		o->held++;
+		/* Its active run is as of before, but this walk is from asof. */
+		probe_init(&p, PROBE_HOLDS_BOX, pf, boxes[i].pr);
+		p.resp = boxes[i].resp;
+		p.role = boxes[i].role;
+		p.person_id = boxes[i].person_id;
+		if ((on = probe_run(&p, asof, 0, &by)) == DAY_NONE)
+			continue;
+		if (nrel == caprel) {
+			caprel = caprel == 0 ? 16 : caprel * 2;
+			if ((grown = reallocarray(rel, caprel,
+			    sizeof(*rel))) == NULL)
+				goto out;
+			rel = grown;
 		}
+		rel[nrel].owner = (size_t)(o - owners);
+		rel[nrel].on = on;
+		rel[nrel++].by = by;
 	}
 	if (nrel > 1)
 		qsort(rel, nrel, sizeof(*rel), cmp_release);
@@ -1498,6 +1491,7 @@ resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
 	}
 	rc = 0;
 out:
+	free(boxes);
 	free(rel);
 	free(owners);
 	return (rc);
