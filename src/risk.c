@@ -718,6 +718,7 @@ empty_box_risk(struct engine *e, const struct project *pr,
 	enum severity			 sev;
 	char				 since[DATE_LEN], start[DATE_LEN];
 	char				 nobody[160];
+	char				 inactive[RISK_MESSAGE_LEN];
 	day_t				 run;
 	int				 distance;
 
@@ -755,25 +756,25 @@ empty_box_risk(struct engine *e, const struct project *pr,
 		if ((holder = facts_person(e->pf, cell->person_id)) != NULL)
 			r->person_name = holder->name;
 	}
-	if (holder != NULL)
+	/*
+	 * As long as a message can be: a name cut here would be cut from
+	 * the message anyway.
+	 */
+	inactive[0] = '\0';
+	if (holder != NULL) {
 		(void)snprintf(nobody, sizeof(nobody), "Nobody active on %s",
 		    role_label(role));
-	else
+		(void)snprintf(inactive, sizeof(inactive), " (%s is inactive)",
+		    holder->name);
+	} else
 		(void)snprintf(nobody, sizeof(nobody), "Nobody on %s",
 		    role_label(role));
 
 	date_format(r->since, since);
 	if (distance <= 0) {
-		if (holder != NULL)
-			risk_message(r, "%s has owned %s since %s (%s is "
-			    "inactive), and the project has already reached "
-			    "%s, which needs it.", nobody, resp->name, since,
-			    holder->name, stage_name(resp->needed_by));
-		else
-			risk_message(r, "%s has owned %s since %s, and the "
-			    "project has already reached %s, which needs it.",
-			    nobody, resp->name, since,
-			    stage_name(resp->needed_by));
+		risk_message(r, "%s has owned %s since %s%s, and the project "
+		    "has already reached %s, which needs it.", nobody,
+		    resp->name, since, inactive, stage_name(resp->needed_by));
 		return (0);
 	}
 
@@ -783,26 +784,13 @@ empty_box_risk(struct engine *e, const struct project *pr,
 		/* A planned start already past is a slip: say so. */
 		enters = plan->start >= e->asof ? "enters" :
 		    "was planned to enter";
-		if (holder != NULL)
-			risk_message(r, "%s owns %s (%s is inactive); the "
-			    "project %s %s on %s.", nobody, resp->name,
-			    holder->name, enters, stage_name(resp->needed_by),
-			    start);
-		else
-			risk_message(r, "%s owns %s; the project %s %s on %s.",
-			    nobody, resp->name, enters,
-			    stage_name(resp->needed_by), start);
-	} else {
-		if (holder != NULL)
-			risk_message(r, "%s owns %s (%s is inactive); %s, "
-			    "which needs it, has no planned start.", nobody,
-			    resp->name, holder->name,
-			    stage_name(resp->needed_by));
-		else
-			risk_message(r, "%s owns %s; %s, which needs it, has "
-			    "no planned start.", nobody, resp->name,
-			    stage_name(resp->needed_by));
-	}
+		risk_message(r, "%s owns %s%s; the project %s %s on %s.",
+		    nobody, resp->name, inactive, enters,
+		    stage_name(resp->needed_by), start);
+	} else
+		risk_message(r, "%s owns %s%s; %s, which needs it, has no "
+		    "planned start.", nobody, resp->name, inactive,
+		    stage_name(resp->needed_by));
 	return (0);
 }
 
