@@ -97,7 +97,11 @@ version(struct rows *r, int c, struct version *v)
 	v->actor = text(r, c + 2);
 }
 
-/* The project a row belongs to, remembering the last one looked up. */
+/*
+ * The project a row belongs to, remembering the last one looked up.
+ * Projects arrive ORDER BY id (sql/0008_api_facts.sql), so they can be
+ * found by binary search before facts_sort().
+ */
 static struct project *
 owner(struct portfolio *pf, struct rows *r, struct project **last)
 {
@@ -342,9 +346,6 @@ db_facts_load(struct db_call *call, int first, struct portfolio *pf)
 	for (i = 0; i < FACTS_NSTMTS; i++) {
 		(void)rows_open(&r, call, first + i);
 		loaders[i](pf, &r);
-		/* Projects must be findable by id before their details. */
-		if (i == FACTS_PROJECTS)
-			facts_sort(pf);
 	}
 	facts_sort(pf);
 
