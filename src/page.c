@@ -11,7 +11,9 @@
  * state, so the message sits next to the field and nothing typed is lost.
  */
 #include "handoff.h"
+#include "facts.h"
 #include "page.h"
+#include "risk.h"
 
 struct page_call {
 	const struct page_view		*view;
@@ -70,6 +72,42 @@ page_reply(struct http_request *req, int status, struct sbuf *b)
 {
 	reply_html(req, status, b);
 	sbuf_free(b);
+}
+
+/* Push the people list (all, or the active only) and return its index. */
+int
+page_push_people(struct db_call *call, int active_only)
+{
+	json_t	*query;
+	char	*text;
+	int	 idx;
+
+	query = active_only ? json_pack("{s:b, s:i}", "active", 1, "limit",
+	    200) : json_pack("{s:i}", "limit", 200);
+	text = req_call_text(db_who(call), -1, NULL, query, NULL);
+	json_decref(query);
+	idx = db_nstmts(call);
+	if (text == NULL || db_push(call, "SELECT api.person_list($1::jsonb)",
+	    text) != KORE_RESULT_OK)
+		idx = -1;
+	free(text);
+	return (idx);
+}
+
+/*
+ * The facts (pushed by db_facts_push() at index first) into pf, and the
+ * risks of today for one project (0: the whole portfolio) into risks;
+ * 0 or -1.  The caller frees both, whatever the result.
+ */
+int
+page_load_risks(struct db_call *call, int first, day_t today,
+    int64_t project_id, struct portfolio *pf, struct risk_list *risks)
+{
+	facts_init(pf);
+	memset(risks, 0, sizeof(*risks));
+	if (db_facts_load(call, first, pf) != KORE_RESULT_OK)
+		return (-1);
+	return (risk_compute(pf, today, project_id, risks));
 }
 
 static void

@@ -53,5 +53,8 @@ void	page_ctx_init(struct http_request *, struct db_call *,
 int	page_show(struct http_request *, const struct page_view *);
 int	page_act(struct http_request *, const struct page_action *);
 void	page_reply(struct http_request *, int, struct sbuf *);
+int	page_push_people(struct db_call *, int);
+int	page_load_risks(struct db_call *, int, day_t, int64_t,
+	    struct portfolio *, struct risk_list *);
 
 #endif

@@ -7,38 +7,6 @@
 #include "page.h"
 #include "risk.h"
 
-/* Push the people list (all, or the active only) and return its index. */
-static int
-push_people(struct db_call *call, int active_only)
-{
-	json_t	*query;
-	char	*text;
-	int	 idx;
-
-	query = active_only ? json_pack("{s:b, s:i}", "active", 1, "limit",
-	    200) : json_pack("{s:i}", "limit", 200);
-	text = req_call_text(db_who(call), -1, NULL, query, NULL);
-	json_decref(query);
-	idx = db_nstmts(call);
-	if (text == NULL || db_push(call, "SELECT api.person_list($1::jsonb)",
-	    text) != KORE_RESULT_OK)
-		idx = -1;
-	free(text);
-	return (idx);
-}
-
-/* Facts into pf and the risks of today into risks; 0 or -1. */
-static int
-load_risks(struct db_call *call, int first, day_t today,
-    struct portfolio *pf, struct risk_list *risks)
-{
-	facts_init(pf);
-	memset(risks, 0, sizeof(*risks));
-	if (db_facts_load(call, first, pf) != KORE_RESULT_OK)
-		return (-1);
-	return (risk_compute(pf, today, 0, risks));
-}
-
 /* Portfolio ------------------------------------------------------------- */
 
 static const char *const stage_choices[] = {
@@ -117,7 +85,7 @@ portfolio_render(struct http_request *req, struct db_call *call, int first,
 		filter.severity = (int)sev;
 
 	sbuf_init(&b);
-	if (load_risks(call, first, ctx.today, &pf, &risks) == -1) {
+	if (page_load_risks(call, first, ctx.today, 0, &pf, &risks) == -1) {
 		layout_error_page(&b, 500, "Internal error",
 		    "The portfolio could not be read.");
 		status = 500;
@@ -147,7 +115,7 @@ kickoff_push(struct http_request *req, struct db_call *call, json_t *params)
 	int	first;
 
 	(void)params;
-	if ((first = push_people(call, 1)) < 0)
+	if ((first = page_push_people(call, 1)) < 0)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (first);
 }
@@ -211,7 +179,7 @@ people_push(struct http_request *req, struct db_call *call, json_t *params)
 	int	first;
 
 	(void)params;
-	if ((first = push_people(call, 0)) < 0 || db_facts_push(call) < 0) {
+	if ((first = page_push_people(call, 0)) < 0 || db_facts_push(call) < 0) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (-1);
 	}

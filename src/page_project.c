@@ -24,23 +24,19 @@ static int
 project_push(struct http_request *req, struct db_call *call, json_t *path)
 {
 	json_t	*query;
-	char	*doc, *people, *history;
+	char	*doc, *history;
 	int	 first;
 
-	query = json_pack("{s:b, s:i}", "active", 1, "limit", 200);
 	doc = req_call_text(db_who(call), -1, path, NULL, NULL);
-	people = req_call_text(db_who(call), -1, NULL, query, NULL);
-	json_decref(query);
 	query = json_pack("{s:i}", "limit", 20);
 	history = req_call_text(db_who(call), -1, path, query, NULL);
 	json_decref(query);
 
 	first = db_nstmts(call);
-	if (doc == NULL || people == NULL || history == NULL ||
+	if (doc == NULL || history == NULL ||
 	    db_push(call, "SELECT api.project_get($1::jsonb)", doc) !=
 	    KORE_RESULT_OK ||
-	    db_push(call, "SELECT api.person_list($1::jsonb)", people) !=
-	    KORE_RESULT_OK ||
+	    page_push_people(call, 1) < 0 ||
 	    db_push(call, "SELECT api.project_history($1::jsonb)", history) !=
 	    KORE_RESULT_OK ||
 	    db_facts_push(call) < 0) {
@@ -49,7 +45,6 @@ project_push(struct http_request *req, struct db_call *call, json_t *path)
 	}
 
 	free(doc);
-	free(people);
 	free(history);
 	return (first);
 }
@@ -70,11 +65,9 @@ project_render(struct http_request *req, struct db_call *call, int first,
 	people = db_json(call, first + 1);
 	history = db_json(call, first + 2);
 
-	memset(&risks, 0, sizeof(risks));
-	facts_init(&pf);
-	have_risks = db_facts_load(call, first + 3, &pf) == KORE_RESULT_OK &&
-	    risk_compute(&pf, ctx.today,
-	    json_integer_value(json_object_get(path, "project")), &risks) == 0;
+	have_risks = page_load_risks(call, first + 3, ctx.today,
+	    json_integer_value(json_object_get(path, "project")), &pf,
+	    &risks) == 0;
 
 	sbuf_init(&b);
 	if (doc == NULL) {
