@@ -118,7 +118,7 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 			(void)snprintf(id, sizeof(id),
 			    "revoke-%" JSON_INTEGER_FORMAT,
 			    json_integer_value(json_object_get(t, "id")));
-			form_open(b, ctx, action, id);
+			form_open(b, ctx, NULL, action, id, -1);
 			html_printf(b, "<button type=\"submit\">Revoke<span "
 			    "class=\"visually-hidden\"> %s</span></button>\n",
 			    json_string_value(json_object_get(t, "name")));
@@ -128,7 +128,7 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 	}
 	sbuf_str(b, "</tbody>\n</table>\n</section>\n<section "
 	    "aria-labelledby=\"new-h\">\n<h2 id=\"new-h\">New token</h2>\n");
-	form_open(b, ctx, "/tokens", "new-token-form");
+	form_open(b, ctx, NULL, "/tokens", "new-token-form", -1);
 	sbuf_str(b, "<label for=\"token-name\">What it is for</label>\n"
 	    "<input type=\"text\" id=\"token-name\" name=\"name\" required "
 	    "maxlength=\"100\" placeholder=\"chat bot\">\n"

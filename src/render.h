@@ -59,13 +59,12 @@ void	layout_error_page(struct sbuf *, int status, const char *title,
 	    const char *message);
 
 /* render_form.c: forms that keep what the user typed. */
-void	 form_open(struct sbuf *, const struct page_ctx *, const char *,
-	    const char *);
+void	 form_open(struct sbuf *, const struct page_ctx *,
+	    const struct form_state *, const char *, const char *, long long);
 void	 form_close(struct sbuf *);
 int	 form_failed(const struct form_state *, const char *);
 const char *form_value(const struct form_state *, const char *,
 	    const char *, const char *);
-void	 form_notice(struct sbuf *, const struct form_state *, const char *);
 void	 form_field_error(struct sbuf *, const struct form_state *,
 	    const char *, const char *);
 void	 form_input_attrs(struct sbuf *, const struct form_state *,

@@ -12,13 +12,26 @@
 #include "html.h"
 #include "render.h"
 
+static void	form_notice(struct sbuf *, const struct form_state *,
+		    const char *);
+
+/*
+ * The start of form id: its CSRF token, the notice when it was the one
+ * refused, and the version it edits (-1: it edits no versioned record),
+ * sent back as If-Match.
+ */
 void
-form_open(struct sbuf *b, const struct page_ctx *ctx, const char *action,
-    const char *id)
+form_open(struct sbuf *b, const struct page_ctx *ctx,
+    const struct form_state *fs, const char *action, const char *id,
+    long long version)
 {
 	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"%s\">\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
+	form_notice(b, fs, id);
+	if (version >= 0)
+		html_printf(b, "<input type=\"hidden\" name=\"version\" "
+		    "value=\"%lld\">\n", version);
 }
 
 void
@@ -49,7 +62,7 @@ form_value(const struct form_state *fs, const char *form, const char *field,
 }
 
 /* The refusal, at the top of the refused form. */
-void
+static void
 form_notice(struct sbuf *b, const struct form_state *fs, const char *form)
 {
 	if (!form_failed(fs, form))

@@ -321,8 +321,7 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "date, the eight default checkpoints and the sixteen-row "
 	    "ownership matrix. Every empty box and every unanswered spec "
 	    "question shows up as a risk.</p></header>\n<section>\n");
-	form_open(b, ctx, "/projects/new", "kickoff");
-	form_notice(b, fs, "kickoff");
+	form_open(b, ctx, fs, "/projects/new", "kickoff", -1);
 	kickoff_input(b, fs, "name", "Project name", "text", "",
 	    "What people will call it on Monday, e.g. \"Churn prediction\".");
 
@@ -445,13 +444,11 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 			(void)snprintf(form, sizeof(form), "person-%lld", id);
 			(void)snprintf(action, sizeof(action),
 			    "/people/%lld/active", id);
-			form_open(b, ctx, action, form);
-			form_notice(b, fs, form);
-			html_printf(b, "<input type=\"hidden\" name=\"version\" "
-			    "value=\"%lld\">\n<input type=\"hidden\" "
-			    "name=\"active\" value=\"%s\">\n<button "
-			    "type=\"submit\">%s<span class=\"visually-hidden\">"
-			    " %s</span></button>\n", doc_int(p, "version"),
+			form_open(b, ctx, fs, action, form,
+			    doc_int(p, "version"));
+			html_printf(b, "<input type=\"hidden\" name=\"active\" "
+			    "value=\"%s\">\n<button type=\"submit\">%s<span "
+			    "class=\"visually-hidden\"> %s</span></button>\n",
 			    doc_bool(p, "active") ? "false" : "true",
 			    doc_bool(p, "active") ? "Deactivate" :
 			    "Reactivate", doc_str(p, "name"));
@@ -468,8 +465,7 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 
 	sbuf_str(b, "<section aria-labelledby=\"add-h\">\n<h2 id=\"add-h\">"
 	    "Add a person</h2>\n");
-	form_open(b, ctx, "/people", "add-person");
-	form_notice(b, fs, "add-person");
+	form_open(b, ctx, fs, "/people", "add-person", -1);
 	html_printf(b, "<label for=\"ap-name\">Name</label>\n");
 	form_field_error(b, fs, "add-person", "name");
 	html_printf(b, "<input type=\"text\" id=\"ap-name\" name=\"name\" "

@@ -188,10 +188,7 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		return;
 	}
 
-	form_open(b, ctx, action, "spec");
-	form_notice(b, fs, "spec");
-	html_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	    "\n", doc_int(doc, "version"));
+	form_open(b, ctx, fs, action, "spec", doc_int(doc, "version"));
 	for (i = 0; i < sizeof(spec_questions) / sizeof(spec_questions[0]);
 	    i++) {
 		v = form_value(fs, "spec", spec_questions[i].key,
@@ -276,10 +273,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "/projects/%lld/checkpoints/%lld/status", doc_int(doc, "id"), id);
 	html_printf(b, "<details%s><summary>Update status</summary>\n",
 	    form_failed(fs, form) ? " open" : "");
-	form_open(b, ctx, action, form);
-	form_notice(b, fs, form);
-	html_printf(b, "<input type=\"hidden\" name=\"version\" "
-	    "value=\"%lld\">\n", doc_int(c, "version"));
+	form_open(b, ctx, fs, action, form, doc_int(c, "version"));
 	status = form_value(fs, form, "status", doc_str(c, "status"));
 	html_printf(b, "<label for=\"%s-status\">Status</label>\n", form);
 	form_field_error(b, fs, form, "status");
@@ -340,10 +334,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "/projects/%lld/checkpoints/%lld/due", doc_int(doc, "id"), id);
 	html_printf(b, "<details%s><summary>Move the due date</summary>\n",
 	    form_failed(fs, form) ? " open" : "");
-	form_open(b, ctx, action, form);
-	form_notice(b, fs, form);
-	html_printf(b, "<input type=\"hidden\" name=\"version\" "
-	    "value=\"%lld\">\n", doc_int(c, "version"));
+	form_open(b, ctx, fs, action, form, doc_int(c, "version"));
 	html_printf(b, "<label for=\"%s-due\">New due date</label>\n", form);
 	form_field_error(b, fs, form, "due_on");
 	html_printf(b, "<input type=\"date\" id=\"%s-due\" name=\"due_on\" "
@@ -456,15 +447,12 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		html_printf(b, "><summary>change<span class=\"visually-hidden"
 		    "\"> %s for %s</span></summary>\n", rlabel,
 		    doc_str(row, "name"));
-		form_open(b, ctx, action, form);
-		form_notice(b, fs, form);
+		form_open(b, ctx, fs, action, form, doc_int(cell, "version"));
 		form_field_error(b, fs, form, "person_id");
-		html_printf(b, "<input type=\"hidden\" name=\"version\" "
-		    "value=\"%lld\">\n<label class=\"visually-hidden\" "
+		html_printf(b, "<label class=\"visually-hidden\" "
 		    "for=\"%s-person\">%s for %s</label>\n"
-		    "<select id=\"%s-person\" name=\"person_id\"",
-		    doc_int(cell, "version"), form, rlabel,
-		    doc_str(row, "name"), form);
+		    "<select id=\"%s-person\" name=\"person_id\"", form,
+		    rlabel, doc_str(row, "name"), form);
 		form_input_attrs(b, fs, form, "person_id");
 		sbuf_str(b, ">\n");
 		render_person_options(b, people,
@@ -526,11 +514,8 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<details%s><summary>Offer%s</summary>\n",
 	    form_failed(fs, form) ? " open" : "",
 	    doc_str(h, "offered_on") != NULL ? " again" : "");
-	form_open(b, ctx, action, form);
-	form_notice(b, fs, form);
-	html_printf(b, "<input type=\"hidden\" name=\"version\" "
-	    "value=\"%lld\">\n<label for=\"%s-from\">From</label>\n",
-	    doc_int(h, "version"), form);
+	form_open(b, ctx, fs, action, form, doc_int(h, "version"));
+	html_printf(b, "<label for=\"%s-from\">From</label>\n", form);
 	form_field_error(b, fs, form, "from_id");
 	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required",
 	    form);
@@ -560,11 +545,9 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		(void)snprintf(form, sizeof(form), "handoff-%s-accept", key);
 		(void)snprintf(action, sizeof(action), "/projects/%lld/"
 		    "handoffs/%s/accept", doc_int(doc, "id"), key);
-		form_open(b, ctx, action, form);
-		form_notice(b, fs, form);
-		html_printf(b, "<input type=\"hidden\" name=\"version\" "
-		    "value=\"%lld\">\n<button type=\"submit\">Accept "
-		    "handoff %s</button>\n", doc_int(h, "version"), key);
+		form_open(b, ctx, fs, action, form, doc_int(h, "version"));
+		html_printf(b, "<button type=\"submit\">Accept handoff %s"
+		    "</button>\n", key);
 		form_close(b);
 	}
 }
@@ -638,11 +621,9 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	if (ctx->access >= PAGE_ACCESS_PM) {
 		(void)snprintf(action, sizeof(action), "/projects/%lld/stage",
 		    doc_int(doc, "id"));
-		form_open(b, ctx, action, "stage");
-		form_notice(b, fs, "stage");
-		html_printf(b, "<input type=\"hidden\" name=\"version\" "
-		    "value=\"%lld\">\n<label for=\"stage-stage\">Move to"
-		    "</label>\n", doc_int(doc, "version"));
+		form_open(b, ctx, fs, action, "stage",
+		    doc_int(doc, "version"));
+		sbuf_str(b, "<label for=\"stage-stage\">Move to</label>\n");
 		form_field_error(b, fs, "stage", "stage");
 		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\"");
 		form_input_attrs(b, fs, "stage", "stage");
