@@ -13,6 +13,7 @@
 #include "date.h"
 #include "sbuf.h"
 
+struct risk;
 struct risk_list;
 struct digest;
 
@@ -88,10 +89,15 @@ void	render_kickoff_page(struct sbuf *, const struct page_ctx *, json_t *,
 void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct portfolio *, const struct form_state *);
 
-/* render_digest.c: the weekly digest as a page and as Markdown. */
+/*
+ * render_digest.c: the weekly digest as a page and as Markdown, and the
+ * list item of one risk that every risk list shares.
+ */
 void	render_digest_page(struct sbuf *, const struct page_ctx *,
 	    const struct digest *, int);
 void	render_digest_markdown(struct sbuf *, const struct digest *);
+void	render_risk_item(struct sbuf *, const struct risk *, int, int,
+	    day_t);
 
 /* render_timeline.c: the project's plan and reality as an SVG picture. */
 void	render_timeline(struct sbuf *, json_t *, day_t);

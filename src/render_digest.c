@@ -148,9 +148,14 @@ html_trend(struct sbuf *b, const struct digest *d)
 	sbuf_str(b, "</tbody>\n</table>\n</details>\n");
 }
 
-static void
-html_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project,
-    int is_new)
+/*
+ * One risk as the <li> of a risk list, on every page that lists risks:
+ * the project's name when with_project, a "new" badge when is_new, and
+ * its age as of asof (DAY_NONE: no age).
+ */
+void
+render_risk_item(struct sbuf *b, const struct risk *r, int with_project,
+    int is_new, day_t asof)
 {
 	char	since[DATE_LEN];
 
@@ -163,7 +168,8 @@ html_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project,
 		html_printf(b, " <a href=\"/projects/%lld\">%s</a>:",
 		    (long long)r->project_id, r->project_name);
 	html_printf(b, " %s <span class=\"muted\">(since %s%s)</span></li>\n",
-	    r->message, since, age_text(asof - r->since));
+	    r->message, since, asof != DAY_NONE ? age_text(asof - r->since) :
+	    "");
 }
 
 void
@@ -224,7 +230,8 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	sbuf_str(b, "<ul class=\"risks\">\n");
 	for (i = 0; i < d->open.len; i++) {
 		if (d->is_new[i])
-			html_risk(b, &d->open.items[i], d->asof, 1, 0);
+			render_risk_item(b, &d->open.items[i], 1, 0,
+			    d->asof);
 	}
 	sbuf_str(b, "</ul>\n</section>\n");
 
@@ -272,8 +279,8 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 		sbuf_str(b, "<ul class=\"risks\">\n");
 		for (j = i; j < end; j++) {
 			k = d->by_project[j];
-			html_risk(b, &d->open.items[k], d->asof, 0,
-			    d->is_new[k]);
+			render_risk_item(b, &d->open.items[k], 0,
+			    d->is_new[k], d->asof);
 		}
 		sbuf_str(b, "</ul>\n");
 	}

@@ -220,26 +220,17 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	free(rows);
 
 	/* Portfolio-wide risks have no project row of their own. */
-	for (i = 0, n = 0; i < risks->len; i++)
-		n += risks->items[i].project_id == 0;
-	if (n > 0) {
-		struct risk_list	wide;
-
-		wide.items = calloc(n, sizeof(*wide.items));
-		wide.len = wide.cap = 0;
-		if (wide.items != NULL) {
-			for (i = 0; i < risks->len; i++) {
-				if (risks->items[i].project_id == 0)
-					wide.items[wide.len++] =
-					    risks->items[i];
-			}
+	for (i = 0, n = 0; i < risks->len; i++) {
+		if (risks->items[i].project_id != 0)
+			continue;
+		if (n++ == 0)
 			sbuf_str(b, "<section aria-labelledby=\"wide-h\">\n"
-			    "<h2 id=\"wide-h\">Across the portfolio</h2>\n");
-			render_risk_items(b, &wide, 0);
-			sbuf_str(b, "</section>\n");
-			free(wide.items);
-		}
+			    "<h2 id=\"wide-h\">Across the portfolio</h2>\n"
+			    "<ul class=\"risks\">\n");
+		render_risk_item(b, &risks->items[i], 0, 0, DAY_NONE);
 	}
+	if (n > 0)
+		sbuf_str(b, "</ul>\n</section>\n");
 	layout_end(b);
 }
 

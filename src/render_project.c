@@ -87,23 +87,12 @@ void
 render_risk_items(struct sbuf *b, const struct risk_list *risks,
     int with_project)
 {
-	const struct risk	*r;
-	char			 since[DATE_LEN];
-	size_t			 i;
+	size_t	i;
 
 	sbuf_str(b, "<ul class=\"risks\">\n");
-	for (i = 0; i < risks->len; i++) {
-		r = &risks->items[i];
-		date_format(r->since, since);
-		sbuf_str(b, "<li>");
-		render_badge(b, severity_key(r->severity),
-		    severity_key(r->severity));
-		if (with_project && r->project_name != NULL)
-			html_printf(b, " <a href=\"/projects/%lld\">%s</a>:",
-			    (long long)r->project_id, r->project_name);
-		html_printf(b, " %s <span class=\"muted\">(since %s)</span>"
-		    "</li>\n", r->message, since);
-	}
+	for (i = 0; i < risks->len; i++)
+		render_risk_item(b, &risks->items[i], with_project, 0,
+		    DAY_NONE);
 	sbuf_str(b, "</ul>\n");
 }
 
