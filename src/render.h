@@ -99,7 +99,11 @@ void	render_digest_markdown(struct sbuf *, const struct digest *);
 void	render_risk_item(struct sbuf *, const struct risk *, int, int,
 	    day_t);
 
-/* render_timeline.c: the project's plan and reality as an SVG picture. */
+/*
+ * render_timeline.c: the project's plan and reality as an SVG picture, and
+ * the state a checkpoint is shown in.
+ */
 void	render_timeline(struct sbuf *, json_t *, day_t);
+const char *render_checkpoint_state(json_t *, day_t);
 
 #endif

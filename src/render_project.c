@@ -213,26 +213,25 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 static void
 checkpoint_status_cell(struct sbuf *b, json_t *c, day_t today)
 {
+	const char	*state = render_checkpoint_state(c, today);
 	const char	*status = doc_str(c, "status");
-	day_t		 due = doc_day(c, "due_on");
 	char		 text[64];
 
-	if (status != NULL && (strcmp(status, "done") == 0 ||
-	    strcmp(status, "waived") == 0)) {
-		(void)snprintf(text, sizeof(text), "%s %s", status,
+	if (strcmp(state, "done") == 0 || strcmp(state, "waived") == 0) {
+		(void)snprintf(text, sizeof(text), "%s %s", state,
 		    or_dash(doc_str(c, "completed_on")));
-		render_badge(b, status, text);
-	} else if (due != DAY_NONE && due < today) {
+		render_badge(b, state, text);
+	} else if (strcmp(state, "missed") == 0) {
 		(void)snprintf(text, sizeof(text), "missed, %d days late",
-		    (int)(today - due));
+		    (int)(today - doc_day(c, "due_on")));
 		render_badge(b, "missed", text);
+		/* Late and blocked: both are shown. */
 		if (status != NULL && strcmp(status, "blocked") == 0) {
 			sbuf_char(b, ' ');
 			render_badge(b, "blocked", "blocked");
 		}
 	} else {
-		render_badge(b, status != NULL ? status : "pending",
-		    status != NULL ? status : "pending");
+		render_badge(b, state, state);
 	}
 	if (doc_str(c, "outcome") != NULL) {
 		sbuf_char(b, ' ');

@@ -54,20 +54,23 @@ widen(day_t *lo, day_t *hi, day_t d)
 		*hi = d;
 }
 
-/* The checkpoint's state as the picture shows it. */
-static const char *
-checkpoint_state(json_t *c, day_t today)
+/*
+ * The state a checkpoint is shown in, in the picture and in the table:
+ * done or waived; missed when open past its due date, blocked or not;
+ * else its status (pending or blocked).
+ */
+const char *
+render_checkpoint_state(json_t *c, day_t today)
 {
 	const char	*status = doc_str(c, "status");
 	day_t		 due = doc_day(c, "due_on");
 
-	if (status == NULL)
-		return ("pending");
-	if (strcmp(status, "done") == 0 || strcmp(status, "waived") == 0)
+	if (status != NULL && (strcmp(status, "done") == 0 ||
+	    strcmp(status, "waived") == 0))
 		return (status);
 	if (due != DAY_NONE && due < today)
 		return ("missed");
-	return (status);
+	return (status != NULL ? status : "pending");
 }
 
 static void
@@ -189,7 +192,7 @@ render_timeline(struct sbuf *b, json_t *doc, day_t today)
 	/* The words first: what the picture says. */
 	missed = done = 0;
 	json_array_foreach(cps, i, c) {
-		state = checkpoint_state(c, today);
+		state = render_checkpoint_state(c, today);
 		missed += strcmp(state, "missed") == 0;
 		done += strcmp(state, "done") == 0;
 	}
@@ -248,7 +251,7 @@ render_timeline(struct sbuf *b, json_t *doc, day_t today)
 			if (key == NULL || doc_str(c, "stage") == NULL ||
 			    strcmp(doc_str(c, "stage"), key) != 0)
 				continue;
-			state = checkpoint_state(c, today);
+			state = render_checkpoint_state(c, today);
 			html_printf(b, "<g><title>%s: due %s, %s</title>",
 			    doc_str(c, "title"), doc_str(c, "due_on"), state);
 			marker(b, state, scale_x(&s, doc_day(c, "due_on")),
