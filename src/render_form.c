@@ -94,17 +94,25 @@ form_field_error(struct sbuf *b, const struct form_state *fs,
 
 /*
  * Inside an input's start tag: marks the field at fault, and points at its
- * message, for assistive technology.
+ * message, for assistive technology; and at the element of id hint that
+ * describes the field, when hint is not NULL (one aria-describedby for
+ * both: a second attribute would be dropped by the parser).
  */
 void
 form_input_attrs(struct sbuf *b, const struct form_state *fs,
-    const char *form, const char *field)
+    const char *form, const char *field, const char *hint)
 {
 	if (!form_failed(fs, form) || fs->stale || fs->field == NULL ||
-	    strcmp(fs->field, field) != 0)
+	    strcmp(fs->field, field) != 0) {
+		if (hint != NULL)
+			html_printf(b, " aria-describedby=\"%s\"", hint);
 		return;
-	html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-%s-error\"",
+	}
+	html_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-%s-error",
 	    form, field);
+	if (hint != NULL)
+		html_printf(b, " %s", hint);
+	sbuf_char(b, '"');
 }
 
 /* A severity or status badge: the word is always there, not only colour. */

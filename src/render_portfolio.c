@@ -257,41 +257,24 @@ static const struct {
 	    "The simplest approach it must beat, with its number." },
 };
 
-/*
- * Inside the start tag of the kickoff input "name" with a hint: the hint
- * describes it, and when the field the server names (field) is at fault
- * its message too (one aria-describedby; a second attribute would be
- * dropped by the parser).
- */
-static void
-kickoff_hinted_attrs(struct sbuf *b, const struct form_state *fs,
-    const char *field, const char *name)
-{
-	if (form_failed(fs, "kickoff") && !fs->stale && fs->field != NULL &&
-	    strcmp(fs->field, field) == 0)
-		html_printf(b, " aria-invalid=\"true\" aria-describedby=\""
-		    "kickoff-%s-error k-%s-hint\"", field, name);
-	else
-		html_printf(b, " aria-describedby=\"k-%s-hint\"", name);
-}
-
 static void
 kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
     const char *label, const char *type, const char *value, const char *hint)
 {
+	char	hint_id[48];
+
+	(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint", name);
 	html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s</label>"
 	    "\n", name, label);
 	if (hint != NULL)
-		html_printf(b, "<p class=\"hint\" id=\"k-%s-hint\">%s</p>\n",
-		    name, hint);
+		html_printf(b, "<p class=\"hint\" id=\"%s\">%s</p>\n",
+		    hint_id, hint);
 	form_field_error(b, fs, "kickoff", name);
 	html_printf(b, "<input type=\"%s\" id=\"k-%s\" name=\"%s\" "
 	    "value=\"%s\" required", type, name, name,
 	    form_value(fs, "kickoff", name, value));
-	if (hint != NULL)
-		kickoff_hinted_attrs(b, fs, name, name);
-	else
-		form_input_attrs(b, fs, "kickoff", name);
+	form_input_attrs(b, fs, "kickoff", name, hint != NULL ? hint_id :
+	    NULL);
 	sbuf_str(b, ">\n</div>\n");
 }
 
@@ -300,6 +283,7 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *people, const struct form_state *fs)
 {
 	char		 today[DATE_LEN], launch[DATE_LEN], field[48];
+	char		 hint_id[48];
 	const char	*pm;
 	size_t		 i;
 
@@ -320,7 +304,7 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "</label>\n");
 	form_field_error(b, fs, "kickoff", "pm_id");
 	sbuf_str(b, "<select id=\"k-pm_id\" name=\"pm_id\" required");
-	form_input_attrs(b, fs, "kickoff", "pm_id");
+	form_input_attrs(b, fs, "kickoff", "pm_id", NULL);
 	sbuf_str(b, ">\n");
 	pm = form_value(fs, "kickoff", "pm_id", "");
 	render_person_options(b, people, strtoll(pm, NULL, 10), "choose",
@@ -336,17 +320,19 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "Fill what you can; each empty answer becomes a risk once the "
 	    "project leaves framing.</p>\n");
 	for (i = 0; i < sizeof(kickoff_spec) / sizeof(kickoff_spec[0]); i++) {
+		(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint",
+		    kickoff_spec[i].key);
 		html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s"
-		    "</label>\n<p class=\"hint\" id=\"k-%s-hint\">%s</p>\n",
-		    kickoff_spec[i].key, kickoff_spec[i].label,
-		    kickoff_spec[i].key, kickoff_spec[i].hint);
+		    "</label>\n<p class=\"hint\" id=\"%s\">%s</p>\n",
+		    kickoff_spec[i].key, kickoff_spec[i].label, hint_id,
+		    kickoff_spec[i].hint);
 		/* The checks name a spec answer by its path: "spec.key". */
 		(void)snprintf(field, sizeof(field), "spec.%s",
 		    kickoff_spec[i].key);
 		form_field_error(b, fs, "kickoff", field);
 		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\"",
 		    kickoff_spec[i].key, kickoff_spec[i].key);
-		kickoff_hinted_attrs(b, fs, field, kickoff_spec[i].key);
+		form_input_attrs(b, fs, "kickoff", field, hint_id);
 		html_printf(b, ">%s</textarea>\n</div>\n",
 		    form_value(fs, "kickoff", kickoff_spec[i].key, ""));
 	}
@@ -462,16 +448,16 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	html_printf(b, "<input type=\"text\" id=\"ap-name\" name=\"name\" "
 	    "required maxlength=\"200\" value=\"%s\"",
 	    form_value(fs, "add-person", "name", ""));
-	form_input_attrs(b, fs, "add-person", "name");
+	form_input_attrs(b, fs, "add-person", "name", NULL);
 	sbuf_str(b, ">\n<label for=\"ap-email\">Email</label>\n");
 	form_field_error(b, fs, "add-person", "email");
 	html_printf(b, "<input type=\"email\" id=\"ap-email\" name=\"email\" "
 	    "required value=\"%s\"", form_value(fs, "add-person", "email", ""));
-	form_input_attrs(b, fs, "add-person", "email");
+	form_input_attrs(b, fs, "add-person", "email", NULL);
 	sbuf_str(b, ">\n<label for=\"ap-role\">Role</label>\n");
 	form_field_error(b, fs, "add-person", "role");
 	sbuf_str(b, "<select id=\"ap-role\" name=\"role\"");
-	form_input_attrs(b, fs, "add-person", "role");
+	form_input_attrs(b, fs, "add-person", "role", NULL);
 	sbuf_str(b, ">\n");
 	v = form_value(fs, "add-person", "role", "ds");
 	for (i = 0; i < 4; i++) {

@@ -64,23 +64,6 @@ or_dash(const char *s)
 	return (s != NULL && *s != '\0' ? s : "\xe2\x80\x94");
 }
 
-/*
- * Inside the start tag of a field with a hint: the hint describes it, and
- * when the field is at fault its message too (one aria-describedby; a
- * second attribute would be dropped by the parser).
- */
-static void
-hinted_input_attrs(struct sbuf *b, const struct form_state *fs,
-    const char *form, const char *field, const char *hint)
-{
-	if (form_failed(fs, form) && !fs->stale && fs->field != NULL &&
-	    strcmp(fs->field, field) == 0)
-		html_printf(b, " aria-invalid=\"true\" "
-		    "aria-describedby=\"%s-%s-error %s\"", form, field, hint);
-	else
-		html_printf(b, " aria-describedby=\"%s\"", hint);
-}
-
 /* Risks ------------------------------------------------------------------ */
 
 void
@@ -196,7 +179,7 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		(void)snprintf(hint, sizeof(hint), "%s-hint", id);
 		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"",
 		    id, spec_questions[i].key);
-		hinted_input_attrs(b, fs, "spec", field, hint);
+		form_input_attrs(b, fs, "spec", field, hint);
 		html_printf(b, ">%s</textarea>\n", v);
 		if (*v == '\0')
 			sbuf_str(b, "<p class=\"missing-note\">Not written "
@@ -266,7 +249,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<label for=\"%s-status\">Status</label>\n", form);
 	form_field_error(b, fs, form, "status");
 	html_printf(b, "<select id=\"%s-status\" name=\"status\"", form);
-	form_input_attrs(b, fs, form, "status");
+	form_input_attrs(b, fs, form, "status", NULL);
 	sbuf_str(b, ">\n");
 	for (i = 0; i < 4; i++) {
 		html_printf(b, "<option value=\"%s\"", statuses[i]);
@@ -284,7 +267,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_field_error(b, fs, form, "completed_on");
 	html_printf(b, "<input type=\"date\" id=\"%s-completed\" "
 	    "name=\"completed_on\" value=\"%s\"", form, v);
-	form_input_attrs(b, fs, form, "completed_on");
+	form_input_attrs(b, fs, form, "completed_on", NULL);
 	sbuf_str(b, ">\n");
 
 	if (doc_bool(c, "decision")) {
@@ -294,7 +277,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		form_field_error(b, fs, form, "outcome");
 		html_printf(b, "<select id=\"%s-outcome\" name=\"outcome\"",
 		    form);
-		form_input_attrs(b, fs, form, "outcome");
+		form_input_attrs(b, fs, form, "outcome", NULL);
 		sbuf_str(b, ">\n<option value=\"\">not decided</option>\n");
 		for (i = 0; i < 3; i++) {
 			html_printf(b, "<option value=\"%s\"", outcomes[i]);
@@ -310,7 +293,7 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_field_error(b, fs, form, "note");
 	html_printf(b, "<textarea id=\"%s-note\" name=\"note\" rows=\"2\"",
 	    form);
-	form_input_attrs(b, fs, form, "note");
+	form_input_attrs(b, fs, form, "note", NULL);
 	html_printf(b, ">%s</textarea>\n<button type=\"submit\">Save</button>\n",
 	    v);
 	form_close(b);
@@ -328,14 +311,14 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<input type=\"date\" id=\"%s-due\" name=\"due_on\" "
 	    "required value=\"%s\"", form,
 	    form_value(fs, form, "due_on", doc_str(c, "due_on")));
-	form_input_attrs(b, fs, form, "due_on");
+	form_input_attrs(b, fs, form, "due_on", NULL);
 	html_printf(b, ">\n<label for=\"%s-reason\">Reason (kept in the slip "
 	    "ledger)</label>\n", form);
 	form_field_error(b, fs, form, "reason");
 	html_printf(b, "<input type=\"text\" id=\"%s-reason\" name=\"reason\" "
 	    "required maxlength=\"500\" value=\"%s\"", form,
 	    form_value(fs, form, "reason", ""));
-	form_input_attrs(b, fs, form, "reason");
+	form_input_attrs(b, fs, form, "reason", NULL);
 	sbuf_str(b, ">\n<button type=\"submit\">Move it</button>\n");
 	form_close(b);
 	sbuf_str(b, "</details>\n");
@@ -441,7 +424,7 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "for=\"%s-person\">%s for %s</label>\n"
 		    "<select id=\"%s-person\" name=\"person_id\"", form,
 		    rlabel, doc_str(row, "name"), form);
-		form_input_attrs(b, fs, form, "person_id");
+		form_input_attrs(b, fs, form, "person_id", NULL);
 		sbuf_str(b, ">\n");
 		render_person_options(b, people,
 		    person != NULL ? doc_int(person, "id") : 0, "nobody", NULL);
@@ -507,14 +490,14 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_field_error(b, fs, form, "from_id");
 	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required",
 	    form);
-	form_input_attrs(b, fs, form, "from_id");
+	form_input_attrs(b, fs, form, "from_id", NULL);
 	sbuf_str(b, ">\n");
 	render_person_options(b, people,
 	    doc_int(doc_obj(h, "from"), "id"), "choose", NULL);
 	html_printf(b, "</select>\n<label for=\"%s-to\">To</label>\n", form);
 	form_field_error(b, fs, form, "to_id");
 	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required", form);
-	form_input_attrs(b, fs, form, "to_id");
+	form_input_attrs(b, fs, form, "to_id", NULL);
 	sbuf_str(b, ">\n");
 	render_person_options(b, people, doc_int(doc_obj(h, "to"), "id"),
 	    "choose", NULL);
@@ -524,7 +507,7 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<input type=\"url\" id=\"%s-artifact\" "
 	    "name=\"artifact_url\" value=\"%s\"", form,
 	    form_value(fs, form, "artifact_url", doc_str(h, "artifact_url")));
-	form_input_attrs(b, fs, form, "artifact_url");
+	form_input_attrs(b, fs, form, "artifact_url", NULL);
 	sbuf_str(b, ">\n<button type=\"submit\">Offer</button>\n");
 	form_close(b);
 	sbuf_str(b, "</details>\n");
@@ -614,7 +597,7 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "<label for=\"stage-stage\">Move to</label>\n");
 		form_field_error(b, fs, "stage", "stage");
 		sbuf_str(b, "<select id=\"stage-stage\" name=\"stage\"");
-		form_input_attrs(b, fs, "stage", "stage");
+		form_input_attrs(b, fs, "stage", "stage", NULL);
 		sbuf_str(b, ">\n");
 		for (i = 0; i < STAGE_COUNT; i++) {
 			key = stage_key((enum stage)i);
@@ -629,7 +612,7 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		html_printf(b, "<input type=\"text\" id=\"stage-note\" "
 		    "name=\"note\" maxlength=\"2000\" value=\"%s\"",
 		    form_value(fs, "stage", "note", ""));
-		form_input_attrs(b, fs, "stage", "note");
+		form_input_attrs(b, fs, "stage", "note", NULL);
 		sbuf_str(b, ">\n<button type=\"submit\">Move the project"
 		    "</button>\n");
 		form_close(b);
