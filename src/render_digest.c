@@ -11,7 +11,6 @@
 #include "digest.h"
 #include "html.h"
 #include "render.h"
-#include "risk_json.h"
 
 static const int severities_desc[] = {
 	SEVERITY_CRITICAL, SEVERITY_HIGH, SEVERITY_MEDIUM, SEVERITY_LOW
