@@ -70,13 +70,17 @@ UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 all: module
 
 # The module and the account tool (src/cli/) are always built together.
+# The tool links the server's own secrets code (src/secret.c), built as a
+# pure object: the same password rule, hashes and tokens on both sides.
 module: $(MODULE) $(BUILD)/handoffctl
 
-$(BUILD)/handoffctl: src/cli/handoffctl.c
+CTL_OBJ		:= $(BUILD)/pure/secret.o
+
+$(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -I$(shell pg_config --includedir 2>/dev/null) \
-	    -o $@ $< -lpq -lsodium
+	    -o $@ $< $(CTL_OBJ) -lpq -lsodium
 
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"
@@ -125,6 +129,7 @@ unit-bin: $(UNIT_BIN)
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
 -include $(BUILD)/unit/riskcase.d
+-include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d
 
 # --- running ---------------------------------------------------------------
 

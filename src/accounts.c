@@ -12,23 +12,18 @@
 #include "handoff.h"
 #include "page.h"
 
-#define PASSWORD_MIN	10
-#define PASSWORD_MAX	200
-
 /* POST /api/v1/tokens: a new token for the signed-in user. */
 int
 accounts_token_before(struct http_request *req, json_t *doc, json_t **extra)
 {
-	char	token[AUTH_TOKEN_LEN], hash[AUTH_HASH_LEN], prefix[16];
+	struct secret_token	t;
 
 	(void)req;
-	auth_random_token(token, sizeof(token), "hf_");
-	auth_sha256_hex(token, hash);
-	(void)snprintf(prefix, sizeof(prefix), "%.10s", token);
-	json_object_set_new(doc, "token_hash", json_string(hash));
-	json_object_set_new(doc, "prefix", json_string(prefix));
-	*extra = json_pack("{s:s}", "token", token);
-	sodium_memzero(token, sizeof(token));
+	secret_new_token(&t);
+	json_object_set_new(doc, "token_hash", json_string(t.hash));
+	json_object_set_new(doc, "prefix", json_string(t.prefix));
+	*extra = json_pack("{s:s}", "token", t.token);
+	sodium_memzero(&t, sizeof(t));
 	return (KORE_RESULT_OK);
 }
 
@@ -41,21 +36,20 @@ accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
 {
 	json_t		*body = json_object_get(doc, "body");
 	const char	*pw;
-	char		 hash[AUTH_PWHASH_LEN];
-	size_t		 len;
+	char		 hash[SECRET_PWHASH_LEN], msg[64];
 
 	(void)extra;
 	if ((pw = json_string_value(json_object_get(body, "password"))) ==
 	    NULL)
 		return (KORE_RESULT_OK);
 
-	len = validate_utf8_chars(pw);
-	if (len < PASSWORD_MIN || len > PASSWORD_MAX) {
-		reply_error(req, 400, "invalid", "password must be 10 to 200 "
-		    "characters", "password");
+	if (!secret_password_ok(pw)) {
+		(void)snprintf(msg, sizeof(msg), "password must be %d to %d "
+		    "characters", SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX);
+		reply_error(req, 400, "invalid", msg, "password");
 		return (KORE_RESULT_ERROR);
 	}
-	if (auth_hash_password(pw, hash) != KORE_RESULT_OK) {
+	if (secret_hash_password(pw, hash) == -1) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (KORE_RESULT_ERROR);
 	}
@@ -68,7 +62,7 @@ accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
 
 struct tokens_call {
 	int	 action;	/* 0 show, 1 create, 2 revoke */
-	char	 token[AUTH_TOKEN_LEN];	/* the new one, shown once */
+	char	 token[SECRET_TOKEN_LEN];	/* the new one, shown once */
 	char	 error[128];
 };
 

@@ -160,7 +160,8 @@ static const struct field user_create_body[] = {
 	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
 	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, user_roles, NULL },
-	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, SECRET_PASSWORD_MIN,
+	    SECRET_PASSWORD_MAX, NULL, NULL },
 	END
 };
 
@@ -168,7 +169,8 @@ static const struct field user_patch_body[] = {
 	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
 	{ "role", FIELD_ENUM, 0, 0, 0, user_roles, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "password", FIELD_TEXT, 0, 1, 200, NULL, NULL },
+	{ "password", FIELD_TEXT, 0, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX,
+	    NULL, NULL },
 	END
 };
 

@@ -8,8 +8,8 @@
  * handler sees the request and refuses what the route's access level does
  * not allow: one mechanism for pages and API alike.
  *
- * Secrets come from libsodium: random ids and tokens, SHA-256, and
- * argon2id for passwords (crypto_pwhash_str).
+ * Secrets come from libsodium through secret.c: random ids and tokens,
+ * SHA-256, and argon2id for passwords (crypto_pwhash_str).
  */
 #include <arpa/inet.h>
 #include <sodium.h>
@@ -17,7 +17,6 @@
 #include "handoff.h"
 
 #define SESSION_COOKIE	"handoff_session"
-#define TOKEN_PREFIX	"hf_"
 
 /* A hash to check passwords of unknown emails against, so that a wrong
  * email costs the same time as a wrong password. */
@@ -28,7 +27,7 @@ auth_init(void)
 {
 	unsigned char	pw[16];
 
-	if (sodium_init() == -1) {
+	if (secret_init() == -1) {
 		kore_log(LOG_ERR, "auth: libsodium could not start");
 		return (KORE_RESULT_ERROR);
 	}
@@ -68,39 +67,6 @@ auth_access_name(int access)
 	if (access < ACCESS_PUBLIC || access > ACCESS_ADMIN)
 		return ("?");
 	return (names[access]);
-}
-
-void
-auth_sha256_hex(const char *in, char out[AUTH_HASH_LEN])
-{
-	unsigned char	h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, (const unsigned char *)in, strlen(in));
-	sodium_bin2hex(out, AUTH_HASH_LEN, h, sizeof(h));
-}
-
-/* prefix + 32 random bytes, base64url without padding. */
-void
-auth_random_token(char *out, size_t size, const char *prefix)
-{
-	unsigned char	raw[32];
-	char		b64[sodium_base64_ENCODED_LEN(32,
-			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	(void)snprintf(out, size, "%s%s", prefix, b64);
-	sodium_memzero(raw, sizeof(raw));
-}
-
-int
-auth_hash_password(const char *password, char out[AUTH_PWHASH_LEN])
-{
-	return (crypto_pwhash_str(out, password, strlen(password),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ?
-	    KORE_RESULT_OK : KORE_RESULT_ERROR);
 }
 
 /* Always spends the time of one argon2id check, known hash or not. */
@@ -174,8 +140,8 @@ auth_session_cookie(struct http_request *req, const char *value, int maxage)
  * over a cookie.  Returns 0 when there are none.
  */
 int
-auth_credentials(struct http_request *req, char session[AUTH_HASH_LEN],
-    char token[AUTH_HASH_LEN])
+auth_credentials(struct http_request *req,
+    char session[SECRET_HASH_LEN], char token[SECRET_HASH_LEN])
 {
 	const char	*v;
 	char		*cookie;
@@ -187,14 +153,14 @@ auth_credentials(struct http_request *req, char session[AUTH_HASH_LEN],
 		while (*v == ' ')
 			v++;
 		if (*v != '\0')
-			auth_sha256_hex(v, token);
+			secret_sha256_hex(v, token);
 		return (token[0] != '\0');
 	}
 
 	http_populate_cookies(req);
 	if (http_request_cookie(req, SESSION_COOKIE, &cookie) &&
 	    *cookie != '\0') {
-		auth_sha256_hex(cookie, session);
+		secret_sha256_hex(cookie, session);
 		return (1);
 	}
 	return (0);

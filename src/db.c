@@ -225,7 +225,7 @@ static int
 db_state_auth(struct http_request *req)
 {
 	struct db_call	*call = http_state_get(req);
-	char		 session[AUTH_HASH_LEN], token[AUTH_HASH_LEN];
+	char		 session[SECRET_HASH_LEN], token[SECRET_HASH_LEN];
 	json_t		*p;
 	char		*text;
 

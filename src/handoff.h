@@ -21,6 +21,7 @@
 #include "html.h"
 #include "render.h"
 #include "sbuf.h"
+#include "secret.h"
 #include "validate.h"
 
 /* The name under which the database is registered with Kore's pgsql. */
@@ -52,23 +53,17 @@ int		 handoff_init(int);
 day_t		 app_today(void);
 
 /* auth.c: sessions, tokens, passwords and roles. */
-#define AUTH_HASH_LEN		65	/* SHA-256 in hex, and its NUL */
-#define AUTH_PWHASH_LEN		128	/* crypto_pwhash_STRBYTES */
-#define AUTH_TOKEN_LEN		64	/* "hf_" and 43 base64url characters */
 
 int		 auth_init(void);
 int		 auth_access_of(const char *);
 const char	*auth_access_name(int);
-void		 auth_sha256_hex(const char *, char [AUTH_HASH_LEN]);
-void		 auth_random_token(char *, size_t, const char *);
-int		 auth_hash_password(const char *, char [AUTH_PWHASH_LEN]);
 int		 auth_verify_password(const char *, const char *);
 int		 auth_same_secret(const char *, const char *);
 void		 auth_address(struct http_request *, char *, size_t);
 int		 auth_is_tls(struct http_request *);
 void		 auth_session_cookie(struct http_request *, const char *, int);
-int		 auth_credentials(struct http_request *, char [AUTH_HASH_LEN],
-		    char [AUTH_HASH_LEN]);
+int		 auth_credentials(struct http_request *,
+		    char [SECRET_HASH_LEN], char [SECRET_HASH_LEN]);
 int		 auth_principal_from(json_t *, struct principal *);
 void		 auth_refuse(struct http_request *, int, int);
 void		 auth_url_encode(struct sbuf *, const char *);

@@ -21,10 +21,10 @@ struct login {
 	int	 form;			/* the /login page, not the API */
 	int	 phase;
 	char	 email[256];
-	char	 password[256];
+	char	 password[SECRET_PASSWORD_SIZE];	/* UTF-8: 4 bytes a char */
 	char	 next[256];
-	char	 session[AUTH_TOKEN_LEN];
-	char	 csrf[AUTH_TOKEN_LEN];
+	char	 session[SECRET_TOKEN_LEN];
+	char	 csrf[SECRET_TOKEN_LEN];
 	char	 address[64];
 };
 
@@ -57,14 +57,16 @@ login_cleanup(void *arg)
 
 static const struct field login_json_fields[] = {
 	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
-	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
+	    NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
 /* The form also says where to go next (checked by auth_safe_next()). */
 static const struct field login_form_fields[] = {
 	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
-	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
+	    NULL },
 	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
@@ -155,7 +157,7 @@ login_finish(struct http_request *req, struct db_call *call)
 {
 	struct login	*l = db_ctx(call);
 	json_t		*doc, *p, *user;
-	char		 hash[AUTH_HASH_LEN], *text;
+	char		 hash[SECRET_HASH_LEN], *text;
 	const char	*stored;
 	int		 ok, ret;
 
@@ -174,9 +176,9 @@ login_finish(struct http_request *req, struct db_call *call)
 		    !json_is_true(json_object_get(doc, "locked"));
 		sodium_memzero(l->password, sizeof(l->password));
 
-		auth_random_token(l->session, sizeof(l->session), "");
-		auth_random_token(l->csrf, sizeof(l->csrf), "");
-		auth_sha256_hex(l->session, hash);
+		secret_random(l->session, sizeof(l->session), "");
+		secret_random(l->csrf, sizeof(l->csrf), "");
+		secret_sha256_hex(l->session, hash);
 		p = json_pack("{s:O, s:b, s:s, s:s, s:s}", "user_id",
 		    json_object_get(doc, "user_id"), "ok", ok, "session", hash,
 		    "csrf", l->csrf, "address", l->address);
@@ -245,7 +247,8 @@ who_prepare(struct http_request *req, struct db_call *call)
 	const struct principal	*who = db_who(call);
 	struct who_call		*w = db_ctx(call);
 	json_t			*body, *p;
-	char			 session[AUTH_HASH_LEN], token[AUTH_HASH_LEN];
+	char			 session[SECRET_HASH_LEN];
+	char			 token[SECRET_HASH_LEN];
 	char			*text;
 	const char		*csrf;
 	int			 ret;

@@ -9,9 +9,10 @@
  *   handoffctl users
  *
  * Without --password the password is read from standard input (one line),
- * so it stays out of the shell history.  Passwords are hashed here with
- * argon2id (libsodium), exactly as the server does; tokens are shown once
- * and stored as their SHA-256.  Changes go through the same api.*
+ * so it stays out of the shell history.  Passwords are checked and hashed,
+ * and tokens made, by the server's own code (secret.c): a password has
+ * the same rule here as on the web, and a token is shown once and stored
+ * as its SHA-256.  Changes go through the same api.*
  * functions as the server's and are audited as "handoffctl".
  */
 #include <stdio.h>
@@ -21,8 +22,7 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
-#define PASSWORD_MIN	10
-#define PASSWORD_MAX	200
+#include "secret.h"
 
 struct opts {
 	const char	*email;
@@ -73,12 +73,14 @@ run(PGconn *db, const char *sql, int n, const char *const *params)
 	return (res);
 }
 
-/* The password: given, or one line of standard input. */
+/*
+ * The password: given, or one line of standard input; then its hash.  A
+ * line longer than out holds is too long (it cannot pass the rule).
+ */
 static void
-read_password(const struct opts *o, char *out, size_t size)
+read_password(const struct opts *o, char *out, size_t size,
+    char hash[SECRET_PWHASH_LEN])
 {
-	size_t	len;
-
 	if (o->password != NULL) {
 		if (strlen(o->password) >= size)
 			die("the password is too long");
@@ -86,20 +88,20 @@ read_password(const struct opts *o, char *out, size_t size)
 	} else {
 		if (fgets(out, (int)size, stdin) == NULL)
 			die("give the password on standard input");
+		if (strchr(out, '\n') == NULL && !feof(stdin))
+			die("the password is too long");
 		out[strcspn(out, "\r\n")] = '\0';
 	}
-	len = strlen(out);
-	if (len < PASSWORD_MIN || len > PASSWORD_MAX)
-		die("a password has 10 to 200 characters");
-}
-
-static void
-hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
-{
-	if (crypto_pwhash_str(out, pw, strlen(pw),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (!secret_password_ok(out)) {
+		sodium_memzero(out, size);
+		fprintf(stderr, "handoffctl: a password has %d to %d "
+		    "characters (UTF-8)\n", SECRET_PASSWORD_MIN,
+		    SECRET_PASSWORD_MAX);
+		exit(1);
+	}
+	if (secret_hash_password(out, hash) == -1)
 		die("out of memory hashing the password");
+	sodium_memzero(out, size);
 }
 
 static const char *
@@ -120,14 +122,14 @@ user_id(PGconn *db, const char *email, char *buf, size_t size)
 int
 main(int argc, char *argv[])
 {
-	struct opts	 o;
-	PGconn		*db;
-	PGresult	*res;
-	const char	*cmd, *dsn, *p[2];
-	char		 pw[PASSWORD_MAX + 2], hash[crypto_pwhash_STRBYTES];
-	char		 id[32], token[64], thash[65], prefix[16];
-	unsigned char	 raw[32], digest[crypto_hash_sha256_BYTES];
-	int		 i;
+	struct opts		 o;
+	struct secret_token	 t;
+	PGconn			*db;
+	PGresult		*res;
+	const char		*cmd, *dsn, *p[2];
+	char			 pw[SECRET_PASSWORD_SIZE + 2];	/* and CR LF */
+	char			 hash[SECRET_PWHASH_LEN], id[32];
+	int			 i;
 
 	if (argc < 2)
 		usage();
@@ -148,7 +150,7 @@ main(int argc, char *argv[])
 	if (i != argc)
 		usage();
 
-	if (sodium_init() == -1)
+	if (secret_init() == -1)
 		die("libsodium could not start");
 	if ((dsn = getenv("DATABASE_URL")) == NULL || *dsn == '\0')
 		die("DATABASE_URL is not set");
@@ -161,9 +163,7 @@ main(int argc, char *argv[])
 	if (strcmp(cmd, "user-add") == 0) {
 		if (o.email == NULL || o.name == NULL || o.role == NULL)
 			usage();
-		read_password(&o, pw, sizeof(pw));
-		hash_password(pw, hash);
-		sodium_memzero(pw, sizeof(pw));
+		read_password(&o, pw, sizeof(pw), hash);
 		p[0] = o.email;
 		p[1] = o.name;
 		res = run(db, "SELECT api.user_create(json_build_object("
@@ -189,9 +189,7 @@ main(int argc, char *argv[])
 			    "'body', json_build_object('role', $2::text))"
 			    "::jsonb)", 2, p);
 		} else {
-			read_password(&o, pw, sizeof(pw));
-			hash_password(pw, hash);
-			sodium_memzero(pw, sizeof(pw));
+			read_password(&o, pw, sizeof(pw), hash);
 			p[0] = id;
 			p[1] = hash;
 			res = run(db, "SELECT api.user_patch(json_build_object("
@@ -206,24 +204,17 @@ main(int argc, char *argv[])
 		if (o.email == NULL || o.name == NULL)
 			usage();
 		(void)user_id(db, o.email, id, sizeof(id));
-		randombytes_buf(raw, sizeof(raw));
-		memcpy(token, "hf_", 3);
-		sodium_bin2base64(token + 3, sizeof(token) - 3, raw,
-		    sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		crypto_hash_sha256(digest, (unsigned char *)token,
-		    strlen(token));
-		sodium_bin2hex(thash, sizeof(thash), digest, sizeof(digest));
-		(void)snprintf(prefix, sizeof(prefix), "%.10s", token);
+		secret_new_token(&t);
 		res = run(db, "SELECT api.token_create(json_build_object("
 		    "'actor', 'handoffctl', 'today', current_date, "
 		    "'user_id', $1::bigint, 'token_hash', $2::text, "
 		    "'prefix', $3::text, 'body', json_build_object('name', "
 		    "$4::text))::jsonb)", 4,
-		    (const char *const []){ id, thash, prefix, o.name });
+		    (const char *const []){ id, t.hash, t.prefix, o.name });
 		PQclear(res);
 		/* The only time the token is ever shown. */
-		printf("%s\n", token);
-		sodium_memzero(token, sizeof(token));
+		printf("%s\n", t.token);
+		sodium_memzero(&t, sizeof(t));
 	} else if (strcmp(cmd, "users") == 0) {
 		res = run(db, "SELECT email, role, CASE WHEN active THEN "
 		    "'active' ELSE 'inactive' END, name FROM users "

@@ -342,3 +342,35 @@ test('a database with no accounts says how to make the first', async () => {
 		await empty.stop();
 	}
 });
+
+// One rule for passwords, in characters (code points), wherever one is set
+// or used: 130 Cyrillic letters are 260 bytes.
+test('a long non-ASCII password can be set and then used to sign in',
+    async () => {
+	const pw = 'ж'.repeat(130);
+	const made = await srv.api('POST', '/api/v1/users', { email:
+	    'cyril@example.com', name: 'Cyril', role: 'viewer',
+	    password: pw });
+	assert.equal(made.status, 201, made.text);
+	const r = await signIn('cyril@example.com', pw);
+	assert.equal(r.status, 200, r.text);
+	const form = await srv.request('POST', '/login', { auth: false,
+	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    body: `email=cyril%40example.com&password=${encodeURIComponent(pw)}` +
+	    '&next=%2Fpeople' });
+	assert.equal(form.status, 303, form.text);
+	assert.equal(form.headers.get('location'), '/people');
+
+	// handoffctl counts characters too: 200 of them, not 200 bytes.
+	const longest = 'я'.repeat(200);
+	await srv.account('ctl-cyril@example.com', 'viewer', longest);
+	assert.equal((await signIn('ctl-cyril@example.com', longest)).status,
+	    200);
+	await assert.rejects(srv.account('ctl-long@example.com', 'viewer',
+	    'я'.repeat(201)));
+	const tooLong = await srv.api('POST', '/api/v1/users', { email:
+	    'long@example.com', name: 'Long', role: 'viewer',
+	    password: 'я'.repeat(201) });
+	assert.equal(tooLong.status, 400);
+	assert.equal(tooLong.json.error.field, 'password');
+});
