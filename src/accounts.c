@@ -151,8 +151,8 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 	if (tc->action != 0) {
 		if (req_form_body(req, &form) != KORE_RESULT_OK)
 			goto out;
-		if (!who->via_token && !auth_same_secret(json_string_value(
-		    json_object_get(form, "csrf")), who->csrf)) {
+		if (!auth_csrf_ok(req, who, json_string_value(
+		    json_object_get(form, "csrf")))) {
 			reply_error(req, 403, "csrf", "This form has expired. "
 			    "Reload the page and try again.", NULL);
 			goto out;

@@ -92,6 +92,23 @@ auth_same_secret(const char *a, const char *b)
 	return (la == lb && la > 0 && sodium_memcmp(a, b, la) == 0);
 }
 
+/*
+ * Does a write carry its session's CSRF token?  A bearer token needs none
+ * (a browser never sends one on its own), nor does nobody (a public
+ * route).  A refusal is logged here; the caller replies in its own words.
+ */
+int
+auth_csrf_ok(struct http_request *req, const struct principal *who,
+    const char *supplied)
+{
+	if (who == NULL || who->via_token)
+		return (1);
+	if (auth_same_secret(supplied, who->csrf))
+		return (1);
+	log_event(req, who->email, "refused", "missing or wrong CSRF token");
+	return (0);
+}
+
 /* The client's address, for the session record and the log. */
 void
 auth_address(struct http_request *req, char *buf, size_t size)

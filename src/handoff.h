@@ -59,6 +59,8 @@ int		 auth_access_of(const char *);
 const char	*auth_access_name(int);
 int		 auth_verify_password(const char *, const char *);
 int		 auth_same_secret(const char *, const char *);
+int		 auth_csrf_ok(struct http_request *, const struct principal *,
+		    const char *);
 void		 auth_address(struct http_request *, char *, size_t);
 int		 auth_is_tls(struct http_request *);
 void		 auth_session_cookie(struct http_request *, const char *, int);

@@ -329,11 +329,8 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 
 	/* A form from a session carries that session's CSRF token. */
 	who = db_who(call);
-	if (who != NULL && !who->via_token && !auth_same_secret(
-	    json_string_value(json_object_get(pc->values, "csrf")),
-	    who->csrf)) {
-		log_event(req, who->email, "refused", "form without its CSRF "
-		    "token");
+	if (!auth_csrf_ok(req, who, json_string_value(json_object_get(
+	    pc->values, "csrf")))) {
 		reply_error(req, 403, "csrf", "This form has expired or did "
 		    "not come from handoff. Reload the page and try again.",
 		    NULL);

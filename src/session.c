@@ -263,23 +263,21 @@ who_prepare(struct http_request *req, struct db_call *call)
 	}
 
 	/* Signing out of a session is a write: it needs its CSRF token. */
-	if (!who->via_token) {
-		csrf = NULL;
-		body = NULL;
-		if (w->form) {
-			if (req_form_body(req, &body) != KORE_RESULT_OK)
-				return (KORE_RESULT_ERROR);
-			csrf = json_string_value(json_object_get(body, "csrf"));
-		} else {
-			(void)http_request_header(req, "x-csrf-token", &csrf);
-		}
-		ret = auth_same_secret(csrf, who->csrf);
-		json_decref(body);
-		if (!ret) {
-			reply_error(req, 403, "csrf", "signing out needs the "
-			    "session's CSRF token", NULL);
+	csrf = NULL;
+	body = NULL;
+	if (w->form) {
+		if (req_form_body(req, &body) != KORE_RESULT_OK)
 			return (KORE_RESULT_ERROR);
-		}
+		csrf = json_string_value(json_object_get(body, "csrf"));
+	} else if (!http_request_header(req, "x-csrf-token", &csrf)) {
+		csrf = NULL;
+	}
+	ret = auth_csrf_ok(req, who, csrf);
+	json_decref(body);
+	if (!ret) {
+		reply_error(req, 403, "csrf", "signing out needs the "
+		    "session's CSRF token", NULL);
+		return (KORE_RESULT_ERROR);
 	}
 
 	(void)auth_credentials(req, session, token);

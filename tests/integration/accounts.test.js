@@ -374,3 +374,24 @@ test('a long non-ASCII password can be set and then used to sign in',
 	assert.equal(tooLong.status, 400);
 	assert.equal(tooLong.json.error.field, 'password');
 });
+
+// One check (auth_csrf_ok) for every form and write; each keeps its answer.
+// (It also logs a "refused" line, but kore's log is not in the test log.)
+test('CSRF refusals on the tokens page and at sign-out', async () => {
+	const r = await signIn('mel@example.com', 'member-pass-12');
+	const cookie = sessionCookie(r);
+	const made = await srv.request('POST', '/tokens', {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' },
+		body: 'csrf=wrong&name=forged' });
+	assert.equal(made.status, 403);
+	assert.match(made.text, /This form has expired/);
+	assert.doesNotMatch(made.text, /id="new-token"/);
+	const noCsrf = await srv.request('DELETE', '/api/v1/session',
+	    { headers: { cookie } });
+	assert.equal(noCsrf.status, 403);
+	assert.equal(noCsrf.json.error.code, 'csrf');
+	assert.match(noCsrf.json.error.message, /signing out/);
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie } })).status, 200, 'still signed in');
+});
