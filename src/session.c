@@ -262,6 +262,16 @@ who_prepare(struct http_request *req, struct db_call *call)
 		return (KORE_RESULT_ERROR);	/* replied: nothing to run */
 	}
 
+	/*
+	 * A token is no session: there is nothing to end, and answering 204
+	 * would suggest the token stopped working.
+	 */
+	if (who->via_token) {
+		reply_error(req, 400, "bad_request", "a bearer token has no "
+		    "session to end; revoke the token instead", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+
 	/* Signing out of a session is a write: it needs its CSRF token. */
 	csrf = NULL;
 	body = NULL;
@@ -280,6 +290,7 @@ who_prepare(struct http_request *req, struct db_call *call)
 		return (KORE_RESULT_ERROR);
 	}
 
+	/* The session's hash: the principal does not keep it. */
 	(void)auth_credentials(req, session, token);
 	p = json_pack("{s:s}", "session", session);
 	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;

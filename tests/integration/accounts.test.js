@@ -375,6 +375,27 @@ test('a long non-ASCII password can be set and then used to sign in',
 	assert.equal(tooLong.json.error.field, 'password');
 });
 
+test('signing out with a bearer token is refused; the token still works',
+    async () => {
+	const r = await signIn('mel@example.com', 'member-pass-12');
+	const cookie = sessionCookie(r);
+	const made = await srv.request('POST', '/api/v1/tokens', {
+		headers: asSession(cookie, r.json.csrf_token),
+		body: { name: 'logout probe' } });
+	assert.equal(made.status, 201, made.text);
+	const bearer = { authorization: `Bearer ${made.json.token}` };
+	const out = await srv.request('DELETE', '/api/v1/session',
+	    { headers: bearer });
+	assert.equal(out.status, 400, out.text);
+	assert.equal(out.json.error.code, 'bad_request');
+	assert.match(out.json.error.message, /revoke the token/);
+	assert.equal(out.headers.get('set-cookie'), null);
+	const me = await srv.request('GET', '/api/v1/session',
+	    { headers: bearer });
+	assert.equal(me.status, 200);
+	assert.equal(me.json.via, 'token');
+});
+
 // One check (auth_csrf_ok) for every form and write; each keeps its answer.
 // (It also logs a "refused" line, but kore's log is not in the test log.)
 test('CSRF refusals on the tokens page and at sign-out', async () => {
