@@ -137,8 +137,8 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 {
 	struct tokens_call	*tc = db_ctx(call);
 	const struct principal	*who = db_who(call);
-	json_t			*form, *doc, *path, *body, *extra;
-	const char		*name;
+	json_t			*form, *doc, *path, *body, *extra, *name;
+	struct verror		 verr;
 	char			*text;
 	int			 ret;
 
@@ -160,14 +160,16 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 	}
 
 	if (tc->action == 1) {
-		name = json_string_value(json_object_get(form, "name"));
-		if (name == NULL || *name == '\0' ||
-		    validate_utf8_chars(name) > 100) {
+		/* The API's own rule (token_body): the form adds only csrf. */
+		body = json_object();
+		if ((name = json_object_get(form, "name")) != NULL)
+			json_object_set(body, "name", name);
+		if (validate_object(body, token_body, &verr) == -1) {
 			(void)snprintf(tc->error, sizeof(tc->error),
-			    "Give the token a name of up to 100 characters.");
+			    "Give the token a name of one line, up to 100 "
+			    "characters.");
 			tc->action = 0;
 		} else {
-			body = json_pack("{s:s}", "name", name);
 			doc = req_call_doc(who, -1, NULL, NULL, body);
 			extra = NULL;
 			(void)accounts_token_before(req, doc, &extra);
@@ -205,6 +207,9 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 			goto out;
 		}
 		free(text);
+		/* tokens_finish() only redirects: no list to fetch. */
+		ret = KORE_RESULT_OK;
+		goto out;
 	}
 
 	text = req_call_text(who, -1, NULL, NULL, NULL);

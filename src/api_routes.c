@@ -151,7 +151,7 @@ static const char *const user_roles[] = {
 	"viewer", "member", "pm", "admin", NULL
 };
 
-static const struct field token_body[] = {
+const struct field token_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
 	END
 };

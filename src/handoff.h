@@ -210,6 +210,7 @@ extern const struct field	project_patch_body[];
 extern const struct field	stage_body[];
 extern const struct field	checkpoint_patch_body[];
 extern const struct field	offer_body[];
+extern const struct field	token_body[];
 
 int		 api_people(struct http_request *);
 int		 api_person(struct http_request *);

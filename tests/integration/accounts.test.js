@@ -416,3 +416,20 @@ test('CSRF refusals on the tokens page and at sign-out', async () => {
 	assert.equal((await srv.request('GET', '/api/v1/session',
 	    { headers: { cookie } })).status, 200, 'still signed in');
 });
+
+test('the tokens page refuses a name the API refuses', async () => {
+	const r = await signIn('mel@example.com', 'member-pass-12');
+	const cookie = sessionCookie(r);
+	const page = await srv.request('GET', '/tokens', { headers: { cookie } });
+	const csrf = page.text.match(/name="csrf" value="([^"]+)"/)[1];
+	const api = await srv.request('POST', '/api/v1/tokens', {
+		headers: asSession(cookie, r.json.csrf_token),
+		body: { name: 'two\nlines' } });
+	assert.equal(api.status, 400);
+	const made = await srv.request('POST', '/tokens', {
+		headers: { cookie, 'content-type':
+		'application/x-www-form-urlencoded' },
+		body: `csrf=${encodeURIComponent(csrf)}&name=two%0Alines` });
+	assert.equal(made.status, 400);
+	assert.doesNotMatch(made.text, /id="new-token"/);
+});
