@@ -21,7 +21,7 @@ struct login {
 	int	 form;			/* the /login page, not the API */
 	int	 phase;
 	char	 email[256];
-	char	 password[SECRET_PASSWORD_SIZE];	/* UTF-8: 4 bytes a char */
+	char	 password[SECRET_PASSWORD_SIZE];	/* 4 bytes a char */
 	char	 next[256];
 	char	 session[SECRET_TOKEN_LEN];
 	char	 csrf[SECRET_TOKEN_LEN];
