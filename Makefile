@@ -58,7 +58,7 @@ ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
 PURE		:= sbuf html dberr layout date validate facts formdata doc \
 		   risk digest risk_json render_form render_project \
-		   render_timeline render_portfolio render_digest httpparse
+		   render_timeline render_portfolio render_digest httpparse utf8
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -74,7 +74,7 @@ all: module
 # pure object: the same password rule, hashes and tokens on both sides.
 module: $(MODULE) $(BUILD)/handoffctl
 
-CTL_OBJ		:= $(BUILD)/pure/secret.o
+CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o
 
 $(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 	@mkdir -p $(@D)
@@ -214,7 +214,7 @@ FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer
 FUZZ_CFLAGS	 = -std=c11 -D_GNU_SOURCE -O1 -g $(WARNINGS) -MMD -MP -Isrc \
 		   $(JANSSON_CFLAGS)
-FUZZ_PURE	:= sbuf html date validate formdata httpparse
+FUZZ_PURE	:= sbuf html date validate formdata httpparse utf8
 FUZZ_OBJ	:= $(patsubst %,$(BUILD)/fuzz/obj/%.o,$(FUZZ_PURE))
 FUZZ_SRC	:= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN	:= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "formdata.h"
-#include "validate.h"
+#include "utf8.h"
 
 static int
 hexval(char c)
@@ -60,7 +60,7 @@ decode(const char *s, size_t len)
 	}
 	*o = '\0';
 
-	if (!validate_utf8(out, (size_t)(o - out)))
+	if (!utf8_valid(out, (size_t)(o - out)))
 		goto bad;
 	return (out);
 

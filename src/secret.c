@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "secret.h"
+#include "utf8.h"
 
 /* Returns 0, or -1 when libsodium cannot start. */
 int
@@ -59,58 +60,15 @@ secret_hash_password(const char *password, char out[SECRET_PWHASH_LEN])
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : -1);
 }
 
-/*
- * Code points in s, or -1 when s is not UTF-8: handoffctl reads bytes,
- * and a password a browser cannot send could never be used.
- */
-long
-secret_utf8_chars(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 cp, min;
-	long			 n;
-	int			 k, more;
-
-	for (n = 0; *p != '\0'; n++) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		} else if ((*p & 0xe0) == 0xc0) {
-			more = 1;
-			cp = *p & 0x1f;
-			min = 0x80;
-		} else if ((*p & 0xf0) == 0xe0) {
-			more = 2;
-			cp = *p & 0x0f;
-			min = 0x800;
-		} else if ((*p & 0xf8) == 0xf0) {
-			more = 3;
-			cp = *p & 0x07;
-			min = 0x10000;
-		} else {
-			return (-1);
-		}
-		for (k = 1; k <= more; k++) {
-			/* Also stops at the NUL: it is no continuation. */
-			if ((p[k] & 0xc0) != 0x80)
-				return (-1);
-			cp = (cp << 6) | (p[k] & 0x3f);
-		}
-		/* Overlong forms, surrogates, beyond Unicode. */
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 &&
-		    cp <= 0xdfff))
-			return (-1);
-		p += more + 1;
-	}
-	return (n);
-}
-
 /* 1 when password is UTF-8 of SECRET_PASSWORD_MIN to _MAX characters. */
 int
 secret_password_ok(const char *password)
 {
-	long	n;
+	size_t	n;
 
-	n = secret_utf8_chars(password);
+	/* handoffctl reads bytes: a password no browser can send is no use. */
+	if (!utf8_valid(password, strlen(password)))
+		return (0);
+	n = utf8_chars(password);
 	return (n >= SECRET_PASSWORD_MIN && n <= SECRET_PASSWORD_MAX);
 }

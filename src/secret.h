@@ -36,7 +36,6 @@ void	secret_random(char *, size_t, const char *);
 void	secret_sha256_hex(const char *, char [SECRET_HASH_LEN]);
 void	secret_new_token(struct secret_token *);
 int	secret_hash_password(const char *, char [SECRET_PWHASH_LEN]);
-long	secret_utf8_chars(const char *);
 int	secret_password_ok(const char *);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "html.h"
+#include "utf8.h"
 #include "validate.h"
 
 static int	check_value(json_t *, const struct field *,
@@ -63,59 +64,6 @@ in_choices(const char *s, const char *const *choices)
 }
 
 int
-validate_utf8(const char *s, size_t len)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i, n, k;
-	unsigned int		 cp;
-
-	for (i = 0; i < len; i += n) {
-		if (p[i] < 0x80) {
-			n = 1;
-			continue;
-		} else if ((p[i] & 0xe0) == 0xc0) {
-			n = 2;
-			cp = p[i] & 0x1f;
-		} else if ((p[i] & 0xf0) == 0xe0) {
-			n = 3;
-			cp = p[i] & 0x0f;
-		} else if ((p[i] & 0xf8) == 0xf0) {
-			n = 4;
-			cp = p[i] & 0x07;
-		} else {
-			return (0);
-		}
-		if (i + n > len)
-			return (0);
-		for (k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return (0);
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		/* Overlong forms, surrogates, beyond Unicode. */
-		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
-		    (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return (0);
-	}
-
-	return (1);
-}
-
-/* Characters (code points) in valid UTF-8. */
-size_t
-validate_utf8_chars(const char *s)
-{
-	size_t	n;
-
-	for (n = 0; *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	}
-	return (n);
-}
-
-int
 validate_email(const char *s)
 {
 	const char	*at, *dot, *p;
@@ -141,7 +89,7 @@ check_string(const char *s, const struct field *f, const char *path,
 	size_t			 chars;
 	day_t			 day;
 
-	if (!validate_utf8(s, strlen(s)))
+	if (!utf8_valid(s, strlen(s)))
 		return (fail(err, path, "%s is not valid UTF-8", path));
 
 	switch (f->type) {
@@ -154,7 +102,7 @@ check_string(const char *s, const struct field *f, const char *path,
 				return (fail(err, path, "%s has a control "
 				    "character", path));
 		}
-		chars = validate_utf8_chars(s);
+		chars = utf8_chars(s);
 		if ((long long)chars < f->min)
 			return (fail(err, path, f->min == 1 ?
 			    "%s must not be empty" :
@@ -308,7 +256,7 @@ validate_query_value(const struct field *f, const char *s, struct verror *err)
 	char		*end;
 	long long	 n;
 
-	if (!validate_utf8(s, strlen(s))) {
+	if (!utf8_valid(s, strlen(s))) {
 		(void)fail(err, f->name, "%s is not valid UTF-8", f->name);
 		return (NULL);
 	}

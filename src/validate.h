@@ -56,8 +56,6 @@ int	validate_object(json_t *, const struct field *, struct verror *);
 json_t	*validate_query_value(const struct field *, const char *,
 	    struct verror *);
 
-int	validate_utf8(const char *, size_t);
-size_t	validate_utf8_chars(const char *);
 int	validate_email(const char *);
 
 #endif
