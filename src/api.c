@@ -21,8 +21,6 @@ static const struct api_method *api_method_for(const struct api_route *,
 		    int);
 static int	api_prepare(struct http_request *, struct db_call *);
 static int	api_finish(struct http_request *, struct db_call *);
-static int	api_query(struct http_request *, const struct field *,
-		    json_t *);
 
 static void	api_cleanup(void *);
 
@@ -109,7 +107,7 @@ api_prepare(struct http_request *req, struct db_call *call)
 	}
 	if (req_if_match(req, &if_match) != KORE_RESULT_OK)
 		goto out;
-	if (m->query != NULL && api_query(req, m->query, query) !=
+	if (m->query != NULL && req_query(req, m->query, query) !=
 	    KORE_RESULT_OK)
 		goto out;
 
@@ -211,28 +209,4 @@ api_finish(struct http_request *req, struct db_call *call)
 
 	reply_json(req, m->status, doc);
 	return (DB_DONE);
-}
-
-/* Declared query arguments (conf/handoff.conf) checked against fields. */
-static int
-api_query(struct http_request *req, const struct field *fields, json_t *out)
-{
-	const struct field	*f;
-	char			*value;
-	json_t			*v;
-	struct verror		 verr;
-
-	http_populate_qs(req);
-	for (f = fields; f->name != NULL; f++) {
-		if (!http_argument_get_string(req, f->name, &value))
-			continue;
-		if ((v = validate_query_value(f, value, &verr)) == NULL) {
-			reply_error(req, 400, "invalid", verr.message,
-			    verr.field);
-			return (KORE_RESULT_ERROR);
-		}
-		json_object_set_new(out, f->name, v);
-	}
-
-	return (KORE_RESULT_OK);
 }

@@ -135,21 +135,39 @@ arg_week(struct http_request *req, day_t today, int *year, int *week)
 	return (KORE_RESULT_OK);
 }
 
+/* The portfolio's risks may be narrowed to a severity and a PM. */
+static const struct field risks_query[] = {
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static int
 risk_prepare(struct http_request *req, struct db_call *call)
 {
-	struct risk_call	*rc = db_ctx(call);
-	const struct field	 pm_field = { "pm", FIELD_ID, 0, 0, 0, NULL,
-				    NULL };
-	json_t			*path, *v;
-	struct verror		 verr;
-	enum severity		 sev;
-	char			*s;
+	static const struct field	 none[] = {
+		{ NULL, 0, 0, 0, 0, NULL, NULL }
+	};
+	struct risk_call		*rc = db_ctx(call);
+	json_t				*path, *args;
+	enum severity			 sev;
+	const char			*s;
+	int				 ok;
 
 	rc->view = *(const enum risk_view *)db_arg(call);
 	rc->today = app_today();
 	rc->severity = -1;
-	http_populate_qs(req);
+
+	args = json_object();
+	ok = req_query(req, rc->view == VIEW_RISKS ? risks_query : none,
+	    args);
+	if ((s = json_string_value(json_object_get(args, "severity"))) !=
+	    NULL && severity_from_key(s, &sev) == 0)
+		rc->severity = (int)sev;
+	rc->pm = json_integer_value(json_object_get(args, "pm"));
+	json_decref(args);
+	if (ok != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
 
 	switch (rc->view) {
 	case VIEW_PROJECT_RISKS:
@@ -169,28 +187,6 @@ risk_prepare(struct http_request *req, struct db_call *call)
 		if (arg_day(req, "as_of", rc->today, &rc->asof) !=
 		    KORE_RESULT_OK)
 			return (KORE_RESULT_ERROR);
-		if (rc->view == VIEW_PROJECT_RISKS)
-			break;
-		if (http_argument_get_string(req, "severity", &s) &&
-		    *s != '\0') {
-			if (severity_from_key(s, &sev) == -1) {
-				reply_error(req, 400, "invalid", "severity "
-				    "must be low, medium, high or critical",
-				    "severity");
-				return (KORE_RESULT_ERROR);
-			}
-			rc->severity = (int)sev;
-		}
-		if (http_argument_get_string(req, "pm", &s) && *s != '\0') {
-			if ((v = validate_query_value(&pm_field, s, &verr)) ==
-			    NULL) {
-				reply_error(req, 400, "invalid", verr.message,
-				    verr.field);
-				return (KORE_RESULT_ERROR);
-			}
-			rc->pm = json_integer_value(v);
-			json_decref(v);
-		}
 		break;
 	default:
 		if (arg_week(req, rc->today, &rc->year, &rc->week) !=

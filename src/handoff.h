@@ -80,6 +80,8 @@ void		 log_event(struct http_request *, const char *, const char *,
 /* request.c: what a request says, checked once. */
 int		 req_json_body(struct http_request *, json_t **);
 int		 req_form_body(struct http_request *, json_t **);
+int		 req_query(struct http_request *, const struct field *,
+		    json_t *);
 int		 req_if_match(struct http_request *, long long *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(const struct principal *, long long, json_t *,

@@ -9,50 +9,19 @@
 
 /* Portfolio ------------------------------------------------------------- */
 
-static const char *const stage_choices[] = {
-	"framing", "data", "baseline", "modelling", "evaluation",
-	"production", "monitoring", NULL
-};
-static const char *const severity_choices[] = {
-	"low", "medium", "high", "critical", NULL
-};
-
 static const struct field portfolio_query[] = {
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
-	{ "stage", FIELD_ENUM, 0, 0, 0, stage_choices, NULL },
-	{ "severity", FIELD_ENUM, 0, 0, 0, severity_choices, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
-
-/* The page's filters, checked; an empty value is "any". */
-static int
-portfolio_filters(struct http_request *req, json_t *params)
-{
-	const struct field	*f;
-	char			*value;
-	json_t			*v;
-	struct verror		 verr;
-
-	http_populate_qs(req);
-	for (f = portfolio_query; f->name != NULL; f++) {
-		if (!http_argument_get_string(req, f->name, &value) ||
-		    *value == '\0')
-			continue;
-		if ((v = validate_query_value(f, value, &verr)) == NULL) {
-			reply_error(req, 400, "invalid", verr.message, NULL);
-			return (KORE_RESULT_ERROR);
-		}
-		json_object_set_new(params, f->name, v);
-	}
-	return (KORE_RESULT_OK);
-}
 
 static int
 portfolio_push(struct http_request *req, struct db_call *call, json_t *params)
 {
 	int	first;
 
-	if (portfolio_filters(req, params) != KORE_RESULT_OK)
+	if (req_query(req, portfolio_query, params) != KORE_RESULT_OK)
 		return (-1);
 	if ((first = db_facts_push(call)) < 0)
 		reply_error(req, 500, "internal", "internal error", NULL);

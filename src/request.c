@@ -125,6 +125,34 @@ req_form_body(struct http_request *req, json_t **out)
 }
 
 /*
+ * The query arguments declared for the route (conf/handoff.conf) checked
+ * against fields into out; one that fails is a 400 naming it.  Kore drops
+ * empty values ("?stage="), so a missing argument and an empty one both
+ * mean "any".  Parses the query string: call it once per request.
+ */
+int
+req_query(struct http_request *req, const struct field *fields, json_t *out)
+{
+	const struct field	*f;
+	char			*value;
+	json_t			*v;
+	struct verror		 verr;
+
+	http_populate_qs(req);
+	for (f = fields; f->name != NULL; f++) {
+		if (!http_argument_get_string(req, f->name, &value))
+			continue;
+		if ((v = validate_query_value(f, value, &verr)) == NULL) {
+			reply_error(req, 400, "invalid", verr.message,
+			    verr.field);
+			return (KORE_RESULT_ERROR);
+		}
+		json_object_set_new(out, f->name, v);
+	}
+	return (KORE_RESULT_OK);
+}
+
+/*
  * If-Match: a single entity tag "N" names the version the client read;
  * *version is -1 when the header is absent or "*".  A weak tag W/"N" can
  * never match (If-Match compares strongly and ours are strong), which

@@ -22,6 +22,8 @@ static int	check_string(const char *, const struct field *,
 static int	fail(struct verror *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static int	in_choices(const char *, const char *const *);
+static int	fail_choices(struct verror *, const char *,
+		    const char *const *);
 static void	join_path(char *, size_t, const char *, const char *);
 
 static int
@@ -49,6 +51,22 @@ join_path(char *buf, size_t size, const char *prefix, const char *name)
 		n = snprintf(buf, size, "%s", name);
 	if (n < 0)
 		buf[0] = '\0';
+}
+
+/* "stage must be one of framing, data, ...": the message names them. */
+static int
+fail_choices(struct verror *err, const char *path,
+    const char *const *choices)
+{
+	size_t	i, len;
+
+	(void)fail(err, path, "%s must be one of ", path);
+	for (i = 0; choices != NULL && choices[i] != NULL; i++) {
+		len = strlen(err->message);
+		(void)snprintf(err->message + len, sizeof(err->message) - len,
+		    "%s%s", i > 0 ? ", " : "", choices[i]);
+	}
+	return (-1);
 }
 
 static int
@@ -128,8 +146,7 @@ check_string(const char *s, const struct field *f, const char *path,
 		return (0);
 	case FIELD_ENUM:
 		if (!in_choices(s, f->choices))
-			return (fail(err, path, "%s must be one of the "
-			    "allowed values", path));
+			return (fail_choices(err, path, f->choices));
 		return (0);
 	default:
 		return (fail(err, path, "%s has the wrong type", path));

@@ -302,6 +302,19 @@ test('query arguments over the length bound are refused, not ignored',
 	assertError(p, 400, 'role');
 });
 
+test('a value outside a list names the values allowed, body and query',
+    async () => {
+	const q = await srv.api('GET', '/api/v1/risks?severity=urgent');
+	assertError(q, 400, 'severity');
+	assert.equal(q.json.error.message,
+	    'severity must be one of low, medium, high, critical');
+	const b = await srv.api('POST', `/api/v1/projects/${project.id}/stage`,
+	    { stage: 'launch' });
+	assertError(b, 400, 'stage');
+	assert.equal(b.json.error.message, 'stage must be one of framing, ' +
+	    'data, baseline, modelling, evaluation, production, monitoring');
+});
+
 test('an empty filter value means no filter (as HTML forms send it)',
     async () => {
 	const all = await srv.api('GET', '/api/v1/projects');
