@@ -71,6 +71,7 @@ void	 form_field_error(struct sbuf *, const struct form_state *,
 void	 form_input_attrs(struct sbuf *, const struct form_state *,
 	    const char *, const char *, const char *);
 void	 render_badge(struct sbuf *, const char *, const char *);
+void	 render_option(struct sbuf *, const char *, const char *, int);
 void	 render_person_options(struct sbuf *, json_t *, long long,
 	    const char *, const char *);
 

@@ -126,6 +126,17 @@ render_badge(struct sbuf *b, const char *kind, const char *text)
  * <option>s for the active people of a {"people": [...]} list, of one role
  * when role is not NULL (the one selected is always there).
  */
+/* One <option> of a <select>: its value, its label, chosen or not. */
+void
+render_option(struct sbuf *b, const char *value, const char *label,
+    int selected)
+{
+	html_printf(b, "<option value=\"%s\"", value);
+	if (selected)
+		sbuf_str(b, " selected");
+	html_printf(b, ">%s</option>\n", label);
+}
+
 void
 render_person_options(struct sbuf *b, json_t *people, long long selected,
     const char *none, const char *role)

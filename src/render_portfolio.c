@@ -91,23 +91,15 @@ filter_form(struct sbuf *b, const struct portfolio *pf,
 	sbuf_str(b, "</select>\n<label for=\"f-stage\">Stage</label>\n"
 	    "<select id=\"f-stage\" name=\"stage\"><option value=\"\">any"
 	    "</option>\n");
-	for (s = 0; s < STAGE_COUNT; s++) {
-		html_printf(b, "<option value=\"%s\"",
-		    stage_key((enum stage)s));
-		if (f->stage == s)
-			sbuf_str(b, " selected");
-		html_printf(b, ">%s</option>\n", stage_name((enum stage)s));
-	}
+	for (s = 0; s < STAGE_COUNT; s++)
+		render_option(b, stage_key((enum stage)s),
+		    stage_name((enum stage)s), f->stage == s);
 	sbuf_str(b, "</select>\n<label for=\"f-severity\">Risks at least"
 	    "</label>\n<select id=\"f-severity\" name=\"severity\">"
 	    "<option value=\"\">any</option>\n");
-	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
-		html_printf(b, "<option value=\"%s\"",
-		    severity_key((enum severity)s));
-		if (f->severity == s)
-			sbuf_str(b, " selected");
-		html_printf(b, ">%s</option>\n", severity_key((enum severity)s));
-	}
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--)
+		render_option(b, severity_key((enum severity)s),
+		    severity_key((enum severity)s), f->severity == s);
 	sbuf_str(b, "</select>\n<button type=\"submit\">Filter</button>\n"
 	    "<a href=\"/\">Clear</a>\n</form>\n");
 }
@@ -146,9 +138,8 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	}
 	n = 0;
 	for (i = 0; i < pf->nprojects; i++) {
-		pv = project_at(&pf->projects[i], ctx->today);
-		if (pv == NULL || pv->status != PROJECT_ACTIVE ||
-		    pf->projects[i].created > ctx->today)
+		if ((pv = project_active_at(&pf->projects[i], ctx->today)) ==
+		    NULL)
 			continue;
 		if (f->pm != 0 && pf->projects[i].pm_id != f->pm)
 			continue;
@@ -351,7 +342,6 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	static const char *const roles[] = { "ds", "mle", "swe", "pm" };
 	const struct person		*fp;
 	const struct project		*pr;
-	const struct project_version	*pv;
 	const struct responsibility	*r;
 	const struct cell_version	*cv;
 	json_t				*p;
@@ -384,8 +374,8 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		fp = facts_person(pf, id);
 		for (j = 0; fp != NULL && j < pf->nprojects; j++) {
 			pr = &pf->projects[j];
-			pv = project_at(pr, ctx->today);
-			if (pv == NULL || pv->status != PROJECT_ACTIVE)
+			/* As the overload rule counts: active and created. */
+			if (project_active_at(pr, ctx->today) == NULL)
 				continue;
 			in_project = 0;
 			for (k = 0; k < pr->nresps; k++) {
@@ -460,12 +450,8 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	form_input_attrs(b, fs, "add-person", "role", NULL);
 	sbuf_str(b, ">\n");
 	v = form_value(fs, "add-person", "role", "ds");
-	for (i = 0; i < 4; i++) {
-		html_printf(b, "<option value=\"%s\"", roles[i]);
-		if (strcmp(v, roles[i]) == 0)
-			sbuf_str(b, " selected");
-		html_printf(b, ">%s</option>\n", roles[i]);
-	}
+	for (i = 0; i < 4; i++)
+		render_option(b, roles[i], roles[i], strcmp(v, roles[i]) == 0);
 	sbuf_str(b, "</select>\n<button type=\"submit\">Add</button>\n");
 	form_close(b);
 	sbuf_str(b, "</section>\n");

@@ -226,10 +226,7 @@ static void
 checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *c, const struct form_state *fs)
 {
-	static const char *const statuses[] = {
-		"pending", "done", "blocked", "waived"
-	};
-	static const char *const outcomes[] = { "go", "pivot", "stop" };
+	static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
 	char		 form[48], action[96], today[DATE_LEN];
 	const char	*status, *v;
 	long long	 id = doc_int(c, "id");
@@ -251,12 +248,10 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<select id=\"%s-status\" name=\"status\"", form);
 	form_input_attrs(b, fs, form, "status", NULL);
 	sbuf_str(b, ">\n");
-	for (i = 0; i < 4; i++) {
-		html_printf(b, "<option value=\"%s\"", statuses[i]);
-		if (strcmp(status, statuses[i]) == 0)
-			sbuf_str(b, " selected");
-		html_printf(b, ">%s</option>\n", statuses[i]);
-	}
+	for (i = 0; checkpoint_status_keys[i] != NULL; i++)
+		render_option(b, checkpoint_status_keys[i],
+		    checkpoint_status_keys[i],
+		    strcmp(status, checkpoint_status_keys[i]) == 0);
 	sbuf_str(b, "</select>\n");
 
 	v = form_value(fs, form, "completed_on",
@@ -279,12 +274,9 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    form);
 		form_input_attrs(b, fs, form, "outcome", NULL);
 		sbuf_str(b, ">\n<option value=\"\">not decided</option>\n");
-		for (i = 0; i < 3; i++) {
-			html_printf(b, "<option value=\"%s\"", outcomes[i]);
-			if (strcmp(v, outcomes[i]) == 0)
-				sbuf_str(b, " selected");
-			html_printf(b, ">%s</option>\n", outcomes[i]);
-		}
+		for (i = 0; outcomes[i] != NULL; i++)
+			render_option(b, outcomes[i], outcomes[i],
+			    v != NULL && strcmp(v, outcomes[i]) == 0);
 		sbuf_str(b, "</select>\n");
 	}
 
@@ -601,10 +593,8 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, ">\n");
 		for (i = 0; i < STAGE_COUNT; i++) {
 			key = stage_key((enum stage)i);
-			html_printf(b, "<option value=\"%s\"", key);
-			if (cur != NULL && strcmp(cur, key) == 0)
-				sbuf_str(b, " selected");
-			html_printf(b, ">%s</option>\n", stage_label(doc, key));
+			render_option(b, key, stage_label(doc, key),
+			    cur != NULL && strcmp(cur, key) == 0);
 		}
 		sbuf_str(b, "</select>\n<label for=\"stage-note\">Note"
 		    "</label>\n");
