@@ -111,25 +111,20 @@ api_prepare(struct http_request *req, struct db_call *call)
 	    KORE_RESULT_OK)
 		goto out;
 
-	if (m->body != NULL) {
+	/* A route that takes no body takes {} at the most. */
+	if (m->body != NULL || req->http_body_length > 0) {
 		if (req_json_body(req, &body) != KORE_RESULT_OK)
 			goto out;
-		if (validate_object(body, m->body, &verr) == -1) {
+		if (validate_object(body, m->body != NULL ? m->body :
+		    no_fields, &verr) == -1) {
 			reply_error(req, 400, "invalid", verr.message,
 			    verr.field);
 			goto out;
 		}
-	} else if (req->http_body_length > 0) {
-		/* A route that takes no body takes {} at the most. */
-		if (req_json_body(req, &body) != KORE_RESULT_OK)
-			goto out;
-		if (validate_object(body, no_fields, &verr) == -1) {
-			reply_error(req, 400, "invalid", verr.message,
-			    verr.field);
-			goto out;
+		if (m->body == NULL) {
+			json_decref(body);
+			body = NULL;
 		}
-		json_decref(body);
-		body = NULL;
 	}
 
 	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL) {
