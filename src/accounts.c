@@ -139,7 +139,6 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 	const struct principal	*who = db_who(call);
 	json_t			*form, *doc, *path, *body, *extra, *name;
 	struct verror		 verr;
-	char			*text;
 	int			 ret;
 
 	tc->action = *(const int *)db_arg(call);
@@ -177,17 +176,13 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 			    json_string_value(json_object_get(extra,
 			    "token")));
 			json_decref(extra);
-			text = json_dumps(doc, JSON_COMPACT);
-			json_decref(doc);
-			if (text == NULL || db_push(call,
-			    "SELECT api.token_create($1::jsonb)", text) !=
+			if (db_push_json(call,
+			    "SELECT api.token_create($1::jsonb)", doc) !=
 			    KORE_RESULT_OK) {
-				free(text);
 				reply_error(req, 500, "internal",
 				    "internal error", NULL);
 				goto out;
 			}
-			free(text);
 		}
 	} else if (tc->action == 2) {
 		path = json_object();
@@ -197,25 +192,20 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 			    NULL);
 			goto out;
 		}
-		text = req_call_text(who, -1, path, NULL, NULL);
-		if (text == NULL || db_push(call,
-		    "SELECT api.token_revoke($1::jsonb)", text) !=
+		if (db_push_json(call, "SELECT api.token_revoke($1::jsonb)",
+		    req_call_doc(who, -1, path, NULL, NULL)) !=
 		    KORE_RESULT_OK) {
-			free(text);
 			reply_error(req, 500, "internal", "internal error",
 			    NULL);
 			goto out;
 		}
-		free(text);
 		/* tokens_finish() only redirects: no list to fetch. */
 		ret = KORE_RESULT_OK;
 		goto out;
 	}
 
-	text = req_call_text(who, -1, NULL, NULL, NULL);
-	ret = text != NULL ? db_push(call, "SELECT api.token_list($1::jsonb)",
-	    text) : KORE_RESULT_ERROR;
-	free(text);
+	ret = db_push_json(call, "SELECT api.token_list($1::jsonb)",
+	    req_call_doc(who, -1, NULL, NULL, NULL));
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:

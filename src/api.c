@@ -76,7 +76,6 @@ api_prepare(struct http_request *req, struct db_call *call)
 	json_t			*path, *query, *body, *doc;
 	const char		*csrf;
 	long long		 if_match;
-	char			*text;
 	struct verror		 verr;
 	int			 ret;
 
@@ -137,14 +136,7 @@ api_prepare(struct http_request *req, struct db_call *call)
 		json_decref(doc);
 		goto out;		/* it replied */
 	}
-	text = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	if (text == NULL) {
-		reply_error(req, 500, "internal", "internal error", NULL);
-		goto out;
-	}
-	ret = db_push(call, m->sql, text);
-	free(text);
+	ret = db_push_json(call, m->sql, doc);
 	if (ret == KORE_RESULT_OK && m->decorate != NULL &&
 	    db_facts_push(call) < 0)
 		ret = KORE_RESULT_ERROR;

@@ -76,6 +76,8 @@ static void	db_stmts_free(struct db_call *);
 static void	db_release(struct db_call *);
 static int	db_conn_check(struct pgsql_conn *);
 static void	db_record_failure(struct http_request *, struct db_call *);
+static int	stmt_add(struct db_call *, const char *, const char *const *,
+		    size_t);
 
 static struct http_state db_states[] = {
 	{ "DB_STATE_AUTH",	db_state_auth },
@@ -145,9 +147,10 @@ db_arg(struct db_call *call)
 	return (call->arg);
 }
 
-int
-db_push_params(struct db_call *call, const char *sql,
-    const char *const *params, size_t nparams)
+/* The db layer's own: callers go through db_push*(), which lint checks. */
+static int
+stmt_add(struct db_call *call, const char *sql, const char *const *params,
+    size_t nparams)
 {
 	struct db_stmt	*st;
 	size_t		 i;
@@ -169,6 +172,33 @@ db_push_params(struct db_call *call, const char *sql,
 	}
 
 	return (KORE_RESULT_OK);
+}
+
+int
+db_push_params(struct db_call *call, const char *sql,
+    const char *const *params, size_t nparams)
+{
+	return (stmt_add(call, sql, params, nparams));
+}
+
+/*
+ * A statement whose one parameter is doc as JSON text, as every api.*
+ * function takes it.  Takes over the reference to doc; a NULL doc (a
+ * json_pack that failed) is an error, as is a statement that does not fit.
+ */
+int
+db_push_json(struct db_call *call, const char *sql, json_t *doc)
+{
+	char	*text;
+	int	 ret;
+
+	text = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	if (text == NULL)
+		return (KORE_RESULT_ERROR);
+	ret = stmt_add(call, sql, (const char *const []){ text }, 1);
+	free(text);
+	return (ret);
 }
 
 int
@@ -227,7 +257,6 @@ db_state_auth(struct http_request *req)
 	struct db_call	*call = http_state_get(req);
 	char		 session[SECRET_HASH_LEN], token[SECRET_HASH_LEN];
 	json_t		*p;
-	char		*text;
 
 	/* Public routes (health, sign-in) never depend on the lookup. */
 	if (call->access == ACCESS_PUBLIC) {
@@ -243,16 +272,12 @@ db_state_auth(struct http_request *req)
 	p = json_pack("{s:s?, s:s?}", "session",
 	    session[0] != '\0' ? session : NULL, "token",
 	    token[0] != '\0' ? token : NULL);
-	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
-	json_decref(p);
-	if (text == NULL || db_push(call,
-	    "SELECT api.authenticate($1::jsonb)", text) != KORE_RESULT_OK) {
-		free(text);
+	if (db_push_json(call, "SELECT api.authenticate($1::jsonb)", p) !=
+	    KORE_RESULT_OK) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		req->fsm_state = DB_STATE_END;
 		return (HTTP_STATE_CONTINUE);
 	}
-	free(text);
 
 	call->authing = 1;
 	req->fsm_state = DB_STATE_CONNECT;

@@ -86,8 +86,6 @@ int		 req_if_match(struct http_request *, long long *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(const struct principal *, long long, json_t *,
 		    json_t *, json_t *);
-char		*req_call_text(const struct principal *, long long, json_t *,
-		    json_t *, json_t *);
 
 /* db.c: the only place statements reach PostgreSQL (see db.c). */
 #define DB_PARAMS_MAX		16
@@ -124,6 +122,7 @@ void		*db_ctx(struct db_call *);
 const void	*db_arg(struct db_call *);
 int		 db_push_params(struct db_call *, const char *,
 		    const char *const *, size_t);
+int		 db_push_json(struct db_call *, const char *, json_t *);
 int		 db_nstmts(struct db_call *);
 int		 db_ntuples(struct db_call *, int);
 const char	*db_value(struct db_call *, int, int, int);

@@ -79,18 +79,16 @@ int
 page_push_people(struct db_call *call, int active_only)
 {
 	json_t	*query;
-	char	*text;
 	int	 idx;
 
 	query = active_only ? json_pack("{s:b, s:i}", "active", 1, "limit",
 	    200) : json_pack("{s:i}", "limit", 200);
-	text = req_call_text(db_who(call), -1, NULL, query, NULL);
-	json_decref(query);
 	idx = db_nstmts(call);
-	if (text == NULL || db_push(call, "SELECT api.person_list($1::jsonb)",
-	    text) != KORE_RESULT_OK)
+	if (db_push_json(call, "SELECT api.person_list($1::jsonb)",
+	    req_call_doc(db_who(call), -1, NULL, query, NULL)) !=
+	    KORE_RESULT_OK)
 		idx = -1;
-	free(text);
+	json_decref(query);
 	return (idx);
 }
 
@@ -307,7 +305,6 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 	const struct page_action	*a = db_arg(call);
 	const struct principal		*who;
 	json_t				*body;
-	char				*text;
 	long long			 version;
 	struct verror			 verr;
 	int				 ret;
@@ -347,14 +344,11 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 		return (pc->first < 0 ? KORE_RESULT_ERROR : KORE_RESULT_OK);
 	}
 
-	text = req_call_text(who, version, pc->path, NULL, body);
+	ret = db_push_json(call, a->sql, req_call_doc(who, version, pc->path,
+	    NULL, body));
 	json_decref(body);
-	if (text == NULL) {
+	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
-		return (KORE_RESULT_ERROR);
-	}
-	ret = db_push(call, a->sql, text);
-	free(text);
 	return (ret);
 }
 

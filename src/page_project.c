@@ -23,29 +23,22 @@ static const struct page_view project_view = {
 static int
 project_push(struct http_request *req, struct db_call *call, json_t *path)
 {
-	json_t	*query;
-	char	*doc, *history;
-	int	 first;
+	const struct principal	*who = db_who(call);
+	json_t			*query;
+	int			 first;
 
-	doc = req_call_text(db_who(call), -1, path, NULL, NULL);
 	query = json_pack("{s:i}", "limit", 20);
-	history = req_call_text(db_who(call), -1, path, query, NULL);
-	json_decref(query);
-
 	first = db_nstmts(call);
-	if (doc == NULL || history == NULL ||
-	    db_push(call, "SELECT api.project_get($1::jsonb)", doc) !=
-	    KORE_RESULT_OK ||
+	if (db_push_json(call, "SELECT api.project_get($1::jsonb)",
+	    req_call_doc(who, -1, path, NULL, NULL)) != KORE_RESULT_OK ||
 	    page_push_people(call, 1) < 0 ||
-	    db_push(call, "SELECT api.project_history($1::jsonb)", history) !=
-	    KORE_RESULT_OK ||
+	    db_push_json(call, "SELECT api.project_history($1::jsonb)",
+	    req_call_doc(who, -1, path, query, NULL)) != KORE_RESULT_OK ||
 	    db_facts_push(call) < 0) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		first = -1;
 	}
-
-	free(doc);
-	free(history);
+	json_decref(query);
 	return (first);
 }
 

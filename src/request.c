@@ -256,18 +256,3 @@ req_call_doc(const struct principal *who, long long if_match, json_t *path,
 		json_object_set_new(doc, "if_match", json_integer(if_match));
 	return (doc);
 }
-
-/* The same, as text for a statement parameter; the caller frees it. */
-char *
-req_call_text(const struct principal *who, long long if_match, json_t *path,
-    json_t *query, json_t *body)
-{
-	json_t	*doc;
-	char	*text;
-
-	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL)
-		return (NULL);
-	text = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	return (text);
-}

@@ -114,7 +114,6 @@ login_prepare(struct http_request *req, struct db_call *call)
 {
 	struct login	*l = db_ctx(call);
 	json_t		*p;
-	char		*text;
 	int		 ret;
 
 	l->form = *(const int *)db_arg(call);
@@ -123,11 +122,7 @@ login_prepare(struct http_request *req, struct db_call *call)
 	auth_address(req, l->address, sizeof(l->address));
 
 	p = json_pack("{s:{s:s}}", "body", "email", l->email);
-	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
-	json_decref(p);
-	ret = text != NULL ? db_push(call, "SELECT api.login_lookup($1::jsonb)",
-	    text) : KORE_RESULT_ERROR;
-	free(text);
+	ret = db_push_json(call, "SELECT api.login_lookup($1::jsonb)", p);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);
@@ -157,7 +152,7 @@ login_finish(struct http_request *req, struct db_call *call)
 {
 	struct login	*l = db_ctx(call);
 	json_t		*doc, *p, *user;
-	char		 hash[SECRET_HASH_LEN], *text;
+	char		 hash[SECRET_HASH_LEN];
 	const char	*stored;
 	int		 ok, ret;
 
@@ -183,12 +178,8 @@ login_finish(struct http_request *req, struct db_call *call)
 		    json_object_get(doc, "user_id"), "ok", ok, "session", hash,
 		    "csrf", l->csrf, "address", l->address);
 		json_decref(doc);
-		text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
-		json_decref(p);
-		ret = text != NULL ? db_push(call,
-		    "SELECT api.login_record($1::jsonb)", text) :
-		    KORE_RESULT_ERROR;
-		free(text);
+		ret = db_push_json(call, "SELECT api.login_record($1::jsonb)",
+		    p);
 		if (ret != KORE_RESULT_OK) {
 			reply_error(req, 500, "internal", "internal error",
 			    NULL);
@@ -246,10 +237,9 @@ who_prepare(struct http_request *req, struct db_call *call)
 {
 	const struct principal	*who = db_who(call);
 	struct who_call		*w = db_ctx(call);
-	json_t			*body, *p;
+	json_t			*body;
 	char			 session[SECRET_HASH_LEN];
 	char			 token[SECRET_HASH_LEN];
-	char			*text;
 	const char		*csrf;
 	int			 ret;
 
@@ -292,13 +282,8 @@ who_prepare(struct http_request *req, struct db_call *call)
 
 	/* The session's hash: the principal does not keep it. */
 	(void)auth_credentials(req, session, token);
-	p = json_pack("{s:s}", "session", session);
-	text = p != NULL ? json_dumps(p, JSON_COMPACT) : NULL;
-	json_decref(p);
-	ret = text != NULL ? db_push(call, "SELECT api.logout($1::jsonb)",
-	    text) : KORE_RESULT_ERROR;
-	free(text);
-	return (ret);
+	return (db_push_json(call, "SELECT api.logout($1::jsonb)",
+	    json_pack("{s:s}", "session", session)));
 }
 
 static int

@@ -86,6 +86,7 @@ good_calls(struct db_call *call, const struct good_action *a,
 	db_push(call, a->sql, input);
 	db_push(call, actions[i].sql, input);
 	db_push(call, one.sql, input);
+	db_push_json(call, "SELECT api.z($1::jsonb)", doc);
 
 	html_printf(&b, "<select id=\"%s-status\" name=\"status\">\n", input);
 	sbuf_str(&b, "</select>\n<summary>Update status</summary>");
@@ -160,6 +161,7 @@ bad_calls(struct db_call *call, const char *input, int i)
 	db_push0(call, "SELECT " INPUT);	/* BAD */
 	db_push_params(call, mutable_sql[i], NULL, 0);	/* BAD */
 	db_push0(call, not_all_literal[i]);	/* BAD */
+	db_push_json(call, q, doc);	/* BAD */
 	if (db_push(call, m->sql, input) != 0)
 		return (-1);
 	sbuf_printf(&b, "select id from people where id = %s", input); /* BAD */

@@ -317,7 +317,7 @@ sub literal_array {
 
 # --- 1. what db_push* is given ---------------------------------------------
 
-my %push = map { $_ => 1 } qw(db_push db_push0 db_push_params);
+my %push = map { $_ => 1 } qw(db_push db_push0 db_push_params db_push_json);
 my $runs_sql = qr/^(kore_pgsql_query\w*|kore_pgsql_v_query\w*|PQexec\w*|
     PQprepare|PQsendQuery\w*|PQsendPrepare)$/x;
 

@@ -4,8 +4,8 @@
 # DIR is the top of a checkout (default: this one); its src/*.c and
 # sql/0*.sql are read.  Every finding is printed as file:line: why.
 #
-#  1. Every db_push / db_push0 / db_push_params call in src/*.c passes as
-#     its SQL either a string literal, an element of a
+#  1. Every db_push / db_push0 / db_push_params / db_push_json call in
+#     src/*.c passes as its SQL either a string literal, an element of a
 #     `static const char *const NAME[] = { "...", ... }` array in the same
 #     file (db_facts.c's facts_sql[]), or the member of a table entry
 #     (api_routes.c's struct api_method, page_*.c's struct page_action).
