@@ -227,27 +227,6 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 
 /* Kickoff ---------------------------------------------------------------- */
 
-static const struct {
-	const char	*key;
-	const char	*label;
-	const char	*hint;
-} kickoff_spec[] = {
-	{ "decision", "Decision the model makes",
-	    "The action taken on each prediction." },
-	{ "primary_metric", "Primary metric and target",
-	    "One number and the value that means success." },
-	{ "secondary_constraint", "Secondary constraint",
-	    "The tradeoff it must respect: latency, cost, fairness." },
-	{ "worse_error", "Which error is worse, and why",
-	    "False positive or false negative, in the business's terms." },
-	{ "fallback", "Fallback behaviour",
-	    "What the product does when the model is down or unsure." },
-	{ "monitoring_trigger", "Monitoring trigger",
-	    "The production signal, with its threshold, that needs action." },
-	{ "baseline", "Baseline",
-	    "The simplest approach it must beat, with its number." },
-};
-
 static void
 kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
     const char *label, const char *type, const char *value, const char *hint)
@@ -275,7 +254,7 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 {
 	char		 today[DATE_LEN], launch[DATE_LEN], field[48];
 	char		 hint_id[48];
-	const char	*pm;
+	const char	*pm, *key;
 	size_t		 i;
 
 	date_format(ctx->today, today);
@@ -310,22 +289,20 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	sbuf_str(b, "<fieldset>\n<legend>The spec</legend>\n<p class=\"muted\">"
 	    "Fill what you can; each empty answer becomes a risk once the "
 	    "project leaves framing.</p>\n");
-	for (i = 0; i < sizeof(kickoff_spec) / sizeof(kickoff_spec[0]); i++) {
-		(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint",
-		    kickoff_spec[i].key);
+	for (i = 0; i < SPEC_COUNT; i++) {
+		key = spec_key((enum spec_field)i);
+		(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint", key);
 		html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s"
-		    "</label>\n<p class=\"hint\" id=\"%s\">%s</p>\n",
-		    kickoff_spec[i].key, kickoff_spec[i].label, hint_id,
-		    kickoff_spec[i].hint);
+		    "</label>\n<p class=\"hint\" id=\"%s\">%s</p>\n", key,
+		    spec_questions[i].label, hint_id, spec_questions[i].hint);
 		/* The checks name a spec answer by its path: "spec.key". */
-		(void)snprintf(field, sizeof(field), "spec.%s",
-		    kickoff_spec[i].key);
+		(void)snprintf(field, sizeof(field), "spec.%s", key);
 		form_field_error(b, fs, "kickoff", field);
 		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\"",
-		    kickoff_spec[i].key, kickoff_spec[i].key);
+		    key, key);
 		form_input_attrs(b, fs, "kickoff", field, hint_id);
 		html_printf(b, ">%s</textarea>\n</div>\n",
-		    form_value(fs, "kickoff", kickoff_spec[i].key, ""));
+		    form_value(fs, "kickoff", key, ""));
 	}
 	sbuf_str(b, "</fieldset>\n<button type=\"submit\">Kick off</button>\n");
 	form_close(b);

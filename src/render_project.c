@@ -16,34 +16,6 @@
 #include "render.h"
 #include "risk.h"
 
-/* The spec questions and what a good answer looks like (PRODUCT.md). */
-static const struct {
-	const char	*key;
-	const char	*label;
-	const char	*hint;
-} spec_questions[] = {
-	{ "decision", "Decision the model makes",
-	    "The action taken on each prediction, e.g. \"hold a card payment "
-	    "for manual review, or let it through\"." },
-	{ "primary_metric", "Primary metric and target",
-	    "One number and the value that means success, e.g. \"recall of "
-	    "at least 0.90 at precision of at least 0.95\"." },
-	{ "secondary_constraint", "Secondary constraint",
-	    "The tradeoff the model must respect: latency, cost, fairness, "
-	    "coverage." },
-	{ "worse_error", "Which error is worse, and why",
-	    "False positive or false negative: which one costs more, in the "
-	    "business's own terms." },
-	{ "fallback", "Fallback behaviour",
-	    "What the product does when the model is down, slow or unsure." },
-	{ "monitoring_trigger", "Monitoring trigger",
-	    "The signal in production that says the model needs attention, "
-	    "with its threshold." },
-	{ "baseline", "Baseline",
-	    "The simplest approach it must beat, with its number." },
-};
-
-
 static const char *
 stage_label(json_t *doc, const char *key)
 {
@@ -135,7 +107,7 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     const struct form_state *fs)
 {
 	json_t		*spec = doc_obj(doc, "spec");
-	const char	*v;
+	const char	*v, *key;
 	char		 action[64], id[48], hint[56], field[48];
 	size_t		 i;
 
@@ -149,9 +121,8 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 	if (ctx->access < PAGE_ACCESS_PM) {
 		sbuf_str(b, "<dl class=\"spec\">\n");
-		for (i = 0; i < sizeof(spec_questions) /
-		    sizeof(spec_questions[0]); i++) {
-			v = doc_str(spec, spec_questions[i].key);
+		for (i = 0; i < SPEC_COUNT; i++) {
+			v = doc_str(spec, spec_key((enum spec_field)i));
 			html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
 			    spec_questions[i].label, v != NULL ? v :
 			    "Not written yet");
@@ -161,24 +132,21 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	}
 
 	form_open(b, ctx, fs, action, "spec", doc_int(doc, "version"));
-	for (i = 0; i < sizeof(spec_questions) / sizeof(spec_questions[0]);
-	    i++) {
-		v = form_value(fs, "spec", spec_questions[i].key,
-		    doc_str(spec, spec_questions[i].key));
-		(void)snprintf(id, sizeof(id), "spec-%s",
-		    spec_questions[i].key);
+	for (i = 0; i < SPEC_COUNT; i++) {
+		key = spec_key((enum spec_field)i);
+		v = form_value(fs, "spec", key, doc_str(spec, key));
+		(void)snprintf(id, sizeof(id), "spec-%s", key);
 		html_printf(b, "<div class=\"field%s\">\n"
 		    "<label for=\"%s\">%s</label>\n"
 		    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
 		    *v == '\0' ? " field-missing" : "", id,
 		    spec_questions[i].label, id, spec_questions[i].hint);
 		/* The checks name an answer by its path: "spec.key". */
-		(void)snprintf(field, sizeof(field), "spec.%s",
-		    spec_questions[i].key);
+		(void)snprintf(field, sizeof(field), "spec.%s", key);
 		form_field_error(b, fs, "spec", field);
 		(void)snprintf(hint, sizeof(hint), "%s-hint", id);
 		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"",
-		    id, spec_questions[i].key);
+		    id, key);
 		form_input_attrs(b, fs, "spec", field, hint);
 		html_printf(b, ">%s</textarea>\n", v);
 		if (*v == '\0')
