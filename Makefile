@@ -176,12 +176,14 @@ test-browser: deps-test
 
 # The unit and integration suites again, built with clang's AddressSanitizer
 # and UndefinedBehaviorSanitizer; the module runs inside the real kore with
-# the sanitizer runtime preloaded.
+# the sanitizer runtime preloaded.  This pass reaches PostgreSQL over TLS on
+# loopback (sslmode=verify-full), the first over the Unix socket.
 test-asan: deps-test
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=$(BUILD)/asan \
 	    module unit-bin
 	@tests/unit/run.sh $(BUILD)/asan/unit
-	@HANDOFF_SANITIZE=1 tests/lib/with-cluster.sh \
+	@HANDOFF_SANITIZE=1 HANDOFF_TEST_DB_TRANSPORT=tls \
+	    tests/lib/with-cluster.sh \
 	    tests/integration/run.sh $(BUILD)/asan/handoff.so
 
 bench: deps-run

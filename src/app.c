@@ -13,11 +13,18 @@
 #include "handoff.h"
 
 /*
- * Kore 4.1.0's allow-list predates Debian 12's glibc, which stats files with
- * newfstatat and checks access with faccessat2: without these the first
- * libpq connect kills the worker with SIGSYS.  glibc's realloc() of a block
- * above the mmap threshold (128 KiB: a large page, JSON document or result)
- * moves it with mremap, which the list lacks too.
+ * Kore 4.1.0's allow-list predates Debian 12's glibc and libpq:
+ *  - glibc stats files with newfstatat and checks access with faccessat2:
+ *    without these the first libpq connect kills the worker with SIGSYS;
+ *  - glibc's realloc() of a block above the mmap threshold (128 KiB: a
+ *    large page, JSON document or result) moves it with mremap;
+ *  - a database host given by name is looked up by glibc's resolver, which
+ *    sends the A and AAAA queries together with sendmmsg;
+ *  - libpq with GSSAPI compiled in (Debian's) lists /etc/gss/mech.d with
+ *    getdents64 when a connection string asks for GSSAPI encryption (we
+ *    turn it off by default, see handoff_init()).
+ * TLS to the database (OpenSSL reading certificates, getrandom) needs
+ * nothing more.  tests/integration/transport.test.js connects every way.
  */
 void	kore_seccomp_hook(void);
 
@@ -27,7 +34,9 @@ KORE_SECCOMP_FILTER("handoff",
 	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(uname),
 	KORE_SYSCALL_ALLOW(getpeername),
-	KORE_SYSCALL_ALLOW(shutdown)
+	KORE_SYSCALL_ALLOW(shutdown),
+	KORE_SYSCALL_ALLOW(sendmmsg),
+	KORE_SYSCALL_ALLOW(getdents64)
 );
 
 /* HANDOFF_TODAY=YYYY-MM-DD pins "today" (demos, tests); else DAY_NONE. */
@@ -58,11 +67,15 @@ handoff_init(int state)
 		return (KORE_RESULT_OK);
 
 	/*
-	 * Connecting blocks the worker's event loop, so bound it; libpq reads
-	 * these only when the connection string does not say otherwise.
+	 * libpq reads these only when neither the connection string nor the
+	 * environment says otherwise.  Connecting blocks the worker's event
+	 * loop, so bound it.  GSSAPI encryption is tried first by default
+	 * (gssencmode=prefer) on every TCP connect and reset, which costs a
+	 * Kerberos set-up that almost no deployment uses: off unless asked.
 	 */
 	(void)setenv("PGCONNECT_TIMEOUT", "2", 0);
 	(void)setenv("PGAPPNAME", "handoff", 0);
+	(void)setenv("PGGSSENCMODE", "disable", 0);
 
 	if (auth_init() != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);

@@ -10,12 +10,12 @@ set -eu
 profile=${1:-run}
 
 run_pkgs="kore libjansson-dev libpq-dev libsodium-dev postgresql gcc make pkg-config"
-test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl"
+test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl openssl"
 
 case $profile in
 run)	want=$run_pkgs ;;
 test)	want=$test_pkgs ;;
-bench)	want="$run_pkgs wrk nodejs curl" ;;
+bench)	want="$run_pkgs wrk nodejs curl openssl" ;;
 *)	echo "deps.sh: unknown profile '$profile'" >&2; exit 2 ;;
 esac
 

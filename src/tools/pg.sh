@@ -7,8 +7,10 @@
 # "postgres" user and every server command runs through runuser.
 #
 # PG_EXTRA_CONF, when set at creation, is appended to postgresql.conf (the
-# tests use it for fsync=off and function statistics).  PGPORT, when set,
-# is the port (it also names the socket file); 5432 otherwise.
+# tests use it for fsync=off, function statistics and a TCP listener).
+# PG_SSL_DIR, when set at creation, holds server.crt and server.key, which
+# the cluster then serves TLS with.  PGPORT, when set, is the port (it also
+# names the socket file); 5432 otherwise.
 set -eu
 
 usage() {
@@ -63,6 +65,15 @@ cannot reach $dir: every directory above it must be traversable (chmod o+x)"
 	    --no-locale >"$dir/log/initdb.log" 2>&1 ||
 	    die "initdb failed; see $dir/log/initdb.log"
 
+	ssl=
+	if [ -n "${PG_SSL_DIR:-}" ]; then
+		cp "$PG_SSL_DIR/server.crt" "$PG_SSL_DIR/server.key" "$data/"
+		chmod 600 "$data/server.key"
+		[ "$(id -u)" -ne 0 ] ||
+		    chown postgres:postgres "$data/server.crt" "$data/server.key"
+		ssl="ssl = on"
+	fi
+
 	as_owner sh -c "cat >> '$data/postgresql.conf'" <<CONF
 
 # handoff: a private cluster on a Unix socket only.
@@ -71,6 +82,7 @@ unix_socket_directories = '$sock'
 unix_socket_permissions = 0700
 port = $port
 max_connections = 40
+$ssl
 ${PG_EXTRA_CONF:-}
 CONF
 }

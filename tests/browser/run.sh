@@ -8,5 +8,8 @@ HANDOFF_MODULE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 export HANDOFF_MODULE
 
 mkdir -p "$top/tests/output"
-exec node --test --test-concurrency=1 --test-reporter=spec \
-    "$top"/tests/browser/*.test.js
+status=0
+node --test --test-concurrency=1 --test-reporter=spec \
+    "$top"/tests/browser/*.test.js || status=$?
+"$top"/tests/lib/check-kore-logs.sh "$HANDOFF_TEST_DIR" || status=1
+exit "$status"

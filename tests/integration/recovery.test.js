@@ -1,21 +1,20 @@
 // The server outlives its database: 503 while PostgreSQL is down, 200 again
-// once it is back, without restarting kore and without losing a worker.
-import { test, before, after } from 'node:test';
+// once it is back, without restarting kore and without losing a worker;
+// over the Unix socket, over TCP, and over TLS with the certificate checked.
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Cluster, Server, eventually } from '../lib/harness.js';
+import { Cluster, Server, eventually, freePort, stopAll }
+    from '../lib/harness.js';
 
-let cluster, srv;
-
-before(async () => {
-	cluster = await new Cluster('recovery').start();
-	srv = await new Server({ db: 'handoff', pghost: cluster.pghost })
-	    .start();
-});
+const running = [];
 
 after(async () => {
-	await srv?.stop();
-	await cluster?.stop();
+	try {
+		await stopAll(...running.map((r) => r.srv));
+	} finally {
+		await stopAll(...running.map((r) => r.cluster));
+	}
 });
 
 function workers(pid) {
@@ -27,7 +26,7 @@ function workers(pid) {
 	}
 }
 
-async function healthStatus() {
+async function healthStatus(srv) {
 	try {
 		return (await srv.api('GET', '/healthz')).status;
 	} catch {
@@ -35,39 +34,50 @@ async function healthStatus() {
 	}
 }
 
-test('healthz follows the database down and back up', async () => {
-	const pid = srv.pid;
-	const before = workers(pid);
-	assert.ok(before.length >= 1, 'kore has workers');
+for (const transport of ['unix', 'tcp', 'tls']) {
+	test(`healthz follows the database down and back up (${transport})`,
+	    async () => {
+		const cluster = await new Cluster(`recovery-${transport}`).start(
+		    transport === 'unix' ? undefined : await freePort());
+		const srv = new Server({ db: 'handoff',
+		    dsn: cluster.dsn(transport) });
+		running.push({ srv, cluster });
+		await srv.start();
 
-	// Several requests so that pooled connections exist in both workers.
-	for (let i = 0; i < 8; i++)
-		assert.equal(await healthStatus(), 200);
+		const pid = srv.pid;
+		const before = workers(pid);
+		assert.ok(before.length >= 1, 'kore has workers');
 
-	await cluster.stop();
-	const t0 = Date.now();
-	const down = await eventually(async () =>
-	    (await healthStatus()) === 503, 5000, 100);
-	assert.ok(down, 'healthz went 503 within 5 seconds');
-	assert.ok(Date.now() - t0 <= 5000);
+		// Enough requests for pooled connections in both workers.
+		for (let i = 0; i < 8; i++)
+			assert.equal(await healthStatus(srv), 200);
 
-	const r = await srv.api('GET', '/healthz');
-	assert.equal(r.status, 503);
-	assert.deepEqual(r.json, { status: 'degraded', db: 'unreachable' });
-	assert.ok(Number(r.headers.get('retry-after')) > 0);
+		await cluster.stop();
+		const t0 = Date.now();
+		const down = await eventually(async () =>
+		    (await healthStatus(srv)) === 503, 5000, 100);
+		assert.ok(down, 'healthz went 503 within 5 seconds');
+		assert.ok(Date.now() - t0 <= 5000);
 
-	await cluster.start();
-	const t1 = Date.now();
-	const up = await eventually(async () =>
-	    (await healthStatus()) === 200, 5000, 100);
-	assert.ok(up, 'healthz came back to 200 within 5 seconds');
-	assert.ok(Date.now() - t1 <= 5000);
+		const r = await srv.api('GET', '/healthz');
+		assert.equal(r.status, 503);
+		assert.deepEqual(r.json, { status: 'degraded',
+		    db: 'unreachable' });
+		assert.ok(Number(r.headers.get('retry-after')) > 0);
 
-	// Every request now succeeds: no connection is left dead in a pool.
-	for (let i = 0; i < 16; i++)
-		assert.equal(await healthStatus(), 200);
+		await cluster.start();
+		const t1 = Date.now();
+		const up = await eventually(async () =>
+		    (await healthStatus(srv)) === 200, 5000, 100);
+		assert.ok(up, 'healthz came back to 200 within 5 seconds');
+		assert.ok(Date.now() - t1 <= 5000);
 
-	assert.equal(srv.pid, pid, 'the same kore process');
-	assert.deepEqual(workers(pid), before, 'no worker died');
-	assert.doesNotMatch(srv.log(), /SIGSYS|seccomp violation|fatal/i);
-});
+		// Every request now succeeds: no dead connection in a pool.
+		for (let i = 0; i < 16; i++)
+			assert.equal(await healthStatus(srv), 200);
+
+		assert.equal(srv.pid, pid, 'the same kore process');
+		assert.deepEqual(workers(pid), before, 'no worker died');
+		assert.doesNotMatch(srv.log(), /SIGSYS|seccomp violation|fatal/i);
+	});
+}

@@ -17,6 +17,10 @@ status=0
 node --test --test-concurrency=1 --test-reporter=spec \
     "$top"/tests/integration/*.test.js || status=$?
 
+# A worker that died and was restarted may have failed no request: read the
+# server logs for it.
+"$top"/tests/lib/check-kore-logs.sh "$HANDOFF_TEST_DIR" || status=1
+
 # A sanitizer report in a worker does not always fail a request: read them.
 logs="$HANDOFF_TEST_DIR/sanitizer"
 if [ -d "$logs" ] && [ -n "$(ls -A "$logs")" ]; then

@@ -13,6 +13,12 @@
 // the server.  srv.token(email, role) gives a token for any role.
 //
 // Every server is stopped when the test process exits, even on failure.
+//
+// Servers reach PostgreSQL over the transport named by { transport } or by
+// HANDOFF_TEST_DB_TRANSPORT: 'unix' (the default: the cluster's socket),
+// 'tcp' (127.0.0.1, no TLS) or 'tls' (sslmode=verify-full against the CA
+// of the run).  A worker that dies (a seccomp violation, a crash) fails
+// the test that stops its server, with the log lines that say so.
 
 import { spawn, execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -92,10 +98,38 @@ function sanitizerEnv() {
 	};
 }
 
+// The connection string of database db on a cluster whose socket directory
+// is pghost and whose port is port, over the given transport.
+export function dbDsn({ db, pghost, port, transport }) {
+	const common = `port=${port} dbname=${db} user=handoff`;
+	switch (transport) {
+	case 'unix':
+		return `host=${pghost} ${common}`;
+	case 'tcp':
+		return `host=127.0.0.1 ${common} sslmode=disable`;
+	case 'tls':
+		return `host=localhost ${common} sslmode=verify-full ` +
+		    `sslrootcert=${join(env('HANDOFF_TEST_CERTS'), 'ca.crt')}`;
+	default:
+		throw new Error(`unknown transport ${transport}`);
+	}
+}
+
+// What kore says when a worker dies; never expected in a test.
+const WORKER_DEATH = /died from sandbox violation|restarting worker|\(hdlr: [^)]*\) gone/;
+
+export function workerDeaths(log) {
+	return log.split('\n').filter((line) => WORKER_DEATH.test(line));
+}
+
 export class Server {
-	constructor({ db, pghost, dsn, env: extraEnv = {}, privsep }) {
+	constructor({ db, pghost, pgport, dsn, transport, env: extraEnv = {},
+	    privsep }) {
 		this.db = db;
 		this.pghost = pghost ?? env('HANDOFF_TEST_PGHOST');
+		this.pgport = pgport ?? env('HANDOFF_TEST_PGPORT');
+		this.transport = transport ??
+		    process.env.HANDOFF_TEST_DB_TRANSPORT ?? 'unix';
 		this.fixedDsn = dsn;
 		// { runas, root }: the production set-up, workers unprivileged
 		// and chrooted (kore started without -n -r).
@@ -134,8 +168,8 @@ export class Server {
 	}
 
 	get dsn() {
-		return this.fixedDsn ??
-		    `host=${this.pghost} dbname=${this.db} user=handoff`;
+		return this.fixedDsn ?? dbDsn({ db: this.db, pghost: this.pghost,
+		    port: this.pgport, transport: this.transport });
 	}
 
 	async start(extraEnv) {
@@ -155,8 +189,10 @@ export class Server {
 		    ''));
 
 		const log = openSync(this.logPath, 'a');
-		this.child = spawn('kore', [...(this.privsep ? ['-f'] :
-		    ['-f', '-n', '-r']), '-c', this.confPath], {
+		// stdbuf execs kore (same pid) with its log line-buffered, so
+		// that a test reads what the server said as it says it.
+		this.child = spawn('stdbuf', ['-oL', 'kore', ...(this.privsep ?
+		    ['-f'] : ['-f', '-n', '-r']), '-c', this.confPath], {
 			cwd: TOP,
 			detached: true,
 			stdio: ['ignore', log, log],
@@ -167,6 +203,9 @@ export class Server {
 				...this.extraEnv,
 			},
 		});
+		// The test process may end while a server runs (a failed
+		// test): the exit handler above then kills it.
+		this.child.unref();
 		live.add(this.child);
 		this.exited = new Promise((ok) => this.child.on('exit',
 		    (code, signal) => ok({ code, signal })));
@@ -197,8 +236,12 @@ export class Server {
 	}
 
 	log() {
-		return existsSync(this.logPath) ?
-		    readFileSync(this.logPath, 'utf8').slice(-4000) : '';
+		return this.fullLog().slice(-4000);
+	}
+
+	fullLog() {
+		return this.logPath && existsSync(this.logPath) ?
+		    readFileSync(this.logPath, 'utf8') : '';
 	}
 
 	// The pid of the kore parent: the same process across a DB restart.
@@ -222,6 +265,10 @@ export class Server {
 			}
 		}
 		live.delete(child);
+		const deaths = workerDeaths(this.fullLog());
+		if (deaths.length > 0)
+			throw new Error(`a kore worker died (${this.logPath}):\n` +
+			    deaths.join('\n'));
 	}
 
 	async restart(extraEnv) {
@@ -263,6 +310,16 @@ export class Server {
 	}
 }
 
+// Stop every server (and cluster) given, even when one of them fails; then
+// fail with the first error.
+export async function stopAll(...things) {
+	const results = await Promise.allSettled(things.filter(Boolean)
+	    .map((t) => t.stop()));
+	const failed = results.find((r) => r.status === 'rejected');
+	if (failed)
+		throw failed.reason;
+}
+
 export async function startServer(opts = {}) {
 	const db = opts.db ?? await createDatabase();
 	const srv = new Server({ ...opts, db });
@@ -270,9 +327,17 @@ export async function startServer(opts = {}) {
 }
 
 // A cluster of the test's own, for tests that stop and start PostgreSQL.
+// It speaks TLS with the run's certificate; with a TCP port it also
+// listens on 127.0.0.1 there.
 export class Cluster {
 	constructor(name) {
 		this.dir = join(env('HANDOFF_TEST_DIR'), name);
+	}
+
+	// A server's view of database db on this cluster over a transport.
+	dsn(transport, db = 'handoff') {
+		return dbDsn({ db, pghost: this.pghost, port: this.port,
+		    transport });
 	}
 
 	async pg(cmd, extraEnv = {}) {
@@ -285,9 +350,14 @@ export class Cluster {
 	// server, which cannot see the Unix socket).
 	async start(tcpPort) {
 		this.tcpPort = tcpPort ?? this.tcpPort;
-		const extra = this.tcpPort ? { PGPORT: String(this.tcpPort),
-		    PG_EXTRA_CONF: "fsync = off\nlisten_addresses = '127.0.0.1'" } :
-		    { PG_EXTRA_CONF: 'fsync = off' };
+		this.port ??= this.tcpPort ?? await freePort();
+		const extra = {
+			PGPORT: String(this.port),
+			PG_SSL_DIR: env('HANDOFF_TEST_CERTS'),
+			PG_EXTRA_CONF: this.tcpPort ?
+			    "fsync = off\nlisten_addresses = '127.0.0.1'" :
+			    'fsync = off',
+		};
 		this.extra = extra;
 		await this.pg('start', extra);
 		this.pghost = join(this.dir, 'run');

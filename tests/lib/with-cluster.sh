@@ -2,13 +2,17 @@
 # with-cluster.sh CMD [ARG...]: run CMD with a throwaway PostgreSQL cluster.
 #
 # The cluster lives in .data/tmp/ of the checkout (or /tmp when the postgres
-# user cannot reach the checkout), listens on a Unix socket only, and holds a
-# migrated template database that each test file clones.  Whatever happens
-# to CMD, the cluster, any kore started under it and the directory are gone
-# afterwards.
+# user cannot reach the checkout) and holds a migrated template database
+# that each test file clones.  It listens on a Unix socket and on a free
+# port of 127.0.0.1, where it also speaks TLS with a certificate made for
+# the run (tests/lib/make-certs.sh), so that the server can be tested over
+# every transport a deployment uses.  Whatever happens to CMD, the cluster,
+# any kore started under it and the directory are gone afterwards.
 #
 # CMD sees: HANDOFF_TEST_DIR (scratch space, also for kore logs and configs),
-# HANDOFF_TEST_PGHOST (the socket directory) and HANDOFF_TEST_TEMPLATE.
+# HANDOFF_TEST_PGHOST (the socket directory), HANDOFF_TEST_PGPORT (the TCP
+# port, also the socket's), HANDOFF_TEST_CERTS (ca.crt, other-ca.crt) and
+# HANDOFF_TEST_TEMPLATE.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -35,7 +39,8 @@ cleanup() {
 		kill -KILL "$pid" 2>/dev/null || true
 		pkill -KILL -P "$pid" 2>/dev/null || true
 	done
-	src/tools/pg.sh stop "$dir/pg" >/dev/null 2>&1 || true
+	PGPORT=${port:-5432} src/tools/pg.sh stop "$dir/pg" >/dev/null 2>&1 ||
+	    true
 	if [ "$status" -eq 0 ] || [ -z "${HANDOFF_KEEP_TEST_DIR:-}" ]; then
 		rm -rf "$dir"
 	else
@@ -46,7 +51,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-PG_EXTRA_CONF="fsync = off
+tests/lib/make-certs.sh "$dir/certs"
+port=$(node -e "const s = require('net').createServer();
+s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
+
+PGPORT=$port PG_SSL_DIR="$dir/certs" PG_EXTRA_CONF="listen_addresses = '127.0.0.1'
+fsync = off
 synchronous_commit = off
 full_page_writes = off
 track_functions = 'pl'
@@ -56,11 +66,16 @@ log_min_messages = warning" PG_DBNAME=handoff_template \
     src/tools/pg.sh start "$dir/pg"
 
 HANDOFF_TEST_PGHOST="$dir/pg/run"
-DATABASE_URL=$(PG_DBNAME=handoff_template src/tools/pg.sh dsn "$dir/pg")
+DATABASE_URL=$(PGPORT=$port PG_DBNAME=handoff_template src/tools/pg.sh dsn "$dir/pg")
 DATABASE_URL=$DATABASE_URL src/tools/migrate.sh >/dev/null
 
 HANDOFF_TEST_DIR=$dir
+HANDOFF_TEST_PGPORT=$port
+HANDOFF_TEST_CERTS="$dir/certs"
 HANDOFF_TEST_TEMPLATE=handoff_template
-export HANDOFF_TEST_DIR HANDOFF_TEST_PGHOST HANDOFF_TEST_TEMPLATE
+# Every libpq client of the run (psql, kore) finds the port by itself.
+PGPORT=$port
+export HANDOFF_TEST_DIR HANDOFF_TEST_PGHOST HANDOFF_TEST_PGPORT \
+    HANDOFF_TEST_CERTS HANDOFF_TEST_TEMPLATE PGPORT
 
 "$@"
