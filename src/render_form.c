@@ -124,10 +124,10 @@ render_badge(struct sbuf *b, const char *kind, const char *text)
 }
 
 /*
- * <option>s for the active people of a {"people": [...]} list, of one role
- * when role is not NULL (the one selected is always there).
+ * The spec questions and what a good answer looks like, in enum spec_field
+ * order (facts.h): written here once, shown by the kickoff form and the
+ * project page.
  */
-/* The spec questions and what a good answer looks like (PRODUCT.md). */
 const struct spec_question spec_questions[SPEC_COUNT] = {
 	{ "Decision the model makes",
 	    "The action taken on each prediction, e.g. \"hold a card payment "
@@ -161,6 +161,10 @@ render_option(struct sbuf *b, const char *value, const char *label,
 	html_printf(b, ">%s</option>\n", label);
 }
 
+/*
+ * <option>s for the active people of a {"people": [...]} list, of one role
+ * when role is not NULL (the one selected is always there).
+ */
 void
 render_person_options(struct sbuf *b, json_t *people, long long selected,
     const char *none, const char *role)

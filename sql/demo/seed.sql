@@ -1,6 +1,9 @@
 -- The demo portfolio that `make run` seeds into an empty database.
 --
--- It tells the stories of PRODUCT.md, dated relative to the day it is
+-- It tells one story per project, each in the comment above its events
+-- below (what good looks like, a paused project, a launch nobody will
+-- monitor, a late error analysis and an unaccepted handoff, a data
+-- scientist who left, a project on track), dated relative to the day it is
 -- seeded (psql variable "today"), by replaying a history of changes through
 -- the same api.* functions the server calls: every version, slip, stage
 -- move and audit row is real, so the digest for this week and the weeks

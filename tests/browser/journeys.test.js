@@ -135,7 +135,8 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 		assert.match(r, /^(critical|high|medium|low) /);
 
 	// The spec: five answers not written yet.  While the project is in
-	// framing they are marked, not yet risks (PRODUCT.md, rule 6).
+	// framing they are marked, not yet risks (incomplete_spec in the
+	// README's rules, "Risks and the weekly digest").
 	assert.equal(await page.locator('#spec .missing-note').count(), 5);
 	assert.equal(await page.locator('#spec .field-missing').count(), 5);
 	assert.ok(!risks.some((r) => /The spec is missing/.test(r)));

@@ -19,7 +19,8 @@ after(async () => { await srv?.stop(); });
 
 const PROJECTS = '/api/v1/projects';
 
-// The lifecycle (PRODUCT.md): key, name, default length in weeks.
+// The lifecycle (sql/0002_domain.sql's stages): key, name, default length
+// in weeks.
 const STAGES = [
 	['framing', 'Problem framing', 1],
 	['data', 'Data exploration', 2],
@@ -30,8 +31,8 @@ const STAGES = [
 	['monitoring', 'Monitoring & maintenance', 4],
 ];
 
-// The default checkpoints (PRODUCT.md; decision flags and handoffs as in
-// sql/0002_domain.sql's checkpoint_templates): anchor, weeks, stage, title.
+// The default checkpoints, with their decision flags and handoffs, as in
+// sql/0002_domain.sql's checkpoint_templates: anchor, weeks, stage, title.
 const CHECKPOINTS = [
 	['kickoff', 0, 'framing', 'Framing signed off: every spec field filled',
 	    false],

@@ -1,5 +1,6 @@
-// The demo portfolio that `make run` seeds tells the stories of the brief:
-// seeded as of a fixed day, the risks are the ones PRODUCT.md describes.
+// The demo portfolio that `make run` seeds tells a story per project (the
+// comments of sql/demo/seed.sql): seeded as of a fixed day, the risks are
+// the ones those stories set up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
