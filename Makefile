@@ -202,11 +202,14 @@ bench-digest: deps-run
 
 .PHONY: lint fuzz-bin test-fuzz fuzz
 
-# No SQL assembled from input (tests/lint/sql-params.sh), and the proof that
-# the check can fail (tests/lint/selftest.sh).
+# No SQL assembled from input (tests/lint/sql-params.sh); the C code in
+# KNF (tests/lint/knf.sh); and for each check the proof that it can fail
+# (tests/lint/*selftest.sh).
 lint:
 	@tests/lint/sql-params.sh
 	@tests/lint/selftest.sh
+	@tests/lint/knf.sh
+	@tests/lint/knf-selftest.sh
 
 # libFuzzer targets for the pure parsers and validators of request input
 # (tests/fuzz/).  They need clang; the pure objects they link are built apart

@@ -46,7 +46,8 @@ struct digest {
 	int			 week;
 	day_t			 monday;
 	day_t			 sunday;
-	day_t			 asof;		/* sunday, or today in the week */
+	day_t			 asof;		/* sunday, or today in the
+						   week */
 	day_t			 prev_asof;	/* the Sunday before monday */
 
 	/* Open as of asof, in risk_compute() order. */

@@ -117,7 +117,8 @@ struct checkpoint_version {
 	struct version		 v;
 	enum checkpoint_status	 status;
 	day_t			 due;
-	day_t			 completed;	/* DAY_NONE unless done/waived */
+	day_t			 completed;	/* DAY_NONE unless done or
+						   waived */
 	int			 deleted;
 };
 
@@ -193,13 +194,13 @@ extern const char *const stage_keys[];		/* NULL-terminated, */
 extern const char *const project_status_keys[];	/* in enum order */
 extern const char *const checkpoint_status_keys[];
 const char	*stage_key(enum stage);
-const char	*stage_name(enum stage);		/* "Modelling & iteration" */
+const char	*stage_name(enum stage);		/* "Modelling & ..." */
 int		 stage_from_key(const char *, enum stage *);
 const char	*role_key(enum role);
 const char	*role_label(enum role);			/* "MLE" */
 int		 role_from_key(const char *, enum role *);
 const char	*spec_key(enum spec_field);
-const char	*spec_label(enum spec_field);		/* "fallback behaviour" */
+const char	*spec_label(enum spec_field);		/* "the fallback ..." */
 int		 spec_from_key(const char *, enum spec_field *);
 int		 project_status_from_key(const char *, enum project_status *);
 int		 checkpoint_status_from_key(const char *,

@@ -174,7 +174,7 @@ struct api_method {
 };
 
 struct api_route {
-	const char		*pattern;	/* "/api/v1/projects/#project" */
+	const char		*pattern;	/* "/api/v1/people/#person" */
 	const char		*allow;		/* for 405 */
 	const struct api_method	*methods;
 	size_t			 nmethods;

@@ -28,7 +28,8 @@ layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 	    "<a href=\"/digest\">Weekly digest</a>\n"
 	    "<a href=\"/people\">People</a>\n", title);
 	if (ctx != NULL && ctx->access >= PAGE_ACCESS_PM)
-		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project</a>\n");
+		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project"
+		    "</a>\n");
 	sbuf_str(b, "</nav>\n");
 
 	/* Who is signed in, and the way out (a POST, with the CSRF token). */

@@ -38,7 +38,8 @@ struct form_field {
 struct page_action {
 	const char		*pattern;	/* the action's path */
 	int			 access;	/* ACCESS_* to send it */
-	const char		*form;		/* form id; %name from the path */
+	const char		*form;		/* form id; %name: from the
+						   path */
 	const char		*sql;
 	const struct form_field	*fields;
 	const struct field	*body;		/* checks, as the API's */

@@ -114,10 +114,11 @@ html_trend(struct sbuf *b, const struct digest *d)
 			if (height == 0)
 				continue;
 			y -= height;
-			html_printf(b, "<rect class=\"bar-%s\" x=\"%d\" y=\"%d\" "
-			    "width=\"%d\" height=\"%d\"><title>%s: %d %s"
-			    "</title></rect>\n", severity_key((enum severity)s),
-			    x, y, bar * 2 / 3, height, labels[k],
+			html_printf(b, "<rect class=\"bar-%s\" x=\"%d\" "
+			    "y=\"%d\" width=\"%d\" height=\"%d\">"
+			    "<title>%s: %d %s</title></rect>\n",
+			    severity_key((enum severity)s), x, y, bar * 2 / 3,
+			    height, labels[k],
 			    counts[k][s], severity_key((enum severity)s));
 		}
 		html_printf(b, "<text class=\"trend-total\" x=\"%d\" y=\"%d\">"
@@ -260,8 +261,9 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	}
 	sbuf_str(b, "</ul>\n</section>\n");
 
-	html_printf(b, "<section aria-labelledby=\"open-h\">\n<h2 id=\"open-h\">"
-	    "Still open, by project (%zu)</h2>\n", d->open.len);
+	html_printf(b, "<section aria-labelledby=\"open-h\">\n"
+	    "<h2 id=\"open-h\">Still open, by project (%zu)</h2>\n",
+	    d->open.len);
 	if (d->open.len == 0)
 		sbuf_str(b, "<p class=\"ok\">No open risks.</p>\n");
 	for (i = 0; i < d->open.len; i = end) {

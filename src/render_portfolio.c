@@ -171,8 +171,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<th scope=\"col\">Open risks</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		pm = facts_person(pf, rows[i].pr->pm_id);
-		html_printf(b, "<tr><th scope=\"row\"><a href=\"/projects/%lld\">"
-		    "%s</a></th><td>%s</td><td>%s</td><td>",
+		html_printf(b, "<tr><th scope=\"row\">"
+		    "<a href=\"/projects/%lld\">%s</a></th><td>%s</td>"
+		    "<td>%s</td><td>",
 		    (long long)rows[i].pr->id, rows[i].pr->name,
 		    pm != NULL ? pm->name : "", stage_name(rows[i].pv->stage));
 		if (rows[i].next != NULL) {
@@ -341,8 +342,8 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 
 	json_array_foreach(doc_arr(people, "people"), i, p) {
 		id = doc_int(p, "id");
-		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">%s</th>"
-		    "<td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
+		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">"
+		    "%s</th><td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
 		    doc_str(p, "role"), doc_str(p, "email"));
 
 		/* Boxes held today in active projects, and where. */

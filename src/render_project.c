@@ -254,8 +254,8 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<textarea id=\"%s-note\" name=\"note\" rows=\"2\"",
 	    form);
 	form_input_attrs(b, fs, form, "note", NULL);
-	html_printf(b, ">%s</textarea>\n<button type=\"submit\">Save</button>\n",
-	    v);
+	html_printf(b, ">%s</textarea>\n<button type=\"submit\">Save"
+	    "</button>\n", v);
 	form_close(b);
 	sbuf_str(b, "</details>\n");
 
@@ -284,7 +284,8 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</details>\n");
 
 	if (json_array_size(doc_arr(c, "slips")) > 0) {
-		sbuf_str(b, "<ul class=\"slips\" aria-label=\"Slip ledger\">\n");
+		sbuf_str(b, "<ul class=\"slips\" aria-label=\"Slip ledger\">"
+		    "\n");
 		json_array_foreach(doc_arr(c, "slips"), i, slip) {
 			html_printf(b, "<li>%s: moved from %s to %s by %s "
 			    "&mdash; %s</li>\n", doc_str(slip, "on"),
@@ -311,12 +312,13 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
 	    "</tr></thead>\n<tbody>\n");
 	json_array_foreach(doc_arr(doc, "checkpoints"), i, c) {
-		html_printf(b, "<tr id=\"checkpoint-%lld\"><td>%s", 
+		html_printf(b, "<tr id=\"checkpoint-%lld\"><td>%s",
 		    doc_int(c, "id"), doc_str(c, "due_on"));
 		if (json_array_size(doc_arr(c, "slips")) > 0)
 			html_printf(b, "<br><span class=\"muted\">was %s"
 			    "</span>", doc_str(c, "original_due_on"));
-		html_printf(b, "</td><th scope=\"row\">%s", doc_str(c, "title"));
+		html_printf(b, "</td><th scope=\"row\">%s",
+		    doc_str(c, "title"));
 		if (doc_str(c, "note") != NULL)
 			html_printf(b, "<p class=\"note\">%s</p>",
 			    doc_str(c, "note"));
@@ -498,7 +500,8 @@ section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	json_array_foreach(doc_arr(doc, "handoffs"), i, h) {
 		state = or_dash(doc_str(h, "state"));
 		html_printf(b, "<article class=\"handoff\" id=\"handoff-%s\">\n"
-		    "<h3><span class=\"handoff-key\">%s</span> &middot; %s</h3>\n<p class=\"muted\">%s &rarr; %s, "
+		    "<h3><span class=\"handoff-key\">%s</span> &middot; %s"
+		    "</h3>\n<p class=\"muted\">%s &rarr; %s, "
 		    "before %s. %s</p>\n<p>", doc_str(h, "key"),
 		    doc_str(h, "key"), doc_str(h, "name"),
 		    doc_str(h, "from_label"), doc_str(h, "to_label"),

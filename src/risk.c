@@ -1435,7 +1435,7 @@ resolve_overloads(const struct portfolio *pf, day_t before, day_t asof,
 		    cmp_owner)) == NULL)
 			continue;
 		o->held++;
-		/* Its active run is as of before, but this walk is from asof. */
+		/* Its active run is as of before; this walk is from asof. */
 		probe_init(&p, PROBE_HOLDS_BOX, pf, boxes[i].pr);
 		p.resp = boxes[i].resp;
 		p.role = boxes[i].role;

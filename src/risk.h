@@ -57,7 +57,8 @@ struct risk {
 	enum severity		 severity;
 	int64_t			 project_id;	/* 0: portfolio-wide */
 	const char		*project_name;	/* NULL when portfolio-wide */
-	day_t			 since;		/* first day of the current run */
+	day_t			 since;		/* first day of the current
+						   run */
 	day_t			 launch;	/* target launch; the nearest of
 						   the projects involved when
 						   portfolio-wide; DAY_NONE */

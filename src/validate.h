@@ -26,7 +26,8 @@ enum field_type {
 	FIELD_INT,	/* an integer in [min, max] */
 	FIELD_BOOL,
 	FIELD_OBJECT,	/* an object checked against sub */
-	FIELD_MAP	/* an object whose keys are choices, values sub objects */
+	FIELD_MAP	/* an object: choices as keys, sub objects as
+			   values */
 };
 
 #define FIELD_REQUIRED	0x01	/* must be present (and not null) */
