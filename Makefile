@@ -203,13 +203,17 @@ bench-digest: deps-run
 .PHONY: lint fuzz-bin test-fuzz fuzz
 
 # No SQL assembled from input (tests/lint/sql-params.sh); the C code in
-# KNF (tests/lint/knf.sh); and for each check the proof that it can fail
-# (tests/lint/*selftest.sh).
+# KNF (tests/lint/knf.sh); cppcheck over src/ (tests/lint/cppcheck.sh,
+# which needs the headers of Kore, jansson, libsodium and libpq); and for
+# each check the proof that it can fail (tests/lint/*selftest.sh).
 lint:
+	@src/tools/deps.sh lint
 	@tests/lint/sql-params.sh
 	@tests/lint/selftest.sh
 	@tests/lint/knf.sh
 	@tests/lint/knf-selftest.sh
+	@tests/lint/cppcheck.sh
+	@tests/lint/cppcheck-selftest.sh
 
 # libFuzzer targets for the pure parsers and validators of request input
 # (tests/fuzz/).  They need clang; the pure objects they link are built apart

@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh PROFILE: make sure the Debian packages a make target needs are here.
 #
-# PROFILE is "run" (build and serve) or "test" (everything make test uses).
+# PROFILE is "run" (build and serve), "test" (everything make test uses),
+# "lint" (what make lint adds to a Debian base: cppcheck) or "bench".
 # As root, whatever is missing is installed with apt-get; otherwise the exact
 # command to run is printed and we stop, so nothing happens behind a user's
 # back.
@@ -10,11 +11,13 @@ set -eu
 profile=${1:-run}
 
 run_pkgs="kore libjansson-dev libpq-dev libsodium-dev postgresql gcc make pkg-config"
-test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl openssl"
+lint_pkgs="cppcheck kore libjansson-dev libsodium-dev libpq-dev"
+test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl openssl cppcheck"
 
 case $profile in
 run)	want=$run_pkgs ;;
 test)	want=$test_pkgs ;;
+lint)	want=$lint_pkgs ;;
 bench)	want="$run_pkgs wrk nodejs curl openssl" ;;
 *)	echo "deps.sh: unknown profile '$profile'" >&2; exit 2 ;;
 esac
