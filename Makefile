@@ -63,7 +63,7 @@ PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
-.PHONY: all module unit-bin run db-stop migrate test test-unit \
+.PHONY: all module unit-bin run db-stop migrate test test-unit golden-update \
 	test-integration test-browser test-asan deps-run deps-test bench \
 	bench-digest clean
 
@@ -118,17 +118,25 @@ CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest
 $(CASE_BIN): PURE_OBJ += $(BUILD)/unit/riskcase.o
 $(CASE_BIN): $(BUILD)/unit/riskcase.o
 
-$(BUILD)/unit/riskcase.o: tests/unit/riskcase.c
+# The golden tester prints what tests/unit/golden/ holds (renders.c);
+# tests/unit/golden.sh, run by tests/unit/run.sh, compares.
+GOLDEN_BIN	:= $(BUILD)/unit/golden
+GOLDEN_OBJ	:= $(BUILD)/unit/riskcase.o $(BUILD)/unit/renders.o
+$(GOLDEN_BIN): PURE_OBJ += $(GOLDEN_OBJ)
+$(GOLDEN_BIN): $(GOLDEN_OBJ)
+
+# Helpers of the unit tests, linked beside the pure objects.
+$(BUILD)/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
 
-unit-bin: $(UNIT_BIN)
+unit-bin: $(UNIT_BIN) $(GOLDEN_BIN)
 
 .SECONDARY:
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
--include $(BUILD)/unit/riskcase.d
+-include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d
 -include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d
 
 # --- running ---------------------------------------------------------------
@@ -165,6 +173,12 @@ test: deps-test
 test-unit: deps-test
 	@$(MAKE) --no-print-directory unit-bin
 	@tests/unit/run.sh $(BUILD)/unit
+
+# Rewrite the golden files of tests/unit/golden/ from what is rendered now
+# (review the diff before committing it).
+golden-update: deps-test
+	@$(MAKE) --no-print-directory $(GOLDEN_BIN)
+	@HANDOFF_GOLDEN_UPDATE=1 tests/unit/golden.sh $(GOLDEN_BIN)
 
 test-integration: deps-test
 	@$(MAKE) --no-print-directory module

@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh DIR: run every unit test binary in DIR; fail if any fails.
+# run.sh DIR: run every unit test binary in DIR, and the golden files'
+# comparison (golden.sh) with DIR's golden tester; fail if any fails.
 # Tests run from the top of the checkout, so data files are found as
 # tests/unit/<name>/... whatever the caller's directory.
 set -u
@@ -18,6 +19,14 @@ for t in "$dir"/test_*; do
 		failed=$((failed + 1))
 	fi
 done
+
+if [ -x "$dir/golden" ]; then
+	count=$((count + 1))
+	if ! tests/unit/golden.sh "$dir/golden"; then
+		echo "unit: FAILED: golden files" >&2
+		failed=$((failed + 1))
+	fi
+fi
 
 if [ "$count" -eq 0 ]; then
 	echo "unit: no test binaries in $dir" >&2
