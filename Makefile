@@ -8,6 +8,7 @@
 # See README.md for the rest (db-stop, test-* targets, bench).
 
 PORT		?= 8888
+comma		:= ,
 BUILD		?= .build
 SANITIZE	?=
 
@@ -111,7 +112,8 @@ $(BUILD)/pure/%.o: src/%.c
 $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS) $(JANSSON_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS) \
+	    $(JANSSON_LIBS) $(UNIT_LDFLAGS)
 
 # The tests driven by case files also link the case-file parser.
 CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest
@@ -125,6 +127,16 @@ GOLDEN_OBJ	:= $(BUILD)/unit/riskcase.o $(BUILD)/unit/renders.o
 $(GOLDEN_BIN): PURE_OBJ += $(GOLDEN_OBJ)
 $(GOLDEN_BIN): $(GOLDEN_OBJ)
 
+# The allocation-failure driver: the pure objects and the renderers run
+# while the shim (tests/unit/oomshim.c) makes one allocation after another
+# fail.  Link-time wrapping, not LD_PRELOAD: see oomshim.h.
+OOM_BIN		:= $(BUILD)/unit/test_oom
+OOM_OBJ		:= $(GOLDEN_OBJ) $(BUILD)/unit/oomshim.o
+OOM_WRAP	:= malloc calloc realloc reallocarray strdup free
+$(OOM_BIN): PURE_OBJ += $(OOM_OBJ)
+$(OOM_BIN): UNIT_LDFLAGS = $(patsubst %,-Wl$(comma)--wrap=%,$(OOM_WRAP))
+$(OOM_BIN): $(OOM_OBJ)
+
 # Helpers of the unit tests, linked beside the pure objects.
 $(BUILD)/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -136,7 +148,7 @@ unit-bin: $(UNIT_BIN) $(GOLDEN_BIN)
 .SECONDARY:
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
--include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d
+-include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d $(BUILD)/unit/oomshim.d
 -include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d
 
 # --- running ---------------------------------------------------------------
