@@ -20,20 +20,25 @@ hexval(char c)
 	return (-1);
 }
 
+#define DECODE_BAD	-1
+#define DECODE_NOMEM	-2
+
 /*
- * Decode s[0..len) into a new NUL-terminated string: '+' is a space, %XX a
- * byte, CR LF a line break.  NULL when it is malformed.
+ * Decode s[0..len) into a new NUL-terminated string in *res: '+' is a
+ * space, %XX a byte, CR LF a line break.  0, or DECODE_BAD when it is
+ * malformed, or DECODE_NOMEM; *res is then NULL.
  */
-static char *
-decode(const char *s, size_t len)
+static int
+decode(const char *s, size_t len, char **res)
 {
 	char		*out, *o;
 	size_t		 i;
 	int		 hi, lo;
 	unsigned char	 c;
 
+	*res = NULL;
 	if ((out = malloc(len + 1)) == NULL)
-		return (NULL);
+		return (DECODE_NOMEM);
 
 	o = out;
 	for (i = 0; i < len; i++) {
@@ -62,11 +67,12 @@ decode(const char *s, size_t len)
 
 	if (!utf8_valid(out, (size_t)(o - out)))
 		goto bad;
-	return (out);
+	*res = out;
+	return (0);
 
 bad:
 	free(out);
-	return (NULL);
+	return (DECODE_BAD);
 }
 
 int
@@ -76,7 +82,7 @@ formdata_parse(const char *body, size_t len, json_t **out, char *err,
 	json_t		*obj;
 	const char	*p, *end, *amp, *eq;
 	char		*name, *value;
-	int		 n;
+	int		 n, rc;
 
 	*out = NULL;
 	obj = json_object();
@@ -103,13 +109,19 @@ formdata_parse(const char *body, size_t len, json_t **out, char *err,
 		}
 
 		eq = memchr(p, '=', (size_t)(amp - p));
-		name = decode(p, (size_t)((eq != NULL ? eq : amp) - p));
-		value = eq != NULL ? decode(eq + 1, (size_t)(amp - eq - 1)) :
-		    decode("", 0);
-		if (name == NULL || value == NULL || *name == '\0') {
+		value = NULL;
+		rc = decode(p, (size_t)((eq != NULL ? eq : amp) - p), &name);
+		if (rc == 0)
+			rc = eq != NULL ? decode(eq + 1,
+			    (size_t)(amp - eq - 1), &value) :
+			    decode("", 0, &value);
+		if (rc == 0 && *name == '\0')
+			rc = DECODE_BAD;
+		if (rc != 0) {
 			free(name);
 			free(value);
-			(void)snprintf(err, errlen, "the form is malformed");
+			(void)snprintf(err, errlen, rc == DECODE_NOMEM ?
+			    "out of memory" : "the form is malformed");
 			goto fail;
 		}
 		if (json_object_get(obj, name) != NULL) {
@@ -119,9 +131,14 @@ formdata_parse(const char *body, size_t len, json_t **out, char *err,
 			free(value);
 			goto fail;
 		}
-		json_object_set_new(obj, name, json_string(value));
+		/* Both are valid UTF-8: a failure is for want of memory. */
+		rc = json_object_set_new(obj, name, json_string(value));
 		free(name);
 		free(value);
+		if (rc == -1) {
+			(void)snprintf(err, errlen, "out of memory");
+			goto fail;
+		}
 		p = amp + 1;
 	}
 
