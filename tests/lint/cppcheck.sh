@@ -38,17 +38,22 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff-cppcheck.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 mkdir -p "$tmp/include/sys"
-for h in kore jansson.h jansson_config.h sodium.h sodium \
-    x86_64-linux-gnu/sys/queue.h; do
+for h in kore jansson.h jansson_config.h sodium.h sodium; do
 	if [ ! -e "/usr/include/$h" ]; then
 		echo "cppcheck: /usr/include/$h is missing" >&2
 		exit 2
 	fi
-	case $h in
-	*/sys/*)	ln -s "/usr/include/$h" "$tmp/include/sys/" ;;
-	*)		ln -s "/usr/include/$h" "$tmp/include/" ;;
-	esac
+	ln -s "/usr/include/$h" "$tmp/include/"
 done
+# glibc keeps it under the multiarch directory (x86_64-linux-gnu, ...).
+for q in /usr/include/sys/queue.h /usr/include/*/sys/queue.h; do
+	[ -e "$q" ] && break
+done
+if [ ! -e "$q" ]; then
+	echo "cppcheck: no sys/queue.h under /usr/include" >&2
+	exit 2
+fi
+ln -s "$q" "$tmp/include/sys/queue.h"
 features=$(cat /usr/share/kore/features)
 
 cd "$dir"
