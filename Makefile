@@ -56,7 +56,7 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout date validate facts formdata doc \
+PURE		:= sbuf html dberr layout date validate facts formdata doc rule \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
