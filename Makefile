@@ -57,7 +57,7 @@ ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
 PURE		:= sbuf html dberr layout date validate facts formdata doc rule \
-		   ledger \
+		   ledger facts_json \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
@@ -116,7 +116,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 
 # The tests driven by case files also link the case-file parser.
 CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest \
-		   $(BUILD)/unit/test_ledger
+		   $(BUILD)/unit/test_ledger $(BUILD)/unit/test_facts_json
 $(CASE_BIN): PURE_OBJ += $(BUILD)/unit/riskcase.o
 $(CASE_BIN): $(BUILD)/unit/riskcase.o
 
