@@ -58,7 +58,8 @@ ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
 PURE		:= sbuf html dberr layout date validate facts formdata doc \
 		   risk digest risk_json render_form render_project \
-		   render_timeline render_portfolio render_digest httpparse utf8
+		   render_timeline render_portfolio render_digest httpparse utf8 \
+		   calldoc
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
