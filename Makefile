@@ -71,17 +71,20 @@ UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 all: module
 
 # The module and the account tool (src/cli/) are always built together.
-# The tool links the server's own secrets code (src/secret.c), built as a
-# pure object: the same password rule, hashes and tokens on both sides.
+# The tool links the server's own code, built as pure objects: secrets
+# (src/secret.c: the same password rule, hashes and tokens on both sides)
+# and the document of every api.* call (src/calldoc.c).
 module: $(MODULE) $(BUILD)/handoffctl
 
-CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o
+CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o \
+		   $(BUILD)/pure/calldoc.o $(BUILD)/pure/date.o
 
 $(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -I$(shell pg_config --includedir 2>/dev/null) \
-	    -o $@ $< $(CTL_OBJ) -lpq -lsodium
+	$(Q)$(CC) $(BASE_CFLAGS) $(JANSSON_CFLAGS) \
+	    -I$(shell pg_config --includedir 2>/dev/null) \
+	    -o $@ $< $(CTL_OBJ) -lpq $(JANSSON_LIBS) -lsodium
 
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"

@@ -75,12 +75,15 @@ export async function psql(sql, { db = 'postgres', host, dsn } = {}) {
 	return stdout.trim();
 }
 
-// handoffctl (HANDOFF_CTL, or the one make builds) against the database
-// of dsn, with input on its standard input; { stdout, stderr } when it
-// exits 0, else an error carrying code, stdout and stderr.
+// The account tool: HANDOFF_CTL, or the one make builds.
+export const CTL = resolve(TOP, process.env.HANDOFF_CTL ??
+    '.build/handoffctl');
+
+// handoffctl against the database of dsn, with input on its standard
+// input; { stdout, stderr } when it exits 0, else an error carrying code,
+// stdout and stderr.
 export function ctl(args, { dsn, input = '', env: extraEnv = {} } = {}) {
-	const run = execFileP(join(TOP, process.env.HANDOFF_CTL ??
-	    '.build/handoffctl'), args, { env: { ...process.env,
+	const run = execFileP(CTL, args, { env: { ...process.env,
 	    ...(dsn !== undefined ? { DATABASE_URL: dsn } : {}),
 	    ...extraEnv } });
 	// A refusal may come before the input is read: no EPIPE error then.
