@@ -5,23 +5,75 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync }
+    from 'node:fs';
 import { join } from 'node:path';
 import { TOP, createDatabase, psql } from '../lib/harness.js';
 
-function migrate(dir, db) {
+// Run migrate.sh (or, with script, another one through sh) on database db
+// as role user; resolves with its exit code and output.
+function migrate(dir, db, { user = 'handoff', script } = {}) {
+	const [cmd, args] = script === undefined ?
+	    [join(TOP, 'src/tools/migrate.sh'), []] : ['sh', [script]];
 	return new Promise((ok) => {
-		execFile(join(TOP, 'src/tools/migrate.sh'), [], {
+		execFile(cmd, args, {
 			env: {
 				...process.env,
 				MIGRATIONS_DIR: dir,
-				DATABASE_URL: `host=${process.env.HANDOFF_TEST_PGHOST} ` +
-				    `dbname=${db} user=handoff`,
+				DATABASE_URL: dsnOf(db, user),
 			},
 		}, (err, stdout, stderr) => ok({ code: err ? err.code : 0,
 		    stdout, stderr }));
 	});
 }
+
+function dsnOf(db, user = 'handoff') {
+	return `host=${process.env.HANDOFF_TEST_PGHOST} dbname=${db} ` +
+	    `user=${user}`;
+}
+
+// psql as the server's role, as the server would.
+function asApp(sql, db) {
+	return psql(sql, { dsn: dsnOf(db) });
+}
+
+function scratch(prefix) {
+	return mkdtempSync(join(process.env.HANDOFF_TEST_DIR, prefix));
+}
+
+// A copy of this checkout's sql/, to edit.
+function sqlCopy() {
+	const dir = scratch('sql-');
+	cpSync(join(TOP, 'sql'), dir, { recursive: true });
+	return dir;
+}
+
+// Replace the one occurrence of from in a file.
+function edit(path, from, to) {
+	const text = readFileSync(path, 'utf8');
+	assert.equal(text.split(from).length, 2, `${path}: one ${from}`);
+	writeFileSync(path, text.replace(from, () => to));
+}
+
+// Every function of schema api as PostgreSQL would write it again.
+function apiDefinitions(db) {
+	return psql("SELECT string_agg(pg_get_functiondef(p.oid), E'\\n' " +
+	    'ORDER BY p.oid::regprocedure::text) FROM pg_proc p ' +
+	    "WHERE p.pronamespace = 'api'::regnamespace", { db });
+}
+
+function apiNames(db) {
+	return psql("SELECT string_agg(oid::regprocedure::text, ',' " +
+	    'ORDER BY oid::regprocedure::text) FROM pg_proc ' +
+	    "WHERE pronamespace = 'api'::regnamespace", { db });
+}
+
+function versions(db) {
+	return psql("SELECT string_agg(version || ' ' || applied_at, ',' " +
+	    'ORDER BY version) FROM schema_migrations', { db });
+}
+
+const LIMIT_OF = "SELECT coalesce((p->'query'->>'limit')::int, 50) $$";
 
 async function emptyDatabase() {
 	const db = await createDatabase();
@@ -94,4 +146,118 @@ test('the real migrations apply cleanly to an empty database', async () => {
 	const again = await migrate(join(TOP, 'sql'), db);
 	assert.equal(again.code, 0, again.stderr);
 	assert.doesNotMatch(again.stdout, /applying/);
+});
+
+test('a migrations directory without api/ is refused before anything runs',
+    async () => {
+	const dir = scratch('mig-');
+	try {
+		const db = await emptyDatabase();
+		writeFileSync(join(dir, '0001_first.sql'),
+		    'CREATE TABLE first (id int);\n');
+		const r = await migrate(dir, db);
+		assert.notEqual(r.code, 0);
+		assert.match(r.stderr, /api is missing/);
+		assert.equal(await psql("SELECT to_regclass('first') IS NULL",
+		    { db }), 't');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an edited function file is picked up by the next migrate, and no ' +
+    'numbered migration runs again', async () => {
+	const dir = sqlCopy();
+	try {
+		const db = await createDatabase();	/* up to date */
+		const applied = await versions(db);
+		const names = await apiNames(db);
+		assert.equal(await asApp("SELECT api.limit_of('{}')", db), '50');
+		// Left over from some earlier version of the files.
+		await asApp('CREATE FUNCTION api.stale() RETURNS int ' +
+		    'LANGUAGE sql AS $$ SELECT 1 $$', db);
+
+		edit(join(dir, 'api/00_common.sql'), LIMIT_OF,
+		    LIMIT_OF.replace('50', '7'));
+		const r = await migrate(dir, db);
+		assert.equal(r.code, 0, r.stderr);
+		assert.doesNotMatch(r.stdout, /applying/);
+		assert.match(r.stdout, /loading the api functions \(7 files/);
+
+		assert.equal(await asApp("SELECT api.limit_of('{}')", db), '7');
+		// ... and so do the functions that use it.
+		assert.equal(await asApp("SELECT api.person_list('{}')->>'total'",
+		    db), '0');
+		assert.equal(await psql("SELECT to_regproc('api.stale') IS NULL",
+		    { db }), 't', 'a function no file holds is gone');
+		assert.equal(await apiNames(db), names);
+		assert.equal(await versions(db), applied,
+		    'schema_migrations is as it was');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('a broken function file leaves the functions of before and names the ' +
+    'file', async () => {
+	const dir = sqlCopy();
+	try {
+		const db = await createDatabase();
+		const before = await apiDefinitions(db);
+
+		// An edit in an earlier file of the same run goes back too.
+		edit(join(dir, 'api/00_common.sql'), LIMIT_OF,
+		    LIMIT_OF.replace('50', '7'));
+		writeFileSync(join(dir, 'api/35_broken.sql'),
+		    '-- Checked when it is created: no such column.\n' +
+		    'CREATE FUNCTION api.broken() RETURNS bigint\n' +
+		    'LANGUAGE sql AS $$ SELECT count(no_such_column) ' +
+		    'FROM people $$;\n');
+		const r = await migrate(dir, db);
+		assert.notEqual(r.code, 0);
+		assert.match(r.stderr, /35_broken\.sql:\d+: ERROR: +column "no_such_column" does not exist/);
+		assert.match(r.stderr, /api failed; the api functions are still those of before this run/);
+
+		assert.equal(await apiDefinitions(db), before);
+		assert.equal(await asApp("SELECT api.limit_of('{}')", db), '50');
+		assert.equal(await psql("SELECT obj_description('api'::" +
+		    "regnamespace, 'pg_namespace')", { db }), 'handoff: ' +
+		    'functions called by the web application, one per operation');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an object outside schema api that uses it stops the rebuild, named',
+    async () => {
+	const db = await createDatabase();
+	const before = await apiDefinitions(db);
+	await asApp('CREATE VIEW day_numbers AS ' +
+	    'SELECT key, api.day(DATE \'2026-01-01\' + value) FROM settings', db);
+
+	const r = await migrate(join(TOP, 'sql'), db);
+	assert.notEqual(r.code, 0);
+	assert.match(r.stderr, /schema api cannot be dropped and made again: rule _RETURN on view day_numbers uses function api\.day\(date\)/);
+	assert.equal(await apiDefinitions(db), before);
+	assert.equal(await psql("SELECT to_regclass('day_numbers') IS NOT NULL",
+	    { db }), 't', 'the view is still there');
+});
+
+test('migrated by another role, schema api keeps its owner, grants and ' +
+    'comment', async () => {
+	const db = await createDatabase();
+	assert.equal(await psql('SELECT pg_get_userbyid(nspowner) ' +
+	    "FROM pg_namespace WHERE nspname = 'api'", { db }), 'handoff');
+	await psql('GRANT USAGE ON SCHEMA api TO PUBLIC', { db });
+
+	const r = await migrate(join(TOP, 'sql'), db, { user: 'postgres' });
+	assert.equal(r.code, 0, r.stderr);
+	assert.equal(await psql('SELECT pg_get_userbyid(nspowner) || \' \' || ' +
+	    "(nspacl::text LIKE '%=U/%') FROM pg_namespace " +
+	    "WHERE nspname = 'api'", { db }), 'handoff true');
+	assert.equal(await psql("SELECT obj_description('api'::regnamespace, " +
+	    "'pg_namespace')", { db }), 'handoff: functions called by the web ' +
+	    'application, one per operation');
+	assert.equal(await asApp("SELECT api.limit_of('{}')", db), '50',
+	    'the server\'s role still calls the functions');
 });
