@@ -5,10 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync }
     from 'node:fs';
 import { join } from 'node:path';
 import { TOP, createDatabase, psql } from '../lib/harness.js';
+
+const execFileP = promisify(execFile);
 
 // Run migrate.sh (or, with script, another one through sh) on database db
 // as role user; resolves with its exit code and output.
@@ -215,8 +218,10 @@ test('a broken function file leaves the functions of before and names the ' +
 		    'FROM people $$;\n');
 		const r = await migrate(dir, db);
 		assert.notEqual(r.code, 0);
-		assert.match(r.stderr, /35_broken\.sql:\d+: ERROR: +column "no_such_column" does not exist/);
-		assert.match(r.stderr, /api failed; the api functions are still those of before this run/);
+		assert.match(r.stderr,
+		    /35_broken\.sql:\d+: ERROR: +column "no_such_column"/);
+		assert.match(r.stderr,
+		    /api failed; the api functions are still those of before/);
 
 		assert.equal(await apiDefinitions(db), before);
 		assert.equal(await asApp("SELECT api.limit_of('{}')", db), '50');
@@ -237,7 +242,9 @@ test('an object outside schema api that uses it stops the rebuild, named',
 
 	const r = await migrate(join(TOP, 'sql'), db);
 	assert.notEqual(r.code, 0);
-	assert.match(r.stderr, /schema api cannot be dropped and made again: rule _RETURN on view day_numbers uses function api\.day\(date\)/);
+	assert.match(r.stderr, /schema api cannot be dropped and made again: /);
+	assert.match(r.stderr,
+	    /view day_numbers uses function api\.day\(date\)/);
 	assert.equal(await apiDefinitions(db), before);
 	assert.equal(await psql("SELECT to_regclass('day_numbers') IS NOT NULL",
 	    { db }), 't', 'the view is still there');
@@ -260,4 +267,131 @@ test('migrated by another role, schema api keeps its owner, grants and ' +
 	    'application, one per operation');
 	assert.equal(await asApp("SELECT api.limit_of('{}')", db), '50',
 	    'the server\'s role still calls the functions');
+});
+
+// The commit before the functions left the numbered migrations: its sql/
+// and its migrate.sh, as files of the scratch directory dest.
+const OLD = '7529588';
+
+async function checkoutOld(dest) {
+	const git = (...args) => execFileP('git', ['-C', TOP, ...args],
+	    { maxBuffer: 16 << 20 });
+	try {
+		await git('cat-file', '-e', `${OLD}^{commit}`);
+	} catch (e) {
+		assert.fail(`the upgrade test needs commit ${OLD} of the git ` +
+		    `history in ${TOP} (a clone with its history, not a ` +
+		    `shallow one or an exported tree): ${e.stderr ?? e.message}`);
+	}
+	const files = (await git('ls-tree', '--name-only', OLD, 'sql/'))
+	    .stdout.split('\n').filter((f) => f.endsWith('.sql'));
+	assert.ok(files.length > 0, `no sql/*.sql in ${OLD}`);
+	mkdirSync(join(dest, 'sql'));
+	for (const f of [...files, 'src/tools/migrate.sh']) {
+		const to = join(dest, f.startsWith('sql/') ? f : 'migrate.sh');
+		writeFileSync(to, (await git('show', `${OLD}:${f}`)).stdout);
+	}
+}
+
+// One API call through the functions, as the server makes it.
+async function call(db, fn, p) {
+	return JSON.parse(await asApp(`SELECT api.${fn}($json$` +
+	    `${JSON.stringify({ actor: 'maya@example.com', ...p })}` +
+	    '$json$::jsonb)', db));
+}
+
+// Every row of every table of schema public, as a count and a digest.
+async function tableContents(db) {
+	const tables = (await psql("SELECT string_agg(quote_ident(tablename), " +
+	    "' ' ORDER BY tablename) FROM pg_tables " +
+	    "WHERE schemaname = 'public'", { db })).split(' ');
+	return psql(tables.map((t) => `SELECT '${t}' || ' ' || count(*) || ` +
+	    "' ' || md5(coalesce(string_agg(x::text, E'\\n' ORDER BY " +
+	    `x::text), '')) FROM public.${t} x`).join(' UNION ALL ') +
+	    ' ORDER BY 1', { db });
+}
+
+test('a database made and filled by the old migrations upgrades: its data ' +
+    'stays, the new functions work', async () => {
+	const old = scratch('old-');
+	try {
+		await checkoutOld(old);
+		const db = await emptyDatabase();
+		const made = await migrate(join(old, 'sql'), db,
+		    { script: join(old, 'migrate.sh') });
+		assert.equal(made.code, 0, made.stderr);
+		assert.match(made.stdout, /applying 0010_setting_plpgsql/);
+
+		// Filled through the old functions.
+		const maya = await call(db, 'person_create', { today: '2026-11-02',
+		    body: { name: 'Maya Chen', email: 'maya@example.com',
+		    role: 'pm' } });
+		const ana = await call(db, 'person_create', { today: '2026-11-02',
+		    body: { name: 'Ana Ruiz', email: 'ana@example.com',
+		    role: 'ds' } });
+		const project = await call(db, 'project_create', {
+		    today: '2026-11-02', body: { name: 'Churn prediction',
+		    pm_id: maya.id, kickoff_on: '2026-11-02',
+		    target_launch_on: '2027-01-11', spec: {
+		    decision: 'Which subscribers get a retention offer' } } });
+		const [first, second] = project.checkpoints;
+		await call(db, 'checkpoint_patch', { today: '2026-11-09',
+		    path: { checkpoint: first.id }, if_match: first.version,
+		    body: { status: 'done', owner_id: ana.id } });
+		await call(db, 'checkpoint_patch', { today: '2026-11-10',
+		    path: { checkpoint: second.id }, body: {
+		    due_on: '2026-11-23', reason: 'the label needs a week' } });
+		await call(db, 'ownership_put', { today: '2026-11-10', path: {
+		    project: project.id, key: 'outcome_logging', role: 'ds' },
+		    body: { person_id: ana.id } });
+		await call(db, 'handoff_offer', { today: '2026-11-11', path: {
+		    project: project.id, handoff: 'a' }, body: {
+		    from_id: maya.id, to_id: ana.id } });
+		const user = await call(db, 'user_create', { today: '2026-11-11',
+		    body: { email: 'maya@example.com', name: 'Maya', role: 'pm',
+		    password_hash: '$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$' +
+		    'aGFzaA' } });
+		await call(db, 'token_create', { today: '2026-11-11',
+		    user_id: user.id, body: { name: 'bot' },
+		    token_hash: 'a'.repeat(64), prefix: 'hf_aaaaaaa' });
+
+		const before = await tableContents(db);
+		for (const t of ['people', 'projects', 'checkpoints',
+		    'checkpoint_slips', 'ownership_versions', 'handoff_versions',
+		    'audit_log', 'users', 'api_tokens'])
+			assert.match(before, new RegExp(`^${t} [1-9]`, 'm'),
+			    `${t} has rows to keep`);
+
+		const r = await migrate(join(TOP, 'sql'), db);
+		assert.equal(r.code, 0, r.stderr);
+		assert.doesNotMatch(r.stdout, /applying/,
+		    'every numbered migration was applied by the old code');
+		assert.equal(await tableContents(db), before,
+		    'every table holds what it held (schema_migrations too)');
+
+		// The functions are those of a new database, nothing else.
+		assert.equal(await apiDefinitions(db),
+		    await apiDefinitions(await createDatabase()));
+
+		const got = await call(db, 'project_get',
+		    { path: { project: project.id } });
+		assert.equal(got.name, 'Churn prediction');
+		assert.equal(got.pm.name, 'Maya Chen');
+		const done = got.checkpoints.find((c) => c.id === first.id);
+		assert.equal(done.status, 'done');
+		assert.equal(done.owner.name, 'Ana Ruiz');
+		const slipped = got.checkpoints.find((c) => c.id === second.id);
+		assert.equal(slipped.slips[0].reason, 'the label needs a week');
+		assert.equal(got.handoffs.find((h) => h.key === 'a').state,
+		    'offered');
+		const patched = await call(db, 'person_patch', { today:
+		    '2026-11-23', path: { person: ana.id }, if_match: 1,
+		    body: { name: 'Ana Ruiz Vidal' } });
+		assert.equal(patched.version, 2);
+		const who = await call(db, 'authenticate',
+		    { token: 'a'.repeat(64) });
+		assert.equal(who.user.email, 'maya@example.com');
+	} finally {
+		rmSync(old, { recursive: true, force: true });
+	}
 });
