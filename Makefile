@@ -56,7 +56,8 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout date validate facts formdata doc rule \
+PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
+		   rule \
 		   ledger facts_json \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8 \

@@ -81,21 +81,6 @@
 #include "risk.h"
 #include "rule.h"
 
-static const char *const kind_keys[RISK_KIND_COUNT] = {
-	"empty_owner",
-	"missed_checkpoint",
-	"blocked_checkpoint",
-	"handoff_not_accepted",
-	"stage_overrun",
-	"incomplete_spec",
-	"overloaded_owner",
-	"stale_project",
-};
-
-const char *const severity_keys[SEVERITY_COUNT + 1] = {
-	"low", "medium", "high", "critical", NULL
-};
-
 static int	 project_risks(const struct portfolio *, day_t,
 		    const struct project *, const struct project_version *,
 		    struct risk_list *);
@@ -104,40 +89,6 @@ static int	 overload_risks(const struct portfolio *, day_t, int64_t,
 static const struct load_seg *load_at(const struct load_seg *, size_t,
 		    day_t);
 static int	 box_held_on(const struct box_ref *, day_t);
-
-const char *
-risk_kind_key(enum risk_kind k)
-{
-	return ((unsigned)k < RISK_KIND_COUNT ? kind_keys[k] : "?");
-}
-
-int
-risk_kind_from_key(const char *key, enum risk_kind *out)
-{
-	int	i;
-
-	if ((i = key_index(key, kind_keys, RISK_KIND_COUNT, 1)) == -1)
-		return (-1);
-	*out = (enum risk_kind)i;
-	return (0);
-}
-
-const char *
-severity_key(enum severity s)
-{
-	return ((unsigned)s < SEVERITY_COUNT ? severity_keys[s] : "?");
-}
-
-int
-severity_from_key(const char *key, enum severity *out)
-{
-	int	i;
-
-	if ((i = key_index(key, severity_keys, SEVERITY_COUNT, 1)) == -1)
-		return (-1);
-	*out = (enum severity)i;
-	return (0);
-}
 
 void
 risk_clear(struct risk *r, enum risk_kind kind)

@@ -27,28 +27,6 @@
 #include "date.h"
 #include "facts.h"
 
-/* In the order used to break ties when sorting. */
-enum risk_kind {
-	RISK_EMPTY_OWNER,
-	RISK_MISSED_CHECKPOINT,
-	RISK_BLOCKED_CHECKPOINT,
-	RISK_HANDOFF_NOT_ACCEPTED,
-	RISK_STAGE_OVERRUN,
-	RISK_INCOMPLETE_SPEC,
-	RISK_OVERLOADED_OWNER,
-	RISK_STALE_PROJECT,
-	RISK_KIND_COUNT
-};
-
-/* Ascending, so that counts[] can be indexed by severity. */
-enum severity {
-	SEVERITY_LOW,
-	SEVERITY_MEDIUM,
-	SEVERITY_HIGH,
-	SEVERITY_CRITICAL,
-	SEVERITY_COUNT
-};
-
 #define RISK_SUBJECT_LEN	96
 #define RISK_MESSAGE_LEN	480
 
@@ -128,11 +106,6 @@ void		 risk_clear(struct risk *, enum risk_kind);
  */
 void		 risk_describe(struct risk *, day_t);
 
-const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
-int		 risk_kind_from_key(const char *, enum risk_kind *);
-extern const char *const severity_keys[];	/* NULL-terminated */
-const char	*severity_key(enum severity);		/* "critical" */
-int		 severity_from_key(const char *, enum severity *);
 
 /*
  * Append the risks open at the end of day asof, for one project
