@@ -57,9 +57,12 @@ MODULE_CFLAGS	 = $(BASE_CFLAGS) -fPIC $(KORE_FEATURES) $(JANSSON_CFLAGS)
 ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
-PURE		:= sbuf html dberr layout date validate facts formdata doc \
+PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
+		   rule \
+		   ledger facts_json \
 		   risk digest risk_json render_form render_project \
-		   render_timeline render_portfolio render_digest httpparse utf8
+		   render_timeline render_portfolio render_digest httpparse utf8 \
+		   calldoc
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -71,17 +74,20 @@ UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 all: module
 
 # The module and the account tool (src/cli/) are always built together.
-# The tool links the server's own secrets code (src/secret.c), built as a
-# pure object: the same password rule, hashes and tokens on both sides.
+# The tool links the server's own code, built as pure objects: secrets
+# (src/secret.c: the same password rule, hashes and tokens on both sides)
+# and the document of every api.* call (src/calldoc.c).
 module: $(MODULE) $(BUILD)/handoffctl
 
-CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o
+CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o \
+		   $(BUILD)/pure/calldoc.o $(BUILD)/pure/date.o
 
 $(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC    $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -I$(shell pg_config --includedir 2>/dev/null) \
-	    -o $@ $< $(CTL_OBJ) -lpq -lsodium
+	$(Q)$(CC) $(BASE_CFLAGS) $(JANSSON_CFLAGS) \
+	    -I$(shell pg_config --includedir 2>/dev/null) \
+	    -o $@ $< $(CTL_OBJ) -lpq $(JANSSON_LIBS) -lsodium
 
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"
@@ -116,7 +122,8 @@ $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 	    $(JANSSON_LIBS) $(UNIT_LDFLAGS)
 
 # The tests driven by case files also link the case-file parser.
-CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest
+CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest \
+		   $(BUILD)/unit/test_ledger $(BUILD)/unit/test_facts_json
 $(CASE_BIN): PURE_OBJ += $(BUILD)/unit/riskcase.o
 $(CASE_BIN): $(BUILD)/unit/riskcase.o
 

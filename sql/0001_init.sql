@@ -1,10 +1,6 @@
--- 0001: the schema that holds the application's SQL functions.
+-- 0001: made the schema "api".  src/tools/migrate.sh now makes it, and
+-- drops and makes it again at every run, after the numbered migrations, to
+-- load sql/api/ into it (its comment is in sql/api/00_common.sql).
 --
--- Tables live in "public"; every statement the server runs calls a function
--- in "api" (or reads through one), so that a write and its history and audit
--- rows are one statement, hence one transaction.
-
-CREATE SCHEMA api;
-
-COMMENT ON SCHEMA api IS
-    'handoff: functions called by the web application, one per operation';
+-- This file stays, empty, so that a new database records the same versions
+-- as one migrated before the functions moved out of the migrations.

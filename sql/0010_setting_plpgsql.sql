@@ -1,10 +1,5 @@
--- api.setting runs on every signed-in request (api.authenticate) and at
--- every sign-in.  As LANGUAGE sql with a FROM it was planned again at each
--- call; PL/pgSQL keeps the plan for the session, as 0003 says of every
--- function that looks rows up.
-CREATE OR REPLACE FUNCTION api.setting(p_key text) RETURNS int
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-	RETURN (SELECT value FROM settings WHERE key = p_key);
-END
-$$;
+-- 0010: api.setting in PL/pgSQL, now in sql/api/60_accounts.sql.
+--
+-- Functions are behaviour, not schema: src/tools/migrate.sh loads sql/api/
+-- afresh at every run.  This file stays, empty, so that a new database
+-- records the same versions as one migrated before the functions moved.

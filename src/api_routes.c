@@ -18,9 +18,6 @@
 
 /* Choices ------------------------------------------------------------------ */
 
-/* The rest come from facts.h: stage_keys and the status keys. */
-static const char *const person_roles[] = { "ds", "mle", "swe", "pm", NULL };
-static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
 
 /* Fields ----------------------------------------------------------------- */
 
@@ -33,7 +30,7 @@ static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
 const struct field person_create_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
 	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, person_roles, NULL },
+	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, person_role_keys, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
@@ -41,14 +38,14 @@ const struct field person_create_body[] = {
 static const struct field person_patch_body[] = {
 	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
 	{ "email", FIELD_EMAIL, 0, 0, 0, NULL, NULL },
-	{ "role", FIELD_ENUM, 0, 0, 0, person_roles, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
 
 static const struct field person_list_query[] = {
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "role", FIELD_ENUM, 0, 0, 0, person_roles, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },
 	LIMIT_OFFSET,
 	END
 };
@@ -129,7 +126,7 @@ const struct field checkpoint_patch_body[] = {
 	{ "status", FIELD_ENUM, 0, 0, 0, checkpoint_status_keys, NULL },
 	{ "completed_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcomes, NULL },
+	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcome_keys, NULL },
 	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
 	END
@@ -147,10 +144,6 @@ const struct field offer_body[] = {
 	END
 };
 
-static const char *const user_roles[] = {
-	"viewer", "member", "pm", "admin", NULL
-};
-
 const struct field token_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
 	END
@@ -159,7 +152,7 @@ const struct field token_body[] = {
 static const struct field user_create_body[] = {
 	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
-	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, user_roles, NULL },
+	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, user_role_keys, NULL },
 	{ "password", FIELD_TEXT, FIELD_REQUIRED, SECRET_PASSWORD_MIN,
 	    SECRET_PASSWORD_MAX, NULL, NULL },
 	END
@@ -167,7 +160,7 @@ static const struct field user_create_body[] = {
 
 static const struct field user_patch_body[] = {
 	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
-	{ "role", FIELD_ENUM, 0, 0, 0, user_roles, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, user_role_keys, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "password", FIELD_TEXT, 0, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX,
 	    NULL, NULL },

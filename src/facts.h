@@ -21,50 +21,7 @@
 #include <stdint.h>
 
 #include "date.h"
-
-enum stage {
-	STAGE_FRAMING,
-	STAGE_DATA,
-	STAGE_BASELINE,
-	STAGE_MODELLING,
-	STAGE_EVALUATION,
-	STAGE_PRODUCTION,
-	STAGE_MONITORING,
-	STAGE_COUNT
-};
-
-enum role {
-	ROLE_DS,
-	ROLE_MLE,
-	ROLE_SWE,
-	ROLE_COUNT
-};
-
-enum project_status {
-	PROJECT_ACTIVE,
-	PROJECT_PAUSED,
-	PROJECT_SHIPPED,
-	PROJECT_CANCELLED
-};
-
-enum checkpoint_status {
-	CHECKPOINT_PENDING,
-	CHECKPOINT_DONE,
-	CHECKPOINT_BLOCKED,
-	CHECKPOINT_WAIVED
-};
-
-/* The kickoff spec; bit (1u << SPEC_x) in spec_missing when unanswered. */
-enum spec_field {
-	SPEC_DECISION,
-	SPEC_PRIMARY_METRIC,
-	SPEC_SECONDARY_CONSTRAINT,
-	SPEC_WORSE_ERROR,
-	SPEC_FALLBACK,
-	SPEC_MONITORING_TRIGGER,
-	SPEC_BASELINE,
-	SPEC_COUNT
-};
+#include "vocab.h"
 
 /* Common head of every version; must be the first member. */
 struct version {
@@ -182,29 +139,6 @@ struct portfolio {
 
 	struct facts_arena	*arena;		/* strings and arrays */
 };
-
-/*
- * The row of key in a table of n rows of `stride` strings each, the key
- * first in every row; -1 when it is not there.
- */
-int		 key_index(const char *, const char *const *, size_t, size_t);
-
-/* Names as in the API and the database ("modelling", "mle", ...). */
-extern const char *const stage_keys[];		/* NULL-terminated, */
-extern const char *const project_status_keys[];	/* in enum order */
-extern const char *const checkpoint_status_keys[];
-const char	*stage_key(enum stage);
-const char	*stage_name(enum stage);		/* "Modelling & ..." */
-int		 stage_from_key(const char *, enum stage *);
-const char	*role_key(enum role);
-const char	*role_label(enum role);			/* "MLE" */
-int		 role_from_key(const char *, enum role *);
-const char	*spec_key(enum spec_field);
-const char	*spec_label(enum spec_field);		/* "the fallback ..." */
-int		 spec_from_key(const char *, enum spec_field *);
-int		 project_status_from_key(const char *, enum project_status *);
-int		 checkpoint_status_from_key(const char *,
-		    enum checkpoint_status *);
 
 /* Building.  Indexes are positions in the arrays; strings are copied. */
 void		 facts_init(struct portfolio *);

@@ -73,12 +73,6 @@ void	 form_input_attrs(struct sbuf *, const struct form_state *,
 void	 render_badge(struct sbuf *, const char *, const char *);
 void	 render_option(struct sbuf *, const char *, const char *, int);
 
-/* The kickoff spec's questions, in enum spec_field order (render_form.c). */
-struct spec_question {
-	const char	*label;
-	const char	*hint;		/* what a good answer looks like */
-};
-extern const struct spec_question spec_questions[];
 void	 render_person_options(struct sbuf *, json_t *, long long,
 	    const char *, const char *);
 

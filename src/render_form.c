@@ -123,33 +123,6 @@ render_badge(struct sbuf *b, const char *kind, const char *text)
 	html_printf(b, "<span class=\"badge badge-%s\">%s</span>", kind, text);
 }
 
-/*
- * The spec questions and what a good answer looks like, in enum spec_field
- * order (facts.h): written here once, shown by the kickoff form and the
- * project page.
- */
-const struct spec_question spec_questions[SPEC_COUNT] = {
-	{ "Decision the model makes",
-	    "The action taken on each prediction, e.g. \"hold a card payment "
-	    "for manual review, or let it through\"." },
-	{ "Primary metric and target",
-	    "One number and the value that means success, e.g. \"recall of "
-	    "at least 0.90 at precision of at least 0.95\"." },
-	{ "Secondary constraint",
-	    "The tradeoff the model must respect: latency, cost, fairness, "
-	    "coverage." },
-	{ "Which error is worse, and why",
-	    "False positive or false negative: which one costs more, in the "
-	    "business's own terms." },
-	{ "Fallback behaviour",
-	    "What the product does when the model is down, slow or unsure." },
-	{ "Monitoring trigger",
-	    "The signal in production that says the model needs attention, "
-	    "with its threshold." },
-	{ "Baseline",
-	    "The simplest approach it must beat, with its number." },
-};
-
 /* One <option> of a <select>: its value, its label, chosen or not. */
 void
 render_option(struct sbuf *b, const char *value, const char *label,

@@ -317,7 +317,6 @@ void
 render_people_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *people, const struct portfolio *pf, const struct form_state *fs)
 {
-	static const char *const roles[] = { "ds", "mle", "swe", "pm" };
 	const struct person		*fp;
 	const struct project		*pr;
 	const struct responsibility	*r;
@@ -428,8 +427,9 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	form_input_attrs(b, fs, "add-person", "role", NULL);
 	sbuf_str(b, ">\n");
 	v = form_value(fs, "add-person", "role", "ds");
-	for (i = 0; i < 4; i++)
-		render_option(b, roles[i], roles[i], strcmp(v, roles[i]) == 0);
+	for (i = 0; person_role_keys[i] != NULL; i++)
+		render_option(b, person_role_keys[i], person_role_keys[i],
+		    strcmp(v, person_role_keys[i]) == 0);
 	sbuf_str(b, "</select>\n<button type=\"submit\">Add</button>\n");
 	form_close(b);
 	sbuf_str(b, "</section>\n");

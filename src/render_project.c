@@ -194,7 +194,6 @@ static void
 checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *c, const struct form_state *fs)
 {
-	static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
 	char		 form[48], action[96], today[DATE_LEN];
 	const char	*status, *v;
 	long long	 id = doc_int(c, "id");
@@ -242,9 +241,9 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    form);
 		form_input_attrs(b, fs, form, "outcome", NULL);
 		sbuf_str(b, ">\n<option value=\"\">not decided</option>\n");
-		for (i = 0; outcomes[i] != NULL; i++)
-			render_option(b, outcomes[i], outcomes[i],
-			    v != NULL && strcmp(v, outcomes[i]) == 0);
+		for (i = 0; outcome_keys[i] != NULL; i++)
+			render_option(b, outcome_keys[i], outcome_keys[i],
+			    v != NULL && strcmp(v, outcome_keys[i]) == 0);
 		sbuf_str(b, "</select>\n");
 	}
 

@@ -6,6 +6,7 @@
  * only has to stop.
  */
 #include "handoff.h"
+#include "calldoc.h"
 #include "httpparse.h"
 
 /*
@@ -237,22 +238,16 @@ json_t *
 req_call_doc(const struct principal *who, long long if_match, json_t *path,
     json_t *query, json_t *body)
 {
-	json_t	*doc;
-	char	 today[DATE_LEN];
+	const struct calldoc	c = {
+		.actor = who != NULL ? who->email : NULL,
+		.user_id = who != NULL ? who->user_id : 0,
+		.admin = who != NULL && who->access >= ACCESS_ADMIN,
+		.today = app_today(),
+		.if_match = if_match,
+		.path = path,
+		.query = query,
+		.body = body,
+	};
 
-	date_format(app_today(), today);
-	doc = json_pack("{s:s, s:s, s:O*, s:O*, s:O*}",
-	    "actor", who != NULL ? who->email : "anonymous",
-	    "today", today, "path", path, "query", query, "body", body);
-	if (doc == NULL)
-		return (NULL);
-	if (who != NULL) {
-		json_object_set_new(doc, "user_id",
-		    json_integer(who->user_id));
-		json_object_set_new(doc, "admin",
-		    json_boolean(who->access >= ACCESS_ADMIN));
-	}
-	if (if_match != -1)
-		json_object_set_new(doc, "if_match", json_integer(if_match));
-	return (doc);
+	return (calldoc_build(&c));
 }

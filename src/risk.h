@@ -27,28 +27,6 @@
 #include "date.h"
 #include "facts.h"
 
-/* In the order used to break ties when sorting. */
-enum risk_kind {
-	RISK_EMPTY_OWNER,
-	RISK_MISSED_CHECKPOINT,
-	RISK_BLOCKED_CHECKPOINT,
-	RISK_HANDOFF_NOT_ACCEPTED,
-	RISK_STAGE_OVERRUN,
-	RISK_INCOMPLETE_SPEC,
-	RISK_OVERLOADED_OWNER,
-	RISK_STALE_PROJECT,
-	RISK_KIND_COUNT
-};
-
-/* Ascending, so that counts[] can be indexed by severity. */
-enum severity {
-	SEVERITY_LOW,
-	SEVERITY_MEDIUM,
-	SEVERITY_HIGH,
-	SEVERITY_CRITICAL,
-	SEVERITY_COUNT
-};
-
 #define RISK_SUBJECT_LEN	96
 #define RISK_MESSAGE_LEN	480
 
@@ -88,6 +66,23 @@ struct risk {
 	int64_t			 person_id;
 	const char		*person_name;
 
+	/*
+	 * What the sentence is made of besides names, so that it can be
+	 * written again for any later day on which nothing else changed
+	 * (risk_describe()).  ref_day: the due day (missed and blocked
+	 * checkpoints), the planned end (overrun), the offer (handoff),
+	 * the last change (stale), the needed-by stage's planned start
+	 * (empty box); DAY_NONE when there is none.  event_day: the day
+	 * the project reached the stage a handoff leads into, or left
+	 * framing (spec).  inactive: a box's holder is known and inactive.
+	 * held and threshold: an overloaded owner's boxes and the limit.
+	 */
+	day_t			 ref_day;
+	day_t			 event_day;
+	int			 inactive;
+	int			 held;
+	int			 threshold;
+
 	/* Filled by risk_resolve() only: who ended it, and from which day. */
 	const char		*resolved_by;	/* NULL when not known */
 	day_t			 resolved_on;	/* DAY_NONE when not known */
@@ -99,11 +94,19 @@ struct risk_list {
 	size_t		 cap;
 };
 
-const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
-int		 risk_kind_from_key(const char *, enum risk_kind *);
-extern const char *const severity_keys[];	/* NULL-terminated */
-const char	*severity_key(enum severity);		/* "critical" */
-int		 severity_from_key(const char *, enum severity *);
+/*
+ * A risk of kind with nothing known yet: ids 0, names NULL, days
+ * DAY_NONE, role, stage and field out of range.
+ */
+void		 risk_clear(struct risk *, enum risk_kind);
+
+/*
+ * Write the sentence and the days until launch of r as of day asof, from
+ * its fields, since and names: the same words whether r was just
+ * computed or read back from the ledger.
+ */
+void		 risk_describe(struct risk *, day_t);
+
 
 /*
  * Append the risks open at the end of day asof, for one project

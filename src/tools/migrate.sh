@@ -2,10 +2,34 @@
 # migrate.sh: bring the database named by DATABASE_URL up to date.
 # (MIGRATIONS_DIR points elsewhere than sql/; the tests use it.)
 #
-# Each sql/NNNN_name.sql is applied once, in order, in its own transaction
-# together with the row that records it in schema_migrations.  A failing
-# file leaves the database at the previous version; psql names the file and
-# line and prints PostgreSQL's error, and we stop.
+# 1. Schema and data.  Each sql/NNNN_name.sql is applied once, in order, in
+#    its own transaction together with the row that records it in
+#    schema_migrations.  A failing file leaves the database at the previous
+#    version; psql names the file and line and prints PostgreSQL's error,
+#    and we stop.
+#
+# 2. Behaviour.  Then, at every run, in one transaction, the schema "api"
+#    is dropped, made again and every sql/api/*.sql is loaded into it in the
+#    order of their names (their two-digit prefixes): each function is the
+#    one its file holds now, whether or not a numbered migration ran, and
+#    one taken out of the files is gone.  A failing file rolls the whole
+#    step back, so the functions of before the run stay, and psql names the
+#    file and line.
+#
+# The schema and its functions belong to the role of DATABASE_URL, as they
+# always did (handoff, which owns the database, in every set-up here).  The
+# schema's owner and privileges survive the rebuild: a database migrated
+# by another role, which granted the server's role USAGE, keeps working.
+# Anything else about the functions, privileges on one of them included,
+# is what the files say.  The rebuild refuses, naming them, when dropping
+# the schema would take more than code with it: an object outside it that
+# depends on it (a default, check, index, view or trigger that calls an
+# api function; a function elsewhere with an api type) or a table in it.
+#
+# So a numbered migration does not call api.* (a new database has none
+# yet); one that drops a table or type that an api function takes must
+# drop that function too (sql/api/ brings it back); and a file of sql/api/
+# neither commits nor rolls back.
 set -eu
 
 : "${DATABASE_URL:?DATABASE_URL must be set}"
@@ -15,6 +39,11 @@ dir=${MIGRATIONS_DIR:-$top/sql}
 psql_db() {
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DATABASE_URL" "$@"
 }
+
+if [ ! -d "$dir/api" ]; then
+	echo "migrate: $dir/api is missing: there would be no api functions" >&2
+	exit 1
+fi
 
 psql_db -c "SET client_min_messages = warning;
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -41,3 +70,94 @@ for f in "$dir"/[0-9][0-9][0-9][0-9]_*.sql; do
 		exit 1
 	fi
 done
+
+# The rebuild of "api", before the files.  The old schema's owner and
+# grants (aclexplode: USAGE or CREATE, to a role or to PUBLIC, grantee 0)
+# are given to the new one; the owner's own entry is implicit.
+rebuild=$(cat <<'SQL'
+DO $rebuild$
+DECLARE
+	old	record;
+	existed	boolean;
+	uses	text;
+	g	record;
+BEGIN
+	SELECT oid, nspowner, nspacl INTO old
+	FROM pg_namespace WHERE nspname = 'api';
+	existed := FOUND;
+
+	-- What CASCADE would take with it, besides code: objects outside the
+	-- schema that use one of its functions or types (or the schema), and
+	-- tables or sequences in it.
+	IF existed THEN
+		SELECT string_agg(what, '; ' ORDER BY what) INTO uses
+		FROM (SELECT format('%s uses %s',
+			pg_describe_object(d.classid, d.objid, d.objsubid),
+			pg_describe_object(d.refclassid, d.refobjid,
+			d.refobjsubid)) AS what
+		    FROM pg_depend d,
+			pg_identify_object(d.refclassid, d.refobjid,
+			    d.refobjsubid) AS r,
+			pg_identify_object(d.classid, d.objid,
+			    d.objsubid) AS o
+		    WHERE (r.schema = 'api' OR (d.refclassid =
+			'pg_namespace'::regclass AND d.refobjid = old.oid))
+		      AND o.schema IS DISTINCT FROM 'api'
+		    UNION
+		    SELECT format('%s is in it',
+			pg_describe_object('pg_class'::regclass, c.oid, 0))
+		    FROM pg_class c
+		    WHERE c.relnamespace = old.oid
+		      AND c.relkind IN ('r', 'p', 'm', 'S')) AS w;
+		IF uses IS NOT NULL THEN
+			RAISE EXCEPTION 'schema api cannot be dropped and '
+			    'made again: %', uses
+			    USING HINT = 'Schema api is made again from '
+				'sql/api at every migrate: it holds no data and '
+				'nothing outside it may depend on it.  Change '
+				'that in a numbered migration.';
+		END IF;
+		DROP SCHEMA api CASCADE;
+	END IF;
+
+	CREATE SCHEMA api;
+
+	IF existed THEN
+		IF old.nspowner <> (SELECT nspowner FROM pg_namespace
+		    WHERE nspname = 'api') THEN
+			EXECUTE format('ALTER SCHEMA api OWNER TO %I',
+			    pg_get_userbyid(old.nspowner));
+		END IF;
+		FOR g IN SELECT a.privilege_type, a.is_grantable,
+		    CASE WHEN a.grantee = 0 THEN 'public'
+			ELSE pg_get_userbyid(a.grantee) END AS grantee
+		    FROM aclexplode(old.nspacl) AS a
+		    WHERE a.grantee <> old.nspowner LOOP
+			IF g.is_grantable THEN
+				EXECUTE format('GRANT %s ON SCHEMA api TO %I '
+				    'WITH GRANT OPTION', g.privilege_type,
+				    g.grantee);
+			ELSE
+				EXECUTE format('GRANT %s ON SCHEMA api TO %I',
+				    g.privilege_type, g.grantee);
+			END IF;
+		END LOOP;
+	END IF;
+END
+$rebuild$
+SQL
+)
+
+set --
+for f in "$dir"/api/*.sql; do
+	[ -e "$f" ] || continue
+	set -- "$@" -f "$f"
+done
+
+echo "migrate: loading the api functions ($(($# / 2)) files of $dir/api)"
+if ! psql_db --single-transaction -c "SET client_min_messages = warning" \
+    -c "$rebuild" "$@"; then
+	echo "migrate: loading $dir/api failed; the api functions are still" \
+	    "those of before this run" >&2
+	exit 1
+fi

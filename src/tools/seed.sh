@@ -21,18 +21,18 @@ psql -X -q -v ON_ERROR_STOP=1 --single-transaction -d "$DATABASE_URL" \
     -f "$top/sql/demo/seed.sql" >/dev/null
 
 # Demo accounts, one per role; the passwords are in the README, for the
-# demo only.
+# demo only.  handoffctl reads a password on standard input.
 if [ "$(psql -X -q -At -d "$DATABASE_URL" -c \
     "SELECT count(*) FROM users")" = 0 ]; then
 	ctl=${HANDOFF_CTL:-$top/.build/handoffctl}
-	"$ctl" user-add --email admin@example.com --name "Ada Admin" \
-	    --role admin --password demo-admin-pass >/dev/null
-	"$ctl" user-add --email maya@example.com --name "Maya Chen" \
-	    --role pm --password demo-pm-pass >/dev/null
-	"$ctl" user-add --email ana@example.com --name "Ana Ruiz" \
-	    --role member --password demo-member-pass >/dev/null
-	"$ctl" user-add --email victor@example.com --name "Victor Viewer" \
-	    --role viewer --password demo-viewer-pass >/dev/null
+	echo demo-admin-pass | "$ctl" user-add --email admin@example.com \
+	    --name "Ada Admin" --role admin >/dev/null
+	echo demo-pm-pass | "$ctl" user-add --email maya@example.com \
+	    --name "Maya Chen" --role pm >/dev/null
+	echo demo-member-pass | "$ctl" user-add --email ana@example.com \
+	    --name "Ana Ruiz" --role member >/dev/null
+	echo demo-viewer-pass | "$ctl" user-add --email victor@example.com \
+	    --name "Victor Viewer" --role viewer >/dev/null
 	echo "seed: demo accounts: admin@example.com / demo-admin-pass," \
 	    "maya@example.com / demo-pm-pass (see README)"
 fi

@@ -72,8 +72,8 @@ const SQL_VALUES = [
 // For multi-line fields, line breaks and tabs around them too.
 const SQL_TEXT = [...SQL_VALUES, "a\n'--\n/*\n*/", "a\r\nb\tc;\n--",
     'x\n$$\n$1\ny'];
-// (Blanks around a whole answer are trimmed by design, sql/0003
-// api.text_or_null(): the values start and end with something else.)
+// (Blanks around a whole answer are trimmed by design, api.text_or_null()
+// in sql/api/00_common.sql: the values start and end with something else.)
 
 // Each text field: how to write a value, read it back through the API,
 // and where PostgreSQL keeps it.

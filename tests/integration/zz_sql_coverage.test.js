@@ -68,8 +68,8 @@ async function settledCallCounts(dbs) {
 
 // api.* functions named in SELECT statements that reached the server (its
 // log; see logStatements in tests/lib/fixtures.js).  Only statements that
-// start with SELECT: the migrations' CREATE FUNCTION statements name every
-// function without calling any.
+// start with SELECT: the CREATE FUNCTION statements of sql/api/, loaded by
+// every migrate, name every function without calling any.
 async function loggedFunctions() {
 	const out = await psql(String.raw`SELECT DISTINCT f[1]
 	    FROM regexp_matches(pg_read_file(

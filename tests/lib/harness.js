@@ -75,6 +75,23 @@ export async function psql(sql, { db = 'postgres', host, dsn } = {}) {
 	return stdout.trim();
 }
 
+// The account tool: HANDOFF_CTL, or the one make builds.
+export const CTL = resolve(TOP, process.env.HANDOFF_CTL ??
+    '.build/handoffctl');
+
+// handoffctl against the database of dsn, with input on its standard
+// input; { stdout, stderr } when it exits 0, else an error carrying code,
+// stdout and stderr.
+export function ctl(args, { dsn, input = '', env: extraEnv = {} } = {}) {
+	const run = execFileP(CTL, args, { env: { ...process.env,
+	    ...(dsn !== undefined ? { DATABASE_URL: dsn } : {}),
+	    ...extraEnv } });
+	// A refusal may come before the input is read: no EPIPE error then.
+	run.child.stdin.on('error', () => {});
+	run.child.stdin.end(input);
+	return run;
+}
+
 export async function createDatabase() {
 	const name = `t_${process.pid}_${++dbCounter}`;
 	await psql(`CREATE DATABASE "${name}" TEMPLATE ` +
@@ -159,12 +176,12 @@ export class Server {
 		return token;
 	}
 
-	// An account that can sign in with a password (through handoffctl).
+	// An account that can sign in with a password (through handoffctl,
+	// which reads the password on standard input, never in its argv).
 	async account(email, role, password) {
-		await execFileP(join(TOP, process.env.HANDOFF_CTL ??
-		    '.build/handoffctl'), ['user-add', '--email', email, '--name',
-		    email.split('@')[0], '--role', role, '--password', password],
-		    { env: { ...process.env, DATABASE_URL: this.dsn } });
+		await ctl(['user-add', '--email', email, '--name',
+		    email.split('@')[0], '--role', role],
+		    { dsn: this.dsn, input: `${password}\n` });
 	}
 
 	get dsn() {

@@ -16,7 +16,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff-lint.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failed=0
 
-mkdir -p "$tmp/good/src" "$tmp/good/sql"
+mkdir -p "$tmp/good/src" "$tmp/good/sql/api"
 
 # --- good examples: each pattern the checker must accept --------------------
 
@@ -119,6 +119,16 @@ CREATE TRIGGER touch AFTER UPDATE ON api.thing
     FOR EACH ROW EXECUTE FUNCTION api.touch();
 EOF
 
+# The functions live in sql/api/, read as well as the numbered migrations.
+cat > "$tmp/good/sql/api/good.sql" <<'EOF'
+CREATE FUNCTION api.also_good(p_fn text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE format('SELECT api.%I()', p_fn);
+END
+$$;
+EOF
+
 # --- bad examples: every line marked BAD must be reported ------------------
 
 cp -R "$tmp/good" "$tmp/bad"
@@ -203,10 +213,21 @@ END
 $$;
 EOF
 
+cat > "$tmp/bad/sql/api/bad.sql" <<'EOF'
+CREATE FUNCTION api.also_bad(p_v text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE 'DELETE FROM people WHERE name = ''' || p_v || '''';	-- BAD
+	EXECUTE format('SELECT %L', p_v);	-- BAD
+END
+$$;
+EOF
+
 # --- the runs --------------------------------------------------------------
 
 # 1. Bad and good together: fails, naming exactly the BAD lines.
-(cd "$tmp/bad" && grep -n 'BAD \*/\|-- BAD' src/*.c sql/*.sql) |
+(cd "$tmp/bad" && grep -n 'BAD \*/\|-- BAD' src/*.c sql/*.sql \
+    sql/api/*.sql) |
     cut -d: -f1,2 | sort -u > "$tmp/want"
 if "$check" "$tmp/bad" > "$tmp/out" 2>&1; then
 	echo "lint selftest: FAILED: the bad examples passed" >&2

@@ -411,7 +411,7 @@ for my $file (sort keys %ctok) {
     }
 }
 
-# --- 3. EXECUTE in the migrations -------------------------------------------
+# --- 3. EXECUTE in sql/: the migrations and the api functions ---------------
 
 # Tokens: [kind, text, line]; kind is str (a literal's value), id or p.
 # Comments are dropped; dollar quotes are tokens of their own, so that
@@ -467,7 +467,7 @@ sub format_string {
     return $fmt eq '' ? undef : $fmt;
 }
 
-for my $path (sort glob("$root/sql/0*.sql")) {
+for my $path (sort(glob("$root/sql/0*.sql"), glob("$root/sql/api/*.sql"))) {
     (my $file = $path) =~ s{^\Q$root\E/}{};
     my $t = sql_tokens(slurp($path));
 

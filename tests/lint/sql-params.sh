@@ -1,8 +1,9 @@
 #!/bin/sh
 # sql-params.sh [DIR]: fail if an SQL statement could be assembled from input.
 #
-# DIR is the top of a checkout (default: this one); its src/*.c and
-# sql/0*.sql are read.  Every finding is printed as file:line: why.
+# DIR is the top of a checkout (default: this one); its src/*.c,
+# sql/0*.sql and sql/api/*.sql are read.  Every finding is printed as
+# file:line: why.
 #
 #  1. Every db_push / db_push0 / db_push_params / db_push_json call in
 #     src/*.c passes as its SQL either a string literal, an element of a
@@ -21,10 +22,11 @@
 #     as SQL": SELECT, INSERT, UPDATE or DELETE in upper or lower case,
 #     not as an HTML tag (<select>), together with a second SQL sign (FROM,
 #     INTO, SET, WHERE, VALUES, RETURNING, JOIN, $1, ::, api., SELECT *).
-#  3. In sql/0*.sql, EXECUTE runs a quoted literal, or format() whose
-#     format string is made of literals and whose only placeholders are %I
-#     (identifiers) and %%; values go in with USING.  EXECUTE of anything
-#     else (a variable, a || concatenation, %s or %L) is refused.
+#  3. In sql/0*.sql and sql/api/*.sql, EXECUTE runs a quoted literal, or
+#     format() whose format string is made of literals and whose only
+#     placeholders are %I (identifiers) and %%; values go in with USING.
+#     EXECUTE of anything else (a variable, a || concatenation, %s or %L)
+#     is refused.
 #
 # The work is done by sql-params.pl.  It reads C with a small tokenizer,
 # not a compiler: the rules are deliberately narrow, and code they cannot

@@ -137,9 +137,7 @@ open_throughout(const struct portfolio *pf, const struct risk *r,
  * What every list must satisfy: a strict order (no two risks compare
  * equal, so qsort's instability cannot show), unique identities, a
  * message, and a "since" that starts the run: the risk is open on every
- * day from since to asof and, for the exact rules, not the day before.
- * An overloaded owner's since may be later than the real start (see
- * risk.c), so only the first half holds for it.
+ * day from since to asof and not the day before.
  */
 static int
 check_properties(const struct portfolio *pf, const char *name, day_t asof,
@@ -190,8 +188,7 @@ check_properties(const struct portfolio *pf, const char *name, day_t asof,
 			print_risk("    ", r);
 			bad++;
 		}
-		if (r->kind != RISK_OVERLOADED_OWNER &&
-		    rcase_open_on(pf, r, r->since - 1, r->project_id)) {
+		if (rcase_open_on(pf, r, r->since - 1, r->project_id)) {
 			rcase_report("%s: as of %s, already open the day "
 			    "before since:\n", name, day);
 			print_risk("    ", r);

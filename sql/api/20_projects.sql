@@ -1,0 +1,398 @@
+-- Projects, their plan, stage moves and history, and the whole project as
+-- one document.
+
+-- The flat fields of a project, as listed and as recorded in the audit log.
+CREATE FUNCTION api.project_json(r projects) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object(
+	    'id', r.id,
+	    'name', r.name,
+	    'pm', api.person_ref(r.pm_id),
+	    'status', r.status,
+	    'stage', r.stage,
+	    'kickoff_on', r.kickoff_on,
+	    'target_launch_on', r.target_launch_on,
+	    'created_on', r.created_on,
+	    'updated_at', api.ts(r.updated_at),
+	    'version', r.version,
+	    'spec', json_build_object(
+		'decision', r.decision,
+		'primary_metric', r.primary_metric,
+		'secondary_constraint', r.secondary_constraint,
+		'worse_error', r.worse_error,
+		'fallback', r.fallback,
+		'monitoring_trigger', r.monitoring_trigger,
+		'baseline', r.baseline))
+$$;
+
+CREATE FUNCTION api.project_snapshot(p jsonb, r projects) RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO project_versions (project_id, actor, effective_on, name,
+	    pm_id, status, stage, target_launch_on, decision, primary_metric,
+	    secondary_constraint, worse_error, fallback, monitoring_trigger,
+	    baseline)
+	VALUES (r.id, api.actor(p), api.today(p), r.name, r.pm_id, r.status, r.stage,
+	    r.target_launch_on, r.decision, r.primary_metric,
+	    r.secondary_constraint, r.worse_error, r.fallback,
+	    r.monitoring_trigger, r.baseline)
+$$;
+
+CREATE FUNCTION api.project_locked(p jsonb) RETURNS projects
+LANGUAGE plpgsql AS $$
+DECLARE
+	r	projects;
+BEGIN
+	SELECT * INTO r FROM projects WHERE id = api.path_id(p, 'project')
+	    FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no project with id %s',
+		    api.path_id(p, 'project')));
+	END IF;
+	RETURN r;
+END
+$$;
+
+CREATE FUNCTION api.project_exists(p jsonb) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM projects
+	    WHERE id = api.path_id(p, 'project')) THEN
+		PERFORM api.fail('HF404', format('no project with id %s',
+		    api.path_id(p, 'project')));
+	END IF;
+	RETURN api.path_id(p, 'project');
+END
+$$;
+
+-- One box of the matrix, from values already joined (no lookups: the
+-- project document builds sixteen rows of three).
+CREATE FUNCTION api.cell_value(p_expected boolean, p_version int,
+    p_person bigint, p_name text, p_active boolean) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT json_build_object('expected', p_expected,
+	    'person', CASE WHEN p_person IS NULL THEN NULL
+		ELSE json_build_object('id', p_person, 'name', p_name,
+		'active', p_active) END,
+	    'version', p_version)
+$$;
+
+-- The whole project in one document, assembled in one statement.
+-- PL/pgSQL rather than SQL so that the statement's plan is cached for the
+-- session instead of being planned at every call.
+CREATE FUNCTION api.project_document(p_id bigint) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (WITH periods AS (
+		SELECT to_stage, effective_on AS entered_on,
+		    lead(effective_on) OVER (ORDER BY id) AS left_on, id
+		FROM stage_transitions WHERE project_id = p_id
+	)
+	SELECT api.json_concat(api.project_json(pr), json_build_object(
+	    'stages', (SELECT json_agg(json_build_object(
+		'key', s.key, 'name', s.name, 'position', s.position,
+		'done_looks_like', s.done_looks_like,
+		'planned_start', sp.planned_start,
+		'planned_end', sp.planned_end,
+		'current', s.key = pr.stage,
+		'periods', coalesce((SELECT json_agg(json_build_object(
+		    'entered_on', pe.entered_on, 'left_on', pe.left_on)
+		    ORDER BY pe.id) FROM periods pe WHERE pe.to_stage = s.key),
+		    '[]'::json))
+		ORDER BY s.position)
+		FROM stages s JOIN stage_plans sp
+		    ON sp.stage = s.key AND sp.project_id = p_id),
+	    'transitions', coalesce((SELECT json_agg(json_build_object(
+		'from', t.from_stage, 'to', t.to_stage, 'on', t.effective_on,
+		'actor', t.actor, 'note', t.note, 'at', api.ts(t.at))
+		ORDER BY t.id)
+		FROM stage_transitions t WHERE t.project_id = p_id),
+		'[]'::json),
+	    'checkpoints', coalesce((SELECT json_agg(api.checkpoint_json(c)
+		ORDER BY c.due_on, c.id)
+		FROM checkpoints c
+		WHERE c.project_id = p_id AND c.deleted_on IS NULL),
+		'[]'::json),
+	    'handoffs', (SELECT json_agg(api.handoff_json(h) ORDER BY h.key)
+		FROM handoffs h WHERE h.project_id = p_id),
+	    'ownership', (SELECT json_agg(json_build_object(
+		'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
+		'handoff', r.handoff,
+		'ds', api.cell_value(r.expects_ds, ods.version, pds.id,
+		    pds.name, pds.active),
+		'mle', api.cell_value(r.expects_mle, omle.version, pmle.id,
+		    pmle.name, pmle.active),
+		'swe', api.cell_value(r.expects_swe, oswe.version, pswe.id,
+		    pswe.name, pswe.active))
+		ORDER BY r.position)
+		FROM responsibilities r
+		LEFT JOIN ownership ods ON ods.project_id = r.project_id
+		    AND ods.responsibility = r.key AND ods.role = 'ds'
+		LEFT JOIN people pds ON pds.id = ods.person_id
+		LEFT JOIN ownership omle ON omle.project_id = r.project_id
+		    AND omle.responsibility = r.key AND omle.role = 'mle'
+		LEFT JOIN people pmle ON pmle.id = omle.person_id
+		LEFT JOIN ownership oswe ON oswe.project_id = r.project_id
+		    AND oswe.responsibility = r.key AND oswe.role = 'swe'
+		LEFT JOIN people pswe ON pswe.id = oswe.person_id
+		WHERE r.project_id = p_id)))
+	FROM projects pr WHERE pr.id = p_id);
+END
+$$;
+
+-- POST /api/v1/projects: the project plus everything the templates give it.
+CREATE FUNCTION api.project_create(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	s	jsonb := coalesce(p->'body'->'spec', '{}'::jsonb);
+	today	date := api.today(p);
+	r	projects;
+BEGIN
+	PERFORM api.check_person((b->>'pm_id')::bigint, 'pm_id', true);
+	IF (b->>'target_launch_on')::date < (b->>'kickoff_on')::date THEN
+		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
+		    'before kickoff_on', 'target_launch_on');
+	END IF;
+
+	INSERT INTO projects (name, pm_id, kickoff_on, target_launch_on,
+	    status, decision, primary_metric, secondary_constraint,
+	    worse_error, fallback, monitoring_trigger, baseline, created_on)
+	VALUES (b->>'name', (b->>'pm_id')::bigint, (b->>'kickoff_on')::date,
+	    (b->>'target_launch_on')::date,
+	    coalesce(b->>'status', 'active'),
+	    api.text_or_null(s->>'decision'),
+	    api.text_or_null(s->>'primary_metric'),
+	    api.text_or_null(s->>'secondary_constraint'),
+	    api.text_or_null(s->>'worse_error'),
+	    api.text_or_null(s->>'fallback'),
+	    api.text_or_null(s->>'monitoring_trigger'),
+	    api.text_or_null(s->>'baseline'),
+	    today)
+	RETURNING * INTO r;
+
+	PERFORM api.project_snapshot(p, r);
+
+	-- In framing since the kickoff (or today, for a planned kickoff).
+	INSERT INTO stage_transitions (project_id, from_stage, to_stage,
+	    effective_on, actor, note)
+	VALUES (r.id, NULL, 'framing', least(r.kickoff_on, today),
+	    api.actor(p), 'kickoff');
+
+	-- Stages back to back from the kickoff date, default_weeks each.
+	INSERT INTO stage_plans (project_id, stage, planned_start, planned_end)
+	SELECT r.id, key,
+	    r.kickoff_on + 7 * (sum(default_weeks) OVER w - default_weeks)::int,
+	    r.kickoff_on + 7 * (sum(default_weeks) OVER w)::int - 1
+	FROM stages WINDOW w AS (ORDER BY position);
+
+	INSERT INTO plan_versions (project_id, actor, stage, effective_on,
+	    planned_start, planned_end)
+	SELECT project_id, api.actor(p), stage, today, planned_start,
+	    planned_end
+	FROM stage_plans WHERE project_id = r.id;
+
+	INSERT INTO checkpoints (project_id, stage, title, due_on,
+	    original_due_on, decision, template, created_on)
+	SELECT r.id, t.stage, t.title, d.due, d.due, t.decision, t.position,
+	    today
+	FROM checkpoint_templates t,
+	LATERAL (SELECT CASE t.anchor
+	    WHEN 'kickoff' THEN r.kickoff_on + 7 * t.week_offset
+	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d;
+
+	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
+	    stage, title, status, due_on)
+	SELECT id, api.actor(p), today, stage, title, status, due_on
+	FROM checkpoints WHERE project_id = r.id;
+
+	INSERT INTO responsibilities (project_id, key, position, name,
+	    needed_by, expects_ds, expects_mle, expects_swe, handoff)
+	SELECT r.id, key, position, name, needed_by, expects_ds, expects_mle,
+	    expects_swe, handoff
+	FROM responsibility_templates;
+
+	INSERT INTO ownership (project_id, responsibility, role)
+	SELECT r.id, t.key, role.name
+	FROM responsibility_templates t,
+	    unnest(ARRAY['ds', 'mle', 'swe']) AS role(name);
+
+	INSERT INTO handoffs (project_id, key)
+	SELECT r.id, key FROM handoff_kinds;
+
+	PERFORM api.audit(p, r.id, 'project', r.id::text, 'create', NULL,
+	    api.project_json(r));
+	RETURN api.project_document(r.id);
+END
+$$;
+
+-- GET /api/v1/projects/{id}
+CREATE FUNCTION api.project_get(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN api.project_document(api.project_exists(p));
+END
+$$;
+
+-- GET /api/v1/projects?status=&stage=&pm=&limit=&offset=
+CREATE FUNCTION api.project_list(p jsonb) RETURNS json
+LANGUAGE sql STABLE AS $$
+	WITH matching AS (
+		SELECT * FROM projects
+		WHERE (p->'query'->>'status' IS NULL OR
+		    status = p->'query'->>'status')
+		  AND (p->'query'->>'stage' IS NULL OR
+		    stage = p->'query'->>'stage')
+		  AND (p->'query'->>'pm' IS NULL OR
+		    pm_id = (p->'query'->>'pm')::bigint)
+	), page AS (
+		SELECT * FROM matching ORDER BY name, id
+		LIMIT api.limit_of(p) OFFSET api.offset_of(p)
+	)
+	SELECT json_build_object(
+	    'projects', coalesce((SELECT json_agg(api.project_json(page.*)
+		ORDER BY page.name, page.id) FROM page), '[]'::json),
+	    'total', (SELECT count(*) FROM matching))
+$$;
+
+-- PATCH /api/v1/projects/{id}: fields, spec (partial) and plan (partial).
+CREATE FUNCTION api.project_patch(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	s	jsonb := p->'body'->'spec';
+	old	projects;
+	r	projects;
+	st	record;
+	ps	date;
+	pe	date;
+BEGIN
+	old := api.project_locked(p);
+	PERFORM api.check_version(p, old.version, 'this project');
+
+	IF api.has(p, 'pm_id') THEN
+		PERFORM api.check_person((b->>'pm_id')::bigint, 'pm_id', true);
+	END IF;
+	IF coalesce((b->>'target_launch_on')::date, old.target_launch_on) <
+	    coalesce((b->>'kickoff_on')::date, old.kickoff_on) THEN
+		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
+		    'before kickoff_on', CASE WHEN api.has(p, 'kickoff_on')
+		    THEN 'kickoff_on' ELSE 'target_launch_on' END);
+	END IF;
+
+	UPDATE projects SET
+	    name = CASE WHEN api.has(p, 'name') THEN b->>'name' ELSE name END,
+	    pm_id = CASE WHEN api.has(p, 'pm_id')
+		THEN (b->>'pm_id')::bigint ELSE pm_id END,
+	    kickoff_on = CASE WHEN api.has(p, 'kickoff_on')
+		THEN (b->>'kickoff_on')::date ELSE kickoff_on END,
+	    target_launch_on = CASE WHEN api.has(p, 'target_launch_on')
+		THEN (b->>'target_launch_on')::date ELSE target_launch_on END,
+	    status = CASE WHEN api.has(p, 'status')
+		THEN b->>'status' ELSE status END,
+	    decision = CASE WHEN s ? 'decision'
+		THEN api.text_or_null(s->>'decision') ELSE decision END,
+	    primary_metric = CASE WHEN s ? 'primary_metric'
+		THEN api.text_or_null(s->>'primary_metric')
+		ELSE primary_metric END,
+	    secondary_constraint = CASE WHEN s ? 'secondary_constraint'
+		THEN api.text_or_null(s->>'secondary_constraint')
+		ELSE secondary_constraint END,
+	    worse_error = CASE WHEN s ? 'worse_error'
+		THEN api.text_or_null(s->>'worse_error') ELSE worse_error END,
+	    fallback = CASE WHEN s ? 'fallback'
+		THEN api.text_or_null(s->>'fallback') ELSE fallback END,
+	    monitoring_trigger = CASE WHEN s ? 'monitoring_trigger'
+		THEN api.text_or_null(s->>'monitoring_trigger')
+		ELSE monitoring_trigger END,
+	    baseline = CASE WHEN s ? 'baseline'
+		THEN api.text_or_null(s->>'baseline') ELSE baseline END,
+	    version = version + 1,
+	    updated_at = now()
+	WHERE id = old.id
+	RETURNING * INTO r;
+
+	FOR st IN SELECT key, value FROM jsonb_each(coalesce(b->'plan',
+	    '{}'::jsonb)) LOOP
+		SELECT planned_start, planned_end INTO ps, pe FROM stage_plans
+		WHERE project_id = r.id AND stage = st.key;
+		ps := coalesce((st.value->>'start')::date, ps);
+		pe := coalesce((st.value->>'end')::date, pe);
+		IF pe < ps THEN
+			PERFORM api.fail('HF400', format('the %s stage would ' ||
+			    'end before it starts', st.key),
+			    format('plan.%s.end', st.key));
+		END IF;
+		UPDATE stage_plans SET planned_start = ps, planned_end = pe
+		WHERE project_id = r.id AND stage = st.key;
+		INSERT INTO plan_versions (project_id, actor, stage,
+		    effective_on, planned_start, planned_end)
+		VALUES (r.id, api.actor(p), st.key, api.today(p), ps, pe);
+	END LOOP;
+
+	PERFORM api.project_snapshot(p, r);
+	PERFORM api.audit(p, r.id, 'project', r.id::text, 'update',
+	    api.project_json(old), api.json_merge(api.project_json(r),
+	    CASE WHEN b ? 'plan' THEN json_build_object('plan', b->'plan')
+	    END));
+	RETURN api.project_document(r.id);
+END
+$$;
+
+-- POST /api/v1/projects/{id}/stage {"stage": "...", "note": "..."}
+CREATE FUNCTION api.project_stage(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	old	projects;
+	r	projects;
+BEGIN
+	old := api.project_locked(p);
+	PERFORM api.check_version(p, old.version, 'this project');
+
+	IF old.stage = b->>'stage' THEN
+		PERFORM api.fail('HF409', format('the project is already in ' ||
+		    'the %s stage', old.stage), 'stage');
+	END IF;
+
+	UPDATE projects SET stage = b->>'stage', version = version + 1,
+	    updated_at = now()
+	WHERE id = old.id
+	RETURNING * INTO r;
+
+	INSERT INTO stage_transitions (project_id, from_stage, to_stage,
+	    effective_on, actor, note)
+	VALUES (r.id, old.stage, r.stage, api.today(p), api.actor(p),
+	    api.text_or_null(b->>'note'));
+
+	PERFORM api.project_snapshot(p, r);
+	PERFORM api.audit(p, r.id, 'project', r.id::text,
+	    CASE WHEN (SELECT position FROM stages WHERE key = r.stage) >
+		(SELECT position FROM stages WHERE key = old.stage)
+		THEN 'stage_forward' ELSE 'stage_back' END,
+	    json_build_object('stage', old.stage),
+	    json_build_object('stage', r.stage, 'note',
+		api.text_or_null(b->>'note')));
+	RETURN api.project_document(r.id);
+END
+$$;
+
+-- GET /api/v1/projects/{id}/history?limit=&offset=: newest first.
+CREATE FUNCTION api.project_history(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_project	bigint := api.project_exists(p);
+BEGIN
+	RETURN json_build_object(
+	    'entries', coalesce((SELECT json_agg(json_build_object(
+		'id', a.id, 'at', api.ts(a.at), 'recorded_on', a.recorded_on,
+		'actor', a.actor, 'entity', a.entity,
+		'entity_id', a.entity_id, 'action', a.action,
+		'before', a.before, 'after', a.after) ORDER BY a.id DESC)
+		FROM (SELECT * FROM audit_log WHERE project_id = v_project
+		    ORDER BY audit_log.id DESC
+		    LIMIT api.limit_of(p) OFFSET api.offset_of(p)) a),
+		'[]'::json),
+	    'total', (SELECT count(*) FROM audit_log
+		WHERE project_id = v_project));
+END
+$$;

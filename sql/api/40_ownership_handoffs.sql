@@ -1,0 +1,190 @@
+-- The ownership matrix and the four handoffs.
+
+CREATE FUNCTION api.cell_json(o ownership, r responsibilities) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object(
+	    'expected', CASE o.role WHEN 'ds' THEN r.expects_ds
+		WHEN 'mle' THEN r.expects_mle ELSE r.expects_swe END,
+	    'person', api.person_ref(o.person_id),
+	    'version', o.version)
+$$;
+
+CREATE FUNCTION api.cell_document(o ownership) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT api.json_merge(json_build_object('project_id', o.project_id,
+	    'responsibility', r.key, 'name', r.name, 'needed_by', r.needed_by,
+	    'role', o.role), api.cell_json(o, r))
+	FROM responsibilities r
+	WHERE r.project_id = o.project_id AND r.key = o.responsibility
+$$;
+
+-- PUT (person) or DELETE (NULL) one cell of the matrix.
+CREATE FUNCTION api.ownership_set(p jsonb, p_person bigint) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_project	bigint := api.project_exists(p);
+	v_key		text := p->'path'->>'key';
+	v_role		text := p->'path'->>'role';
+	old		ownership;
+	o		ownership;
+BEGIN
+	SELECT * INTO old FROM ownership
+	WHERE project_id = v_project AND responsibility = v_key
+	  AND role = v_role
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('project %s has no ' ||
+		    'responsibility "%s" with a %s column', v_project, v_key,
+		    v_role));
+	END IF;
+	PERFORM api.check_version(p, old.version, 'this ownership box');
+	PERFORM api.check_person(p_person, 'person_id', true);
+
+	-- Already so: nothing changes, nothing is recorded.
+	IF old.person_id IS NOT DISTINCT FROM p_person THEN
+		RETURN api.cell_document(old);
+	END IF;
+
+	UPDATE ownership SET person_id = p_person, version = version + 1,
+	    updated_at = now()
+	WHERE project_id = old.project_id AND responsibility = old.responsibility
+	  AND role = old.role
+	RETURNING * INTO o;
+
+	INSERT INTO ownership_versions (project_id, actor, responsibility,
+	    role, effective_on, person_id)
+	VALUES (o.project_id, api.actor(p), o.responsibility, o.role,
+	    api.today(p), o.person_id);
+
+	PERFORM api.audit(p, o.project_id, 'ownership',
+	    o.responsibility || '/' || o.role,
+	    CASE WHEN p_person IS NULL THEN 'clear' ELSE 'assign' END,
+	    json_build_object('person', api.person_ref(old.person_id)),
+	    json_build_object('person', api.person_ref(o.person_id)));
+	RETURN api.cell_document(o);
+END
+$$;
+
+-- PUT /api/v1/projects/{id}/ownership/{key}/{role} {"person_id": N}
+CREATE FUNCTION api.ownership_put(p jsonb) RETURNS json
+LANGUAGE sql AS $$
+	SELECT api.ownership_set(p, (p->'body'->>'person_id')::bigint)
+$$;
+
+-- DELETE /api/v1/projects/{id}/ownership/{key}/{role}
+CREATE FUNCTION api.ownership_delete(p jsonb) RETURNS json
+LANGUAGE sql AS $$
+	SELECT api.ownership_set(p, NULL)
+$$;
+
+CREATE FUNCTION api.handoff_json(h handoffs) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT json_build_object(
+	    'key', h.key,
+	    'name', k.name,
+	    'from_label', k.from_label,
+	    'to_label', k.to_label,
+	    'leads_into', k.leads_into,
+	    'question', k.question,
+	    'from', api.person_ref(h.from_id),
+	    'to', api.person_ref(h.to_id),
+	    'artifact_url', h.artifact_url,
+	    'offered_on', h.offered_on,
+	    'accepted_on', h.accepted_on,
+	    'state', CASE WHEN h.accepted_on IS NOT NULL THEN 'accepted'
+		WHEN h.offered_on IS NOT NULL THEN 'offered'
+		ELSE 'not_offered' END,
+	    'version', h.version)
+	FROM handoff_kinds k WHERE k.key = h.key);
+END
+$$;
+
+CREATE FUNCTION api.handoff_locked(p jsonb) RETURNS handoffs
+LANGUAGE plpgsql AS $$
+DECLARE
+	h	handoffs;
+BEGIN
+	PERFORM api.project_exists(p);
+	SELECT * INTO h FROM handoffs
+	WHERE project_id = api.path_id(p, 'project')
+	  AND key = p->'path'->>'handoff'
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no handoff %s',
+		    p->'path'->>'handoff'));
+	END IF;
+	PERFORM api.check_version(p, h.version, 'this handoff');
+	RETURN h;
+END
+$$;
+
+CREATE FUNCTION api.handoff_record(p jsonb, old handoffs, h handoffs,
+    p_action text) RETURNS json
+LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO handoff_versions (project_id, actor, key, effective_on,
+	    from_id, to_id, offered_on, accepted_on)
+	VALUES (h.project_id, api.actor(p), h.key, api.today(p), h.from_id,
+	    h.to_id, h.offered_on, h.accepted_on);
+	PERFORM api.audit(p, h.project_id, 'handoff', h.key, p_action,
+	    api.handoff_json(old), api.handoff_json(h));
+	RETURN api.handoff_json(h);
+END
+$$;
+
+-- POST /api/v1/projects/{id}/handoffs/{key}/offer
+--     {"from_id": N, "to_id": M, "artifact_url": "..."}
+-- Offering again (a new model version, say) starts over: not accepted.
+CREATE FUNCTION api.handoff_offer(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	old	handoffs;
+	h	handoffs;
+BEGIN
+	old := api.handoff_locked(p);
+	PERFORM api.check_person((b->>'from_id')::bigint, 'from_id', true);
+	PERFORM api.check_person((b->>'to_id')::bigint, 'to_id', true);
+	IF b->>'from_id' = b->>'to_id' THEN
+		PERFORM api.fail('HF400', 'a handoff goes from one person ' ||
+		    'to another', 'to_id');
+	END IF;
+
+	UPDATE handoffs SET from_id = (b->>'from_id')::bigint,
+	    to_id = (b->>'to_id')::bigint,
+	    artifact_url = api.text_or_null(b->>'artifact_url'),
+	    offered_on = api.today(p), accepted_on = NULL,
+	    version = version + 1, updated_at = now()
+	WHERE project_id = old.project_id AND key = old.key
+	RETURNING * INTO h;
+
+	RETURN api.handoff_record(p, old, h, 'offer');
+END
+$$;
+
+-- POST /api/v1/projects/{id}/handoffs/{key}/accept
+CREATE FUNCTION api.handoff_accept(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	old	handoffs;
+	h	handoffs;
+BEGIN
+	old := api.handoff_locked(p);
+	IF old.offered_on IS NULL THEN
+		PERFORM api.fail('HF409', format('handoff %s has not been ' ||
+		    'offered yet', upper(old.key)));
+	END IF;
+	IF old.accepted_on IS NOT NULL THEN
+		PERFORM api.fail('HF409', format('handoff %s was already ' ||
+		    'accepted on %s', upper(old.key), old.accepted_on));
+	END IF;
+
+	UPDATE handoffs SET accepted_on = api.today(p),
+	    version = version + 1, updated_at = now()
+	WHERE project_id = old.project_id AND key = old.key
+	RETURNING * INTO h;
+
+	RETURN api.handoff_record(p, old, h, 'accept');
+END
+$$;

@@ -1,0 +1,298 @@
+/*
+ * vocab: every key the API, the pages and the database share (vocab.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vocab.h"
+
+const char *const stage_keys[STAGE_COUNT + 1] = {
+	"framing", "data", "baseline", "modelling", "evaluation",
+	"production", "monitoring", NULL
+};
+
+static const char *const stage_names[STAGE_COUNT + 1] = {
+	"Problem framing", "Data exploration", "Baseline",
+	"Modelling & iteration", "Evaluation & sign-off",
+	"Production & integration", "Monitoring & maintenance", NULL
+};
+
+const char *const role_keys[ROLE_COUNT + 1] = { "ds", "mle", "swe", NULL };
+
+static const char *const role_labels[ROLE_COUNT + 1] = {
+	"DS", "MLE", "SWE", NULL
+};
+
+const char *const person_role_keys[] = { "ds", "mle", "swe", "pm", NULL };
+static const char *const person_role_labels[] = {
+	"DS", "MLE", "SWE", "PM", NULL
+};
+
+const char *const user_role_keys[] = {
+	"viewer", "member", "pm", "admin", NULL
+};
+
+const char *const project_status_keys[PROJECT_STATUS_COUNT + 1] = {
+	"active", "paused", "shipped", "cancelled", NULL
+};
+
+const char *const checkpoint_status_keys[CHECKPOINT_STATUS_COUNT + 1] = {
+	"pending", "done", "blocked", "waived", NULL
+};
+
+const char *const outcome_keys[] = { "go", "pivot", "stop", NULL };
+
+const char *const spec_keys[SPEC_COUNT + 1] = {
+	"decision", "primary_metric", "secondary_constraint", "worse_error",
+	"fallback", "monitoring_trigger", "baseline", NULL
+};
+
+/* As a sentence names a missing answer. */
+static const char *const spec_labels[SPEC_COUNT + 1] = {
+	"the decision the model makes", "the primary metric and target",
+	"the secondary constraint", "which error is worse and why",
+	"the fallback behaviour", "the monitoring trigger", "the baseline",
+	NULL
+};
+
+const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
+	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
+	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
+	"overloaded_owner", "stale_project", NULL
+};
+
+static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
+	"empty ownership box", "missed checkpoint", "blocked checkpoint",
+	"handoff not accepted", "stage overrun", "incomplete spec",
+	"overloaded owner", "stale project", NULL
+};
+
+const char *const severity_keys[SEVERITY_COUNT + 1] = {
+	"low", "medium", "high", "critical", NULL
+};
+
+const struct vocab vocabularies[] = {
+	{ "stage", stage_keys, stage_names, STAGE_COUNT },
+	{ "role", role_keys, role_labels, ROLE_COUNT },
+	{ "person_role", person_role_keys, person_role_labels, 4 },
+	{ "user_role", user_role_keys, user_role_keys, 4 },
+	{ "project_status", project_status_keys, project_status_keys,
+	    PROJECT_STATUS_COUNT },
+	{ "checkpoint_status", checkpoint_status_keys, checkpoint_status_keys,
+	    CHECKPOINT_STATUS_COUNT },
+	{ "outcome", outcome_keys, outcome_keys, 3 },
+	{ "spec_field", spec_keys, spec_labels, SPEC_COUNT },
+	{ "risk_kind", risk_kind_keys, risk_kind_labels, RISK_KIND_COUNT },
+	{ "severity", severity_keys, severity_keys, SEVERITY_COUNT },
+};
+
+const size_t	nvocabularies = sizeof(vocabularies) / sizeof(vocabularies[0]);
+
+/* The spec questions and what a good answer looks like. */
+const struct spec_question spec_questions[SPEC_COUNT] = {
+	{ "Decision the model makes",
+	    "The action taken on each prediction, e.g. \"hold a card payment "
+	    "for manual review, or let it through\"." },
+	{ "Primary metric and target",
+	    "One number and the value that means success, e.g. \"recall of "
+	    "at least 0.90 at precision of at least 0.95\"." },
+	{ "Secondary constraint",
+	    "The tradeoff the model must respect: latency, cost, fairness, "
+	    "coverage." },
+	{ "Which error is worse, and why",
+	    "False positive or false negative: which one costs more, in the "
+	    "business's own terms." },
+	{ "Fallback behaviour",
+	    "What the product does when the model is down, slow or unsure." },
+	{ "Monitoring trigger",
+	    "The signal in production that says the model needs attention, "
+	    "with its threshold." },
+	{ "Baseline",
+	    "The simplest approach it must beat, with its number." },
+};
+
+int
+vocab_index(const char *const *keys, const char *key)
+{
+	int	i;
+
+	if (key == NULL)
+		return (-1);
+	for (i = 0; keys[i] != NULL; i++) {
+		if (strcmp(keys[i], key) == 0)
+			return (i);
+	}
+	return (-1);
+}
+
+/* keys[i] for i in range, else "?". */
+static const char *
+word(const char *const *keys, size_t n, unsigned int i)
+{
+	return (i < n ? keys[i] : "?");
+}
+
+/* The position of key into *out, through an int: 0, or -1 if unknown. */
+#define FROM_KEY(keys, key, out, type)					\
+	do {								\
+		int	i_ = vocab_index((keys), (key));		\
+		if (i_ == -1)						\
+			return (-1);					\
+		*(out) = (type)i_;					\
+		return (0);						\
+	} while (0)
+
+const char *
+stage_key(enum stage s)
+{
+	return (word(stage_keys, STAGE_COUNT, s));
+}
+
+const char *
+stage_name(enum stage s)
+{
+	return (word(stage_names, STAGE_COUNT, s));
+}
+
+int
+stage_from_key(const char *key, enum stage *out)
+{
+	FROM_KEY(stage_keys, key, out, enum stage);
+}
+
+const char *
+role_key(enum role r)
+{
+	return (word(role_keys, ROLE_COUNT, r));
+}
+
+const char *
+role_label(enum role r)
+{
+	return (word(role_labels, ROLE_COUNT, r));
+}
+
+int
+role_from_key(const char *key, enum role *out)
+{
+	FROM_KEY(role_keys, key, out, enum role);
+}
+
+const char *
+spec_key(enum spec_field f)
+{
+	return (word(spec_keys, SPEC_COUNT, f));
+}
+
+const char *
+spec_label(enum spec_field f)
+{
+	return (word(spec_labels, SPEC_COUNT, f));
+}
+
+int
+spec_from_key(const char *key, enum spec_field *out)
+{
+	FROM_KEY(spec_keys, key, out, enum spec_field);
+}
+
+int
+project_status_from_key(const char *key, enum project_status *out)
+{
+	FROM_KEY(project_status_keys, key, out, enum project_status);
+}
+
+int
+checkpoint_status_from_key(const char *key, enum checkpoint_status *out)
+{
+	FROM_KEY(checkpoint_status_keys, key, out, enum checkpoint_status);
+}
+
+const char *
+risk_kind_key(enum risk_kind k)
+{
+	return (word(risk_kind_keys, RISK_KIND_COUNT, k));
+}
+
+int
+risk_kind_from_key(const char *key, enum risk_kind *out)
+{
+	FROM_KEY(risk_kind_keys, key, out, enum risk_kind);
+}
+
+const char *
+severity_key(enum severity s)
+{
+	return (word(severity_keys, SEVERITY_COUNT, s));
+}
+
+int
+severity_from_key(const char *key, enum severity *out)
+{
+	FROM_KEY(severity_keys, key, out, enum severity);
+}
+
+/* The database's copy against ours -------------------------------------- */
+
+void
+vocab_check_init(struct vocab_checker *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+int
+vocab_check_row(struct vocab_checker *c, const char *kind,
+    long long position, const char *key, const char *label, char *msg,
+    size_t size)
+{
+	const struct vocab	*v;
+	size_t			 i;
+
+	for (i = 0; i < nvocabularies; i++) {
+		if (strcmp(vocabularies[i].kind, kind) == 0)
+			break;
+	}
+	if (i == nvocabularies) {
+		(void)snprintf(msg, size, "the database has a vocabulary "
+		    "\"%s\" that this server does not know", kind);
+		return (c->failed = -1);
+	}
+	v = &vocabularies[i];
+	if (position < 0 || (size_t)position >= v->n) {
+		(void)snprintf(msg, size, "the database's %s \"%s\" (position "
+		    "%lld) is not one of this server's %zu", kind, key,
+		    position, v->n);
+		return (c->failed = -1);
+	}
+	if (strcmp(v->keys[position], key) != 0 ||
+	    strcmp(v->labels[position], label) != 0) {
+		(void)snprintf(msg, size, "%s %lld is \"%s\" (\"%s\") in the "
+		    "database but \"%s\" (\"%s\") in this server", kind,
+		    position, key, label, v->keys[position],
+		    v->labels[position]);
+		return (c->failed = -1);
+	}
+	if (i < 16 && position < 16)
+		c->seen[i][position] = 1;
+	return (0);
+}
+
+int
+vocab_check_done(struct vocab_checker *c, char *msg, size_t size)
+{
+	size_t	i, j;
+
+	if (c->failed)
+		return (-1);
+	for (i = 0; i < nvocabularies && i < 16; i++) {
+		for (j = 0; j < vocabularies[i].n && j < 16; j++) {
+			if (c->seen[i][j])
+				continue;
+			(void)snprintf(msg, size, "the database's vocabulary "
+			    "lacks %s \"%s\" (position %zu)",
+			    vocabularies[i].kind, vocabularies[i].keys[j], j);
+			return (-1);
+		}
+	}
+	return (0);
+}

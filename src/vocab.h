@@ -1,0 +1,156 @@
+/*
+ * vocab: every key the API, the pages and the database share, written
+ * down once: stages, roles, statuses, outcomes, spec fields, risk kinds
+ * and severities, each in the order of its enum, with the words shown to
+ * people.
+ *
+ * The database keeps its own copy (the vocabulary table, for its CHECK
+ * constraints and for reading keys by position); vocab_check() compares
+ * the two and the server refuses to run when they differ.
+ *
+ * Pure: no Kore, no libpq, no jansson.
+ */
+#ifndef HANDOFF_VOCAB_H
+#define HANDOFF_VOCAB_H
+
+#include <stddef.h>
+
+enum stage {
+	STAGE_FRAMING,
+	STAGE_DATA,
+	STAGE_BASELINE,
+	STAGE_MODELLING,
+	STAGE_EVALUATION,
+	STAGE_PRODUCTION,
+	STAGE_MONITORING,
+	STAGE_COUNT
+};
+
+/* The columns of the ownership matrix. */
+enum role {
+	ROLE_DS,
+	ROLE_MLE,
+	ROLE_SWE,
+	ROLE_COUNT
+};
+
+enum project_status {
+	PROJECT_ACTIVE,
+	PROJECT_PAUSED,
+	PROJECT_SHIPPED,
+	PROJECT_CANCELLED,
+	PROJECT_STATUS_COUNT
+};
+
+enum checkpoint_status {
+	CHECKPOINT_PENDING,
+	CHECKPOINT_DONE,
+	CHECKPOINT_BLOCKED,
+	CHECKPOINT_WAIVED,
+	CHECKPOINT_STATUS_COUNT
+};
+
+/* The kickoff spec; bit (1u << SPEC_x) in spec_missing when unanswered. */
+enum spec_field {
+	SPEC_DECISION,
+	SPEC_PRIMARY_METRIC,
+	SPEC_SECONDARY_CONSTRAINT,
+	SPEC_WORSE_ERROR,
+	SPEC_FALLBACK,
+	SPEC_MONITORING_TRIGGER,
+	SPEC_BASELINE,
+	SPEC_COUNT
+};
+
+/* In the order used to break ties when sorting risks. */
+enum risk_kind {
+	RISK_EMPTY_OWNER,
+	RISK_MISSED_CHECKPOINT,
+	RISK_BLOCKED_CHECKPOINT,
+	RISK_HANDOFF_NOT_ACCEPTED,
+	RISK_STAGE_OVERRUN,
+	RISK_INCOMPLETE_SPEC,
+	RISK_OVERLOADED_OWNER,
+	RISK_STALE_PROJECT,
+	RISK_KIND_COUNT
+};
+
+/* Ascending, so that counts[] can be indexed by severity. */
+enum severity {
+	SEVERITY_LOW,
+	SEVERITY_MEDIUM,
+	SEVERITY_HIGH,
+	SEVERITY_CRITICAL,
+	SEVERITY_COUNT
+};
+
+/*
+ * The keys as the API and the database write them, NULL-terminated, in
+ * enum order; person roles are the matrix roles and "pm"; user roles are
+ * ordered by what they may do.
+ */
+extern const char *const stage_keys[];
+extern const char *const role_keys[];
+extern const char *const person_role_keys[];
+extern const char *const user_role_keys[];
+extern const char *const project_status_keys[];
+extern const char *const checkpoint_status_keys[];
+extern const char *const outcome_keys[];
+extern const char *const spec_keys[];
+extern const char *const risk_kind_keys[];
+extern const char *const severity_keys[];
+
+/* One vocabulary: its name in the database's table, keys and labels. */
+struct vocab {
+	const char		*kind;
+	const char *const	*keys;
+	const char *const	*labels;
+	size_t			 n;
+};
+
+extern const struct vocab	vocabularies[];
+extern const size_t		nvocabularies;
+
+/* The position of key among the NULL-terminated keys, or -1. */
+int		 vocab_index(const char *const *, const char *);
+
+const char	*stage_key(enum stage);
+const char	*stage_name(enum stage);		/* "Modelling & ..." */
+int		 stage_from_key(const char *, enum stage *);
+const char	*role_key(enum role);
+const char	*role_label(enum role);			/* "MLE" */
+int		 role_from_key(const char *, enum role *);
+const char	*spec_key(enum spec_field);
+const char	*spec_label(enum spec_field);		/* "the fallback ..." */
+int		 spec_from_key(const char *, enum spec_field *);
+int		 project_status_from_key(const char *, enum project_status *);
+int		 checkpoint_status_from_key(const char *,
+		    enum checkpoint_status *);
+const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
+int		 risk_kind_from_key(const char *, enum risk_kind *);
+const char	*severity_key(enum severity);		/* "critical" */
+int		 severity_from_key(const char *, enum severity *);
+
+/* The kickoff spec's questions as pages ask them, in enum order. */
+struct spec_question {
+	const char	*label;		/* "Fallback behaviour" */
+	const char	*hint;		/* what a good answer looks like */
+};
+extern const struct spec_question spec_questions[SPEC_COUNT];
+
+/*
+ * Compare the database's copy with ours.  Feed every row of the database's
+ * vocabulary table to vocab_check_row(), then call vocab_check_done():
+ * each returns 0, or -1 with what differs, first difference only, in msg.
+ */
+struct vocab_checker {
+	unsigned char	 seen[16][16];	/* [vocabulary][position] */
+	int		 failed;
+};
+
+void	vocab_check_init(struct vocab_checker *);
+int	vocab_check_row(struct vocab_checker *, const char *, long long,
+	    const char *, const char *, char *, size_t);
+int	vocab_check_done(struct vocab_checker *, char *, size_t);
+
+#endif
