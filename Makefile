@@ -127,6 +127,10 @@ CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest \
 $(CASE_BIN): PURE_OBJ += $(BUILD)/unit/riskcase.o
 $(CASE_BIN): $(BUILD)/unit/riskcase.o
 
+# The tests that feed facts_from_json() write its document (factsdoc.c).
+$(BUILD)/unit/test_facts_json: PURE_OBJ += $(BUILD)/unit/factsdoc.o
+$(BUILD)/unit/test_facts_json: $(BUILD)/unit/factsdoc.o
+
 # The golden tester prints what tests/unit/golden/ holds (renders.c);
 # tests/unit/golden.sh, run by tests/unit/run.sh, compares.
 GOLDEN_BIN	:= $(BUILD)/unit/golden
@@ -138,7 +142,8 @@ $(GOLDEN_BIN): $(GOLDEN_OBJ)
 # while the shim (tests/unit/oomshim.c) makes one allocation after another
 # fail.  Link-time wrapping, not LD_PRELOAD: see oomshim.h.
 OOM_BIN		:= $(BUILD)/unit/test_oom
-OOM_OBJ		:= $(GOLDEN_OBJ) $(BUILD)/unit/oomshim.o
+OOM_OBJ		:= $(GOLDEN_OBJ) $(BUILD)/unit/oomshim.o \
+		   $(BUILD)/unit/factsdoc.o
 OOM_WRAP	:= malloc calloc realloc reallocarray strdup free
 $(OOM_BIN): PURE_OBJ += $(OOM_OBJ)
 $(OOM_BIN): UNIT_LDFLAGS = $(patsubst %,-Wl$(comma)--wrap=%,$(OOM_WRAP))
@@ -155,7 +160,8 @@ unit-bin: $(UNIT_BIN) $(GOLDEN_BIN)
 .SECONDARY:
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
--include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d $(BUILD)/unit/oomshim.d
+-include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d $(BUILD)/unit/oomshim.d \
+	$(BUILD)/unit/factsdoc.d
 -include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d
 
 # --- running ---------------------------------------------------------------

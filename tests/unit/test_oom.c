@@ -8,7 +8,7 @@
  *
  *  - the run must not crash (the sanitizer build catches what a
  *    failure corrupts);
- *  - the failure must be reported: facts_failed(), a -1 from
+ *  - the failure must be reported: a -1 from facts_from_json(),
  *    risk_compute() or digest_build(), a NULL document, a failed sbuf;
  *    a run that reports success must give the reference output
  *    (a failure that changed the output but was not reported is the
@@ -18,8 +18,9 @@
  *
  * The inputs and their pipelines:
  *
- *  - every case file of tests/unit/risk/: its facts built again through
- *    the facts_add_*() builders, then for every asof check the risks
+ *  - every case file of tests/unit/risk/: its facts read from the
+ *    database's facts document (facts_from_json(), which builds them
+ *    with the facts_add_*() builders), then for every asof check the risks
  *    (risk_compute) and their JSON (risk_report_json), the portfolio
  *    page's sections, and for every digest block the digest
  *    (digest_build), its Markdown, its page and its JSON;
@@ -59,6 +60,8 @@
 
 #include "digest.h"
 #include "facts.h"
+#include "facts_json.h"
+#include "factsdoc.h"
 #include "formdata.h"
 #include "oomshim.h"
 #include "render.h"
@@ -88,6 +91,7 @@ struct input {
 	enum input_kind	 kind;
 	char		 name[256];
 	struct rcase	 c;		/* INPUT_CASE */
+	json_t		*facts;		/* c.pf as the facts document */
 	json_t		*fixture;	/* INPUT_FIXTURE */
 	char		*form;		/* INPUT_FORM */
 	size_t		 formlen;
@@ -142,8 +146,6 @@ static unsigned long	absorbed;	/* a failure, and the right output */
 static const char	*run_case(const struct input *, struct sbuf *);
 static const char	*run_fixture(const struct input *, struct sbuf *);
 static const char	*run_form(const struct input *, struct outcome *);
-static const char	*clone_facts(const struct portfolio *,
-			    struct portfolio *);
 static int		 append_json(struct sbuf *, json_t *);
 static void		 run(const struct input *, unsigned long,
 			    struct outcome *);
@@ -160,79 +162,6 @@ static int		 cmp_input(const void *, const void *);
 static int		 load_known(const char *);
 static int		 report(int);
 static void		 input_free(struct input *);
-
-/* The facts built again through the builders, as the loader does. */
-static const char *
-clone_facts(const struct portfolio *src, struct portfolio *pf)
-{
-	const struct project	*sp;
-	const struct responsibility *sr;
-	struct person		*p;
-	struct project		*pr;
-	struct responsibility	*r;
-	struct checkpoint	*c;
-	struct handoff		*h;
-	size_t			 i, j, k;
-	int			 s, role;
-
-	facts_init(pf);
-	pf->overload_threshold = src->overload_threshold;
-	pf->stale_low_days = src->stale_low_days;
-	pf->stale_medium_days = src->stale_medium_days;
-	for (i = 0; i < src->npeople; i++) {
-		p = facts_add_person(pf, src->people[i].id,
-		    src->people[i].name);
-		for (k = 0; k < src->people[i].nversions; k++)
-			facts_person_version(pf, p,
-			    src->people[i].versions[k].v.seq,
-			    src->people[i].versions[k].v.on,
-			    src->people[i].versions[k].v.actor,
-			    src->people[i].versions[k].active);
-	}
-	for (i = 0; i < src->nprojects; i++) {
-		sp = &src->projects[i];
-		pr = facts_add_project(pf, sp->id, sp->name, sp->pm_id,
-		    sp->kickoff, sp->created);
-		for (k = 0; k < sp->nversions; k++)
-			facts_project_version(pf, pr, &sp->versions[k]);
-		for (s = 0; s < STAGE_COUNT; s++) {
-			for (k = 0; k < sp->nplans[s]; k++)
-				facts_plan_version(pf, pr, (enum stage)s,
-				    &sp->plans[s][k]);
-		}
-		for (j = 0; j < sp->nresps; j++) {
-			sr = &sp->resps[j];
-			r = facts_add_responsibility(pf, pr, sr->key, sr->name,
-			    sr->needed_by, sr->expects);
-			for (role = 0; role < ROLE_COUNT; role++) {
-				for (k = 0; k < sr->ncells[role]; k++)
-					facts_cell_version(pf, r,
-					    (enum role)role,
-					    &sr->cells[role][k]);
-			}
-		}
-		for (j = 0; j < sp->ncheckpoints; j++) {
-			c = facts_add_checkpoint(pf, pr, sp->checkpoints[j].id,
-			    sp->checkpoints[j].title, sp->checkpoints[j].stage);
-			for (k = 0; k < sp->checkpoints[j].nversions; k++)
-				facts_checkpoint_version(pf, c,
-				    &sp->checkpoints[j].versions[k]);
-		}
-		for (j = 0; j < sp->nhandoffs; j++) {
-			h = facts_add_handoff(pf, pr, sp->handoffs[j].key,
-			    sp->handoffs[j].name, sp->handoffs[j].leads_into);
-			for (k = 0; k < sp->handoffs[j].nversions; k++)
-				facts_handoff_version(pf, h,
-				    &sp->handoffs[j].versions[k]);
-		}
-		for (k = 0; k < sp->nchanges; k++)
-			facts_project_change(pf, pr, sp->changes[k]);
-	}
-	if (facts_failed(pf))
-		return ("facts_add_*");
-	facts_sort(pf);
-	return (NULL);
-}
 
 /* A document as compact JSON with sorted keys; -1 on failure. */
 static int
@@ -264,8 +193,12 @@ run_case(const struct input *in, struct sbuf *out)
 	const char			*failed;
 	size_t				 i;
 
-	if ((failed = clone_facts(&in->c.pf, &pf)) != NULL)
+	failed = NULL;
+	facts_init(&pf);
+	if (facts_from_json(in->facts, &pf) == -1) {
+		failed = "facts_from_json";
 		goto out;
+	}
 
 	for (i = 0; i < in->c.nchecks; i++) {
 		ck = &in->c.checks[i];
@@ -590,6 +523,8 @@ load_dir(const char *dir, const char *suffix, enum input_kind kind,
 				(void)closedir(d);
 				return (-1);
 			}
+			if ((in->facts = factsdoc_json(&in->c.pf)) == NULL)
+				abort();
 			break;
 		case INPUT_FIXTURE:
 			if ((in->fixture = json_load_file(in->name, 0,
@@ -640,6 +575,7 @@ input_free(struct input *in)
 {
 	switch (in->kind) {
 	case INPUT_CASE:
+		json_decref(in->facts);
 		rcase_free(&in->c);
 		break;
 	case INPUT_FIXTURE:
