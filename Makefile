@@ -59,10 +59,10 @@ ASSETS		:= $(filter-out %.png,$(wildcard assets/*))
 # Pure modules: no Kore, no libpq.  Unit tests link them directly.
 PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   rule \
-		   ledger facts_json \
+		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8 \
-		   calldoc
+		   calldoc stmt
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -80,7 +80,8 @@ all: module
 module: $(MODULE) $(BUILD)/handoffctl
 
 CTL_OBJ		:= $(BUILD)/pure/secret.o $(BUILD)/pure/utf8.o \
-		   $(BUILD)/pure/calldoc.o $(BUILD)/pure/date.o
+		   $(BUILD)/pure/calldoc.o $(BUILD)/pure/date.o \
+		   $(BUILD)/pure/stmt.o
 
 $(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 	@mkdir -p $(@D)
@@ -156,6 +157,7 @@ $(BUILD)/unit/%.o: tests/unit/%.c
 	$(Q)$(CC) $(BASE_CFLAGS) -c -o $@ $<
 
 unit-bin: $(UNIT_BIN) $(GOLDEN_BIN)
+
 
 .SECONDARY:
 
@@ -241,14 +243,15 @@ bench-digest: deps-run
 
 .PHONY: lint fuzz-bin test-fuzz fuzz
 
-# No SQL assembled from input (tests/lint/sql-params.sh); the C code in
+# Statements only from the catalog, never assembled from input
+# (tests/lint/statements.sh); the C code in
 # KNF (tests/lint/knf.sh); cppcheck over src/ (tests/lint/cppcheck.sh,
 # which needs the headers of Kore, jansson, libsodium and libpq); and for
 # each check the proof that it can fail (tests/lint/*selftest.sh).
 lint:
 	@src/tools/deps.sh lint
-	@tests/lint/sql-params.sh
-	@tests/lint/selftest.sh
+	@tests/lint/statements.sh
+	@tests/lint/statements-selftest.sh
 	@tests/lint/knf.sh
 	@tests/lint/knf-selftest.sh
 	@tests/lint/cppcheck.sh

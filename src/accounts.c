@@ -3,7 +3,7 @@
  *
  * Secrets are made here, never in SQL: a new token is random, shown to
  * its owner once and stored as its SHA-256; a password is stored as its
- * argon2id hash.  The JSON routes are rows of api_routes.c whose before()
+ * argon2id hash.  The JSON routes are rows of routes.c whose before()
  * hooks below add the hash to the request and the secret to the reply;
  * the /tokens page does the same for people in a browser.
  */
@@ -61,7 +61,7 @@ accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
 /* The tokens page ---------------------------------------------------------- */
 
 struct tokens_call {
-	int	 action;	/* 0 show, 1 create, 2 revoke */
+	int	 action;	/* 0 show, 1 create, 2 revoke, 3 created */
 	char	 token[SECRET_TOKEN_LEN];	/* the new one, shown once */
 	char	 error[128];
 };
@@ -133,15 +133,14 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 }
 
 static int
-tokens_prepare(struct http_request *req, struct db_call *call)
+tokens_prepare(struct http_request *req, struct pipe *p)
 {
-	struct tokens_call	*tc = db_ctx(call);
-	const struct principal	*who = db_who(call);
+	struct tokens_call	*tc = pipe_ctx(p);
 	json_t			*form, *doc, *path, *body, *extra, *name;
 	struct verror		 verr;
 	int			 ret;
 
-	tc->action = *(const int *)db_arg(call);
+	tc->action = *(const int *)pipe_arg(p);
 	form = NULL;
 	path = NULL;
 	body = NULL;
@@ -150,12 +149,8 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 	if (tc->action != 0) {
 		if (req_form_body(req, &form) != KORE_RESULT_OK)
 			goto out;
-		if (!auth_csrf_ok(req, who, json_string_value(
-		    json_object_get(form, "csrf")))) {
-			reply_error(req, 403, "csrf", "This form has expired. "
-			    "Reload the page and try again.", NULL);
-			goto out;
-		}
+		pipe_csrf(p, json_string_value(json_object_get(form,
+		    "csrf")));
 	}
 
 	if (tc->action == 1) {
@@ -169,43 +164,36 @@ tokens_prepare(struct http_request *req, struct db_call *call)
 			    "characters.");
 			tc->action = 0;
 		} else {
-			doc = req_call_doc(who, -1, NULL, NULL, body);
+			doc = req_call_doc(-1, NULL, NULL, body);
 			extra = NULL;
 			(void)accounts_token_before(req, doc, &extra);
 			(void)snprintf(tc->token, sizeof(tc->token), "%s",
 			    json_string_value(json_object_get(extra,
 			    "token")));
 			json_decref(extra);
-			if (db_push_json(call,
-			    "SELECT api.token_create($1::jsonb)", doc) !=
-			    KORE_RESULT_OK) {
+			if ((ret = pipe_send(p, STMT_TOKEN_CREATE, doc)) !=
+			    KORE_RESULT_OK)
 				reply_error(req, 500, "internal",
 				    "internal error", NULL);
-				goto out;
-			}
+			goto out;
 		}
 	} else if (tc->action == 2) {
 		path = json_object();
-		if (req_path(req, "/tokens/#token/revoke", path) !=
+		if (req_path(req, pipe_route(p)->pattern, path) !=
 		    KORE_RESULT_OK) {
 			reply_error(req, 404, "not_found", "no such token",
 			    NULL);
 			goto out;
 		}
-		if (db_push_json(call, "SELECT api.token_revoke($1::jsonb)",
-		    req_call_doc(who, -1, path, NULL, NULL)) !=
-		    KORE_RESULT_OK) {
+		if ((ret = pipe_send(p, STMT_TOKEN_REVOKE, req_call_doc(-1,
+		    path, NULL, NULL))) != KORE_RESULT_OK)
 			reply_error(req, 500, "internal", "internal error",
 			    NULL);
-			goto out;
-		}
-		/* tokens_finish() only redirects: no list to fetch. */
-		ret = KORE_RESULT_OK;
 		goto out;
 	}
 
-	ret = db_push_json(call, "SELECT api.token_list($1::jsonb)",
-	    req_call_doc(who, -1, NULL, NULL, NULL));
+	ret = pipe_send(p, STMT_TOKEN_LIST, req_call_doc(-1, NULL, NULL,
+	    NULL));
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:
@@ -215,53 +203,58 @@ out:
 	return (ret);
 }
 
+/*
+ * After a new token, the list shows it too: a second statement.  After a
+ * revocation, back to the page (no list to fetch).
+ */
 static int
-tokens_finish(struct http_request *req, struct db_call *call)
+tokens_finish(struct http_request *req, struct pipe *p)
 {
-	struct tokens_call	*tc = db_ctx(call);
+	struct tokens_call	*tc = pipe_ctx(p);
 	struct page_ctx		 ctx;
 	struct sbuf		 b;
 	json_t			*list;
 
 	if (tc->action == 2) {
 		reply_redirect(req, "/tokens");
-		return (DB_DONE);
+		return (PIPE_DONE);
 	}
-	list = db_json(call, db_nstmts(call) - 1);
-	page_ctx_init(req, call, &ctx);
+	if (tc->action == 1) {
+		tc->action = 3;
+		if (pipe_send(p, STMT_TOKEN_LIST, req_call_doc(-1, NULL, NULL,
+		    NULL)) != KORE_RESULT_OK) {
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+			return (PIPE_DONE);
+		}
+		return (PIPE_MORE);
+	}
+	list = pipe_result(p);
+	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
-	tokens_page(&b, &ctx, list, tc->action == 1 ? tc->token : NULL,
+	tokens_page(&b, &ctx, list, tc->action == 3 ? tc->token : NULL,
 	    tc->error);
 	page_reply(req, tc->error[0] != '\0' ? 400 : 200, &b);
 	json_decref(list);
 	sodium_memzero(tc->token, sizeof(tc->token));
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
-static const struct db_ops tokens_ops = {
+static void
+tokens_cleanup(void *arg)
+{
+	struct tokens_call	*tc = arg;
+
+	sodium_memzero(tc->token, sizeof(tc->token));
+}
+
+const struct pipe_ops tokens_ops = {
 	.ctx_size = sizeof(struct tokens_call),
+	.csrf_refusal = "This form has expired. Reload the page and try "
+	    "again.",
 	.prepare = tokens_prepare,
 	.finish = tokens_finish,
+	.cleanup = tokens_cleanup,
 };
 
-static const int tokens_show = 0, tokens_create = 1, tokens_revoke = 2;
-
-/* GET /tokens; POST /tokens shows the new token once (no redirect). */
-int
-page_tokens(struct http_request *req)
-{
-	if (req->method == HTTP_METHOD_POST)
-		return (db_run(req, &tokens_ops, &tokens_create,
-		    ACCESS_VIEWER));
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD, POST"));
-	return (db_run(req, &tokens_ops, &tokens_show, ACCESS_VIEWER));
-}
-
-int
-page_token_revoke(struct http_request *req)
-{
-	if (req->method != HTTP_METHOD_POST)
-		return (reply_method_not_allowed(req, "POST"));
-	return (db_run(req, &tokens_ops, &tokens_revoke, ACCESS_VIEWER));
-}
+const int tokens_show = 0, tokens_create = 1, tokens_revoke = 2;

@@ -1,34 +1,24 @@
 /*
- * api: the JSON API, driven by tables.
+ * api: the JSON API, driven by the tables of routes.c.
  *
- * Every API operation is the same few steps: find the method (db.c has
- * already settled who is asking and whether they may), read the path, the
- * query, the If-Match header and the body, check them
- * against the method's field tables, call one SQL function with a single
- * JSON request document, and reply with the document it returns.  The
- * tables live in api_routes.c; this file is the one copy of the steps.
+ * Every API method is the same few steps: read the path, the query, the
+ * If-Match header and the body, check them against the method's field
+ * tables, call one SQL function with a single JSON request document (who
+ * is asking is checked in the same statement), and reply with the
+ * document it returns.  This file is the one copy of the steps.
  */
 #include "handoff.h"
-#include "facts.h"
 
 struct api_ctx {
-	const struct api_route	*route;
 	const struct api_method	*method;
 	json_t			*extra;	/* from before(): added to the reply */
 };
 
-static const struct api_method *api_method_for(const struct api_route *,
-		    int);
-static int	api_prepare(struct http_request *, struct db_call *);
-static int	api_finish(struct http_request *, struct db_call *);
-
+static int	api_prepare(struct http_request *, struct pipe *);
+static int	api_finish(struct http_request *, struct pipe *);
 static void	api_cleanup(void *);
 
-static const struct field no_fields[] = {
-	{ NULL, 0, 0, 0, 0, NULL, NULL }
-};
-
-static const struct db_ops api_ops = {
+static const struct pipe_ops api_ops = {
 	.ctx_size = sizeof(struct api_ctx),
 	.prepare = api_prepare,
 	.finish = api_finish,
@@ -44,63 +34,29 @@ api_cleanup(void *arg)
 }
 
 int
-api_dispatch(struct http_request *req, const struct api_route *route)
+api_run(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
-	const struct api_method	*m;
-
-	if ((m = api_method_for(route, req->method)) == NULL)
-		return (reply_method_not_allowed(req, route->allow));
-	return (db_run(req, &api_ops, route, m->access));
-}
-
-static const struct api_method *
-api_method_for(const struct api_route *route, int method)
-{
-	size_t	i;
-
-	if (method == HTTP_METHOD_HEAD)
-		method = HTTP_METHOD_GET;
-	for (i = 0; i < route->nmethods; i++) {
-		if (route->methods[i].method == method)
-			return (&route->methods[i]);
-	}
-	return (NULL);
+	return (pipe_run(req, route, &api_ops, m->arg, m->access));
 }
 
 static int
-api_prepare(struct http_request *req, struct db_call *call)
+api_prepare(struct http_request *req, struct pipe *p)
 {
-	struct api_ctx		*ctx = db_ctx(call);
+	struct api_ctx		*ctx = pipe_ctx(p);
 	const struct api_method	*m;
-	const struct principal	*who;
 	json_t			*path, *query, *body, *doc;
-	const char		*csrf;
 	long long		 if_match;
 	struct verror		 verr;
 	int			 ret;
 
-	ctx->route = db_arg(call);
-	m = ctx->method = api_method_for(ctx->route, req->method);
-	who = db_who(call);
-
-	/* A browser session must prove the write comes from our pages. */
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD) {
-		if (!http_request_header(req, "x-csrf-token", &csrf))
-			csrf = NULL;
-		if (!auth_csrf_ok(req, who, csrf)) {
-			reply_error(req, 403, "csrf", "a write with a session "
-			    "cookie needs the session's X-CSRF-Token header",
-			    NULL);
-			return (KORE_RESULT_ERROR);
-		}
-	}
-
+	m = ctx->method = pipe_arg(p);
 	ret = KORE_RESULT_ERROR;
 	body = NULL;
 	path = json_object();
 	query = json_object();
 
-	if (req_path(req, ctx->route->pattern, path) != KORE_RESULT_OK) {
+	if (req_path(req, pipe_route(p)->pattern, path) != KORE_RESULT_OK) {
 		reply_error(req, 404, "not_found", "no such resource", NULL);
 		goto out;
 	}
@@ -110,7 +66,7 @@ api_prepare(struct http_request *req, struct db_call *call)
 	    KORE_RESULT_OK)
 		goto out;
 
-	/* A route that takes no body takes {} at the most. */
+	/* A method that takes no body takes {} at the most. */
 	if (m->body != NULL || req->http_body_length > 0) {
 		if (req_json_body(req, &body) != KORE_RESULT_OK)
 			goto out;
@@ -126,7 +82,7 @@ api_prepare(struct http_request *req, struct db_call *call)
 		}
 	}
 
-	if ((doc = req_call_doc(who, if_match, path, query, body)) == NULL) {
+	if ((doc = req_call_doc(if_match, path, query, body)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		goto out;
 	}
@@ -136,10 +92,8 @@ api_prepare(struct http_request *req, struct db_call *call)
 		json_decref(doc);
 		goto out;		/* it replied */
 	}
-	ret = db_push_json(call, m->sql, doc);
-	if (ret == KORE_RESULT_OK && m->decorate != NULL &&
-	    db_facts_push(call) < 0)
-		ret = KORE_RESULT_ERROR;
+	if ((ret = pipe_send(p, m->stmt, doc)) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
 out:
 	json_decref(path);
 	json_decref(query);
@@ -148,9 +102,9 @@ out:
 }
 
 static int
-api_finish(struct http_request *req, struct db_call *call)
+api_finish(struct http_request *req, struct pipe *p)
 {
-	struct api_ctx		*ctx = db_ctx(call);
+	struct api_ctx		*ctx = pipe_ctx(p);
 	const struct api_method	*m = ctx->method;
 	json_t			*doc, *v;
 	char			 hdr[64];
@@ -158,14 +112,19 @@ api_finish(struct http_request *req, struct db_call *call)
 	if (m->status == 204) {
 		reply_common_headers(req);
 		http_response(req, 204, NULL, 0);
-		return (DB_DONE);
+		return (PIPE_DONE);
 	}
 
-	if ((doc = db_json(call, 0)) == NULL) {
+	if ((doc = pipe_result(p)) == NULL) {
 		kore_log(LOG_ERR, "api: %s %s: no document came back",
 		    http_method_text(req->method), req->path);
 		reply_error(req, 500, "internal", "internal error", NULL);
-		return (DB_DONE);
+		return (PIPE_DONE);
+	}
+	if (m->risks && views_project_risks(doc, app_today()) == -1) {
+		json_decref(doc);
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (PIPE_DONE);
 	}
 
 	v = json_object_get(doc, "version");
@@ -185,15 +144,6 @@ api_finish(struct http_request *req, struct db_call *call)
 	if (ctx->extra != NULL)
 		json_object_update(doc, ctx->extra);
 
-	if (m->decorate != NULL) {
-		struct portfolio	pf;
-
-		facts_init(&pf);
-		if (db_facts_load(call, 1, &pf) == KORE_RESULT_OK)
-			m->decorate(doc, &pf);
-		facts_free(&pf);
-	}
-
 	reply_json(req, m->status, doc);
-	return (DB_DONE);
+	return (PIPE_DONE);
 }

@@ -9,66 +9,57 @@
 
 #define HANDOFF_VERSION		"0.1.0"
 
-static int	healthz_prepare(struct http_request *, struct db_call *);
-static int	healthz_finish(struct http_request *, struct db_call *);
-static int	healthz_fail(struct http_request *, struct db_call *,
+static int	healthz_prepare(struct http_request *, struct pipe *);
+static int	healthz_finish(struct http_request *, struct pipe *);
+static int	healthz_fail(struct http_request *, struct pipe *,
 		    const struct db_error *);
 
-static const struct db_ops healthz_ops = {
+const struct pipe_ops healthz_ops = {
 	.prepare = healthz_prepare,
 	.finish = healthz_finish,
 	.fail = healthz_fail,
 };
 
-int
-api_healthz(struct http_request *req)
-{
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD"));
-
-	return (db_run(req, &healthz_ops, NULL, ACCESS_PUBLIC));
-}
-
 static int
-healthz_prepare(struct http_request *req, struct db_call *call)
+healthz_prepare(struct http_request *req, struct pipe *p)
 {
 	(void)req;
-	return (db_push0(call, "SELECT 1"));
+	return (pipe_send(p, STMT_HEALTH, json_object()));
 }
 
 static int
-healthz_finish(struct http_request *req, struct db_call *call)
+healthz_finish(struct http_request *req, struct pipe *p)
 {
 	const char	*one;
 
-	one = db_value(call, 0, 0, 0);
+	one = pipe_value(p);
 	if (one == NULL || strcmp(one, "1") != 0)
-		return (healthz_fail(req, call, NULL));
+		return (healthz_fail(req, p, NULL));
 
 	reply_json(req, 200, json_pack("{s:s, s:s}", "status", "ok",
 	    "db", "ok"));
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
 static int
-healthz_fail(struct http_request *req, struct db_call *call,
+healthz_fail(struct http_request *req, struct pipe *p,
     const struct db_error *err)
 {
-	(void)call;
+	(void)p;
 	(void)err;
 
 	http_response_header(req, "retry-after", "2");
 	reply_json(req, 503, json_pack("{s:s, s:s}", "status", "degraded",
 	    "db", "unreachable"));
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
 int
-api_version(struct http_request *req)
+run_version(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD"));
-
+	(void)route;
+	(void)m;
 	reply_json(req, 200, json_pack("{s:s, s:s}", "name", "handoff",
 	    "version", HANDOFF_VERSION));
 	return (KORE_RESULT_OK);

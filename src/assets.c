@@ -22,14 +22,14 @@ asset_find(const char *name)
 }
 
 int
-asset_serve(struct http_request *req)
+run_asset(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
 	const struct asset	*a;
 	const char		*name, *match;
 
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD"));
-
+	(void)route;
+	(void)m;
 	name = req->path + strlen("/assets/");
 	if ((a = asset_find(name)) == NULL) {
 		reply_error(req, 404, "not_found", "no such file", NULL);

@@ -3,15 +3,14 @@
  *
  * A request carries a session (the "handoff_session" cookie, set at
  * sign-in) or an API token ("Authorization: Bearer hf_...").  Neither is
- * stored: the database keeps their SHA-256, and api.authenticate() turns
- * one into the user and role behind it.  db.c runs that lookup before any
- * handler sees the request and refuses what the route's access level does
- * not allow: one mechanism for pages and API alike.
+ * stored: the database keeps their SHA-256, and api.authorize() turns one
+ * into the user and role behind it, in the same statement as the request's
+ * own, refusing what the route's access level does not allow (pipe.c):
+ * one mechanism for pages and API alike.
  *
  * Secrets come from libsodium through secret.c: random ids and tokens,
  * SHA-256, and argon2id for passwords (crypto_pwhash_str).
  */
-#include <arpa/inet.h>
 #include <sodium.h>
 
 #include "handoff.h"
@@ -41,32 +40,23 @@ auth_init(void)
 	return (KORE_RESULT_OK);
 }
 
-int
+/* A user role's access level: its position in the vocabulary plus 1. */
+static int
 auth_access_of(const char *role)
 {
-	if (role == NULL)
+	int	i;
+
+	if ((i = vocab_index(user_role_keys, role)) == -1)
 		return (ACCESS_PUBLIC);
-	if (strcmp(role, "viewer") == 0)
-		return (ACCESS_VIEWER);
-	if (strcmp(role, "member") == 0)
-		return (ACCESS_MEMBER);
-	if (strcmp(role, "pm") == 0)
-		return (ACCESS_PM);
-	if (strcmp(role, "admin") == 0)
-		return (ACCESS_ADMIN);
-	return (ACCESS_PUBLIC);
+	return (ACCESS_VIEWER + i);
 }
 
 const char *
 auth_access_name(int access)
 {
-	static const char *const names[] = {
-		"anyone", "viewer", "member", "pm", "admin"
-	};
-
-	if (access < ACCESS_PUBLIC || access > ACCESS_ADMIN)
-		return ("?");
-	return (names[access]);
+	if (access <= ACCESS_PUBLIC || access > ACCESS_ADMIN)
+		return ("anyone");
+	return (user_role_keys[access - ACCESS_VIEWER]);
 }
 
 /* Always spends the time of one argon2id check, known hash or not. */
@@ -78,62 +68,6 @@ auth_verify_password(const char *hash, const char *password)
 
 	ok = crypto_pwhash_str_verify(h, password, strlen(password)) == 0;
 	return (hash != NULL && ok);
-}
-
-int
-auth_same_secret(const char *a, const char *b)
-{
-	size_t	la, lb;
-
-	if (a == NULL || b == NULL)
-		return (0);
-	la = strlen(a);
-	lb = strlen(b);
-	return (la == lb && la > 0 && sodium_memcmp(a, b, la) == 0);
-}
-
-/*
- * Does a write carry its session's CSRF token?  A bearer token needs none
- * (a browser never sends one on its own), nor does nobody (a public
- * route).  A refusal is logged here; the caller replies in its own words.
- */
-int
-auth_csrf_ok(struct http_request *req, const struct principal *who,
-    const char *supplied)
-{
-	if (who == NULL || who->via_token)
-		return (1);
-	if (auth_same_secret(supplied, who->csrf))
-		return (1);
-	log_event(req, who->email, "refused", "missing or wrong CSRF token");
-	return (0);
-}
-
-/* The client's address, for the session record and the log. */
-void
-auth_address(struct http_request *req, char *buf, size_t size)
-{
-	struct connection	*c = req->owner;
-
-	buf[0] = '\0';
-	if (c == NULL)
-		return;
-	if (c->family == AF_INET)
-		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
-		    (socklen_t)size);
-	else if (c->family == AF_INET6)
-		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
-		    (socklen_t)size);
-	else
-		(void)snprintf(buf, size, "local");
-}
-
-int
-auth_is_tls(struct http_request *req)
-{
-	return (req->owner != NULL && req->owner->owner != NULL &&
-	    req->owner->owner->server != NULL &&
-	    req->owner->owner->server->tls);
 }
 
 /*
@@ -148,7 +82,7 @@ auth_session_cookie(struct http_request *req, const char *value, int maxage)
 
 	(void)snprintf(hdr, sizeof(hdr), "%s=%s; Path=/; Max-Age=%d; "
 	    "HttpOnly; SameSite=Lax%s", SESSION_COOKIE, value, maxage,
-	    auth_is_tls(req) ? "; Secure" : "");
+	    req_is_tls(req) ? "; Secure" : "");
 	http_response_header(req, "set-cookie", hdr);
 }
 

@@ -16,6 +16,9 @@ struct sqlstate_map {
 /* First match wins, so exact codes come before their class. */
 static const struct sqlstate_map sqlstate_map[] = {
 	{ "HF400", 400, "invalid", NULL },
+	{ "HF401", 401, "unauthenticated", NULL },
+	{ "HF403", 403, "forbidden", NULL },
+	{ "HFCSR", 403, "csrf", NULL },
 	{ "HF404", 404, "not_found", NULL },
 	{ "HF409", 409, "conflict", NULL },
 	{ "HF412", 412, "stale_version", NULL },
@@ -43,6 +46,7 @@ dberr_set(struct db_error *err, int status, const char *code,
     const char *message, const char *field)
 {
 	err->status = status;
+	err->detail[0] = '\0';
 	copy(err->code, sizeof(err->code), code);
 	copy(err->message, sizeof(err->message), message);
 	copy(err->field, sizeof(err->field), field);

@@ -3,10 +3,11 @@
  *
  * PostgreSQL reports a failure as an SQLSTATE plus text.  The text is never
  * sent to a client, with one exception: the SQL functions of this project
- * raise their own class "HF" (HF400 bad input, HF404 not found, HF409
- * conflict, HF412 stale version) with a message written for users and the
- * offending field in the COLUMN diagnostic.  Everything else maps to a
- * fixed, generic message.
+ * raise their own class "HF" (HF400 bad input, HF401 nobody signed in,
+ * HF403 a role too low, HFCSR a session's change without its CSRF token,
+ * HF404 not found, HF409 conflict, HF412 stale version) with a message
+ * written for users and the offending field in the COLUMN diagnostic.
+ * Everything else maps to a fixed, generic message.
  *
  * Pure: no Kore, no libpq.
  */
@@ -18,6 +19,7 @@ struct db_error {
 	char	code[32];	/* stable machine-readable code */
 	char	message[256];	/* safe to show to a client */
 	char	field[64];	/* the input field at fault, or "" */
+	char	detail[256];	/* for the server's log only, or "" */
 };
 
 /*

@@ -20,10 +20,10 @@ static int	contains(const struct risk *const *, size_t,
 		    const struct risk *);
 static int	cmp_due(const void *, const void *);
 static int	due_next_week(const struct portfolio *, struct digest *);
+static int	fresh_of(struct digest *);
 static int	compare_weeks(const struct portfolio *, struct digest *,
 		    const struct risk_list *);
 static int	cmp_slot(const void *, const void *);
-static int	group_by_project(struct digest *);
 
 /* A risk's place in open, keyed for grouping by project. */
 struct slot {
@@ -195,8 +195,8 @@ cmp_slot(const void *a, const void *b)
  * finds each project's first index; then by that first index (then
  * index), which puts the groups in the order of their worst risks.
  */
-static int
-group_by_project(struct digest *d)
+int
+digest_group(struct digest *d)
 {
 	struct slot	*s;
 	int64_t		 project;
@@ -227,6 +227,78 @@ group_by_project(struct digest *d)
 	for (i = 0; i < n; i++)
 		d->by_project[i] = s[i].index;
 	free(s);
+	return (0);
+}
+
+/* The new risks, in open's order, into fresh. */
+static int
+fresh_of(struct digest *d)
+{
+	size_t	i, n;
+
+	for (i = 0, n = 0; i < d->open.len; i++)
+		n += d->is_new[i] != 0;
+	d->ngroups = 0;
+	for (i = 0; i < d->open.len; i = digest_group_end(d, i))
+		d->ngroups++;
+	d->limit = d->ngroups;
+	if (n == 0)
+		return (0);
+	if ((d->fresh.items = calloc(n, sizeof(*d->fresh.items))) == NULL)
+		return (-1);
+	d->fresh.cap = n;
+	for (i = 0; i < d->open.len; i++) {
+		if (d->is_new[i])
+			d->fresh.items[d->fresh.len++] = d->open.items[i];
+	}
+	return (0);
+}
+
+int
+digest_page(struct digest *d, size_t offset, size_t limit)
+{
+	struct risk	*items;
+	unsigned char	*is_new;
+	size_t		 i, j, g, n, end;
+
+	d->offset = offset;
+	d->limit = limit;
+	/* The risks of the page's groups, in group order. */
+	for (i = 0, g = 0, n = 0; i < d->open.len; i = end, g++) {
+		end = digest_group_end(d, i);
+		if (g >= offset && g < offset + limit)
+			n += end - i;
+	}
+	items = n > 0 ? calloc(n, sizeof(*items)) : NULL;
+	is_new = n > 0 ? calloc(n, 1) : NULL;
+	if (n > 0 && (items == NULL || is_new == NULL)) {
+		free(items);
+		free(is_new);
+		return (-1);
+	}
+	for (i = 0, g = 0, j = 0; i < d->open.len; i = end, g++) {
+		end = digest_group_end(d, i);
+		if (g < offset || g >= offset + limit)
+			continue;
+		for (; i < end; i++) {
+			items[j] = d->open.items[d->by_project[i]];
+			is_new[j++] = d->is_new[d->by_project[i]];
+		}
+	}
+	free(d->open.items);
+	free(d->is_new);
+	free(d->by_project);
+	d->open.items = items;
+	d->open.len = d->open.cap = n;
+	d->is_new = is_new;
+	d->by_project = NULL;
+	/* Group by group, so the groups' order is already the page's. */
+	if (n == 0)
+		return (0);
+	if ((d->by_project = calloc(n, sizeof(*d->by_project))) == NULL)
+		return (-1);
+	for (i = 0; i < n; i++)
+		d->by_project[i] = i;
 	return (0);
 }
 
@@ -274,7 +346,8 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 		goto out;
 	risk_count(&d->open, d->counts);
 	if (compare_weeks(pf, d, &prev) == -1 ||
-	    group_by_project(d) == -1 || due_next_week(pf, d) == -1)
+	    digest_group(d) == -1 || due_next_week(pf, d) == -1 ||
+	    fresh_of(d) == -1)
 		goto out;
 
 	/* Oldest first; the last is the week just before, prev_asof. */
@@ -306,6 +379,7 @@ void
 digest_free(struct digest *d)
 {
 	risk_list_free(&d->open);
+	risk_list_free(&d->fresh);
 	risk_list_free(&d->resolved);
 	free(d->is_new);
 	free(d->by_project);

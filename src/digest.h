@@ -50,7 +50,10 @@ struct digest {
 						   week */
 	day_t			 prev_asof;	/* the Sunday before monday */
 
-	/* Open as of asof, in risk_compute() order. */
+	/*
+	 * Open as of asof, in risk_compute() order: every one, or those of
+	 * the groups of one page (digest_page()).
+	 */
 	struct risk_list	 open;
 	unsigned char		*is_new;	/* parallel to open: not open
 						   at prev_asof */
@@ -61,6 +64,14 @@ struct digest {
 	 * a group.  digest_group_end() finds where a group stops.
 	 */
 	size_t			*by_project;
+
+	/* The page: groups [offset, offset + limit) of ngroups. */
+	size_t			 offset;
+	size_t			 limit;
+	size_t			 ngroups;
+
+	/* Every risk open at asof and not at prev_asof, in open's order. */
+	struct risk_list	 fresh;
 
 	/*
 	 * Open at prev_asof (as they were then, in that order) and not at
@@ -93,6 +104,17 @@ struct digest {
 int	digest_build(const struct portfolio *, int, int, day_t,
 	    struct digest *);
 void	digest_free(struct digest *);
+
+/*
+ * Keep only the groups [offset, offset + limit) of open (the groups
+ * digest_build() made), in place: open, is_new and by_project shrink to
+ * them; counts, fresh and resolved stay whole.  Returns 0, or -1 when
+ * memory ran out.
+ */
+int	digest_page(struct digest *, size_t, size_t);
+
+/* Group open (already in risk order) by project: by_project. */
+int	digest_group(struct digest *);
 
 /*
  * The position in by_project just past the group that starts at

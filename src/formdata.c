@@ -149,3 +149,42 @@ fail:
 	json_decref(obj);
 	return (-1);
 }
+
+int
+formdata_get(const char *s, size_t len, const char *name, char **value)
+{
+	const char	*p, *end, *amp, *eq;
+	char		*k, *v;
+	size_t		 nlen;
+	int		 found;
+
+	*value = NULL;
+	found = 0;
+	nlen = strlen(name);
+	p = s;
+	end = s + len;
+	while (p < end) {
+		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
+			amp = end;
+		eq = memchr(p, '=', (size_t)(amp - p));
+		/* Names are matched decoded, but a plain one is the rule. */
+		if (decode(p, (size_t)((eq != NULL ? eq : amp) - p), &k) != 0) {
+			p = amp + 1;
+			continue;
+		}
+		if (strlen(k) == nlen && memcmp(k, name, nlen) == 0) {
+			if (found || decode(eq != NULL ? eq + 1 : "",
+			    eq != NULL ? (size_t)(amp - eq - 1) : 0, &v) != 0) {
+				free(k);
+				free(*value);
+				*value = NULL;
+				return (-1);
+			}
+			*value = v;
+			found = 1;
+		}
+		free(k);
+		p = amp + 1;
+	}
+	return (found);
+}

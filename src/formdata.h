@@ -21,4 +21,12 @@
 /* {name: value} in *out (the caller owns it), or -1 with err filled. */
 int	formdata_parse(const char *, size_t, json_t **, char *, size_t);
 
+/*
+ * The value of argument name in a query string or form body: 0 with
+ * *value NULL when it is absent, 1 with a new string in *value (the
+ * caller frees it), -1 when its value is malformed (a bad escape, a
+ * control character, not UTF-8) or it is given twice.
+ */
+int	formdata_get(const char *, size_t, const char *, char **);
+
 #endif

@@ -1,10 +1,13 @@
 /*
  * handoff: the private header of the Kore application module.
  *
- * It reads as a table of contents: one block per source file, in the order
- * a request travels (configuration, database, replies, handlers).  The pure
- * modules (no Kore, no libpq; unit tested on plain malloc) keep their own
- * headers: sbuf.h, html.h, dberr.h, render.h, date.h, validate.h.
+ * It reads as a table of contents, one block per source file, in the
+ * order a request travels: the route table finds the handler; the
+ * request module reads what the request says and who sent it; the
+ * pipeline runs one statement of the catalog (db.c) for it, the check of
+ * who is asking included; handlers render; every answer leaves through
+ * reply.c.  The pure modules (no Kore, no libpq; unit tested on plain
+ * malloc) keep their own headers.
  */
 #ifndef HANDOFF_H
 #define HANDOFF_H
@@ -15,14 +18,20 @@
 
 #include <jansson.h>
 
+#include "calldoc.h"
 #include "date.h"
 #include "dberr.h"
+#include "fields.h"
 #include "formdata.h"
 #include "html.h"
+#include "ledger.h"
 #include "render.h"
+#include "risk.h"
 #include "sbuf.h"
 #include "secret.h"
+#include "stmt.h"
 #include "validate.h"
+#include "vocab.h"
 
 /* The name under which the database is registered with Kore's pgsql. */
 #define HANDOFF_DB		"db"
@@ -30,14 +39,15 @@
 /* Request bodies above this are refused by the application with a 413. */
 #define HANDOFF_BODY_MAX	(64 * 1024)
 
-/* Access levels, in order; a route names the least it needs. */
+/* Access levels, in order; a route names the least it needs.  Above
+ * public, a level is the user role's position in the vocabulary plus 1. */
 #define ACCESS_PUBLIC		0	/* anyone, signed in or not */
 #define ACCESS_VIEWER		1
 #define ACCESS_MEMBER		2
 #define ACCESS_PM		3
 #define ACCESS_ADMIN		4
 
-/* Who is asking (auth.c), as api.authenticate() said. */
+/* Who is asking, as api.authorize() said. */
 struct principal {
 	long long	 user_id;	/* 0: nobody */
 	int		 access;	/* ACCESS_* of the user's role */
@@ -48,26 +58,73 @@ struct principal {
 	char		 csrf[64];	/* the session's token for forms */
 };
 
-/* app.c: worker start-up and process-wide settings. */
+/*
+ * The part of a request's pipeline state (pipe.c) that request.c reads:
+ * who is asking, once the first statement settled it.  Always the first
+ * member of the pipeline's state, which Kore keeps in hdlr_extra.
+ */
+#define REQ_STATE_MAGIC		0x68616e64	/* "hand" */
+struct req_state {
+	unsigned int		 magic;
+	int			 known;
+	struct principal	 who;
+};
+
+/* app.c: worker start-up, process-wide settings, the background jobs. */
 int		 handoff_init(int);
 day_t		 app_today(void);
 
-/* auth.c: sessions, tokens, passwords and roles. */
+/* routes.c: every route, its methods and who may call each. */
+struct route;
+struct route_method {
+	int			 method;	/* HTTP_METHOD_* */
+	int			 access;	/* ACCESS_* it needs */
+	int			(*run)(struct http_request *,
+				    const struct route *,
+				    const struct route_method *);
+	const void		*arg;		/* what run() is about */
+};
 
+struct route {
+	const char			*pattern;	/* "/projects/#id" */
+	const struct route_method	*methods;
+	size_t				 nmethods;
+};
+
+/* A route method that runs a pipeline: its ops and what they are about. */
+struct run_pipe {
+	const struct pipe_ops	*ops;
+	const void		*arg;
+};
+
+int		 route_dispatch(struct http_request *);
+void		 route_allow(const struct route *, char *, size_t);
+size_t		 route_count(void);
+const struct route *route_at(size_t);
+int		 run_pipe(struct http_request *, const struct route *,
+		    const struct route_method *);
+
+/* request.c: what a request says, read and checked once. */
+const struct principal *req_who(struct http_request *);
+void		 req_address(struct http_request *, char *, size_t);
+int		 req_is_tls(struct http_request *);
+int		 req_json_body(struct http_request *, json_t **);
+int		 req_form_body(struct http_request *, json_t **);
+int		 req_query(struct http_request *, const struct field *,
+		    json_t *);
+int		 req_if_match(struct http_request *, long long *);
+int		 req_path(struct http_request *, const char *, json_t *);
+json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
+
+/* auth.c: credentials, the session cookie, refusals. */
 int		 auth_init(void);
-int		 auth_access_of(const char *);
-const char	*auth_access_name(int);
 int		 auth_verify_password(const char *, const char *);
-int		 auth_same_secret(const char *, const char *);
-int		 auth_csrf_ok(struct http_request *, const struct principal *,
-		    const char *);
-void		 auth_address(struct http_request *, char *, size_t);
-int		 auth_is_tls(struct http_request *);
-void		 auth_session_cookie(struct http_request *, const char *, int);
 int		 auth_credentials(struct http_request *,
 		    char [SECRET_HASH_LEN], char [SECRET_HASH_LEN]);
+void		 auth_session_cookie(struct http_request *, const char *, int);
 int		 auth_principal_from(json_t *, struct principal *);
 void		 auth_refuse(struct http_request *, int, int);
+const char	*auth_access_name(int);
 void		 auth_url_encode(struct sbuf *, const char *);
 int		 auth_safe_next(const char *);
 
@@ -77,65 +134,50 @@ void		 log_request_id(struct http_request *, char [LOG_ID_LEN]);
 void		 log_event(struct http_request *, const char *, const char *,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
 
-/* request.c: what a request says, checked once. */
-int		 req_json_body(struct http_request *, json_t **);
-int		 req_form_body(struct http_request *, json_t **);
-int		 req_query(struct http_request *, const struct field *,
-		    json_t *);
-int		 req_if_match(struct http_request *, long long *);
-int		 req_path(struct http_request *, const char *, json_t *);
-json_t		*req_call_doc(const struct principal *, long long, json_t *,
-		    json_t *, json_t *);
+/*
+ * db.c: what the pipeline and the background job share about connections
+ * and failures.  Every statement is named in the catalog (stmt.h).
+ */
+int		 db_conn_check(struct pgsql_conn *);
+void		 db_release(struct kore_pgsql *);
+int		 db_error_readable(struct kore_pgsql *);
+void		 db_error_of(PGresult *, const char *, struct db_error *);
+void		 db_log_unavailable(const char *, const char *);
 
-/* db.c: the only place statements reach PostgreSQL (see db.c). */
-#define DB_PARAMS_MAX		16
-#define DB_STMTS_MAX		16
+/*
+ * pipe.c: the request pipeline.  A handler describes its work as a
+ * struct pipe_ops: prepare() reads the request and sends one statement,
+ * finish() renders its answer (or sends another and returns PIPE_MORE),
+ * fail() (optional) renders a refusal.  pipe_run() settles who is asking
+ * with the first statement, refuses what the route's access does not
+ * allow, and drives Kore's asynchronous pgsql machine, so that a slow
+ * query never blocks a worker.
+ */
+struct pipe;
 
-struct db_call;
-struct portfolio;
+#define PIPE_DONE	0
+#define PIPE_MORE	1
 
-/* Returned by db_ops.finish to run the statements it queued next. */
-#define DB_DONE		0
-#define DB_MORE		1
-
-struct db_ops {
+struct pipe_ops {
 	size_t	ctx_size;
-	/* Parse the request, queue statements; or reply and return ERROR. */
-	int	(*prepare)(struct http_request *, struct db_call *);
-	/* Every queued statement succeeded: reply (DB_DONE) or queue more. */
-	int	(*finish)(struct http_request *, struct db_call *);
-	/*
-	 * A statement failed: reply (DB_DONE), or queue statements and
-	 * return DB_MORE to go on.  NULL sends the shared error reply.
-	 */
-	int	(*fail)(struct http_request *, struct db_call *,
+	/* What a refused CSRF token is told (NULL: the API's or a form's). */
+	const char *csrf_refusal;
+	int	(*prepare)(struct http_request *, struct pipe *);
+	int	(*finish)(struct http_request *, struct pipe *);
+	int	(*fail)(struct http_request *, struct pipe *,
 		    const struct db_error *);
-	/* Release what prepare/finish left in the context (may be NULL). */
 	void	(*cleanup)(void *);
 };
 
-int		 db_run(struct http_request *, const struct db_ops *,
-		    const void *, int);
-const struct principal *db_who(struct db_call *);
-const struct principal *db_who_req(struct http_request *);
-void		*db_ctx(struct db_call *);
-const void	*db_arg(struct db_call *);
-int		 db_push_params(struct db_call *, const char *,
-		    const char *const *, size_t);
-int		 db_push_json(struct db_call *, const char *, json_t *);
-int		 db_nstmts(struct db_call *);
-int		 db_ntuples(struct db_call *, int);
-const char	*db_value(struct db_call *, int, int, int);
-json_t		*db_json(struct db_call *, int);
-
-#define db_push(c, sql, ...)						\
-	db_push_params((c), (sql), (const char *const []){ __VA_ARGS__ },\
-	    sizeof((const char *const []){ __VA_ARGS__ }) / sizeof(char *))
-#define db_push0(c, sql)	db_push_params((c), (sql), NULL, 0)
-
-/* db_facts.c: the portfolio's facts for the risk engine (facts.h). */
-int		 db_facts_push(struct db_call *);
-int		 db_facts_load(struct db_call *, int, struct portfolio *);
+int		 pipe_run(struct http_request *, const struct route *,
+		    const struct pipe_ops *, const void *, int);
+const struct route *pipe_route(struct pipe *);
+void		*pipe_ctx(struct pipe *);
+const void	*pipe_arg(struct pipe *);
+int		 pipe_send(struct pipe *, enum stmt, json_t *);
+void		 pipe_csrf(struct pipe *, const char *);
+json_t		*pipe_result(struct pipe *);
+const char	*pipe_value(struct pipe *);
 
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);
@@ -147,23 +189,24 @@ void		 reply_html(struct http_request *, int, struct sbuf *);
 void		 reply_error(struct http_request *, int, const char *,
 		    const char *, const char *);
 void		 reply_db_error(struct http_request *, const struct db_error *);
-int		 reply_method_not_allowed(struct http_request *, const char *);
+int		 reply_method_not_allowed(struct http_request *,
+		    const struct route *);
 void		 reply_redirect(struct http_request *, const char *);
+void		 reply_page_links(struct http_request *, size_t, size_t,
+		    size_t);
 
-/* api.c: the JSON API, driven by the tables of api_routes.c. */
+/* api.c: the JSON API: one statement per method, driven by routes.c. */
 struct api_method {
-	int			 method;	/* HTTP_METHOD_* */
-	int			 access;	/* ACCESS_* it needs */
-	const char		*sql;		/* calls one api.* function */
+	enum stmt		 stmt;		/* one api.* function */
 	int			 status;	/* on success */
 	const struct field	*body;		/* NULL: no body is read */
 	const struct field	*query;		/* NULL: no query arguments */
 	const char		*location;	/* 201: Location prefix */
 	/*
-	 * Adds to the document before it is sent (may be NULL); when set,
-	 * the portfolio's facts are loaded for it too.
+	 * The document is a project's, with the facts its risks are
+	 * computed from (views.c): they become its "risks".
 	 */
-	void			(*decorate)(json_t *, const struct portfolio *);
+	int			 risks;
 	/*
 	 * Runs on the request document before the call (may be NULL): it
 	 * may add to it and set an object to add to the reply; it replies
@@ -173,87 +216,58 @@ struct api_method {
 				    json_t **);
 };
 
-struct api_route {
-	const char		*pattern;	/* "/api/v1/people/#person" */
-	const char		*allow;		/* for 405 */
-	const struct api_method	*methods;
-	size_t			 nmethods;
-};
-
-int		 api_dispatch(struct http_request *, const struct api_route *);
+int		 api_run(struct http_request *, const struct route *,
+		    const struct route_method *);
 
 /* session.c: signing in and out. */
-int		 api_session(struct http_request *);
-int		 page_login(struct http_request *);
-int		 page_logout(struct http_request *);
+extern const struct pipe_ops	logout_ops, whoami_ops, login_page_ops;
+extern const int		login_json, login_form;
+int		 run_login(struct http_request *, const struct route *,
+		    const struct route_method *);
 
 /* accounts.c: API tokens and user accounts. */
 int		 accounts_token_before(struct http_request *, json_t *,
 		    json_t **);
 int		 accounts_user_before(struct http_request *, json_t *,
 		    json_t **);
-int		 page_tokens(struct http_request *);
-int		 page_token_revoke(struct http_request *);
+extern const struct pipe_ops	tokens_ops;
+extern const int		tokens_show, tokens_create, tokens_revoke;
 
-/* api_risks.c: risks as of any day, and the weekly digest. */
-int		 api_risks(struct http_request *);
-int		 api_project_risks(struct http_request *);
-int		 api_digest(struct http_request *);
-int		 page_digest(struct http_request *);
-int		 page_digest_md(struct http_request *);
-void		 api_project_add_risks(json_t *, const struct portfolio *);
+/* views.c: risks as of any day, the digest, the portfolio and projects'
+ * risks, from the ledger and the facts. */
+extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
+				projects_ops;
+extern const int		digest_as_json, digest_as_html, digest_as_md;
+int		 views_project_risks(json_t *, day_t);
 
-/* api_routes.c: every API route, as data; the body checks are shared with
- * the page forms. */
-extern const struct field	person_create_body[];
-extern const struct field	project_create_body[];
-extern const struct field	project_patch_body[];
-extern const struct field	stage_body[];
-extern const struct field	checkpoint_patch_body[];
-extern const struct field	offer_body[];
-extern const struct field	token_body[];
+struct scratch;
+struct views_risks {
+	struct scratch		*sc;
+	struct span_list	 spans;
+	struct risk_list	 risks;
+};
+int		 views_risks(json_t *, day_t, struct views_risks *);
+void		 views_risks_free(struct views_risks *);
+int		 views_portfolio(json_t *, day_t, int, size_t, size_t,
+		    struct portfolio_rows *);
+void		 views_portfolio_free(struct portfolio_rows *);
 
-int		 api_people(struct http_request *);
-int		 api_person(struct http_request *);
-int		 api_projects(struct http_request *);
-int		 api_project(struct http_request *);
-int		 api_project_stage(struct http_request *);
-int		 api_project_checkpoints(struct http_request *);
-int		 api_project_history(struct http_request *);
-int		 api_checkpoint(struct http_request *);
-int		 api_ownership(struct http_request *);
-int		 api_handoff_offer(struct http_request *);
-int		 api_handoff_accept(struct http_request *);
-int		 api_tokens(struct http_request *);
-int		 api_token(struct http_request *);
-int		 api_users(struct http_request *);
-int		 api_user(struct http_request *);
-
-/* assets.c: files from assets/, embedded at build time. */
-int		 asset_serve(struct http_request *);
-
-/* page_project.c: the project page and its forms. */
-int		 page_project(struct http_request *);
-int		 page_project_spec(struct http_request *);
-int		 page_project_stage(struct http_request *);
-int		 page_checkpoint_status(struct http_request *);
-int		 page_checkpoint_due(struct http_request *);
-int		 page_ownership_cell(struct http_request *);
-int		 page_handoff_offer(struct http_request *);
-int		 page_handoff_accept(struct http_request *);
-
-/* page_portfolio.c: the portfolio, kickoff and people pages. */
-int		 page_portfolio(struct http_request *);
-int		 page_kickoff(struct http_request *);
-int		 page_people(struct http_request *);
-int		 page_person_active(struct http_request *);
+/* page.c, page_*.c: the HTML pages and their forms. */
+int		 run_page(struct http_request *, const struct route *,
+		    const struct route_method *);
+int		 run_action(struct http_request *, const struct route *,
+		    const struct route_method *);
 
 /* api_health.c: liveness and database health. */
-int		 api_healthz(struct http_request *);
-int		 api_version(struct http_request *);
+extern const struct pipe_ops	healthz_ops;
+int		 run_version(struct http_request *, const struct route *,
+		    const struct route_method *);
 
-/* fallback.c: what unknown paths get. */
-int		 api_not_found(struct http_request *);
-int		 page_not_found(struct http_request *);
+/* assets.c: files from assets/, embedded at build time. */
+int		 run_asset(struct http_request *, const struct route *,
+		    const struct route_method *);
+
+/* background.c: the vocabulary check and the risk ledger's upkeep. */
+void		 ledger_job_start(void);
 
 #endif

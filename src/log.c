@@ -14,6 +14,8 @@
 #include <stdarg.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "handoff.h"
 
 /* Escape a value for a quoted log field. */
@@ -36,18 +38,29 @@ log_quote(struct sbuf *b, const char *s)
 }
 
 /*
- * A short id for this request, the same in the log and in X-Request-Id:
- * the worker and the request's own address and start time, so it needs
- * no state and stays the same however often it is asked for.
+ * A short id for this request, the same in the log and in X-Request-Id,
+ * however often it is asked for: a keyed hash (SipHash, libsodium) of the
+ * request's address and start time under a key drawn when the worker
+ * starts, so it needs no state and gives away nothing of the process.
  */
 void
 log_request_id(struct http_request *req, char id[LOG_ID_LEN])
 {
-	u_int64_t	mix;
+	static unsigned char	key[crypto_shorthash_KEYBYTES];
+	static int		have_key;
+	unsigned char		in[sizeof(uintptr_t) + sizeof(u_int64_t)];
+	unsigned char		out[crypto_shorthash_BYTES];
+	uintptr_t		addr = (uintptr_t)req;
 
-	mix = (u_int64_t)(uintptr_t)req ^ (req->start << 16);
-	(void)snprintf(id, LOG_ID_LEN, "%x-%llx", (unsigned)getpid(),
-	    (unsigned long long)(mix & 0xffffffffffffULL));
+	if (!have_key) {
+		randombytes_buf(key, sizeof(key));
+		have_key = 1;
+	}
+	memcpy(in, &addr, sizeof(addr));
+	memcpy(in + sizeof(addr), &req->start, sizeof(req->start));
+	(void)crypto_shorthash(out, in, sizeof(in), key);
+	(void)snprintf(id, LOG_ID_LEN, "%02x%02x%02x%02x-%02x%02x%02x%02x",
+	    out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7]);
 }
 
 void
@@ -70,7 +83,7 @@ log_event(struct http_request *req, const char *user, const char *event,
 	sbuf_vprintf(&detail, fmt, ap);
 	va_end(ap);
 
-	auth_address(req, addr, sizeof(addr));
+	req_address(req, addr, sizeof(addr));
 	log_request_id(req, id);
 	sbuf_init(&route);
 	sbuf_printf(&route, "%s %s", http_method_text(req->method), req->path);

@@ -1,8 +1,9 @@
 /*
  * page: the machinery behind the HTML pages.
  *
- * A page is a struct page_view: the statements it needs (push) and how it
- * draws their results (render).  page_show() serves it for GET.
+ * A page is a struct page_view: the one statement it needs (push), whose
+ * function returns everything the page shows in one document, and how it
+ * draws it (render).  run_page() serves it for GET.
  *
  * A form posts to a struct page_action: the form fields become the body of
  * one api.* function call, checked with the same field tables as the JSON
@@ -20,7 +21,6 @@ struct page_call {
 	const struct page_action	*action;
 	json_t				*path;
 	json_t				*values;	/* the form, as sent */
-	int				 first;		/* view's statements */
 	int				 status;	/* of the page drawn */
 	struct form_state		 fs;
 	char				 form[96];
@@ -28,22 +28,22 @@ struct page_call {
 	char				 message[256];
 };
 
-static int	page_show_prepare(struct http_request *, struct db_call *);
-static int	page_show_finish(struct http_request *, struct db_call *);
-static int	page_act_prepare(struct http_request *, struct db_call *);
-static int	page_act_finish(struct http_request *, struct db_call *);
-static int	page_act_fail(struct http_request *, struct db_call *,
+static int	page_show_prepare(struct http_request *, struct pipe *);
+static int	page_show_finish(struct http_request *, struct pipe *);
+static int	page_act_prepare(struct http_request *, struct pipe *);
+static int	page_act_finish(struct http_request *, struct pipe *);
+static int	page_act_fail(struct http_request *, struct pipe *,
 		    const struct db_error *);
 static void	page_call_cleanup(void *);
 
-static const struct db_ops page_show_ops = {
+static const struct pipe_ops page_show_ops = {
 	.ctx_size = sizeof(struct page_call),
 	.prepare = page_show_prepare,
 	.finish = page_show_finish,
 	.cleanup = page_call_cleanup,
 };
 
-static const struct db_ops page_act_ops = {
+static const struct pipe_ops page_act_ops = {
 	.ctx_size = sizeof(struct page_call),
 	.prepare = page_act_prepare,
 	.finish = page_act_finish,
@@ -52,12 +52,10 @@ static const struct db_ops page_act_ops = {
 };
 
 void
-page_ctx_init(struct http_request *req, struct db_call *call,
-    struct page_ctx *ctx)
+page_ctx_init(struct http_request *req, struct page_ctx *ctx)
 {
-	const struct principal	*who = db_who(call);
+	const struct principal	*who = req_who(req);
 
-	(void)req;
 	ctx->today = app_today();
 	ctx->csrf = who != NULL ? who->csrf : "";
 	ctx->user = who != NULL ? who->name : NULL;
@@ -74,38 +72,20 @@ page_reply(struct http_request *req, int status, struct sbuf *b)
 	sbuf_free(b);
 }
 
-/* Push the people list (all, or the active only) and return its index. */
-int
-page_push_people(struct db_call *call, int active_only)
-{
-	json_t	*query;
-	int	 idx;
-
-	query = active_only ? json_pack("{s:b, s:i}", "active", 1, "limit",
-	    200) : json_pack("{s:i}", "limit", 200);
-	idx = db_nstmts(call);
-	if (db_push_json(call, "SELECT api.person_list($1::jsonb)",
-	    req_call_doc(db_who(call), -1, NULL, query, NULL)) !=
-	    KORE_RESULT_OK)
-		idx = -1;
-	json_decref(query);
-	return (idx);
-}
-
 /*
- * The facts (pushed by db_facts_push() at index first) into pf, and the
- * risks of today for one project (0: the whole portfolio) into risks;
- * 0 or -1.  The caller frees both, whatever the result.
+ * A view's statement: s with the path and query given (referenced, not
+ * taken); 0, or -1 having replied.
  */
 int
-page_load_risks(struct db_call *call, int first, day_t today,
-    int64_t project_id, struct portfolio *pf, struct risk_list *risks)
+page_send(struct http_request *req, struct pipe *p, enum stmt s,
+    json_t *path, json_t *query)
 {
-	facts_init(pf);
-	memset(risks, 0, sizeof(*risks));
-	if (db_facts_load(call, first, pf) != KORE_RESULT_OK)
+	if (pipe_send(p, s, req_call_doc(-1, path, query, NULL)) !=
+	    KORE_RESULT_OK) {
+		reply_error(req, 500, "internal", "internal error", NULL);
 		return (-1);
-	return (risk_compute(pf, today, project_id, risks));
+	}
+	return (0);
 }
 
 static void
@@ -120,50 +100,64 @@ page_call_cleanup(void *arg)
 /* GET ------------------------------------------------------------------- */
 
 int
-page_show(struct http_request *req, const struct page_view *view)
+run_page(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD"));
-	return (db_run(req, &page_show_ops, view, view->access));
+	return (pipe_run(req, route, &page_show_ops, m->arg, m->access));
 }
 
 static int
-page_show_prepare(struct http_request *req, struct db_call *call)
+page_show_prepare(struct http_request *req, struct pipe *p)
 {
-	struct page_call	*pc = db_ctx(call);
+	struct page_call	*pc = pipe_ctx(p);
 
-	pc->view = db_arg(call);
+	pc->view = pipe_arg(p);
 	pc->path = json_object();
-	if (req_path(req, pc->view->pattern, pc->path) != KORE_RESULT_OK) {
+	if (req_path(req, pipe_route(p)->pattern, pc->path) !=
+	    KORE_RESULT_OK) {
 		reply_error(req, 404, "not_found",
 		    "There is no page at this address.", NULL);
 		return (KORE_RESULT_ERROR);
 	}
-	if ((pc->first = pc->view->push(req, call, pc->path)) < 0) {
-		/* push() replied (a bad query argument, say). */
-		return (KORE_RESULT_ERROR);
-	}
+	if (pc->view->push(req, p, pc->path) == -1)
+		return (KORE_RESULT_ERROR);	/* push() replied */
 	pc->status = 200;
 	return (KORE_RESULT_OK);
 }
 
-static int
-page_show_finish(struct http_request *req, struct db_call *call)
+/* Draw the view from its answer; a missing one is a 500 page. */
+static void
+page_draw(struct http_request *req, struct pipe *p, struct page_call *pc,
+    const struct form_state *fs)
 {
-	struct page_call	*pc = db_ctx(call);
+	struct sbuf	 b;
+	json_t		*doc;
 
-	pc->view->render(req, call, pc->first, pc->path, NULL, pc->status);
-	return (DB_DONE);
+	if ((doc = pipe_result(p)) == NULL) {
+		sbuf_init(&b);
+		layout_error_page(&b, 500, "Internal error",
+		    "The page could not be read.");
+		page_reply(req, 500, &b);
+		return;
+	}
+	pc->view->render(req, doc, pc->path, fs, pc->status);
+	json_decref(doc);
+}
+
+static int
+page_show_finish(struct http_request *req, struct pipe *p)
+{
+	page_draw(req, p, pipe_ctx(p), NULL);
+	return (PIPE_DONE);
 }
 
 /* POST ------------------------------------------------------------------ */
 
 int
-page_act(struct http_request *req, const struct page_action *action)
+run_action(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
-	if (req->method != HTTP_METHOD_POST)
-		return (reply_method_not_allowed(req, "POST"));
-	return (db_run(req, &page_act_ops, action, action->access));
+	return (pipe_run(req, route, &page_act_ops, m->arg, m->access));
 }
 
 /* Expand "%name" in a template from the path values ("/projects/%project"). */
@@ -299,11 +293,10 @@ page_form_body(const struct form_field *fields, json_t *form,
 }
 
 static int
-page_act_prepare(struct http_request *req, struct db_call *call)
+page_act_prepare(struct http_request *req, struct pipe *p)
 {
-	struct page_call		*pc = db_ctx(call);
-	const struct page_action	*a = db_arg(call);
-	const struct principal		*who;
+	struct page_call		*pc = pipe_ctx(p);
+	const struct page_action	*a = pipe_arg(p);
 	json_t				*body;
 	long long			 version;
 	struct verror			 verr;
@@ -314,7 +307,8 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 	pc->path = json_object();
 	pc->status = 303;
 
-	if (req_path(req, a->pattern, pc->path) != KORE_RESULT_OK) {
+	if (req_path(req, pipe_route(p)->pattern, pc->path) !=
+	    KORE_RESULT_OK) {
 		reply_error(req, 404, "not_found",
 		    "There is no page at this address.", NULL);
 		return (KORE_RESULT_ERROR);
@@ -324,15 +318,9 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 	if (req_form_body(req, &pc->values) != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
 
-	/* A form from a session carries that session's CSRF token. */
-	who = db_who(call);
-	if (!auth_csrf_ok(req, who, json_string_value(json_object_get(
-	    pc->values, "csrf")))) {
-		reply_error(req, 403, "csrf", "This form has expired or did "
-		    "not come from handoff. Reload the page and try again.",
-		    NULL);
-		return (KORE_RESULT_ERROR);
-	}
+	/* A form from a session carries that session's CSRF token: the
+	 * statement checks it, the page drawn again included. */
+	pipe_csrf(p, json_string_value(json_object_get(pc->values, "csrf")));
 
 	body = page_form_body(a->fields, pc->values, &version);
 	if (a->adjust != NULL)
@@ -340,12 +328,12 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 	if (validate_object(body, a->body, &verr) == -1) {
 		json_decref(body);
 		page_refuse(pc, 400, verr.field, verr.message, 0);
-		pc->first = pc->view->push(req, call, pc->path);
-		return (pc->first < 0 ? KORE_RESULT_ERROR : KORE_RESULT_OK);
+		return (pc->view->push(req, p, pc->path) == -1 ?
+		    KORE_RESULT_ERROR : KORE_RESULT_OK);
 	}
 
-	ret = db_push_json(call, a->sql, req_call_doc(who, version, pc->path,
-	    NULL, body));
+	ret = pipe_send(p, a->stmt, req_call_doc(version, pc->path, NULL,
+	    body));
 	json_decref(body);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
@@ -353,45 +341,43 @@ page_act_prepare(struct http_request *req, struct db_call *call)
 }
 
 static int
-page_act_finish(struct http_request *req, struct db_call *call)
+page_act_finish(struct http_request *req, struct pipe *p)
 {
-	struct page_call	*pc = db_ctx(call);
+	struct page_call	*pc = pipe_ctx(p);
 	char			 location[256];
-
 	json_t			*doc;
 
 	if (pc->fs.form != NULL) {
-		pc->view->render(req, call, pc->first, pc->path, &pc->fs,
-		    pc->status);
-		return (DB_DONE);
+		page_draw(req, p, pc, &pc->fs);
+		return (PIPE_DONE);
 	}
 
 	/* A new record: its id can be part of where we go next. */
-	doc = db_json(call, 0);
+	doc = pipe_result(p);
 	if (json_is_integer(json_object_get(doc, "id")))
 		json_object_set(pc->path, "id", json_object_get(doc, "id"));
 	json_decref(doc);
 
 	expand(location, sizeof(location), pc->action->redirect, pc->path);
 	reply_redirect(req, location);
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
 /* A refused write: show the page again, with the reason at the form. */
 static int
-page_act_fail(struct http_request *req, struct db_call *call,
+page_act_fail(struct http_request *req, struct pipe *p,
     const struct db_error *err)
 {
-	struct page_call	*pc = db_ctx(call);
+	struct page_call	*pc = pipe_ctx(p);
 
 	if (err->status != 400 && err->status != 409 && err->status != 412) {
 		reply_db_error(req, err);
-		return (DB_DONE);
+		return (PIPE_DONE);
 	}
 
 	page_refuse(pc, err->status, err->field, err->message,
 	    err->status == 412);
-	if ((pc->first = pc->view->push(req, call, pc->path)) < 0)
-		return (DB_DONE);
-	return (DB_MORE);
+	if (pc->view->push(req, p, pc->path) == -1)
+		return (PIPE_DONE);
+	return (PIPE_MORE);
 }

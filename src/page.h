@@ -1,22 +1,19 @@
 /*
  * page: pages and the forms on them (see page.c).  Private to the page
- * handlers (page_*.c).
+ * handlers (page_*.c) and the route table.
  */
 #ifndef HANDOFF_PAGE_H
 #define HANDOFF_PAGE_H
 
 #include "render.h"
 
-/* A page: what it reads, and how it draws it. */
+/* A page: its one statement, and how it draws the answer. */
 struct page_view {
-	const char	*pattern;	/* "/projects/#project" */
-	int		 access;	/* ACCESS_* to see it */
-	/* Queue statements; the index of the first, or -1 having replied. */
-	int		(*push)(struct http_request *, struct db_call *,
-			    json_t *);
-	/* Draw from the results (fs is NULL unless a form was refused). */
-	void		(*render)(struct http_request *, struct db_call *, int,
-			    json_t *, const struct form_state *, int);
+	/* Send the statement (path: the route's values); -1 having replied. */
+	int	(*push)(struct http_request *, struct pipe *, json_t *);
+	/* Draw from its document (fs NULL unless a form was refused). */
+	void	(*render)(struct http_request *, json_t *, json_t *,
+		    const struct form_state *, int);
 };
 
 /* How a form field becomes a JSON body field. */
@@ -36,11 +33,8 @@ struct form_field {
 
 /* A form: which api.* function it calls and where it leads. */
 struct page_action {
-	const char		*pattern;	/* the action's path */
-	int			 access;	/* ACCESS_* to send it */
-	const char		*form;		/* form id; %name: from the
-						   path */
-	const char		*sql;
+	const char		*form;		/* id; %name from the path */
+	enum stmt		 stmt;
 	const struct form_field	*fields;
 	const struct field	*body;		/* checks, as the API's */
 	const char		*redirect;	/* on success; %name expanded,
@@ -49,13 +43,16 @@ struct page_action {
 	void			(*adjust)(json_t *);	/* may be NULL */
 };
 
-void	page_ctx_init(struct http_request *, struct db_call *,
-	    struct page_ctx *);
-int	page_show(struct http_request *, const struct page_view *);
-int	page_act(struct http_request *, const struct page_action *);
+extern const struct page_view	portfolio_view, kickoff_view, people_view,
+				project_view;
+extern const struct page_action	kickoff_action, person_action, active_action,
+				spec_action, stage_action, status_action,
+				due_action, cell_action, offer_action,
+				accept_action;
+
+void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);
-int	page_push_people(struct db_call *, int);
-int	page_load_risks(struct db_call *, int, day_t, int64_t,
-	    struct portfolio *, struct risk_list *);
+int	page_send(struct http_request *, struct pipe *, enum stmt, json_t *,
+	    json_t *);
 
 #endif

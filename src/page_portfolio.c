@@ -3,111 +3,111 @@
  * (/people) pages and their forms.
  */
 #include "handoff.h"
-#include "facts.h"
 #include "page.h"
-#include "risk.h"
 
 /* Portfolio ------------------------------------------------------------- */
 
-static const struct field portfolio_query[] = {
-	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
-	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
-	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
-	{ NULL, 0, 0, 0, 0, NULL, NULL }
-};
-
+/* The active projects, riskiest first, as the filters narrow them. */
 static int
-portfolio_push(struct http_request *req, struct db_call *call, json_t *params)
+portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 {
-	int	first;
+	json_t	*query;
+	int	 rc;
 
-	if (req_query(req, portfolio_query, params) != KORE_RESULT_OK)
+	(void)path;
+	query = json_object();
+	if (req_query(req, portfolio_query, query) != KORE_RESULT_OK) {
+		json_decref(query);
 		return (-1);
-	if ((first = db_facts_push(call)) < 0)
-		reply_error(req, 500, "internal", "internal error", NULL);
-	return (first);
+	}
+	json_object_set_new(query, "status", json_string("active"));
+	if (json_object_get(query, "severity") != NULL)
+		json_object_set_new(query, "at_least", json_true());
+	rc = page_send(req, p, STMT_PORTFOLIO, NULL, query);
+	json_decref(query);
+	return (rc);
 }
 
 static void
-portfolio_render(struct http_request *req, struct db_call *call, int first,
-    json_t *params, const struct form_state *fs, int status)
+portfolio_render(struct http_request *req, json_t *doc, json_t *path,
+    const struct form_state *fs, int status)
 {
 	struct page_ctx		 ctx;
-	struct portfolio	 pf;
-	struct risk_list	 risks;
+	struct portfolio_rows	 rows;
 	struct portfolio_filter	 filter;
+	json_t			*q;
 	struct sbuf		 b;
 	enum stage		 st;
 	enum severity		 sev;
 	const char		*s;
 
 	(void)fs;
-	page_ctx_init(req, call, &ctx);
-	filter.pm = json_integer_value(json_object_get(params, "pm"));
+	(void)path;
+	page_ctx_init(req, &ctx);
+	q = json_object_get(doc, "query");
+	filter.pm = json_integer_value(json_object_get(q, "pm"));
 	filter.stage = -1;
 	filter.severity = -1;
-	if ((s = json_string_value(json_object_get(params, "stage"))) !=
-	    NULL && stage_from_key(s, &st) == 0)
+	filter.status = PROJECT_ACTIVE;
+	if ((s = json_string_value(json_object_get(q, "stage"))) != NULL &&
+	    stage_from_key(s, &st) == 0)
 		filter.stage = (int)st;
-	if ((s = json_string_value(json_object_get(params, "severity"))) !=
-	    NULL && severity_from_key(s, &sev) == 0)
+	if ((s = json_string_value(json_object_get(q, "severity"))) != NULL &&
+	    severity_from_key(s, &sev) == 0)
 		filter.severity = (int)sev;
 
 	sbuf_init(&b);
-	if (page_load_risks(call, first, ctx.today, 0, &pf, &risks) == -1) {
+	if (views_portfolio(doc, ctx.today, filter.severity,
+	    (size_t)json_integer_value(json_object_get(q, "offset")),
+	    json_is_integer(json_object_get(q, "limit")) ?
+	    (size_t)json_integer_value(json_object_get(q, "limit")) : 50,
+	    &rows) == -1) {
 		layout_error_page(&b, 500, "Internal error",
 		    "The portfolio could not be read.");
 		status = 500;
 	} else {
-		render_portfolio_page(&b, &ctx, &pf, &risks, &filter);
+		render_portfolio_page(&b, &ctx, &rows, &filter);
+		views_portfolio_free(&rows);
 	}
 	page_reply(req, status, &b);
-	risk_list_free(&risks);
-	facts_free(&pf);
 }
 
-static const struct page_view portfolio_view = {
-	"/", ACCESS_VIEWER, portfolio_push, portfolio_render
+const struct page_view portfolio_view = {
+	portfolio_push, portfolio_render
 };
-
-int
-page_portfolio(struct http_request *req)
-{
-	return (page_show(req, &portfolio_view));
-}
 
 /* Kickoff ---------------------------------------------------------------- */
 
+/* The active people, to pick the PM from. */
 static int
-kickoff_push(struct http_request *req, struct db_call *call, json_t *params)
+kickoff_push(struct http_request *req, struct pipe *p, json_t *path)
 {
-	int	first;
+	json_t	*query;
+	int	 rc;
 
-	(void)params;
-	if ((first = page_push_people(call, 1)) < 0)
-		reply_error(req, 500, "internal", "internal error", NULL);
-	return (first);
+	(void)path;
+	query = json_pack("{s:b, s:i}", "active", 1, "limit", 200);
+	rc = page_send(req, p, STMT_PERSON_LIST, NULL, query);
+	json_decref(query);
+	return (rc);
 }
 
 static void
-kickoff_render(struct http_request *req, struct db_call *call, int first,
-    json_t *params, const struct form_state *fs, int status)
+kickoff_render(struct http_request *req, json_t *people, json_t *path,
+    const struct form_state *fs, int status)
 {
 	struct page_ctx	 ctx;
 	struct sbuf	 b;
-	json_t		*people;
 
-	(void)params;
-	page_ctx_init(req, call, &ctx);
-	people = db_json(call, first);
+	(void)path;
+	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
 	render_kickoff_page(&b, &ctx, people, fs);
 	page_reply(req, status, &b);
-	json_decref(people);
 }
 
-static const struct page_view kickoff_view = {
-	"/projects/new", ACCESS_PM, kickoff_push, kickoff_render
+const struct page_view kickoff_view = {
+	kickoff_push, kickoff_render
 };
 
 static const struct form_field kickoff_form[] = {
@@ -125,65 +125,37 @@ static const struct form_field kickoff_form[] = {
 	{ NULL, 0, NULL }
 };
 
-static const struct page_action kickoff_action = {
-	"/projects/new", ACCESS_PM, "kickoff",
-	"SELECT api.project_create($1::jsonb)",
-	kickoff_form, project_create_body, "/projects/%id", &kickoff_view,
-	NULL
+const struct page_action kickoff_action = {
+	"kickoff", STMT_PROJECT_CREATE, kickoff_form, project_create_body,
+	"/projects/%id", &kickoff_view, NULL
 };
-
-int
-page_kickoff(struct http_request *req)
-{
-	if (req->method == HTTP_METHOD_POST)
-		return (page_act(req, &kickoff_action));
-	return (page_show(req, &kickoff_view));
-}
 
 /* People ----------------------------------------------------------------- */
 
+/* Everyone, with the boxes each holds today (api.people_page). */
 static int
-people_push(struct http_request *req, struct db_call *call, json_t *params)
+people_push(struct http_request *req, struct pipe *p, json_t *path)
 {
-	int	first;
-
-	(void)params;
-	if ((first = page_push_people(call, 0)) < 0 || db_facts_push(call) < 0) {
-		reply_error(req, 500, "internal", "internal error", NULL);
-		return (-1);
-	}
-	return (first);
+	(void)path;
+	return (page_send(req, p, STMT_PEOPLE_PAGE, NULL, NULL));
 }
 
 static void
-people_render(struct http_request *req, struct db_call *call, int first,
-    json_t *params, const struct form_state *fs, int status)
+people_render(struct http_request *req, json_t *doc, json_t *path,
+    const struct form_state *fs, int status)
 {
-	struct page_ctx		 ctx;
-	struct portfolio	 pf;
-	struct sbuf		 b;
-	json_t			*people;
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
 
-	(void)params;
-	page_ctx_init(req, call, &ctx);
-	people = db_json(call, first);
-	facts_init(&pf);
+	(void)path;
+	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
-	if (people == NULL ||
-	    db_facts_load(call, first + 1, &pf) != KORE_RESULT_OK) {
-		layout_error_page(&b, 500, "Internal error",
-		    "The people could not be read.");
-		status = 500;
-	} else {
-		render_people_page(&b, &ctx, people, &pf, fs);
-	}
+	render_people_page(&b, &ctx, doc, fs);
 	page_reply(req, status, &b);
-	facts_free(&pf);
-	json_decref(people);
 }
 
-static const struct page_view people_view = {
-	"/people", ACCESS_VIEWER, people_push, people_render
+const struct page_view people_view = {
+	people_push, people_render
 };
 
 static const struct form_field person_form[] = {
@@ -198,34 +170,12 @@ static const struct form_field active_form[] = {
 	{ NULL, 0, NULL }
 };
 
-static const struct field active_body[] = {
-	{ "active", FIELD_BOOL, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ NULL, 0, 0, 0, 0, NULL, NULL }
+const struct page_action person_action = {
+	"add-person", STMT_PERSON_CREATE, person_form, person_create_body,
+	"/people#person-%id", &people_view, NULL
 };
 
-static const struct page_action person_action = {
-	"/people", ACCESS_PM, "add-person",
-	"SELECT api.person_create($1::jsonb)",
-	person_form, person_create_body, "/people#person-%id", &people_view,
-	NULL
-};
-
-static const struct page_action active_action = {
-	"/people/#person/active", ACCESS_PM, "person-%person",
-	"SELECT api.person_patch($1::jsonb)", active_form, active_body,
+const struct page_action active_action = {
+	"person-%person", STMT_PERSON_PATCH, active_form, person_active_body,
 	"/people#person-%person", &people_view, NULL
 };
-
-int
-page_people(struct http_request *req)
-{
-	if (req->method == HTTP_METHOD_POST)
-		return (page_act(req, &person_action));
-	return (page_show(req, &people_view));
-}
-
-int
-page_person_active(struct http_request *req)
-{
-	return (page_act(req, &active_action));
-}

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "sbuf.h"
+#include "vocab.h"
 
 struct risk;
 struct risk_list;
@@ -46,8 +47,37 @@ struct form_state {
 /* Portfolio filters; -1 (or 0 for pm) is "any". */
 struct portfolio_filter {
 	long long	 pm;
-	int		 stage;		/* enum stage */
-	int		 severity;	/* enum severity: at least this */
+	int		 stage;		/* enum stage; -1 any */
+	int		 severity;	/* enum severity: at least this; -1 */
+	int		 status;	/* enum project_status; -1 any */
+};
+
+/* One project of a list, as the portfolio shows it (views.c). */
+struct portfolio_row {
+	long long	 id;
+	const char	*name;
+	const char	*pm;		/* the PM's name */
+	enum stage	 stage;
+	enum project_status status;
+	day_t		 launch;
+	int		 counts[SEVERITY_COUNT];
+	int		 worst;		/* enum severity; -1: no risk */
+	const char	*next_title;	/* the earliest open checkpoint */
+	day_t		 next_due;
+	int		 next_blocked;
+	json_t		*doc;		/* the project's fields, for JSON */
+};
+
+/* A page of the portfolio: rows [offset, offset + n) of total. */
+struct portfolio_rows {
+	struct portfolio_row	*rows;
+	size_t			 n;
+	size_t			 total;
+	size_t			 offset;
+	size_t			 limit;
+	json_t			*pms;		/* [{"id", "name"}]: filter */
+	const struct risk_list	*wide;		/* portfolio-wide, or NULL */
+	void			*keep;		/* what the names point into */
 };
 
 struct portfolio;
@@ -84,12 +114,11 @@ void	render_risk_items(struct sbuf *, const struct risk_list *, int);
 
 /* render_portfolio.c: the portfolio, kickoff and people pages. */
 void	render_portfolio_page(struct sbuf *, const struct page_ctx *,
-	    const struct portfolio *, const struct risk_list *,
-	    const struct portfolio_filter *);
+	    const struct portfolio_rows *, const struct portfolio_filter *);
 void	render_kickoff_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
 void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
-	    const struct portfolio *, const struct form_state *);
+	    const struct form_state *);
 
 /*
  * render_digest.c: the weekly digest as a page and as Markdown, and the

@@ -22,15 +22,16 @@ total(const int counts[SEVERITY_COUNT])
 	return (counts[0] + counts[1] + counts[2] + counts[3]);
 }
 
-static int
-count_new(const struct digest *d)
+/* The groups this page shows: [first, last) of d->ngroups. */
+static void
+page_range(const struct digest *d, size_t *first, size_t *last)
 {
-	size_t	i;
-	int	n;
+	size_t	i, n;
 
-	for (i = 0, n = 0; i < d->open.len; i++)
-		n += d->is_new[i] != 0;
-	return (n);
+	for (i = 0, n = 0; i < d->open.len; i = digest_group_end(d, i))
+		n++;
+	*first = d->offset;
+	*last = d->offset + n;
 }
 
 /* ", 6 days" after a risk's first day; nothing on that day itself. */
@@ -180,7 +181,7 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	char			 week[ISOWEEK_LEN], other[ISOWEEK_LEN];
 	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
 	char			 day[DATE_LEN], title[64];
-	size_t			 i, j, k, end;
+	size_t			 i, j, k, end, first, last;
 	int			 y, wk, nnew;
 
 	isoweek_format(d->year, d->week, week);
@@ -213,7 +214,7 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<button type=\"submit\">Show</button>\n</form>\n</nav>\n"
 	    "</header>\n", week);
 
-	nnew = count_new(d);
+	nnew = (int)d->fresh.len;
 	sbuf_str(b, "<section aria-labelledby=\"summary-h\">\n"
 	    "<h2 id=\"summary-h\">Summary</h2>\n");
 	html_counts(b, d->counts);
@@ -228,11 +229,8 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	if (nnew == 0)
 		sbuf_str(b, "<p class=\"muted\">Nothing new.</p>\n");
 	sbuf_str(b, "<ul class=\"risks\">\n");
-	for (i = 0; i < d->open.len; i++) {
-		if (d->is_new[i])
-			render_risk_item(b, &d->open.items[i], 1, 0,
-			    d->asof);
-	}
+	for (i = 0; i < d->fresh.len; i++)
+		render_risk_item(b, &d->fresh.items[i], 1, 0, d->asof);
 	sbuf_str(b, "</ul>\n</section>\n");
 
 	html_printf(b, "<section aria-labelledby=\"resolved-h\">\n"
@@ -261,11 +259,16 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	}
 	sbuf_str(b, "</ul>\n</section>\n");
 
+	page_range(d, &first, &last);
 	html_printf(b, "<section aria-labelledby=\"open-h\">\n"
-	    "<h2 id=\"open-h\">Still open, by project (%zu)</h2>\n",
-	    d->open.len);
-	if (d->open.len == 0)
+	    "<h2 id=\"open-h\">Still open, by project (%d)</h2>\n",
+	    total(d->counts));
+	if (total(d->counts) == 0)
 		sbuf_str(b, "<p class=\"ok\">No open risks.</p>\n");
+	else if (first > 0 || last < d->ngroups)
+		html_printf(b, "<p class=\"muted\">Projects %zu to %zu of "
+		    "%zu, the riskiest first.</p>\n", first + 1, last,
+		    d->ngroups);
 	for (i = 0; i < d->open.len; i = end) {
 		end = digest_group_end(d, i);
 		r = &d->open.items[d->by_project[i]];
@@ -284,6 +287,20 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 			    d->is_new[k], d->asof);
 		}
 		sbuf_str(b, "</ul>\n");
+	}
+	if (first > 0 || last < d->ngroups) {
+		sbuf_str(b, "<nav class=\"pager\" aria-label=\"More "
+		    "projects\">\n");
+		if (first > 0)
+			html_printf(b, "<a href=\"/digest?week=%s&amp;offset="
+			    "%zu#open-h\" rel=\"prev\">&larr; Previous %zu"
+			    "</a>\n", week, first > d->limit ? first -
+			    d->limit : 0, d->limit);
+		if (last < d->ngroups)
+			html_printf(b, "<a href=\"/digest?week=%s&amp;offset="
+			    "%zu#open-h\" rel=\"next\">Next %zu &rarr;</a>"
+			    "\n", week, last, d->limit);
+		sbuf_str(b, "</nav>\n");
 	}
 	sbuf_str(b, "</section>\n");
 
@@ -354,14 +371,14 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	const struct risk	*r;
 	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
 	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
-	size_t			 i, j, end;
+	size_t			 i, j, end, first, last;
 	int			 k, nnew;
 
 	isoweek_format(d->year, d->week, week);
 	date_format(d->monday, mon);
 	date_format(d->sunday, sun);
 	date_format(d->asof, asof);
-	nnew = count_new(d);
+	nnew = (int)d->fresh.len;
 
 	sbuf_printf(b, "# Risk digest, week %s\n\n%s to %s, as of the end of "
 	    "%s.\n\n", week, mon, sun, asof);
@@ -373,10 +390,8 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	    d->resolved.len, d->ndue);
 
 	sbuf_printf(b, "## New this week (%d)\n\n", nnew);
-	for (i = 0; i < d->open.len; i++) {
-		if (d->is_new[i])
-			md_risk(b, &d->open.items[i], d->asof, 1);
-	}
+	for (i = 0; i < d->fresh.len; i++)
+		md_risk(b, &d->fresh.items[i], d->asof, 1);
 	if (nnew == 0)
 		sbuf_str(b, "Nothing new.\n");
 
@@ -405,7 +420,12 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	if (d->resolved.len == 0)
 		sbuf_str(b, "Nothing resolved.\n");
 
-	sbuf_printf(b, "\n## Still open, by project (%zu)\n", d->open.len);
+	page_range(d, &first, &last);
+	sbuf_printf(b, "\n## Still open, by project (%d)\n",
+	    total(d->counts));
+	if (first > 0 || last < d->ngroups)
+		sbuf_printf(b, "\nProjects %zu to %zu of %zu, the riskiest "
+		    "first.\n", first + 1, last, d->ngroups);
 	for (i = 0; i < d->open.len; i = end) {
 		end = digest_group_end(d, i);
 		r = &d->open.items[d->by_project[i]];
@@ -421,8 +441,12 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 			md_risk(b, &d->open.items[d->by_project[j]], d->asof,
 			    0);
 	}
-	if (d->open.len == 0)
+	if (total(d->counts) == 0)
 		sbuf_str(b, "\nNo open risks.\n");
+	if (last < d->ngroups)
+		sbuf_printf(b, "\n%zu more project%s with open risks: "
+		    "/digest?week=%s&offset=%zu\n", d->ngroups - last,
+		    d->ngroups - last == 1 ? "" : "s", week, last);
 
 	sbuf_printf(b, "\n## Due next week (%zu)\n\n", d->ndue);
 	for (i = 0; i < d->ndue; i++) {

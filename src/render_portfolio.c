@@ -15,78 +15,23 @@
 #include "render.h"
 #include "risk.h"
 
-struct row {
-	const struct project		*pr;
-	const struct project_version	*pv;
-	int				 counts[SEVERITY_COUNT];
-	int				 worst;		/* -1: no risk */
-	const struct checkpoint		*next;
-	day_t				 next_due;
-};
-
-/* The earliest open checkpoint (not done, waived or deleted) as of d. */
-static const struct checkpoint *
-next_checkpoint(const struct project *pr, day_t d, day_t *due)
-{
-	const struct checkpoint_version	*v;
-	const struct checkpoint		*best = NULL;
-	size_t				 i;
-
-	*due = DAY_NONE;
-	for (i = 0; i < pr->ncheckpoints; i++) {
-		v = checkpoint_at(&pr->checkpoints[i], d);
-		if (v == NULL || v->deleted || v->status == CHECKPOINT_DONE ||
-		    v->status == CHECKPOINT_WAIVED)
-			continue;
-		if (best == NULL || v->due < *due) {
-			best = &pr->checkpoints[i];
-			*due = v->due;
-		}
-	}
-	return (best);
-}
-
-static int
-row_cmp(const void *a, const void *b)
-{
-	const struct row	*x = a, *y = b;
-	int			 s;
-
-	if (x->worst != y->worst)
-		return (y->worst - x->worst);
-	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
-		if (x->counts[s] != y->counts[s])
-			return (y->counts[s] - x->counts[s]);
-	}
-	if (x->pv->target_launch != y->pv->target_launch)
-		return (x->pv->target_launch < y->pv->target_launch ? -1 : 1);
-	return (strcmp(x->pr->name, y->pr->name));
-}
-
 static void
-filter_form(struct sbuf *b, const struct portfolio *pf,
+filter_form(struct sbuf *b, const struct portfolio_rows *rows,
     const struct portfolio_filter *f)
 {
-	const struct person	*p;
-	size_t			 i, j;
-	int			 s;
-	int			 is_pm;
+	json_t		*p;
+	size_t		 i;
+	int		 s;
 
 	sbuf_str(b, "<form method=\"get\" action=\"/\" class=\"filters\" "
 	    "aria-label=\"Filter the portfolio\">\n"
 	    "<label for=\"f-pm\">PM</label>\n<select id=\"f-pm\" name=\"pm\">"
 	    "<option value=\"\">anyone</option>\n");
-	for (i = 0; i < pf->npeople; i++) {
-		p = &pf->people[i];
-		is_pm = 0;
-		for (j = 0; j < pf->nprojects; j++)
-			is_pm |= pf->projects[j].pm_id == p->id;
-		if (!is_pm)
-			continue;
-		html_printf(b, "<option value=\"%lld\"", (long long)p->id);
-		if (f->pm == p->id)
+	json_array_foreach(rows->pms, i, p) {
+		html_printf(b, "<option value=\"%lld\"", doc_int(p, "id"));
+		if (f->pm == doc_int(p, "id"))
 			sbuf_str(b, " selected");
-		html_printf(b, ">%s</option>\n", p->name);
+		html_printf(b, ">%s</option>\n", doc_str(p, "name"));
 	}
 	sbuf_str(b, "</select>\n<label for=\"f-stage\">Stage</label>\n"
 	    "<select id=\"f-stage\" name=\"stage\"><option value=\"\">any"
@@ -104,17 +49,31 @@ filter_form(struct sbuf *b, const struct portfolio *pf,
 	    "<a href=\"/\">Clear</a>\n</form>\n");
 }
 
+/* The query of another page of the same list. */
+static void
+page_link(struct sbuf *b, const struct portfolio_filter *f, size_t offset,
+    size_t limit, const char *rel, const char *text)
+{
+	html_printf(b, "<a rel=\"%s\" href=\"/?offset=%zu&amp;limit=%zu",
+	    rel, offset, limit);
+	if (f->pm != 0)
+		html_printf(b, "&amp;pm=%lld", f->pm);
+	if (f->stage >= 0)
+		html_printf(b, "&amp;stage=%s", stage_key((enum stage)
+		    f->stage));
+	if (f->severity >= 0)
+		html_printf(b, "&amp;severity=%s", severity_key(
+		    (enum severity)f->severity));
+	html_printf(b, "\">%s</a>\n", text);
+}
+
 void
 render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
-    const struct portfolio *pf, const struct risk_list *risks,
-    const struct portfolio_filter *f)
+    const struct portfolio_rows *rows, const struct portfolio_filter *f)
 {
-	struct row			*rows;
-	const struct person		*pm;
-	const struct project_version	*pv;
-	const struct checkpoint_version	*cv;
-	size_t				 i, j, n;
-	char				 day[DATE_LEN];
+	const struct portfolio_row	*r;
+	size_t				 i;
+	char				 day[DATE_LEN], text[32];
 	int				 s, shown;
 
 	layout_begin(b, "Portfolio", ctx);
@@ -129,74 +88,36 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<a href=\"/people\">People</a> &middot; "
 	    "<a href=\"/api/v1/projects\">JSON API</a></p>\n"
 	    "</header>\n<section aria-label=\"Projects\">\n");
-	filter_form(b, pf, f);
-
-	rows = calloc(pf->nprojects + 1, sizeof(*rows));
-	if (rows == NULL) {
-		b->failed = 1;
-		return;
-	}
-	n = 0;
-	for (i = 0; i < pf->nprojects; i++) {
-		if ((pv = project_active_at(&pf->projects[i], ctx->today)) ==
-		    NULL)
-			continue;
-		if (f->pm != 0 && pf->projects[i].pm_id != f->pm)
-			continue;
-		if (f->stage >= 0 && (int)pv->stage != f->stage)
-			continue;
-		rows[n].pr = &pf->projects[i];
-		rows[n].pv = pv;
-		rows[n].worst = -1;
-		rows[n].next = next_checkpoint(rows[n].pr, ctx->today,
-		    &rows[n].next_due);
-		for (j = 0; j < risks->len; j++) {
-			if (risks->items[j].project_id != rows[n].pr->id)
-				continue;
-			s = (int)risks->items[j].severity;
-			rows[n].counts[s]++;
-			if (s > rows[n].worst)
-				rows[n].worst = s;
-		}
-		if (f->severity >= 0 && rows[n].worst < f->severity)
-			continue;
-		n++;
-	}
-	qsort(rows, n, sizeof(*rows), row_cmp);
+	filter_form(b, rows, f);
 
 	sbuf_str(b, "<table class=\"portfolio\">\n<thead><tr>"
 	    "<th scope=\"col\">Project</th><th scope=\"col\">PM</th>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\">Next checkpoint"
 	    "</th><th scope=\"col\">Target launch</th>"
 	    "<th scope=\"col\">Open risks</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n; i++) {
-		pm = facts_person(pf, rows[i].pr->pm_id);
+	for (i = 0; i < rows->n; i++) {
+		r = &rows->rows[i];
 		html_printf(b, "<tr><th scope=\"row\">"
 		    "<a href=\"/projects/%lld\">%s</a></th><td>%s</td>"
-		    "<td>%s</td><td>",
-		    (long long)rows[i].pr->id, rows[i].pr->name,
-		    pm != NULL ? pm->name : "", stage_name(rows[i].pv->stage));
-		if (rows[i].next != NULL) {
-			cv = checkpoint_at(rows[i].next, ctx->today);
-			date_format(rows[i].next_due, day);
+		    "<td>%s</td><td>", r->id, r->name,
+		    r->pm != NULL ? r->pm : "", stage_name(r->stage));
+		if (r->next_title != NULL) {
+			date_format(r->next_due, day);
 			html_printf(b, "%s<br><span class=\"muted\">due %s%s"
-			    "</span>", rows[i].next->title, day,
-			    rows[i].next_due < ctx->today ? " (missed)" :
-			    cv != NULL && cv->status == CHECKPOINT_BLOCKED ?
-			    " (blocked)" : "");
+			    "</span>", r->next_title, day,
+			    r->next_due < ctx->today ? " (missed)" :
+			    r->next_blocked ? " (blocked)" : "");
 		} else {
 			sbuf_str(b, "<span class=\"muted\">none open</span>");
 		}
-		date_format(rows[i].pv->target_launch, day);
+		date_format(r->launch, day);
 		html_printf(b, "</td><td>%s</td><td>", day);
 		shown = 0;
 		for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
-			char	text[32];
-
-			if (rows[i].counts[s] == 0)
+			if (r->counts[s] == 0)
 				continue;
 			(void)snprintf(text, sizeof(text), "%d %s",
-			    rows[i].counts[s], severity_key((enum severity)s));
+			    r->counts[s], severity_key((enum severity)s));
 			render_badge(b, severity_key((enum severity)s), text);
 			sbuf_char(b, ' ');
 			shown = 1;
@@ -205,24 +126,36 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<span class=\"ok\">none</span>");
 		sbuf_str(b, "</td></tr>\n");
 	}
-	if (n == 0)
+	if (rows->n == 0)
 		sbuf_str(b, "<tr><td colspan=\"6\">No active project matches."
 		    "</td></tr>\n");
-	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
-	free(rows);
+	sbuf_str(b, "</tbody>\n</table>\n");
+	if (rows->offset > 0 || rows->offset + rows->n < rows->total) {
+		html_printf(b, "<nav class=\"pager\" aria-label=\"More "
+		    "projects\">\n<p class=\"muted\">Projects %zu to %zu of "
+		    "%zu.</p>\n", rows->n > 0 ? rows->offset + 1 : 0,
+		    rows->offset + rows->n, rows->total);
+		if (rows->offset > 0)
+			page_link(b, f, rows->offset > rows->limit ?
+			    rows->offset - rows->limit : 0, rows->limit,
+			    "prev", "&larr; Previous");
+		if (rows->offset + rows->n < rows->total)
+			page_link(b, f, rows->offset + rows->limit,
+			    rows->limit, "next", "Next &rarr;");
+		sbuf_str(b, "</nav>\n");
+	}
+	sbuf_str(b, "</section>\n");
 
 	/* Portfolio-wide risks have no project row of their own. */
-	for (i = 0, n = 0; i < risks->len; i++) {
-		if (risks->items[i].project_id != 0)
-			continue;
-		if (n++ == 0)
-			sbuf_str(b, "<section aria-labelledby=\"wide-h\">\n"
-			    "<h2 id=\"wide-h\">Across the portfolio</h2>\n"
-			    "<ul class=\"risks\">\n");
-		render_risk_item(b, &risks->items[i], 0, 0, DAY_NONE);
-	}
-	if (n > 0)
+	if (rows->wide != NULL && rows->wide->len > 0) {
+		sbuf_str(b, "<section aria-labelledby=\"wide-h\">\n"
+		    "<h2 id=\"wide-h\">Across the portfolio</h2>\n"
+		    "<ul class=\"risks\">\n");
+		for (i = 0; i < rows->wide->len; i++)
+			render_risk_item(b, &rows->wide->items[i], 0, 0,
+			    DAY_NONE);
 		sbuf_str(b, "</ul>\n</section>\n");
+	}
 	layout_end(b);
 }
 
@@ -315,19 +248,16 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 
 void
 render_people_page(struct sbuf *b, const struct page_ctx *ctx,
-    json_t *people, const struct portfolio *pf, const struct form_state *fs)
+    json_t *doc, const struct form_state *fs)
 {
-	const struct person		*fp;
-	const struct project		*pr;
-	const struct responsibility	*r;
-	const struct cell_version	*cv;
-	json_t				*p;
-	size_t				 i, j, k;
-	int				 role, boxes, in_project, first;
+	json_t				*p, *box;
+	size_t				 i, j;
+	int				 boxes, first, threshold;
 	long long			 id;
 	char				 form[48], action[64];
 	const char			*v;
 
+	threshold = (int)doc_int(doc, "overload_threshold");
 	layout_begin(b, "People", ctx);
 	sbuf_str(b, "<header class=\"page-head\"><h1>People</h1>\n<p>Who "
 	    "holds which expected boxes across active projects. Someone who "
@@ -339,7 +269,7 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<th scope=\"col\">Expected boxes</th><th scope=\"col\">Status"
 	    "</th></tr></thead>\n<tbody>\n");
 
-	json_array_foreach(doc_arr(people, "people"), i, p) {
+	json_array_foreach(doc_arr(doc, "people"), i, p) {
 		id = doc_int(p, "id");
 		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">"
 		    "%s</th><td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
@@ -348,37 +278,19 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		/* Boxes held today in active projects, and where. */
 		boxes = 0;
 		first = 1;
-		fp = facts_person(pf, id);
-		for (j = 0; fp != NULL && j < pf->nprojects; j++) {
-			pr = &pf->projects[j];
-			/* As the overload rule counts: active and created. */
-			if (project_active_at(pr, ctx->today) == NULL)
-				continue;
-			in_project = 0;
-			for (k = 0; k < pr->nresps; k++) {
-				r = &pr->resps[k];
-				for (role = 0; role < ROLE_COUNT; role++) {
-					if (!(r->expects & (1u << role)))
-						continue;
-					cv = cell_at(r, (enum role)role,
-					    ctx->today);
-					if (cv != NULL && cv->person_id == id)
-						in_project++;
-				}
-			}
-			if (in_project == 0)
-				continue;
-			boxes += in_project;
+		json_array_foreach(doc_arr(p, "boxes"), j, box) {
+			boxes += (int)doc_int(box, "n");
 			html_printf(b, "%s<a href=\"/projects/%lld#ownership\">"
-			    "%s</a> (%d)", first ? "" : ", ",
-			    (long long)pr->id, pr->name, in_project);
+			    "%s</a> (%lld)", first ? "" : ", ",
+			    doc_int(box, "project_id"),
+			    doc_str(box, "project_name"), doc_int(box, "n"));
 			first = 0;
 		}
 		if (boxes == 0)
 			sbuf_str(b, "<span class=\"muted\">none</span>");
 		else
 			html_printf(b, "<br><strong>%d in all</strong>%s",
-			    boxes, boxes > pf->overload_threshold ?
+			    boxes, boxes > threshold ?
 			    " &mdash; more than anyone should hold" : "");
 		sbuf_str(b, "</td><td>");
 		render_badge(b, doc_bool(p, "active") ? "active" : "paused",

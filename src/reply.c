@@ -32,7 +32,7 @@ reply_common_headers(struct http_request *req)
 	http_response_header(req, "x-frame-options", "DENY");
 	http_response_header(req, "referrer-policy", "same-origin");
 	/* Over TLS, browsers are told to stay on it. */
-	if (auth_is_tls(req))
+	if (req_is_tls(req))
 		http_response_header(req, "strict-transport-security",
 		    "max-age=31536000; includeSubDomains");
 }
@@ -103,7 +103,7 @@ reply_error(struct http_request *req, int status, const char *code,
 
 	/* Refused input is logged once, here, whoever refused it. */
 	if (status == 400 || status == 413 || status == 415) {
-		who = db_who_req(req);
+		who = req_who(req);
 		log_event(req, who != NULL ? who->email : NULL, "invalid",
 		    "%d %s%s%s", status, field != NULL ? field : "",
 		    field != NULL && *field != '\0' ? ": " : "", message);
@@ -131,8 +131,11 @@ reply_db_error(struct http_request *req, const struct db_error *err)
 }
 
 int
-reply_method_not_allowed(struct http_request *req, const char *allow)
+reply_method_not_allowed(struct http_request *req, const struct route *route)
 {
+	char	allow[96];
+
+	route_allow(route, allow, sizeof(allow));
 	http_response_header(req, "allow", allow);
 	reply_error(req, 405, "method_not_allowed",
 	    "this method is not allowed here", NULL);
@@ -147,4 +150,49 @@ reply_redirect(struct http_request *req, const char *location)
 	reply_common_headers(req);
 	http_response_header(req, "location", location);
 	http_response(req, 303, NULL, 0);
+}
+
+/*
+ * Link: <...>; rel="next" (and "prev") to the pages around [offset,
+ * offset + limit) of total: the same path and query, other offset.
+ */
+void
+reply_page_links(struct http_request *req, size_t offset, size_t limit,
+    size_t total)
+{
+	struct sbuf	 b, q;
+	const char	*s, *amp;
+	size_t		 n;
+	int		 k;
+
+	sbuf_init(&q);
+	for (s = req->query_string; s != NULL && *s != '\0'; s = amp) {
+		amp = strchr(s, '&');
+		n = amp != NULL ? (size_t)(amp - s) : strlen(s);
+		if (n > 0 && strncmp(s, "offset=", 7) != 0 &&
+		    strncmp(s, "limit=", 6) != 0) {
+			sbuf_add(&q, s, n);
+			sbuf_char(&q, '&');
+		}
+		if (amp != NULL)
+			amp++;
+	}
+	sbuf_init(&b);
+	for (k = 0; k < 2; k++) {
+		if (k == 0 && offset + limit >= total)
+			continue;
+		if (k == 1 && offset == 0)
+			continue;
+		if (b.len > 0)
+			sbuf_str(&b, ", ");
+		sbuf_printf(&b, "<%s?%soffset=%zu&limit=%zu>; rel=\"%s\"",
+		    req->path, sbuf_cstr(&q), k == 0 ? offset + limit :
+		    offset > limit ? offset - limit : 0, limit,
+		    k == 0 ? "next" : "prev");
+	}
+	/* The path and query were checked: no CR or LF can be in them. */
+	if (b.len > 0 && !sbuf_failed(&b))
+		http_response_header(req, "link", sbuf_cstr(&b));
+	sbuf_free(&b);
+	sbuf_free(&q);
 }

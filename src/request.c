@@ -3,10 +3,12 @@
  *
  * Each function either hands back a well-formed value or replies with the
  * shared error format itself (and returns KORE_RESULT_ERROR), so a handler
- * only has to stop.
+ * only has to stop.  Facts of the connection (the client's address, TLS)
+ * and who is asking, once known, are read here too.
  */
+#include <arpa/inet.h>
+
 #include "handoff.h"
-#include "calldoc.h"
 #include "httpparse.h"
 
 /*
@@ -126,24 +128,53 @@ req_form_body(struct http_request *req, json_t **out)
 }
 
 /*
- * The query arguments declared for the route (conf/handoff.conf) checked
- * against fields into out; one that fails is a 400 naming it.  Kore drops
- * empty values ("?stage="), so a missing argument and an empty one both
- * mean "any".  Parses the query string: call it once per request.
+ * One argument of the query string, decoded (formdata.c): 0 absent, 1 in
+ * *value (the caller frees it), -1 malformed or given twice.  Read here
+ * rather than through Kore, whose parser drops any argument not declared
+ * in its configuration and any value with a control character, which
+ * would make "?week=x%0a" mean "no week".
+ */
+static int
+req_query_get(struct http_request *req, const char *name, char **value)
+{
+	*value = NULL;
+	if (req->query_string == NULL)
+		return (0);
+	return (formdata_get(req->query_string, strlen(req->query_string),
+	    name, value));
+}
+
+/*
+ * The query arguments the route takes, checked against fields into out;
+ * one that fails is a 400 naming it.  An empty value ("?stage=") means
+ * "any", as an absent one.  Arguments the route does not take are
+ * ignored.
  */
 int
 req_query(struct http_request *req, const struct field *fields, json_t *out)
 {
 	const struct field	*f;
-	char			*value;
+	char			*value, msg[128];
 	json_t			*v;
 	struct verror		 verr;
+	int			 rc;
 
-	http_populate_qs(req);
 	for (f = fields; f->name != NULL; f++) {
-		if (!http_argument_get_string(req, f->name, &value))
+		if ((rc = req_query_get(req, f->name, &value)) == 0)
 			continue;
-		if ((v = validate_query_value(f, value, &verr)) == NULL) {
+		if (rc == -1) {
+			(void)snprintf(msg, sizeof(msg), "%s is malformed or "
+			    "given twice", f->name);
+			reply_error(req, 400, "invalid", msg, f->name);
+			return (KORE_RESULT_ERROR);
+		}
+		if (*value == '\0') {
+			free(value);
+			continue;
+		}
+		v = validate_query_value(f, value, &verr);
+		free(value);
+		if (v == NULL) {
 			reply_error(req, 400, "invalid", verr.message,
 			    verr.field);
 			return (KORE_RESULT_ERROR);
@@ -176,19 +207,39 @@ req_if_match(struct http_request *req, long long *version)
 }
 
 
+/* Is s[0..n) made of characters of the class, and n within max? */
+static int
+segment_ok(const char *s, size_t n, size_t max, const char *extra)
+{
+	size_t	i;
+
+	if (n == 0 || n > max)
+		return (0);
+	for (i = 0; i < n; i++) {
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_')
+			continue;
+		if (extra == NULL || s[i] == '\0' || strchr(extra, s[i]) ==
+		    NULL)
+			return (0);
+	}
+	return (1);
+}
+
 /*
- * Match req->path against a pattern such as
- * "/api/v1/projects/#project/ownership/:key/:role": "#name" captures a
- * positive integer id, ":name" a word.  The route's regex has already
- * checked the characters; this reads the values and their ranges.
+ * Match req->path against a route pattern such as
+ * "/api/v1/projects/#project/ownership/:key/:role": "#name" is a positive
+ * integer id (up to 18 digits), ":name" a word of [a-z0-9_] (up to 64),
+ * "*name" a file name of [A-Za-z0-9._-] (up to 128); anything else must be
+ * the same.  The values go into out by name (out may be NULL: only match).
  */
 int
 req_path(struct http_request *req, const char *pattern, json_t *out)
 {
 	const char	*p, *s, *pe, *se;
-	char		 name[32], value[72], *end;
+	char		 name[32], value[136];
 	long long	 n;
-	size_t		 plen, slen;
+	size_t		 plen, slen, i;
 
 	p = pattern;
 	s = req->path;
@@ -200,22 +251,30 @@ req_path(struct http_request *req, const char *pattern, json_t *out)
 		plen = pe != NULL ? (size_t)(pe - p) : strlen(p);
 		slen = se != NULL ? (size_t)(se - s) : strlen(s);
 
-		if (*p == '#' || *p == ':') {
-			if (plen - 1 >= sizeof(name) || slen == 0 ||
-			    slen >= sizeof(value))
+		if (*p == '#' || *p == ':' || *p == '*') {
+			if (plen - 1 >= sizeof(name) || slen >= sizeof(value))
+				return (KORE_RESULT_ERROR);
+			if ((*p == '#' && !segment_ok(s, slen, 18, NULL)) ||
+			    (*p == ':' && !segment_ok(s, slen, 64, NULL)) ||
+			    (*p == '*' && !segment_ok(s, slen, 128,
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-")))
 				return (KORE_RESULT_ERROR);
 			memcpy(name, p + 1, plen - 1);
 			name[plen - 1] = '\0';
 			memcpy(value, s, slen);
 			value[slen] = '\0';
 			if (*p == '#') {
-				errno = 0;
-				n = strtoll(value, &end, 10);
-				if (*end != '\0' || errno == ERANGE || n < 1)
+				for (i = 0, n = 0; i < slen; i++) {
+					if (value[i] < '0' || value[i] > '9')
+						return (KORE_RESULT_ERROR);
+					n = n * 10 + (value[i] - '0');
+				}
+				if (n < 1)
 					return (KORE_RESULT_ERROR);
-				json_object_set_new(out, name,
-				    json_integer(n));
-			} else {
+				if (out != NULL)
+					json_object_set_new(out, name,
+					    json_integer(n));
+			} else if (out != NULL) {
 				json_object_set_new(out, name,
 				    json_string(value));
 			}
@@ -230,18 +289,18 @@ req_path(struct http_request *req, const char *pattern, json_t *out)
 }
 
 /*
- * The single JSON argument of every api.* function (sql/0003): who, which
- * day, which version the client read, the path, the query and the body.
- * The caller owns the document.
+ * The request document of an api.* function (calldoc.c): which day, which
+ * version the client read, the path, the query and the body.  Who is
+ * asking is added by api.authorize() in the same statement (db.c).  The
+ * caller owns the document.
  */
 json_t *
-req_call_doc(const struct principal *who, long long if_match, json_t *path,
-    json_t *query, json_t *body)
+req_call_doc(long long if_match, json_t *path, json_t *query, json_t *body)
 {
 	const struct calldoc	c = {
-		.actor = who != NULL ? who->email : NULL,
-		.user_id = who != NULL ? who->user_id : 0,
-		.admin = who != NULL && who->access >= ACCESS_ADMIN,
+		.actor = NULL,
+		.user_id = 0,
+		.admin = 0,
 		.today = app_today(),
 		.if_match = if_match,
 		.path = path,
@@ -250,4 +309,43 @@ req_call_doc(const struct principal *who, long long if_match, json_t *path,
 	};
 
 	return (calldoc_build(&c));
+}
+
+/* Who is asking, once the request's first statement said (pipe.c). */
+const struct principal *
+req_who(struct http_request *req)
+{
+	const struct req_state	*rs = req->hdlr_extra;
+
+	if (rs == NULL || rs->magic != REQ_STATE_MAGIC || !rs->known ||
+	    rs->who.user_id <= 0)
+		return (NULL);
+	return (&rs->who);
+}
+
+/* The client's address, for the session record and the log. */
+void
+req_address(struct http_request *req, char *buf, size_t size)
+{
+	struct connection	*c = req->owner;
+
+	buf[0] = '\0';
+	if (c == NULL)
+		return;
+	if (c->family == AF_INET)
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
+		    (socklen_t)size);
+	else if (c->family == AF_INET6)
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
+		    (socklen_t)size);
+	else
+		(void)snprintf(buf, size, "local");
+}
+
+int
+req_is_tls(struct http_request *req)
+{
+	return (req->owner != NULL && req->owner->owner != NULL &&
+	    req->owner->owner->server != NULL &&
+	    req->owner->owner->server->tls);
 }

@@ -428,30 +428,79 @@ overload_risks(const struct portfolio *pf, day_t asof, int64_t only,
 	return (rc);
 }
 
-int
-risk_compute(const struct portfolio *pf, day_t asof, int64_t only_project,
+/* The project rules' risks of every project (0) or one, unsorted. */
+static int
+projects_risks(const struct portfolio *pf, day_t asof, int64_t only,
     struct risk_list *out)
 {
 	const struct project_version	*pv;
 	const struct project		*pr;
-	size_t				 i, first;
+	size_t				 i;
 
-	first = out->len;
 	for (i = 0; i < pf->nprojects; i++) {
 		pr = &pf->projects[i];
-		if (only_project != 0 && pr->id != only_project)
+		if (only != 0 && pr->id != only)
 			continue;
 		if ((pv = project_active_at(pr, asof)) == NULL)
 			continue;
 		if (project_risks(pf, asof, pr, pv, out) == -1)
 			return (-1);
 	}
-	if (overload_risks(pf, asof, only_project, out) == -1)
-		return (-1);
+	return (0);
+}
 
+static void
+sort_from(struct risk_list *out, size_t first)
+{
 	if (out->len - first > 1)
 		qsort(out->items + first, out->len - first,
 		    sizeof(*out->items), risk_order_cmp);
+}
+
+int
+risk_compute(const struct portfolio *pf, day_t asof, int64_t only_project,
+    struct risk_list *out)
+{
+	size_t	first = out->len;
+
+	if (projects_risks(pf, asof, only_project, out) == -1 ||
+	    overload_risks(pf, asof, only_project, out) == -1)
+		return (-1);
+	sort_from(out, first);
+	return (0);
+}
+
+int
+risk_compute_project(const struct portfolio *pf, day_t asof,
+    int64_t project, struct risk_list *out)
+{
+	size_t	first = out->len;
+
+	if (projects_risks(pf, asof, project, out) == -1)
+		return (-1);
+	sort_from(out, first);
+	return (0);
+}
+
+int
+risk_involved(const struct project *pr, int64_t person, day_t d)
+{
+	const struct responsibility	*r;
+	const struct cell_version	*cell;
+	size_t				 i;
+	int				 role;
+
+	if (project_active_at(pr, d) == NULL)
+		return (0);
+	for (i = 0; i < pr->nresps; i++) {
+		r = &pr->resps[i];
+		for (role = 0; role < ROLE_COUNT; role++) {
+			if ((r->expects & (1u << role)) != 0 &&
+			    (cell = cell_at(r, (enum role)role, d)) != NULL &&
+			    cell->person_id == person)
+				return (1);
+		}
+	}
 	return (0);
 }
 

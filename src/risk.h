@@ -120,6 +120,21 @@ void		 risk_describe(struct risk *, day_t);
  */
 int		 risk_compute(const struct portfolio *, day_t, int64_t,
 		    struct risk_list *);
+
+/*
+ * The same for one project's own rules, every rule but overloaded
+ * owners: what a portfolio holding only that project (and the people it
+ * names) can answer.  The overloads come from the ledger (ledger.h).
+ */
+int		 risk_compute_project(const struct portfolio *, day_t, int64_t,
+		    struct risk_list *);
+
+/*
+ * Does the person hold an expected box of the project at the end of day
+ * d, the project being active then?  Then the person's overload, if any,
+ * is one of the project's risks.
+ */
+int		 risk_involved(const struct project *, int64_t, day_t);
 void		 risk_list_free(struct risk_list *);
 
 /* Identity: kind, project, subject.  cmp is a total order for sorting. */

@@ -168,12 +168,7 @@ digest_json(const struct digest *d)
 	int	 k;
 
 	isoweek_format(d->year, d->week, week);
-	new = json_array();
-	for (i = 0; i < d->open.len; i++) {
-		if (d->is_new[i])
-			json_array_append_new(new,
-			    risk_json(&d->open.items[i], d->asof));
-	}
+	new = risk_list_json(&d->fresh, d->asof);
 
 	resolved = json_array();
 	for (i = 0; i < d->resolved.len; i++) {
@@ -224,8 +219,12 @@ digest_json(const struct digest *d)
 	    "resolved", resolved,
 	    "due_next_week", due,
 	    "trend", trend);
-	if (doc != NULL)
+	if (doc != NULL) {
 		json_object_set_new(doc, "open", risk_list_json(&d->open,
 		    d->asof));
+		json_object_set_new(doc, "page", json_pack("{s:I, s:I, s:I}",
+		    "offset", (json_int_t)d->offset, "limit",
+		    (json_int_t)d->limit, "projects", (json_int_t)d->ngroups));
+	}
 	return (doc);
 }

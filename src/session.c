@@ -28,15 +28,15 @@ struct login {
 	char	 address[64];
 };
 
-static int	login_prepare(struct http_request *, struct db_call *);
-static int	login_finish(struct http_request *, struct db_call *);
-static int	login_fail(struct http_request *, struct db_call *,
+static int	login_prepare(struct http_request *, struct pipe *);
+static int	login_finish(struct http_request *, struct pipe *);
+static int	login_fail(struct http_request *, struct pipe *,
 		    const struct db_error *);
 static void	login_cleanup(void *);
 static void	login_page(struct sbuf *, const struct page_ctx *,
 		    const char *, const char *, const char *, int);
 
-static const struct db_ops login_ops = {
+static const struct pipe_ops login_ops = {
 	.ctx_size = sizeof(struct login),
 	.prepare = login_prepare,
 	.finish = login_finish,
@@ -44,8 +44,8 @@ static const struct db_ops login_ops = {
 	.cleanup = login_cleanup,
 };
 
-static const int login_form = 1;
-static const int login_json = 0;
+const int login_form = 1;
+const int login_json = 0;
 
 static void
 login_cleanup(void *arg)
@@ -54,22 +54,6 @@ login_cleanup(void *arg)
 
 	sodium_memzero(l, sizeof(*l));
 }
-
-static const struct field login_json_fields[] = {
-	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
-	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
-	    NULL },
-	{ NULL, 0, 0, 0, 0, NULL, NULL }
-};
-
-/* The form also says where to go next (checked by auth_safe_next()). */
-static const struct field login_form_fields[] = {
-	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
-	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
-	    NULL },
-	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
-	{ NULL, 0, 0, 0, 0, NULL, NULL }
-};
 
 /* Take email and password (and where to go next) from the body. */
 static int
@@ -88,8 +72,8 @@ login_read(struct http_request *req, struct login *l)
 	password = json_string_value(json_object_get(body, "password"));
 	next = json_string_value(json_object_get(body, "next"));
 	ret = KORE_RESULT_ERROR;
-	if (validate_object(body, l->form ? login_form_fields :
-	    login_json_fields, &verr) == -1)
+	if (validate_object(body, l->form ? login_form_body : login_body,
+	    &verr) == -1)
 		reply_error(req, 400, "invalid", verr.message, verr.field);
 	else if (strlen(email) >= sizeof(l->email) ||
 	    strlen(password) >= sizeof(l->password))
@@ -110,19 +94,18 @@ login_read(struct http_request *req, struct login *l)
 }
 
 static int
-login_prepare(struct http_request *req, struct db_call *call)
+login_prepare(struct http_request *req, struct pipe *p)
 {
-	struct login	*l = db_ctx(call);
-	json_t		*p;
+	struct login	*l = pipe_ctx(p);
 	int		 ret;
 
-	l->form = *(const int *)db_arg(call);
+	l->form = *(const int *)pipe_arg(p);
 	if (login_read(req, l) != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
-	auth_address(req, l->address, sizeof(l->address));
+	req_address(req, l->address, sizeof(l->address));
 
-	p = json_pack("{s:{s:s}}", "body", "email", l->email);
-	ret = db_push_json(call, "SELECT api.login_lookup($1::jsonb)", p);
+	ret = pipe_send(p, STMT_LOGIN_LOOKUP, json_pack("{s:{s:s}}", "body",
+	    "email", l->email));
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);
@@ -130,7 +113,7 @@ login_prepare(struct http_request *req, struct db_call *call)
 
 /* Refused: the same words whatever the reason. */
 static void
-login_refused(struct http_request *req, struct db_call *call, struct login *l)
+login_refused(struct http_request *req, struct login *l)
 {
 	struct page_ctx	ctx;
 	struct sbuf	b;
@@ -141,25 +124,24 @@ login_refused(struct http_request *req, struct db_call *call, struct login *l)
 		reply_error(req, 401, "login_failed", LOGIN_FAILED, NULL);
 		return;
 	}
-	page_ctx_init(req, call, &ctx);
+	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
 	login_page(&b, &ctx, l->email, l->next, LOGIN_FAILED, 1);
 	page_reply(req, 401, &b);
 }
 
 static int
-login_finish(struct http_request *req, struct db_call *call)
+login_finish(struct http_request *req, struct pipe *pp)
 {
-	struct login	*l = db_ctx(call);
+	struct login	*l = pipe_ctx(pp);
 	json_t		*doc, *p, *user;
 	char		 hash[SECRET_HASH_LEN];
 	const char	*stored;
 	int		 ok, ret;
 
-	doc = db_json(call, l->phase == 0 ? 0 : 1);
-	if (doc == NULL) {
+	if ((doc = pipe_result(pp)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
-		return (DB_DONE);
+		return (PIPE_DONE);
 	}
 
 	if (l->phase == 0) {
@@ -178,21 +160,20 @@ login_finish(struct http_request *req, struct db_call *call)
 		    json_object_get(doc, "user_id"), "ok", ok, "session", hash,
 		    "csrf", l->csrf, "address", l->address);
 		json_decref(doc);
-		ret = db_push_json(call, "SELECT api.login_record($1::jsonb)",
-		    p);
+		ret = pipe_send(pp, STMT_LOGIN_RECORD, p);
 		if (ret != KORE_RESULT_OK) {
 			reply_error(req, 500, "internal", "internal error",
 			    NULL);
-			return (DB_DONE);
+			return (PIPE_DONE);
 		}
 		l->phase = 1;
-		return (DB_MORE);
+		return (PIPE_MORE);
 	}
 
 	if (!json_is_true(json_object_get(doc, "ok"))) {
 		json_decref(doc);
-		login_refused(req, call, l);
-		return (DB_DONE);
+		login_refused(req, l);
+		return (PIPE_DONE);
 	}
 
 	log_event(req, l->email, "login", "signed in");
@@ -205,93 +186,108 @@ login_finish(struct http_request *req, struct db_call *call)
 		    "csrf_token", l->csrf));
 	}
 	json_decref(doc);
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
 static int
-login_fail(struct http_request *req, struct db_call *call,
+login_fail(struct http_request *req, struct pipe *p,
     const struct db_error *err)
 {
-	(void)call;
+	(void)p;
 	reply_db_error(req, err);
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
 /* POST /api/v1/session {"email", "password"}; POST /login (the form). */
-static int
-login(struct http_request *req, const int *form)
+int
+run_login(struct http_request *req, const struct route *route,
+    const struct route_method *m)
 {
-	if (req->method != HTTP_METHOD_POST)
-		return (reply_method_not_allowed(req, "POST"));
-	return (db_run(req, &login_ops, form, ACCESS_PUBLIC));
+	return (pipe_run(req, route, &login_ops, m->arg, ACCESS_PUBLIC));
 }
 
 /* Sign-out and who-am-I -------------------------------------------------- */
 
-struct who_call {
+static int
+whoami_prepare(struct http_request *req, struct pipe *p)
+{
+	int	ret;
+
+	if ((ret = pipe_send(p, STMT_WHOAMI, req_call_doc(-1, NULL, NULL,
+	    NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	return (ret);
+}
+
+static int
+whoami_finish(struct http_request *req, struct pipe *p)
+{
+	const struct principal	*who = req_who(req);
+
+	(void)p;
+	reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:s}",
+	    "user", "id", (json_int_t)who->user_id, "email", who->email,
+	    "name", who->name, "role", who->role, "via", who->via_token ?
+	    "token" : "session"));
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops whoami_ops = {
+	.prepare = whoami_prepare,
+	.finish = whoami_finish,
+};
+
+struct logout_call {
 	int	form;
 };
 
+/*
+ * Ending the session the cookie names: a change, so its CSRF token comes
+ * with it (the form's field or the X-CSRF-Token header).  A token is no
+ * session: there is nothing to end, and answering 204 would suggest the
+ * token stopped working, so that is a 400 once the token is known good.
+ */
 static int
-who_prepare(struct http_request *req, struct db_call *call)
+logout_prepare(struct http_request *req, struct pipe *p)
 {
-	const struct principal	*who = db_who(call);
-	struct who_call		*w = db_ctx(call);
+	struct logout_call	*w = pipe_ctx(p);
 	json_t			*body;
 	char			 session[SECRET_HASH_LEN];
 	char			 token[SECRET_HASH_LEN];
-	const char		*csrf;
 	int			 ret;
 
-	w->form = *(const int *)db_arg(call);
-	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD) {
-		reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:s}",
-		    "user", "id", (json_int_t)who->user_id, "email",
-		    who->email, "name", who->name, "role", who->role, "via",
-		    who->via_token ? "token" : "session"));
-		return (KORE_RESULT_ERROR);	/* replied: nothing to run */
-	}
-
-	/*
-	 * A token is no session: there is nothing to end, and answering 204
-	 * would suggest the token stopped working.
-	 */
-	if (who->via_token) {
-		reply_error(req, 400, "bad_request", "a bearer token has no "
-		    "session to end; revoke the token instead", NULL);
-		return (KORE_RESULT_ERROR);
-	}
-
-	/* Signing out of a session is a write: it needs its CSRF token. */
-	csrf = NULL;
+	w->form = *(const int *)pipe_arg(p);
 	body = NULL;
 	if (w->form) {
 		if (req_form_body(req, &body) != KORE_RESULT_OK)
 			return (KORE_RESULT_ERROR);
-		csrf = json_string_value(json_object_get(body, "csrf"));
-	} else if (!http_request_header(req, "x-csrf-token", &csrf)) {
-		csrf = NULL;
+		pipe_csrf(p, json_string_value(json_object_get(body,
+		    "csrf")));
+		json_decref(body);
 	}
-	ret = auth_csrf_ok(req, who, csrf);
-	json_decref(body);
-	if (!ret) {
-		reply_error(req, 403, "csrf", "signing out needs the "
-		    "session's CSRF token", NULL);
-		return (KORE_RESULT_ERROR);
-	}
-
-	/* The session's hash: the principal does not keep it. */
+	/* With a token, the session named is none: nothing ends. */
 	(void)auth_credentials(req, session, token);
-	return (db_push_json(call, "SELECT api.logout($1::jsonb)",
-	    json_pack("{s:s}", "session", session)));
+	body = json_pack("{s:s}", "session", session);
+	ret = pipe_send(p, STMT_LOGOUT, req_call_doc(-1, NULL, NULL, body));
+	json_decref(body);
+	if (ret != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	return (ret);
 }
 
 static int
-who_finish(struct http_request *req, struct db_call *call)
+logout_finish(struct http_request *req, struct pipe *p)
 {
-	struct who_call	*w = db_ctx(call);
+	struct logout_call	*w = pipe_ctx(p);
+	const struct principal	*who = req_who(req);
 
-	log_event(req, db_who(call)->email, "logout", "signed out");
+	if (who != NULL && who->via_token) {
+		reply_error(req, 400, "bad_request", "a bearer token has no "
+		    "session to end; revoke the token instead", NULL);
+		return (PIPE_DONE);
+	}
+	log_event(req, who != NULL ? who->email : NULL, "logout",
+	    "signed out");
 	auth_session_cookie(req, "", 0);
 	if (w->form) {
 		reply_redirect(req, "/login");
@@ -299,33 +295,15 @@ who_finish(struct http_request *req, struct db_call *call)
 		reply_common_headers(req);
 		http_response(req, 204, NULL, 0);
 	}
-	return (DB_DONE);
+	return (PIPE_DONE);
 }
 
-static const struct db_ops who_ops = {
-	.ctx_size = sizeof(struct who_call),
-	.prepare = who_prepare,
-	.finish = who_finish,
+const struct pipe_ops logout_ops = {
+	.ctx_size = sizeof(struct logout_call),
+	.csrf_refusal = "signing out needs the session's CSRF token",
+	.prepare = logout_prepare,
+	.finish = logout_finish,
 };
-
-int
-api_session(struct http_request *req)
-{
-	if (req->method == HTTP_METHOD_POST)
-		return (login(req, &login_json));
-	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD ||
-	    req->method == HTTP_METHOD_DELETE)
-		return (db_run(req, &who_ops, &login_json, ACCESS_VIEWER));
-	return (reply_method_not_allowed(req, "GET, HEAD, POST, DELETE"));
-}
-
-int
-page_logout(struct http_request *req)
-{
-	if (req->method != HTTP_METHOD_POST)
-		return (reply_method_not_allowed(req, "POST"));
-	return (db_run(req, &who_ops, &login_form, ACCESS_VIEWER));
-}
 
 /* The sign-in page ------------------------------------------------------- */
 
@@ -357,44 +335,43 @@ login_page(struct sbuf *b, const struct page_ctx *ctx, const char *email,
 }
 
 static int
-login_page_prepare(struct http_request *req, struct db_call *call)
+login_page_prepare(struct http_request *req, struct pipe *p)
 {
-	(void)req;
-	return (db_push0(call, "SELECT api.accounts_exist()"));
+	int	ret;
+
+	if ((ret = pipe_send(p, STMT_ACCOUNTS_EXIST, json_object())) !=
+	    KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	return (ret);
 }
 
 static int
-login_page_finish(struct http_request *req, struct db_call *call)
+login_page_finish(struct http_request *req, struct pipe *p)
 {
 	struct page_ctx	 ctx;
 	struct sbuf	 b;
-	char		*next;
-	const char	*have;
+	json_t		*query;
+	const char	*next, *have;
 
-	http_populate_qs(req);
-	if (!http_argument_get_string(req, "next", &next) ||
-	    !auth_safe_next(next))
+	query = json_object();
+	if (req_query(req, login_query, query) != KORE_RESULT_OK) {
+		json_decref(query);
+		return (PIPE_DONE);
+	}
+	next = json_string_value(json_object_get(query, "next"));
+	if (!auth_safe_next(next))
 		next = "/";
-	have = db_value(call, 0, 0, 0);
+	have = pipe_value(p);
 
-	page_ctx_init(req, call, &ctx);
+	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
 	login_page(&b, &ctx, "", next, NULL, have != NULL && *have == 't');
 	page_reply(req, 200, &b);
-	return (DB_DONE);
+	json_decref(query);
+	return (PIPE_DONE);
 }
 
-static const struct db_ops login_page_ops = {
+const struct pipe_ops login_page_ops = {
 	.prepare = login_page_prepare,
 	.finish = login_page_finish,
 };
-
-int
-page_login(struct http_request *req)
-{
-	if (req->method == HTTP_METHOD_POST)
-		return (login(req, &login_form));
-	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
-		return (reply_method_not_allowed(req, "GET, HEAD, POST"));
-	return (db_run(req, &login_page_ops, NULL, ACCESS_PUBLIC));
-}

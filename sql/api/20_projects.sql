@@ -233,26 +233,6 @@ BEGIN
 END
 $$;
 
--- GET /api/v1/projects?status=&stage=&pm=&limit=&offset=
-CREATE FUNCTION api.project_list(p jsonb) RETURNS json
-LANGUAGE sql STABLE AS $$
-	WITH matching AS (
-		SELECT * FROM projects
-		WHERE (p->'query'->>'status' IS NULL OR
-		    status = p->'query'->>'status')
-		  AND (p->'query'->>'stage' IS NULL OR
-		    stage = p->'query'->>'stage')
-		  AND (p->'query'->>'pm' IS NULL OR
-		    pm_id = (p->'query'->>'pm')::bigint)
-	), page AS (
-		SELECT * FROM matching ORDER BY name, id
-		LIMIT api.limit_of(p) OFFSET api.offset_of(p)
-	)
-	SELECT json_build_object(
-	    'projects', coalesce((SELECT json_agg(api.project_json(page.*)
-		ORDER BY page.name, page.id) FROM page), '[]'::json),
-	    'total', (SELECT count(*) FROM matching))
-$$;
 
 -- PATCH /api/v1/projects/{id}: fields, spec (partial) and plan (partial).
 CREATE FUNCTION api.project_patch(p jsonb) RETURNS json

@@ -1,121 +1,194 @@
--- The facts the risk engine reads, as flat rows.
---
--- One function per kind of fact; the server runs all of them for one
--- request, a fixed number of statements whatever the number of projects.
--- Days are integers (days since 1970-01-01) so the C side does no date
--- parsing; NULL days are -2147483648 (DAY_NONE in src/date.h).  Rows come
--- ordered by owner and then by version id, the order the loader relies on.
+-- The facts the risk rules read, as the JSON document of src/facts_json.h:
+-- one project's whole history, one person's boxes across projects, or
+-- the whole portfolio (for the tests' reference engine).  Days are
+-- integers (days since 1970-01-01), null for none.
 
-CREATE FUNCTION api.day(p_date date) RETURNS int
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT coalesce(p_date - DATE '1970-01-01', -2147483648)
+CREATE FUNCTION api.dnum(p_date date) RETURNS int
+LANGUAGE sql IMMUTABLE AS $$ SELECT p_date - DATE '1970-01-01' $$;
+
+CREATE FUNCTION api.dday(p_days int) RETURNS date
+LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1970-01-01' + p_days $$;
+
+CREATE FUNCTION api.settings_doc() RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT json_object_agg(key, value ORDER BY key)
+	    FROM settings WHERE key IN ('overload_threshold',
+	    'stale_low_days', 'stale_medium_days'));
+END
 $$;
 
-CREATE FUNCTION api.facts_settings()
-RETURNS TABLE (key text, value int)
-LANGUAGE sql STABLE AS $$
-	SELECT key, value FROM settings ORDER BY key
+-- Bit n set when spec field n (the vocabulary's order, which the server
+-- checks at start-up) is not written in this version.
+CREATE FUNCTION api.spec_missing(v project_versions) RETURNS int
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT coalesce(sum(1 << position), 0)::int
+	    FROM vocabulary
+	    WHERE kind = 'spec_field' AND to_jsonb(v) ->> key IS NULL);
+END
 $$;
 
-CREATE FUNCTION api.facts_people()
-RETURNS TABLE (person_id bigint, name text, seq bigint, on_day int,
-    actor text, active boolean)
-LANGUAGE sql STABLE AS $$
-	SELECT p.id, p.name, v.id, api.day(v.effective_on), v.actor, v.active
-	FROM people p JOIN person_versions v ON v.person_id = p.id
-	ORDER BY p.id, v.id
+CREATE FUNCTION api.person_facts(p_ids bigint[]) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN coalesce((SELECT json_agg(json_build_object('id', p.id,
+	    'name', p.name, 'versions', coalesce((SELECT json_agg(
+		json_build_object('seq', v.id, 'on', api.dnum(v.effective_on),
+		'by', v.actor, 'active', v.active) ORDER BY v.id)
+		FROM person_versions v WHERE v.person_id = p.id), '[]'::json))
+	    ORDER BY p.id)
+	    FROM people p WHERE p.id = ANY (p_ids)), '[]'::json);
+END
 $$;
 
-CREATE FUNCTION api.facts_projects()
-RETURNS TABLE (project_id bigint, name text, pm_id bigint, kickoff int,
-    created int)
-LANGUAGE sql STABLE AS $$
-	SELECT id, name, pm_id, api.day(kickoff_on), api.day(created_on)
-	FROM projects ORDER BY id
+-- One project, everything about it.
+CREATE FUNCTION api.project_facts(p_id bigint) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT json_build_object(
+	    'id', pr.id, 'name', pr.name, 'pm', pr.pm_id,
+	    'kickoff', api.dnum(pr.kickoff_on),
+	    'created', api.dnum(pr.created_on),
+	    'versions', coalesce((SELECT json_agg(json_build_object(
+		'seq', v.id, 'on', api.dnum(v.effective_on), 'by', v.actor,
+		'status', v.status, 'stage', v.stage,
+		'launch', api.dnum(v.target_launch_on),
+		'spec_missing', api.spec_missing(v)) ORDER BY v.id)
+		FROM project_versions v WHERE v.project_id = pr.id),
+		'[]'::json),
+	    'plans', coalesce((SELECT json_agg(json_build_object(
+		'stage', v.stage, 'seq', v.id,
+		'on', api.dnum(v.effective_on), 'by', v.actor,
+		'start', api.dnum(v.planned_start),
+		'end', api.dnum(v.planned_end)) ORDER BY v.id)
+		FROM plan_versions v WHERE v.project_id = pr.id),
+		'[]'::json),
+	    'resps', coalesce((SELECT json_agg(json_build_object(
+		'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
+		'expects', (CASE WHEN r.expects_ds THEN 1 ELSE 0 END) |
+		    (CASE WHEN r.expects_mle THEN 2 ELSE 0 END) |
+		    (CASE WHEN r.expects_swe THEN 4 ELSE 0 END),
+		'cells', coalesce((SELECT json_agg(json_build_object(
+		    'role', o.role, 'seq', o.id,
+		    'on', api.dnum(o.effective_on), 'by', o.actor,
+		    'person', coalesce(o.person_id, 0)) ORDER BY o.id)
+		    FROM ownership_versions o
+		    WHERE o.project_id = pr.id AND o.responsibility = r.key),
+		    '[]'::json)) ORDER BY r.position)
+		FROM responsibilities r WHERE r.project_id = pr.id),
+		'[]'::json),
+	    'checkpoints', coalesce((SELECT json_agg(json_build_object(
+		'id', c.id, 'title', c.title, 'stage', c.stage,
+		'versions', coalesce((SELECT json_agg(json_build_object(
+		    'seq', v.id, 'on', api.dnum(v.effective_on),
+		    'by', v.actor, 'status', v.status,
+		    'due', api.dnum(v.due_on),
+		    'completed', api.dnum(v.completed_on),
+		    'deleted', v.deleted) ORDER BY v.id)
+		    FROM checkpoint_versions v WHERE v.checkpoint_id = c.id),
+		    '[]'::json)) ORDER BY c.id)
+		FROM checkpoints c WHERE c.project_id = pr.id), '[]'::json),
+	    'handoffs', coalesce((SELECT json_agg(json_build_object(
+		'key', h.key, 'name', k.name, 'leads_into', k.leads_into,
+		'versions', coalesce((SELECT json_agg(json_build_object(
+		    'seq', v.id, 'on', api.dnum(v.effective_on),
+		    'by', v.actor, 'from', coalesce(v.from_id, 0),
+		    'to', coalesce(v.to_id, 0),
+		    'offered', api.dnum(v.offered_on),
+		    'accepted', api.dnum(v.accepted_on)) ORDER BY v.id)
+		    FROM handoff_versions v
+		    WHERE v.project_id = h.project_id AND v.key = h.key),
+		    '[]'::json)) ORDER BY h.key)
+		FROM handoffs h JOIN handoff_kinds k ON k.key = h.key
+		WHERE h.project_id = pr.id), '[]'::json),
+	    'changes', coalesce((SELECT json_agg(d ORDER BY d)
+		FROM (SELECT DISTINCT api.dnum(a.recorded_on) AS d
+		    FROM audit_log a WHERE a.project_id = pr.id) c),
+		'[]'::json))
+	FROM projects pr WHERE pr.id = p_id);
+END
 $$;
 
--- spec_missing: bit n set when spec field n (src/facts.h order) is empty.
-CREATE FUNCTION api.facts_project_versions()
-RETURNS TABLE (project_id bigint, seq bigint, on_day int, actor text,
-    status text, stage text, target_launch int, spec_missing int)
-LANGUAGE sql STABLE AS $$
-	SELECT project_id, id, api.day(effective_on), actor, status, stage,
-	    api.day(target_launch_on),
-	    (CASE WHEN decision IS NULL THEN 1 ELSE 0 END) |
-	    (CASE WHEN primary_metric IS NULL THEN 2 ELSE 0 END) |
-	    (CASE WHEN secondary_constraint IS NULL THEN 4 ELSE 0 END) |
-	    (CASE WHEN worse_error IS NULL THEN 8 ELSE 0 END) |
-	    (CASE WHEN fallback IS NULL THEN 16 ELSE 0 END) |
-	    (CASE WHEN monitoring_trigger IS NULL THEN 32 ELSE 0 END) |
-	    (CASE WHEN baseline IS NULL THEN 64 ELSE 0 END)
-	FROM project_versions ORDER BY project_id, id
+-- The people a project's risks name: every holder any cell ever had and
+-- every receiver of a handoff.
+CREATE FUNCTION api.project_people(p_id bigint) RETURNS bigint[]
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN ARRAY(SELECT person_id FROM ownership_versions
+	    WHERE project_id = p_id AND person_id IS NOT NULL
+	    UNION
+	    SELECT to_id FROM handoff_versions
+	    WHERE project_id = p_id AND to_id IS NOT NULL);
+END
 $$;
 
-CREATE FUNCTION api.facts_plans()
-RETURNS TABLE (project_id bigint, seq bigint, on_day int, actor text,
-    stage text, planned_start int, planned_end int)
-LANGUAGE sql STABLE AS $$
-	SELECT project_id, id, api.day(effective_on), actor, stage,
-	    api.day(planned_start), api.day(planned_end)
-	FROM plan_versions ORDER BY project_id, id
+-- Everything the rules need about one project.
+CREATE FUNCTION api.project_facts_doc(p_id bigint) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object('settings', api.settings_doc(),
+	    'people', api.person_facts(api.project_people(p_id)),
+	    'projects', coalesce((SELECT json_agg(f) FROM
+		api.project_facts(p_id) f WHERE f IS NOT NULL), '[]'::json));
+END
 $$;
 
--- expects: bit 0 DS, bit 1 MLE, bit 2 SWE.
-CREATE FUNCTION api.facts_responsibilities()
-RETURNS TABLE (project_id bigint, key text, name text, needed_by text,
-    expects int)
-LANGUAGE sql STABLE AS $$
-	SELECT project_id, key, name, needed_by,
-	    (CASE WHEN expects_ds THEN 1 ELSE 0 END) |
-	    (CASE WHEN expects_mle THEN 2 ELSE 0 END) |
-	    (CASE WHEN expects_swe THEN 4 ELSE 0 END)
-	FROM responsibilities ORDER BY project_id, position
+-- Everything the overload rule needs about one person: the person, and
+-- for every project where they ever held an expected box, the project's
+-- versions and those boxes with every version of each.
+CREATE FUNCTION api.person_facts_doc(p_id bigint) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (WITH cells AS (
+		SELECT DISTINCT o.project_id, o.responsibility, o.role
+		FROM ownership_versions o WHERE o.person_id = p_id
+	)
+	SELECT json_build_object('settings', api.settings_doc(),
+	    'people', api.person_facts(ARRAY[p_id]),
+	    'projects', coalesce((SELECT json_agg(json_build_object(
+		'id', pr.id, 'name', pr.name, 'pm', pr.pm_id,
+		'kickoff', api.dnum(pr.kickoff_on),
+		'created', api.dnum(pr.created_on),
+		'versions', coalesce((SELECT json_agg(json_build_object(
+		    'seq', v.id, 'on', api.dnum(v.effective_on),
+		    'by', v.actor, 'status', v.status, 'stage', v.stage,
+		    'launch', api.dnum(v.target_launch_on),
+		    'spec_missing', 0) ORDER BY v.id)
+		    FROM project_versions v WHERE v.project_id = pr.id),
+		    '[]'::json),
+		'resps', (SELECT json_agg(json_build_object(
+		    'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
+		    'expects', (CASE WHEN r.expects_ds THEN 1 ELSE 0 END) |
+			(CASE WHEN r.expects_mle THEN 2 ELSE 0 END) |
+			(CASE WHEN r.expects_swe THEN 4 ELSE 0 END),
+		    'cells', (SELECT json_agg(json_build_object(
+			'role', o.role, 'seq', o.id,
+			'on', api.dnum(o.effective_on), 'by', o.actor,
+			'person', coalesce(o.person_id, 0)) ORDER BY o.id)
+			FROM ownership_versions o
+			JOIN cells c ON c.project_id = o.project_id AND
+			    c.responsibility = o.responsibility AND
+			    c.role = o.role
+			WHERE o.project_id = pr.id AND
+			    o.responsibility = r.key))
+		    ORDER BY r.position)
+		    FROM responsibilities r
+		    WHERE r.project_id = pr.id AND r.key IN (SELECT
+			c.responsibility FROM cells c
+			WHERE c.project_id = pr.id))) ORDER BY pr.id)
+		FROM projects pr
+		WHERE pr.id IN (SELECT project_id FROM cells)), '[]'::json)));
+END
 $$;
 
-CREATE FUNCTION api.facts_cells()
-RETURNS TABLE (project_id bigint, responsibility text, role text,
-    seq bigint, on_day int, actor text, person_id bigint)
-LANGUAGE sql STABLE AS $$
-	SELECT project_id, responsibility, role, id, api.day(effective_on),
-	    actor, coalesce(person_id, 0)
-	FROM ownership_versions ORDER BY project_id, id
-$$;
-
-CREATE FUNCTION api.facts_checkpoints()
-RETURNS TABLE (project_id bigint, checkpoint_id bigint, title text,
-    stage text, seq bigint, on_day int, actor text, status text, due int,
-    completed int, deleted boolean)
-LANGUAGE sql STABLE AS $$
-	SELECT c.project_id, c.id, c.title, c.stage, v.id,
-	    api.day(v.effective_on), v.actor, v.status, api.day(v.due_on),
-	    api.day(v.completed_on), v.deleted
-	FROM checkpoints c JOIN checkpoint_versions v ON v.checkpoint_id = c.id
-	ORDER BY c.project_id, c.id, v.id
-$$;
-
--- Every handoff of every project; the version columns are NULL for a
--- handoff never offered.
-CREATE FUNCTION api.facts_handoffs()
-RETURNS TABLE (project_id bigint, key text, name text, leads_into text,
-    seq bigint, on_day int, actor text, from_id bigint, to_id bigint,
-    offered int, accepted int)
-LANGUAGE sql STABLE AS $$
-	SELECT h.project_id, h.key, k.name, k.leads_into, v.id,
-	    api.day(v.effective_on), v.actor, coalesce(v.from_id, 0),
-	    coalesce(v.to_id, 0), api.day(v.offered_on),
-	    api.day(v.accepted_on)
-	FROM handoffs h
-	JOIN handoff_kinds k ON k.key = h.key
-	LEFT JOIN handoff_versions v ON v.project_id = h.project_id
-	    AND v.key = h.key
-	ORDER BY h.project_id, h.key, v.id
-$$;
-
--- The days on which anything about a project was recorded.
-CREATE FUNCTION api.facts_changes()
-RETURNS TABLE (project_id bigint, on_day int)
-LANGUAGE sql STABLE AS $$
-	SELECT DISTINCT project_id, api.day(recorded_on)
-	FROM audit_log WHERE project_id IS NOT NULL
-	ORDER BY 1, 2
+-- The whole portfolio: what the tests' reference engine reads.
+CREATE FUNCTION api.facts_all() RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object('settings', api.settings_doc(),
+	    'people', api.person_facts(ARRAY(SELECT id FROM people)),
+	    'projects', coalesce((SELECT json_agg(api.project_facts(id)
+		ORDER BY id) FROM projects), '[]'::json));
+END
 $$;

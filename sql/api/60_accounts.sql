@@ -147,7 +147,8 @@ $$;
 -- Sign-out: the session ends on the server, not just in the browser.
 CREATE FUNCTION api.logout(p jsonb) RETURNS json
 LANGUAGE sql AS $$
-	WITH gone AS (DELETE FROM sessions WHERE id_hash = p->>'session'
+	WITH gone AS (DELETE FROM sessions
+	    WHERE id_hash = p->'body'->>'session'
 	    RETURNING 1)
 	SELECT json_build_object('ended', (SELECT count(*) FROM gone) > 0)
 $$;

@@ -38,6 +38,7 @@
 #include "calldoc.h"
 #include "date.h"
 #include "secret.h"
+#include "stmt.h"
 #include "utf8.h"
 
 #define CTL_ACTOR	"handoffctl"	/* who the audit log names */
@@ -300,12 +301,12 @@ ctl_doc(struct ctl *ctl, long long user_id, int admin, json_t *path,
 }
 
 /*
- * One api.* function, sql with doc as $1 (doc is released here).  Its
- * JSON answer, which the caller releases; or NULL after saying what the
- * database said.
+ * One api.* function, statement s of the catalog (stmt.c) with doc as $1
+ * (doc is released here).  Its JSON answer, which the caller releases; or
+ * NULL after saying what the database said.
  */
 static json_t *
-ctl_call(struct ctl *ctl, const char *sql, json_t *doc)
+ctl_call(struct ctl *ctl, enum stmt s, json_t *doc)
 {
 	PGresult	*res;
 	json_t		*answer;
@@ -322,7 +323,7 @@ ctl_call(struct ctl *ctl, const char *sql, json_t *doc)
 		goto out;
 	}
 
-	res = PQexecParams(ctl->db, sql, 1, NULL,
+	res = PQexecParams(ctl->db, stmt_sql(s), 1, NULL,
 	    (const char *const []){ text }, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
@@ -335,7 +336,7 @@ ctl_call(struct ctl *ctl, const char *sql, json_t *doc)
 	}
 	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0) ||
 	    (answer = json_loads(PQgetvalue(res, 0, 0), 0, &jerr)) == NULL)
-		ctl_warn("%s answered no JSON document", sql);
+		ctl_warn("api.%s answered no JSON document", stmt_name(s));
 out:
 	PQclear(res);
 	free(text);
@@ -363,7 +364,7 @@ ctl_find_user(struct ctl *ctl, const char *email)
 	size_t		 i;
 
 	found = NULL;
-	list = ctl_call(ctl, "SELECT api.user_list($1::jsonb)",
+	list = ctl_call(ctl, STMT_CTL_USER_LIST,
 	    ctl_doc(ctl, 0, 0, NULL, NULL));
 	if (list == NULL)
 		return (NULL);
@@ -534,7 +535,7 @@ cmd_user_add(struct ctl *ctl)
 		ctl_warn("out of memory");
 		return (1);
 	}
-	ret = print_answer(ctl_call(ctl, "SELECT api.user_create($1::jsonb)",
+	ret = print_answer(ctl_call(ctl, STMT_CTL_USER_CREATE,
 	    ctl_doc(ctl, 0, 0, NULL, body)));
 	json_decref(body);
 	return (ret);
@@ -557,7 +558,7 @@ user_patch(struct ctl *ctl, json_t *user, json_t *body)
 		ctl_warn("out of memory");
 		goto out;
 	}
-	ret = print_answer(ctl_call(ctl, "SELECT api.user_patch($1::jsonb)",
+	ret = print_answer(ctl_call(ctl, STMT_CTL_USER_PATCH,
 	    ctl_doc(ctl, 0, 0, path, body)));
 	json_decref(path);
 out:
@@ -622,7 +623,7 @@ cmd_token_add(struct ctl *ctl)
 		json_decref(doc);
 		doc = NULL;
 	}
-	if ((answer = ctl_call(ctl, "SELECT api.token_create($1::jsonb)",
+	if ((answer = ctl_call(ctl, STMT_CTL_TOKEN_CREATE,
 	    doc)) == NULL)
 		goto out;
 	json_decref(answer);
@@ -643,7 +644,7 @@ cmd_users(struct ctl *ctl)
 	json_t	*list, *u;
 	size_t	 i;
 
-	list = ctl_call(ctl, "SELECT api.user_list($1::jsonb)",
+	list = ctl_call(ctl, STMT_CTL_USER_LIST,
 	    ctl_doc(ctl, 0, 0, NULL, NULL));
 	if (list == NULL)
 		return (1);

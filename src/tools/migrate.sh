@@ -23,8 +23,10 @@
 # Anything else about the functions, privileges on one of them included,
 # is what the files say.  The rebuild refuses, naming them, when dropping
 # the schema would take more than code with it: an object outside it that
-# depends on it (a default, check, index, view or trigger that calls an
-# api function; a function elsewhere with an api type) or a table in it.
+# depends on it (a default, check, index or view that calls an api
+# function; a function elsewhere with an api type) or a table in it.  A
+# trigger that calls an api function is behaviour too: it goes with the
+# schema and the file that defines the function makes it again.
 #
 # So a numbered migration does not call api.* (a new database has none
 # yet); one that drops a table or type that an api function takes must
@@ -103,6 +105,8 @@ BEGIN
 		    WHERE (r.schema = 'api' OR (d.refclassid =
 			'pg_namespace'::regclass AND d.refobjid = old.oid))
 		      AND o.schema IS DISTINCT FROM 'api'
+		      -- Triggers are behaviour: sql/api/ makes them again.
+		      AND d.classid <> 'pg_trigger'::regclass
 		    UNION
 		    SELECT format('%s is in it',
 			pg_describe_object('pg_class'::regclass, c.oid, 0))

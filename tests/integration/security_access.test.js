@@ -106,111 +106,111 @@ async function newUser() {
 // a success writes an audit row (every write but signing out does).
 const ROUTES = [
 	// Sessions and tokens: anyone signed in.
-	{ handler: 'api_session', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/session', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/session' }) },
-	{ handler: 'api_session', method: 'DELETE', need: 'viewer', api: true,
+	{ route: '/api/v1/session', method: 'DELETE', need: 'viewer', api: true,
 	    ok: 204, endsSession: true,
 	    make: async () => ({ path: '/api/v1/session' }) },
-	{ handler: 'api_tokens', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/tokens', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/tokens' }) },
-	{ handler: 'api_tokens', method: 'POST', need: 'viewer', api: true,
+	{ route: '/api/v1/tokens', method: 'POST', need: 'viewer', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/tokens',
 		body: { name: 'matrix bot' } }) },
-	{ handler: 'api_token', method: 'DELETE', need: 'viewer', api: true,
+	{ route: '/api/v1/tokens/#token', method: 'DELETE', need: 'viewer', api: true,
 	    ok: 200, audits: true,
 	    make: async (who) => ({
 		path: `/api/v1/tokens/${await ownToken(who)}` }) },
 
 	// User accounts: admins.
-	{ handler: 'api_users', method: 'GET', need: 'admin',
+	{ route: '/api/v1/users', method: 'GET', need: 'admin',
 	    readme: 'viewer', api: true, ok: 200,
 	    make: async () => ({ path: '/api/v1/users' }) },
-	{ handler: 'api_users', method: 'POST', need: 'admin', api: true,
+	{ route: '/api/v1/users', method: 'POST', need: 'admin', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/users', body: {
 		email: `${unique('nu')}@example.com`, name: 'New user',
 		role: 'viewer', password: 'matrix-password-2' } }) },
-	{ handler: 'api_user', method: 'PATCH', need: 'admin', api: true,
+	{ route: '/api/v1/users/#user', method: 'PATCH', need: 'admin', api: true,
 	    ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/users/${await newUser()}`,
 		body: { name: 'Renamed user' } }) },
 
 	// People.
-	{ handler: 'api_people', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/people', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/people' }) },
-	{ handler: 'api_people', method: 'POST', need: 'pm', api: true,
+	{ route: '/api/v1/people', method: 'POST', need: 'pm', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/people', body: {
 		name: 'Added', email: `${unique('ap')}@example.com`,
 		role: 'ds' } }) },
-	{ handler: 'api_person', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/people/#person', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}` }) },
-	{ handler: 'api_person', method: 'PATCH', need: 'pm', api: true,
+	{ route: '/api/v1/people/#person', method: 'PATCH', need: 'pm', api: true,
 	    ok: 200, audits: true, what: 'deactivate',
 	    make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}`,
 		body: { active: false } }) },
 
 	// Projects.
-	{ handler: 'api_projects', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/projects', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/projects' }) },
-	{ handler: 'api_projects', method: 'POST', need: 'pm', api: true,
+	{ route: '/api/v1/projects', method: 'POST', need: 'pm', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/projects', body: {
 		name: 'Kicked off', kickoff_on: KICKOFF,
 		target_launch_on: addDays(KICKOFF, 91),
 		pm_id: (await createPerson(srv, { role: 'pm' })).id } }) },
-	{ handler: 'api_project', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/projects/#project', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}` }) },
-	{ handler: 'api_project', method: 'PATCH', need: 'pm', api: true,
+	{ route: '/api/v1/projects/#project', method: 'PATCH', need: 'pm', api: true,
 	    ok: 200, audits: true, what: 'name, spec and plan',
 	    make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}`,
 		body: { name: 'Edited', spec: { fallback: 'rules' },
 		    plan: { data: { end: addDays(KICKOFF, 27) } } } }) },
-	{ handler: 'api_project_stage', method: 'POST', need: 'pm', api: true,
+	{ route: '/api/v1/projects/#project/stage', method: 'POST', need: 'pm', api: true,
 	    ok: 200, audits: true,
 	    make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/stage`,
 		body: { stage: 'data', note: 'moving on' } }) },
-	{ handler: 'api_project_checkpoints', method: 'POST', need: 'pm',
+	{ route: '/api/v1/projects/#project/checkpoints', method: 'POST', need: 'pm',
 	    api: true, ok: 201, audits: true,
 	    make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/checkpoints`,
 		body: { stage: 'data', title: 'Added checkpoint',
 		    due_on: addDays(KICKOFF, 20) } }) },
-	{ handler: 'api_project_history', method: 'GET', need: 'viewer',
+	{ route: '/api/v1/projects/#project/history', method: 'GET', need: 'viewer',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/history` }) },
-	{ handler: 'api_project_risks', method: 'GET', need: 'viewer',
+	{ route: '/api/v1/projects/#project/risks', method: 'GET', need: 'viewer',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/risks` }) },
-	{ handler: 'api_risks', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/risks', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/risks' }) },
-	{ handler: 'api_digest', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/digest', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/digest' }) },
 
 	// Checkpoints: the team updates them, PMs add and delete them.
-	{ handler: 'api_checkpoint', method: 'GET', need: 'viewer', api: true,
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: `/api/v1/checkpoints/${
 		(await createCheckpoint(srv, (await project()).id)).id}` }) },
-	{ handler: 'api_checkpoint', method: 'PATCH', need: 'member',
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'PATCH', need: 'member',
 	    api: true, ok: 200, audits: true,
 	    what: 'status, completion, note',
 	    make: async () => ({ path: `/api/v1/checkpoints/${
 		(await createCheckpoint(srv, (await project()).id)).id}`,
 		body: { status: 'done', completed_on: TODAY,
 		    note: 'finished' } }) },
-	{ handler: 'api_checkpoint', method: 'PATCH', need: 'member',
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'PATCH', need: 'member',
 	    api: true, ok: 200, audits: true, what: 'due date and reason',
 	    make: async () => ({ path: `/api/v1/checkpoints/${
 		(await createCheckpoint(srv, (await project()).id)).id}`,
 		body: { due_on: addDays(KICKOFF, 30),
 		    reason: 'waiting for data' } }) },
-	{ handler: 'api_checkpoint', method: 'PATCH', need: 'member',
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'PATCH', need: 'member',
 	    readme: 'pm', api: true, ok: 200, audits: true,
 	    what: 'title, stage, owner, decision, evidence',
 	    make: async () => {
@@ -221,24 +221,24 @@ const ROUTES = [
 		    decision: true,
 		    evidence_url: 'https://wiki.example.com/e' } };
 	    } },
-	{ handler: 'api_checkpoint', method: 'DELETE', need: 'pm', api: true,
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'DELETE', need: 'pm', api: true,
 	    ok: 204, audits: true,
 	    make: async () => ({ path: `/api/v1/checkpoints/${
 		(await createCheckpoint(srv, (await project()).id)).id}` }) },
 
 	// Ownership and handoffs: the team.
-	{ handler: 'api_ownership', method: 'PUT', need: 'member', api: true,
+	{ route: '/api/v1/projects/#project/ownership/:key/:role', method: 'PUT', need: 'member', api: true,
 	    ok: 200, audits: true,
 	    make: async () => {
 		const { p, a } = await projectWithPeople();
 		return { path: `/api/v1/projects/${p.id}/ownership/fallback/swe`,
 		    body: { person_id: a.id } };
 	    } },
-	{ handler: 'api_ownership', method: 'DELETE', need: 'member',
+	{ route: '/api/v1/projects/#project/ownership/:key/:role', method: 'DELETE', need: 'member',
 	    api: true, ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/projects/${
 		(await filledBox()).id}/ownership/fallback/swe` }) },
-	{ handler: 'api_handoff_offer', method: 'POST', need: 'member',
+	{ route: '/api/v1/projects/#project/handoffs/:handoff/offer', method: 'POST', need: 'member',
 	    api: true, ok: 200, audits: true,
 	    make: async () => {
 		const { p, a, b } = await projectWithPeople();
@@ -246,46 +246,46 @@ const ROUTES = [
 		    body: { from_id: a.id, to_id: b.id,
 		    artifact_url: 'https://wiki.example.com/a' } };
 	    } },
-	{ handler: 'api_handoff_accept', method: 'POST', need: 'member',
+	{ route: '/api/v1/projects/#project/handoffs/:handoff/accept', method: 'POST', need: 'member',
 	    api: true, ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/projects/${
 		(await offered()).id}/handoffs/a/accept` }) },
 
 	// Pages.
-	{ handler: 'page_portfolio', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/' }) },
-	{ handler: 'page_logout', method: 'POST', need: 'viewer', ok: 303,
+	{ route: '/logout', method: 'POST', need: 'viewer', ok: 303,
 	    endsSession: true,
 	    make: async () => ({ path: '/logout', body: {},
 		location: '/login' }) },
-	{ handler: 'page_tokens', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/tokens', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/tokens' }) },
-	{ handler: 'page_tokens', method: 'POST', need: 'viewer', ok: 200,
+	{ route: '/tokens', method: 'POST', need: 'viewer', ok: 200,
 	    audits: true, make: async () => ({ path: '/tokens',
 		body: { name: 'page token' } }) },
-	{ handler: 'page_token_revoke', method: 'POST', need: 'viewer',
+	{ route: '/tokens/#token/revoke', method: 'POST', need: 'viewer',
 	    ok: 303, audits: true,
 	    make: async (who) => ({
 		path: `/tokens/${await ownToken(who)}/revoke`, body: {},
 		location: '/tokens' }) },
-	{ handler: 'page_kickoff', method: 'GET', need: 'pm',
+	{ route: '/projects/new', method: 'GET', need: 'pm',
 	    readme: 'viewer', ok: 200,
 	    make: async () => ({ path: '/projects/new' }) },
-	{ handler: 'page_kickoff', method: 'POST', need: 'pm', ok: 303,
+	{ route: '/projects/new', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => ({ path: '/projects/new', body: {
 		name: 'Kicked off by form',
 		pm_id: (await createPerson(srv, { role: 'pm' })).id,
 		kickoff_on: KICKOFF, target_launch_on: addDays(KICKOFF, 91) },
 		location: /^\/projects\/\d+$/ }) },
-	{ handler: 'page_people', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/people', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/people' }) },
-	{ handler: 'page_people', method: 'POST', need: 'pm', ok: 303,
+	{ route: '/people', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => ({ path: '/people', body: { name: 'Form person',
 		email: `${unique('fp')}@example.com`, role: 'swe' },
 		location: /^\/people#person-\d+$/ }) },
-	{ handler: 'page_person_active', method: 'POST', need: 'pm', ok: 303,
+	{ route: '/people/#person/active', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => {
 		const id = (await createPerson(srv)).id;
@@ -293,13 +293,13 @@ const ROUTES = [
 		    body: { active: 'false' },
 		    location: `/people#person-${id}` };
 	    } },
-	{ handler: 'page_digest', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/digest', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/digest' }) },
-	{ handler: 'page_digest_md', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/digest.md', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/digest.md' }) },
-	{ handler: 'page_project', method: 'GET', need: 'viewer', ok: 200,
+	{ route: '/projects/#project', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: `/projects/${(await project()).id}` }) },
-	{ handler: 'page_project_spec', method: 'POST', need: 'pm', ok: 303,
+	{ route: '/projects/#project/spec', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => {
 		const id = (await project()).id;
@@ -307,7 +307,7 @@ const ROUTES = [
 		    body: { decision: 'who gets the offer' },
 		    location: `/projects/${id}#spec` };
 	    } },
-	{ handler: 'page_project_stage', method: 'POST', need: 'pm', ok: 303,
+	{ route: '/projects/#project/stage', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => {
 		const id = (await project()).id;
@@ -315,7 +315,7 @@ const ROUTES = [
 		    body: { stage: 'data', note: 'labels usable' },
 		    location: `/projects/${id}#stage` };
 	    } },
-	{ handler: 'page_checkpoint_status', method: 'POST', need: 'member',
+	{ route: '/projects/#project/checkpoints/#checkpoint/status', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
 		const id = (await project()).id;
@@ -325,7 +325,7 @@ const ROUTES = [
 		    note: 'done it' },
 		    location: `/projects/${id}#checkpoint-${c.id}` };
 	    } },
-	{ handler: 'page_checkpoint_due', method: 'POST', need: 'member',
+	{ route: '/projects/#project/checkpoints/#checkpoint/due', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
 		const id = (await project()).id;
@@ -335,7 +335,7 @@ const ROUTES = [
 		    reason: 'vendor late' },
 		    location: `/projects/${id}#checkpoint-${c.id}` };
 	    } },
-	{ handler: 'page_ownership_cell', method: 'POST', need: 'member',
+	{ route: '/projects/#project/ownership/:key/:role', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
 		const { p, a } = await projectWithPeople();
@@ -343,7 +343,7 @@ const ROUTES = [
 		    body: { person_id: a.id },
 		    location: `/projects/${p.id}#resp-fallback` };
 	    } },
-	{ handler: 'page_handoff_offer', method: 'POST', need: 'member',
+	{ route: '/projects/#project/handoffs/:handoff/offer', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
 		const { p, a, b } = await projectWithPeople();
@@ -352,7 +352,7 @@ const ROUTES = [
 		    artifact_url: 'https://wiki.example.com/h' },
 		    location: `/projects/${p.id}#handoff-a` };
 	    } },
-	{ handler: 'page_handoff_accept', method: 'POST', need: 'member',
+	{ route: '/projects/#project/handoffs/:handoff/accept', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
 		const id = (await offered()).id;
@@ -364,10 +364,10 @@ const ROUTES = [
 // Every GET answers HEAD the same way (but /api/v1/session, whose Allow
 // is "GET, POST, DELETE").
 const MATRIX = ROUTES.flatMap((r) => r.method === 'GET' &&
-    r.handler !== 'api_session' ? [r, { ...r, method: 'HEAD' }] : [r]);
+    r.route !== '/api/v1/session' ? [r, { ...r, method: 'HEAD' }] : [r]);
 
 const isRead = (row) => row.method === 'GET' || row.method === 'HEAD';
-const label = (row) => `${row.method} ${row.handler}` +
+const label = (row) => `${row.method} ${row.route}` +
     (row.what ? ` (${row.what})` : '');
 
 // The outcome for who: 'anon', 'forbidden', 'ok', or null when the README
@@ -646,37 +646,33 @@ test('access: the public routes answer without an account', async () => {
 	assertJsonError(r, 401, { code: 'login_failed' });
 });
 
-// The table must not fall behind the configuration: every handler of
-// conf/handoff.conf that is not public has rows, and every method an API
-// route allows (src/api_routes.c) has one.
+// The table must not fall behind the routes: every route and method of
+// src/routes.c (the one place routes are declared) that needs an account
+// has a row, and the row's least role is the one the route declares.
 test('access: the matrix covers every route and method', () => {
-	const PUBLIC = new Set(['page_login', 'api_healthz', 'api_version',
-	    'asset_serve', 'api_not_found', 'page_not_found']);
-	const conf = readFileSync(join(TOP, 'conf/handoff.conf'), 'utf8');
-	const handlers = [...conf.matchAll(/^\s*route\s+\S+\s+(\w+)\s*$/gm)]
-	    .map((m) => m[1]);
-	assert.ok(handlers.length > 30, 'routes found in the configuration');
-	const covered = new Set(ROUTES.map((r) => r.handler));
-	for (const h of handlers) {
-		if (!PUBLIC.has(h))
-			assert.ok(covered.has(h), `a row for ${h}`);
+	const src = readFileSync(join(TOP, 'src/routes.c'), 'utf8');
+	const methods = new Map([...src.matchAll(
+	    /static const struct route_method (\w+)\[\] = \{([^}]*)\};/g)]
+	    .map((m) => [m[1], [...m[2].matchAll(
+	    /M\((\w+), ACCESS_(\w+),/g)].map((x) => ({ method: x[1],
+	    access: x[2].toLowerCase() }))]));
+	const routes = [...src.matchAll(/ROUTE\("([^"]+)",\s*(\w+)\)/g)]
+	    .flatMap((m) => methods.get(m[2]).map((x) => ({ route: m[1],
+	    ...x })));
+	assert.ok(routes.length > 45, 'routes found in src/routes.c');
+	for (const r of routes) {
+		if (r.access === 'public')
+			continue;
+		const rows = ROUTES.filter((x) => x.route === r.route &&
+		    x.method === r.method);
+		assert.ok(rows.length > 0, `a row for ${r.method} ${r.route}`);
+		for (const row of rows)
+			assert.equal(row.need, r.access,
+			    `${r.method} ${r.route} needs ${r.access}`);
 	}
-
-	const src = readFileSync(join(TOP, 'src/api_routes.c'), 'utf8');
-	const allow = new Map([...src.matchAll(
-	    /ROUTE\(\s*(\w+),\s*"[^"]*",\s*"([^"]+)"/g)].map((m) =>
-	    [m[1], m[2].split(/,\s*/)]));
-	const dispatch = [...src.matchAll(
-	    /^(api_\w+)\(struct http_request \*req\)\s*\{\s*return \(api_dispatch\(req, &(\w+)\)\);/gm)];
-	assert.ok(dispatch.length >= 15, 'API handlers found');
-	for (const [, handler, route] of dispatch) {
-		for (const method of allow.get(route)) {
-			assert.ok(MATRIX.some((r) => r.handler === handler &&
-			    r.method === method), `a row for ${method} ${handler}`);
-		}
-	}
-	// api_session: GET and DELETE need an account, POST is the sign-in.
-	for (const method of ['GET', 'DELETE'])
-		assert.ok(MATRIX.some((r) => r.handler === 'api_session' &&
-		    r.method === method), `a row for ${method} api_session`);
+	// And no row for a route that does not exist.
+	for (const row of ROUTES)
+		assert.ok(routes.some((r) => r.route === row.route &&
+		    r.method === row.method), `${row.method} ${row.route} exists`);
 });
+

@@ -2,6 +2,7 @@
  * renders: the outputs of the golden files (see renders.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
@@ -59,13 +60,89 @@ renders_digests(struct sbuf *b, const struct portfolio *pf,
 	return (sbuf_failed(b) ? -1 : 0);
 }
 
+/* The portfolio's order (views.c), written again from the brief. */
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct portfolio_row	*x = a, *y = b;
+	int				 s, c;
+
+	if (x->worst != y->worst)
+		return (y->worst - x->worst);
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+		if (x->counts[s] != y->counts[s])
+			return (y->counts[s] - x->counts[s]);
+	}
+	if (x->launch != y->launch)
+		return (x->launch < y->launch ? -1 : 1);
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return (c);
+	return ((x->id > y->id) - (x->id < y->id));
+}
+
+/* The rows of the active projects as the engine sees them on day. */
+static struct portfolio_row *
+engine_rows(const struct portfolio *pf, const struct risk_list *risks,
+    day_t day, size_t *n)
+{
+	const struct project_version	*pv;
+	const struct checkpoint_version	*cv;
+	const struct project		*pr;
+	const struct person		*pm;
+	struct portfolio_row		*rows, *r;
+	size_t				 i, j;
+
+	*n = 0;
+	if ((rows = calloc(pf->nprojects + 1, sizeof(*rows))) == NULL)
+		return (NULL);
+	for (i = 0; i < pf->nprojects; i++) {
+		pr = &pf->projects[i];
+		if ((pv = project_active_at(pr, day)) == NULL)
+			continue;
+		r = &rows[(*n)++];
+		r->id = pr->id;
+		r->name = pr->name;
+		r->pm = (pm = facts_person(pf, pr->pm_id)) != NULL ?
+		    pm->name : NULL;
+		r->stage = pv->stage;
+		r->status = pv->status;
+		r->launch = pv->target_launch;
+		r->next_due = DAY_NONE;
+		for (j = 0; j < risks->len; j++) {
+			if (risks->items[j].project_id == pr->id)
+				r->counts[risks->items[j].severity]++;
+		}
+		for (r->worst = SEVERITY_CRITICAL; r->worst >= 0 &&
+		    r->counts[r->worst] == 0; r->worst--)
+			;
+		for (j = 0; j < pr->ncheckpoints; j++) {
+			cv = checkpoint_at(&pr->checkpoints[j], day);
+			if (cv == NULL || cv->deleted ||
+			    cv->status == CHECKPOINT_DONE ||
+			    cv->status == CHECKPOINT_WAIVED)
+				continue;
+			if (r->next_title == NULL || cv->due < r->next_due) {
+				r->next_title = pr->checkpoints[j].title;
+				r->next_due = cv->due;
+				r->next_blocked =
+				    cv->status == CHECKPOINT_BLOCKED;
+			}
+		}
+	}
+	if (*n > 1)
+		qsort(rows, *n, sizeof(*rows), cmp_row);
+	return (rows);
+}
+
 int
 renders_portfolio(struct sbuf *b, const struct portfolio *pf, day_t day)
 {
 	struct page_ctx		 ctx;
 	struct portfolio_filter	 any;
-	struct risk_list	 risks;
+	struct portfolio_rows	 rows;
+	struct risk_list	 risks, wide;
 	struct sbuf		 page;
+	size_t			 i;
 	int			 rc;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -78,13 +155,28 @@ renders_portfolio(struct sbuf *b, const struct portfolio *pf, day_t day)
 	any.pm = 0;
 	any.stage = -1;
 	any.severity = -1;
+	any.status = PROJECT_ACTIVE;
 
 	memset(&risks, 0, sizeof(risks));
+	memset(&wide, 0, sizeof(wide));
+	memset(&rows, 0, sizeof(rows));
 	sbuf_init(&page);
 	rc = -1;
 	if (risk_compute(pf, day, 0, &risks) == -1)
 		goto out;
-	render_portfolio_page(&page, &ctx, pf, &risks, &any);
+	if ((rows.rows = engine_rows(pf, &risks, day, &rows.n)) == NULL)
+		goto out;
+	rows.total = rows.n;
+	rows.limit = rows.n > 50 ? rows.n : 50;
+	/* Portfolio-wide risks sort with the others: pick them out. */
+	for (i = 0; i < risks.len; i++) {
+		if (risks.items[i].project_id != 0)
+			continue;
+		risks.items[wide.len++] = risks.items[i];
+	}
+	wide.items = risks.items;
+	rows.wide = &wide;
+	render_portfolio_page(&page, &ctx, &rows, &any);
 	if (sbuf_failed(&page))
 		goto out;
 	if (copy_fragment(b, sbuf_cstr(&page),
@@ -92,6 +184,7 @@ renders_portfolio(struct sbuf *b, const struct portfolio *pf, day_t day)
 		goto out;
 	rc = sbuf_failed(b) ? -1 : 0;
 out:
+	free(rows.rows);
 	sbuf_free(&page);
 	risk_list_free(&risks);
 	return (rc);

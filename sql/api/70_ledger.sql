@@ -1,0 +1,751 @@
+-- The risk ledger (tables in 0011_ledger.sql): what marks an item dirty,
+-- how the server's background job takes dirty items and gives back their
+-- spans, and the reads of risks across the portfolio.
+
+-- Dirty marking ---------------------------------------------------------------
+--
+-- Statement triggers on every table the rules read: each write marks the
+-- projects it changed and, where it changed what the overload rule reads
+-- (who holds a box, a project's status or launch, a person's activity),
+-- the people concerned.  Rows are only ever inserted, in one sorted
+-- statement per table, so concurrent writers never wait on each other.
+
+CREATE FUNCTION api.ledger_mark(p_kind text, p_items bigint[]) RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO ledger_dirty (kind, item)
+	SELECT p_kind, i FROM (SELECT DISTINCT unnest(p_items) AS i) u
+	WHERE i IS NOT NULL ORDER BY i
+$$;
+
+-- The people who ever held a box of these projects.
+CREATE FUNCTION api.ledger_holders(p_projects bigint[]) RETURNS bigint[]
+LANGUAGE sql STABLE AS $$
+	SELECT ARRAY(SELECT DISTINCT person_id FROM ownership_versions
+	    WHERE project_id = ANY (p_projects) AND person_id IS NOT NULL)
+$$;
+
+CREATE FUNCTION api.ledger_on_project_versions() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	moved	bigint[];
+BEGIN
+	PERFORM api.ledger_mark('project',
+	    ARRAY(SELECT project_id FROM new_rows));
+	-- Status or launch changed: the holders' loads change with them.
+	moved := ARRAY(SELECT n.project_id FROM new_rows n
+	    WHERE NOT EXISTS (SELECT 1 FROM project_versions o
+		WHERE o.project_id = n.project_id AND o.id < n.id AND
+		o.id = (SELECT max(id) FROM project_versions x
+		    WHERE x.project_id = n.project_id AND x.id < n.id) AND
+		o.status = n.status AND
+		o.target_launch_on = n.target_launch_on));
+	IF cardinality(moved) > 0 THEN
+		PERFORM api.ledger_mark('person', api.ledger_holders(moved));
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_project_versions AFTER INSERT ON project_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_versions();
+
+CREATE FUNCTION api.ledger_on_project_rows() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM api.ledger_mark('project',
+	    ARRAY(SELECT project_id FROM new_rows));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_plan_versions AFTER INSERT ON plan_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_rows();
+CREATE TRIGGER ledger_handoff_versions AFTER INSERT ON handoff_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_rows();
+CREATE TRIGGER ledger_audit_log AFTER INSERT ON audit_log
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_rows();
+CREATE TRIGGER ledger_responsibilities AFTER INSERT ON responsibilities
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_rows();
+
+CREATE FUNCTION api.ledger_on_checkpoint_versions() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM api.ledger_mark('project', ARRAY(SELECT c.project_id
+	    FROM checkpoints c WHERE c.id IN (SELECT checkpoint_id
+		FROM new_rows)));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_checkpoint_versions AFTER INSERT ON checkpoint_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_checkpoint_versions();
+
+-- A box changed hands: its project, and everyone who ever held it.
+CREATE FUNCTION api.ledger_on_ownership_versions() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM api.ledger_mark('project',
+	    ARRAY(SELECT project_id FROM new_rows));
+	PERFORM api.ledger_mark('person', ARRAY(SELECT o.person_id
+	    FROM ownership_versions o JOIN (SELECT DISTINCT project_id,
+		responsibility, role FROM new_rows) n
+	    ON n.project_id = o.project_id AND
+		n.responsibility = o.responsibility AND n.role = o.role));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_ownership_versions AFTER INSERT ON ownership_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_ownership_versions();
+
+-- A person came or went: their load, and the boxes they ever held.
+CREATE FUNCTION api.ledger_on_person_versions() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM api.ledger_mark('person',
+	    ARRAY(SELECT person_id FROM new_rows));
+	PERFORM api.ledger_mark('project', ARRAY(SELECT DISTINCT o.project_id
+	    FROM ownership_versions o
+	    WHERE o.person_id IN (SELECT person_id FROM new_rows)));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_person_versions AFTER INSERT ON person_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_person_versions();
+
+-- A threshold moved: everything may say something else.
+CREATE FUNCTION api.ledger_on_settings() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM api.ledger_mark('project', ARRAY(SELECT id FROM projects));
+	PERFORM api.ledger_mark('person', ARRAY(SELECT id FROM people));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ledger_settings AFTER INSERT OR UPDATE OR DELETE ON settings
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_settings();
+
+-- The background job ----------------------------------------------------------
+
+-- Take up to p.limit dirty items not taken by another job (or whose job
+-- let its lease of p.lease seconds run out), with, from one snapshot,
+-- their facts, the dirty rows those facts include and the version of what
+-- the ledger holds for them:
+--   {"items": [{"kind", "item", "version", "ids": [...], "facts": {...}}]}
+CREATE FUNCTION api.ledger_work(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	n	int := coalesce((p->>'limit')::int, 16);
+	lease	interval := make_interval(secs =>
+		    coalesce((p->>'lease')::int, 30));
+	taken	jsonb;
+BEGIN
+	WITH cand AS (
+		SELECT id, kind, item FROM ledger_dirty
+		WHERE claimed_until IS NULL OR claimed_until < clock_timestamp()
+		ORDER BY id LIMIT n * 8
+		FOR UPDATE SKIP LOCKED
+	), items AS (
+		SELECT kind, item FROM cand
+		GROUP BY kind, item ORDER BY min(id) LIMIT n
+	), claimed AS (
+		UPDATE ledger_dirty d
+		SET claimed_until = clock_timestamp() + lease
+		FROM cand c JOIN items i ON i.kind = c.kind AND i.item = c.item
+		WHERE d.id = c.id
+		RETURNING d.id, d.kind, d.item
+	)
+	SELECT jsonb_agg(jsonb_build_object('kind', kind, 'item', item,
+	    'ids', ids) ORDER BY first) INTO taken
+	FROM (SELECT kind, item, jsonb_agg(id ORDER BY id) AS ids,
+	    min(id) AS first FROM claimed GROUP BY kind, item) c;
+
+	-- The facts, read after the claim: they include every change the
+	-- claimed rows stand for (and perhaps later ones, whose rows stay).
+	RETURN json_build_object('items', coalesce((SELECT json_agg(
+	    json_build_object('kind', t->>'kind', 'item',
+		(t->>'item')::bigint, 'ids', t->'ids',
+		'version', coalesce((SELECT version FROM ledger_items li
+		    WHERE li.kind = t->>'kind' AND
+		    li.item = (t->>'item')::bigint), 0),
+		'facts', CASE t->>'kind' WHEN 'project'
+		    THEN api.project_facts_doc((t->>'item')::bigint)
+		    ELSE api.person_facts_doc((t->>'item')::bigint) END)
+	    ORDER BY o)
+	    FROM jsonb_array_elements(coalesce(taken, '[]'::jsonb))
+	    WITH ORDINALITY AS x(t, o)), '[]'::json));
+END
+$$;
+
+-- What the ledger should hold for a project's days: its spans' counts
+-- between the days on which any of them starts or stops.
+CREATE FUNCTION api.ledger_profile(p_project bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM risk_profile WHERE project_id = p_project;
+	INSERT INTO risk_profile (project_id, from_on, to_on, worst,
+	    n_critical, n_high, n_medium, n_low, launch_on, first_kind,
+	    first_subject)
+	WITH b AS (
+		SELECT from_on AS d FROM risk_spans
+		WHERE project_id = p_project
+		UNION
+		SELECT to_on FROM risk_spans
+		WHERE project_id = p_project AND to_on IS NOT NULL
+	), iv AS (
+		SELECT d AS lo, lead(d) OVER (ORDER BY d) AS hi FROM b
+	)
+	SELECT p_project, iv.lo, iv.hi, c.worst, c.n3, c.n2, c.n1, c.n0,
+	    c.launch, c.kinds[1], c.subjects[1]
+	FROM iv, LATERAL (
+		SELECT max(s.severity) AS worst,
+		    count(*) FILTER (WHERE s.severity = 3) AS n3,
+		    count(*) FILTER (WHERE s.severity = 2) AS n2,
+		    count(*) FILTER (WHERE s.severity = 1) AS n1,
+		    count(*) FILTER (WHERE s.severity = 0) AS n0,
+		    max(s.launch_on) AS launch,
+		    array_agg(s.kind ORDER BY s.severity DESC, s.kind,
+			s.subject COLLATE "C") AS kinds,
+		    array_agg(s.subject ORDER BY s.severity DESC, s.kind,
+			s.subject COLLATE "C") AS subjects
+		FROM risk_spans s
+		WHERE s.project_id = p_project AND s.from_on <= iv.lo AND
+		    (s.to_on IS NULL OR s.to_on > iv.lo)
+		HAVING count(*) > 0) c;
+END
+$$;
+
+-- A span set's day counts into risk_deltas, with the given sign: +1
+-- where each span starts and -1 where it stops (times sign).
+CREATE FUNCTION api.ledger_count(p_kind text, p_item bigint, p_sign int)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO risk_deltas (on_day, severity, delta)
+	SELECT d, sev, sum(x) FROM (
+		SELECT from_on AS d, severity AS sev, p_sign AS x
+		FROM risk_spans
+		WHERE (p_kind = 'project' AND project_id = p_item) OR
+		    (p_kind = 'person' AND owner_id = p_item)
+		UNION ALL
+		SELECT to_on, severity, -p_sign FROM risk_spans
+		WHERE ((p_kind = 'project' AND project_id = p_item) OR
+		    (p_kind = 'person' AND owner_id = p_item)) AND
+		    to_on IS NOT NULL
+	) c GROUP BY d, sev HAVING sum(x) <> 0 ORDER BY d, sev
+	ON CONFLICT (on_day, severity) DO UPDATE
+	SET delta = risk_deltas.delta + excluded.delta;
+END
+$$;
+
+-- Put what the job computed in the ledger:
+--   {"items": [{"kind", "item", "version", "ids": [...],
+--               "spans": [{"kind": 1, "subject", "from", "to", "since",
+--                          "severity", "launch", "resp", "role",
+--                          "checkpoint", "handoff", "stage", "field",
+--                          "person", "ref", "event", "inactive", "held",
+--                          "threshold", "ends", "closed_by"}]}]}
+-- Days are days since 1970-01-01.  An item whose ledger moved on since
+-- the job took it (another job applied first) is left alone: its dirty
+-- rows stay, to be taken again.  Applies run one at a time across every
+-- server (they are short, and the day counts they share then need no
+-- care about lock order).  Returns {"applied": n, "stale": m}.
+CREATE FUNCTION api.ledger_apply(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	it	jsonb;
+	v	bigint;
+	applied	int := 0;
+	stale	int := 0;
+	k	text;
+	i	bigint;
+BEGIN
+	PERFORM pg_advisory_xact_lock(hashtext('handoff.ledger_apply'));
+	FOR it IN SELECT x FROM jsonb_array_elements(p->'items') x LOOP
+		k := it->>'kind';
+		i := (it->>'item')::bigint;
+		INSERT INTO ledger_items (kind, item) VALUES (k, i)
+		ON CONFLICT DO NOTHING;
+		SELECT version INTO v FROM ledger_items
+		WHERE kind = k AND item = i FOR UPDATE;
+		IF v <> (it->>'version')::bigint THEN
+			UPDATE ledger_dirty SET claimed_until = NULL
+			WHERE id IN (SELECT jsonb_array_elements_text(
+			    it->'ids')::bigint);
+			stale := stale + 1;
+			CONTINUE;
+		END IF;
+
+		PERFORM api.ledger_count(k, i, -1);
+		DELETE FROM risk_spans
+		WHERE (k = 'project' AND project_id = i) OR
+		    (k = 'person' AND owner_id = i);
+		INSERT INTO risk_spans (project_id, owner_id, kind, subject,
+		    from_on, to_on, since, severity, launch_on, resp_key, role,
+		    checkpoint_id, handoff, stage, field, person_id, ref_on,
+		    event_on, inactive, held, threshold, ends, closed_by)
+		SELECT CASE WHEN k = 'project' THEN i END,
+		    CASE WHEN k = 'person' THEN i END,
+		    s.kind, s.subject, api.dday(s."from"), api.dday(s."to"),
+		    api.dday(s.since), s.severity, api.dday(s.launch), s.resp,
+		    s.role, s.checkpoint, s.handoff, s.stage, s.field,
+		    s.person, api.dday(s.ref), api.dday(s.event),
+		    coalesce(s.inactive, false), s.held, s.threshold,
+		    coalesce(s.ends, false), s.closed_by
+		FROM jsonb_to_recordset(coalesce(it->'spans', '[]'::jsonb))
+		    AS s(kind smallint, subject text, "from" int, "to" int,
+		    since int, severity smallint, launch int, resp text,
+		    role text, checkpoint bigint, handoff text, stage text,
+		    field text, person bigint, ref int, event int,
+		    inactive boolean, held int, threshold int, ends boolean,
+		    closed_by text)
+		-- A person or project deleted meanwhile takes its spans.
+		WHERE (k = 'project' AND EXISTS (SELECT 1 FROM projects
+			WHERE id = i)) OR
+		    (k = 'person' AND EXISTS (SELECT 1 FROM people
+			WHERE id = i));
+		PERFORM api.ledger_count(k, i, 1);
+
+		IF k = 'project' THEN
+			PERFORM api.ledger_profile(i);
+		END IF;
+		UPDATE ledger_items SET version = version + 1
+		WHERE kind = k AND item = i;
+		DELETE FROM ledger_dirty WHERE id IN (SELECT
+		    jsonb_array_elements_text(it->'ids')::bigint);
+		applied := applied + 1;
+	END LOOP;
+	RETURN json_build_object('applied', applied, 'stale', stale);
+END
+$$;
+
+-- Reads -----------------------------------------------------------------------
+
+-- The vocabulary, for the server's check at start-up.
+CREATE FUNCTION api.vocabulary() RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce(json_agg(json_build_object('kind', kind, 'position',
+	    position, 'key', key, 'label', label) ORDER BY kind, position),
+	    '[]'::json)
+	FROM vocabulary
+$$;
+
+-- A span as src/ledger_json.h reads it, with the names of now.
+CREATE FUNCTION api.span_json(s risk_spans) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object(
+	    'project', s.project_id, 'kind', s.kind, 'subject', s.subject,
+	    'from', api.dnum(s.from_on), 'to', api.dnum(s.to_on),
+	    'since', api.dnum(s.since), 'severity', s.severity,
+	    'launch', api.dnum(s.launch_on), 'resp', s.resp_key,
+	    'role', s.role, 'checkpoint', s.checkpoint_id,
+	    'handoff', s.handoff, 'stage', s.stage, 'field', s.field,
+	    'person', s.person_id, 'ref', api.dnum(s.ref_on),
+	    'event', api.dnum(s.event_on), 'inactive', s.inactive,
+	    'held', s.held, 'threshold', s.threshold, 'ends', s.ends,
+	    'closed_by', s.closed_by,
+	    'project_name', (SELECT name FROM projects
+		WHERE id = s.project_id),
+	    'person_name', (SELECT name FROM people WHERE id = s.person_id),
+	    'resp_name', (SELECT name FROM responsibilities
+		WHERE project_id = s.project_id AND key = s.resp_key),
+	    'checkpoint_title', (SELECT title FROM checkpoints
+		WHERE id = s.checkpoint_id),
+	    'handoff_name', (SELECT name FROM handoff_kinds
+		WHERE key = s.handoff));
+END
+$$;
+
+CREATE FUNCTION api.dirty(p_kind text, p_item bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM ledger_dirty
+	    WHERE kind = p_kind AND item = p_item)
+$$;
+
+-- What a project's risks are computed from: its facts, and for each
+-- person who ever held one of its boxes, their overload spans or, while
+-- the ledger has not caught up with them, their facts.
+CREATE FUNCTION api.risk_doc(p_project bigint) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object(
+	    'facts', api.project_facts_doc(p_project),
+	    'people', coalesce((SELECT json_agg(CASE WHEN
+		api.dirty('person', h.id) THEN json_build_object('id', h.id,
+		'facts', api.person_facts_doc(h.id))
+		ELSE json_build_object('id', h.id, 'spans',
+		coalesce((SELECT json_agg(api.span_json(s) ORDER BY s.id)
+		    FROM risk_spans s WHERE s.owner_id = h.id),
+		    '[]'::json)) END ORDER BY h.id)
+		FROM unnest(api.ledger_holders(ARRAY[p_project])) AS h(id)),
+		'[]'::json));
+END
+$$;
+
+-- A project document, and what its risks are computed from, read after
+-- the function that made the document wrote (so VOLATILE).
+CREATE FUNCTION api.with_risk_facts(doc json) RETURNS json
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+	RETURN api.json_concat(doc, json_build_object('_risk',
+	    api.risk_doc((doc->>'id')::bigint)));
+END
+$$;
+
+-- GET /api/v1/projects/{id}/risks: the facts of them.
+CREATE FUNCTION api.project_risk_facts(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_id	bigint := api.project_exists(p);
+BEGIN
+	RETURN json_build_object('id', v_id, '_risk', api.risk_doc(v_id));
+END
+$$;
+
+-- GET /projects/{id}: everything the page shows, from one snapshot.
+CREATE FUNCTION api.project_page(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_id	bigint := api.project_exists(p);
+BEGIN
+	RETURN json_build_object(
+	    'document', api.project_document(v_id),
+	    'people', api.person_list(jsonb_build_object('query',
+		jsonb_build_object('active', true, 'limit', 200))),
+	    'history', api.project_history(p || jsonb_build_object('query',
+		jsonb_build_object('limit', 20))),
+	    '_risk', api.risk_doc(v_id));
+END
+$$;
+
+-- The items still dirty, and their facts.
+CREATE FUNCTION api.dirty_doc(p_projects bigint[], p_people bigint[])
+RETURNS json LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object(
+	    'projects', coalesce((SELECT json_agg(json_build_object('id', i,
+		'facts', api.project_facts_doc(i)) ORDER BY i)
+		FROM unnest(p_projects) AS i), '[]'::json),
+	    'people', coalesce((SELECT json_agg(json_build_object('id', i,
+		'facts', api.person_facts_doc(i)) ORDER BY i)
+		FROM unnest(p_people) AS i), '[]'::json));
+END
+$$;
+
+-- The risk order of src/risk.c: severity, days to launch, project name,
+-- kind, subject, project.  As a sort key for one day.
+CREATE FUNCTION api.launch_days(p_launch date, p_day date) RETURNS int
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN p_launch IS NULL THEN 2147483647
+	    ELSE greatest(p_launch - p_day, 0) END
+$$;
+
+-- GET /api/v1/risks?as_of=&severity=&pm=&limit=&offset=: the spans that
+-- cover the day, of the items the ledger is current for, the first
+-- offset + limit in risk order, with how many there are; and the facts
+-- of the others.
+CREATE FUNCTION api.risks(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	d	date := (p->'query'->>'as_of')::date;
+	sev	smallint := (SELECT position FROM vocabulary
+		    WHERE kind = 'severity' AND key = p->'query'->>'severity');
+	pm	bigint := (p->'query'->>'pm')::bigint;
+	n	int := api.limit_of(p) + api.offset_of(p);
+	dp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'project');
+	dpp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'person');
+	skip	int;
+BEGIN
+	-- With nothing dirty the page is the stored spans' alone, and those
+	-- before it need not be sent; else the fresh risks may sort anywhere.
+	dp := ARRAY(SELECT i FROM unnest(dp) i WHERE pm IS NULL OR
+	    (SELECT pm_id FROM projects WHERE id = i) = pm);
+	IF pm IS NOT NULL THEN
+		dpp := '{}';
+	END IF;
+	skip := CASE WHEN cardinality(dp) = 0 AND cardinality(dpp) = 0
+	    THEN api.offset_of(p) ELSE 0 END;
+	RETURN (WITH cand AS (
+		SELECT s, pr.name AS pname FROM risk_spans s
+		LEFT JOIN projects pr ON pr.id = s.project_id
+		WHERE s.from_on <= d AND (s.to_on IS NULL OR s.to_on > d)
+		  AND (sev IS NULL OR s.severity = sev)
+		  AND (pm IS NULL OR pr.pm_id = pm)
+		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
+		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
+	), page AS (
+		SELECT * FROM cand ORDER BY (s).severity DESC,
+		    api.launch_days((s).launch_on, d),
+		    coalesce(pname, '') COLLATE "C", (s).kind,
+		    (s).subject COLLATE "C", coalesce((s).project_id, 0)
+		LIMIT n - skip OFFSET skip
+	)
+	SELECT json_build_object(
+	    'skipped', skip,
+	    'spans', coalesce((SELECT json_agg(api.span_json(page.s))
+		FROM page), '[]'::json),
+	    'total', (SELECT count(*) FROM cand),
+	    'counts', (SELECT json_build_array(
+		count(*) FILTER (WHERE (s).severity = 0),
+		count(*) FILTER (WHERE (s).severity = 1),
+		count(*) FILTER (WHERE (s).severity = 2),
+		count(*) FILTER (WHERE (s).severity = 3)) FROM cand),
+	    'dirty', api.dirty_doc(dp, dpp)));
+END
+$$;
+
+-- Open on day d: the spans of an item that cover it.
+CREATE FUNCTION api.covers(s risk_spans, d date) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT s.from_on <= d AND (s.to_on IS NULL OR s.to_on > d)
+$$;
+
+-- GET /api/v1/digest (and the page, and the Markdown): the day counts of
+-- query.days, the risks open at query.as_of and not at query.prev (new),
+-- those whose run began since but that were open at prev as well
+-- (reopened: not new), those resolved between, the first offset + limit projects with open
+-- risks in the order of their worst (with their spans), how many there
+-- are, the overloads, the checkpoints due the week after; of the items the
+-- ledger is current for, and the facts and stored spans of the others.
+CREATE FUNCTION api.digest(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	d	date := (p->'query'->>'as_of')::date;
+	prev	date := (p->'query'->>'prev')::date;
+	n	int := api.limit_of(p) + api.offset_of(p);
+	dp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'project');
+	dpp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'person');
+	-- The groups before the page that need not be sent: a dirty
+	-- project, and the people's group, can each sort in before it.
+	skip	int := greatest(0, api.offset_of(p) - cardinality(dp) - 1);
+BEGIN
+	RETURN (WITH clean AS (
+		SELECT s FROM risk_spans s
+		WHERE (s.project_id IS NULL OR s.project_id <> ALL (dp))
+		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
+	), begun AS (
+		-- Runs begun within the week and open at its end; reopened:
+		-- the risk was open at the week's start too, so is not new.
+		SELECT c.s, EXISTS (SELECT 1 FROM risk_spans x
+		    WHERE x.kind = (c.s).kind AND x.subject = (c.s).subject AND
+		    x.project_id IS NOT DISTINCT FROM (c.s).project_id AND
+		    x.owner_id IS NOT DISTINCT FROM (c.s).owner_id AND
+		    api.covers(x, prev)) AS reopened
+		FROM clean c
+		WHERE (c.s).since > prev AND api.covers(c.s, d)
+	), ended AS (
+		-- Runs that stopped within the week: the candidates.
+		SELECT DISTINCT ON ((s).kind, coalesce((s).project_id, 0),
+		    coalesce((s).owner_id, 0), (s).subject) (s).*
+		FROM clean
+		WHERE (s).ends AND (s).to_on > prev AND (s).to_on <= d
+		ORDER BY (s).kind, coalesce((s).project_id, 0),
+		    coalesce((s).owner_id, 0), (s).subject, (s).to_on DESC
+	), groups AS (
+		SELECT r.project_id FROM risk_profile r
+		JOIN projects pr ON pr.id = r.project_id
+		WHERE r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
+		  AND r.project_id <> ALL (dp)
+		ORDER BY r.worst DESC, api.launch_days(r.launch_on, d),
+		    pr.name COLLATE "C", r.first_kind,
+		    r.first_subject COLLATE "C", r.project_id
+		LIMIT n - skip OFFSET skip
+	)
+	SELECT json_build_object(
+	    'skipped', skip,
+	    'counts', (SELECT json_agg((SELECT json_build_array(
+		coalesce(sum(delta) FILTER (WHERE severity = 0), 0),
+		coalesce(sum(delta) FILTER (WHERE severity = 1), 0),
+		coalesce(sum(delta) FILTER (WHERE severity = 2), 0),
+		coalesce(sum(delta) FILTER (WHERE severity = 3), 0))
+		FROM risk_deltas WHERE on_day <= x.day::date) ORDER BY x.o)
+		FROM jsonb_array_elements_text(p->'query'->'days')
+		WITH ORDINALITY AS x(day, o)),
+	    'new', coalesce((SELECT json_agg(api.span_json(b.s))
+		FROM begun b WHERE NOT b.reopened), '[]'::json),
+	    'reopened', coalesce((SELECT json_agg(api.span_json(b.s))
+		FROM begun b WHERE b.reopened), '[]'::json),
+	    'resolved', coalesce((SELECT json_agg(api.json_concat(
+		api.span_json(o), json_build_object('resolved_on',
+		api.dnum(e.to_on), 'resolved_by', e.closed_by)))
+		FROM ended e
+		JOIN risk_spans o ON o.kind = e.kind AND
+		    o.subject = e.subject AND
+		    o.project_id IS NOT DISTINCT FROM e.project_id AND
+		    o.owner_id IS NOT DISTINCT FROM e.owner_id AND
+		    api.covers(o, prev)
+		WHERE NOT EXISTS (SELECT 1 FROM risk_spans x
+		    WHERE x.kind = e.kind AND x.subject = e.subject AND
+		    x.project_id IS NOT DISTINCT FROM e.project_id AND
+		    x.owner_id IS NOT DISTINCT FROM e.owner_id AND
+		    api.covers(x, d))), '[]'::json),
+	    'groups', coalesce((SELECT json_agg(json_build_object(
+		'project', g.project_id, 'spans', (SELECT json_agg(
+		    api.span_json(s)) FROM risk_spans s
+		    WHERE s.project_id = g.project_id AND
+		    api.covers(s, d)))) FROM groups g), '[]'::json),
+	    'ngroups', (SELECT count(*) FROM risk_profile r
+		WHERE r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
+		  AND r.project_id <> ALL (dp)),
+	    'overload', coalesce((SELECT json_agg(api.span_json(s))
+		FROM risk_spans s WHERE s.owner_id IS NOT NULL AND
+		s.owner_id <> ALL (dpp) AND api.covers(s, d)), '[]'::json),
+	    'due', api.due(d, prev + 8, prev + 14),
+	    'stale', coalesce((SELECT json_agg(api.span_json(s))
+		FROM risk_spans s WHERE s.project_id = ANY (dp) OR
+		s.owner_id = ANY (dpp)), '[]'::json),
+	    'dirty', api.dirty_doc(dp, dpp)));
+END
+$$;
+
+-- The checkpoints due from p_from to p_to as they stood at the end of
+-- p_day: not deleted, pending or blocked, of projects active then.
+CREATE FUNCTION api.due(p_day date, p_from date, p_to date) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN coalesce((SELECT json_agg(json_build_object(
+	    'project_id', c.project_id, 'project_name', pr.name,
+	    'checkpoint_id', c.id, 'title', c.title, 'stage', c.stage,
+	    'status', v.status, 'due', api.dnum(v.due_on))
+	    ORDER BY v.due_on, pr.name COLLATE "C", pr.id, c.id)
+	FROM checkpoints c
+	JOIN projects pr ON pr.id = c.project_id
+	CROSS JOIN LATERAL (SELECT * FROM checkpoint_versions x
+	    WHERE x.checkpoint_id = c.id AND x.effective_on <= p_day
+	    ORDER BY x.id DESC LIMIT 1) v
+	WHERE c.id IN (SELECT checkpoint_id FROM checkpoint_versions
+		WHERE due_on BETWEEN p_from AND p_to)
+	  AND NOT v.deleted AND v.due_on BETWEEN p_from AND p_to
+	  AND v.status IN ('pending', 'blocked')
+	  AND pr.created_on <= p_day
+	  AND (SELECT x.status FROM project_versions x
+		WHERE x.project_id = pr.id AND x.effective_on <= p_day
+		ORDER BY x.id DESC LIMIT 1) = 'active'), '[]'::json);
+END
+$$;
+
+-- The projects, riskiest first (GET /api/v1/projects and the portfolio
+-- page): query.status, stage, pm; severity with at_least (the page's
+-- "risks at least").  Each project's counts are those of query.today's
+-- profile; the projects still dirty come with their facts.
+CREATE FUNCTION api.portfolio(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	q	jsonb := coalesce(p->'query', '{}'::jsonb);
+	d	date := api.today(p);
+	sev	smallint := (SELECT position FROM vocabulary
+		    WHERE kind = 'severity' AND key = q->>'severity');
+	n	int := api.limit_of(p) + api.offset_of(p);
+	dp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'project');
+	dpp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
+		    WHERE kind = 'person');
+BEGIN
+	RETURN (WITH matching AS (
+		SELECT pr FROM projects pr
+		WHERE (q->>'status' IS NULL OR pr.status = q->>'status')
+		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
+		  AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint)
+	), clean AS (
+		SELECT x.pr AS m, r FROM matching x
+		LEFT JOIN risk_profile r ON r.project_id = (x.pr).id AND
+		    r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
+		WHERE (x.pr).id <> ALL (dp) AND
+		    (sev IS NULL OR coalesce(r.worst, -1) >= sev)
+	), dirty AS (
+		SELECT x.pr FROM matching x WHERE (x.pr).id = ANY (dp)
+	), page AS (
+		-- The clean rows that can reach the page once the dirty ones
+		-- are sorted in: those before offset - |dirty| cannot.
+		SELECT * FROM clean
+		ORDER BY coalesce((r).worst, -1) DESC,
+		    coalesce((r).n_critical, 0) DESC,
+		    coalesce((r).n_high, 0) DESC,
+		    coalesce((r).n_medium, 0) DESC,
+		    coalesce((r).n_low, 0) DESC, (m).target_launch_on,
+		    (m).name COLLATE "C", (m).id
+		LIMIT n - greatest(0, api.offset_of(p) -
+		    (SELECT count(*) FROM dirty))
+		OFFSET greatest(0, api.offset_of(p) - (SELECT count(*) FROM dirty))
+	)
+	SELECT json_build_object(
+	    'query', q,
+	    'skipped', greatest(0, api.offset_of(p) -
+		(SELECT count(*) FROM dirty)),
+	    'rows', coalesce((SELECT json_agg(api.portfolio_row(page.m,
+		json_build_array(coalesce((page.r).n_low, 0),
+		coalesce((page.r).n_medium, 0), coalesce((page.r).n_high, 0),
+		coalesce((page.r).n_critical, 0)), NULL)) FROM page),
+		'[]'::json),
+	    'total', (SELECT count(*) FROM clean),
+	    'dirty', coalesce((SELECT json_agg(api.portfolio_row(x.pr, NULL,
+		api.project_facts_doc((x.pr).id))) FROM dirty x), '[]'::json),
+	    'pms', coalesce((SELECT json_agg(json_build_object('id', x.id,
+		'name', x.name) ORDER BY x.name, x.id) FROM people x
+		WHERE x.id IN (SELECT pm_id FROM projects)), '[]'::json),
+	    'overload', coalesce((SELECT json_agg(api.span_json(s))
+		FROM risk_spans s WHERE s.owner_id IS NOT NULL AND
+		s.owner_id <> ALL (dpp) AND api.covers(s, d)), '[]'::json),
+	    'dirty_people', api.dirty_doc('{}', dpp)));
+END
+$$;
+
+-- One project of the list: its fields, its counts (or the facts to count
+-- them) and its earliest open checkpoint.
+CREATE FUNCTION api.portfolio_row(m projects, p_counts json, p_facts json)
+RETURNS json LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object('project', api.project_json(m),
+	    'counts', p_counts, 'facts', p_facts,
+	    'next', (SELECT json_build_object('title', c.title,
+		'due_on', c.due_on, 'status', c.status)
+		FROM checkpoints c
+		WHERE c.project_id = m.id AND c.deleted_on IS NULL AND
+		    c.status NOT IN ('done', 'waived')
+		ORDER BY c.due_on, c.id LIMIT 1));
+END
+$$;
+
+-- GET /people: everyone, with the expected boxes each holds today on
+-- active projects, by project.
+CREATE FUNCTION api.people_page(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	d	date := api.today(p);
+BEGIN
+	RETURN json_build_object(
+	    'overload_threshold', api.setting('overload_threshold'),
+	    'people', coalesce((SELECT json_agg(api.json_concat(
+		api.person_json(x), json_build_object('boxes',
+		coalesce((SELECT json_agg(json_build_object('project_id',
+		    b.project_id, 'project_name', b.name, 'n', b.n)
+		    ORDER BY b.project_id)
+		FROM (SELECT o.project_id, pr.name, count(*) AS n
+		    FROM ownership o
+		    JOIN responsibilities r ON r.project_id = o.project_id AND
+			r.key = o.responsibility
+		    JOIN projects pr ON pr.id = o.project_id
+		    WHERE o.person_id = x.id AND pr.status = 'active' AND
+			pr.created_on <= d AND CASE o.role
+			WHEN 'ds' THEN r.expects_ds
+			WHEN 'mle' THEN r.expects_mle
+			ELSE r.expects_swe END
+		    GROUP BY o.project_id, pr.name) b), '[]'::json)))
+		ORDER BY x.name, x.id)
+		FROM people x), '[]'::json));
+END
+$$;

@@ -1,0 +1,319 @@
+/*
+ * background: what each worker does on its own, between requests.
+ *
+ *  - Once, when the database first answers: compare the database's
+ *    vocabulary with the server's (vocab.c); a mismatch stops the server
+ *    with a message that names it, rather than serve answers that mean
+ *    something else on each side.
+ *  - Every BG_INTERVAL_MS, and at once while there is more: keep the risk
+ *    ledger current.  Take a batch of dirty items with their facts
+ *    (api.ledger_work, which leases them so that no other worker or
+ *    server takes them meanwhile), compute their spans with the risk
+ *    rules (ledger.c), and give them back (api.ledger_apply, which
+ *    refuses an item another job applied meanwhile).  Reads never wait
+ *    for this: they compute what is still dirty themselves (views.c).
+ *
+ * Statements come from the catalog (db.c) and run through Kore's
+ * asynchronous pgsql layer with a callback, one at a time, so the worker
+ * never blocks on them.
+ */
+#include "handoff.h"
+#include "facts.h"
+#include "facts_json.h"
+#include "ledger.h"
+#include "ledger_json.h"
+
+#define BG_INTERVAL_MS		250
+#define BG_BATCH		32
+#define BG_LEASE_SECONDS	30
+
+struct bg {
+	struct kore_pgsql	 sql;
+	int			 bound;
+	int			 busy;
+	int			 vocab_ok;
+	enum stmt		 stmt;
+	char			*param;
+	PGresult		*result;
+	int			 failed;
+	size_t			 claimed;	/* by the last ledger_work */
+	uintptr_t		 gen;		/* of the statement running */
+};
+
+static struct bg	bg;
+
+static void	bg_tick(void *, u_int64_t);
+static void	bg_soon(void *, u_int64_t);
+static void	bg_step(void *, u_int64_t);
+static void	bg_send(enum stmt, json_t *);
+static void	bg_query(void);
+static void	bg_callback(struct kore_pgsql *, void *);
+static void	bg_done(void);
+static void	bg_vocabulary(json_t *);
+static json_t	*bg_compute(json_t *);
+
+void
+ledger_job_start(void)
+{
+	(void)kore_timer_add(bg_tick, BG_INTERVAL_MS, NULL, 0);
+}
+
+static void
+bg_tick(void *arg, u_int64_t now)
+{
+	(void)arg;
+	(void)now;
+	if (bg.busy)
+		return;
+	if (!bg.vocab_ok)
+		bg_send(STMT_VOCABULARY, json_object());
+	else
+		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i}", "limit",
+		    BG_BATCH, "lease", BG_LEASE_SECONDS));
+}
+
+/* More to do: the next batch, without waiting for the tick. */
+static void
+bg_soon(void *arg, u_int64_t now)
+{
+	(void)arg;
+	(void)now;
+	bg_tick(NULL, 0);
+}
+
+/*
+ * A statement ended: what it says, out of the pgsql layer's calls.  Only
+ * once per statement (arg is its generation), however many ways it ended.
+ */
+static void
+bg_step(void *arg, u_int64_t now)
+{
+	(void)now;
+	if ((uintptr_t)arg != bg.gen || !bg.busy)
+		return;
+	bg_done();
+}
+
+static void
+bg_send(enum stmt s, json_t *doc)
+{
+	if (doc == NULL)
+		return;
+	free(bg.param);
+	bg.param = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	if (bg.param == NULL && !stmt_bare(s))
+		return;
+	bg.stmt = s;
+	bg.busy = 1;
+	bg.failed = 0;
+	bg.gen++;
+	kore_pgsql_init(&bg.sql);
+	kore_pgsql_bind_callback(&bg.sql, bg_callback, NULL);
+	bg.bound = 1;
+	bg_query();
+}
+
+/* Take a connection (or wait in Kore's queue for one) and send. */
+static void
+bg_query(void)
+{
+	const char	*params[1] = { bg.param };
+
+	if (!kore_pgsql_setup(&bg.sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
+		/* Still INIT: queued; the callback comes when one is free. */
+		if (bg.sql.state == KORE_PGSQL_STATE_INIT)
+			return;
+		db_log_unavailable("background", bg.sql.error);
+		bg.failed = 1;
+		bg_done();
+		return;
+	}
+	if (!db_conn_check(bg.sql.conn)) {
+		bg.failed = 1;
+		bg_done();
+		return;
+	}
+	if (!kore_pgsql_query_param_fields(&bg.sql, stmt_sql(bg.stmt), 0,
+	    stmt_bare(bg.stmt) ? 0 : 1, params, NULL, NULL)) {
+		db_log_unavailable("background", bg.sql.error);
+		bg.failed = 1;
+		bg_done();
+	}
+}
+
+static void
+bg_callback(struct kore_pgsql *sql, void *arg)
+{
+	struct db_error	err;
+
+	(void)arg;
+	switch (sql->state) {
+	case KORE_PGSQL_STATE_INIT:
+		bg_query();		/* woken from Kore's queue */
+		break;
+	case KORE_PGSQL_STATE_WAIT:
+		break;
+	case KORE_PGSQL_STATE_RESULT:
+		if (bg.result != NULL)
+			PQclear(bg.result);
+		bg.result = sql->result;
+		sql->result = NULL;
+		kore_pgsql_continue(sql);
+		break;
+	case KORE_PGSQL_STATE_ERROR:
+		db_error_of(sql->result, sql->error, &err);
+		if (err.status < 500)
+			kore_log(LOG_ERR, "background: %s: %s",
+			    stmt_name(bg.stmt), err.message);
+		bg.failed = 1;
+		if (db_error_readable(sql)) {
+			kore_pgsql_continue(sql);
+			break;
+		}
+		/* The connection is gone: let go of it, outside this call. */
+		(void)kore_timer_add(bg_step, 1, (void *)bg.gen, 1);
+		break;
+	case KORE_PGSQL_STATE_DONE:
+		kore_pgsql_continue(sql);
+		break;
+	case KORE_PGSQL_STATE_COMPLETE:
+		/* The connection is back in the pool; carry on later. */
+		(void)kore_timer_add(bg_step, 1, (void *)bg.gen, 1);
+		break;
+	default:
+		kore_pgsql_continue(sql);
+		break;
+	}
+}
+
+/* One statement ended (from a timer) or could not be sent (now). */
+static void
+bg_done(void)
+{
+	json_t		*doc, *apply;
+	const char	*v;
+	int		 again;
+
+	if (bg.bound) {
+		db_release(&bg.sql);
+		bg.bound = 0;
+	}
+	doc = NULL;
+	if (!bg.failed && bg.result != NULL && PQntuples(bg.result) > 0 &&
+	    !PQgetisnull(bg.result, 0, 0)) {
+		v = PQgetvalue(bg.result, 0, 0);
+		doc = json_loads(v, JSON_DECODE_ANY, NULL);
+	}
+	if (bg.result != NULL)
+		PQclear(bg.result);
+	bg.result = NULL;
+	bg.busy = 0;
+	if (bg.failed || doc == NULL) {
+		json_decref(doc);
+		return;			/* the next tick tries again */
+	}
+
+	again = 0;
+	switch (bg.stmt) {
+	case STMT_VOCABULARY:
+		bg_vocabulary(doc);
+		again = 1;
+		break;
+	case STMT_LEDGER_WORK:
+		bg.claimed = json_array_size(json_object_get(doc, "items"));
+		if (bg.claimed == 0)
+			break;
+		if ((apply = bg_compute(doc)) != NULL) {
+			bg_send(STMT_LEDGER_APPLY, apply);
+			json_decref(doc);
+			return;
+		}
+		break;
+	case STMT_LEDGER_APPLY:
+		again = bg.claimed == BG_BATCH;
+		break;
+	default:
+		break;
+	}
+	json_decref(doc);
+	if (again)
+		(void)kore_timer_add(bg_soon, 1, NULL, 1);
+}
+
+/* [{"kind", "position", "key", "label"}] against vocab.c: equal, or stop. */
+static void
+bg_vocabulary(json_t *rows)
+{
+	struct vocab_checker	 c;
+	json_t			*r;
+	size_t			 i;
+	char			 msg[256];
+	int			 rc;
+
+	vocab_check_init(&c);
+	rc = 0;
+	json_array_foreach(rows, i, r) {
+		rc = vocab_check_row(&c,
+		    json_string_value(json_object_get(r, "kind")),
+		    json_integer_value(json_object_get(r, "position")),
+		    json_string_value(json_object_get(r, "key")),
+		    json_string_value(json_object_get(r, "label")), msg,
+		    sizeof(msg));
+		if (rc == -1)
+			break;
+	}
+	if (rc == 0)
+		rc = vocab_check_done(&c, msg, sizeof(msg));
+	if (rc == -1)
+		fatalx("the database does not match this server: %s; run the "
+		    "migrations of this version (src/tools/migrate.sh)", msg);
+	bg.vocab_ok = 1;
+}
+
+/* The spans of each item the work gave, as api.ledger_apply takes them. */
+static json_t *
+bg_compute(json_t *work)
+{
+	struct portfolio	 pf;
+	struct span_list	 spans;
+	const struct person	*person;
+	const char		*kind;
+	json_t			*items, *it, *out;
+	size_t			 i;
+	int			 ok;
+
+	if ((items = json_array()) == NULL)
+		return (NULL);
+	json_array_foreach(json_object_get(work, "items"), i, it) {
+		kind = json_string_value(json_object_get(it, "kind"));
+		facts_init(&pf);
+		memset(&spans, 0, sizeof(spans));
+		ok = kind != NULL && facts_from_json(json_object_get(it,
+		    "facts"), &pf) == 0;
+		if (ok && strcmp(kind, "project") == 0 && pf.nprojects > 0)
+			ok = ledger_project(&pf, &pf.projects[0], &spans) == 0;
+		else if (ok && strcmp(kind, "person") == 0 &&
+		    (person = facts_person(&pf, json_integer_value(
+		    json_object_get(it, "item")))) != NULL)
+			ok = ledger_person(&pf, person, &spans) == 0;
+		if (!ok) {
+			kore_log(LOG_ERR, "background: cannot compute %s %lld",
+			    kind != NULL ? kind : "?",
+			    (long long)json_integer_value(json_object_get(it,
+			    "item")));
+		} else {
+			out = json_pack("{s:O, s:O, s:O, s:O, s:o}", "kind",
+			    json_object_get(it, "kind"), "item",
+			    json_object_get(it, "item"), "version",
+			    json_object_get(it, "version"), "ids",
+			    json_object_get(it, "ids"), "spans",
+			    ledger_spans_json(&spans));
+			if (out != NULL)
+				json_array_append_new(items, out);
+		}
+		ledger_free(&spans);
+		facts_free(&pf);
+	}
+	return (json_pack("{s:o}", "items", items));
+}

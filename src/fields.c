@@ -1,0 +1,237 @@
+/*
+ * fields: the tables of what requests may hold (see fields.h).
+ */
+#include <stddef.h>
+
+#include "fields.h"
+#include "secret.h"
+#include "vocab.h"
+
+#define END	{ NULL, 0, 0, 0, 0, NULL, NULL }
+
+/* limit (1 to 200, 50 when absent) and offset, for every list. */
+#define LIMIT_OFFSET							\
+	{ "limit", FIELD_INT, 0, 1, 200, NULL, NULL },			\
+	{ "offset", FIELD_INT, 0, 0, 1000000, NULL, NULL }
+
+const struct field no_fields[] = {
+	END
+};
+
+/* People ----------------------------------------------------------------- */
+
+const struct field person_create_body[] = {
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, person_role_keys, NULL },
+	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field person_patch_body[] = {
+	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
+	{ "email", FIELD_EMAIL, 0, 0, 0, NULL, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },
+	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+/* The people page's button: only activity. */
+const struct field person_active_body[] = {
+	{ "active", FIELD_BOOL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field person_list_query[] = {
+	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+/* Projects --------------------------------------------------------------- */
+
+/* The kickoff spec: each answer may be cleared with null or "". */
+static const struct field spec_fields[] = {
+	{ "decision", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "primary_metric", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "secondary_constraint", FIELD_TEXT, FIELD_NULLABLE, 0, 2000,
+	    NULL, NULL },
+	{ "worse_error", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "fallback", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "monitoring_trigger", FIELD_TEXT, FIELD_NULLABLE, 0, 2000,
+	    NULL, NULL },
+	{ "baseline", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	END
+};
+
+static const struct field plan_fields[] = {
+	{ "start", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "end", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field project_create_body[] = {
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "pm_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "kickoff_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "target_launch_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
+	END
+};
+
+const struct field project_patch_body[] = {
+	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
+	{ "pm_id", FIELD_ID, 0, 0, 0, NULL, NULL },
+	{ "kickoff_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "target_launch_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
+	{ "plan", FIELD_MAP, 0, 0, 0, stage_keys, plan_fields },
+	END
+};
+
+const struct field project_list_query[] = {
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+const struct field stage_body[] = {
+	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
+	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	END
+};
+
+/* Checkpoints, the matrix, handoffs ---------------------------------------- */
+
+const struct field checkpoint_create_body[] = {
+	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
+	{ "title", FIELD_LINE, FIELD_REQUIRED, 1, 300, NULL, NULL },
+	{ "due_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "owner_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	END
+};
+
+const struct field checkpoint_patch_body[] = {
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
+	{ "title", FIELD_LINE, 0, 1, 300, NULL, NULL },
+	{ "due_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	{ "owner_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, checkpoint_status_keys, NULL },
+	{ "completed_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcome_keys, NULL },
+	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	END
+};
+
+const struct field ownership_body[] = {
+	{ "person_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	END
+};
+
+/* The matrix form clears a box with "nobody": a null person. */
+const struct field cell_form_body[] = {
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field offer_body[] = {
+	{ "from_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "to_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "artifact_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
+/* Accounts --------------------------------------------------------------- */
+
+const struct field login_body[] = {
+	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
+	    NULL },
+	END
+};
+
+/* The form also says where to go next (checked by auth_safe_next()). */
+const struct field login_form_body[] = {
+	{ "email", FIELD_LINE, FIELD_REQUIRED, 1, 254, NULL, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, 1, SECRET_PASSWORD_MAX, NULL,
+	    NULL },
+	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
+	END
+};
+
+const struct field token_body[] = {
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
+	END
+};
+
+const struct field user_create_body[] = {
+	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, user_role_keys, NULL },
+	{ "password", FIELD_TEXT, FIELD_REQUIRED, SECRET_PASSWORD_MIN,
+	    SECRET_PASSWORD_MAX, NULL, NULL },
+	END
+};
+
+const struct field user_patch_body[] = {
+	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
+	{ "role", FIELD_ENUM, 0, 0, 0, user_role_keys, NULL },
+	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "password", FIELD_TEXT, 0, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX,
+	    NULL, NULL },
+	END
+};
+
+/* Queries ------------------------------------------------------------------ */
+
+const struct field page_query[] = {
+	LIMIT_OFFSET,
+	END
+};
+
+/* The portfolio's risks as of a day, narrowed to a severity and a PM. */
+const struct field risks_query[] = {
+	{ "as_of", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+const struct field as_of_query[] = {
+	{ "as_of", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	END
+};
+
+/* A week as YYYY-Www, checked further by isoweek_parse(). */
+const struct field digest_query[] = {
+	{ "week", FIELD_LINE, 0, 0, 16, NULL, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+/* The portfolio page: a severity there means "at least". */
+const struct field portfolio_query[] = {
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+const struct field login_query[] = {
+	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
+	END
+};

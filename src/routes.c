@@ -1,0 +1,374 @@
+/*
+ * routes: every route of the server, written down once.
+ *
+ * Kore's configuration sends every request here (one catch-all route in
+ * conf/handoff.conf); this table says, for each path pattern (see
+ * req_path()), which methods it takes, the least access each needs and
+ * what runs it.  The Allow header of a 405, the access matrix the tests
+ * walk and the API's description all come from this table.  A JSON API
+ * method is one statement of the catalog (db.c) with the field tables its
+ * body and query are checked against (fields.c).
+ */
+#include "handoff.h"
+#include "page.h"
+
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+#define ROUTE(pattern, methods)	{ pattern, methods, NITEMS(methods) }
+
+#define GET		HTTP_METHOD_GET
+#define POST		HTTP_METHOD_POST
+#define PUT		HTTP_METHOD_PUT
+#define PATCH		HTTP_METHOD_PATCH
+#define DELETE		HTTP_METHOD_DELETE
+
+/* The JSON API ----------------------------------------------------------- */
+
+static const struct api_method person_list = {
+	STMT_PERSON_LIST, 200, NULL, person_list_query, NULL, 0, NULL
+};
+static const struct api_method person_create = {
+	STMT_PERSON_CREATE, 201, person_create_body, NULL, "/api/v1/people/",
+	0, NULL
+};
+static const struct api_method person_get = {
+	STMT_PERSON_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method person_patch = {
+	STMT_PERSON_PATCH, 200, person_patch_body, NULL, NULL, 0, NULL
+};
+static const struct api_method project_create = {
+	STMT_PROJECT_CREATE_RISKS, 201, project_create_body, NULL,
+	"/api/v1/projects/", 1, NULL
+};
+static const struct api_method project_get = {
+	STMT_PROJECT_GET_RISKS, 200, NULL, NULL, NULL, 1, NULL
+};
+static const struct api_method project_patch = {
+	STMT_PROJECT_PATCH_RISKS, 200, project_patch_body, NULL, NULL, 1, NULL
+};
+static const struct api_method project_stage = {
+	STMT_PROJECT_STAGE_RISKS, 200, stage_body, NULL, NULL, 1, NULL
+};
+static const struct api_method checkpoint_create = {
+	STMT_CHECKPOINT_CREATE, 201, checkpoint_create_body, NULL,
+	"/api/v1/checkpoints/", 0, NULL
+};
+static const struct api_method project_history = {
+	STMT_PROJECT_HISTORY, 200, NULL, page_query, NULL, 0, NULL
+};
+static const struct api_method checkpoint_get = {
+	STMT_CHECKPOINT_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method checkpoint_patch = {
+	STMT_CHECKPOINT_PATCH, 200, checkpoint_patch_body, NULL, NULL, 0, NULL
+};
+static const struct api_method checkpoint_delete = {
+	STMT_CHECKPOINT_DELETE, 204, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method ownership_put = {
+	STMT_OWNERSHIP_PUT, 200, ownership_body, NULL, NULL, 0, NULL
+};
+static const struct api_method ownership_delete = {
+	STMT_OWNERSHIP_DELETE, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method handoff_offer = {
+	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
+};
+static const struct api_method handoff_accept = {
+	STMT_HANDOFF_ACCEPT, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method token_list = {
+	STMT_TOKEN_LIST, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method token_create = {
+	STMT_TOKEN_CREATE, 201, token_body, NULL, "/api/v1/tokens/", 0,
+	accounts_token_before
+};
+static const struct api_method token_revoke = {
+	STMT_TOKEN_REVOKE, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method user_list = {
+	STMT_USER_LIST, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method user_create = {
+	STMT_USER_CREATE, 201, user_create_body, NULL, "/api/v1/users/", 0,
+	accounts_user_before
+};
+static const struct api_method user_patch = {
+	STMT_USER_PATCH, 200, user_patch_body, NULL, NULL, 0,
+	accounts_user_before
+};
+
+/* Pipelines that are not one API function ---------------------------------- */
+
+static const struct run_pipe healthz = { &healthz_ops, NULL };
+static const struct run_pipe whoami = { &whoami_ops, NULL };
+static const struct run_pipe logout_api = { &logout_ops, &login_json };
+static const struct run_pipe logout_form = { &logout_ops, &login_form };
+static const struct run_pipe login_page = { &login_page_ops, NULL };
+static const struct run_pipe tokens_page = { &tokens_ops, &tokens_show };
+static const struct run_pipe tokens_new = { &tokens_ops, &tokens_create };
+static const struct run_pipe tokens_gone = { &tokens_ops, &tokens_revoke };
+static const struct run_pipe risks = { &risks_ops, NULL };
+static const struct run_pipe project_risks = { &project_risks_ops, NULL };
+static const struct run_pipe projects = { &projects_ops, NULL };
+static const struct run_pipe digest_api = { &digest_ops, &digest_as_json };
+static const struct run_pipe digest_page = { &digest_ops, &digest_as_html };
+static const struct run_pipe digest_text = { &digest_ops, &digest_as_md };
+
+/* The routes ------------------------------------------------------------- */
+
+#define M(method, access, run, arg)	{ method, access, run, arg }
+
+static const struct route_method m_portfolio[] = {
+	M(GET, ACCESS_VIEWER, run_page, &portfolio_view),
+};
+static const struct route_method m_login[] = {
+	M(GET, ACCESS_PUBLIC, run_pipe, &login_page),
+	M(POST, ACCESS_PUBLIC, run_login, &login_form),
+};
+static const struct route_method m_logout[] = {
+	M(POST, ACCESS_VIEWER, run_pipe, &logout_form),
+};
+static const struct route_method m_tokens[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &tokens_page),
+	M(POST, ACCESS_VIEWER, run_pipe, &tokens_new),
+};
+static const struct route_method m_token_revoke[] = {
+	M(POST, ACCESS_VIEWER, run_pipe, &tokens_gone),
+};
+static const struct route_method m_kickoff[] = {
+	M(GET, ACCESS_PM, run_page, &kickoff_view),
+	M(POST, ACCESS_PM, run_action, &kickoff_action),
+};
+static const struct route_method m_people[] = {
+	M(GET, ACCESS_VIEWER, run_page, &people_view),
+	M(POST, ACCESS_PM, run_action, &person_action),
+};
+static const struct route_method m_person_active[] = {
+	M(POST, ACCESS_PM, run_action, &active_action),
+};
+static const struct route_method m_project_page[] = {
+	M(GET, ACCESS_VIEWER, run_page, &project_view),
+};
+static const struct route_method m_project_spec[] = {
+	M(POST, ACCESS_PM, run_action, &spec_action),
+};
+static const struct route_method m_project_stage_form[] = {
+	M(POST, ACCESS_PM, run_action, &stage_action),
+};
+static const struct route_method m_checkpoint_status[] = {
+	M(POST, ACCESS_MEMBER, run_action, &status_action),
+};
+static const struct route_method m_checkpoint_due[] = {
+	M(POST, ACCESS_MEMBER, run_action, &due_action),
+};
+static const struct route_method m_cell[] = {
+	M(POST, ACCESS_MEMBER, run_action, &cell_action),
+};
+static const struct route_method m_offer_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &offer_action),
+};
+static const struct route_method m_accept_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &accept_action),
+};
+static const struct route_method m_digest[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &digest_page),
+};
+static const struct route_method m_digest_md[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &digest_text),
+};
+static const struct route_method m_healthz[] = {
+	M(GET, ACCESS_PUBLIC, run_pipe, &healthz),
+};
+static const struct route_method m_asset[] = {
+	M(GET, ACCESS_PUBLIC, run_asset, NULL),
+};
+
+static const struct route_method m_version[] = {
+	M(GET, ACCESS_PUBLIC, run_version, NULL),
+};
+static const struct route_method m_session[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &whoami),
+	M(POST, ACCESS_PUBLIC, run_login, &login_json),
+	M(DELETE, ACCESS_VIEWER, run_pipe, &logout_api),
+};
+static const struct route_method m_api_tokens[] = {
+	M(GET, ACCESS_VIEWER, api_run, &token_list),
+	M(POST, ACCESS_VIEWER, api_run, &token_create),
+};
+static const struct route_method m_api_token[] = {
+	M(DELETE, ACCESS_VIEWER, api_run, &token_revoke),
+};
+static const struct route_method m_users[] = {
+	M(GET, ACCESS_ADMIN, api_run, &user_list),
+	M(POST, ACCESS_ADMIN, api_run, &user_create),
+};
+static const struct route_method m_user[] = {
+	M(PATCH, ACCESS_ADMIN, api_run, &user_patch),
+};
+static const struct route_method m_api_people[] = {
+	M(GET, ACCESS_VIEWER, api_run, &person_list),
+	M(POST, ACCESS_PM, api_run, &person_create),
+};
+static const struct route_method m_api_person[] = {
+	M(GET, ACCESS_VIEWER, api_run, &person_get),
+	M(PATCH, ACCESS_PM, api_run, &person_patch),
+};
+static const struct route_method m_api_projects[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &projects),
+	M(POST, ACCESS_PM, api_run, &project_create),
+};
+static const struct route_method m_api_project[] = {
+	M(GET, ACCESS_VIEWER, api_run, &project_get),
+	M(PATCH, ACCESS_PM, api_run, &project_patch),
+};
+static const struct route_method m_api_stage[] = {
+	M(POST, ACCESS_PM, api_run, &project_stage),
+};
+static const struct route_method m_api_checkpoints[] = {
+	M(POST, ACCESS_PM, api_run, &checkpoint_create),
+};
+static const struct route_method m_api_history[] = {
+	M(GET, ACCESS_VIEWER, api_run, &project_history),
+};
+static const struct route_method m_api_checkpoint[] = {
+	M(GET, ACCESS_VIEWER, api_run, &checkpoint_get),
+	M(PATCH, ACCESS_MEMBER, api_run, &checkpoint_patch),
+	M(DELETE, ACCESS_PM, api_run, &checkpoint_delete),
+};
+static const struct route_method m_api_ownership[] = {
+	M(PUT, ACCESS_MEMBER, api_run, &ownership_put),
+	M(DELETE, ACCESS_MEMBER, api_run, &ownership_delete),
+};
+static const struct route_method m_api_offer[] = {
+	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
+};
+static const struct route_method m_api_accept[] = {
+	M(POST, ACCESS_MEMBER, api_run, &handoff_accept),
+};
+static const struct route_method m_api_project_risks[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &project_risks),
+};
+static const struct route_method m_api_risks[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &risks),
+};
+static const struct route_method m_api_digest[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &digest_api),
+};
+
+/* In the order they are tried: literal routes before the same pattern's
+ * placeholders where both could match. */
+static const struct route routes[] = {
+	ROUTE("/", m_portfolio),
+	ROUTE("/login", m_login),
+	ROUTE("/logout", m_logout),
+	ROUTE("/tokens", m_tokens),
+	ROUTE("/tokens/#token/revoke", m_token_revoke),
+	ROUTE("/projects/new", m_kickoff),
+	ROUTE("/people", m_people),
+	ROUTE("/people/#person/active", m_person_active),
+	ROUTE("/projects/#project", m_project_page),
+	ROUTE("/projects/#project/spec", m_project_spec),
+	ROUTE("/projects/#project/stage", m_project_stage_form),
+	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
+	    m_checkpoint_status),
+	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
+	    m_checkpoint_due),
+	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
+	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
+	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
+	ROUTE("/digest", m_digest),
+	ROUTE("/digest.md", m_digest_md),
+	ROUTE("/healthz", m_healthz),
+	ROUTE("/assets/*file", m_asset),
+
+	ROUTE("/api/v1/version", m_version),
+	ROUTE("/api/v1/session", m_session),
+	ROUTE("/api/v1/tokens", m_api_tokens),
+	ROUTE("/api/v1/tokens/#token", m_api_token),
+	ROUTE("/api/v1/users", m_users),
+	ROUTE("/api/v1/users/#user", m_user),
+	ROUTE("/api/v1/people", m_api_people),
+	ROUTE("/api/v1/people/#person", m_api_person),
+	ROUTE("/api/v1/projects", m_api_projects),
+	ROUTE("/api/v1/projects/#project", m_api_project),
+	ROUTE("/api/v1/projects/#project/stage", m_api_stage),
+	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
+	ROUTE("/api/v1/projects/#project/history", m_api_history),
+	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
+	    m_api_ownership),
+	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",
+	    m_api_offer),
+	ROUTE("/api/v1/projects/#project/handoffs/:handoff/accept",
+	    m_api_accept),
+	ROUTE("/api/v1/projects/#project/risks", m_api_project_risks),
+	ROUTE("/api/v1/checkpoints/#checkpoint", m_api_checkpoint),
+	ROUTE("/api/v1/risks", m_api_risks),
+	ROUTE("/api/v1/digest", m_api_digest),
+};
+
+/* "GET, HEAD, POST": the methods a route takes, HEAD with GET. */
+void
+route_allow(const struct route *route, char *buf, size_t size)
+{
+	struct sbuf	b;
+	size_t		i;
+
+	sbuf_init(&b);
+	for (i = 0; i < route->nmethods; i++) {
+		if (i > 0)
+			sbuf_str(&b, ", ");
+		sbuf_str(&b, http_method_text(route->methods[i].method));
+		if (route->methods[i].method == HTTP_METHOD_GET)
+			sbuf_str(&b, ", HEAD");
+	}
+	(void)snprintf(buf, size, "%s", sbuf_cstr(&b));
+	sbuf_free(&b);
+}
+
+/*
+ * The one handler Kore calls: find the route and its method, or answer
+ * 404 (in JSON under /api/ and /healthz, as a page elsewhere) or 405.
+ * Kore calls it again for every step of a request that waits for the
+ * database; the route is found again each time (a few string compares).
+ */
+int
+route_dispatch(struct http_request *req)
+{
+	const struct route		*r;
+	const struct route_method	*m;
+	size_t				 i, j;
+	int				 method;
+
+	method = req->method == HTTP_METHOD_HEAD ? HTTP_METHOD_GET :
+	    req->method;
+	for (i = 0; i < NITEMS(routes); i++) {
+		r = &routes[i];
+		if (req_path(req, r->pattern, NULL) != KORE_RESULT_OK)
+			continue;
+		for (j = 0; j < r->nmethods; j++) {
+			m = &r->methods[j];
+			if (m->method == method)
+				return (m->run(req, r, m));
+		}
+		return (reply_method_not_allowed(req, r));
+	}
+
+	reply_error(req, 404, "not_found", reply_is_api(req) ?
+	    "no such API route" : "There is no page at this address.", NULL);
+	return (KORE_RESULT_OK);
+}
+
+/* For the tests and the API's description: every route, in order. */
+size_t
+route_count(void)
+{
+	return (NITEMS(routes));
+}
+
+const struct route *
+route_at(size_t i)
+{
+	return (i < NITEMS(routes) ? &routes[i] : NULL);
+}

@@ -1,0 +1,73 @@
+/*
+ * stmt: every statement handoff sends to PostgreSQL, named once.
+ *
+ * Handlers, the background job and the account tool name a statement;
+ * its text lives in stmt.c's catalog and nowhere else (tests/lint/
+ * statements.sh holds everyone to that).  Every statement takes at most
+ * one parameter, $1, a JSON document (sql/api/00_common.sql).  An
+ * "authed" statement checks who is asking in the same round trip
+ * (api.authorize) and answers two columns, who and what; the others one.
+ *
+ * Pure: no Kore, no libpq.
+ */
+#ifndef HANDOFF_STMT_H
+#define HANDOFF_STMT_H
+
+enum stmt {
+	/* Public: no sign-in, one column. */
+	STMT_HEALTH,
+	STMT_VOCABULARY,
+	STMT_ACCOUNTS_EXIST,
+	STMT_LOGIN_LOOKUP,
+	STMT_LOGIN_RECORD,
+	STMT_LEDGER_WORK,
+	STMT_LEDGER_APPLY,
+	/* The account tool's (src/cli/handoffctl.c): no server between. */
+	STMT_CTL_USER_LIST,
+	STMT_CTL_USER_CREATE,
+	STMT_CTL_USER_PATCH,
+	STMT_CTL_TOKEN_CREATE,
+	/* Signed in. */
+	STMT_WHOAMI,
+	STMT_LOGOUT,
+	STMT_PERSON_LIST,
+	STMT_PERSON_CREATE,
+	STMT_PERSON_GET,
+	STMT_PERSON_PATCH,
+	STMT_PROJECT_CREATE,
+	STMT_PROJECT_CREATE_RISKS,
+	STMT_PROJECT_GET_RISKS,
+	STMT_PROJECT_PATCH,
+	STMT_PROJECT_PATCH_RISKS,
+	STMT_PROJECT_STAGE,
+	STMT_PROJECT_STAGE_RISKS,
+	STMT_PROJECT_HISTORY,
+	STMT_PROJECT_RISK_FACTS,
+	STMT_CHECKPOINT_CREATE,
+	STMT_CHECKPOINT_GET,
+	STMT_CHECKPOINT_PATCH,
+	STMT_CHECKPOINT_DELETE,
+	STMT_OWNERSHIP_PUT,
+	STMT_OWNERSHIP_DELETE,
+	STMT_HANDOFF_OFFER,
+	STMT_HANDOFF_ACCEPT,
+	STMT_TOKEN_LIST,
+	STMT_TOKEN_CREATE,
+	STMT_TOKEN_REVOKE,
+	STMT_USER_LIST,
+	STMT_USER_CREATE,
+	STMT_USER_PATCH,
+	STMT_RISKS,
+	STMT_DIGEST,
+	STMT_PORTFOLIO,
+	STMT_PROJECT_PAGE,
+	STMT_PEOPLE_PAGE,
+	STMT_COUNT
+};
+
+const char	*stmt_name(enum stmt);
+const char	*stmt_sql(enum stmt);
+int		 stmt_authed(enum stmt);	/* two columns: who, what */
+int		 stmt_bare(enum stmt);		/* takes no parameter */
+
+#endif

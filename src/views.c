@@ -1,0 +1,1141 @@
+/*
+ * views: what the server shows of risks, read from the ledger and the
+ * facts, so that a read costs what it shows.
+ *
+ *   a project's risks        its own facts, and the overload spans of the
+ *                            people who hold its boxes (the project
+ *                            document and page, /api/v1/projects/{id}/risks)
+ *   the portfolio's risks    the spans that cover the day (/api/v1/risks)
+ *   the weekly digest        day counts, new and resolved spans, the page's
+ *                            projects' spans (/api/v1/digest, /digest,
+ *                            /digest.md)
+ *   the projects list        each project's counts for today, riskiest
+ *                            first (/api/v1/projects and the portfolio page)
+ *
+ * Each comes from one statement (one snapshot).  The ledger may not yet
+ * hold what a write just changed: the statement then also gives the facts
+ * of every item still dirty, and the answer uses the spans computed from
+ * them here instead of the stored ones, so it is always what the risk
+ * engine would say (tests/unit/test_ledger.c, tests/integration/
+ * oracle.test.js).
+ */
+#include "handoff.h"
+#include "digest.h"
+#include "facts.h"
+#include "facts_json.h"
+#include "ledger.h"
+#include "ledger_json.h"
+#include "page.h"
+#include "risk.h"
+#include "risk_json.h"
+
+/* Portfolios read for one answer, freed together. */
+struct scratch {
+	struct portfolio	*pfs[64];
+	size_t			 n;
+};
+
+static void
+scratch_free(struct scratch *sc)
+{
+	size_t	i;
+
+	for (i = 0; i < sc->n; i++) {
+		facts_free(sc->pfs[i]);
+		free(sc->pfs[i]);
+	}
+	sc->n = 0;
+}
+
+/* The facts of doc as a portfolio that lives as long as sc; NULL if bad. */
+static struct portfolio *
+scratch_facts(struct scratch *sc, json_t *doc)
+{
+	struct portfolio	*pf;
+
+	if (sc->n == sizeof(sc->pfs) / sizeof(sc->pfs[0]) ||
+	    (pf = calloc(1, sizeof(*pf))) == NULL)
+		return (NULL);
+	facts_init(pf);
+	sc->pfs[sc->n++] = pf;
+	if (facts_from_json(doc, pf) == -1) {
+		kore_log(LOG_ERR, "views: the facts could not be read");
+		return (NULL);
+	}
+	return (pf);
+}
+
+/*
+ * The spans of the items still dirty: {"projects": [{"id", "facts"}],
+ * "people": [{"id", "facts"}]}, computed from their facts.
+ */
+static int
+fresh_spans(json_t *dirty, struct scratch *sc, struct span_list *out)
+{
+	const struct person	*person;
+	struct portfolio	*pf;
+	json_t			*o;
+	size_t			 i;
+
+	json_array_foreach(json_object_get(dirty, "projects"), i, o) {
+		if ((pf = scratch_facts(sc, json_object_get(o, "facts"))) ==
+		    NULL)
+			return (-1);
+		if (pf->nprojects > 0 &&
+		    ledger_project(pf, &pf->projects[0], out) == -1)
+			return (-1);
+	}
+	json_array_foreach(json_object_get(dirty, "people"), i, o) {
+		if ((pf = scratch_facts(sc, json_object_get(o, "facts"))) ==
+		    NULL)
+			return (-1);
+		person = facts_person(pf, json_integer_value(
+		    json_object_get(o, "id")));
+		if (person != NULL && ledger_person(pf, person, out) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+static struct risk *
+risk_push(struct risk_list *l, const struct risk *r)
+{
+	struct risk	*items;
+	size_t		 cap;
+
+	if (l->len == l->cap) {
+		cap = l->cap == 0 ? 16 : l->cap * 2;
+		if ((items = reallocarray(l->items, cap, sizeof(*items))) ==
+		    NULL)
+			return (NULL);
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->len] = *r;
+	return (&l->items[l->len++]);
+}
+
+/* The risk of a span as of day d, sentence included, into l. */
+static int
+span_risk(struct risk_list *l, const struct risk_span *sp, day_t d)
+{
+	struct risk	*r;
+
+	if ((r = risk_push(l, &sp->r)) == NULL)
+		return (-1);
+	risk_describe(r, d);
+	return (0);
+}
+
+static void
+sort_risks(struct risk_list *l)
+{
+	if (l->len > 1)
+		qsort(l->items, l->len, sizeof(*l->items), risk_order_cmp);
+}
+
+/* A day from the query: not after today; absent, today. */
+static int
+query_day(struct http_request *req, json_t *query, const char *name,
+    day_t today, day_t *out)
+{
+	const char	*s;
+	char		 msg[96];
+
+	*out = today;
+	if ((s = json_string_value(json_object_get(query, name))) == NULL)
+		return (KORE_RESULT_OK);
+	if (date_parse(s, out) == -1 || *out > today) {
+		(void)snprintf(msg, sizeof(msg), "%s %s", name,
+		    date_parse(s, out) == -1 ? "must be a calendar date as "
+		    "YYYY-MM-DD" : "is in the future");
+		reply_error(req, 400, "invalid", msg, name);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+static size_t
+query_size(json_t *query, const char *name, size_t dflt)
+{
+	json_t	*v = json_object_get(query, name);
+
+	return (json_is_integer(v) ? (size_t)json_integer_value(v) : dflt);
+}
+
+/* A project's risks ------------------------------------------------------ */
+
+/*
+ * The risks of the project of risk = {"facts": the project's facts
+ * document, "people": [{"id", "name", "spans": [...]} or {"id", "facts"}]
+ * (the people who ever held one of its boxes, with their overload spans
+ * or, while dirty, the facts to compute them)} at the end of day asof.
+ * Returns 1 if there is no such project, 0, or -1.
+ */
+static int
+project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
+    struct span_list *spans, struct risk_list *out)
+{
+	const struct person	*person;
+	struct portfolio	*pf, *ppf;
+	const struct project	*pr;
+	json_t			*o;
+	size_t			 i;
+
+	if ((pf = scratch_facts(sc, json_object_get(risk, "facts"))) == NULL)
+		return (-1);
+	if (pf->nprojects == 0)
+		return (1);
+	pr = &pf->projects[0];
+	if (risk_compute_project(pf, asof, pr->id, out) == -1)
+		return (-1);
+
+	json_array_foreach(json_object_get(risk, "people"), i, o) {
+		if (json_object_get(o, "facts") != NULL) {
+			if ((ppf = scratch_facts(sc, json_object_get(o,
+			    "facts"))) == NULL)
+				return (-1);
+			person = facts_person(ppf, json_integer_value(
+			    json_object_get(o, "id")));
+			if (person != NULL &&
+			    ledger_person(ppf, person, spans) == -1)
+				return (-1);
+		} else if (ledger_spans_from_json(json_object_get(o, "spans"),
+		    spans) == -1)
+			return (-1);
+	}
+	for (i = 0; i < spans->len; i++) {
+		if (ledger_covers(&spans->items[i], asof) &&
+		    risk_involved(pr, spans->items[i].r.person_id, asof) &&
+		    span_risk(out, &spans->items[i], asof) == -1)
+			return (-1);
+	}
+	sort_risks(out);
+	return (0);
+}
+
+/*
+ * A project page's risks as of asof, from the "_risk" part of its
+ * document: 0, 1 when there is no such project, -1; free whatever the
+ * result with views_risks_free().
+ */
+int
+views_risks(json_t *risk, day_t asof, struct views_risks *out)
+{
+	memset(out, 0, sizeof(*out));
+	if ((out->sc = calloc(1, sizeof(*out->sc))) == NULL)
+		return (-1);
+	return (project_risks_at(risk, asof, out->sc, &out->spans,
+	    &out->risks));
+}
+
+void
+views_risks_free(struct views_risks *v)
+{
+	risk_list_free(&v->risks);
+	ledger_free(&v->spans);
+	if (v->sc != NULL)
+		scratch_free(v->sc);
+	free(v->sc);
+	v->sc = NULL;
+}
+
+/* The project document gains its risks as of asof, from its "_risk". */
+int
+views_project_risks(json_t *doc, day_t asof)
+{
+	struct scratch		 sc;
+	struct span_list	 spans;
+	struct risk_list	 risks;
+	int			 rc;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&spans, 0, sizeof(spans));
+	memset(&risks, 0, sizeof(risks));
+	rc = project_risks_at(json_object_get(doc, "_risk"), asof, &sc,
+	    &spans, &risks);
+	if (rc == 0)
+		json_object_set_new(doc, "risks", risk_list_json(&risks,
+		    asof));
+	json_object_del(doc, "_risk");
+	risk_list_free(&risks);
+	ledger_free(&spans);
+	scratch_free(&sc);
+	return (rc == -1 ? -1 : 0);
+}
+
+struct project_risks_call {
+	day_t	asof;
+};
+
+static int
+project_risks_prepare(struct http_request *req, struct pipe *p)
+{
+	struct project_risks_call	*c = pipe_ctx(p);
+	json_t				*path, *query;
+	int				 ret;
+
+	path = json_object();
+	query = json_object();
+	ret = KORE_RESULT_ERROR;
+	if (req_path(req, pipe_route(p)->pattern, path) != KORE_RESULT_OK)
+		reply_error(req, 404, "not_found", "no such resource", NULL);
+	else if (req_query(req, as_of_query, query) == KORE_RESULT_OK &&
+	    query_day(req, query, "as_of", app_today(), &c->asof) ==
+	    KORE_RESULT_OK) {
+		ret = pipe_send(p, STMT_PROJECT_RISK_FACTS,
+		    req_call_doc(-1, path, NULL, NULL));
+		if (ret != KORE_RESULT_OK)
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+	}
+	json_decref(path);
+	json_decref(query);
+	return (ret);
+}
+
+static int
+project_risks_finish(struct http_request *req, struct pipe *p)
+{
+	struct project_risks_call	*c = pipe_ctx(p);
+	struct scratch			 sc;
+	struct span_list		 spans;
+	struct risk_list		 risks;
+	json_t				*doc, *out;
+	int				 rc;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&spans, 0, sizeof(spans));
+	memset(&risks, 0, sizeof(risks));
+	doc = pipe_result(p);
+	rc = project_risks_at(json_object_get(doc, "_risk"), c->asof, &sc,
+	    &spans, &risks);
+	if (rc == -1) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+	} else {
+		out = risk_report_json(&risks, c->asof);
+		json_object_set(out, "project_id", json_object_get(doc,
+		    "id"));
+		reply_json(req, 200, out);
+	}
+	risk_list_free(&risks);
+	ledger_free(&spans);
+	scratch_free(&sc);
+	json_decref(doc);
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops project_risks_ops = {
+	.ctx_size = sizeof(struct project_risks_call),
+	.prepare = project_risks_prepare,
+	.finish = project_risks_finish,
+};
+
+/* The portfolio's risks -------------------------------------------------- */
+
+struct risks_call {
+	day_t		 asof;
+	int		 severity;	/* -1: any */
+	long long	 pm;		/* 0: any */
+	size_t		 limit;
+	size_t		 offset;
+};
+
+static int
+risks_prepare(struct http_request *req, struct pipe *p)
+{
+	struct risks_call	*c = pipe_ctx(p);
+	json_t			*query;
+	enum severity		 sev;
+	const char		*s;
+	char			 day[DATE_LEN];
+	int			 ret;
+
+	query = json_object();
+	ret = KORE_RESULT_ERROR;
+	if (req_query(req, risks_query, query) != KORE_RESULT_OK ||
+	    query_day(req, query, "as_of", app_today(), &c->asof) !=
+	    KORE_RESULT_OK)
+		goto out;
+	c->severity = -1;
+	if ((s = json_string_value(json_object_get(query, "severity"))) !=
+	    NULL && severity_from_key(s, &sev) == 0)
+		c->severity = (int)sev;
+	c->pm = json_integer_value(json_object_get(query, "pm"));
+	c->limit = query_size(query, "limit", 50);
+	c->offset = query_size(query, "offset", 0);
+	date_format(c->asof, day);
+	json_object_set_new(query, "as_of", json_string(day));
+	if ((ret = pipe_send(p, STMT_RISKS, req_call_doc(-1, NULL, query,
+	    NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+out:
+	json_decref(query);
+	return (ret);
+}
+
+/* The PM of a dirty item's project, from its facts: 0 for a person's. */
+static long long
+span_pm(const struct scratch *sc, const struct risk_span *sp)
+{
+	const struct project	*pr;
+	size_t			 i;
+
+	if (sp->r.project_id == 0)
+		return (0);
+	for (i = 0; i < sc->n; i++) {
+		if ((pr = facts_project(sc->pfs[i], sp->r.project_id)) != NULL)
+			return (pr->pm_id);
+	}
+	return (0);
+}
+
+static int
+risks_finish(struct http_request *req, struct pipe *p)
+{
+	struct risks_call	*c = pipe_ctx(p);
+	struct scratch		 sc;
+	struct span_list	 clean, fresh;
+	struct risk_list	 all, page;
+	json_t			*doc, *out, *counts, *n;
+	size_t			 i, total, skipped, first;
+	int			 k, ok;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&clean, 0, sizeof(clean));
+	memset(&fresh, 0, sizeof(fresh));
+	memset(&all, 0, sizeof(all));
+	memset(&page, 0, sizeof(page));
+	doc = pipe_result(p);
+	ok = doc != NULL &&
+	    ledger_spans_from_json(json_object_get(doc, "spans"), &clean) ==
+	    0 && fresh_spans(json_object_get(doc, "dirty"), &sc, &fresh) == 0;
+	total = (size_t)json_integer_value(json_object_get(doc, "total"));
+	counts = json_object_get(doc, "counts");
+	for (i = 0; ok && i < clean.len; i++)
+		ok = span_risk(&all, &clean.items[i], c->asof) == 0;
+	for (i = 0; ok && i < fresh.len; i++) {
+		if (!ledger_covers(&fresh.items[i], c->asof) ||
+		    (c->severity >= 0 &&
+		    (int)fresh.items[i].r.severity != c->severity) ||
+		    (c->pm != 0 && span_pm(&sc, &fresh.items[i]) != c->pm))
+			continue;
+		ok = span_risk(&all, &fresh.items[i], c->asof) == 0;
+		total++;
+		k = (int)fresh.items[i].r.severity;
+		n = json_array_get(counts, (size_t)k);
+		json_array_set_new(counts, (size_t)k,
+		    json_integer(json_integer_value(n) + 1));
+	}
+	if (!ok) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		goto out;
+	}
+	sort_risks(&all);
+	skipped = (size_t)json_integer_value(json_object_get(doc, "skipped"));
+	first = c->offset - (skipped < c->offset ? skipped : c->offset);
+	page.items = first < all.len ? all.items + first : NULL;
+	page.len = first < all.len ? all.len - first : 0;
+	if (page.len > c->limit)
+		page.len = c->limit;
+	out = risk_report_json(&page, c->asof);
+	json_object_set_new(out, "counts", json_pack("{s:I, s:I, s:I, s:I, "
+	    "s:I}", "critical", json_integer_value(json_array_get(counts, 3)),
+	    "high", json_integer_value(json_array_get(counts, 2)),
+	    "medium", json_integer_value(json_array_get(counts, 1)),
+	    "low", json_integer_value(json_array_get(counts, 0)),
+	    "total", (json_int_t)total));
+	reply_page_links(req, c->offset, c->limit, total);
+	reply_json(req, 200, out);
+out:
+	risk_list_free(&all);
+	ledger_free(&clean);
+	ledger_free(&fresh);
+	scratch_free(&sc);
+	json_decref(doc);
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops risks_ops = {
+	.ctx_size = sizeof(struct risks_call),
+	.prepare = risks_prepare,
+	.finish = risks_finish,
+};
+
+/* The weekly digest ------------------------------------------------------ */
+
+const int digest_as_json = 0, digest_as_html = 1, digest_as_md = 2;
+
+struct digest_call {
+	int		 view;
+	day_t		 today;
+	struct digest	 d;
+	size_t		 limit;
+	day_t		 days[DIGEST_TREND_WEEKS + 1];	/* counted */
+};
+
+static void
+digest_call_cleanup(void *arg)
+{
+	struct digest_call	*c = arg;
+
+	digest_free(&c->d);
+}
+
+static int
+digest_prepare(struct http_request *req, struct pipe *p)
+{
+	struct digest_call	*c = pipe_ctx(p);
+	struct digest		*d = &c->d;
+	json_t			*query, *days;
+	const char		*w;
+	char			 day[DATE_LEN];
+	int			 i, ret;
+
+	c->view = *(const int *)pipe_arg(p);
+	c->today = app_today();
+	query = json_object();
+	ret = KORE_RESULT_ERROR;
+	if (req_query(req, digest_query, query) != KORE_RESULT_OK)
+		goto out;
+	isoweek_of(c->today, &d->year, &d->week);
+	if ((w = json_string_value(json_object_get(query, "week"))) != NULL) {
+		if (isoweek_parse(w, &d->year, &d->week) == -1) {
+			reply_error(req, 400, "invalid", "week must be an ISO "
+			    "week that exists, as YYYY-Www (e.g. 2026-W48)",
+			    "week");
+			goto out;
+		}
+		if (isoweek_monday(d->year, d->week) > c->today) {
+			reply_error(req, 400, "invalid", "week is in the "
+			    "future", "week");
+			goto out;
+		}
+	}
+	d->monday = isoweek_monday(d->year, d->week);
+	d->sunday = d->monday + 6;
+	d->asof = c->today >= d->monday && c->today <= d->sunday ? c->today :
+	    d->sunday;
+	d->prev_asof = d->monday - 1;
+	d->offset = query_size(query, "offset", 0);
+	d->limit = c->limit = query_size(query, "limit", 50);
+
+	/* The days counted: the trend's Sundays, oldest first, then asof. */
+	days = json_array();
+	for (i = 0; i < DIGEST_TREND_WEEKS; i++) {
+		d->trend[i].asof = d->monday - 7 * (DIGEST_TREND_WEEKS - i) +
+		    6;
+		isoweek_of(d->trend[i].asof, &d->trend[i].year,
+		    &d->trend[i].week);
+		c->days[i] = d->trend[i].asof;
+	}
+	c->days[DIGEST_TREND_WEEKS] = d->asof;
+	for (i = 0; i <= DIGEST_TREND_WEEKS; i++) {
+		date_format(c->days[i], day);
+		json_array_append_new(days, json_string(day));
+	}
+	date_format(d->asof, day);
+	json_object_set_new(query, "as_of", json_string(day));
+	date_format(d->prev_asof, day);
+	json_object_set_new(query, "prev", json_string(day));
+	json_object_set_new(query, "days", days);
+	json_object_set_new(query, "limit", json_integer((json_int_t)c->limit));
+	json_object_set_new(query, "offset",
+	    json_integer((json_int_t)d->offset));
+	if ((ret = pipe_send(p, STMT_DIGEST, req_call_doc(-1, NULL, query,
+	    NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+out:
+	json_decref(query);
+	return (ret);
+}
+
+/* Counts of the spans that cover day d, by severity, times sign. */
+static void
+count_spans(const struct span_list *l, day_t d, int sign,
+    int counts[SEVERITY_COUNT])
+{
+	size_t	i;
+
+	for (i = 0; i < l->len; i++) {
+		if (ledger_covers(&l->items[i], d))
+			counts[l->items[i].r.severity] += sign;
+	}
+}
+
+/* One project's open risks (or the portfolio-wide ones, project 0). */
+struct group {
+	struct risk_list	 risks;		/* in risk order */
+};
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct group	*x = a, *y = b;
+
+	return (risk_order_cmp(&x->risks.items[0], &y->risks.items[0]));
+}
+
+/* Into groups, the risks of spans covering d, one group per project. */
+static int
+group_spans(const struct span_list *l, day_t d, struct group **groups,
+    size_t *ngroups, size_t *cap)
+{
+	struct group	*g, *grown;
+	size_t		 i, j;
+
+	for (i = 0; i < l->len; i++) {
+		if (!ledger_covers(&l->items[i], d))
+			continue;
+		for (j = 0, g = NULL; j < *ngroups; j++) {
+			if ((*groups)[j].risks.items[0].project_id ==
+			    l->items[i].r.project_id)
+				g = &(*groups)[j];
+		}
+		if (g == NULL) {
+			if (*ngroups == *cap) {
+				*cap = *cap == 0 ? 16 : *cap * 2;
+				if ((grown = reallocarray(*groups, *cap,
+				    sizeof(**groups))) == NULL)
+					return (-1);
+				*groups = grown;
+			}
+			g = &(*groups)[(*ngroups)++];
+			memset(g, 0, sizeof(*g));
+		}
+		if (span_risk(&g->risks, &l->items[i], d) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+static int	digest_due_from(struct digest *, json_t *);
+
+/* Is risk r open on day d by one of the spans of l? */
+static int
+open_on(const struct span_list *l, const struct risk *r, day_t d)
+{
+	size_t	i;
+
+	for (i = 0; i < l->len; i++) {
+		if (ledger_covers(&l->items[i], d) &&
+		    risk_same(&l->items[i].r, r))
+			return (1);
+	}
+	return (0);
+}
+
+/* Is risk r one of the spans of l? */
+static int
+listed(const struct span_list *l, const struct risk *r)
+{
+	size_t	i;
+
+	for (i = 0; i < l->len; i++) {
+		if (risk_same(&l->items[i].r, r))
+			return (1);
+	}
+	return (0);
+}
+
+static int
+span_copy(struct span_list *l, const struct risk_span *sp)
+{
+	struct risk_span	*items;
+	size_t			 cap;
+
+	if (l->len == l->cap) {
+		cap = l->cap == 0 ? 16 : l->cap * 2;
+		if ((items = reallocarray(l->items, cap, sizeof(*items))) ==
+		    NULL)
+			return (-1);
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->len++] = *sp;
+	return (0);
+}
+
+/*
+ * The digest from the statement's answer (api.digest, sql/api/
+ * 70_ledger.sql) and the spans of the items still dirty; the names of
+ * the ledger's spans point into doc, those of the dirty items' into sc.
+ */
+static int
+digest_from(struct digest_call *c, json_t *doc, struct scratch *sc)
+{
+	struct digest		*d = &c->d;
+	struct span_list	 fresh, stale, news, reopened, open, people;
+	struct group		*groups;
+	struct risk_list	 prev;
+	json_t			*o, *n;
+	size_t			 i, j, k, ngroups, cap, skipped, first;
+	int			 counts[SEVERITY_COUNT], s, rc, still;
+
+	memset(&fresh, 0, sizeof(fresh));
+	memset(&stale, 0, sizeof(stale));
+	memset(&news, 0, sizeof(news));
+	memset(&reopened, 0, sizeof(reopened));
+	memset(&open, 0, sizeof(open));
+	memset(&people, 0, sizeof(people));
+	memset(&prev, 0, sizeof(prev));
+	groups = NULL;
+	ngroups = cap = 0;
+	rc = -1;
+
+	if (fresh_spans(json_object_get(doc, "dirty"), sc, &fresh) == -1 ||
+	    ledger_spans_from_json(json_object_get(doc, "stale"), &stale) ==
+	    -1 || ledger_spans_from_json(json_object_get(doc, "new"), &news) ==
+	    -1 || ledger_spans_from_json(json_object_get(doc, "reopened"),
+	    &reopened) == -1 ||
+	    ledger_spans_from_json(json_object_get(doc, "overload"),
+	    &people) == -1)
+		goto out;
+	json_array_foreach(json_object_get(doc, "groups"), i, o) {
+		if (ledger_spans_from_json(json_object_get(o, "spans"),
+		    &open) == -1)
+			goto out;
+	}
+
+	/* Counts: the ledger's, with the dirty items' stale spans swapped. */
+	for (i = 0; i <= DIGEST_TREND_WEEKS; i++) {
+		n = json_array_get(json_object_get(doc, "counts"), i);
+		for (s = 0; s < SEVERITY_COUNT; s++)
+			counts[s] = (int)json_integer_value(json_array_get(n,
+			    (size_t)s));
+		count_spans(&stale, c->days[i], -1, counts);
+		count_spans(&fresh, c->days[i], 1, counts);
+		if (i < DIGEST_TREND_WEEKS)
+			memcpy(d->trend[i].counts, counts, sizeof(counts));
+		else
+			memcpy(d->counts, counts, sizeof(counts));
+	}
+
+	/*
+	 * New this week: open at asof and not at prev_asof.  A run begun
+	 * after prev_asof is not new when the risk was open then too (it
+	 * stopped and came back within the week): those are "reopened".
+	 */
+	for (i = 0; i < fresh.len; i++) {
+		if (!ledger_covers(&fresh.items[i], d->asof) ||
+		    fresh.items[i].r.since <= d->prev_asof)
+			continue;
+		if (open_on(&fresh, &fresh.items[i].r, d->prev_asof)) {
+			if (span_copy(&reopened, &fresh.items[i]) == -1)
+				goto out;
+		} else if (span_copy(&news, &fresh.items[i]) == -1)
+			goto out;
+	}
+	for (i = 0; i < news.len; i++)
+		if (span_risk(&d->fresh, &news.items[i], d->asof) == -1)
+			goto out;
+	sort_risks(&d->fresh);
+
+	/* Resolved: open at prev_asof and not at asof, as they were then. */
+	json_array_foreach(json_object_get(doc, "resolved"), i, o) {
+		struct risk_span	 sp;
+		struct risk		*x;
+
+		if (ledger_span_from_json(o, &sp) == -1 ||
+		    (x = risk_push(&d->resolved, &sp.r)) == NULL)
+			goto out;
+		risk_describe(x, d->prev_asof);
+		x->resolved_on = (day_t)json_integer_value(json_object_get(o,
+		    "resolved_on"));
+		x->resolved_by = json_string_value(json_object_get(o,
+		    "resolved_by"));
+	}
+	for (i = 0; i < fresh.len; i++) {
+		if (!ledger_covers(&fresh.items[i], d->prev_asof))
+			continue;
+		for (j = 0, still = 0; j < fresh.len; j++)
+			still |= ledger_covers(&fresh.items[j], d->asof) &&
+			    risk_same(&fresh.items[j].r, &fresh.items[i].r);
+		if (!still && span_risk(&prev, &fresh.items[i],
+		    d->prev_asof) == -1)
+			goto out;
+	}
+	if (ledger_resolve(&fresh, d->prev_asof, d->asof, &prev) == -1)
+		goto out;
+	for (i = 0; i < prev.len; i++)
+		if (risk_push(&d->resolved, &prev.items[i]) == NULL)
+			goto out;
+	sort_risks(&d->resolved);
+
+	/*
+	 * Still open, by project: the ledger's first groups (as many as
+	 * the page reaches), the dirty projects' and the portfolio-wide
+	 * one, in the order of their worst risks; then the page of them.
+	 */
+	if (group_spans(&open, d->asof, &groups, &ngroups, &cap) == -1)
+		goto out;
+	k = ngroups;
+	for (i = 0; i < fresh.len; i++) {
+		if (fresh.items[i].r.project_id == 0 &&
+		    span_copy(&people, &fresh.items[i]) == -1)
+			goto out;
+	}
+	for (i = 0, open.len = 0; i < fresh.len; i++) {
+		if (fresh.items[i].r.project_id != 0 &&
+		    span_copy(&open, &fresh.items[i]) == -1)
+			goto out;
+	}
+	if (group_spans(&open, d->asof, &groups, &ngroups, &cap) == -1 ||
+	    group_spans(&people, d->asof, &groups, &ngroups, &cap) == -1)
+		goto out;
+	d->ngroups = (size_t)json_integer_value(json_object_get(doc,
+	    "ngroups")) + (ngroups - k);
+	for (i = 0; i < ngroups; i++)
+		sort_risks(&groups[i].risks);
+	if (ngroups > 1)
+		qsort(groups, ngroups, sizeof(*groups), cmp_group);
+	/* The groups before skipped were left in the database. */
+	skipped = (size_t)json_integer_value(json_object_get(doc, "skipped"));
+	first = d->offset - (skipped < d->offset ? skipped : d->offset);
+	for (i = first; i < ngroups && i < first + c->limit; i++) {
+		for (j = 0; j < groups[i].risks.len; j++) {
+			if (risk_push(&d->open, &groups[i].risks.items[j]) ==
+			    NULL)
+				goto out;
+		}
+	}
+	if (d->open.len > 0) {
+		if ((d->is_new = calloc(d->open.len, 1)) == NULL ||
+		    (d->by_project = calloc(d->open.len,
+		    sizeof(*d->by_project))) == NULL)
+			goto out;
+		for (i = 0; i < d->open.len; i++) {
+			d->is_new[i] = d->open.items[i].since > d->prev_asof &&
+			    !listed(&reopened, &d->open.items[i]);
+			d->by_project[i] = i;
+		}
+	}
+
+	/* Due next week: straight from the checkpoints (api.digest). */
+	rc = digest_due_from(d, json_object_get(doc, "due"));
+out:
+	for (i = 0; i < ngroups; i++)
+		risk_list_free(&groups[i].risks);
+	free(groups);
+	risk_list_free(&prev);
+	ledger_free(&fresh);
+	ledger_free(&stale);
+	ledger_free(&news);
+	ledger_free(&reopened);
+	ledger_free(&open);
+	ledger_free(&people);
+	return (rc);
+}
+
+/* The checkpoints due next week, as api.digest lists them. */
+static int
+digest_due_from(struct digest *d, json_t *due)
+{
+	struct digest_due	*x;
+	json_t			*o;
+	size_t			 i, n;
+
+	if ((n = json_array_size(due)) == 0)
+		return (0);
+	if ((d->due = calloc(n, sizeof(*d->due))) == NULL)
+		return (-1);
+	json_array_foreach(due, i, o) {
+		x = &d->due[d->ndue];
+		x->project_id = json_integer_value(json_object_get(o,
+		    "project_id"));
+		x->project_name = json_string_value(json_object_get(o,
+		    "project_name"));
+		x->checkpoint_id = json_integer_value(json_object_get(o,
+		    "checkpoint_id"));
+		x->title = json_string_value(json_object_get(o, "title"));
+		x->due = (day_t)json_integer_value(json_object_get(o, "due"));
+		if (stage_from_key(json_string_value(json_object_get(o,
+		    "stage")), &x->stage) == -1 ||
+		    checkpoint_status_from_key(json_string_value(
+		    json_object_get(o, "status")), &x->status) == -1 ||
+		    x->project_name == NULL || x->title == NULL)
+			return (-1);
+		d->ndue++;
+	}
+	return (0);
+}
+
+static int
+digest_finish(struct http_request *req, struct pipe *p)
+{
+	struct digest_call	*c = pipe_ctx(p);
+	struct scratch		 sc;
+	struct page_ctx		 ctx;
+	struct sbuf		 b;
+	json_t			*doc;
+	int			 ty, tw;
+
+	memset(&sc, 0, sizeof(sc));
+	doc = pipe_result(p);
+	if (doc == NULL || digest_from(c, doc, &sc) == -1) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		goto out;
+	}
+
+	sbuf_init(&b);
+	if (c->view == digest_as_json) {
+		reply_json(req, 200, digest_json(&c->d));
+	} else if (c->view == digest_as_md) {
+		render_digest_markdown(&b, &c->d);
+		reply_body(req, 200, "text/markdown; charset=utf-8", &b);
+	} else {
+		page_ctx_init(req, &ctx);
+		isoweek_of(c->today, &ty, &tw);
+		render_digest_page(&b, &ctx, &c->d, ty != c->d.year ||
+		    tw != c->d.week);
+		reply_html(req, 200, &b);
+	}
+	sbuf_free(&b);
+out:
+	/* The digest's names point into doc and sc: it goes first. */
+	digest_free(&c->d);
+	memset(&c->d, 0, sizeof(c->d));
+	scratch_free(&sc);
+	json_decref(doc);
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops digest_ops = {
+	.ctx_size = sizeof(struct digest_call),
+	.prepare = digest_prepare,
+	.finish = digest_finish,
+	.cleanup = digest_call_cleanup,
+};
+
+/* The projects, riskiest first ------------------------------------------ */
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct portfolio_row	*x = a, *y = b;
+	int				 s, c;
+
+	if (x->worst != y->worst)
+		return (y->worst - x->worst);
+	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
+		if (x->counts[s] != y->counts[s])
+			return (y->counts[s] - x->counts[s]);
+	}
+	if (x->launch != y->launch)
+		return (x->launch < y->launch ? -1 : 1);
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return (c);
+	return ((x->id > y->id) - (x->id < y->id));
+}
+
+/* One row from api.portfolio's {"id", "name", "pm", ...}. */
+static int
+row_from(json_t *o, struct portfolio_row *row)
+{
+	json_t	*counts;
+	int	 s;
+
+	memset(row, 0, sizeof(*row));
+	row->doc = json_object_get(o, "project");
+	row->id = json_integer_value(json_object_get(row->doc, "id"));
+	row->name = json_string_value(json_object_get(row->doc, "name"));
+	row->pm = json_string_value(json_object_get(json_object_get(row->doc,
+	    "pm"), "name"));
+	if (row->name == NULL || stage_from_key(json_string_value(
+	    json_object_get(row->doc, "stage")), &row->stage) == -1 ||
+	    project_status_from_key(json_string_value(json_object_get(
+	    row->doc, "status")), &row->status) == -1 ||
+	    date_parse(json_string_value(json_object_get(row->doc,
+	    "target_launch_on")), &row->launch) == -1)
+		return (-1);
+	counts = json_object_get(o, "counts");
+	row->worst = -1;
+	for (s = 0; s < SEVERITY_COUNT; s++) {
+		row->counts[s] = (int)json_integer_value(json_array_get(counts,
+		    (size_t)s));
+		if (row->counts[s] > 0)
+			row->worst = s;
+	}
+	row->next_title = json_string_value(json_object_get(
+	    json_object_get(o, "next"), "title"));
+	row->next_blocked = json_string_value(json_object_get(
+	    json_object_get(o, "next"), "status")) != NULL && strcmp(
+	    json_string_value(json_object_get(json_object_get(o, "next"),
+	    "status")), "blocked") == 0;
+	if (row->next_title == NULL ||
+	    date_parse(json_string_value(json_object_get(json_object_get(o,
+	    "next"), "due_on")), &row->next_due) == -1)
+		row->next_due = DAY_NONE;
+	return (0);
+}
+
+/* What a page of the portfolio keeps until it is drawn. */
+struct portfolio_keep {
+	struct scratch		 sc;
+	struct span_list	 spans;
+	struct risk_list	 wide;
+};
+
+void
+views_portfolio_free(struct portfolio_rows *rows)
+{
+	struct portfolio_keep	*k = rows->keep;
+
+	free(rows->rows);
+	rows->rows = NULL;
+	if (k != NULL) {
+		risk_list_free(&k->wide);
+		ledger_free(&k->spans);
+		scratch_free(&k->sc);
+		free(k);
+	}
+	rows->keep = NULL;
+	rows->wide = NULL;
+}
+
+/*
+ * The page [offset, offset + limit) of api.portfolio's projects with the
+ * dirty ones counted from their facts, riskiest first, and the
+ * portfolio-wide risks of the day.  severity: keep only projects with a
+ * risk at least that severe (-1: all).  Free with views_portfolio_free().
+ */
+int
+views_portfolio(json_t *doc, day_t today, int severity, size_t offset,
+    size_t limit, struct portfolio_rows *out)
+{
+	struct portfolio_keep	*k;
+	struct risk_list	 risks;
+	struct portfolio	*pf;
+	struct portfolio_row	*rows, row;
+	json_t			*o;
+	size_t			 i, n, skipped, first;
+
+	memset(out, 0, sizeof(*out));
+	memset(&risks, 0, sizeof(risks));
+	n = json_array_size(json_object_get(doc, "rows")) +
+	    json_array_size(json_object_get(doc, "dirty"));
+	if ((k = calloc(1, sizeof(*k))) == NULL ||
+	    (rows = calloc(n + 1, sizeof(*rows))) == NULL) {
+		free(k);
+		return (-1);
+	}
+	out->rows = rows;
+	out->keep = k;
+	out->offset = offset;
+	out->limit = limit;
+	out->pms = json_object_get(doc, "pms");
+	out->total = (size_t)json_integer_value(json_object_get(doc,
+	    "total"));
+
+	n = 0;
+	json_array_foreach(json_object_get(doc, "rows"), i, o) {
+		if (row_from(o, &rows[n]) == -1)
+			goto fail;
+		n++;
+	}
+	/* A dirty project's counts for today, from its facts. */
+	json_array_foreach(json_object_get(doc, "dirty"), i, o) {
+		if (row_from(o, &row) == -1 ||
+		    (pf = scratch_facts(&k->sc, json_object_get(o, "facts"))) ==
+		    NULL)
+			goto fail;
+		risks.len = 0;
+		if (pf->nprojects > 0 && risk_compute_project(pf, today,
+		    pf->projects[0].id, &risks) == -1)
+			goto fail;
+		risk_count(&risks, row.counts);
+		for (row.worst = SEVERITY_CRITICAL; row.worst >= 0 &&
+		    row.counts[row.worst] == 0; row.worst--)
+			;
+		if (severity >= 0 && row.worst < severity)
+			continue;
+		rows[n++] = row;
+		out->total++;
+	}
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), cmp_row);
+	/* The rows before skipped were left in the database. */
+	skipped = (size_t)json_integer_value(json_object_get(doc, "skipped"));
+	first = offset - (skipped < offset ? skipped : offset);
+	if (first < n) {
+		memmove(rows, rows + first, (n - first) * sizeof(*rows));
+		out->n = n - first < limit ? n - first : limit;
+	}
+
+	/* Across the portfolio: the overloads of the day. */
+	if (ledger_spans_from_json(json_object_get(doc, "overload"),
+	    &k->spans) == -1 || fresh_spans(json_object_get(doc,
+	    "dirty_people"), &k->sc, &k->spans) == -1)
+		goto fail;
+	for (i = 0; i < k->spans.len; i++) {
+		if (ledger_covers(&k->spans.items[i], today) &&
+		    span_risk(&k->wide, &k->spans.items[i], today) == -1)
+			goto fail;
+	}
+	sort_risks(&k->wide);
+	out->wide = &k->wide;
+	risk_list_free(&risks);
+	return (0);
+fail:
+	risk_list_free(&risks);
+	views_portfolio_free(out);
+	return (-1);
+}
+
+struct projects_call {
+	size_t	offset;
+	size_t	limit;
+};
+
+static int
+projects_prepare(struct http_request *req, struct pipe *p)
+{
+	struct projects_call	*c = pipe_ctx(p);
+	json_t			*query;
+	int			 ret;
+
+	query = json_object();
+	ret = KORE_RESULT_ERROR;
+	if (req_query(req, project_list_query, query) == KORE_RESULT_OK) {
+		c->offset = query_size(query, "offset", 0);
+		c->limit = query_size(query, "limit", 50);
+		if ((ret = pipe_send(p, STMT_PORTFOLIO, req_call_doc(-1, NULL,
+		    query, NULL))) != KORE_RESULT_OK)
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+	}
+	json_decref(query);
+	return (ret);
+}
+
+static int
+projects_finish(struct http_request *req, struct pipe *p)
+{
+	struct projects_call	*c = pipe_ctx(p);
+	struct portfolio_rows	 rows;
+	json_t			*doc, *list;
+	size_t			 i;
+
+	doc = pipe_result(p);
+	if (doc == NULL || views_portfolio(doc, app_today(), -1, c->offset,
+	    c->limit, &rows) == -1) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		json_decref(doc);
+		return (PIPE_DONE);
+	}
+	list = json_array();
+	for (i = 0; i < rows.n; i++)
+		json_array_append(list, rows.rows[i].doc);
+	reply_page_links(req, c->offset, c->limit, rows.total);
+	reply_json(req, 200, json_pack("{s:o, s:I}", "projects", list,
+	    "total", (json_int_t)rows.total));
+	views_portfolio_free(&rows);
+	json_decref(doc);
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops projects_ops = {
+	.ctx_size = sizeof(struct projects_call),
+	.prepare = projects_prepare,
+	.finish = projects_finish,
+};
