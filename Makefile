@@ -67,7 +67,7 @@ PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
-.PHONY: all module unit-bin run db-stop migrate test test-unit golden-update \
+.PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
 	test-integration test-browser test-asan deps-run deps-test bench \
 	bench-digest clean
 
@@ -158,13 +158,25 @@ $(BUILD)/unit/%.o: tests/unit/%.c
 
 unit-bin: $(UNIT_BIN) $(GOLDEN_BIN)
 
+# The reference of tests/integration/oracle.test.js: the whole risk engine
+# over api.facts_all(), beside the module it checks (the integration suite
+# finds it there).
+ORACLE		:= $(BUILD)/oracle
+
+oracle: $(ORACLE)
+
+$(ORACLE): tests/integration/oracle.c $(PURE_OBJ)
+	@mkdir -p $(@D)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(JANSSON_CFLAGS) -o $@ $< $(PURE_OBJ) \
+	    $(JANSSON_LIBS)
 
 .SECONDARY:
 
 -include $(MODULE_OBJ:.o=.d) $(PURE_OBJ:.o=.d) $(UNIT_BIN:=.d)
 -include $(GOLDEN_OBJ:.o=.d) $(GOLDEN_BIN).d $(BUILD)/unit/oomshim.d \
 	$(BUILD)/unit/factsdoc.d
--include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d
+-include $(CTL_OBJ:.o=.d) $(BUILD)/handoffctl.d $(ORACLE).d
 
 # --- running ---------------------------------------------------------------
 
@@ -189,7 +201,7 @@ migrate:
 
 test: deps-test
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory module unit-bin
+	@$(MAKE) --no-print-directory module unit-bin oracle
 	@tests/unit/run.sh $(BUILD)/unit
 	@$(MAKE) --no-print-directory test-fuzz
 	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
@@ -208,7 +220,7 @@ golden-update: deps-test
 	@HANDOFF_GOLDEN_UPDATE=1 tests/unit/golden.sh $(GOLDEN_BIN)
 
 test-integration: deps-test
-	@$(MAKE) --no-print-directory module
+	@$(MAKE) --no-print-directory module oracle
 	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
 
 test-browser: deps-test
@@ -221,7 +233,7 @@ test-browser: deps-test
 # loopback (sslmode=verify-full), the first over the Unix socket.
 test-asan: deps-test
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=$(BUILD)/asan \
-	    module unit-bin
+	    module unit-bin oracle
 	@tests/unit/run.sh $(BUILD)/asan/unit
 	@HANDOFF_SANITIZE=1 HANDOFF_TEST_DB_TRANSPORT=tls \
 	    tests/lib/with-cluster.sh \
