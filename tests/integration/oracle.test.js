@@ -17,7 +17,9 @@
 // dirty.  Then once more with the server's day moved weeks ahead, with no
 // write between, so that the spans' open ends are read too.
 //
-// HANDOFF_ORACLE_SEED=N replays a portfolio; the seed is in every message.
+// Two servers share the database: writes alternate between them, reads go
+// to one.  HANDOFF_ORACLE_SEED=N replays a portfolio; the seed is in every
+// message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -35,7 +37,9 @@ const OUT = join(TOP, 'tests/output');
 const START = '2026-09-07';		// a Monday
 const ROUNDS = [0, 4, 9, 15, 22, 30, 37, 45];	// days after START
 
-let srv;
+let srv;		// reads go here
+let other;		// a second server on the same database
+let writes = 0;
 let today;
 const people = [];
 const projects = [];
@@ -65,7 +69,10 @@ function why(what) {
 // A write the API may refuse (a due day before kickoff, a handoff accepted
 // twice): those are counted, never a 5xx.
 async function write(method, path, body) {
-	const r = await srv.api(method, path, body);
+	// Writes alternate between the two servers: their ledger jobs share
+	// the work, and neither may serve what the other made stale.
+	const r = await (++writes % 2 === 0 ? srv : other).api(method, path,
+	    body);
 	assert.ok(r.status < 500, why(`${method} ${path}: ${r.status} ` +
 	    r.text));
 	if (r.status < 300) {
@@ -446,6 +453,8 @@ before(async () => {
 	assert.ok(existsSync(ORACLE), `${ORACLE}: make oracle builds it`);
 	today = START;
 	srv = await startServer({ env: { HANDOFF_TODAY: today } });
+	other = await startServer({ db: srv.db, env: { HANDOFF_TODAY:
+	    today } });
 	for (const role of ['pm', 'pm', 'pm', 'ds', 'ds', 'ds', 'ds', 'mle',
 	    'mle', 'mle', 'swe', 'swe', 'swe', 'swe'])
 		await addPerson(role);
@@ -455,6 +464,7 @@ before(async () => {
 		if (offset !== 0) {
 			today = addDays(START, offset);
 			await srv.restart({ HANDOFF_TODAY: today });
+			await other.restart({ HANDOFF_TODAY: today });
 		}
 		for (let i = 0; i < 30; i++)
 			await change();
@@ -465,7 +475,10 @@ before(async () => {
 	}
 });
 
-after(async () => { await srv?.stop(); });
+after(async () => {
+	await srv?.stop();
+	await other?.stop();
+});
 
 function daysToCheck() {
 	const days = [START, addDays(START, 6), addDays(START, 17),

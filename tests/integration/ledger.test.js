@@ -1,0 +1,154 @@
+// What the ledger's design promises, seen from outside (the answers
+// themselves are checked against the engine in oracle.test.js):
+//
+//  - one answer, one statement: a page or a document is read in one
+//    statement, so from one snapshot, the caller's token checked inside
+//    it (the cluster logs every statement: tests/lib/with-cluster.sh);
+//  - two servers on one database never disagree: what one writes, the
+//    other shows on the next read, dirty or not, and their ledger jobs
+//    share the work without losing an item;
+//  - a database whose vocabulary is not the server's stops the server
+//    with a message that names the difference.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Server, createDatabase, eventually, psql, sleep, startServer }
+    from '../lib/harness.js';
+import { createCheckpoint, createPerson, createProject, TODAY }
+    from '../lib/fixtures.js';
+
+let a;
+let b;
+let project;
+
+before(async () => {
+	a = await startServer({ env: { HANDOFF_TODAY: TODAY } });
+	b = await startServer({ db: a.db, env: { HANDOFF_TODAY: TODAY } });
+	const ds = await createPerson(a, { role: 'ds' });
+	project = await createProject(a);
+	await a.api('PUT', `/api/v1/projects/${project.id}/ownership/` +
+	    'problem_framing/ds', { person_id: ds.id });
+	await createCheckpoint(a, project.id);
+});
+
+after(async () => {
+	await a?.stop();
+	await b?.stop();
+});
+
+// The cluster's statement log, from the line that holds begin to the one
+// that holds end.
+async function loggedBetween(begin, end) {
+	let text = '';
+	await eventually(async () => {
+		text = await psql(String.raw`SELECT pg_read_file(
+		    regexp_replace(current_setting('data_directory'),
+		    '/[^/]+$', '') || '/log/postgresql.log')`);
+		return text.includes(end);
+	}, 10000);
+	const from = text.indexOf(begin);
+	return text.slice(from, text.lastIndexOf('\n', text.indexOf(end,
+	    from)));
+}
+
+// What the servers' ledger jobs send, on their own.
+const JOB = /api\.(ledger_work|ledger_apply|vocabulary)\(/;
+
+// The statements a request made the server send, its ledger job's left
+// out (a, b and the test run one at a time; the job's work is its own).
+async function statementsOf(srv, method, path, body) {
+	const mark = randomUUID();
+	await psql(`SELECT 'begin ${mark}'`, { db: srv.db });
+	const r = await srv.request(method, path, { body });
+	assert.ok(r.status < 400, `${method} ${path}: ${r.status} ${r.text}`);
+	await psql(`SELECT 'end ${mark}'`, { db: srv.db });
+	const log = await loggedBetween(`begin ${mark}`, `end ${mark}`);
+	return [...log.matchAll(/(?:execute [^:\n]*|statement): ([^\n]*)/g)]
+	    .map((m) => m[1])
+	    .filter((s) => !s.includes(`begin ${mark}`) && !JOB.test(s));
+}
+
+test('every read and write is one statement, the token checked inside it',
+    async () => {
+	const pid = project.id;
+	const cid = (await a.api('GET', `/api/v1/projects/${pid}`)).json
+	    .checkpoints[0].id;
+	const asked = [
+		['GET', `/api/v1/projects/${pid}`],
+		['GET', `/api/v1/projects/${pid}/risks`],
+		['GET', `/api/v1/projects/${pid}/history`],
+		['GET', '/api/v1/projects'],
+		['GET', '/api/v1/risks'],
+		['GET', '/api/v1/digest'],
+		['GET', '/api/v1/people'],
+		['GET', `/api/v1/checkpoints/${cid}`],
+		['GET', `/projects/${pid}`],
+		['GET', '/'],
+		['GET', '/people'],
+		['GET', '/digest'],
+		['GET', '/digest.md'],
+		['PATCH', `/api/v1/checkpoints/${cid}`, { status: 'blocked' }],
+		['PATCH', `/api/v1/projects/${pid}`, { name: 'Renamed' }],
+	];
+	for (const [method, path, body] of asked) {
+		// The first request of a token may be the one that made it.
+		await a.request('GET', '/api/v1/version');
+		const sent = await statementsOf(a, method, path, body);
+		assert.equal(sent.length, 1, `${method} ${path} sent ` +
+		    `${sent.length} statements:\n${sent.join('\n')}`);
+		assert.match(sent[0], /api\.authorize\(/,
+		    `${method} ${path}: the caller is checked in the statement`);
+	}
+});
+
+test('what one server writes, the other shows on its next read',
+    async () => {
+	const p = await createProject(a);
+	for (let i = 0; i < 12; i++) {
+		const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
+		const due = `2026-03-${String(10 + i).padStart(2, '0')}`;
+		const c = await createCheckpoint(writer, p.id, { due_on: due,
+		    title: `Step ${i}` });
+		// At once: the item is likely still dirty on the reader's side.
+		const seen = await reader.api('GET', `/api/v1/projects/${p.id}`);
+		assert.ok(seen.json.checkpoints.some((x) => x.id === c.id),
+		    `checkpoint ${i} read through the other server`);
+		const risks = (await reader.api('GET',
+		    `/api/v1/projects/${p.id}/risks`)).json.risks;
+		const missed = risks.some((r) => r.kind === 'missed_checkpoint' &&
+		    r.subject.checkpoint.id === c.id);
+		assert.equal(missed, due < TODAY, `checkpoint ${i} due ${due}`);
+		const all = (await reader.api('GET', '/api/v1/risks?limit=200'))
+		    .json.risks;
+		assert.deepEqual(all.filter((r) => r.project.id === p.id),
+		    risks.filter((r) => r.project?.id === p.id),
+		    `the portfolio's risks and the project's agree (${i})`);
+	}
+	// Both jobs drained the ledger, and both servers agree on it.
+	await eventually(async () => await psql('SELECT count(*) FROM ' +
+	    'ledger_dirty', { db: a.db }) === '0', 30000);
+	const [ra, rb] = await Promise.all([a, b].map((s) => s.api('GET',
+	    '/api/v1/risks?limit=200')));
+	assert.deepEqual(ra.json, rb.json);
+});
+
+test('a database whose vocabulary differs stops the server, saying how',
+    async () => {
+	const db = await createDatabase();
+	await psql(`UPDATE vocabulary SET key = 'modeling'
+	    WHERE kind = 'stage' AND key = 'modelling'`, { db });
+	const srv = new Server({ db, env: { HANDOFF_TODAY: TODAY } });
+	try {
+		await srv.start();
+	} catch {
+		// It may stop before it ever answered.
+	}
+	const exit = await Promise.race([srv.exited, sleep(20000)
+	    .then(() => null)]);
+	assert.notEqual(exit, null, 'the server stopped');
+	assert.match(srv.fullLog(), new RegExp('the database does not ' +
+	    'match this server: stage 3 is "modeling" .* in the database ' +
+	    'but "modelling" .* in this server; run the migrations of this ' +
+	    'version \\(src/tools/migrate\\.sh\\)'));
+	await srv.stop();
+});
