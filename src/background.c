@@ -166,6 +166,8 @@ bg_callback(struct kore_pgsql *sql, void *arg)
 		if (err.status < 500)
 			kore_log(LOG_ERR, "background: %s: %s",
 			    stmt_name(bg.stmt), err.message);
+		else
+			db_log_unavailable(stmt_name(bg.stmt), sql->error);
 		bg.failed = 1;
 		if (db_error_readable(sql)) {
 			kore_pgsql_continue(sql);

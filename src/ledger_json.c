@@ -7,16 +7,26 @@
 
 #include "ledger_json.h"
 
+/*
+ * What is not there is left out (the readers take a missing key for
+ * null): a day or a key, or NULL for none.
+ */
 static json_t *
 day_json(day_t d)
 {
-	return (d == DAY_NONE ? json_null() : json_integer(d));
+	return (d == DAY_NONE ? NULL : json_integer(d));
 }
 
 static json_t *
 key_json(const char *const *keys, unsigned int i, unsigned int n)
 {
-	return (i < n ? json_string(keys[i]) : json_null());
+	return (i < n ? json_string(keys[i]) : NULL);
+}
+
+static json_t *
+id_json(int64_t id)
+{
+	return (id != 0 ? json_integer(id) : NULL);
 }
 
 json_t *
@@ -24,12 +34,12 @@ ledger_span_json(const struct risk_span *sp)
 {
 	const struct risk	*r = &sp->r;
 	char			 handoff[2] = { r->handoff, '\0' };
+	int			 load = r->kind == RISK_OVERLOADED_OWNER;
 
-	return (json_pack("{s:o, s:i, s:s, s:I, s:o, s:I, s:i, s:o, s:s?, "
-	    "s:o, s:o, s:s?, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b, "
-	    "s:s?}",
-	    "project", r->project_id != 0 ? json_integer(r->project_id) :
-	    json_null(),
+	return (json_pack("{s:o*, s:i, s:s, s:I, s:o*, s:I, s:i, s:o*, "
+	    "s:s*, s:o*, s:o*, s:s*, s:o*, s:o*, s:o*, s:o*, s:o*, s:o*, "
+	    "s:o*, s:o*, s:o*, s:s*}",
+	    "project", id_json(r->project_id),
 	    "kind", (int)r->kind,
 	    "subject", r->subject,
 	    "from", (json_int_t)sp->from,
@@ -39,21 +49,17 @@ ledger_span_json(const struct risk_span *sp)
 	    "launch", day_json(r->launch),
 	    "resp", r->resp_key,
 	    "role", key_json(role_keys, r->role, ROLE_COUNT),
-	    "checkpoint", r->checkpoint_id != 0 ?
-	    json_integer(r->checkpoint_id) : json_null(),
+	    "checkpoint", id_json(r->checkpoint_id),
 	    "handoff", r->handoff != '\0' ? handoff : NULL,
 	    "stage", key_json(stage_keys, r->stage, STAGE_COUNT),
 	    "field", key_json(spec_keys, r->field, SPEC_COUNT),
-	    "person", r->person_id != 0 ? json_integer(r->person_id) :
-	    json_null(),
+	    "person", id_json(r->person_id),
 	    "ref", day_json(r->ref_day),
 	    "event", day_json(r->event_day),
-	    "inactive", r->inactive,
-	    "held", r->kind == RISK_OVERLOADED_OWNER ? json_integer(r->held) :
-	    json_null(),
-	    "threshold", r->kind == RISK_OVERLOADED_OWNER ?
-	    json_integer(r->threshold) : json_null(),
-	    "ends", sp->ends,
+	    "inactive", r->inactive ? json_true() : NULL,
+	    "held", load ? json_integer(r->held) : NULL,
+	    "threshold", load ? json_integer(r->threshold) : NULL,
+	    "ends", sp->ends ? json_true() : NULL,
 	    "closed_by", sp->closed_by));
 }
 

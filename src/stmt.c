@@ -18,7 +18,7 @@
 #define AUTHED(fn)	"SELECT w.who, api." fn "(w.call) "		\
 			"FROM api.authorize($1::jsonb) w"
 #define RISKS(fn)	"SELECT w.who, api.with_risk_facts(api." fn	\
-			"(w.call)) FROM api.authorize($1::jsonb) w"
+			"(w.call), w.call) FROM api.authorize($1::jsonb) w"
 
 struct stmt_def {
 	const char	*name;

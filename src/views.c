@@ -284,7 +284,7 @@ project_risks_prepare(struct http_request *req, struct pipe *p)
 	    query_day(req, query, "as_of", app_today(), &c->asof) ==
 	    KORE_RESULT_OK) {
 		ret = pipe_send(p, STMT_PROJECT_RISK_FACTS,
-		    req_call_doc(-1, path, NULL, NULL));
+		    req_call_doc(-1, path, query, NULL));
 		if (ret != KORE_RESULT_OK)
 			reply_error(req, 500, "internal", "internal error",
 			    NULL);

@@ -150,18 +150,24 @@ DECLARE
 		    coalesce((p->>'lease')::int, 30));
 	taken	jsonb;
 BEGIN
-	WITH cand AS (
-		SELECT id, kind, item FROM ledger_dirty
-		WHERE claimed_until IS NULL OR claimed_until < clock_timestamp()
-		ORDER BY id LIMIT n * 8
-		FOR UPDATE SKIP LOCKED
-	), items AS (
-		SELECT kind, item FROM cand
+	-- The items of the oldest rows, then every row of those items (a
+	-- bulk load leaves many per item), skipping what another job holds.
+	WITH items AS (
+		SELECT kind, item FROM (SELECT id, kind, item FROM ledger_dirty
+		    WHERE claimed_until IS NULL OR
+			claimed_until < clock_timestamp()
+		    ORDER BY id LIMIT n * 8) x
 		GROUP BY kind, item ORDER BY min(id) LIMIT n
+	), cand AS (
+		SELECT d.id FROM ledger_dirty d
+		JOIN items i ON i.kind = d.kind AND i.item = d.item
+		WHERE d.claimed_until IS NULL OR
+		    d.claimed_until < clock_timestamp()
+		FOR UPDATE OF d SKIP LOCKED
 	), claimed AS (
 		UPDATE ledger_dirty d
 		SET claimed_until = clock_timestamp() + lease
-		FROM cand c JOIN items i ON i.kind = c.kind AND i.item = c.item
+		FROM cand c
 		WHERE d.id = c.id
 		RETURNING d.id, d.kind, d.item
 	)
@@ -187,25 +193,27 @@ BEGIN
 END
 $$;
 
--- What the ledger should hold for a project's days: its spans' counts
--- between the days on which any of them starts or stops.
-CREATE FUNCTION api.ledger_profile(p_project bigint) RETURNS void
+-- What the ledger should hold for these projects' days: their spans'
+-- counts between the days on which any of them starts or stops.
+CREATE FUNCTION api.ledger_profile(p_projects bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-	DELETE FROM risk_profile WHERE project_id = p_project;
+	DELETE FROM risk_profile WHERE project_id = ANY (p_projects);
 	INSERT INTO risk_profile (project_id, from_on, to_on, worst,
 	    n_critical, n_high, n_medium, n_low, launch_on, first_kind,
 	    first_subject)
 	WITH b AS (
-		SELECT from_on AS d FROM risk_spans
-		WHERE project_id = p_project
+		SELECT project_id, from_on AS d FROM risk_spans
+		WHERE project_id = ANY (p_projects)
 		UNION
-		SELECT to_on FROM risk_spans
-		WHERE project_id = p_project AND to_on IS NOT NULL
+		SELECT project_id, to_on FROM risk_spans
+		WHERE project_id = ANY (p_projects) AND to_on IS NOT NULL
 	), iv AS (
-		SELECT d AS lo, lead(d) OVER (ORDER BY d) AS hi FROM b
+		SELECT project_id, d AS lo,
+		    lead(d) OVER (PARTITION BY project_id ORDER BY d) AS hi
+		FROM b
 	)
-	SELECT p_project, iv.lo, iv.hi, c.worst, c.n3, c.n2, c.n1, c.n0,
+	SELECT iv.project_id, iv.lo, iv.hi, c.worst, c.n3, c.n2, c.n1, c.n0,
 	    c.launch, c.kinds[1], c.subjects[1]
 	FROM iv, LATERAL (
 		SELECT max(s.severity) AS worst,
@@ -219,29 +227,36 @@ BEGIN
 		    array_agg(s.subject ORDER BY s.severity DESC, s.kind,
 			s.subject COLLATE "C") AS subjects
 		FROM risk_spans s
-		WHERE s.project_id = p_project AND s.from_on <= iv.lo AND
+		WHERE s.project_id = iv.project_id AND s.from_on <= iv.lo AND
 		    (s.to_on IS NULL OR s.to_on > iv.lo)
 		HAVING count(*) > 0) c;
 END
 $$;
 
--- A span set's day counts into risk_deltas, with the given sign: +1
--- where each span starts and -1 where it stops (times sign).
-CREATE FUNCTION api.ledger_count(p_kind text, p_item bigint, p_sign int)
-RETURNS void LANGUAGE plpgsql AS $$
+-- The day counts of the spans of these projects and people into
+-- risk_deltas, with the given sign: +1 where each span starts and -1
+-- where it stops (times sign).
+CREATE FUNCTION api.ledger_count(p_projects bigint[], p_people bigint[],
+    p_sign int) RETURNS void
+LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO risk_deltas (on_day, severity, delta)
-	SELECT d, sev, sum(x) FROM (
-		SELECT from_on AS d, severity AS sev, p_sign AS x
-		FROM risk_spans
-		WHERE (p_kind = 'project' AND project_id = p_item) OR
-		    (p_kind = 'person' AND owner_id = p_item)
+	SELECT e.day, e.severity, sum(e.n) FROM (
+		SELECT s.from_on AS day, s.severity, p_sign AS n
+		FROM risk_spans s WHERE s.project_id = ANY (p_projects)
 		UNION ALL
-		SELECT to_on, severity, -p_sign FROM risk_spans
-		WHERE ((p_kind = 'project' AND project_id = p_item) OR
-		    (p_kind = 'person' AND owner_id = p_item)) AND
-		    to_on IS NOT NULL
-	) c GROUP BY d, sev HAVING sum(x) <> 0 ORDER BY d, sev
+		SELECT s.to_on, s.severity, -p_sign
+		FROM risk_spans s WHERE s.project_id = ANY (p_projects) AND
+		    s.to_on IS NOT NULL
+		UNION ALL
+		SELECT s.from_on, s.severity, p_sign
+		FROM risk_spans s WHERE s.owner_id = ANY (p_people)
+		UNION ALL
+		SELECT s.to_on, s.severity, -p_sign
+		FROM risk_spans s WHERE s.owner_id = ANY (p_people) AND
+		    s.to_on IS NOT NULL
+	) e GROUP BY e.day, e.severity HAVING sum(e.n) <> 0
+	ORDER BY e.day, e.severity
 	ON CONFLICT (on_day, severity) DO UPDATE
 	SET delta = risk_deltas.delta + excluded.delta;
 END
@@ -258,73 +273,89 @@ $$;
 -- the job took it (another job applied first) is left alone: its dirty
 -- rows stay, to be taken again.  Applies run one at a time across every
 -- server (they are short, and the day counts they share then need no
--- care about lock order).  Returns {"applied": n, "stale": m}.
+-- care about lock order), each over the whole batch at once.  Returns
+-- {"applied": n, "stale": m}.
 CREATE FUNCTION api.ledger_apply(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
-	it	jsonb;
-	v	bigint;
-	applied	int := 0;
-	stale	int := 0;
-	k	text;
-	i	bigint;
+	projects	bigint[];
+	people		bigint[];
+	applied		int;
+	total		int := jsonb_array_length(coalesce(p->'items',
+			    '[]'::jsonb));
 BEGIN
 	PERFORM pg_advisory_xact_lock(hashtext('handoff.ledger_apply'));
-	FOR it IN SELECT x FROM jsonb_array_elements(p->'items') x LOOP
-		k := it->>'kind';
-		i := (it->>'item')::bigint;
-		INSERT INTO ledger_items (kind, item) VALUES (k, i)
-		ON CONFLICT DO NOTHING;
-		SELECT version INTO v FROM ledger_items
-		WHERE kind = k AND item = i FOR UPDATE;
-		IF v <> (it->>'version')::bigint THEN
-			UPDATE ledger_dirty SET claimed_until = NULL
-			WHERE id IN (SELECT jsonb_array_elements_text(
-			    it->'ids')::bigint);
-			stale := stale + 1;
-			CONTINUE;
-		END IF;
+	INSERT INTO ledger_items (kind, item)
+	SELECT x->>'kind', (x->>'item')::bigint
+	FROM jsonb_array_elements(p->'items') x ORDER BY 1, 2
+	ON CONFLICT DO NOTHING;
 
-		PERFORM api.ledger_count(k, i, -1);
-		DELETE FROM risk_spans
-		WHERE (k = 'project' AND project_id = i) OR
-		    (k = 'person' AND owner_id = i);
-		INSERT INTO risk_spans (project_id, owner_id, kind, subject,
-		    from_on, to_on, since, severity, launch_on, resp_key, role,
-		    checkpoint_id, handoff, stage, field, person_id, ref_on,
-		    event_on, inactive, held, threshold, ends, closed_by)
-		SELECT CASE WHEN k = 'project' THEN i END,
-		    CASE WHEN k = 'person' THEN i END,
-		    s.kind, s.subject, api.dday(s."from"), api.dday(s."to"),
-		    api.dday(s.since), s.severity, api.dday(s.launch), s.resp,
-		    s.role, s.checkpoint, s.handoff, s.stage, s.field,
-		    s.person, api.dday(s.ref), api.dday(s.event),
-		    coalesce(s.inactive, false), s.held, s.threshold,
-		    coalesce(s.ends, false), s.closed_by
-		FROM jsonb_to_recordset(coalesce(it->'spans', '[]'::jsonb))
-		    AS s(kind smallint, subject text, "from" int, "to" int,
-		    since int, severity smallint, launch int, resp text,
-		    role text, checkpoint bigint, handoff text, stage text,
-		    field text, person bigint, ref int, event int,
-		    inactive boolean, held int, threshold int, ends boolean,
-		    closed_by text)
-		-- A person or project deleted meanwhile takes its spans.
-		WHERE (k = 'project' AND EXISTS (SELECT 1 FROM projects
-			WHERE id = i)) OR
-		    (k = 'person' AND EXISTS (SELECT 1 FROM people
-			WHERE id = i));
-		PERFORM api.ledger_count(k, i, 1);
+	-- The items still at the version the job read (only an apply moves
+	-- a version, and applies run one at a time).
+	SELECT coalesce(array_agg(i.item) FILTER (WHERE i.kind = 'project'),
+	    '{}'), coalesce(array_agg(i.item) FILTER (WHERE i.kind =
+	    'person'), '{}')
+	INTO projects, people
+	FROM (SELECT x->>'kind' AS kind, (x->>'item')::bigint AS item,
+	    (x->>'version')::bigint AS version
+	    FROM jsonb_array_elements(p->'items') x) i
+	JOIN ledger_items li ON li.kind = i.kind AND li.item = i.item
+	WHERE li.version = i.version;
+	applied := cardinality(projects) + cardinality(people);
 
-		IF k = 'project' THEN
-			PERFORM api.ledger_profile(i);
-		END IF;
-		UPDATE ledger_items SET version = version + 1
-		WHERE kind = k AND item = i;
-		DELETE FROM ledger_dirty WHERE id IN (SELECT
-		    jsonb_array_elements_text(it->'ids')::bigint);
-		applied := applied + 1;
-	END LOOP;
-	RETURN json_build_object('applied', applied, 'stale', stale);
+	-- The others' rows are let go, to be taken again.
+	UPDATE ledger_dirty SET claimed_until = NULL
+	WHERE id IN (SELECT jsonb_array_elements_text(x->'ids')::bigint
+	    FROM jsonb_array_elements(p->'items') x
+	    WHERE NOT (CASE x->>'kind' WHEN 'project'
+		THEN (x->>'item')::bigint = ANY (projects)
+		ELSE (x->>'item')::bigint = ANY (people) END));
+
+	PERFORM api.ledger_count(projects, people, -1);
+	DELETE FROM risk_spans WHERE project_id = ANY (projects);
+	DELETE FROM risk_spans WHERE owner_id = ANY (people);
+	INSERT INTO risk_spans (project_id, owner_id, kind, subject,
+	    from_on, to_on, since, severity, launch_on, resp_key, role,
+	    checkpoint_id, handoff, stage, field, person_id, ref_on,
+	    event_on, inactive, held, threshold, ends, closed_by)
+	SELECT CASE WHEN x->>'kind' = 'project' THEN (x->>'item')::bigint END,
+	    CASE WHEN x->>'kind' = 'person' THEN (x->>'item')::bigint END,
+	    s.kind, s.subject, api.dday(s."from"), api.dday(s."to"),
+	    api.dday(s.since), s.severity, api.dday(s.launch), s.resp,
+	    s.role, s.checkpoint, s.handoff, s.stage, s.field,
+	    s.person, api.dday(s.ref), api.dday(s.event),
+	    coalesce(s.inactive, false), s.held, s.threshold,
+	    coalesce(s.ends, false), s.closed_by
+	FROM jsonb_array_elements(p->'items') x,
+	    jsonb_to_recordset(coalesce(x->'spans', '[]'::jsonb))
+	    AS s(kind smallint, subject text, "from" int, "to" int,
+	    since int, severity smallint, launch int, resp text,
+	    role text, checkpoint bigint, handoff text, stage text,
+	    field text, person bigint, ref int, event int,
+	    inactive boolean, held int, threshold int, ends boolean,
+	    closed_by text)
+	-- A person or project deleted meanwhile takes its spans.
+	WHERE (x->>'kind' = 'project' AND (x->>'item')::bigint = ANY
+		(projects) AND EXISTS (SELECT 1 FROM projects
+		WHERE id = (x->>'item')::bigint)) OR
+	    (x->>'kind' = 'person' AND (x->>'item')::bigint = ANY (people) AND
+		EXISTS (SELECT 1 FROM people
+		WHERE id = (x->>'item')::bigint));
+	PERFORM api.ledger_count(projects, people, 1);
+	PERFORM api.ledger_profile(projects);
+
+	UPDATE ledger_items SET version = version + 1
+	WHERE kind = 'project' AND item = ANY (projects);
+	UPDATE ledger_items SET version = version + 1
+	WHERE kind = 'person' AND item = ANY (people);
+	DELETE FROM ledger_dirty
+	WHERE id IN (SELECT jsonb_array_elements_text(x->'ids')::bigint
+	    FROM jsonb_array_elements(p->'items') x
+	    WHERE CASE x->>'kind' WHEN 'project'
+		THEN (x->>'item')::bigint = ANY (projects)
+		ELSE (x->>'item')::bigint = ANY (people) END);
+	RETURN json_build_object('applied', applied, 'stale',
+	    total - applied);
 END
 $$;
 
@@ -343,7 +374,7 @@ $$;
 CREATE FUNCTION api.span_json(s risk_spans) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	RETURN json_build_object(
+	RETURN json_strip_nulls(json_build_object(
 	    'project', s.project_id, 'kind', s.kind, 'subject', s.subject,
 	    'from', api.dnum(s.from_on), 'to', api.dnum(s.to_on),
 	    'since', api.dnum(s.since), 'severity', s.severity,
@@ -362,7 +393,7 @@ BEGIN
 	    'checkpoint_title', (SELECT title FROM checkpoints
 		WHERE id = s.checkpoint_id),
 	    'handoff_name', (SELECT name FROM handoff_kinds
-		WHERE key = s.handoff));
+		WHERE key = s.handoff)));
 END
 $$;
 
@@ -372,10 +403,11 @@ LANGUAGE sql STABLE AS $$
 	    WHERE kind = p_kind AND item = p_item)
 $$;
 
--- What a project's risks are computed from: its facts, and for each
--- person who ever held one of its boxes, their overload spans or, while
--- the ledger has not caught up with them, their facts.
-CREATE FUNCTION api.risk_doc(p_project bigint) RETURNS json
+-- What a project's risks on day p_day are computed from: its facts, and
+-- for each person who ever held one of its boxes, their overload span of
+-- that day (if any) or, while the ledger has not caught up with them,
+-- their facts.
+CREATE FUNCTION api.risk_doc(p_project bigint, p_day date) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	RETURN json_build_object(
@@ -385,30 +417,31 @@ BEGIN
 		'facts', api.person_facts_doc(h.id))
 		ELSE json_build_object('id', h.id, 'spans',
 		coalesce((SELECT json_agg(api.span_json(s) ORDER BY s.id)
-		    FROM risk_spans s WHERE s.owner_id = h.id),
-		    '[]'::json)) END ORDER BY h.id)
+		    FROM risk_spans s WHERE s.owner_id = h.id AND
+		    api.covers(s, p_day)), '[]'::json)) END ORDER BY h.id)
 		FROM unnest(api.ledger_holders(ARRAY[p_project])) AS h(id)),
 		'[]'::json));
 END
 $$;
 
--- A project document, and what its risks are computed from, read after
--- the function that made the document wrote (so VOLATILE).
-CREATE FUNCTION api.with_risk_facts(doc json) RETURNS json
+-- A project document, and what its risks today are computed from, read
+-- after the function that made the document wrote (so VOLATILE).
+CREATE FUNCTION api.with_risk_facts(doc json, p jsonb) RETURNS json
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
 	RETURN api.json_concat(doc, json_build_object('_risk',
-	    api.risk_doc((doc->>'id')::bigint)));
+	    api.risk_doc((doc->>'id')::bigint, api.today(p))));
 END
 $$;
 
--- GET /api/v1/projects/{id}/risks: the facts of them.
+-- GET /api/v1/projects/{id}/risks?as_of=: the facts of them.
 CREATE FUNCTION api.project_risk_facts(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	v_id	bigint := api.project_exists(p);
 BEGIN
-	RETURN json_build_object('id', v_id, '_risk', api.risk_doc(v_id));
+	RETURN json_build_object('id', v_id, '_risk', api.risk_doc(v_id,
+	    coalesce((p->'query'->>'as_of')::date, api.today(p))));
 END
 $$;
 
@@ -424,7 +457,7 @@ BEGIN
 		jsonb_build_object('active', true, 'limit', 200))),
 	    'history', api.project_history(p || jsonb_build_object('query',
 		jsonb_build_object('limit', 20))),
-	    '_risk', api.risk_doc(v_id));
+	    '_risk', api.risk_doc(v_id, api.today(p)));
 END
 $$;
 
