@@ -471,16 +471,18 @@ JOIN g_person pm ON pm.id = p.pm_id
 JOIN g_trans t ON t.i = seq.i AND t.tseq = seq.tcount;
 
 -- A project as api.project_json() shows it (its PM never leaves).
-CREATE FUNCTION pg_temp.prj(p g_project, pm g_person, p_status text,
-    p_stage text, p_at timestamptz, p_version int, s text[])
+CREATE FUNCTION pg_temp.prj(p_id bigint, p_name text, p_pm bigint,
+    p_pm_name text, p_status text, p_stage text, p_kickoff date,
+    p_launch date, p_created date, p_at timestamptz, p_version int,
+    s text[])
 RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT '{"id": ' || p.id || ', "name": ' || pg_temp.js(p.name) ||
-	    ', "pm": {"id": ' || pm.id || ', "name": ' || pg_temp.js(pm.name) ||
+	SELECT '{"id": ' || p_id || ', "name": ' || pg_temp.js(p_name) ||
+	    ', "pm": {"id": ' || p_pm || ', "name": ' || pg_temp.js(p_pm_name) ||
 	    ', "active": true}, "status": ' || pg_temp.js(p_status) ||
 	    ', "stage": ' || pg_temp.js(p_stage) ||
-	    ', "kickoff_on": ' || pg_temp.jd(p.k) ||
-	    ', "target_launch_on": ' || pg_temp.jd(p.launch) ||
-	    ', "created_on": ' || pg_temp.jd(p.c) ||
+	    ', "kickoff_on": ' || pg_temp.jd(p_kickoff) ||
+	    ', "target_launch_on": ' || pg_temp.jd(p_launch) ||
+	    ', "created_on": ' || pg_temp.jd(p_created) ||
 	    ', "updated_at": "' || pg_temp.ts(p_at) ||
 	    '", "version": ' || p_version ||
 	    ', "spec": {"decision": ' || pg_temp.js(s[1]) ||
@@ -716,24 +718,27 @@ FROM days CROSS JOIN g_conf cf;
 
 CREATE UNIQUE INDEX ON g_cp (id);
 
--- A checkpoint as api.checkpoint_json() shows it, its slip ledger given.
-CREATE FUNCTION pg_temp.cpj(c g_cp, p_due date, p_owner text,
-    p_status text, p_completed date, p_done boolean, p_version int,
-    p_slips text)
+-- A checkpoint as api.checkpoint_json() shows it: its fields (the
+-- outcome, evidence and note only after its end), its owner and slip
+-- ledger as JSON.  (Fields, not the g_cp row: a field of a row value is
+-- found by walking the row from its start, at every use.)
+CREATE FUNCTION pg_temp.cpj(p_id bigint, p_project bigint, p_stage text,
+    p_title text, p_due date, p_due0 date, p_owner text, p_status text,
+    p_completed date, p_decision boolean, p_outcome text, p_evidence text,
+    p_note text, p_version int, p_slips text)
 RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT '{"id": ' || c.id || ', "project_id": ' || c.project_id ||
-	    ', "stage": ' || pg_temp.js(c.stage) ||
-	    ', "title": ' || pg_temp.js(c.title) ||
+	SELECT '{"id": ' || p_id || ', "project_id": ' || p_project ||
+	    ', "stage": ' || pg_temp.js(p_stage) ||
+	    ', "title": ' || pg_temp.js(p_title) ||
 	    ', "due_on": ' || pg_temp.jd(p_due) ||
-	    ', "original_due_on": ' || pg_temp.jd(c.due0) ||
+	    ', "original_due_on": ' || pg_temp.jd(p_due0) ||
 	    ', "owner": ' || p_owner ||
 	    ', "status": ' || pg_temp.js(p_status) ||
 	    ', "completed_on": ' || pg_temp.jd(p_completed) ||
-	    ', "decision": ' || c.decision ||
-	    ', "outcome": ' || pg_temp.js(CASE WHEN p_done THEN c.outcome END) ||
-	    ', "evidence_url": ' || pg_temp.js(CASE WHEN p_done
-		THEN c.evidence_url END) ||
-	    ', "note": ' || pg_temp.js(CASE WHEN p_done THEN c.note END) ||
+	    ', "decision": ' || p_decision ||
+	    ', "outcome": ' || pg_temp.js(p_outcome) ||
+	    ', "evidence_url": ' || pg_temp.js(p_evidence) ||
+	    ', "note": ' || pg_temp.js(p_note) ||
 	    ', "version": ' || p_version || ', "slips": ' || p_slips || '}'
 $$;
 
@@ -1136,12 +1141,13 @@ SELECT a.aid, e.at, e.day, e.actor, e.id, 'project', e.id::text,
 	ELSE 'update' END,
     CASE e.kind WHEN 'create' THEN NULL
 	WHEN 'stage' THEN jsonb_build_object('stage', t.from_stage)
-	ELSE pg_temp.prj(p, pm, e.status_before, e.stage_before, e.at_before,
-	    e.version - 1, CASE WHEN e.spec_before THEN sp.fin
-	    ELSE sp.init END)::jsonb END,
+	ELSE pg_temp.prj(p.id, p.name, pm.id, pm.name, e.status_before,
+	    e.stage_before, p.k, p.launch, p.c, e.at_before, e.version - 1,
+	    CASE WHEN e.spec_before THEN sp.fin ELSE sp.init END)::jsonb END,
     CASE e.kind WHEN 'stage' THEN jsonb_build_object('stage', t.to_stage,
 	    'note', t.note)
-	ELSE pg_temp.prj(p, pm, e.status, e.stage, e.at, e.version,
+	ELSE pg_temp.prj(p.id, p.name, pm.id, pm.name, e.status, e.stage,
+	    p.k, p.launch, p.c, e.at, e.version,
 	    CASE WHEN e.spec_done THEN sp.fin ELSE sp.init END)::jsonb ||
 	    CASE WHEN e.kind = 'replan' THEN jsonb_build_object('plan',
 	    pl.plan) ELSE '{}' END END
@@ -1183,32 +1189,33 @@ INSERT INTO audit_log (id, at, recorded_on, actor, project_id, entity,
     entity_id, action, before, after)
 OVERRIDING SYSTEM VALUE
 WITH slips AS (
-	-- The slip ledger as it grows: its first one, two, three entries.
-	SELECT cp.id, x.l[1] AS l1, x.l[2] AS l2, x.l[3] AS l3
-	FROM g_cp cp
-	JOIN g_project p USING (i)
-	JOIN g_person pm ON pm.id = p.pm_id
-	CROSS JOIN LATERAL (SELECT array_remove(ARRAY[
+	-- The slip ledger of each checkpoint, as JSON entries.
+	SELECT cp.id, array_remove(ARRAY[
 	    CASE WHEN cp.r_on IS NOT NULL THEN pg_temp.slip(cp.due0, cp.due_r,
 		cp.reason_r, cp.r_on, pm.email, 15, cp.project_id) END,
 	    CASE WHEN cp.s1 IS NOT NULL THEN pg_temp.slip(cp.due_r, cp.due1,
 		cp.reason1, cp.s1, pm.email, 51, cp.project_id) END,
 	    CASE WHEN cp.s2 IS NOT NULL THEN pg_temp.slip(cp.due1, cp.due2,
 		cp.reason2, cp.s2, pm.email, 52, cp.project_id) END],
-	    NULL) AS l) x
+	    NULL) AS l
+	FROM g_cp cp
+	JOIN g_project p USING (i)
+	JOIN g_person pm ON pm.id = p.pm_id
 	WHERE cp.nslips > 0
 ), e AS (
-	-- Each version of the checkpoint as the API shows it, once: the
-	-- record after a change is the record before the next.
+	-- Each version of the checkpoint as the API shows it, made once:
+	-- the record after a change is the record before the next.
 	SELECT e.*, lag(e.after) OVER (PARTITION BY e.id ORDER BY e.seq)
 	    AS before
-	FROM (SELECT g_cev.*, pg_temp.cpj(cp, g_cev.due, pg_temp.ref(ow.id,
-	    ow.name, ow.left_on, g_cev.day), g_cev.status,
-	    g_cev.completed_on, g_cev.seq = 6, g_cev.version,
-	    CASE g_cev.nslips WHEN 0 THEN '[]' WHEN 1 THEN '[' || sl.l1 || ']'
-	    WHEN 2 THEN '[' || sl.l1 || ', ' || sl.l2 || ']'
-	    ELSE '[' || sl.l1 || ', ' || sl.l2 || ', ' || sl.l3 || ']'
-	    END)::jsonb AS after
+	FROM (SELECT g_cev.*, pg_temp.cpj(cp.id, cp.project_id, cp.stage,
+	    cp.title, g_cev.due, cp.due0,
+	    pg_temp.ref(ow.id, ow.name, ow.left_on, g_cev.day),
+	    g_cev.status, g_cev.completed_on, cp.decision,
+	    CASE WHEN g_cev.seq = 6 THEN cp.outcome END,
+	    CASE WHEN g_cev.seq = 6 THEN cp.evidence_url END,
+	    CASE WHEN g_cev.seq = 6 THEN cp.note END, g_cev.version,
+	    '[' || coalesce(array_to_string(sl.l[1:g_cev.nslips], ', '), '') ||
+	    ']')::jsonb AS after
 	    FROM g_cev
 	    JOIN g_cp cp ON cp.id = g_cev.id
 	    LEFT JOIN g_person ow ON ow.id = g_cev.owner_id
