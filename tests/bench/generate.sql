@@ -1281,7 +1281,10 @@ $$;
 
 COMMIT;
 
+-- Statistics for the server's first queries (no query looks into the
+-- audit log's records).
 ANALYZE people, person_versions, projects, project_versions, stage_plans,
     plan_versions, stage_transitions, checkpoints, checkpoint_versions,
     checkpoint_slips, responsibilities, ownership, ownership_versions,
-    handoffs, handoff_versions, audit_log;
+    handoffs, handoff_versions, audit_log (id, at, recorded_on, actor,
+    project_id, entity, entity_id, action);
