@@ -672,8 +672,8 @@ WITH a AS MATERIALIZED (
 	    CASE WHEN dropped THEN 'deleted'
 		WHEN pg_temp.h(b, 70, 100) < 3 AND enter <= h AND
 		    due_f BETWEEN h - 30 AND h + 10 THEN 'blocked'
-		WHEN pg_temp.h(b, 70, 100) < 9 THEN 'forgotten'
-		WHEN pg_temp.h(b, 70, 100) < 12 AND NOT decision THEN 'waived'
+		WHEN pg_temp.h(b, 70, 100) < 7 THEN 'forgotten'
+		WHEN pg_temp.h(b, 70, 100) < 10 AND NOT decision THEN 'waived'
 		ELSE 'done' END AS ending
 	FROM due
 ), days AS MATERIALIZED (
