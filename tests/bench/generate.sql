@@ -670,8 +670,8 @@ WITH a AS MATERIALIZED (
 	SELECT due.*,
 	    greatest(r_on, o_day, s1, s2) AS prior,
 	    CASE WHEN dropped THEN 'deleted'
-		WHEN pg_temp.h(b, 70, 100) < 3 AND enter <= h AND
-		    due_f BETWEEN h - 30 AND h + 10 THEN 'blocked'
+		WHEN pg_temp.h(b, 70, 100) < 3 THEN CASE WHEN enter <= h AND
+		    due_f BETWEEN h - 30 AND h + 10 THEN 'blocked' ELSE 'done' END
 		WHEN pg_temp.h(b, 70, 100) < 7 THEN 'forgotten'
 		WHEN pg_temp.h(b, 70, 100) < 10 AND NOT decision THEN 'waived'
 		ELSE 'done' END AS ending
@@ -794,13 +794,19 @@ WITH ev AS MATERIALIZED (
 	    ev.seq = 6 AND cp.ending = 'deleted' AS deleted,
 	    pg_temp.at(ev.day, ev.o, cp.project_id) AS at
 	FROM ev JOIN g_cp cp USING (id)
+), prev AS MATERIALIZED (
+	-- What the audit row's record before needs: the version before.
+	SELECT st.*, lag(due) OVER w AS due_before,
+	    lag(owner_id) OVER w AS owner_before,
+	    lag(nslips) OVER w AS nslips_before
+	FROM st WINDOW w AS (PARTITION BY id ORDER BY seq)
 )
 SELECT st.*, CASE WHEN st.action IN ('status_done', 'status_waived',
 	'status_blocked') AND (ow.left_on IS NULL OR ow.left_on > st.day)
 	AND ow.email IS NOT NULL THEN ow.email ELSE pm.email END AS actor,
     CASE st.seq WHEN 2 THEN cp.reason_r WHEN 4 THEN cp.reason1
 	WHEN 5 THEN cp.reason2 END AS reason
-FROM st
+FROM prev st
 JOIN g_cp cp ON cp.id = st.id
 JOIN g_project p ON p.i = st.i
 JOIN g_person pm ON pm.id = p.pm_id
@@ -1202,33 +1208,32 @@ WITH slips AS (
 	JOIN g_project p USING (i)
 	JOIN g_person pm ON pm.id = p.pm_id
 	WHERE cp.nslips > 0
-), e AS (
-	-- Each version of the checkpoint as the API shows it, made once:
-	-- the record after a change is the record before the next.
-	SELECT e.*, lag(e.after) OVER (PARTITION BY e.id ORDER BY e.seq)
-	    AS before
-	FROM (SELECT g_cev.*, pg_temp.cpj(cp.id, cp.project_id, cp.stage,
-	    cp.title, g_cev.due, cp.due0,
-	    pg_temp.ref(ow.id, ow.name, ow.left_on, g_cev.day),
-	    g_cev.status, g_cev.completed_on, cp.decision,
-	    CASE WHEN g_cev.seq = 6 THEN cp.outcome END,
-	    CASE WHEN g_cev.seq = 6 THEN cp.evidence_url END,
-	    CASE WHEN g_cev.seq = 6 THEN cp.note END, g_cev.version,
-	    '[' || coalesce(array_to_string(sl.l[1:g_cev.nslips], ', '), '') ||
-	    ']')::jsonb AS after
-	    FROM g_cev
-	    JOIN g_cp cp ON cp.id = g_cev.id
-	    LEFT JOIN g_person ow ON ow.id = g_cev.owner_id
-	    LEFT JOIN slips sl ON sl.id = g_cev.id) e
 )
 SELECT a.aid, e.at, e.day, e.actor, e.project_id, 'checkpoint', e.id::text,
-    e.action, e.before,
-    CASE WHEN e.action = 'delete' THEN NULL
-	WHEN e.action = 'slip' THEN e.after ||
-	    jsonb_build_object('reason', e.reason)
-	ELSE e.after END
-FROM e
-JOIN g_aid a ON a.src = 4 AND a.i = e.i AND a.sub = e.id AND a.seq = e.seq;
+    e.action,
+    -- Before the change: pending, not completed, the version before.
+    CASE WHEN e.seq > 1 THEN pg_temp.cpj(cp.id, cp.project_id, cp.stage,
+	cp.title, e.due_before, cp.due0,
+	pg_temp.ref(ob.id, ob.name, ob.left_on, e.day), 'pending', NULL,
+	cp.decision, NULL, NULL, NULL, e.version - 1,
+	'[' || coalesce(array_to_string(sl.l[1:e.nslips_before], ', '), '') ||
+	']')::jsonb END,
+    CASE WHEN e.action <> 'delete' THEN pg_temp.cpj(cp.id, cp.project_id,
+	cp.stage, cp.title, e.due, cp.due0,
+	pg_temp.ref(ow.id, ow.name, ow.left_on, e.day), e.status,
+	e.completed_on, cp.decision,
+	CASE WHEN e.seq = 6 THEN cp.outcome END,
+	CASE WHEN e.seq = 6 THEN cp.evidence_url END,
+	CASE WHEN e.seq = 6 THEN cp.note END, e.version,
+	'[' || coalesce(array_to_string(sl.l[1:e.nslips], ', '), '') ||
+	']')::jsonb || CASE WHEN e.action = 'slip'
+	THEN jsonb_build_object('reason', e.reason) ELSE '{}' END END
+FROM g_cev e
+JOIN g_aid a ON a.src = 4 AND a.i = e.i AND a.sub = e.id AND a.seq = e.seq
+JOIN g_cp cp ON cp.id = e.id
+LEFT JOIN g_person ow ON ow.id = e.owner_id
+LEFT JOIN g_person ob ON ob.id = e.owner_before
+LEFT JOIN slips sl ON sl.id = e.id;
 
 INSERT INTO audit_log (id, at, recorded_on, actor, project_id, entity,
     entity_id, action, before, after)

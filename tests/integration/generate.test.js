@@ -341,16 +341,17 @@ test('projects in every stage, with the history that got them there',
 test('the same n and today give the same portfolio', async () => {
 	const again = await createDatabase();
 	await generate(again);
-	const digest = `SELECT md5(string_agg(t, '' ORDER BY t)) FROM (
-	    SELECT p::text AS t FROM people p UNION ALL
-	    SELECT p::text FROM projects p UNION ALL
-	    SELECT c::text FROM checkpoints c UNION ALL
-	    SELECT o::text FROM ownership o UNION ALL
-	    SELECT h::text FROM handoffs h UNION ALL
-	    SELECT a::text FROM audit_log a UNION ALL
-	    SELECT v::text FROM checkpoint_versions v UNION ALL
-	    SELECT v::text FROM ownership_versions v) x`;
-	assert.equal(await psql(digest, { db: again }), await q(digest));
+	for (const table of ['people', 'person_versions', 'projects',
+	    'project_versions', 'stage_plans', 'plan_versions',
+	    'stage_transitions', 'checkpoints', 'checkpoint_versions',
+	    'checkpoint_slips', 'responsibilities', 'ownership',
+	    'ownership_versions', 'handoffs', 'handoff_versions',
+	    'audit_log']) {
+		const digest = `SELECT md5(string_agg(t::text, '' ORDER BY
+		    t::text)) FROM ${table} t`;
+		assert.equal(await psql(digest, { db: again }), await q(digest),
+		    table);
+	}
 });
 
 test('the server serves every generated project', async () => {
@@ -391,6 +392,7 @@ test('api.facts_all() reads the generated portfolio', async (t) => {
 		t.skip('no api.facts_all() in this schema');
 		return;
 	}
-	const out = await q('SELECT api.facts_all() IS NOT NULL');
-	assert.equal(out, 't');
+	const rows = await count('SELECT count(*) FROM ' +
+	    '(SELECT api.facts_all()) f');
+	assert.ok(rows > 0);
 });
