@@ -323,8 +323,9 @@ ANALYZE g_stage;
 -- A few projects pivot after the data exploration: back to framing, then
 -- into data again, every later stage pushed back by as much.  Then how
 -- each project ends up: cancelled (instead of entering the baseline),
--- shipped (a month or so into monitoring), paused, or untouched since a
--- day three to ten weeks ago (stale); changes happen up to day h.
+-- shipped (three in four, a month or two into monitoring), paused, or
+-- untouched since a day three to ten weeks ago (stale); its changes
+-- happen up to day h.
 CREATE TEMP TABLE g_project ON COMMIT DROP AS
 WITH e AS MATERIALIZED (
 	SELECT p.*, array_agg(s.e ORDER BY s.j) AS e0
@@ -815,7 +816,7 @@ LEFT JOIN g_person ow ON ow.id = st.owner_id;
 -- Handoffs: offered in the days before the project enters the stage the
 -- handoff leads into (A: SWE to DS, B: DS to MLE, C: MLE to SWE, D: SWE to
 -- MLE, between the project's main people of those roles), accepted
--- within a week; one in twelve never offered, one in eight left waiting,
+-- within a week; one in twelve never offered, one in twelve left waiting,
 -- one in sixteen offered again later (a new version), and that one maybe
 -- accepted again.
 CREATE TEMP TABLE g_ho ON COMMIT DROP AS
