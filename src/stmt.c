@@ -23,15 +23,16 @@
 struct stmt_def {
 	const char	*name;
 	const char	*sql;
-	int		 authed;	/* checks who asks: two columns */
-	int		 bare;		/* takes no parameter */
+	int		 flags;
+#define AUTH	0x01	/* checks who asks: two columns */
+#define BARE	0x02	/* takes no parameter */
 };
 
 static const struct stmt_def stmts[STMT_COUNT] = {
-	[STMT_HEALTH] = { "health", "SELECT 1", 0, 1 },
-	[STMT_VOCABULARY] = { "vocabulary", "SELECT api.vocabulary()", 0, 1 },
+	[STMT_HEALTH] = { "health", "SELECT 1", BARE },
+	[STMT_VOCABULARY] = { "vocabulary", "SELECT api.vocabulary()", BARE },
 	[STMT_ACCOUNTS_EXIST] = { "accounts_exist",
-	    "SELECT api.accounts_exist()", 0, 1 },
+	    "SELECT api.accounts_exist()", BARE },
 	[STMT_LOGIN_LOOKUP] = { "login_lookup", PLAIN("login_lookup"), 0 },
 	[STMT_LOGIN_RECORD] = { "login_record", PLAIN("login_record"), 0 },
 	[STMT_LEDGER_WORK] = { "ledger_work", PLAIN("ledger_work"), 0 },
@@ -42,53 +43,58 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_CTL_USER_PATCH] = { "user_patch", PLAIN("user_patch"), 0 },
 	[STMT_CTL_TOKEN_CREATE] = { "token_create", PLAIN("token_create"), 0 },
 
-	[STMT_WHOAMI] = { "whoami", AUTHED("whoami"), 1 },
-	[STMT_LOGOUT] = { "logout", AUTHED("logout"), 1 },
-	[STMT_PERSON_LIST] = { "person_list", AUTHED("person_list"), 1 },
-	[STMT_PERSON_CREATE] = { "person_create", AUTHED("person_create"), 1 },
-	[STMT_PERSON_GET] = { "person_get", AUTHED("person_get"), 1 },
-	[STMT_PERSON_PATCH] = { "person_patch", AUTHED("person_patch"), 1 },
+	[STMT_WHOAMI] = { "whoami", AUTHED("whoami"), AUTH },
+	[STMT_LOGOUT] = { "logout", AUTHED("logout"), AUTH },
+	[STMT_PERSON_LIST] = { "person_list", AUTHED("person_list"), AUTH },
+	[STMT_PERSON_CREATE] = { "person_create", AUTHED("person_create"),
+	    AUTH },
+	[STMT_PERSON_GET] = { "person_get", AUTHED("person_get"), AUTH },
+	[STMT_PERSON_PATCH] = { "person_patch", AUTHED("person_patch"), AUTH },
 	[STMT_PROJECT_CREATE] = { "project_create", AUTHED("project_create"),
-	    1 },
+	    AUTH },
 	[STMT_PROJECT_CREATE_RISKS] = { "project_create+risks",
-	    RISKS("project_create"), 1 },
+	    RISKS("project_create"), AUTH },
 	[STMT_PROJECT_GET_RISKS] = { "project_get+risks",
-	    RISKS("project_get"), 1 },
-	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"), 1 },
+	    RISKS("project_get"), AUTH },
+	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"),
+	    AUTH },
 	[STMT_PROJECT_PATCH_RISKS] = { "project_patch+risks",
-	    RISKS("project_patch"), 1 },
-	[STMT_PROJECT_STAGE] = { "project_stage", AUTHED("project_stage"), 1 },
+	    RISKS("project_patch"), AUTH },
+	[STMT_PROJECT_STAGE] = { "project_stage", AUTHED("project_stage"),
+	    AUTH },
 	[STMT_PROJECT_STAGE_RISKS] = { "project_stage+risks",
-	    RISKS("project_stage"), 1 },
+	    RISKS("project_stage"), AUTH },
 	[STMT_PROJECT_HISTORY] = { "project_history",
-	    AUTHED("project_history"), 1 },
+	    AUTHED("project_history"), AUTH },
 	[STMT_PROJECT_RISK_FACTS] = { "project_risk_facts",
-	    AUTHED("project_risk_facts"), 1 },
+	    AUTHED("project_risk_facts"), AUTH },
 	[STMT_CHECKPOINT_CREATE] = { "checkpoint_create",
-	    AUTHED("checkpoint_create"), 1 },
+	    AUTHED("checkpoint_create"), AUTH },
 	[STMT_CHECKPOINT_GET] = { "checkpoint_get", AUTHED("checkpoint_get"),
-	    1 },
+	    AUTH },
 	[STMT_CHECKPOINT_PATCH] = { "checkpoint_patch",
-	    AUTHED("checkpoint_patch"), 1 },
+	    AUTHED("checkpoint_patch"), AUTH },
 	[STMT_CHECKPOINT_DELETE] = { "checkpoint_delete",
-	    AUTHED("checkpoint_delete"), 1 },
-	[STMT_OWNERSHIP_PUT] = { "ownership_put", AUTHED("ownership_put"), 1 },
+	    AUTHED("checkpoint_delete"), AUTH },
+	[STMT_OWNERSHIP_PUT] = { "ownership_put", AUTHED("ownership_put"),
+	    AUTH },
 	[STMT_OWNERSHIP_DELETE] = { "ownership_delete",
-	    AUTHED("ownership_delete"), 1 },
-	[STMT_HANDOFF_OFFER] = { "handoff_offer", AUTHED("handoff_offer"), 1 },
+	    AUTHED("ownership_delete"), AUTH },
+	[STMT_HANDOFF_OFFER] = { "handoff_offer", AUTHED("handoff_offer"),
+	    AUTH },
 	[STMT_HANDOFF_ACCEPT] = { "handoff_accept", AUTHED("handoff_accept"),
-	    1 },
-	[STMT_TOKEN_LIST] = { "token_list", AUTHED("token_list"), 1 },
-	[STMT_TOKEN_CREATE] = { "token_create", AUTHED("token_create"), 1 },
-	[STMT_TOKEN_REVOKE] = { "token_revoke", AUTHED("token_revoke"), 1 },
-	[STMT_USER_LIST] = { "user_list", AUTHED("user_list"), 1 },
-	[STMT_USER_CREATE] = { "user_create", AUTHED("user_create"), 1 },
-	[STMT_USER_PATCH] = { "user_patch", AUTHED("user_patch"), 1 },
-	[STMT_RISKS] = { "risks", AUTHED("risks"), 1 },
-	[STMT_DIGEST] = { "digest", AUTHED("digest"), 1 },
-	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), 1 },
-	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), 1 },
-	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), 1 },
+	    AUTH },
+	[STMT_TOKEN_LIST] = { "token_list", AUTHED("token_list"), AUTH },
+	[STMT_TOKEN_CREATE] = { "token_create", AUTHED("token_create"), AUTH },
+	[STMT_TOKEN_REVOKE] = { "token_revoke", AUTHED("token_revoke"), AUTH },
+	[STMT_USER_LIST] = { "user_list", AUTHED("user_list"), AUTH },
+	[STMT_USER_CREATE] = { "user_create", AUTHED("user_create"), AUTH },
+	[STMT_USER_PATCH] = { "user_patch", AUTHED("user_patch"), AUTH },
+	[STMT_RISKS] = { "risks", AUTHED("risks"), AUTH },
+	[STMT_DIGEST] = { "digest", AUTHED("digest"), AUTH },
+	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
+	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
+	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
 };
 
 const char *
@@ -106,12 +112,12 @@ stmt_sql(enum stmt s)
 int
 stmt_authed(enum stmt s)
 {
-	return ((unsigned)s < STMT_COUNT && stmts[s].authed);
+	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & AUTH));
 }
 
 int
 stmt_bare(enum stmt s)
 {
-	return ((unsigned)s < STMT_COUNT && stmts[s].bare);
+	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & BARE));
 }
 
