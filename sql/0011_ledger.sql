@@ -50,6 +50,12 @@ CREATE INDEX risk_spans_owner ON risk_spans (owner_id, from_on)
     WHERE owner_id IS NOT NULL;
 CREATE INDEX risk_spans_since ON risk_spans (since);
 CREATE INDEX risk_spans_to ON risk_spans (to_on) WHERE ends;
+-- The spans that cover a day (api.covers(): daterange(from_on, to_on) @>
+-- the day), all of them and the overloads alone.
+CREATE INDEX risk_spans_days ON risk_spans
+    USING gist (daterange(from_on, to_on));
+CREATE INDEX risk_spans_owner_days ON risk_spans
+    USING gist (daterange(from_on, to_on)) WHERE owner_id IS NOT NULL;
 
 -- A project's open risks by severity over time: the spans' counts between
 -- the days on which any of them starts or stops, with the worst risk's
@@ -66,10 +72,26 @@ CREATE TABLE risk_profile (
 	launch_on	date,
 	first_kind	smallint NOT NULL,
 	first_subject	text NOT NULL,
-	PRIMARY KEY (project_id, from_on)
+	PRIMARY KEY (project_id, from_on),
+	CHECK (to_on IS NULL OR to_on > from_on)
 );
 
-CREATE INDEX risk_profile_days ON risk_profile (from_on, to_on);
+-- The rows that cover a day: daterange(from_on, to_on) @> the day.
+CREATE INDEX risk_profile_days ON risk_profile
+    USING gist (daterange(from_on, to_on));
+
+-- Who holds an expected box of a project while it is active, over time
+-- (src/ledger.c, ledger_holders()): a person's overload is one of the
+-- project's risks on the days of their runs here.
+CREATE TABLE risk_holders (
+	project_id	bigint NOT NULL REFERENCES projects ON DELETE CASCADE,
+	person_id	bigint NOT NULL REFERENCES people ON DELETE CASCADE,
+	from_on		date NOT NULL,
+	to_on		date,
+	CHECK (to_on IS NULL OR to_on > from_on)
+);
+
+CREATE INDEX risk_holders_project ON risk_holders (project_id, from_on);
 
 -- The number of open risks of each severity on day D is the sum of the
 -- deltas dated D or before: +1 where a span starts, -1 where it stops.

@@ -76,6 +76,12 @@ handoff_init(int state)
 	(void)setenv("PGCONNECT_TIMEOUT", "2", 0);
 	(void)setenv("PGAPPNAME", "handoff", 0);
 	(void)setenv("PGGSSENCMODE", "disable", 0);
+	/*
+	 * JIT compiling costs tens of milliseconds per statement that the
+	 * planner finds expensive, and every statement here is short: the
+	 * compile would be most of it.
+	 */
+	(void)setenv("PGOPTIONS", "-c jit=off", 0);
 
 	if (auth_init() != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);

@@ -9,9 +9,10 @@
  *    ledger current.  Take a batch of dirty items with their facts
  *    (api.ledger_work, which leases them so that no other worker or
  *    server takes them meanwhile), compute their spans with the risk
- *    rules (ledger.c), and give them back (api.ledger_apply, which
- *    refuses an item another job applied meanwhile).  Reads never wait
- *    for this: they compute what is still dirty themselves (views.c).
+ *    rules, each project's profile and who holds its boxes (ledger.c),
+ *    and give them back (api.ledger_apply, which refuses an item
+ *    another job applied meanwhile).  Reads never wait for this: they
+ *    compute what is still dirty themselves (views.c).
  *
  * Statements come from the catalog (db.c) and run through Kore's
  * asynchronous pgsql layer with a callback, one at a time, so the worker
@@ -26,6 +27,11 @@
 #define BG_INTERVAL_MS		250
 #define BG_BATCH		32
 #define BG_LEASE_SECONDS	30
+/*
+ * How long an item's first change waits before it is worked out, so that
+ * a burst of writes to one project costs one recomputation, not one each.
+ */
+#define BG_SETTLE_MS		500
 
 struct bg {
 	struct kore_pgsql	 sql;
@@ -68,8 +74,9 @@ bg_tick(void *arg, u_int64_t now)
 	if (!bg.vocab_ok)
 		bg_send(STMT_VOCABULARY, json_object());
 	else
-		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i}", "limit",
-		    BG_BATCH, "lease", BG_LEASE_SECONDS));
+		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i}",
+		    "limit", BG_BATCH, "lease", BG_LEASE_SECONDS, "settle_ms",
+		    BG_SETTLE_MS));
 }
 
 /* More to do: the next batch, without waiting for the tick. */
@@ -279,11 +286,16 @@ bg_compute(json_t *work)
 {
 	struct portfolio	 pf;
 	struct span_list	 spans;
+	struct profile_list	 profile;
+	struct holder_list	 holders;
 	const struct person	*person;
 	const char		*kind;
 	json_t			*items, *it, *out;
 	size_t			 i;
 	int			 ok;
+
+	memset(&profile, 0, sizeof(profile));
+	memset(&holders, 0, sizeof(holders));
 
 	if ((items = json_array()) == NULL)
 		return (NULL);
@@ -293,8 +305,12 @@ bg_compute(json_t *work)
 		memset(&spans, 0, sizeof(spans));
 		ok = kind != NULL && facts_from_json(json_object_get(it,
 		    "facts"), &pf) == 0;
+		profile.len = 0;
+		holders.len = 0;
 		if (ok && strcmp(kind, "project") == 0 && pf.nprojects > 0)
-			ok = ledger_project(&pf, &pf.projects[0], &spans) == 0;
+			ok = ledger_project(&pf, &pf.projects[0], &spans) ==
+			    0 && ledger_profile(&spans, &profile) == 0 &&
+			    ledger_holders(&pf.projects[0], &holders) == 0;
 		else if (ok && strcmp(kind, "person") == 0 &&
 		    (person = facts_person(&pf, json_integer_value(
 		    json_object_get(it, "item")))) != NULL)
@@ -305,17 +321,21 @@ bg_compute(json_t *work)
 			    (long long)json_integer_value(json_object_get(it,
 			    "item")));
 		} else {
-			out = json_pack("{s:O, s:O, s:O, s:O, s:o}", "kind",
-			    json_object_get(it, "kind"), "item",
+			out = json_pack("{s:O, s:O, s:O, s:O, s:o, s:o, s:o}",
+			    "kind", json_object_get(it, "kind"), "item",
 			    json_object_get(it, "item"), "version",
 			    json_object_get(it, "version"), "ids",
 			    json_object_get(it, "ids"), "spans",
-			    ledger_spans_json(&spans));
+			    ledger_spans_json(&spans), "profile",
+			    ledger_profile_json(&profile), "holders",
+			    ledger_holders_json(&holders));
 			if (out != NULL)
 				json_array_append_new(items, out);
 		}
 		ledger_free(&spans);
 		facts_free(&pf);
 	}
+	ledger_profile_free(&profile);
+	ledger_holders_free(&holders);
 	return (json_pack("{s:o}", "items", items));
 }

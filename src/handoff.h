@@ -249,7 +249,7 @@ struct views_risks {
 int		 views_risks(json_t *, day_t, struct views_risks *);
 void		 views_risks_free(struct views_risks *);
 int		 views_portfolio(json_t *, day_t, int, size_t, size_t,
-		    struct portfolio_rows *);
+		    size_t, struct portfolio_rows *);
 void		 views_portfolio_free(struct portfolio_rows *);
 
 /* page.c, page_*.c: the HTML pages and their forms. */

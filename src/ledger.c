@@ -332,3 +332,231 @@ ledger_free(struct span_list *l)
 	l->len = 0;
 	l->cap = 0;
 }
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	day_t	x = *(const day_t *)a, y = *(const day_t *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Is a before b in risk order within one project? */
+static int
+profile_before(const struct risk *a, const struct risk *b)
+{
+	if (a->severity != b->severity)
+		return (a->severity > b->severity);
+	if (a->kind != b->kind)
+		return (a->kind < b->kind);
+	return (strcmp(a->subject, b->subject) < 0);
+}
+
+int
+ledger_profile(const struct span_list *spans, struct profile_list *out)
+{
+	struct profile_row	*row, *grown;
+	const struct risk_span	*sp;
+	day_t			*days;
+	size_t			 ndays, i, j, k;
+
+	out->len = 0;
+	if (spans->len == 0)
+		return (0);
+	if ((days = reallocarray(NULL, spans->len * 2, sizeof(*days))) ==
+	    NULL)
+		return (-1);
+	ndays = 0;
+	for (i = 0; i < spans->len; i++) {
+		days[ndays++] = spans->items[i].from;
+		if (spans->items[i].to != DAY_NONE)
+			days[ndays++] = spans->items[i].to;
+	}
+	qsort(days, ndays, sizeof(*days), cmp_day);
+	for (i = 0, k = 0; i < ndays; i++) {
+		if (k == 0 || days[i] != days[k - 1])
+			days[k++] = days[i];
+	}
+	ndays = k;
+
+	for (i = 0; i < ndays; i++) {
+		if (out->len == out->cap) {
+			k = out->cap == 0 ? 16 : out->cap * 2;
+			if ((grown = reallocarray(out->items, k,
+			    sizeof(*grown))) == NULL) {
+				free(days);
+				return (-1);
+			}
+			out->items = grown;
+			out->cap = k;
+		}
+		row = &out->items[out->len];
+		memset(row, 0, sizeof(*row));
+		row->from = days[i];
+		row->to = i + 1 < ndays ? days[i + 1] : DAY_NONE;
+		row->worst = -1;
+		row->launch = DAY_NONE;
+		for (j = 0; j < spans->len; j++) {
+			sp = &spans->items[j];
+			if (!ledger_covers(sp, row->from))
+				continue;
+			row->counts[sp->r.severity]++;
+			if ((int)sp->r.severity > row->worst)
+				row->worst = (int)sp->r.severity;
+			if (sp->r.launch != DAY_NONE &&
+			    (row->launch == DAY_NONE ||
+			    sp->r.launch > row->launch))
+				row->launch = sp->r.launch;
+			if (row->first == NULL ||
+			    profile_before(&sp->r, row->first))
+				row->first = &sp->r;
+		}
+		if (row->first != NULL)
+			out->len++;
+	}
+	free(days);
+	return (0);
+}
+
+void
+ledger_profile_free(struct profile_list *l)
+{
+	free(l->items);
+	l->items = NULL;
+	l->len = 0;
+	l->cap = 0;
+}
+
+/* Room for one more item of size sz in *items, which holds cap. */
+static int
+grow(void *items, size_t *cap, size_t len, size_t sz)
+{
+	void	*grown;
+	size_t	 n;
+
+	if (len < *cap)
+		return (0);
+	n = *cap == 0 ? 16 : *cap * 2;
+	if ((grown = reallocarray(*(void **)items, n, sz)) == NULL)
+		return (-1);
+	*(void **)items = grown;
+	*cap = n;
+	return (0);
+}
+
+int
+ledger_holders(const struct project *pr, struct holder_list *out)
+{
+	const struct responsibility	*r;
+	const struct cell_version	*cell;
+	struct holder_span		*h;
+	int64_t				*now;
+	day_t				*days;
+	size_t				 ndays, nnow, open, i, j, k, n;
+	int				 role, rc;
+
+	out->len = 0;
+	/*
+	 * Who holds what changes only on the days versions of the project
+	 * or its boxes take effect, and on the day it was created.
+	 */
+	n = 1 + pr->nversions;
+	for (i = 0; i < pr->nresps; i++)
+		for (role = 0; role < ROLE_COUNT; role++)
+			n += pr->resps[i].ncells[role];
+	if ((days = reallocarray(NULL, n, sizeof(*days))) == NULL ||
+	    (now = reallocarray(NULL, n, sizeof(*now))) == NULL) {
+		free(days);
+		return (-1);
+	}
+	ndays = 0;
+	days[ndays++] = pr->created;
+	for (i = 0; i < pr->nversions; i++)
+		days[ndays++] = pr->versions[i].v.on;
+	for (i = 0; i < pr->nresps; i++) {
+		r = &pr->resps[i];
+		for (role = 0; role < ROLE_COUNT; role++)
+			for (j = 0; j < r->ncells[role]; j++)
+				days[ndays++] = r->cells[role][j].v.on;
+	}
+	qsort(days, ndays, sizeof(*days), cmp_day);
+	for (i = 0, k = 0; i < ndays; i++) {
+		if (k == 0 || days[i] != days[k - 1])
+			days[k++] = days[i];
+	}
+	ndays = k;
+
+	/*
+	 * On each of those days, the holders; a run goes on while its
+	 * person holds a box on the next, else it stops there.  The runs
+	 * still open are out->items[open..len).
+	 */
+	rc = 0;
+	open = 0;
+	for (i = 0; i < ndays && rc == 0; i++) {
+		nnow = 0;
+		if (project_active_at(pr, days[i]) != NULL) {
+			for (j = 0; j < pr->nresps; j++) {
+				r = &pr->resps[j];
+				for (role = 0; role < ROLE_COUNT; role++) {
+					if ((r->expects & (1u << role)) == 0 ||
+					    (cell = cell_at(r, (enum role)role,
+					    days[i])) == NULL ||
+					    cell->person_id == 0)
+						continue;
+					for (k = 0; k < nnow &&
+					    now[k] != cell->person_id; k++)
+						;
+					if (k == nnow)
+						now[nnow++] = cell->person_id;
+				}
+			}
+		}
+		/* Stop the open runs of people who no longer hold a box. */
+		for (k = open; k < out->len; k++) {
+			h = &out->items[k];
+			for (j = 0; j < nnow && now[j] != h->person_id; j++)
+				;
+			if (j == nnow)
+				h->to = days[i];
+			else
+				now[j] = 0;	/* goes on */
+		}
+		/* Closed runs move before the open ones. */
+		for (k = open; k < out->len; k++) {
+			if (out->items[k].to != DAY_NONE) {
+				struct holder_span	t = out->items[open];
+
+				out->items[open] = out->items[k];
+				out->items[k] = t;
+				open++;
+			}
+		}
+		/* New runs for the others. */
+		for (j = 0; j < nnow; j++) {
+			if (now[j] == 0)
+				continue;
+			if (grow(&out->items, &out->cap, out->len,
+			    sizeof(*out->items)) == -1) {
+				rc = -1;
+				break;
+			}
+			h = &out->items[out->len++];
+			h->person_id = now[j];
+			h->from = days[i];
+			h->to = DAY_NONE;
+		}
+	}
+	free(days);
+	free(now);
+	return (rc);
+}
+
+void
+ledger_holders_free(struct holder_list *l)
+{
+	free(l->items);
+	l->items = NULL;
+	l->len = 0;
+	l->cap = 0;
+}

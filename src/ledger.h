@@ -94,4 +94,61 @@ int	ledger_resolve(const struct span_list *, day_t, day_t,
 
 void	ledger_free(struct span_list *);
 
+/*
+ * A project's risk profile: over each run of days [from, to) between two
+ * days on which one of its spans starts or stops, how many risks of each
+ * severity it has, the worst, the latest launch day they know and the
+ * first of them in risk order (severity, kind, subject: the project is
+ * the same).  Days with no risk have no row.  What the portfolio's list
+ * and the digest's groups sort by, read from the database without the
+ * spans (api.ledger_apply stores it).
+ */
+struct profile_row {
+	day_t			 from;
+	day_t			 to;		/* DAY_NONE: for ever */
+	int			 counts[SEVERITY_COUNT];
+	int			 worst;
+	day_t			 launch;	/* DAY_NONE: none known */
+	const struct risk	*first;		/* into the span list */
+};
+
+struct profile_list {
+	struct profile_row	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/*
+ * The profile of the spans of one project, in day order, replacing what
+ * out held.  Returns 0, or -1 when memory ran out.
+ */
+int	ledger_profile(const struct span_list *, struct profile_list *);
+void	ledger_profile_free(struct profile_list *);
+
+/*
+ * Who holds an expected box of a project while it is active, over time:
+ * a person's overload is one of the project's risks on exactly the days
+ * of their runs here (risk_involved()).  A run [from, to) per person and
+ * stretch of days; to is DAY_NONE for ever.  With these and the people's
+ * overload spans, a project's risks are read without its facts.
+ */
+struct holder_span {
+	int64_t		 person_id;
+	day_t		 from;
+	day_t		 to;
+};
+
+struct holder_list {
+	struct holder_span	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/*
+ * The runs of one project, in no order, replacing what out held.
+ * Returns 0, or -1 when memory ran out.
+ */
+int	ledger_holders(const struct project *, struct holder_list *);
+void	ledger_holders_free(struct holder_list *);
+
 #endif

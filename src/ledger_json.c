@@ -81,6 +81,54 @@ ledger_spans_json(const struct span_list *l)
 	return (a);
 }
 
+json_t *
+ledger_profile_json(const struct profile_list *l)
+{
+	const struct profile_row	*row;
+	json_t				*a, *o;
+	size_t				 i;
+
+	if ((a = json_array()) == NULL)
+		return (NULL);
+	for (i = 0; i < l->len; i++) {
+		row = &l->items[i];
+		o = json_pack("{s:I, s:o*, s:[iiii], s:i, s:o*, s:i, s:s}",
+		    "from", (json_int_t)row->from, "to", day_json(row->to),
+		    "n", row->counts[SEVERITY_LOW],
+		    row->counts[SEVERITY_MEDIUM], row->counts[SEVERITY_HIGH],
+		    row->counts[SEVERITY_CRITICAL],
+		    "worst", row->worst, "launch", day_json(row->launch),
+		    "kind", (int)row->first->kind,
+		    "subject", row->first->subject);
+		if (o == NULL || json_array_append_new(a, o) == -1) {
+			json_decref(a);
+			return (NULL);
+		}
+	}
+	return (a);
+}
+
+json_t *
+ledger_holders_json(const struct holder_list *l)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	if ((a = json_array()) == NULL)
+		return (NULL);
+	for (i = 0; i < l->len; i++) {
+		o = json_pack("{s:I, s:I, s:o*}",
+		    "person", (json_int_t)l->items[i].person_id,
+		    "from", (json_int_t)l->items[i].from,
+		    "to", day_json(l->items[i].to));
+		if (o == NULL || json_array_append_new(a, o) == -1) {
+			json_decref(a);
+			return (NULL);
+		}
+	}
+	return (a);
+}
+
 /* A day or DAY_NONE for null; -1 when it is something else. */
 static int
 day_of(json_t *o, const char *key, day_t *out)

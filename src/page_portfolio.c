@@ -7,6 +7,9 @@
 
 /* Portfolio ------------------------------------------------------------- */
 
+/* The overloaded owners the page lists; the people page has them all. */
+#define PORTFOLIO_WIDE	20
+
 /* The active projects, riskiest first, as the filters narrow them. */
 static int
 portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
@@ -21,6 +24,7 @@ portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 		return (-1);
 	}
 	json_object_set_new(query, "status", json_string("active"));
+	json_object_set_new(query, "wide", json_integer(PORTFOLIO_WIDE));
 	if (json_object_get(query, "severity") != NULL)
 		json_object_set_new(query, "at_least", json_true());
 	rc = page_send(req, p, STMT_PORTFOLIO, NULL, query);
@@ -61,7 +65,7 @@ portfolio_render(struct http_request *req, json_t *doc, json_t *path,
 	    (size_t)json_integer_value(json_object_get(q, "offset")),
 	    json_is_integer(json_object_get(q, "limit")) ?
 	    (size_t)json_integer_value(json_object_get(q, "limit")) : 50,
-	    &rows) == -1) {
+	    PORTFOLIO_WIDE, &rows) == -1) {
 		layout_error_page(&b, 500, "Internal error",
 		    "The portfolio could not be read.");
 		status = 500;

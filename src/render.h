@@ -77,6 +77,7 @@ struct portfolio_rows {
 	size_t			 limit;
 	json_t			*pms;		/* [{"id", "name"}]: filter */
 	const struct risk_list	*wide;		/* portfolio-wide, or NULL */
+	size_t			 nwide;		/* how many in all */
 	void			*keep;		/* what the names point into */
 };
 

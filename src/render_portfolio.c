@@ -154,7 +154,12 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 		for (i = 0; i < rows->wide->len; i++)
 			render_risk_item(b, &rows->wide->items[i], 0, 0,
 			    DAY_NONE);
-		sbuf_str(b, "</ul>\n</section>\n");
+		sbuf_str(b, "</ul>\n");
+		if (rows->nwide > rows->wide->len)
+			sbuf_printf(b, "<p>And %zu more: every owner's load "
+			    "is on <a href=\"/people\">People</a>.</p>\n",
+			    rows->nwide - rows->wide->len);
+		sbuf_str(b, "</section>\n");
 	}
 	layout_end(b);
 }

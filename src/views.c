@@ -31,8 +31,9 @@
 
 /* Portfolios read for one answer, freed together. */
 struct scratch {
-	struct portfolio	*pfs[64];
-	size_t			 n;
+	struct portfolio	**pfs;
+	size_t			  n;
+	size_t			  cap;
 };
 
 static void
@@ -44,17 +45,31 @@ scratch_free(struct scratch *sc)
 		facts_free(sc->pfs[i]);
 		free(sc->pfs[i]);
 	}
+	free(sc->pfs);
+	sc->pfs = NULL;
 	sc->n = 0;
+	sc->cap = 0;
 }
 
-/* The facts of doc as a portfolio that lives as long as sc; NULL if bad. */
+/*
+ * The facts of doc as a portfolio that lives as long as sc (as many as
+ * there are dirty items); NULL if bad or out of memory.
+ */
 static struct portfolio *
 scratch_facts(struct scratch *sc, json_t *doc)
 {
-	struct portfolio	*pf;
+	struct portfolio	*pf, **grown;
+	size_t			 cap;
 
-	if (sc->n == sizeof(sc->pfs) / sizeof(sc->pfs[0]) ||
-	    (pf = calloc(1, sizeof(*pf))) == NULL)
+	if (sc->n == sc->cap) {
+		cap = sc->cap == 0 ? 8 : sc->cap * 2;
+		if ((grown = reallocarray(sc->pfs, cap, sizeof(*grown))) ==
+		    NULL)
+			return (NULL);
+		sc->pfs = grown;
+		sc->cap = cap;
+	}
+	if ((pf = calloc(1, sizeof(*pf))) == NULL)
 		return (NULL);
 	facts_init(pf);
 	sc->pfs[sc->n++] = pf;
@@ -166,11 +181,12 @@ query_size(json_t *query, const char *name, size_t dflt)
 /* A project's risks ------------------------------------------------------ */
 
 /*
- * The risks of the project of risk = {"facts": the project's facts
- * document, "people": [{"id", "name", "spans": [...]} or {"id", "facts"}]
- * (the people who ever held one of its boxes, with their overload spans
- * or, while dirty, the facts to compute them)} at the end of day asof.
- * Returns 1 if there is no such project, 0, or -1.
+ * A project's risks at the end of day asof into out, sorted, from the
+ * "_risk" part of its document (api.risk_doc): the project's spans of
+ * that day and its holders' overloads, or, while the ledger is not
+ * current for it, its facts ({"facts"}) and everyone who ever held one
+ * of its boxes.  A holder comes with their spans or, while dirty, their
+ * facts.  Returns 1 if there is no such project, 0, or -1.
  */
 static int
 project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
@@ -180,15 +196,26 @@ project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
 	struct portfolio	*pf, *ppf;
 	const struct project	*pr;
 	json_t			*o;
-	size_t			 i;
+	size_t			 i, own;
+	int			 clean;
 
-	if ((pf = scratch_facts(sc, json_object_get(risk, "facts"))) == NULL)
-		return (-1);
-	if (pf->nprojects == 0)
-		return (1);
-	pr = &pf->projects[0];
-	if (risk_compute_project(pf, asof, pr->id, out) == -1)
-		return (-1);
+	pr = NULL;
+	clean = json_object_get(risk, "spans") != NULL;
+	if (clean) {
+		if (ledger_spans_from_json(json_object_get(risk, "spans"),
+		    spans) == -1)
+			return (-1);
+	} else {
+		if ((pf = scratch_facts(sc, json_object_get(risk, "facts"))) ==
+		    NULL)
+			return (-1);
+		if (pf->nprojects == 0)
+			return (1);
+		pr = &pf->projects[0];
+		if (risk_compute_project(pf, asof, pr->id, out) == -1)
+			return (-1);
+	}
+	own = spans->len;
 
 	json_array_foreach(json_object_get(risk, "people"), i, o) {
 		if (json_object_get(o, "facts") != NULL) {
@@ -204,9 +231,14 @@ project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
 		    spans) == -1)
 			return (-1);
 	}
+	/*
+	 * A holder's overload counts on the days they hold a box: those of
+	 * the ledger's holders were picked for asof already.
+	 */
 	for (i = 0; i < spans->len; i++) {
 		if (ledger_covers(&spans->items[i], asof) &&
-		    risk_involved(pr, spans->items[i].r.person_id, asof) &&
+		    (clean || i < own ||
+		    risk_involved(pr, spans->items[i].r.person_id, asof)) &&
 		    span_risk(out, &spans->items[i], asof) == -1)
 			return (-1);
 	}
@@ -995,13 +1027,14 @@ views_portfolio_free(struct portfolio_rows *rows)
 
 /*
  * The page [offset, offset + limit) of api.portfolio's projects with the
- * dirty ones counted from their facts, riskiest first, and the
- * portfolio-wide risks of the day.  severity: keep only projects with a
- * risk at least that severe (-1: all).  Free with views_portfolio_free().
+ * dirty ones counted from their facts, riskiest first, and the first
+ * `wide` portfolio-wide risks of the day (api.portfolio was asked for as
+ * many).  severity: keep only projects with a risk at least that severe
+ * (-1: all).  Free with views_portfolio_free().
  */
 int
 views_portfolio(json_t *doc, day_t today, int severity, size_t offset,
-    size_t limit, struct portfolio_rows *out)
+    size_t limit, size_t wide, struct portfolio_rows *out)
 {
 	struct portfolio_keep	*k;
 	struct risk_list	 risks;
@@ -1062,17 +1095,31 @@ views_portfolio(json_t *doc, day_t today, int severity, size_t offset,
 		out->n = n - first < limit ? n - first : limit;
 	}
 
-	/* Across the portfolio: the overloads of the day. */
+	/*
+	 * Across the portfolio: the first `wide` overloads of the day, of
+	 * the stored ones (the first `wide` of them came) and the dirty
+	 * people's, and how many there are in all.
+	 */
+	out->nwide = (size_t)json_integer_value(json_object_get(doc,
+	    "noverload"));
 	if (ledger_spans_from_json(json_object_get(doc, "overload"),
-	    &k->spans) == -1 || fresh_spans(json_object_get(doc,
-	    "dirty_people"), &k->sc, &k->spans) == -1)
+	    &k->spans) == -1)
+		goto fail;
+	n = k->spans.len;
+	if (fresh_spans(json_object_get(doc, "dirty_people"), &k->sc,
+	    &k->spans) == -1)
 		goto fail;
 	for (i = 0; i < k->spans.len; i++) {
-		if (ledger_covers(&k->spans.items[i], today) &&
-		    span_risk(&k->wide, &k->spans.items[i], today) == -1)
+		if (!ledger_covers(&k->spans.items[i], today))
+			continue;
+		if (i >= n)
+			out->nwide++;
+		if (span_risk(&k->wide, &k->spans.items[i], today) == -1)
 			goto fail;
 	}
 	sort_risks(&k->wide);
+	if (k->wide.len > wide)
+		k->wide.len = wide;
 	out->wide = &k->wide;
 	risk_list_free(&risks);
 	return (0);
@@ -1118,7 +1165,7 @@ projects_finish(struct http_request *req, struct pipe *p)
 
 	doc = pipe_result(p);
 	if (doc == NULL || views_portfolio(doc, app_today(), -1, c->offset,
-	    c->limit, &rows) == -1) {
+	    c->limit, 0, &rows) == -1) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		json_decref(doc);
 		return (PIPE_DONE);

@@ -138,7 +138,8 @@ CREATE TRIGGER ledger_settings AFTER INSERT OR UPDATE OR DELETE ON settings
 -- The background job ----------------------------------------------------------
 
 -- Take up to p.limit dirty items not taken by another job (or whose job
--- let its lease of p.lease seconds run out), with, from one snapshot,
+-- let its lease of p.lease seconds run out) and changed at least
+-- p.settle_ms ago, with, from one snapshot,
 -- their facts, the dirty rows those facts include and the version of what
 -- the ledger holds for them:
 --   {"items": [{"kind", "item", "version", "ids": [...], "facts": {...}}]}
@@ -148,15 +149,25 @@ DECLARE
 	n	int := coalesce((p->>'limit')::int, 16);
 	lease	interval := make_interval(secs =>
 		    coalesce((p->>'lease')::int, 30));
+	settle	interval := make_interval(secs =>
+		    coalesce((p->>'settle_ms')::int, 0) / 1000.0);
 	taken	jsonb;
 BEGIN
 	-- The items of the oldest rows, then every row of those items (a
-	-- bulk load leaves many per item), skipping what another job holds.
+	-- bulk load leaves many per item), skipping what another job holds:
+	-- an item another job is working on waits for it, rather than be
+	-- worked out twice at once (one of the two applies would be refused).
+	-- An item is taken once its oldest change is p.settle_ms old: a
+	-- burst of writes to it is worked out once.
 	WITH items AS (
 		SELECT kind, item FROM (SELECT id, kind, item FROM ledger_dirty
-		    WHERE claimed_until IS NULL OR
-			claimed_until < clock_timestamp()
+		    WHERE (claimed_until IS NULL OR
+			claimed_until < clock_timestamp()) AND
+			at <= clock_timestamp() - settle
 		    ORDER BY id LIMIT n * 8) x
+		WHERE NOT EXISTS (SELECT 1 FROM ledger_dirty h
+		    WHERE h.kind = x.kind AND h.item = x.item AND
+			h.claimed_until >= clock_timestamp())
 		GROUP BY kind, item ORDER BY min(id) LIMIT n
 	), cand AS (
 		SELECT d.id FROM ledger_dirty d
@@ -190,46 +201,6 @@ BEGIN
 	    ORDER BY o)
 	    FROM jsonb_array_elements(coalesce(taken, '[]'::jsonb))
 	    WITH ORDINALITY AS x(t, o)), '[]'::json));
-END
-$$;
-
--- What the ledger should hold for these projects' days: their spans'
--- counts between the days on which any of them starts or stops.
-CREATE FUNCTION api.ledger_profile(p_projects bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-	DELETE FROM risk_profile WHERE project_id = ANY (p_projects);
-	INSERT INTO risk_profile (project_id, from_on, to_on, worst,
-	    n_critical, n_high, n_medium, n_low, launch_on, first_kind,
-	    first_subject)
-	WITH b AS (
-		SELECT project_id, from_on AS d FROM risk_spans
-		WHERE project_id = ANY (p_projects)
-		UNION
-		SELECT project_id, to_on FROM risk_spans
-		WHERE project_id = ANY (p_projects) AND to_on IS NOT NULL
-	), iv AS (
-		SELECT project_id, d AS lo,
-		    lead(d) OVER (PARTITION BY project_id ORDER BY d) AS hi
-		FROM b
-	)
-	SELECT iv.project_id, iv.lo, iv.hi, c.worst, c.n3, c.n2, c.n1, c.n0,
-	    c.launch, c.kinds[1], c.subjects[1]
-	FROM iv, LATERAL (
-		SELECT max(s.severity) AS worst,
-		    count(*) FILTER (WHERE s.severity = 3) AS n3,
-		    count(*) FILTER (WHERE s.severity = 2) AS n2,
-		    count(*) FILTER (WHERE s.severity = 1) AS n1,
-		    count(*) FILTER (WHERE s.severity = 0) AS n0,
-		    max(s.launch_on) AS launch,
-		    array_agg(s.kind ORDER BY s.severity DESC, s.kind,
-			s.subject COLLATE "C") AS kinds,
-		    array_agg(s.subject ORDER BY s.severity DESC, s.kind,
-			s.subject COLLATE "C") AS subjects
-		FROM risk_spans s
-		WHERE s.project_id = iv.project_id AND s.from_on <= iv.lo AND
-		    (s.to_on IS NULL OR s.to_on > iv.lo)
-		HAVING count(*) > 0) c;
 END
 $$;
 
@@ -268,7 +239,12 @@ $$;
 --                          "severity", "launch", "resp", "role",
 --                          "checkpoint", "handoff", "stage", "field",
 --                          "person", "ref", "event", "inactive", "held",
---                          "threshold", "ends", "closed_by"}]}]}
+--                          "threshold", "ends", "closed_by"}],
+--               "profile": [{"from", "to", "n": [low, medium, high,
+--                            critical], "worst", "launch", "kind",
+--                            "subject"}],
+--               "holders": [{"person", "from", "to"}]}]}
+-- (src/ledger_json.h).
 -- Days are days since 1970-01-01.  An item whose ledger moved on since
 -- the job took it (another job applied first) is left alone: its dirty
 -- rows stay, to be taken again.  Applies run one at a time across every
@@ -280,36 +256,50 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	projects	bigint[];
 	people		bigint[];
+	done_ids	bigint[];
+	again_ids	bigint[];
 	applied		int;
 	total		int := jsonb_array_length(coalesce(p->'items',
 			    '[]'::jsonb));
 BEGIN
 	PERFORM pg_advisory_xact_lock(hashtext('handoff.ledger_apply'));
-	INSERT INTO ledger_items (kind, item)
-	SELECT x->>'kind', (x->>'item')::bigint
-	FROM jsonb_array_elements(p->'items') x ORDER BY 1, 2
-	ON CONFLICT DO NOTHING;
 
-	-- The items still at the version the job read (only an apply moves
-	-- a version, and applies run one at a time).
-	SELECT coalesce(array_agg(i.item) FILTER (WHERE i.kind = 'project'),
-	    '{}'), coalesce(array_agg(i.item) FILTER (WHERE i.kind =
-	    'person'), '{}')
-	INTO projects, people
-	FROM (SELECT x->>'kind' AS kind, (x->>'item')::bigint AS item,
-	    (x->>'version')::bigint AS version
-	    FROM jsonb_array_elements(p->'items') x) i
-	JOIN ledger_items li ON li.kind = i.kind AND li.item = i.item
-	WHERE li.version = i.version;
+	-- Which items are still at the version the job read (only an apply
+	-- moves a version, and applies run one at a time), and the dirty
+	-- rows of each kind of outcome.  Each item is looked up by its key:
+	-- the batch is small, the ledger is not.
+	WITH it AS (
+		SELECT x->>'kind' AS kind, (x->>'item')::bigint AS item,
+		    (x->>'version')::bigint AS version, x->'ids' AS ids
+		FROM jsonb_array_elements(p->'items') x
+	), judged AS (
+		SELECT it.*, coalesce((SELECT li.version = it.version
+		    FROM ledger_items li WHERE li.kind = it.kind AND
+		    li.item = it.item), it.version = 0) AS fresh
+		FROM it
+	)
+	SELECT coalesce(array_agg(item) FILTER (WHERE fresh AND
+	    kind = 'project'), '{}'),
+	    coalesce(array_agg(item) FILTER (WHERE fresh AND
+	    kind = 'person'), '{}'),
+	    coalesce((SELECT array_agg(e::bigint) FROM judged j,
+		jsonb_array_elements_text(j.ids) e WHERE j.fresh), '{}'),
+	    coalesce((SELECT array_agg(e::bigint) FROM judged j,
+		jsonb_array_elements_text(j.ids) e WHERE NOT j.fresh), '{}')
+	INTO projects, people, done_ids, again_ids
+	FROM judged;
 	applied := cardinality(projects) + cardinality(people);
 
 	-- The others' rows are let go, to be taken again.
 	UPDATE ledger_dirty SET claimed_until = NULL
-	WHERE id IN (SELECT jsonb_array_elements_text(x->'ids')::bigint
-	    FROM jsonb_array_elements(p->'items') x
-	    WHERE NOT (CASE x->>'kind' WHEN 'project'
-		THEN (x->>'item')::bigint = ANY (projects)
-		ELSE (x->>'item')::bigint = ANY (people) END));
+	WHERE id = ANY (again_ids);
+
+	INSERT INTO ledger_items (kind, item)
+	SELECT 'project', x FROM unnest(projects) x
+	UNION ALL
+	SELECT 'person', x FROM unnest(people) x
+	ORDER BY 1, 2
+	ON CONFLICT DO NOTHING;
 
 	PERFORM api.ledger_count(projects, people, -1);
 	DELETE FROM risk_spans WHERE project_id = ANY (projects);
@@ -342,18 +332,40 @@ BEGIN
 		EXISTS (SELECT 1 FROM people
 		WHERE id = (x->>'item')::bigint));
 	PERFORM api.ledger_count(projects, people, 1);
-	PERFORM api.ledger_profile(projects);
+
+	-- Each project's profile and holders, as the job worked them out
+	-- (ledger.c).
+	DELETE FROM risk_holders WHERE project_id = ANY (projects);
+	INSERT INTO risk_holders (project_id, person_id, from_on, to_on)
+	SELECT (x->>'item')::bigint, h.person, api.dday(h."from"),
+	    api.dday(h."to")
+	FROM jsonb_array_elements(p->'items') x,
+	    jsonb_to_recordset(coalesce(x->'holders', '[]'::jsonb))
+	    AS h(person bigint, "from" int, "to" int)
+	WHERE x->>'kind' = 'project' AND
+	    (x->>'item')::bigint = ANY (projects) AND
+	    EXISTS (SELECT 1 FROM projects WHERE id = (x->>'item')::bigint) AND
+	    EXISTS (SELECT 1 FROM people WHERE id = h.person);
+	DELETE FROM risk_profile WHERE project_id = ANY (projects);
+	INSERT INTO risk_profile (project_id, from_on, to_on, worst,
+	    n_critical, n_high, n_medium, n_low, launch_on, first_kind,
+	    first_subject)
+	SELECT (x->>'item')::bigint, api.dday(r."from"), api.dday(r."to"),
+	    r.worst, (r.n->>3)::int, (r.n->>2)::int, (r.n->>1)::int,
+	    (r.n->>0)::int, api.dday(r.launch), r.kind, r.subject
+	FROM jsonb_array_elements(p->'items') x,
+	    jsonb_to_recordset(coalesce(x->'profile', '[]'::jsonb))
+	    AS r("from" int, "to" int, n jsonb, worst smallint, launch int,
+	    kind smallint, subject text)
+	WHERE x->>'kind' = 'project' AND
+	    (x->>'item')::bigint = ANY (projects) AND
+	    EXISTS (SELECT 1 FROM projects WHERE id = (x->>'item')::bigint);
 
 	UPDATE ledger_items SET version = version + 1
 	WHERE kind = 'project' AND item = ANY (projects);
 	UPDATE ledger_items SET version = version + 1
 	WHERE kind = 'person' AND item = ANY (people);
-	DELETE FROM ledger_dirty
-	WHERE id IN (SELECT jsonb_array_elements_text(x->'ids')::bigint
-	    FROM jsonb_array_elements(p->'items') x
-	    WHERE CASE x->>'kind' WHEN 'project'
-		THEN (x->>'item')::bigint = ANY (projects)
-		ELSE (x->>'item')::bigint = ANY (people) END);
+	DELETE FROM ledger_dirty WHERE id = ANY (done_ids);
 	RETURN json_build_object('applied', applied, 'stale',
 	    total - applied);
 END
@@ -370,31 +382,39 @@ LANGUAGE sql STABLE AS $$
 	FROM vocabulary
 $$;
 
--- A span as src/ledger_json.h reads it, with the names of now.
-CREATE FUNCTION api.span_json(s risk_spans) RETURNS json
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-	RETURN json_strip_nulls(json_build_object(
-	    'project', s.project_id, 'kind', s.kind, 'subject', s.subject,
-	    'from', api.dnum(s.from_on), 'to', api.dnum(s.to_on),
-	    'since', api.dnum(s.since), 'severity', s.severity,
-	    'launch', api.dnum(s.launch_on), 'resp', s.resp_key,
-	    'role', s.role, 'checkpoint', s.checkpoint_id,
-	    'handoff', s.handoff, 'stage', s.stage, 'field', s.field,
-	    'person', s.person_id, 'ref', api.dnum(s.ref_on),
-	    'event', api.dnum(s.event_on), 'inactive', s.inactive,
-	    'held', s.held, 'threshold', s.threshold, 'ends', s.ends,
-	    'closed_by', s.closed_by,
-	    'project_name', (SELECT name FROM projects
-		WHERE id = s.project_id),
-	    'person_name', (SELECT name FROM people WHERE id = s.person_id),
-	    'resp_name', (SELECT name FROM responsibilities
-		WHERE project_id = s.project_id AND key = s.resp_key),
-	    'checkpoint_title', (SELECT title FROM checkpoints
-		WHERE id = s.checkpoint_id),
-	    'handoff_name', (SELECT name FROM handoff_kinds
-		WHERE key = s.handoff)));
-END
+-- The spans with the names their sentences use, as they are now.  A
+-- query that reads no name pays for no join (they are all on unique
+-- keys, so the planner drops the unused ones).
+CREATE VIEW api.named_spans AS
+SELECT s.*, pr.name AS project_name, pe.name AS person_name,
+    r.name AS resp_name, c.title AS checkpoint_title,
+    h.name AS handoff_name
+FROM risk_spans s
+LEFT JOIN projects pr ON pr.id = s.project_id
+LEFT JOIN people pe ON pe.id = s.person_id
+LEFT JOIN responsibilities r ON r.project_id = s.project_id AND
+    r.key = s.resp_key
+LEFT JOIN checkpoints c ON c.id = s.checkpoint_id
+LEFT JOIN handoff_kinds h ON h.key = s.handoff;
+
+-- A span as src/ledger_json.h reads it.  Plain SQL, so that it is
+-- inlined into the query that lists spans.
+CREATE FUNCTION api.span_doc(v api.named_spans) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_strip_nulls(json_build_object(
+	    'project', v.project_id, 'kind', v.kind, 'subject', v.subject,
+	    'from', api.dnum(v.from_on), 'to', api.dnum(v.to_on),
+	    'since', api.dnum(v.since), 'severity', v.severity,
+	    'launch', api.dnum(v.launch_on), 'resp', v.resp_key,
+	    'role', v.role, 'checkpoint', v.checkpoint_id,
+	    'handoff', v.handoff, 'stage', v.stage, 'field', v.field,
+	    'person', v.person_id, 'ref', api.dnum(v.ref_on),
+	    'event', api.dnum(v.event_on), 'inactive', v.inactive,
+	    'held', v.held, 'threshold', v.threshold, 'ends', v.ends,
+	    'closed_by', v.closed_by, 'project_name', v.project_name,
+	    'person_name', v.person_name, 'resp_name', v.resp_name,
+	    'checkpoint_title', v.checkpoint_title,
+	    'handoff_name', v.handoff_name))
 $$;
 
 CREATE FUNCTION api.dirty(p_kind text, p_item bigint) RETURNS boolean
@@ -403,24 +423,48 @@ LANGUAGE sql STABLE AS $$
 	    WHERE kind = p_kind AND item = p_item)
 $$;
 
--- What a project's risks on day p_day are computed from: its facts, and
--- for each person who ever held one of its boxes, their overload span of
--- that day (if any) or, while the ledger has not caught up with them,
--- their facts.
+-- What a project's risks on day p_day are made of.  While the ledger is
+-- current for the project: its spans of that day and, for each person
+-- holding one of its boxes then, their overload span of that day (if
+-- any) or, while the ledger has not caught up with them, their facts:
+--   {"spans": [...], "people": [{"id", "spans"} or {"id", "facts"}]}
+-- Else its facts, and everyone who ever held one of its boxes:
+--   {"facts": {...}, "people": [...]}
 CREATE FUNCTION api.risk_doc(p_project bigint, p_day date) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
+	IF api.dirty('project', p_project) THEN
+		RETURN json_build_object(
+		    'facts', api.project_facts_doc(p_project),
+		    'people', coalesce((SELECT json_agg(api.holder_doc(h.id,
+			p_day) ORDER BY h.id)
+			FROM unnest(api.ledger_holders(ARRAY[p_project]))
+			AS h(id)), '[]'::json));
+	END IF;
 	RETURN json_build_object(
-	    'facts', api.project_facts_doc(p_project),
-	    'people', coalesce((SELECT json_agg(CASE WHEN
-		api.dirty('person', h.id) THEN json_build_object('id', h.id,
-		'facts', api.person_facts_doc(h.id))
-		ELSE json_build_object('id', h.id, 'spans',
-		coalesce((SELECT json_agg(api.span_json(s) ORDER BY s.id)
-		    FROM risk_spans s WHERE s.owner_id = h.id AND
-		    api.covers(s, p_day)), '[]'::json)) END ORDER BY h.id)
-		FROM unnest(api.ledger_holders(ARRAY[p_project])) AS h(id)),
-		'[]'::json));
+	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY v.id)
+		FROM api.named_spans v WHERE v.project_id = p_project AND
+		api.covers(v.from_on, v.to_on, p_day)), '[]'::json),
+	    'people', coalesce((SELECT json_agg(api.holder_doc(h.person_id,
+		p_day) ORDER BY h.person_id)
+		FROM risk_holders h WHERE h.project_id = p_project AND
+		api.covers(h.from_on, h.to_on, p_day)), '[]'::json));
+END
+$$;
+
+-- A person's overload on day p_day: their span of that day, or their
+-- facts while the ledger has not caught up with them.
+CREATE FUNCTION api.holder_doc(p_person bigint, p_day date) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF api.dirty('person', p_person) THEN
+		RETURN json_build_object('id', p_person, 'facts',
+		    api.person_facts_doc(p_person));
+	END IF;
+	RETURN json_build_object('id', p_person, 'spans',
+	    coalesce((SELECT json_agg(api.span_doc(v) ORDER BY v.id)
+		FROM api.named_spans v WHERE v.owner_id = p_person AND
+		api.covers(v.from_on, v.to_on, p_day)), '[]'::json));
 END
 $$;
 
@@ -510,39 +554,48 @@ BEGIN
 	END IF;
 	skip := CASE WHEN cardinality(dp) = 0 AND cardinality(dpp) = 0
 	    THEN api.offset_of(p) ELSE 0 END;
-	RETURN (WITH cand AS (
-		SELECT s, pr.name AS pname FROM risk_spans s
+	RETURN (WITH cand AS MATERIALIZED (
+		-- Narrow rows, to sort: the spans themselves come after.
+		SELECT s.id, s.severity, s.launch_on, s.kind, s.subject,
+		    s.project_id, pr.name AS pname
+		FROM risk_spans s
 		LEFT JOIN projects pr ON pr.id = s.project_id
-		WHERE s.from_on <= d AND (s.to_on IS NULL OR s.to_on > d)
+		WHERE api.covers(s.from_on, s.to_on, d)
 		  AND (sev IS NULL OR s.severity = sev)
 		  AND (pm IS NULL OR pr.pm_id = pm)
 		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
 		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
 	), page AS (
-		SELECT * FROM cand ORDER BY (s).severity DESC,
-		    api.launch_days((s).launch_on, d),
-		    coalesce(pname, '') COLLATE "C", (s).kind,
-		    (s).subject COLLATE "C", coalesce((s).project_id, 0)
-		LIMIT n - skip OFFSET skip
+		SELECT id, row_number() OVER () AS o FROM (SELECT id FROM cand
+		    ORDER BY severity DESC, api.launch_days(launch_on, d),
+		    coalesce(pname, '') COLLATE "C", kind,
+		    subject COLLATE "C", coalesce(project_id, 0)
+		    LIMIT n - skip OFFSET skip) x
+	), tally AS (
+		SELECT count(*) AS total,
+		    count(*) FILTER (WHERE severity = 0) AS n0,
+		    count(*) FILTER (WHERE severity = 1) AS n1,
+		    count(*) FILTER (WHERE severity = 2) AS n2,
+		    count(*) FILTER (WHERE severity = 3) AS n3
+		FROM cand
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
-	    'spans', coalesce((SELECT json_agg(api.span_json(page.s))
-		FROM page), '[]'::json),
-	    'total', (SELECT count(*) FROM cand),
-	    'counts', (SELECT json_build_array(
-		count(*) FILTER (WHERE (s).severity = 0),
-		count(*) FILTER (WHERE (s).severity = 1),
-		count(*) FILTER (WHERE (s).severity = 2),
-		count(*) FILTER (WHERE (s).severity = 3)) FROM cand),
-	    'dirty', api.dirty_doc(dp, dpp)));
+	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY
+		page.o) FROM page JOIN api.named_spans v ON v.id = page.id),
+		'[]'::json),
+	    'total', t.total,
+	    'counts', json_build_array(t.n0, t.n1, t.n2, t.n3),
+	    'dirty', api.dirty_doc(dp, dpp))
+	FROM tally t);
 END
 $$;
 
 -- Open on day d: the spans of an item that cover it.
-CREATE FUNCTION api.covers(s risk_spans, d date) RETURNS boolean
+CREATE FUNCTION api.covers(p_from date, p_to date, d date) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT s.from_on <= d AND (s.to_on IS NULL OR s.to_on > d)
+	-- Inlined as the expression of the risk_spans_days indexes.
+	SELECT daterange(p_from, p_to) @> d
 $$;
 
 -- GET /api/v1/digest (and the page, and the Markdown): the day counts of
@@ -566,37 +619,56 @@ DECLARE
 	-- project, and the people's group, can each sort in before it.
 	skip	int := greatest(0, api.offset_of(p) - cardinality(dp) - 1);
 BEGIN
-	RETURN (WITH clean AS (
-		SELECT s FROM risk_spans s
-		WHERE (s.project_id IS NULL OR s.project_id <> ALL (dp))
+	RETURN (WITH stopped AS MATERIALIZED (
+		-- The runs that stopped within the week.
+		SELECT s.id, coalesce(s.project_id, 0) AS pid,
+		    coalesce(s.owner_id, 0) AS oid, s.project_id, s.owner_id,
+		    s.kind, s.subject, s.since, s.to_on, s.closed_by
+		FROM risk_spans s
+		WHERE s.ends AND s.to_on > prev AND s.to_on <= d
+		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
 		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
-	), begun AS (
-		-- Runs begun within the week and open at its end; reopened:
-		-- the risk was open at the week's start too, so is not new.
-		SELECT c.s, EXISTS (SELECT 1 FROM risk_spans x
-		    WHERE x.kind = (c.s).kind AND x.subject = (c.s).subject AND
-		    x.project_id IS NOT DISTINCT FROM (c.s).project_id AND
-		    x.owner_id IS NOT DISTINCT FROM (c.s).owner_id AND
-		    api.covers(x, prev)) AS reopened
-		FROM clean c
-		WHERE (c.s).since > prev AND api.covers(c.s, d)
+	), begun AS MATERIALIZED (
+		-- The runs begun within the week and open at its end.  Runs of
+		-- a risk never overlap, so one open at the week's start as
+		-- well (reopened: not new) had a run begun by then that
+		-- stopped within the week.
+		SELECT s.id, coalesce(s.project_id, 0) AS pid,
+		    coalesce(s.owner_id, 0) AS oid, s.kind, s.subject,
+		    EXISTS (SELECT 1 FROM stopped x
+			WHERE x.pid = coalesce(s.project_id, 0) AND
+			x.oid = coalesce(s.owner_id, 0) AND x.kind = s.kind AND
+			x.subject = s.subject AND x.since <= prev)
+			AS reopened
+		FROM risk_spans s
+		WHERE s.since > prev AND api.covers(s.from_on, s.to_on, d)
+		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
+		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
 	), ended AS (
-		-- Runs that stopped within the week: the candidates.
-		SELECT DISTINCT ON ((s).kind, coalesce((s).project_id, 0),
-		    coalesce((s).owner_id, 0), (s).subject) (s).*
-		FROM clean
-		WHERE (s).ends AND (s).to_on > prev AND (s).to_on <= d
-		ORDER BY (s).kind, coalesce((s).project_id, 0),
-		    coalesce((s).owner_id, 0), (s).subject, (s).to_on DESC
-	), groups AS (
-		SELECT r.project_id FROM risk_profile r
-		JOIN projects pr ON pr.id = r.project_id
-		WHERE r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
+		-- The resolved: runs that stopped within the week, of risks
+		-- not open at its end (whose open run would have begun
+		-- since), the last of each.
+		SELECT DISTINCT ON (x.kind, x.pid, x.oid, x.subject) x.*
+		FROM stopped x
+		WHERE NOT EXISTS (SELECT 1 FROM begun b
+		    WHERE b.pid = x.pid AND b.oid = x.oid AND b.kind = x.kind AND
+			b.subject = x.subject)
+		ORDER BY x.kind, x.pid, x.oid, x.subject, x.to_on DESC
+	), covering AS MATERIALIZED (
+		-- The projects with risks open at the end of the week.
+		SELECT r.project_id, r.worst, r.launch_on, r.first_kind,
+		    r.first_subject
+		FROM risk_profile r
+		WHERE daterange(r.from_on, r.to_on) @> d
 		  AND r.project_id <> ALL (dp)
-		ORDER BY r.worst DESC, api.launch_days(r.launch_on, d),
-		    pr.name COLLATE "C", r.first_kind,
-		    r.first_subject COLLATE "C", r.project_id
-		LIMIT n - skip OFFSET skip
+	), groups AS (
+		SELECT c.project_id, row_number() OVER () AS o
+		FROM (SELECT c.project_id FROM covering c
+		    JOIN projects pr ON pr.id = c.project_id
+		    ORDER BY c.worst DESC, api.launch_days(c.launch_on, d),
+		    pr.name COLLATE "C", c.first_kind,
+		    c.first_subject COLLATE "C", c.project_id
+		    LIMIT n - skip OFFSET skip) c
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
@@ -608,39 +680,44 @@ BEGIN
 		FROM risk_deltas WHERE on_day <= x.day::date) ORDER BY x.o)
 		FROM jsonb_array_elements_text(p->'query'->'days')
 		WITH ORDINALITY AS x(day, o)),
-	    'new', coalesce((SELECT json_agg(api.span_json(b.s))
-		FROM begun b WHERE NOT b.reopened), '[]'::json),
-	    'reopened', coalesce((SELECT json_agg(api.span_json(b.s))
-		FROM begun b WHERE b.reopened), '[]'::json),
+	    'new', coalesce((SELECT json_agg(api.span_doc(v))
+		FROM begun b JOIN api.named_spans v ON v.id = b.id
+		WHERE NOT b.reopened), '[]'::json),
+	    'reopened', coalesce((SELECT json_agg(api.span_doc(v))
+		FROM begun b JOIN api.named_spans v ON v.id = b.id
+		WHERE b.reopened), '[]'::json),
+	    -- Each as it was at the start of the week.
 	    'resolved', coalesce((SELECT json_agg(api.json_concat(
-		api.span_json(o), json_build_object('resolved_on',
+		api.span_doc(v), json_build_object('resolved_on',
 		api.dnum(e.to_on), 'resolved_by', e.closed_by)))
 		FROM ended e
-		JOIN risk_spans o ON o.kind = e.kind AND
-		    o.subject = e.subject AND
-		    o.project_id IS NOT DISTINCT FROM e.project_id AND
-		    o.owner_id IS NOT DISTINCT FROM e.owner_id AND
-		    api.covers(o, prev)
-		WHERE NOT EXISTS (SELECT 1 FROM risk_spans x
-		    WHERE x.kind = e.kind AND x.subject = e.subject AND
-		    x.project_id IS NOT DISTINCT FROM e.project_id AND
-		    x.owner_id IS NOT DISTINCT FROM e.owner_id AND
-		    api.covers(x, d))), '[]'::json),
+		CROSS JOIN LATERAL (SELECT o.id FROM risk_spans o
+		    WHERE o.project_id = e.project_id AND o.kind = e.kind AND
+			o.subject = e.subject AND
+			api.covers(o.from_on, o.to_on, prev)
+		    UNION ALL
+		    SELECT o.id FROM risk_spans o
+		    WHERE o.owner_id = e.owner_id AND o.kind = e.kind AND
+			o.subject = e.subject AND
+			api.covers(o.from_on, o.to_on, prev)) w
+		JOIN api.named_spans v ON v.id = w.id), '[]'::json),
 	    'groups', coalesce((SELECT json_agg(json_build_object(
 		'project', g.project_id, 'spans', (SELECT json_agg(
-		    api.span_json(s)) FROM risk_spans s
-		    WHERE s.project_id = g.project_id AND
-		    api.covers(s, d)))) FROM groups g), '[]'::json),
-	    'ngroups', (SELECT count(*) FROM risk_profile r
-		WHERE r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
-		  AND r.project_id <> ALL (dp)),
-	    'overload', coalesce((SELECT json_agg(api.span_json(s))
-		FROM risk_spans s WHERE s.owner_id IS NOT NULL AND
-		s.owner_id <> ALL (dpp) AND api.covers(s, d)), '[]'::json),
+		    api.span_doc(v)) FROM api.named_spans v
+		    WHERE v.project_id = g.project_id AND
+		    api.covers(v.from_on, v.to_on, d))) ORDER BY g.o)
+		FROM groups g), '[]'::json),
+	    'ngroups', (SELECT count(*) FROM covering),
+	    'overload', coalesce((SELECT json_agg(api.span_doc(v))
+		FROM api.named_spans v WHERE v.owner_id IS NOT NULL AND
+		v.owner_id <> ALL (dpp) AND api.covers(v.from_on, v.to_on, d)),
+		'[]'::json),
 	    'due', api.due(d, prev + 8, prev + 14),
-	    'stale', coalesce((SELECT json_agg(api.span_json(s))
-		FROM risk_spans s WHERE s.project_id = ANY (dp) OR
-		s.owner_id = ANY (dpp)), '[]'::json),
+	    'stale', coalesce((SELECT json_agg(api.span_doc(v))
+		FROM (SELECT id FROM risk_spans WHERE project_id = ANY (dp)
+		    UNION ALL
+		    SELECT id FROM risk_spans WHERE owner_id = ANY (dpp)) x
+		JOIN api.named_spans v ON v.id = x.id), '[]'::json),
 	    'dirty', api.dirty_doc(dp, dpp)));
 END
 $$;
@@ -673,7 +750,8 @@ $$;
 
 -- The projects, riskiest first (GET /api/v1/projects and the portfolio
 -- page): query.status, stage, pm; severity with at_least (the page's
--- "risks at least").  Each project's counts are those of query.today's
+-- "risks at least"); query.wide: how many of the overloads of the day
+-- the page shows.  Each project's counts are those of query.today's
 -- profile; the projects still dirty come with their facts.
 CREATE FUNCTION api.portfolio(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
@@ -687,52 +765,71 @@ DECLARE
 		    WHERE kind = 'project');
 	dpp	bigint[] := ARRAY(SELECT DISTINCT item FROM ledger_dirty
 		    WHERE kind = 'person');
+	ndirty	int;
+	skip	int;
 BEGIN
-	RETURN (WITH matching AS (
-		SELECT pr FROM projects pr
+	-- The clean rows before offset - (dirty ones) cannot reach the page
+	-- once the dirty ones are sorted in: they are left here.
+	ndirty := (SELECT count(*) FROM projects pr WHERE pr.id = ANY (dp)
+	    AND (q->>'status' IS NULL OR pr.status = q->>'status')
+	    AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
+	    AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint));
+	skip := greatest(0, api.offset_of(p) - ndirty);
+	RETURN (WITH profile AS MATERIALIZED (
+		SELECT r.project_id, r.worst, r.n_critical, r.n_high,
+		    r.n_medium, r.n_low
+		FROM risk_profile r WHERE daterange(r.from_on, r.to_on) @> d
+	), clean AS MATERIALIZED (
+		SELECT pr.id, pr.name, pr.target_launch_on,
+		    coalesce(r.worst, -1) AS worst,
+		    coalesce(r.n_critical, 0) AS n3,
+		    coalesce(r.n_high, 0) AS n2,
+		    coalesce(r.n_medium, 0) AS n1,
+		    coalesce(r.n_low, 0) AS n0
+		FROM projects pr
+		LEFT JOIN profile r ON r.project_id = pr.id
 		WHERE (q->>'status' IS NULL OR pr.status = q->>'status')
 		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
 		  AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint)
-	), clean AS (
-		SELECT x.pr AS m, r FROM matching x
-		LEFT JOIN risk_profile r ON r.project_id = (x.pr).id AND
-		    r.from_on <= d AND (r.to_on IS NULL OR r.to_on > d)
-		WHERE (x.pr).id <> ALL (dp) AND
-		    (sev IS NULL OR coalesce(r.worst, -1) >= sev)
-	), dirty AS (
-		SELECT x.pr FROM matching x WHERE (x.pr).id = ANY (dp)
+		  AND pr.id <> ALL (dp)
+		  AND (sev IS NULL OR coalesce(r.worst, -1) >= sev)
 	), page AS (
-		-- The clean rows that can reach the page once the dirty ones
-		-- are sorted in: those before offset - |dirty| cannot.
-		SELECT * FROM clean
-		ORDER BY coalesce((r).worst, -1) DESC,
-		    coalesce((r).n_critical, 0) DESC,
-		    coalesce((r).n_high, 0) DESC,
-		    coalesce((r).n_medium, 0) DESC,
-		    coalesce((r).n_low, 0) DESC, (m).target_launch_on,
-		    (m).name COLLATE "C", (m).id
-		LIMIT n - greatest(0, api.offset_of(p) -
-		    (SELECT count(*) FROM dirty))
-		OFFSET greatest(0, api.offset_of(p) - (SELECT count(*) FROM dirty))
+		SELECT c.*, row_number() OVER () AS o
+		FROM (SELECT * FROM clean
+		    ORDER BY worst DESC, n3 DESC, n2 DESC, n1 DESC, n0 DESC,
+		    target_launch_on, name COLLATE "C", id
+		    LIMIT n - skip OFFSET skip) c
 	)
 	SELECT json_build_object(
 	    'query', q,
-	    'skipped', greatest(0, api.offset_of(p) -
-		(SELECT count(*) FROM dirty)),
-	    'rows', coalesce((SELECT json_agg(api.portfolio_row(page.m,
-		json_build_array(coalesce((page.r).n_low, 0),
-		coalesce((page.r).n_medium, 0), coalesce((page.r).n_high, 0),
-		coalesce((page.r).n_critical, 0)), NULL)) FROM page),
-		'[]'::json),
+	    'skipped', skip,
+	    'rows', coalesce((SELECT json_agg(api.portfolio_row(m,
+		json_build_array(g.n0, g.n1, g.n2, g.n3), NULL) ORDER BY g.o)
+		FROM page g JOIN projects m ON m.id = g.id), '[]'::json),
 	    'total', (SELECT count(*) FROM clean),
-	    'dirty', coalesce((SELECT json_agg(api.portfolio_row(x.pr, NULL,
-		api.project_facts_doc((x.pr).id))) FROM dirty x), '[]'::json),
+	    'dirty', coalesce((SELECT json_agg(api.portfolio_row(pr, NULL,
+		api.project_facts_doc(pr.id)))
+		FROM projects pr WHERE pr.id = ANY (dp)
+		  AND (q->>'status' IS NULL OR pr.status = q->>'status')
+		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
+		  AND (q->>'pm' IS NULL OR
+		    pr.pm_id = (q->>'pm')::bigint)), '[]'::json),
 	    'pms', coalesce((SELECT json_agg(json_build_object('id', x.id,
 		'name', x.name) ORDER BY x.name, x.id) FROM people x
 		WHERE x.id IN (SELECT pm_id FROM projects)), '[]'::json),
-	    'overload', coalesce((SELECT json_agg(api.span_json(s))
-		FROM risk_spans s WHERE s.owner_id IS NOT NULL AND
-		s.owner_id <> ALL (dpp) AND api.covers(s, d)), '[]'::json),
+	    -- The first query.wide overloads of the day, in risk order, and
+	    -- how many there are.
+	    'overload', coalesce((SELECT json_agg(api.span_doc(v)
+		ORDER BY v.severity DESC, v.subject COLLATE "C")
+		FROM (SELECT s.id FROM risk_spans s
+		    WHERE s.owner_id IS NOT NULL AND s.owner_id <> ALL (dpp) AND
+		    api.covers(s.from_on, s.to_on, d)
+		    ORDER BY s.severity DESC, s.subject COLLATE "C"
+		    LIMIT coalesce((q->>'wide')::int, 0)) x
+		JOIN api.named_spans v ON v.id = x.id), '[]'::json),
+	    'noverload', (SELECT count(*) FROM risk_spans s
+		WHERE s.owner_id IS NOT NULL AND s.owner_id <> ALL (dpp) AND
+		api.covers(s.from_on, s.to_on, d)),
 	    'dirty_people', api.dirty_doc('{}', dpp)));
 END
 $$;

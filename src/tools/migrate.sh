@@ -107,6 +107,12 @@ BEGIN
 		      AND o.schema IS DISTINCT FROM 'api'
 		      -- Triggers are behaviour: sql/api/ makes them again.
 		      AND d.classid <> 'pg_trigger'::regclass
+		      -- So are the views of api (their rules have no schema).
+		      AND NOT (d.classid = 'pg_rewrite'::regclass AND
+			EXISTS (SELECT 1 FROM pg_rewrite rw
+			    JOIN pg_class c ON c.oid = rw.ev_class
+			    WHERE rw.oid = d.objid AND
+			    c.relnamespace = old.oid))
 		    UNION
 		    SELECT format('%s is in it',
 			pg_describe_object('pg_class'::regclass, c.oid, 0))

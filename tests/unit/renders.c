@@ -176,6 +176,8 @@ renders_portfolio(struct sbuf *b, const struct portfolio *pf, day_t day)
 	}
 	wide.items = risks.items;
 	rows.wide = &wide;
+	/* As if the page listed all but two of them. */
+	rows.nwide = wide.len > 0 ? wide.len + 2 : 0;
 	render_portfolio_page(&page, &ctx, &rows, &any);
 	if (sbuf_failed(&page))
 		goto out;

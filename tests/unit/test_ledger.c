@@ -254,6 +254,175 @@ test_random_portfolios(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/*
+ * A project's profile on day d against the engine's risks of that day:
+ * counts by severity, worst, latest launch, the first in risk order.
+ * Returns the number of misfits (0 or 1).
+ */
+static int
+compare_profile(const struct portfolio *pf, const struct project *pr,
+    const struct profile_list *prof, day_t d)
+{
+	const struct profile_row	*row;
+	struct risk_list		 risks;
+	const struct risk		*first;
+	int				 counts[SEVERITY_COUNT], worst;
+	day_t				 launch;
+	size_t				 i;
+	char				 day[DATE_LEN];
+
+	memset(&risks, 0, sizeof(risks));
+	if (risk_compute_project(pf, d, pr->id, &risks) == -1)
+		fail_msg("out of memory");
+	risk_count(&risks, counts);
+	worst = -1;
+	launch = DAY_NONE;
+	first = NULL;
+	for (i = 0; i < risks.len; i++) {
+		if ((int)risks.items[i].severity > worst)
+			worst = (int)risks.items[i].severity;
+		if (risks.items[i].launch != DAY_NONE &&
+		    (launch == DAY_NONE || risks.items[i].launch > launch))
+			launch = risks.items[i].launch;
+		if (first == NULL || risks.items[i].severity >
+		    first->severity || (risks.items[i].severity ==
+		    first->severity && (risks.items[i].kind < first->kind ||
+		    (risks.items[i].kind == first->kind &&
+		    strcmp(risks.items[i].subject, first->subject) < 0))))
+			first = &risks.items[i];
+	}
+	row = NULL;
+	for (i = 0; i < prof->len; i++) {
+		if (prof->items[i].from <= d && (prof->items[i].to ==
+		    DAY_NONE || d < prof->items[i].to))
+			row = &prof->items[i];
+	}
+	date_format(d, day);
+	if (first == NULL ? row != NULL : row == NULL ||
+	    memcmp(row->counts, counts, sizeof(counts)) != 0 ||
+	    row->worst != worst || row->launch != launch ||
+	    row->first->kind != first->kind ||
+	    strcmp(row->first->subject, first->subject) != 0) {
+		rcase_report("project %lld, %s: the profile says %s, the "
+		    "engine %zu risks\n", (long long)pr->id, day,
+		    row == NULL ? "none" : "otherwise", risks.len);
+		risk_list_free(&risks);
+		return (1);
+	}
+	risk_list_free(&risks);
+	return (0);
+}
+
+/* Random portfolios: each project's profile, every day of 300. */
+static void
+test_random_profiles(void **state)
+{
+	struct rcase		 c;
+	struct span_list	 spans;
+	struct profile_list	 prof;
+	day_t			 first, d;
+	size_t			 i, rows;
+	uint32_t		 seed;
+	int			 bad;
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	memset(&prof, 0, sizeof(prof));
+	bad = 0;
+	rows = 0;
+	for (seed = 1; seed <= 100 && bad == 0; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (i = 0; i < c.pf.nprojects && bad == 0; i++) {
+			memset(&spans, 0, sizeof(spans));
+			if (ledger_project(&c.pf, &c.pf.projects[i],
+			    &spans) == -1 || ledger_profile(&spans,
+			    &prof) == -1)
+				fail_msg("out of memory");
+			rows += prof.len;
+			for (d = first - 20; d <= first + 300 && bad == 0;
+			    d += 1 + (day_t)(seed % 2))
+				bad += compare_profile(&c.pf,
+				    &c.pf.projects[i], &prof, d);
+			ledger_free(&spans);
+		}
+		rcase_free(&c);
+	}
+	ledger_profile_free(&prof);
+	assert_int_equal(bad, 0);
+	assert_true(rows > 1000);
+}
+
+/* How many of a project's holder runs put a person on a day. */
+static int
+holder_runs(const struct holder_list *h, int64_t person, day_t d)
+{
+	const struct holder_span	*x;
+	size_t				 k;
+	int				 n;
+
+	for (k = 0, n = 0; k < h->len; k++) {
+		x = &h->items[k];
+		n += x->person_id == person && x->from <= d &&
+		    (x->to == DAY_NONE || d < x->to);
+	}
+	return (n);
+}
+
+/* Random portfolios: who holds a box of each project, every day of 300. */
+static void
+test_random_holders(void **state)
+{
+	struct rcase		 c;
+	struct holder_list	 h;
+	const struct project	*pr;
+	day_t			 first, d;
+	size_t			 i, j, runs;
+	int64_t			 who;
+	uint32_t		 seed;
+	int			 bad, want, got;
+	char			 day[DATE_LEN];
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	memset(&h, 0, sizeof(h));
+	bad = 0;
+	runs = 0;
+	for (seed = 1; seed <= 100 && bad == 0; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (i = 0; i < c.pf.nprojects && bad == 0; i++) {
+			pr = &c.pf.projects[i];
+			if (ledger_holders(pr, &h) == -1)
+				fail_msg("out of memory");
+			runs += h.len;
+			for (d = first - 40; d <= first + 300 && bad == 0;
+			    d++) {
+				for (j = 0; j < c.pf.npeople; j++) {
+					who = c.pf.people[j].id;
+					want = risk_involved(pr, who, d);
+					got = holder_runs(&h, who, d);
+					if (got != want) {
+						date_format(d, day);
+						rcase_report("seed %u project "
+						    "%lld person %lld %s: %d "
+						    "runs, involved %d\n", seed,
+						    (long long)pr->id,
+						    (long long)who, day, got,
+						    want);
+						bad++;
+						break;
+					}
+				}
+			}
+		}
+		rcase_free(&c);
+	}
+	ledger_holders_free(&h);
+	assert_int_equal(bad, 0);
+	assert_true(runs > 200);
+}
+
 /* The comparison itself must see a difference. */
 static void
 test_comparison_can_fail(void **state)
@@ -314,6 +483,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_case_files),
 		cmocka_unit_test(test_random_portfolios),
+		cmocka_unit_test(test_random_profiles),
+		cmocka_unit_test(test_random_holders),
 		cmocka_unit_test(test_comparison_can_fail),
 	};
 
