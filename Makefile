@@ -68,8 +68,7 @@ UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-browser test-asan deps-run deps-test bench \
-	bench-digest clean
+	test-integration test-browser test-asan deps-run deps-test bench clean
 
 all: module
 
@@ -243,13 +242,6 @@ bench: deps-run
 	@src/tools/deps.sh bench
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
-
-# The digest with generated portfolios (takes minutes: 10,000 projects are
-# made through the api.* functions).
-bench-digest: deps-run
-	@src/tools/deps.sh bench
-	@$(MAKE) --no-print-directory module
-	@tests/lib/with-cluster.sh tests/bench/digest.sh $(MODULE) 1000 10000
 
 # --- lint and fuzzing ------------------------------------------------------
 

@@ -22,6 +22,7 @@ async function generate(name, n = N) {
 	await promisify(execFile)('psql', ['-X', '-q', '-At', '-v',
 	    'ON_ERROR_STOP=1', '-h', process.env.HANDOFF_TEST_PGHOST, '-U',
 	    'postgres', '-d', name, '-v', `n=${n}`, '-v', `today=${TODAY}`,
+	    '-v', 'threshold=8',
 	    '-f', join(TOP, 'tests/bench/generate.sql')]);
 }
 
