@@ -5,9 +5,8 @@
 
 #include "facts_json.h"
 
-/* A day, or DAY_NONE for null or absent; -1 for anything else. */
-static int
-day_of(json_t *o, const char *key, day_t *out)
+int
+json_day(json_t *o, const char *key, day_t *out)
 {
 	json_t	*v = json_object_get(o, key);
 
@@ -40,7 +39,7 @@ static int
 version_of(json_t *o, struct version *v)
 {
 	if (!json_is_integer(json_object_get(o, "seq")) ||
-	    day_of(o, "on", &v->on) == -1 || v->on == DAY_NONE)
+	    json_day(o, "on", &v->on) == -1 || v->on == DAY_NONE)
 		return (-1);
 	v->seq = int_of(o, "seq");
 	v->actor = str_of(o, "by");
@@ -82,7 +81,7 @@ load_versions(json_t *o, struct portfolio *pf, struct project *pr)
 		    project_status_from_key(str_of(vo, "status"),
 		    &pv.status) == -1 ||
 		    stage_from_key(str_of(vo, "stage"), &pv.stage) == -1 ||
-		    day_of(vo, "launch", &pv.target_launch) == -1)
+		    json_day(vo, "launch", &pv.target_launch) == -1)
 			return (-1);
 		pv.spec_missing = (unsigned int)int_of(vo, "spec_missing");
 		facts_project_version(pf, pr, &pv);
@@ -101,8 +100,8 @@ load_plans(json_t *o, struct portfolio *pf, struct project *pr)
 	json_array_foreach(json_object_get(o, "plans"), i, vo) {
 		if (version_of(vo, &pl.v) == -1 ||
 		    stage_from_key(str_of(vo, "stage"), &s) == -1 ||
-		    day_of(vo, "start", &pl.start) == -1 ||
-		    day_of(vo, "end", &pl.end) == -1)
+		    json_day(vo, "start", &pl.start) == -1 ||
+		    json_day(vo, "end", &pl.end) == -1)
 			return (-1);
 		facts_plan_version(pf, pr, s, &pl);
 	}
@@ -155,8 +154,8 @@ load_checkpoints(json_t *o, struct portfolio *pf, struct project *pr)
 			if (version_of(vo, &cv.v) == -1 ||
 			    checkpoint_status_from_key(str_of(vo, "status"),
 			    &cv.status) == -1 ||
-			    day_of(vo, "due", &cv.due) == -1 ||
-			    day_of(vo, "completed", &cv.completed) == -1)
+			    json_day(vo, "due", &cv.due) == -1 ||
+			    json_day(vo, "completed", &cv.completed) == -1)
 				return (-1);
 			cv.deleted = json_is_true(json_object_get(vo,
 			    "deleted"));
@@ -185,8 +184,8 @@ load_handoffs(json_t *o, struct portfolio *pf, struct project *pr)
 			return (-1);
 		json_array_foreach(json_object_get(ho, "versions"), j, vo) {
 			if (version_of(vo, &hv.v) == -1 ||
-			    day_of(vo, "offered", &hv.offered) == -1 ||
-			    day_of(vo, "accepted", &hv.accepted) == -1)
+			    json_day(vo, "offered", &hv.offered) == -1 ||
+			    json_day(vo, "accepted", &hv.accepted) == -1)
 				return (-1);
 			hv.from_id = int_of(vo, "from");
 			hv.to_id = int_of(vo, "to");
@@ -205,8 +204,8 @@ load_projects(json_t *doc, struct portfolio *pf)
 	size_t		 i, j;
 
 	json_array_foreach(json_object_get(doc, "projects"), i, o) {
-		if (day_of(o, "kickoff", &kickoff) == -1 ||
-		    day_of(o, "created", &created) == -1 ||
+		if (json_day(o, "kickoff", &kickoff) == -1 ||
+		    json_day(o, "created", &created) == -1 ||
 		    created == DAY_NONE)
 			return (-1);
 		if ((pr = facts_add_project(pf, int_of(o, "id"),

@@ -42,4 +42,10 @@
  */
 int	facts_from_json(json_t *, struct portfolio *);
 
+/*
+ * The day under key of object o (a day number), or DAY_NONE when it is
+ * null or absent; -1 for anything else.  The ledger's documents share it.
+ */
+int	json_day(json_t *, const char *, day_t *);
+
 #endif

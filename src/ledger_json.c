@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts_json.h"
 #include "ledger_json.h"
 
 /*
@@ -129,22 +130,6 @@ ledger_holders_json(const struct holder_list *l)
 	return (a);
 }
 
-/* A day or DAY_NONE for null; -1 when it is something else. */
-static int
-day_of(json_t *o, const char *key, day_t *out)
-{
-	json_t	*v = json_object_get(o, key);
-
-	*out = DAY_NONE;
-	if (v == NULL || json_is_null(v))
-		return (0);
-	if (!json_is_integer(v) || json_integer_value(v) < INT32_MIN + 2 ||
-	    json_integer_value(v) > INT32_MAX / 2)
-		return (-1);
-	*out = (day_t)json_integer_value(v);
-	return (0);
-}
-
 static const char *
 str_of(json_t *o, const char *key)
 {
@@ -188,12 +173,12 @@ ledger_span_from_json(json_t *o, struct risk_span *sp)
 	risk_clear(r, (enum risk_kind)kind);
 	r->severity = (enum severity)sev;
 	(void)snprintf(r->subject, sizeof(r->subject), "%s", s);
-	if (day_of(o, "from", &sp->from) == -1 || sp->from == DAY_NONE ||
-	    day_of(o, "to", &sp->to) == -1 ||
-	    day_of(o, "since", &r->since) == -1 || r->since == DAY_NONE ||
-	    day_of(o, "launch", &r->launch) == -1 ||
-	    day_of(o, "ref", &r->ref_day) == -1 ||
-	    day_of(o, "event", &r->event_day) == -1 ||
+	if (json_day(o, "from", &sp->from) == -1 || sp->from == DAY_NONE ||
+	    json_day(o, "to", &sp->to) == -1 ||
+	    json_day(o, "since", &r->since) == -1 || r->since == DAY_NONE ||
+	    json_day(o, "launch", &r->launch) == -1 ||
+	    json_day(o, "ref", &r->ref_day) == -1 ||
+	    json_day(o, "event", &r->event_day) == -1 ||
 	    key_of(o, "role", role_keys, ROLE_COUNT, &role) == -1 ||
 	    key_of(o, "stage", stage_keys, STAGE_COUNT, &stage) == -1 ||
 	    key_of(o, "field", spec_keys, SPEC_COUNT, &field) == -1)
