@@ -641,7 +641,11 @@ BEGIN
 			x.subject = s.subject AND x.since <= prev)
 			AS reopened
 		FROM risk_spans s
-		WHERE s.since > prev AND api.covers(s.from_on, s.to_on, d)
+		-- (A run's since is at most its from_on, so since <= d: the
+		-- range finds the few runs begun in the week, where since >
+		-- prev alone would add every run of the risks still to come.)
+		WHERE s.since > prev AND s.since <= d AND
+		    api.covers(s.from_on, s.to_on, d)
 		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
 		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
 	), ended AS (
