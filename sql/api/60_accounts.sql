@@ -183,6 +183,12 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Role, name, active, or a new password (which ends every session).
+--
+-- The last active admin stays one: demoting or deactivating them is
+-- refused (HFLAD, 409 last_admin).  Changes of role or activity take one
+-- lock first, so that two admins demoting each other at the same time are
+-- checked one after the other (the second sees the first's change) and
+-- cannot leave nobody to manage the accounts.
 CREATE FUNCTION api.user_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -190,6 +196,9 @@ DECLARE
 	old	users;
 	u	users;
 BEGIN
+	IF api.has(p, 'role') OR api.has(p, 'active') THEN
+		PERFORM pg_advisory_xact_lock(hashtext('handoff.admins'));
+	END IF;
 	SELECT * INTO old FROM users WHERE id = api.path_id(p, 'user')
 	    FOR UPDATE;
 	IF NOT FOUND THEN
@@ -213,6 +222,14 @@ BEGIN
 	    version = version + 1, updated_at = now()
 	WHERE id = old.id
 	RETURNING * INTO u;
+
+	IF old.role = 'admin' AND old.active AND
+	    NOT (u.role = 'admin' AND u.active) AND NOT EXISTS (SELECT 1
+	    FROM users WHERE role = 'admin' AND active AND id <> u.id) THEN
+		PERFORM api.fail('HFLAD', format('%s is the last active ' ||
+		    'admin: make another account admin first', old.email),
+		    CASE WHEN u.active THEN 'role' ELSE 'active' END);
+	END IF;
 
 	IF b ? 'password_hash' OR NOT u.active THEN
 		DELETE FROM sessions WHERE user_id = u.id;

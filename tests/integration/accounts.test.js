@@ -433,3 +433,95 @@ test('the tokens page refuses a name the API refuses', async () => {
 	assert.equal(made.status, 400);
 	assert.doesNotMatch(made.text, /id="new-token"/);
 });
+
+async function userId(email) {
+	const u = await srv.api('GET', '/api/v1/users');
+	assert.equal(u.status, 200, u.text);
+	return u.json.users.find((x) => x.email === email)?.id;
+}
+
+async function activeAdmins() {
+	return Number(await psql("SELECT count(*) FROM users WHERE role = " +
+	    "'admin' AND active", { dsn: srv.dsn }));
+}
+
+// Whoever else is an admin stops being one, straight in the database, so
+// that the test's own admin (tester@example.com) is the last.
+async function onlyTesterIsAdmin() {
+	await srv.token();
+	await psql("UPDATE users SET role = 'pm' WHERE role = 'admin' AND " +
+	    "email <> 'tester@example.com'", { dsn: srv.dsn });
+	assert.equal(await activeAdmins(), 1);
+}
+
+test('the last active admin cannot be demoted or deactivated', async () => {
+	await onlyTesterIsAdmin();
+	const me = await userId('tester@example.com');
+	const demote = await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { role: 'pm' });
+	assert.equal(demote.status, 409, demote.text);
+	assert.deepEqual(Object.keys(demote.json), ['error']);
+	assert.equal(demote.json.error.code, 'last_admin');
+	assert.equal(demote.json.error.field, 'role');
+	assert.match(demote.json.error.message,
+	    /tester@example\.com is the last active admin/);
+	const off = await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { active: false, name: 'Gone' });
+	assert.equal(off.status, 409, off.text);
+	assert.equal(off.json.error.code, 'last_admin');
+	assert.equal(off.json.error.field, 'active');
+	// Nothing of the refused change was kept.
+	const still = (await srv.api('GET', '/api/v1/users')).json.users
+	    .find((x) => x.id === me);
+	assert.equal(still.role, 'admin');
+	assert.equal(still.active, true);
+	assert.notEqual(still.name, 'Gone');
+
+	// With a second admin, either may go; then the other is the last.
+	const second = await srv.api('POST', '/api/v1/users', { email:
+	    'second-admin@example.com', name: 'Second', role: 'admin',
+	    password: 'second-admin-pass' });
+	assert.equal(second.status, 201, second.text);
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${second.json.id}`,
+	    { active: false })).status, 200);
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { role: 'member' })).status, 409);
+	// An inactive admin does not count, and may be changed freely.
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${second.json.id}`,
+	    { role: 'viewer' })).status, 200);
+	assert.equal(await activeAdmins(), 1);
+});
+
+// Two admins demote each other at the same time.  A table lock held by
+// psql stops both changes just before their audit row, after their own
+// check, so both checks run before either commits: without a lock around
+// the check, both would pass and leave no admin at all.
+test('two admins demoting each other at once leave one admin', async () => {
+	await onlyTesterIsAdmin();
+	const me = await userId('tester@example.com');
+	const other = await srv.api('POST', '/api/v1/users', { email:
+	    'rival-admin@example.com', name: 'Rival', role: 'admin',
+	    password: 'rival-admin-pass' });
+	assert.equal(other.status, 201, other.text);
+	const rival = await srv.token('rival-admin@example.com', 'admin');
+
+	const hold = psql('BEGIN; LOCK TABLE audit_log IN SHARE MODE; ' +
+	    'SELECT pg_sleep(1.5); COMMIT;', { db: srv.db });
+	await new Promise((r) => setTimeout(r, 300));
+	const [a, b] = await Promise.all([
+		srv.api('PATCH', `/api/v1/users/${other.json.id}`,
+		    { role: 'pm' }),
+		srv.request('PATCH', `/api/v1/users/${me}`, { body:
+		    { role: 'pm' }, headers: { authorization:
+		    `Bearer ${rival}` } }),
+	]);
+	await hold;
+	const statuses = [a.status, b.status].sort();
+	assert.deepEqual(statuses, [200, 409], `${a.text} ${b.text}`);
+	const refused = a.status === 409 ? a : b;
+	assert.equal(refused.json.error.code, 'last_admin');
+	assert.equal(await activeAdmins(), 1);
+	// Put the test's admin back if the rival won.
+	await psql("UPDATE users SET role = 'admin' WHERE email = " +
+	    "'tester@example.com'", { dsn: srv.dsn });
+});

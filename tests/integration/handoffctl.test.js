@@ -390,3 +390,21 @@ test('at a terminal the password is typed twice, without echo',
 	assert.doesNotMatch(differ.out, /typed-password-[23]/);
 	assert.equal((await signIn('tty@example.com', pw)).status, 200);
 });
+
+test('user-role refuses to demote the last active admin', async () => {
+	await srv.account('lone-admin@example.com', 'admin', 'lone-admin-pass');
+	await sql("UPDATE users SET role = 'pm' WHERE role = 'admin' AND " +
+	    "email <> 'lone-admin@example.com'");
+	const r = await refused(['user-role', '--email',
+	    'lone-admin@example.com', '--role', 'pm']);
+	assert.equal(r.code, 1);
+	assert.match(r.stderr, /lone-admin@example\.com is the last active admin/);
+	assert.equal(await sql("SELECT role FROM users WHERE email = " +
+	    "'lone-admin@example.com'"), 'admin');
+	// Another admin first, and then it may be done.
+	await srv.account('relief-admin@example.com', 'admin',
+	    'relief-admin-pass');
+	const ok = await run(['user-role', '--email', 'lone-admin@example.com',
+	    '--role', 'pm']);
+	assert.equal(JSON.parse(ok.stdout).role, 'pm');
+});
