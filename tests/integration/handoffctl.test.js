@@ -408,3 +408,35 @@ test('user-role refuses to demote the last active admin', async () => {
 	    '--role', 'pm']);
 	assert.equal(JSON.parse(ok.stdout).role, 'pm');
 });
+
+test('user-password revokes the API tokens, unless --keep-tokens',
+    async () => {
+	await srv.account('ctl-tok@example.com', 'member', 'ctl-tok-pass-1');
+	const made = async () => (await run(['token-add', '--email',
+	    'ctl-tok@example.com', '--name', 'bot'])).stdout.trim();
+	const works = async (token) => (await srv.request('GET',
+	    '/api/v1/session', { headers: { authorization:
+	    `Bearer ${token}` } })).status === 200;
+	const t1 = await made();
+	assert.ok(await works(t1));
+
+	await run(['user-password', '--email', 'ctl-tok@example.com',
+	    '--keep-tokens'], { input: 'ctl-tok-pass-2\n' });
+	assert.ok(await works(t1), 'kept');
+	const flagValue = await refused(['user-password', '--email',
+	    'ctl-tok@example.com', '--keep-tokens=yes'],
+	    { input: 'ctl-tok-pass-3\n' });
+	assert.equal(flagValue.code, 2);
+	assert.match(flagValue.stderr, /--keep-tokens takes no value/);
+	const notHere = await refused(['user-role', '--email',
+	    'ctl-tok@example.com', '--role', 'pm', '--keep-tokens']);
+	assert.equal(notHere.code, 2);
+
+	const t2 = await made();
+	await run(['user-password', '--email', 'ctl-tok@example.com'],
+	    { input: 'ctl-tok-pass-3\n' });
+	assert.equal(await works(t1), false);
+	assert.equal(await works(t2), false);
+	assert.equal((await signIn('ctl-tok@example.com', 'ctl-tok-pass-3'))
+	    .status, 200);
+});

@@ -135,6 +135,19 @@ const ROUTES = [
 	    ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/users/${await newUser()}`,
 		body: { name: 'Renamed user' } }) },
+	{ route: '/api/v1/users/#user/tokens', method: 'GET', need: 'admin',
+	    api: true, ok: 200,
+	    make: async () => ({ path: `/api/v1/users/${await newUser()}/tokens` }) },
+	{ route: '/api/v1/users/#user/tokens', method: 'DELETE', need: 'admin',
+	    api: true, ok: 200, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		await sql.value(`INSERT INTO api_tokens (user_id, name,
+		    token_hash, prefix) VALUES (${id}, 'to revoke',
+		    encode(sha256(convert_to('${unique('t')}', 'UTF8')),
+		    'hex'), 'hf_xxxxxxx')`);
+		return { path: `/api/v1/users/${id}/tokens` };
+	    } },
 
 	// People.
 	{ route: '/api/v1/people', method: 'GET', need: 'viewer', api: true,
