@@ -21,6 +21,7 @@ static const struct sqlstate_map sqlstate_map[] = {
 	{ "HFCSR", 403, "csrf", NULL },
 	{ "HF404", 404, "not_found", NULL },
 	{ "HF409", 409, "conflict", NULL },
+	{ "HFLAD", 409, "last_admin", NULL },
 	{ "HF412", 412, "stale_version", NULL },
 	{ "23505", 409, "duplicate",
 	    "a record with the same unique value already exists" },

@@ -429,17 +429,30 @@ pipe_state_fail(struct http_request *req)
 	return (HTTP_STATE_CONTINUE);
 }
 
-/* Was the failure api.authorize() refusing?  Then answer it (1). */
+/*
+ * Was the failure api.authorize() refusing?  Then answer it (1).  A 403
+ * that names a field is the function's own refusal of that field (a
+ * member changing a checkpoint's decision flag): logged here, answered
+ * with its own words like any other error (0).
+ */
 static int
 pipe_refused(struct http_request *req, struct pipe *p)
 {
-	char		 session[SECRET_HASH_LEN], token[SECRET_HASH_LEN];
-	json_t		*detail;
-	const char	*email, *role;
+	char			 session[SECRET_HASH_LEN];
+	char			 token[SECRET_HASH_LEN];
+	const struct principal	*who;
+	json_t			*detail;
+	const char		*email, *role;
 
 	if (!stmt_authed(p->stmt) || (p->err.status != 401 &&
 	    p->err.status != 403))
 		return (0);
+	if (p->err.status == 403 && p->err.field[0] != '\0') {
+		who = req_who(req);
+		log_event(req, who != NULL ? who->email : NULL, "refused",
+		    "%s: %s", p->err.field, p->err.message);
+		return (0);
+	}
 
 	detail = json_loads(p->err.detail, 0, NULL);
 	email = json_string_value(json_object_get(detail, "email"));

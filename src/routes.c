@@ -99,6 +99,13 @@ static const struct api_method user_patch = {
 	accounts_user_before
 };
 
+static const struct api_method user_token_list = {
+	STMT_USER_TOKEN_LIST, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method user_token_revoke = {
+	STMT_USER_TOKEN_REVOKE, 200, NULL, NULL, NULL, 0, NULL
+};
+
 /* Pipelines that are not one API function ---------------------------------- */
 
 static const struct run_pipe healthz = { &healthz_ops, NULL };
@@ -207,6 +214,10 @@ static const struct route_method m_users[] = {
 static const struct route_method m_user[] = {
 	M(PATCH, ACCESS_ADMIN, api_run, &user_patch),
 };
+static const struct route_method m_user_tokens[] = {
+	M(GET, ACCESS_ADMIN, api_run, &user_token_list),
+	M(DELETE, ACCESS_ADMIN, api_run, &user_token_revoke),
+};
 static const struct route_method m_api_people[] = {
 	M(GET, ACCESS_VIEWER, api_run, &person_list),
 	M(POST, ACCESS_PM, api_run, &person_create),
@@ -289,6 +300,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/tokens/#token", m_api_token),
 	ROUTE("/api/v1/users", m_users),
 	ROUTE("/api/v1/users/#user", m_user),
+	ROUTE("/api/v1/users/#user/tokens", m_user_tokens),
 	ROUTE("/api/v1/people", m_api_people),
 	ROUTE("/api/v1/people/#person", m_api_person),
 	ROUTE("/api/v1/projects", m_api_projects),

@@ -114,7 +114,26 @@ BEGIN
 END
 $$;
 
+-- Is the caller (p's user_id) of this role or above?  Roles are ordered
+-- as the user_role vocabulary lists them.  Nobody (no user_id) is not.
+CREATE FUNCTION api.role_at_least(p jsonb, p_role text) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN coalesce((SELECT have.position >= need.position
+	    FROM users u
+	    JOIN vocabulary have ON have.kind = 'user_role' AND
+		have.key = u.role
+	    JOIN vocabulary need ON need.kind = 'user_role' AND
+		need.key = p_role
+	    WHERE u.id = (p->>'user_id')::bigint), false);
+END
+$$;
+
 -- PATCH /api/v1/checkpoints/{id}
+--
+-- The route takes members; whether a checkpoint is a decision is the
+-- PM's to say (README, "Who may do what"): a member who changes it is
+-- refused (403 naming the field), one who sends it unchanged is not.
 CREATE FUNCTION api.checkpoint_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -131,6 +150,12 @@ DECLARE
 BEGIN
 	old := api.checkpoint_locked(p);
 	PERFORM api.check_version(p, old.version, 'this checkpoint');
+	IF api.has(p, 'decision') AND
+	    (b->>'decision')::boolean IS DISTINCT FROM old.decision AND
+	    NOT api.role_at_least(p, 'pm') THEN
+		PERFORM api.fail('HF403', 'only a PM or an admin may change ' ||
+		    'whether a checkpoint is a decision', 'decision');
+	END IF;
 	SELECT kickoff_on INTO kickoff FROM projects WHERE id = old.project_id;
 
 	-- A new due date is never silent: it needs a reason.

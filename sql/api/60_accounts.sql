@@ -182,14 +182,30 @@ LANGUAGE sql STABLE AS $$
 	    'total', (SELECT count(*) FROM users))
 $$;
 
--- Role, name, active, or a new password (which ends every session).
+-- Role, name, active, or a new password.  A new password ends every
+-- session of the account (the one making the change too) and revokes its
+-- API tokens, unless the body says "keep_tokens": true.
+--
+-- The last active admin stays one: demoting or deactivating them is
+-- refused (HFLAD, 409 last_admin).  Changes of role or activity take one
+-- lock first, so that two admins demoting each other at the same time are
+-- checked one after the other (the second sees the first's change) and
+-- cannot leave nobody to manage the accounts.
 CREATE FUNCTION api.user_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
 	old	users;
 	u	users;
+	revoked	int := 0;
 BEGIN
+	IF b ? 'keep_tokens' AND NOT b ? 'password_hash' THEN
+		PERFORM api.fail('HF400', 'keep_tokens goes with a new ' ||
+		    'password', 'keep_tokens');
+	END IF;
+	IF api.has(p, 'role') OR api.has(p, 'active') THEN
+		PERFORM pg_advisory_xact_lock(hashtext('handoff.admins'));
+	END IF;
 	SELECT * INTO old FROM users WHERE id = api.path_id(p, 'user')
 	    FOR UPDATE;
 	IF NOT FOUND THEN
@@ -214,12 +230,28 @@ BEGIN
 	WHERE id = old.id
 	RETURNING * INTO u;
 
+	IF old.role = 'admin' AND old.active AND
+	    NOT (u.role = 'admin' AND u.active) AND NOT EXISTS (SELECT 1
+	    FROM users WHERE role = 'admin' AND active AND id <> u.id) THEN
+		PERFORM api.fail('HFLAD', format('%s is the last active ' ||
+		    'admin: make another account admin first', old.email),
+		    CASE WHEN u.active THEN 'role' ELSE 'active' END);
+	END IF;
+
 	IF b ? 'password_hash' OR NOT u.active THEN
 		DELETE FROM sessions WHERE user_id = u.id;
 	END IF;
+	IF b ? 'password_hash' AND
+	    NOT coalesce((b->>'keep_tokens')::boolean, false) THEN
+		UPDATE api_tokens SET revoked_at = now()
+		WHERE user_id = u.id AND revoked_at IS NULL;
+		GET DIAGNOSTICS revoked = ROW_COUNT;
+	END IF;
 	PERFORM api.audit(p, NULL, 'user', u.id::text,
 	    CASE WHEN b ? 'password_hash' THEN 'password' ELSE 'update' END,
-	    api.user_json(old), api.user_json(u));
+	    api.user_json(old), api.json_merge(api.user_json(u),
+	    CASE WHEN revoked > 0 THEN json_build_object('tokens_revoked',
+	    revoked) END));
 	RETURN api.user_json(u);
 END
 $$;
@@ -275,5 +307,44 @@ BEGIN
 	PERFORM api.audit(p, NULL, 'token', t.id::text, 'revoke', NULL,
 	    api.token_json(t));
 	RETURN api.token_json(t);
+END
+$$;
+
+-- An admin's view of someone's tokens: GET /api/v1/users/{id}/tokens.
+-- The user must exist (404 otherwise); the answer is api.token_list's.
+CREATE FUNCTION api.user_token_list(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM users
+	    WHERE id = api.path_id(p, 'user')) THEN
+		PERFORM api.fail('HF404', format('no user with id %s',
+		    api.path_id(p, 'user')));
+	END IF;
+	RETURN api.token_list(jsonb_build_object('user_id',
+	    api.path_id(p, 'user')));
+END
+$$;
+
+-- DELETE /api/v1/users/{id}/tokens: an admin revokes every live token of
+-- an account at once (a lost laptop, someone who left); one audit row per
+-- token, as for one revocation.  The answer is the list afterwards.
+CREATE FUNCTION api.user_token_revoke(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	t	api_tokens;
+BEGIN
+	PERFORM 1 FROM users WHERE id = api.path_id(p, 'user') FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no user with id %s',
+		    api.path_id(p, 'user')));
+	END IF;
+	FOR t IN UPDATE api_tokens SET revoked_at = now()
+	    WHERE user_id = api.path_id(p, 'user') AND revoked_at IS NULL
+	    RETURNING * LOOP
+		PERFORM api.audit(p, NULL, 'token', t.id::text, 'revoke', NULL,
+		    api.token_json(t));
+	END LOOP;
+	RETURN api.token_list(jsonb_build_object('user_id',
+	    api.path_id(p, 'user')));
 END
 $$;

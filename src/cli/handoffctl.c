@@ -15,7 +15,8 @@
  *
  * A password is never an argument, where ps(1) and the shell history would
  * show it: it is the first line of --password-file FILE, or of standard
- * input (asked for twice, without echo, at a terminal).
+ * input (asked for twice, without echo, at a terminal).  A new password
+ * revokes the account's API tokens, as on the web, unless --keep-tokens.
  *
  * Exit status: 0 done, 1 refused or failed (the message says why), 2 a
  * command line that is not understood.
@@ -49,6 +50,7 @@ enum ctl_opt {
 	OPT_NAME,
 	OPT_ROLE,
 	OPT_PASSWORD_FILE,
+	OPT_KEEP_TOKENS,
 	OPT_COUNT
 };
 
@@ -56,7 +58,8 @@ enum ctl_opt {
 
 struct ctl_option {
 	const char	*flag;
-	const char	*value;		/* what the value is, in the usage */
+	const char	*value;		/* what the value is, in the usage;
+					   NULL: a flag, which takes none */
 	int		 text;		/* goes into JSON: must be UTF-8 */
 };
 
@@ -65,6 +68,7 @@ static const struct ctl_option options[OPT_COUNT] = {
 	[OPT_NAME] =		{ "--name", "NAME", 1 },
 	[OPT_ROLE] =		{ "--role", "ROLE", 1 },
 	[OPT_PASSWORD_FILE] =	{ "--password-file", "FILE", 0 },
+	[OPT_KEEP_TOKENS] =	{ "--keep-tokens", NULL, 0 },
 };
 
 struct ctl {
@@ -91,8 +95,10 @@ static const struct ctl_command commands[] = {
 	{ "user-add", OPT(OPT_EMAIL) | OPT(OPT_NAME) | OPT(OPT_ROLE),
 	    OPT(OPT_PASSWORD_FILE),
 	    "add an account, with a password", cmd_user_add },
-	{ "user-password", OPT(OPT_EMAIL), OPT(OPT_PASSWORD_FILE),
-	    "set an account's password (its sessions end)",
+	{ "user-password", OPT(OPT_EMAIL),
+	    OPT(OPT_PASSWORD_FILE) | OPT(OPT_KEEP_TOKENS),
+	    "set an account's password (its sessions end, its API tokens\n"
+	    "      are revoked unless --keep-tokens)",
 	    cmd_user_password },
 	{ "user-role", OPT(OPT_EMAIL) | OPT(OPT_ROLE), 0,
 	    "change an account's role", cmd_user_role },
@@ -122,6 +128,8 @@ usage_command(FILE *f, const char *prefix, const struct ctl_command *c)
 		if (c->needs & OPT(o))
 			fprintf(f, " %s %s", options[o].flag,
 			    options[o].value);
+		else if ((c->takes & OPT(o)) && options[o].value == NULL)
+			fprintf(f, " [%s]", options[o].flag);
 		else if (c->takes & OPT(o))
 			fprintf(f, " [%s %s]", options[o].flag,
 			    options[o].value);
@@ -232,6 +240,13 @@ parse_command_line(struct ctl *ctl, int argc, char *argv[])
 		if (ctl->opt[o] != NULL)
 			ctl_usage_error(c, "%s is given twice",
 			    options[o].flag);
+		if (options[o].value == NULL) {
+			if (eq != NULL)
+				ctl_usage_error(c, "%s takes no value",
+				    options[o].flag);
+			ctl->opt[o] = options[o].flag;
+			continue;
+		}
 		if (eq != NULL)
 			value = eq + 1;
 		else if (k + 1 < argc && strncmp(argv[k + 1], "--", 2) != 0)
@@ -580,8 +595,8 @@ cmd_user_password(struct ctl *ctl)
 		json_decref(user);
 		return (1);
 	}
-	return (user_patch(ctl, user, json_pack("{s:s}", "password_hash",
-	    hash)));
+	return (user_patch(ctl, user, json_pack("{s:s, s:b}", "password_hash",
+	    hash, "keep_tokens", ctl->opt[OPT_KEEP_TOKENS] != NULL)));
 }
 
 static int

@@ -433,3 +433,205 @@ test('the tokens page refuses a name the API refuses', async () => {
 	assert.equal(made.status, 400);
 	assert.doesNotMatch(made.text, /id="new-token"/);
 });
+
+async function userId(email) {
+	const u = await srv.api('GET', '/api/v1/users');
+	assert.equal(u.status, 200, u.text);
+	return u.json.users.find((x) => x.email === email)?.id;
+}
+
+async function activeAdmins() {
+	return Number(await psql("SELECT count(*) FROM users WHERE role = " +
+	    "'admin' AND active", { dsn: srv.dsn }));
+}
+
+// Whoever else is an admin stops being one, straight in the database, so
+// that the test's own admin (tester@example.com) is the last.
+async function onlyTesterIsAdmin() {
+	await srv.token();
+	await psql("UPDATE users SET role = 'pm' WHERE role = 'admin' AND " +
+	    "email <> 'tester@example.com'", { dsn: srv.dsn });
+	assert.equal(await activeAdmins(), 1);
+}
+
+test('the last active admin cannot be demoted or deactivated', async () => {
+	await onlyTesterIsAdmin();
+	const me = await userId('tester@example.com');
+	const demote = await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { role: 'pm' });
+	assert.equal(demote.status, 409, demote.text);
+	assert.deepEqual(Object.keys(demote.json), ['error']);
+	assert.equal(demote.json.error.code, 'last_admin');
+	assert.equal(demote.json.error.field, 'role');
+	assert.match(demote.json.error.message,
+	    /tester@example\.com is the last active admin/);
+	const off = await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { active: false, name: 'Gone' });
+	assert.equal(off.status, 409, off.text);
+	assert.equal(off.json.error.code, 'last_admin');
+	assert.equal(off.json.error.field, 'active');
+	// Nothing of the refused change was kept.
+	const still = (await srv.api('GET', '/api/v1/users')).json.users
+	    .find((x) => x.id === me);
+	assert.equal(still.role, 'admin');
+	assert.equal(still.active, true);
+	assert.notEqual(still.name, 'Gone');
+
+	// With a second admin, either may go; then the other is the last.
+	const second = await srv.api('POST', '/api/v1/users', { email:
+	    'second-admin@example.com', name: 'Second', role: 'admin',
+	    password: 'second-admin-pass' });
+	assert.equal(second.status, 201, second.text);
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${second.json.id}`,
+	    { active: false })).status, 200);
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${me}`,
+	    { role: 'member' })).status, 409);
+	// An inactive admin does not count, and may be changed freely.
+	assert.equal((await srv.api('PATCH', `/api/v1/users/${second.json.id}`,
+	    { role: 'viewer' })).status, 200);
+	assert.equal(await activeAdmins(), 1);
+});
+
+// Two admins demote each other at the same time.  A table lock held by
+// psql stops both changes just before their audit row, after their own
+// check, so both checks run before either commits: without a lock around
+// the check, both would pass and leave no admin at all.
+test('two admins demoting each other at once leave one admin', async () => {
+	await onlyTesterIsAdmin();
+	const me = await userId('tester@example.com');
+	const other = await srv.api('POST', '/api/v1/users', { email:
+	    'rival-admin@example.com', name: 'Rival', role: 'admin',
+	    password: 'rival-admin-pass' });
+	assert.equal(other.status, 201, other.text);
+	const rival = await srv.token('rival-admin@example.com', 'admin');
+
+	const hold = psql('BEGIN; LOCK TABLE audit_log IN SHARE MODE; ' +
+	    'SELECT pg_sleep(1.5); COMMIT;', { db: srv.db });
+	await new Promise((r) => setTimeout(r, 300));
+	const [a, b] = await Promise.all([
+		srv.api('PATCH', `/api/v1/users/${other.json.id}`,
+		    { role: 'pm' }),
+		srv.request('PATCH', `/api/v1/users/${me}`, { body:
+		    { role: 'pm' }, headers: { authorization:
+		    `Bearer ${rival}` } }),
+	]);
+	await hold;
+	const statuses = [a.status, b.status].sort();
+	assert.deepEqual(statuses, [200, 409], `${a.text} ${b.text}`);
+	const refused = a.status === 409 ? a : b;
+	assert.equal(refused.json.error.code, 'last_admin');
+	assert.equal(await activeAdmins(), 1);
+	// Put the test's admin back if the rival won.
+	await psql("UPDATE users SET role = 'admin' WHERE email = " +
+	    "'tester@example.com'", { dsn: srv.dsn });
+});
+
+// A token of email's account, made through the API as that account.
+async function tokenOf(email, password, name) {
+	const r = await signIn(email, password);
+	assert.equal(r.status, 200, r.text);
+	const made = await srv.request('POST', '/api/v1/tokens', {
+		headers: asSession(sessionCookie(r), r.json.csrf_token),
+		body: { name } });
+	assert.equal(made.status, 201, made.text);
+	return made.json;
+}
+
+async function tokenWorks(token) {
+	const r = await srv.request('GET', '/api/v1/session',
+	    { headers: { authorization: `Bearer ${token}` } });
+	return r.status === 200;
+}
+
+test('a new password revokes the API tokens, unless keep_tokens',
+    async () => {
+	await srv.account('tok@example.com', 'member', 'tokens-pass-1');
+	const id = await userId('tok@example.com');
+	const t1 = await tokenOf('tok@example.com', 'tokens-pass-1', 'bot');
+	const s = sessionCookie(await signIn('tok@example.com',
+	    'tokens-pass-1'));
+	assert.ok(await tokenWorks(t1.token));
+
+	// keep_tokens goes with a password only.
+	const alone = await srv.api('PATCH', `/api/v1/users/${id}`,
+	    { keep_tokens: true });
+	assert.equal(alone.status, 400, alone.text);
+	assert.equal(alone.json.error.code, 'invalid');
+	assert.equal(alone.json.error.field, 'keep_tokens');
+	const notBool = await srv.api('PATCH', `/api/v1/users/${id}`,
+	    { password: 'tokens-pass-2', keep_tokens: 'yes' });
+	assert.equal(notBool.status, 400, notBool.text);
+	assert.equal(notBool.json.error.field, 'keep_tokens');
+
+	// Kept on request: the token works, the sessions still end.
+	const kept = await srv.api('PATCH', `/api/v1/users/${id}`,
+	    { password: 'tokens-pass-2', keep_tokens: true });
+	assert.equal(kept.status, 200, kept.text);
+	assert.ok(await tokenWorks(t1.token), 'kept');
+	assert.equal((await srv.request('GET', '/api/v1/session',
+	    { headers: { cookie: s } })).status, 401);
+
+	// By default every token of the account is revoked.
+	const t2 = await tokenOf('tok@example.com', 'tokens-pass-2', 'cron');
+	const changed = await srv.api('PATCH', `/api/v1/users/${id}`,
+	    { password: 'tokens-pass-3' });
+	assert.equal(changed.status, 200, changed.text);
+	assert.equal(await tokenWorks(t1.token), false);
+	assert.equal(await tokenWorks(t2.token), false);
+	assert.equal(await psql('SELECT count(*) FROM api_tokens WHERE ' +
+	    `user_id = ${id} AND revoked_at IS NULL`, { dsn: srv.dsn }), '0');
+	assert.equal(await psql("SELECT after->>'tokens_revoked' FROM " +
+	    `audit_log WHERE entity = 'user' AND entity_id = '${id}' ` +
+	    'ORDER BY id DESC LIMIT 1', { dsn: srv.dsn }), '2');
+	// Someone else's tokens are untouched.
+	assert.ok(await tokenWorks(await srv.token()));
+});
+
+test('admins list and revoke the tokens of any account', async () => {
+	await srv.account('owner@example.com', 'viewer', 'owner-pass-12');
+	const id = await userId('owner@example.com');
+	const a = await tokenOf('owner@example.com', 'owner-pass-12', 'laptop');
+	const b = await tokenOf('owner@example.com', 'owner-pass-12', 'phone');
+
+	const list = await srv.api('GET', `/api/v1/users/${id}/tokens`);
+	assert.equal(list.status, 200, list.text);
+	assert.deepEqual(list.json.tokens.map((t) => t.name), ['phone',
+	    'laptop']);
+	assert.deepEqual(Object.keys(list.json.tokens[0]).sort(),
+	    ['created_at', 'id', 'last_used_at', 'name', 'prefix',
+	    'revoked_at']);
+	assert.ok(!list.text.includes(a.token) && !list.text.includes(b.token));
+	// The owner's own list is the same one.
+	const own = await srv.request('GET', '/api/v1/tokens',
+	    { headers: { authorization: `Bearer ${a.token}` } });
+	assert.deepEqual(own.json, list.json);
+
+	// Not for the owner, nor anyone below admin.
+	const mine = await srv.request('GET', `/api/v1/users/${id}/tokens`,
+	    { headers: { authorization: `Bearer ${a.token}` } });
+	assert.equal(mine.status, 403);
+	assert.equal(mine.json.error.code, 'forbidden');
+	const missing = await srv.api('GET', '/api/v1/users/999999/tokens');
+	assert.equal(missing.status, 404);
+	assert.equal(missing.json.error.code, 'not_found');
+	assert.equal((await srv.api('DELETE', '/api/v1/users/999999/tokens'))
+	    .status, 404);
+
+	// One token, as before, or all of them at once.
+	const one = await srv.api('DELETE', `/api/v1/tokens/${a.id}`);
+	assert.equal(one.status, 200, one.text);
+	assert.equal(await tokenWorks(a.token), false);
+	assert.ok(await tokenWorks(b.token));
+	const all = await srv.api('DELETE', `/api/v1/users/${id}/tokens`);
+	assert.equal(all.status, 200, all.text);
+	assert.ok(all.json.tokens.every((t) => t.revoked_at !== null));
+	assert.equal(await tokenWorks(b.token), false);
+	assert.equal(await psql("SELECT string_agg(actor || ' ' || action, " +
+	    "',') FROM audit_log WHERE entity = 'token' AND entity_id = " +
+	    `'${b.id}' AND action = 'revoke'`, { dsn: srv.dsn }),
+	    'tester@example.com revoke');
+	// Again: nothing left to revoke, the same answer.
+	const again = await srv.api('DELETE', `/api/v1/users/${id}/tokens`);
+	assert.equal(again.status, 200);
+	assert.deepEqual(again.json, all.json);
+});

@@ -390,3 +390,53 @@ test('at a terminal the password is typed twice, without echo',
 	assert.doesNotMatch(differ.out, /typed-password-[23]/);
 	assert.equal((await signIn('tty@example.com', pw)).status, 200);
 });
+
+test('user-role refuses to demote the last active admin', async () => {
+	await srv.account('lone-admin@example.com', 'admin', 'lone-admin-pass');
+	await sql("UPDATE users SET role = 'pm' WHERE role = 'admin' AND " +
+	    "email <> 'lone-admin@example.com'");
+	const r = await refused(['user-role', '--email',
+	    'lone-admin@example.com', '--role', 'pm']);
+	assert.equal(r.code, 1);
+	assert.match(r.stderr, /lone-admin@example\.com is the last active admin/);
+	assert.equal(await sql("SELECT role FROM users WHERE email = " +
+	    "'lone-admin@example.com'"), 'admin');
+	// Another admin first, and then it may be done.
+	await srv.account('relief-admin@example.com', 'admin',
+	    'relief-admin-pass');
+	const ok = await run(['user-role', '--email', 'lone-admin@example.com',
+	    '--role', 'pm']);
+	assert.equal(JSON.parse(ok.stdout).role, 'pm');
+});
+
+test('user-password revokes the API tokens, unless --keep-tokens',
+    async () => {
+	await srv.account('ctl-tok@example.com', 'member', 'ctl-tok-pass-1');
+	const made = async () => (await run(['token-add', '--email',
+	    'ctl-tok@example.com', '--name', 'bot'])).stdout.trim();
+	const works = async (token) => (await srv.request('GET',
+	    '/api/v1/session', { headers: { authorization:
+	    `Bearer ${token}` } })).status === 200;
+	const t1 = await made();
+	assert.ok(await works(t1));
+
+	await run(['user-password', '--email', 'ctl-tok@example.com',
+	    '--keep-tokens'], { input: 'ctl-tok-pass-2\n' });
+	assert.ok(await works(t1), 'kept');
+	const flagValue = await refused(['user-password', '--email',
+	    'ctl-tok@example.com', '--keep-tokens=yes'],
+	    { input: 'ctl-tok-pass-3\n' });
+	assert.equal(flagValue.code, 2);
+	assert.match(flagValue.stderr, /--keep-tokens takes no value/);
+	const notHere = await refused(['user-role', '--email',
+	    'ctl-tok@example.com', '--role', 'pm', '--keep-tokens']);
+	assert.equal(notHere.code, 2);
+
+	const t2 = await made();
+	await run(['user-password', '--email', 'ctl-tok@example.com'],
+	    { input: 'ctl-tok-pass-3\n' });
+	assert.equal(await works(t1), false);
+	assert.equal(await works(t2), false);
+	assert.equal((await signIn('ctl-tok@example.com', 'ctl-tok-pass-3'))
+	    .status, 200);
+});

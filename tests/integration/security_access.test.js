@@ -16,9 +16,9 @@
 //   GET /api/v1/users           code admin,  README viewer ("every GET of
 //                               the API"; admin "manages" accounts)
 //   GET /projects/new           code pm,     README viewer ("every page")
-//   PATCH /api/v1/checkpoints/N code member, README pm, for title, stage,
-//     owner, decision, evidence_url (the member row lists only status,
-//     completion, outcome, note and due date with its reason)
+// A row whose body needs more than its route (least: a checkpoint's
+// decision flag, the PM's to change on a route members may use) expects
+// 403 below that role.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -135,6 +135,19 @@ const ROUTES = [
 	    ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/users/${await newUser()}`,
 		body: { name: 'Renamed user' } }) },
+	{ route: '/api/v1/users/#user/tokens', method: 'GET', need: 'admin',
+	    api: true, ok: 200,
+	    make: async () => ({ path: `/api/v1/users/${await newUser()}/tokens` }) },
+	{ route: '/api/v1/users/#user/tokens', method: 'DELETE', need: 'admin',
+	    api: true, ok: 200, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		await sql.value(`INSERT INTO api_tokens (user_id, name,
+		    token_hash, prefix) VALUES (${id}, 'to revoke',
+		    encode(sha256(convert_to('${unique('t')}', 'UTF8')),
+		    'hex'), 'hf_xxxxxxx')`);
+		return { path: `/api/v1/users/${id}/tokens` };
+	    } },
 
 	// People.
 	{ route: '/api/v1/people', method: 'GET', need: 'viewer', api: true,
@@ -211,16 +224,20 @@ const ROUTES = [
 		body: { due_on: addDays(KICKOFF, 30),
 		    reason: 'waiting for data' } }) },
 	{ route: '/api/v1/checkpoints/#checkpoint', method: 'PATCH', need: 'member',
-	    readme: 'pm', api: true, ok: 200, audits: true,
-	    what: 'title, stage, owner, decision, evidence',
+	    api: true, ok: 200, audits: true,
+	    what: 'title, stage, owner, evidence',
 	    make: async () => {
 		const { p, a } = await projectWithPeople();
 		const c = await createCheckpoint(srv, p.id);
 		return { path: `/api/v1/checkpoints/${c.id}`, body: {
 		    title: 'Retitled', stage: 'baseline', owner_id: a.id,
-		    decision: true,
 		    evidence_url: 'https://wiki.example.com/e' } };
 	    } },
+	{ route: '/api/v1/checkpoints/#checkpoint', method: 'PATCH', need: 'member',
+	    least: 'pm', api: true, ok: 200, audits: true, what: 'decision',
+	    make: async () => ({ path: `/api/v1/checkpoints/${
+		(await createCheckpoint(srv, (await project()).id)).id}`,
+		body: { decision: true } }) },
 	{ route: '/api/v1/checkpoints/#checkpoint', method: 'DELETE', need: 'pm', api: true,
 	    ok: 204, audits: true,
 	    make: async () => ({ path: `/api/v1/checkpoints/${
@@ -375,8 +392,9 @@ const label = (row) => `${row.method} ${row.route}` +
 function expected(row, who) {
 	if (who === 'anonymous')
 		return 'anon';
-	const byCode = LEVEL[who] >= LEVEL[row.need];
-	const byReadme = LEVEL[who] >= LEVEL[row.readme ?? row.need];
+	const byCode = LEVEL[who] >= LEVEL[row.least ?? row.need];
+	const byReadme = LEVEL[who] >= LEVEL[row.readme ?? row.least ??
+	    row.need];
 	if (byCode !== byReadme)
 		return null;
 	return byCode ? 'ok' : 'forbidden';
@@ -507,6 +525,38 @@ for (const row of MATRIX) {
 test('access: the roles\' own sessions survived the matrix', async () => {
 	for (const role of ROLES)
 		assert.ok(await stillSignedIn(sessions[role]), role);
+});
+
+// README: members update checkpoints, but whether one is a decision is
+// the PM's (the member row of "Who may do what" does not list it).
+test('access: a member may not change a checkpoint\'s decision flag',
+    async () => {
+	const p = await project();
+	const c = await createCheckpoint(srv, p.id);
+	const url = `/api/v1/checkpoints/${c.id}`;
+	const as = (role, body) => srv.request('PATCH', url, { body,
+	    headers: bearer(role), auth: false });
+
+	const refused = await as('member', { decision: true, note: 'go' });
+	assertJsonError(refused, 403, { code: 'forbidden',
+	    field: 'decision' });
+	assert.match(refused.json.error.message, /PM/);
+	const now = await srv.api('GET', url);
+	assert.equal(now.json.decision, false);
+	assert.equal(now.json.note, null, 'nothing of the refused change');
+	assert.equal(now.json.version, c.version);
+
+	// The flag sent as it is changes nothing and is no refusal.
+	const same = await as('member', { decision: false, note: 'ok' });
+	assert.equal(same.status, 200, same.text);
+	// A PM sets it; the member may then record the outcome, not undo it.
+	const pm = await as('pm', { decision: true });
+	assert.equal(pm.status, 200, pm.text);
+	assert.equal(pm.json.decision, true);
+	assert.equal((await as('member', { outcome: 'go' })).status, 200);
+	assertJsonError(await as('member', { decision: false }), 403,
+	    { code: 'forbidden', field: 'decision' });
+	assert.equal((await as('admin', { decision: false })).status, 200);
 });
 
 test('access: what each row did, checked in the database', async () => {

@@ -31,6 +31,8 @@ static const struct map_case map_cases[] = {
 	    "no project with id 9", "" },
 	{ "HF409", "already offered", NULL, 409, "conflict",
 	    "already offered", "" },
+	{ "HFLAD", "a@example.com is the last active admin", "role", 409,
+	    "last_admin", "a@example.com is the last active admin", "role" },
 	{ "HF412", "changed by someone else", NULL, 412, "stale_version",
 	    "changed by someone else", "" },
 	{ "23505", "duplicate key value violates unique constraint \"x\"",
