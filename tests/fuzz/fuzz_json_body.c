@@ -3,11 +3,11 @@
  * against field tables by validate_object(); and query values checked by
  * validate_query_value() against a field of every type.
  *
- * The tables of src/api_routes.c cannot be linked here (that file needs
- * Kore), so these mirror them: the same field types with the same flags
- * and limits, plus the shapes the API does not use yet (deeper nesting,
- * paths longer than struct verror holds, integers at the limits of long
- * long), so that every branch of validate.c can be reached.
+ * The tables are the server's own (src/fields.c, pure), every body and
+ * every query of the API and the forms, plus shapes the API does not use
+ * yet (deeper nesting, paths longer than struct verror holds, integers at
+ * the limits of long long, a type validate.c does not know), so that every
+ * branch of validate.c can be reached.
  *
  * Properties: validate_object() returns 0 or -1; on -1 it says why; on 0
  * every key is a known field and every required field is present and not
@@ -18,69 +18,17 @@
 
 #include <jansson.h>
 
+#include "fields.h"
 #include "fuzz.h"
 #include "validate.h"
+#include "vocab.h"
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 #define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
 
-static const char *const roles[] = { "ds", "mle", "swe", "pm", NULL };
-static const char *const statuses[] = {
-	"active", "paused", "shipped", "cancelled", NULL
-};
-static const char *const stages[] = {
-	"framing", "data", "baseline", "modelling", "evaluation",
-	"production", "monitoring", NULL
-};
-static const char *const outcomes[] = { "go", "pivot", "stop", NULL };
-
-/* As person_create_body: required LINE, EMAIL and ENUM, a BOOL. */
-static const struct field person_body[] = {
-	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
-	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, roles, NULL },
-	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	END
-};
-
-/* As spec_fields: TEXT that null clears. */
-static const struct field spec_fields[] = {
-	{ "decision", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
-	{ "primary_metric", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
-	{ "fallback", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
-	END
-};
-
 static const struct field plan_fields[] = {
 	{ "start", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "end", FIELD_DATE, 0, 0, 0, NULL, NULL },
-	END
-};
-
-/* As project_create_body and project_patch_body: OBJECT and MAP. */
-static const struct field project_body[] = {
-	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
-	{ "pm_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "kickoff_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "target_launch_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
-	{ "status", FIELD_ENUM, 0, 0, 0, statuses, NULL },
-	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
-	{ "plan", FIELD_MAP, 0, 0, 0, stages, plan_fields },
-	END
-};
-
-/* As checkpoint_create_body and checkpoint_patch_body: nullable ID, URL
- * and ENUM; TEXT with a minimum. */
-static const struct field checkpoint_body[] = {
-	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stages, NULL },
-	{ "title", FIELD_LINE, FIELD_REQUIRED, 1, 300, NULL, NULL },
-	{ "due_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
-	{ "owner_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
-	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcomes, NULL },
-	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
-	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
-	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
 	END
 };
 
@@ -97,7 +45,7 @@ static const struct field deep3[] = {
 static const struct field deep2[] = {
 	{ "level_two_object_with_a_long_name", FIELD_OBJECT, FIELD_NULLABLE,
 	    0, 0, NULL, deep3 },
-	{ "map", FIELD_MAP, 0, 0, 0, stages, deep3 },
+	{ "map", FIELD_MAP, 0, 0, 0, stage_keys, deep3 },
 	END
 };
 
@@ -119,25 +67,34 @@ static const struct field unknown_body[] = {
 };
 
 static const struct field *const bodies[] = {
-	person_body, project_body, checkpoint_body, deep_body, unknown_body,
-	spec_fields, plan_fields,
+	no_fields, person_create_body, person_patch_body, person_active_body,
+	project_create_body, project_patch_body, stage_body,
+	checkpoint_create_body, checkpoint_patch_body, ownership_body,
+	cell_form_body, offer_body, login_body, login_form_body, token_body,
+	user_create_body, user_patch_body, deep_body, unknown_body,
 };
 
-/* A query argument of every type (validate_query_value()). */
+/* The server's queries, each argument checked as a value. */
+static const struct field *const queries[] = {
+	person_list_query, project_list_query, page_query, risks_query,
+	as_of_query, digest_query, portfolio_query, login_query,
+};
+
+/* A query argument of every type, at the limits the API does not use. */
 static const struct field query_fields[] = {
 	{ "line", FIELD_LINE, 0, 1, 50, NULL, NULL },
 	{ "text", FIELD_TEXT, 0, 0, 100, NULL, NULL },
 	{ "email", FIELD_EMAIL, 0, 0, 0, NULL, NULL },
 	{ "url", FIELD_URL, 0, 0, 0, NULL, NULL },
 	{ "date", FIELD_DATE, 0, 0, 0, NULL, NULL },
-	{ "stage", FIELD_ENUM, 0, 0, 0, stages, NULL },
+	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	{ "limit", FIELD_INT, 0, 1, 200, NULL, NULL },
 	{ "offset", FIELD_INT, 0, 0, 1000000, NULL, NULL },
 	{ "any", FIELD_INT, 0, LLONG_MIN, LLONG_MAX, NULL, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "object", FIELD_OBJECT, 0, 0, 0, NULL, plan_fields },
-	{ "map", FIELD_MAP, 0, 0, 0, stages, plan_fields },
+	{ "map", FIELD_MAP, 0, 0, 0, stage_keys, plan_fields },
 	END
 };
 
@@ -177,14 +134,14 @@ check_body(json_t *doc, const struct field *spec)
 }
 
 static void
-check_query(const char *s)
+check_query_fields(const struct field *fields, const char *s)
 {
 	const struct field	*f;
 	struct verror		 err;
 	json_t			*v;
 	json_int_t		 n;
 
-	for (f = query_fields; f->name != NULL; f++) {
+	for (f = fields; f->name != NULL; f++) {
 		memset(&err, 0, sizeof(err));
 		if ((v = validate_query_value(f, s, &err)) == NULL) {
 			FUZZ_CHECK(err.message[0] != '\0');
@@ -212,6 +169,16 @@ check_query(const char *s)
 		}
 		json_decref(v);
 	}
+}
+
+static void
+check_query(const char *s)
+{
+	size_t	i;
+
+	check_query_fields(query_fields, s);
+	for (i = 0; i < NITEMS(queries); i++)
+		check_query_fields(queries[i], s);
 }
 
 int

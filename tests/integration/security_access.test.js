@@ -10,7 +10,7 @@
 // the session's CSRF token; every request is one that would succeed for a
 // role that may send it (fresh fixtures for each attempt).
 //
-// Where the README and the code tables (src/api_routes.c, src/page_*.c,
+// Where the README and the code tables (src/routes.c, src/page_*.c,
 // src/accounts.c, src/session.c) disagree, a row says both (need: code,
 // readme: README) and only the roles on which they agree are asserted:
 //   GET /api/v1/users           code admin,  README viewer ("every GET of
