@@ -213,18 +213,77 @@ page_refuse(struct page_call *pc, int status, const char *field,
 }
 
 /*
- * The form as a JSON body.  An empty text field means "no value": left
- * out (FORM_OPTIONAL) or null (FORM_NULLABLE, to clear); ids and booleans
- * are converted; anything unparseable is kept as a string so that the
- * field check names it.  "version" is the version the form was drawn
- * from, sent back as If-Match.
+ * One field of the form into body (or its object into): an empty text
+ * field means "no value": left out (FORM_OPTIONAL) or null (FORM_NULLABLE,
+ * to clear); ids and booleans are converted; anything unparseable is kept
+ * as a string so that the field check names it.
+ */
+static void
+page_form_value(json_t *body, json_t *form, const char *name,
+    enum form_kind kind, const char *into)
+{
+	json_t		*o, *v;
+	const char	*s;
+	char		*end;
+	long long	 n;
+
+	if ((s = json_string_value(json_object_get(form, name))) == NULL) {
+		if (kind != FORM_BOOL)
+			return;
+		s = "";
+	}
+
+	v = NULL;
+	switch (kind) {
+	case FORM_TEXT:
+		v = json_string(s);
+		break;
+	case FORM_OPTIONAL:
+		if (*s != '\0')
+			v = json_string(s);
+		break;
+	case FORM_NULLABLE:
+		v = *s != '\0' ? json_string(s) : json_null();
+		break;
+	case FORM_ID:
+		if (*s == '\0') {
+			v = json_null();
+			break;
+		}
+		errno = 0;
+		n = strtoll(s, &end, 10);
+		v = (*end == '\0' && errno == 0) ? json_integer(n) :
+		    json_string(s);
+		break;
+	case FORM_BOOL:
+		v = json_boolean(strcmp(s, "true") == 0 ||
+		    strcmp(s, "on") == 0);
+		break;
+	}
+	if (v == NULL)
+		return;
+
+	if (into == NULL)
+		o = body;
+	else if ((o = json_object_get(body, into)) == NULL) {
+		o = json_object();
+		json_object_set_new(body, into, o);
+	}
+	json_object_set_new(o, name, v);
+}
+
+/*
+ * The form as a JSON body, field by field (page_form_value()); a field
+ * with keys stands for one field per key.  "version" is the version the
+ * form was drawn from, sent back as If-Match.
  */
 static json_t *
 page_form_body(const struct form_field *fields, json_t *form,
     long long *version)
 {
 	const struct form_field	*f;
-	json_t			*body, *into, *v;
+	const char *const	*k;
+	json_t			*body;
 	const char		*s;
 	char			*end;
 	long long		 n;
@@ -242,51 +301,12 @@ page_form_body(const struct form_field *fields, json_t *form,
 	}
 
 	for (f = fields; f != NULL && f->name != NULL; f++) {
-		s = json_string_value(json_object_get(form, f->name));
-		if (s == NULL) {
-			if (f->kind != FORM_BOOL)
-				continue;
-			s = "";
-		}
-
-		v = NULL;
-		switch (f->kind) {
-		case FORM_TEXT:
-			v = json_string(s);
-			break;
-		case FORM_OPTIONAL:
-			if (*s != '\0')
-				v = json_string(s);
-			break;
-		case FORM_NULLABLE:
-			v = *s != '\0' ? json_string(s) : json_null();
-			break;
-		case FORM_ID:
-			if (*s == '\0') {
-				v = json_null();
-				break;
-			}
-			errno = 0;
-			n = strtoll(s, &end, 10);
-			v = (*end == '\0' && errno == 0) ? json_integer(n) :
-			    json_string(s);
-			break;
-		case FORM_BOOL:
-			v = json_boolean(strcmp(s, "true") == 0 ||
-			    strcmp(s, "on") == 0);
-			break;
-		}
-		if (v == NULL)
+		if (f->keys == NULL) {
+			page_form_value(body, form, f->name, f->kind, f->into);
 			continue;
-
-		into = body;
-		if (f->into != NULL) {
-			if ((into = json_object_get(body, f->into)) == NULL) {
-				into = json_object();
-				json_object_set_new(body, f->into, into);
-			}
 		}
-		json_object_set_new(into, f->name, v);
+		for (k = f->keys; *k != NULL; k++)
+			page_form_value(body, form, *k, f->kind, f->into);
 	}
 
 	return (body);

@@ -26,9 +26,10 @@ enum form_kind {
 };
 
 struct form_field {
-	const char	*name;		/* in the form and in the body */
-	enum form_kind	 kind;
-	const char	*into;		/* nested object ("spec"), or NULL */
+	const char		*name;	/* in the form and in the body */
+	enum form_kind		 kind;
+	const char		*into;	/* nested object ("spec"), or NULL */
+	const char *const	*keys;	/* or one field per key (vocab.h) */
 };
 
 /* A form: which api.* function it calls and where it leads. */

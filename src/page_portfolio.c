@@ -115,18 +115,12 @@ const struct page_view kickoff_view = {
 };
 
 static const struct form_field kickoff_form[] = {
-	{ "name", FORM_TEXT, NULL },
-	{ "pm_id", FORM_ID, NULL },
-	{ "kickoff_on", FORM_TEXT, NULL },
-	{ "target_launch_on", FORM_TEXT, NULL },
-	{ "decision", FORM_OPTIONAL, "spec" },
-	{ "primary_metric", FORM_OPTIONAL, "spec" },
-	{ "secondary_constraint", FORM_OPTIONAL, "spec" },
-	{ "worse_error", FORM_OPTIONAL, "spec" },
-	{ "fallback", FORM_OPTIONAL, "spec" },
-	{ "monitoring_trigger", FORM_OPTIONAL, "spec" },
-	{ "baseline", FORM_OPTIONAL, "spec" },
-	{ NULL, 0, NULL }
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "pm_id", FORM_ID, NULL, NULL },
+	{ "kickoff_on", FORM_TEXT, NULL, NULL },
+	{ "target_launch_on", FORM_TEXT, NULL, NULL },
+	{ "spec", FORM_OPTIONAL, "spec", spec_keys },
+	{ NULL, 0, NULL, NULL }
 };
 
 const struct page_action kickoff_action = {
@@ -163,15 +157,15 @@ const struct page_view people_view = {
 };
 
 static const struct form_field person_form[] = {
-	{ "name", FORM_TEXT, NULL },
-	{ "email", FORM_TEXT, NULL },
-	{ "role", FORM_TEXT, NULL },
-	{ NULL, 0, NULL }
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "email", FORM_TEXT, NULL, NULL },
+	{ "role", FORM_TEXT, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field active_form[] = {
-	{ "active", FORM_BOOL, NULL },
-	{ NULL, 0, NULL }
+	{ "active", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 const struct page_action person_action = {

@@ -51,46 +51,40 @@ const struct page_view project_view = {
 /* Forms ------------------------------------------------------------------ */
 
 static const struct form_field spec_form[] = {
-	{ "decision", FORM_NULLABLE, "spec" },
-	{ "primary_metric", FORM_NULLABLE, "spec" },
-	{ "secondary_constraint", FORM_NULLABLE, "spec" },
-	{ "worse_error", FORM_NULLABLE, "spec" },
-	{ "fallback", FORM_NULLABLE, "spec" },
-	{ "monitoring_trigger", FORM_NULLABLE, "spec" },
-	{ "baseline", FORM_NULLABLE, "spec" },
-	{ NULL, 0, NULL }
+	{ "spec", FORM_NULLABLE, "spec", spec_keys },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field stage_form[] = {
-	{ "stage", FORM_TEXT, NULL },
-	{ "note", FORM_NULLABLE, NULL },
-	{ NULL, 0, NULL }
+	{ "stage", FORM_TEXT, NULL, NULL },
+	{ "note", FORM_NULLABLE, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field status_form[] = {
-	{ "status", FORM_TEXT, NULL },
-	{ "completed_on", FORM_OPTIONAL, NULL },
-	{ "outcome", FORM_NULLABLE, NULL },
-	{ "note", FORM_NULLABLE, NULL },
-	{ NULL, 0, NULL }
+	{ "status", FORM_TEXT, NULL, NULL },
+	{ "completed_on", FORM_OPTIONAL, NULL, NULL },
+	{ "outcome", FORM_NULLABLE, NULL, NULL },
+	{ "note", FORM_NULLABLE, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field due_form[] = {
-	{ "due_on", FORM_TEXT, NULL },
-	{ "reason", FORM_TEXT, NULL },
-	{ NULL, 0, NULL }
+	{ "due_on", FORM_TEXT, NULL, NULL },
+	{ "reason", FORM_TEXT, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field cell_form[] = {
-	{ "person_id", FORM_ID, NULL },
-	{ NULL, 0, NULL }
+	{ "person_id", FORM_ID, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field offer_form[] = {
-	{ "from_id", FORM_ID, NULL },
-	{ "to_id", FORM_ID, NULL },
-	{ "artifact_url", FORM_NULLABLE, NULL },
-	{ NULL, 0, NULL }
+	{ "from_id", FORM_ID, NULL, NULL },
+	{ "to_id", FORM_ID, NULL, NULL },
+	{ "artifact_url", FORM_NULLABLE, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
 };
 
 
