@@ -153,17 +153,24 @@ usage(FILE *f)
 	    "database.\n", SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX);
 }
 
+/* "handoffctl: " and the message, on a line of standard error. */
+static void
+ctl_vwarn(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "handoffctl: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+}
+
 /* A command line we do not understand: say why, show how, exit 2. */
 static void
 ctl_usage_error(const struct ctl_command *c, const char *fmt, ...)
 {
 	va_list	ap;
 
-	fprintf(stderr, "handoffctl: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ctl_vwarn(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 	if (c != NULL) {
 		usage_command(stderr, "usage: handoffctl ", c);
 	} else {
@@ -177,11 +184,9 @@ ctl_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fprintf(stderr, "handoffctl: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ctl_vwarn(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 }
 
 /*
