@@ -113,6 +113,7 @@ int		 req_form_body(struct http_request *, json_t **);
 int		 req_query(struct http_request *, const struct field *,
 		    json_t *);
 int		 req_if_match(struct http_request *, long long *);
+int		 req_headers_complete(struct http_request *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
 

@@ -185,6 +185,35 @@ req_query(struct http_request *req, const struct field *fields, json_t *out)
 }
 
 /*
+ * Kore 4.1.0 splits the header block into at most HTTP_REQ_HEADER_MAX - 1
+ * lines (the request line and 23 headers) and drops every later header
+ * without a word.  A dropped If-Match would turn a conditional write into
+ * last-writer-wins, a dropped X-CSRF-Token or Authorization into a
+ * misleading refusal: a request that reached the limit may have been cut,
+ * so it is refused as a whole (431), whatever its method.  Host is kept
+ * by Kore outside req_headers, so a full block shows as
+ * HTTP_REQ_HEADER_MAX - 3 headers here.  A request with exactly 23
+ * headers, not cut, is refused too: it cannot be told apart.
+ */
+int
+req_headers_complete(struct http_request *req)
+{
+	struct http_header	*hdr;
+	int			 n;
+
+	n = 0;
+	TAILQ_FOREACH(hdr, &req->req_headers, list)
+		n++;
+	if (n < HTTP_REQ_HEADER_MAX - 3)
+		return (KORE_RESULT_OK);
+
+	reply_error(req, 431, "too_many_headers", "the request has more "
+	    "headers than the server reads (22 besides Host): some may "
+	    "have been dropped, so it is not applied; send fewer", NULL);
+	return (KORE_RESULT_ERROR);
+}
+
+/*
  * If-Match: a single entity tag "N" names the version the client read;
  * *version is -1 when the header is absent or "*".  A weak tag W/"N" can
  * never match (If-Match compares strongly and ours are strong), which

@@ -1,0 +1,108 @@
+// The wire under the application: what Kore 4.1.0's HTTP parser does with
+// a request and what the module makes of it.  Headers Kore drops past its
+// limit (a write must not lose its If-Match), no body text in an error or
+// a log line, request ids, query values with control characters, and the
+// log while the database is down.  What only a proxy can fix is in
+// nginx.test.js.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApi, createProject, assertError } from '../lib/fixtures.js';
+import { rawHttp, assertCleanHead } from '../lib/security.js';
+
+let srv;
+let token;
+
+before(async () => {
+	srv = await startApi();
+	token = await srv.token();
+});
+after(async () => { await srv?.stop(); });
+
+// A raw answer as fetch would give it, for assertError.
+function asResponse(r) {
+	const headers = new Map();
+	for (const line of r.lines.slice(1)) {
+		const i = line.indexOf(':');
+		headers.set(line.slice(0, i).toLowerCase(),
+		    line.slice(i + 1).trim());
+	}
+	const text = r.body.toString('utf8');
+	let json = null;
+	try { json = JSON.parse(text); } catch { /* not JSON */ }
+	return { status: r.status, text, json,
+	    headers: { get: (n) => headers.get(n.toLowerCase()) ?? null } };
+}
+
+// One request over a raw socket, its headers in exactly this order.
+async function raw(method, path, headers, body = '') {
+	const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1',
+	    'Connection: close'];
+	if (body !== '' || method !== 'GET')
+		lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
+	lines.push(...headers);
+	const r = await rawHttp(srv.port, lines.join('\r\n') + '\r\n\r\n' +
+	    body);
+	return { ...r, res: asResponse(r) };
+}
+
+const fillers = (n) => Array.from({ length: n }, (_, i) =>
+    `X-Filler-${i}: ${i}`);
+
+// ---------------------------------------------------------------------------
+// Item 1: Kore keeps the request line and 23 headers, drops the rest.
+
+test('a stale PATCH whose If-Match comes after 23 other headers is 431, ' +
+    'not applied', async () => {
+	const p = await createProject(srv);
+	const path = `/api/v1/projects/${p.id}`;
+	const auth = [`Authorization: Bearer ${token}`,
+	    'Content-Type: application/json'];
+	// Someone else moves the project to version 2.
+	const fresh = await raw('PATCH', path, [...auth, 'If-Match: "1"'],
+	    JSON.stringify({ name: 'Moved on' }));
+	assert.equal(fresh.status, 200, fresh.res.text);
+
+	// Our stale write, its If-Match where Kore no longer looks.
+	const stale = await raw('PATCH', path, [...auth, ...fillers(23),
+	    'If-Match: "1"'], JSON.stringify({ name: 'Stale' }));
+	assertError(stale.res, 431, null);
+	assert.equal(stale.res.json.error.code, 'too_many_headers');
+	assertCleanHead(stale);
+	assert.match(stale.res.headers.get('content-security-policy') ?? '',
+	    /frame-ancestors 'none'/);
+	assert.ok(stale.res.headers.get('x-request-id'));
+
+	const now = await srv.api('GET', path);
+	assert.equal(now.json.name, 'Moved on', 'the stale write was not applied');
+	assert.equal(now.headers.get('etag'), '"2"');
+	assert.match(srv.fullLog(), /event=invalid .*detail="431 /);
+});
+
+test('a request with 22 headers (Host included) is read whole and works; ' +
+    'with 23 it may have been cut and is 431, for a GET too', async () => {
+	const p = await createProject(srv);
+	const path = `/api/v1/projects/${p.id}`;
+	// Host, Authorization, Content-Type, Content-Length, Connection,
+	// If-Match and 16 fillers: 22.
+	const ok = await raw('PATCH', path, [`Authorization: Bearer ${token}`,
+	    'Content-Type: application/json', ...fillers(16),
+	    'If-Match: "1"'], JSON.stringify({ name: 'Twenty-two' }));
+	assert.equal(ok.status, 200, ok.res.text);
+	const stale = await raw('PATCH', path, [
+	    `Authorization: Bearer ${token}`, 'Content-Type: application/json',
+	    ...fillers(16), 'If-Match: "1"'], JSON.stringify({ name: 'x' }));
+	assertError(stale.res, 412, null);
+
+	// GET: Host, Authorization, Connection and 19 fillers are 22.
+	const get = await raw('GET', path, [`Authorization: Bearer ${token}`,
+	    ...fillers(19)]);
+	assert.equal(get.status, 200, get.res.text);
+	const cut = await raw('GET', path, [`Authorization: Bearer ${token}`,
+	    ...fillers(20)]);
+	assertError(cut.res, 431, null);
+	// A page answers in HTML, with its reason.
+	const page = await raw('GET', '/login', fillers(30));
+	assert.equal(page.status, 431);
+	assert.match(page.res.headers.get('content-type'), /^text\/html/);
+	assert.match(page.res.text, /Request Header Fields Too Large/);
+});
