@@ -132,6 +132,8 @@ int		 auth_safe_next(const char *);
 /* log.c: one line per sign-in, refusal and rejected input. */
 #define LOG_ID_LEN		32
 void		 log_request_id(struct http_request *, char [LOG_ID_LEN]);
+#define LOG_USER_LEN		256
+void		 log_user_unverified(const char *, char [LOG_USER_LEN]);
 void		 log_event(struct http_request *, const char *, const char *,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
 

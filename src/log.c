@@ -63,6 +63,45 @@ log_request_id(struct http_request *req, char id[LOG_ID_LEN])
 	    out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7]);
 }
 
+/*
+ * Drawn when the module is loaded, in the parent before the workers fork,
+ * so that every worker hashes a name the same way for the server's life.
+ */
+static unsigned char	log_user_key[crypto_shorthash_KEYBYTES];
+
+static void	log_user_key_init(void) __attribute__((constructor));
+
+static void
+log_user_key_init(void)
+{
+	randombytes_buf(log_user_key, sizeof(log_user_key));
+}
+
+/*
+ * What a failed sign-in logs as its user: the email as typed when it is an
+ * email address, else (a password typed in the wrong field, most likely)
+ * only a keyed hash of it, "unverified:<16 hex>", the same for the same
+ * text while the server runs, so repeated attempts still show.
+ */
+void
+log_user_unverified(const char *typed, char out[LOG_USER_LEN])
+{
+	unsigned char	h[crypto_shorthash_BYTES];
+
+	if (typed != NULL && validate_email(typed) &&
+	    strlen(typed) < LOG_USER_LEN) {
+		(void)snprintf(out, LOG_USER_LEN, "%s", typed);
+		return;
+	}
+	if (typed == NULL)
+		typed = "";
+	(void)crypto_shorthash(h, (const unsigned char *)typed, strlen(typed),
+	    log_user_key);
+	(void)snprintf(out, LOG_USER_LEN, "unverified:%02x%02x%02x%02x"
+	    "%02x%02x%02x%02x", h[0], h[1], h[2], h[3], h[4], h[5], h[6],
+	    h[7]);
+}
+
 void
 log_event(struct http_request *req, const char *user, const char *event,
     const char *fmt, ...)

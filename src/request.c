@@ -54,6 +54,40 @@ req_read_body(struct http_request *req, struct kore_buf **out)
 }
 
 /*
+ * Why jansson refused a body, in words of our own: its text quotes the
+ * bytes near the error ("near '...'"), which may be a password, and every
+ * refusal is logged.  No part of a body ever reaches a message or a log
+ * line; where the error is (line, column, byte) is enough to find it.
+ */
+static const char *
+req_json_reason(const json_error_t *jerr)
+{
+	switch (json_error_code(jerr)) {
+	case json_error_invalid_utf8:
+		return ("invalid UTF-8");
+	case json_error_premature_end_of_input:
+		return ("the body ends before the JSON value does");
+	case json_error_end_of_input_expected:
+		return ("something follows the JSON value");
+	case json_error_invalid_syntax:
+		return ("a syntax error (a bad escape, a quote, a comma?)");
+	case json_error_null_character:
+	case json_error_null_byte_in_key:
+		return ("a NUL character (\\u0000)");
+	case json_error_duplicate_key:
+		return ("an object gives the same key twice");
+	case json_error_numeric_overflow:
+		return ("a number too large");
+	case json_error_stack_overflow:
+		return ("values nested too deep");
+	case json_error_out_of_memory:
+		return ("out of memory");
+	default:
+		return ("it does not parse");
+	}
+}
+
+/*
  * The JSON object in the body.  415 when it is not declared as JSON, 413
  * above HANDOFF_BODY_MAX, 400 when it does not parse (duplicate keys
  * included) or is not an object.  The caller owns *out.
@@ -82,8 +116,9 @@ req_json_body(struct http_request *req, json_t **out)
 	kore_buf_free(buf);
 	if (doc == NULL) {
 		(void)snprintf(msg, sizeof(msg), "the body is not valid JSON: "
-		    "%s (line %d, column %d)", jerr.text, jerr.line,
-		    jerr.column);
+		    "%s at line %d, column %d (byte %d)",
+		    req_json_reason(&jerr), jerr.line, jerr.column,
+		    jerr.position);
 		reply_error(req, 400, "invalid_json", msg, NULL);
 		return (KORE_RESULT_ERROR);
 	}

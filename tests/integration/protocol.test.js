@@ -106,3 +106,100 @@ test('a request with 22 headers (Host included) is read whole and works; ' +
 	assert.match(page.res.headers.get('content-type'), /^text\/html/);
 	assert.match(page.res.text, /Request Header Fields Too Large/);
 });
+
+// ---------------------------------------------------------------------------
+// Item 3: no part of a body in an error message or a log line.
+
+const MARKER = 'LeakedSecret-4';
+
+// Malformed JSON bodies that carry the marker where a password goes.
+function badJsonBodies(email) {
+	const m = MARKER;
+	const e = JSON.stringify(email);
+	return [
+		`{"email":${e},"password":"${m}\\x"}`,		// bad escape
+		`{"email":${e},"password":"${m}`,		// truncated
+		`{"email":${e},"password":${m}}`,		// bare word
+		`{"email":${e},"password":"${m}"} ${m}`,	// trailing text
+		`{"email":${e},"password":"${m}\\u0000"}`,	// NUL
+		`{"email":${e},"password":"${m}","password":"${m}"}`,
+		`{"email":${e},"${m}":"${m}","${m}":1}`,	// duplicate key
+		`{"email":${e},"password":"x","${m}":"${m}"}`,	// unknown key
+		`{"email":${e},"password":{"${m}":1}}`,		// wrong type
+		`{"email":${e},"password":["${m}"]}`,
+		`{"email":${e},"password":"${m}${'x'.repeat(5000)}"}`, // long
+		`{"email":${e},"password":"${m}${'x'.repeat(70000)}"}`,
+		`["${m}"]`,
+		Buffer.concat([Buffer.from(`{"email":${e},"password":"${m}`),
+		    Buffer.from([0xff, 0xfe]), Buffer.from('"}')]), // bad UTF-8
+		`{"email":"${m}","password":"${m}"}`,	// password as email
+	];
+}
+
+// The login form as a browser sends it (with the page's CSRF token and
+// cookie when the page gives them).
+async function loginForm(body) {
+	const page = await srv.request('GET', '/login', { auth: false });
+	const cookie = page.headers.get('set-cookie')?.split(';')[0];
+	const csrf = /name="csrf" value="([^"]*)"/.exec(page.text)?.[1];
+	const pre = csrf !== undefined ? Buffer.from(`csrf=${csrf}&`) :
+	    Buffer.alloc(0);
+	return srv.request('POST', '/login', { auth: false,
+	    body: Buffer.concat([pre, Buffer.from(body)]),
+	    headers: { 'content-type': 'application/x-www-form-urlencoded',
+	    ...(cookie ? { cookie } : {}) } });
+}
+
+test('malformed bodies on the routes that carry passwords: no part of ' +
+    'one in any answer or log line', async () => {
+	const created = await srv.api('POST', '/api/v1/users', {
+	    email: 'leak-target@example.com', name: 'Leak', role: 'viewer',
+	    password: 'a-good-password-1' });
+	assert.equal(created.status, 201, created.text);
+	const answers = [];
+	for (const body of badJsonBodies('leak-target@example.com')) {
+		for (const [m, path, auth] of [
+			['POST', '/api/v1/session', false],
+			['POST', '/api/v1/users', true],
+			['PATCH', `/api/v1/users/${created.json.id}`, true],
+		]) {
+			const r = await srv.request(m, path, { auth, body,
+			    headers: { 'content-type': 'application/json' } });
+			assert.ok(r.status >= 400 && r.status < 500,
+			    `${m} ${path} ${body.slice(0, 60)}: ${r.status}`);
+			answers.push(r.text, JSON.stringify([...r.headers]));
+		}
+	}
+	const m = encodeURIComponent(MARKER);
+	for (const body of [`email=${m}&password=${m}`,
+	    `email=a%40example.com&password=${m}%zz`,
+	    `email=a%40example.com&password=x&${m}=1&${m}=2`,
+	    `email=a%40example.com&password=${m}&password=${m}`,
+	    `email=a%40example.com&password=${m}${'x'.repeat(5000)}`,
+	    `email=a%40example.com&password=${m}%ff%fe`,
+	    `email=a%40example.com&password=${m}&${m}=1`]) {
+		const r = await loginForm(body);
+		assert.ok(r.status >= 400 && r.status < 500,
+		    `${body.slice(0, 60)}: ${r.status}`);
+		answers.push(JSON.stringify([...r.headers]));
+		// The sign-in page shows the email typed back to its typist;
+		// nothing else of the body.
+		if (!body.startsWith(`email=${m}`))
+			answers.push(r.text);
+	}
+	const everything = answers.join('\n') + srv.fullLog();
+	assert.ok(!everything.includes(MARKER), 'the marker leaked:\n' +
+	    everything.split('\n').filter((l) => l.includes(MARKER))
+	    .slice(0, 5).join('\n'));
+	// The refusals were logged, with where and why.
+	assert.match(srv.fullLog(), /not valid JSON: a syntax error .*at line 1, column \d+ \(byte \d+\)/);
+	assert.match(srv.fullLog(), /event=login_failed user="unverified:[0-9a-f]{16}"/);
+});
+
+test('a sign-in failure with a real email logs that email', async () => {
+	const r = await srv.request('POST', '/api/v1/session', { auth: false,
+	    body: { email: 'nobody-here@example.com', password: 'wrong-one' } });
+	assert.equal(r.status, 401);
+	assert.match(srv.fullLog(),
+	    /event=login_failed user="nobody-here@example\.com"/);
+});
