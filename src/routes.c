@@ -341,6 +341,7 @@ route_dispatch(struct http_request *req)
 	size_t				 i, j;
 	int				 method;
 
+	log_request_begin(req);
 	/* Refused before anything else: it may not say all it said. */
 	if (req_headers_complete(req) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);

@@ -203,3 +203,43 @@ test('a sign-in failure with a real email logs that email', async () => {
 	assert.match(srv.fullLog(),
 	    /event=login_failed user="nobody-here@example\.com"/);
 });
+
+// ---------------------------------------------------------------------------
+// Item 9: request ids, query values, the log while the database is down.
+
+test('X-Request-Id: random, unique per request, the same in the log',
+    async () => {
+	const ids = new Set();
+	const pids = String(srv.pid);
+	// Quick requests one after another on kept-alive connections: Kore
+	// reuses its request objects, often within the same millisecond.
+	for (let i = 0; i < 300; i++) {
+		const path = i % 3 === 0 ? '/api/v1/version' :
+		    i % 3 === 1 ? '/api/v1/nothing-here' : '/healthz';
+		const r = await srv.request('GET', path, { auth: false });
+		const id = r.headers.get('x-request-id');
+		assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{8}$/);
+		assert.ok(!ids.has(id), `id ${id} given twice (request ${i})`);
+		assert.ok(!id.includes(pids) &&
+		    !id.includes(srv.pid.toString(16)), id);
+		ids.add(id);
+	}
+	// A request that waits for the database logs the id it answered with.
+	const r = await srv.request('GET', '/api/v1/projects',
+	    { auth: false });
+	assert.equal(r.status, 401);
+	const id = r.headers.get('x-request-id');
+	assert.match(srv.fullLog(), new RegExp(`event=refused .*req=${id} `));
+});
+
+test('a query value with a control character is 400 naming it, not ' +
+    'dropped', async () => {
+	for (const q of ['week=2026-W01%0a', 'week=2026-W01%00',
+	    'week=%0d%0a2026-W01', 'week=2026-W01%7f']) {
+		const r = await srv.api('GET', `/api/v1/digest?${q}`);
+		assertError(r, 400, 'week');
+	}
+	const ok = await srv.api('GET', '/api/v1/digest?week=2026-W01');
+	assert.equal(ok.status, 200, ok.text);
+	assert.equal(ok.json.week, '2026-W01');
+});
