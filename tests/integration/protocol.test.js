@@ -8,6 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApi, createProject, assertError } from '../lib/fixtures.js';
 import { rawHttp, assertCleanHead } from '../lib/security.js';
+import { Cluster, Server, eventually, freePort, stopAll }
+    from '../lib/harness.js';
 
 let srv;
 let token;
@@ -242,4 +244,33 @@ test('a query value with a control character is 400 naming it, not ' +
 	const ok = await srv.api('GET', '/api/v1/digest?week=2026-W01');
 	assert.equal(ok.status, 200, ok.text);
 	assert.equal(ok.json.week, '2026-W01');
+});
+
+test('while the database is down, the log says so once per kind, not once ' +
+    'per request', async () => {
+	const cluster = await new Cluster('protocol-down').start(
+	    await freePort());
+	const own = new Server({ db: 'handoff', dsn: cluster.dsn('tcp') });
+	try {
+		await own.start();
+		for (let i = 0; i < 4; i++)
+			assert.equal((await own.api('GET', '/healthz')).status, 200);
+		await cluster.stop();
+		assert.ok(await eventually(async () => (await own.api('GET',
+		    '/healthz')).status === 503, 5000, 100));
+		const before = own.fullLog().split('\n').length;
+		for (let i = 0; i < 60; i++) {
+			const r = await own.api('GET', i % 2 ? '/healthz' :
+			    '/api/v1/projects');
+			assert.equal(r.status, 503, r.text);
+		}
+		const lines = own.fullLog().split('\n').slice(before - 1)
+		    .filter((l) => l.trim() !== '');
+		// Two workers, each saying each kind once a minute at most.
+		assert.ok(lines.length <= 6, `${lines.length} lines for 60 ` +
+		    `requests:\n${lines.slice(0, 12).join('\n')}`);
+	} finally {
+		await stopAll(own);
+		await stopAll(cluster);
+	}
 });
