@@ -228,24 +228,52 @@ req_query(struct http_request *req, const struct field *fields, json_t *out)
  * so it is refused as a whole (431), whatever its method.  Host is kept
  * by Kore outside req_headers, so a full block shows as
  * HTTP_REQ_HEADER_MAX - 3 headers here.  A request with exactly 23
- * headers, not cut, is refused too: it cannot be told apart.
+ * headers, not cut, is refused too: it cannot be told apart.  The framing
+ * Kore got wrong is refused here as well (400): Transfer-Encoding, which
+ * it ignores, and a Content-Length given twice or not as plain digits.
  */
 int
 req_headers_complete(struct http_request *req)
 {
 	struct http_header	*hdr;
-	int			 n;
+	const char		*cl;
+	int			 n, ncl;
 
-	n = 0;
-	TAILQ_FOREACH(hdr, &req->req_headers, list)
+	n = ncl = 0;
+	cl = NULL;
+	TAILQ_FOREACH(hdr, &req->req_headers, list) {
 		n++;
-	if (n < HTTP_REQ_HEADER_MAX - 3)
-		return (KORE_RESULT_OK);
-
-	reply_error(req, 431, "too_many_headers", "the request has more "
-	    "headers than the server reads (22 besides Host): some may "
-	    "have been dropped, so it is not applied; send fewer", NULL);
-	return (KORE_RESULT_ERROR);
+		if (strcasecmp(hdr->header, "content-length") == 0) {
+			ncl++;
+			cl = hdr->value;
+		}
+		/*
+		 * Kore reads a body by Content-Length only: with
+		 * Transfer-Encoding as well, a proxy in front and kore
+		 * would disagree on where the request ends.
+		 */
+		if (strcasecmp(hdr->header, "transfer-encoding") == 0) {
+			reply_error(req, 400, "invalid", "Transfer-Encoding "
+			    "is not supported: send the body with a "
+			    "Content-Length", "Transfer-Encoding");
+			return (KORE_RESULT_ERROR);
+		}
+	}
+	if (n >= HTTP_REQ_HEADER_MAX - 3) {
+		reply_error(req, 431, "too_many_headers", "the request has "
+		    "more headers than the server reads (22 besides Host): "
+		    "some may have been dropped, so it is not applied; send "
+		    "fewer", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	/* Kore takes the first of two and reads "+17" as 17. */
+	if (ncl > 1 || (cl != NULL && (*cl == '\0' ||
+	    strspn(cl, "0123456789") != strlen(cl)))) {
+		reply_error(req, 400, "invalid", "Content-Length must be "
+		    "given once, as digits", "Content-Length");
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
 }
 
 /*

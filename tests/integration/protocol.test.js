@@ -109,6 +109,28 @@ test('a request with 22 headers (Host included) is read whole and works; ' +
 	assert.match(page.res.text, /Request Header Fields Too Large/);
 });
 
+// Item 8, what the module sees of the framing Kore gets wrong.
+test('framing Kore would misread is 400 naming the header: ' +
+    'Transfer-Encoding, two Content-Lengths, a signed one', async () => {
+	const body = '{"email":"a@example.com","password":"x"}';
+	for (const [extra, field] of [
+		[`Content-Length: ${body.length}\r\nTransfer-Encoding: chunked`,
+		    'Transfer-Encoding'],
+		[`Content-Length: ${body.length}\r\nTransfer-Encoding: identity`,
+		    'Transfer-Encoding'],
+		[`Content-Length: ${body.length}\r\nContent-Length: 2`,
+		    'Content-Length'],
+		[`Content-Length: +${body.length}`, 'Content-Length'],
+	]) {
+		const r = await rawHttp(srv.port, 'POST /api/v1/session ' +
+		    'HTTP/1.1\r\nHost: x\r\nConnection: close\r\n' +
+		    `Content-Type: application/json\r\n${extra}\r\n\r\n` +
+		    body);
+		assertError(asResponse(r), 400, field);
+		assertCleanHead(r);
+	}
+});
+
 // ---------------------------------------------------------------------------
 // Item 3: no part of a body in an error message or a log line.
 
