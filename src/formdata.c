@@ -125,8 +125,15 @@ formdata_parse(const char *body, size_t len, json_t **out, char *err,
 			goto fail;
 		}
 		if (json_object_get(obj, name) != NULL) {
-			(void)snprintf(err, errlen, "the form gives %.40s "
-			    "twice", name);
+			/* Only a name shaped like ours is repeated. */
+			if (strlen(name) <= 40 && strspn(name,
+			    "abcdefghijklmnopqrstuvwxyz0123456789_") ==
+			    strlen(name))
+				(void)snprintf(err, errlen, "the form gives %s "
+				    "twice", name);
+			else
+				(void)snprintf(err, errlen, "the form gives a "
+				    "field twice");
 			free(name);
 			free(value);
 			goto fail;

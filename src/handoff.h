@@ -64,10 +64,12 @@ struct principal {
  * member of the pipeline's state, which Kore keeps in hdlr_extra.
  */
 #define REQ_STATE_MAGIC		0x68616e64	/* "hand" */
+#define LOG_ID_LEN		32
 struct req_state {
 	unsigned int		 magic;
 	int			 known;
 	struct principal	 who;
+	char			 id[LOG_ID_LEN];	/* X-Request-Id */
 };
 
 /* app.c: worker start-up, process-wide settings, the background jobs. */
@@ -113,6 +115,7 @@ int		 req_form_body(struct http_request *, json_t **);
 int		 req_query(struct http_request *, const struct field *,
 		    json_t *);
 int		 req_if_match(struct http_request *, long long *);
+int		 req_headers_complete(struct http_request *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
 
@@ -129,8 +132,10 @@ void		 auth_url_encode(struct sbuf *, const char *);
 int		 auth_safe_next(const char *);
 
 /* log.c: one line per sign-in, refusal and rejected input. */
-#define LOG_ID_LEN		32
+void		 log_request_begin(struct http_request *);
 void		 log_request_id(struct http_request *, char [LOG_ID_LEN]);
+#define LOG_USER_LEN		256
+void		 log_user_unverified(const char *, char [LOG_USER_LEN]);
 void		 log_event(struct http_request *, const char *, const char *,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
 

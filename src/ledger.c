@@ -233,7 +233,8 @@ ledger_person(const struct portfolio *pf, const struct person *person,
 		;
 	for (j = i; j < n && boxes[j].person_id == person->id; j++)
 		;
-	rc = person_spans(pf, person, &boxes[i], j - i, out);
+	/* No boxes: boxes may be NULL, and NULL + 0 is undefined. */
+	rc = person_spans(pf, person, n > 0 ? &boxes[i] : NULL, j - i, out);
 	free(boxes);
 	return (rc);
 }

@@ -38,29 +38,96 @@ log_quote(struct sbuf *b, const char *s)
 }
 
 /*
- * A short id for this request, the same in the log and in X-Request-Id,
- * however often it is asked for: a keyed hash (SipHash, libsodium) of the
- * request's address and start time under a key drawn when the worker
- * starts, so it needs no state and gives away nothing of the process.
+ * A request's id, the same in the log and in X-Request-Id: 64 random bits,
+ * drawn on the request's first step (log_request_begin(), called by the
+ * route dispatcher), so it gives away nothing of the process and two
+ * requests never share one by the reuse of Kore's pooled request objects.
+ * A request that waits for the database keeps its id in its pipeline
+ * state (pipe.c); one answered in a single step finds it here.
  */
+static struct http_request	*cur_req;
+static char			 cur_id[LOG_ID_LEN];
+
+static void
+log_new_id(char id[LOG_ID_LEN])
+{
+	unsigned char	r[8];
+
+	randombytes_buf(r, sizeof(r));
+	(void)snprintf(id, LOG_ID_LEN, "%02x%02x%02x%02x-%02x%02x%02x%02x",
+	    r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+}
+
+static const struct req_state *
+log_state(struct http_request *req)
+{
+	const struct req_state	*rs = req->hdlr_extra;
+
+	if (rs == NULL || rs->magic != REQ_STATE_MAGIC || rs->id[0] == '\0')
+		return (NULL);
+	return (rs);
+}
+
+void
+log_request_begin(struct http_request *req)
+{
+	if (log_state(req) != NULL)
+		return;
+	cur_req = req;
+	log_new_id(cur_id);
+}
+
 void
 log_request_id(struct http_request *req, char id[LOG_ID_LEN])
 {
-	static unsigned char	key[crypto_shorthash_KEYBYTES];
-	static int		have_key;
-	unsigned char		in[sizeof(uintptr_t) + sizeof(u_int64_t)];
-	unsigned char		out[crypto_shorthash_BYTES];
-	uintptr_t		addr = (uintptr_t)req;
+	const struct req_state	*rs;
 
-	if (!have_key) {
-		randombytes_buf(key, sizeof(key));
-		have_key = 1;
+	if ((rs = log_state(req)) != NULL) {
+		(void)snprintf(id, LOG_ID_LEN, "%s", rs->id);
+		return;
 	}
-	memcpy(in, &addr, sizeof(addr));
-	memcpy(in + sizeof(addr), &req->start, sizeof(req->start));
-	(void)crypto_shorthash(out, in, sizeof(in), key);
-	(void)snprintf(id, LOG_ID_LEN, "%02x%02x%02x%02x-%02x%02x%02x%02x",
-	    out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7]);
+	if (cur_req != req)
+		log_request_begin(req);
+	(void)snprintf(id, LOG_ID_LEN, "%s", cur_id);
+}
+
+/*
+ * Drawn when the module is loaded, in the parent before the workers fork,
+ * so that every worker hashes a name the same way for the server's life.
+ */
+static unsigned char	log_user_key[crypto_shorthash_KEYBYTES];
+
+static void	log_user_key_init(void) __attribute__((constructor));
+
+static void
+log_user_key_init(void)
+{
+	randombytes_buf(log_user_key, sizeof(log_user_key));
+}
+
+/*
+ * What a failed sign-in logs as its user: the email as typed when it is an
+ * email address, else (a password typed in the wrong field, most likely)
+ * only a keyed hash of it, "unverified:<16 hex>", the same for the same
+ * text while the server runs, so repeated attempts still show.
+ */
+void
+log_user_unverified(const char *typed, char out[LOG_USER_LEN])
+{
+	unsigned char	h[crypto_shorthash_BYTES];
+
+	if (typed != NULL && validate_email(typed) &&
+	    strlen(typed) < LOG_USER_LEN) {
+		(void)snprintf(out, LOG_USER_LEN, "%s", typed);
+		return;
+	}
+	if (typed == NULL)
+		typed = "";
+	(void)crypto_shorthash(h, (const unsigned char *)typed, strlen(typed),
+	    log_user_key);
+	(void)snprintf(out, LOG_USER_LEN, "unverified:%02x%02x%02x%02x"
+	    "%02x%02x%02x%02x", h[0], h[1], h[2], h[3], h[4], h[5], h[6],
+	    h[7]);
 }
 
 void

@@ -88,6 +88,8 @@ pipe_run(struct http_request *req, const struct route *route,
 
 	if (!http_state_exists(req)) {
 		p = http_state_create(req, sizeof(*p), pipe_onfree);
+		/* The id the request got on its first step, kept. */
+		log_request_id(req, p->rs.id);
 		p->rs.magic = REQ_STATE_MAGIC;
 		p->req = req;
 		p->route = route;

@@ -102,7 +102,8 @@ reply_error(struct http_request *req, int status, const char *code,
 		http_response_header(req, "retry-after", "2");
 
 	/* Refused input is logged once, here, whoever refused it. */
-	if (status == 400 || status == 413 || status == 415) {
+	if (status == 400 || status == 413 || status == 415 ||
+	    status == 431) {
 		who = req_who(req);
 		log_event(req, who != NULL ? who->email : NULL, "invalid",
 		    "%d %s%s%s", status, field != NULL ? field : "",
@@ -119,7 +120,9 @@ reply_error(struct http_request *req, int status, const char *code,
 	}
 
 	sbuf_init(&b);
-	layout_error_page(&b, status, http_status_text(status), message);
+	layout_error_page(&b, status, status == 431 ?
+	    "Request Header Fields Too Large" : http_status_text(status),
+	    message);
 	reply_html(req, status, &b);
 	sbuf_free(&b);
 }

@@ -54,6 +54,40 @@ req_read_body(struct http_request *req, struct kore_buf **out)
 }
 
 /*
+ * Why jansson refused a body, in words of our own: its text quotes the
+ * bytes near the error ("near '...'"), which may be a password, and every
+ * refusal is logged.  No part of a body ever reaches a message or a log
+ * line; where the error is (line, column, byte) is enough to find it.
+ */
+static const char *
+req_json_reason(const json_error_t *jerr)
+{
+	switch (json_error_code(jerr)) {
+	case json_error_invalid_utf8:
+		return ("invalid UTF-8");
+	case json_error_premature_end_of_input:
+		return ("the body ends before the JSON value does");
+	case json_error_end_of_input_expected:
+		return ("something follows the JSON value");
+	case json_error_invalid_syntax:
+		return ("a syntax error (a bad escape, a quote, a comma?)");
+	case json_error_null_character:
+	case json_error_null_byte_in_key:
+		return ("a NUL character (\\u0000)");
+	case json_error_duplicate_key:
+		return ("an object gives the same key twice");
+	case json_error_numeric_overflow:
+		return ("a number too large");
+	case json_error_stack_overflow:
+		return ("values nested too deep");
+	case json_error_out_of_memory:
+		return ("out of memory");
+	default:
+		return ("it does not parse");
+	}
+}
+
+/*
  * The JSON object in the body.  415 when it is not declared as JSON, 413
  * above HANDOFF_BODY_MAX, 400 when it does not parse (duplicate keys
  * included) or is not an object.  The caller owns *out.
@@ -82,8 +116,9 @@ req_json_body(struct http_request *req, json_t **out)
 	kore_buf_free(buf);
 	if (doc == NULL) {
 		(void)snprintf(msg, sizeof(msg), "the body is not valid JSON: "
-		    "%s (line %d, column %d)", jerr.text, jerr.line,
-		    jerr.column);
+		    "%s at line %d, column %d (byte %d)",
+		    req_json_reason(&jerr), jerr.line, jerr.column,
+		    jerr.position);
 		reply_error(req, 400, "invalid_json", msg, NULL);
 		return (KORE_RESULT_ERROR);
 	}
@@ -180,6 +215,63 @@ req_query(struct http_request *req, const struct field *fields, json_t *out)
 			return (KORE_RESULT_ERROR);
 		}
 		json_object_set_new(out, f->name, v);
+	}
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * Kore 4.1.0 splits the header block into at most HTTP_REQ_HEADER_MAX - 1
+ * lines (the request line and 23 headers) and drops every later header
+ * without a word.  A dropped If-Match would turn a conditional write into
+ * last-writer-wins, a dropped X-CSRF-Token or Authorization into a
+ * misleading refusal: a request that reached the limit may have been cut,
+ * so it is refused as a whole (431), whatever its method.  Host is kept
+ * by Kore outside req_headers, so a full block shows as
+ * HTTP_REQ_HEADER_MAX - 3 headers here.  A request with exactly 23
+ * headers, not cut, is refused too: it cannot be told apart.  The framing
+ * Kore got wrong is refused here as well (400): Transfer-Encoding, which
+ * it ignores, and a Content-Length given twice or not as plain digits.
+ */
+int
+req_headers_complete(struct http_request *req)
+{
+	struct http_header	*hdr;
+	const char		*cl;
+	int			 n, ncl;
+
+	n = ncl = 0;
+	cl = NULL;
+	TAILQ_FOREACH(hdr, &req->req_headers, list) {
+		n++;
+		if (strcasecmp(hdr->header, "content-length") == 0) {
+			ncl++;
+			cl = hdr->value;
+		}
+		/*
+		 * Kore reads a body by Content-Length only: with
+		 * Transfer-Encoding as well, a proxy in front and kore
+		 * would disagree on where the request ends.
+		 */
+		if (strcasecmp(hdr->header, "transfer-encoding") == 0) {
+			reply_error(req, 400, "invalid", "Transfer-Encoding "
+			    "is not supported: send the body with a "
+			    "Content-Length", "Transfer-Encoding");
+			return (KORE_RESULT_ERROR);
+		}
+	}
+	if (n >= HTTP_REQ_HEADER_MAX - 3) {
+		reply_error(req, 431, "too_many_headers", "the request has "
+		    "more headers than the server reads (22 besides Host): "
+		    "some may have been dropped, so it is not applied; send "
+		    "fewer", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	/* Kore takes the first of two and reads "+17" as 17. */
+	if (ncl > 1 || (cl != NULL && (*cl == '\0' ||
+	    strspn(cl, "0123456789") != strlen(cl)))) {
+		reply_error(req, 400, "invalid", "Content-Length must be "
+		    "given once, as digits", "Content-Length");
+		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);
 }

@@ -353,6 +353,11 @@ route_dispatch(struct http_request *req)
 	size_t				 i, j;
 	int				 method;
 
+	log_request_begin(req);
+	/* Refused before anything else: it may not say all it said. */
+	if (req_headers_complete(req) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+
 	method = req->method == HTTP_METHOD_HEAD ? HTTP_METHOD_GET :
 	    req->method;
 	for (i = 0; i < NITEMS(routes); i++) {

@@ -117,8 +117,11 @@ login_refused(struct http_request *req, struct login *l)
 {
 	struct page_ctx	ctx;
 	struct sbuf	b;
+	char		user[LOG_USER_LEN];
 
-	log_event(req, l->email, "login_failed", "wrong email, password, "
+	/* Not the text as typed: it may be a password (log.c). */
+	log_user_unverified(l->email, user);
+	log_event(req, user, "login_failed", "wrong email, password, "
 	    "or locked");
 	if (!l->form) {
 		reply_error(req, 401, "login_failed", LOGIN_FAILED, NULL);

@@ -25,6 +25,25 @@ static int	in_choices(const char *, const char *const *);
 static int	fail_choices(struct verror *, const char *,
 		    const char *const *);
 static void	join_path(char *, size_t, const char *, const char *);
+static int	name_shaped(const char *);
+
+/*
+ * Is a key the client sent shaped like our field names (a-z, 0-9, _, at
+ * most 40)?  Only then is it named in an error: a message is logged, and
+ * a body's text (a password pasted in the wrong place) must never be.
+ */
+static int
+name_shaped(const char *s)
+{
+	size_t	n;
+
+	for (n = 0; s[n] != '\0'; n++) {
+		if (n >= 40 || !((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9') || s[n] == '_'))
+			return (0);
+	}
+	return (n > 0);
+}
 
 static int
 fail(struct verror *err, const char *field, const char *fmt, ...)
@@ -219,6 +238,9 @@ check_value(json_t *v, const struct field *f, const char *path,
 			return (fail(err, path, "%s must be an object", path));
 		json_object_foreach(v, key, sub) {
 			join_path(subpath, sizeof(subpath), path, key);
+			if (!in_choices(key, f->choices) && !name_shaped(key))
+				return (fail(err, path, "%s has a key that is "
+				    "not known (not shown)", path));
 			if (!in_choices(key, f->choices))
 				return (fail(err, subpath, "%s is not a known "
 				    "key", subpath));
@@ -249,6 +271,10 @@ validate_object(json_t *obj, const struct field *spec, struct verror *err)
 			if (strcmp(f->name, key) == 0)
 				break;
 		}
+		if (f->name == NULL && !name_shaped(key))
+			return (fail(err, "", "the body has a field that is "
+			    "not known (its name is not shown: only names of "
+			    "a-z, 0-9 and _ are)"));
 		if (f->name == NULL)
 			return (fail(err, key, "%.60s is not a known field",
 			    key));

@@ -7,6 +7,9 @@
 set -eu
 
 port=${1:-8888}
+case $port in
+''|*[!0-9]*) echo "run.sh: bad port '$port'" >&2; exit 2 ;;
+esac
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 
@@ -23,10 +26,13 @@ else
 	fi
 fi
 
-mkdir -p .build/run
+# One directory per port: two servers from one checkout (make run PORT=...)
+# must not share a configuration or a pid file.
+rundir=.build/run/$port
+mkdir -p "$rundir"
 src/tools/kore-conf.sh "$top/.build/handoff.so" "$port" \
-    "$top/.build/run/kore.pid" > .build/run/kore.conf
+    "$top/$rundir/kore.pid" > "$rundir/kore.conf"
 
 echo "handoff: serving http://127.0.0.1:$port/ (Ctrl-C stops the server;"
 echo "         the database keeps running for the next start: make db-stop)"
-exec stdbuf -oL kore -f -n -r -c .build/run/kore.conf
+exec stdbuf -oL kore -f -n -r -c "$rundir/kore.conf"

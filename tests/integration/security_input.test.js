@@ -1360,7 +1360,9 @@ test('crlf: line breaks in form values stay in the data, never in the ' +
 	const e = await srv.api('POST', '/api/v1/people', { name: 'N',
 	    email: `${unique('e')}@example.com`, role: 'ds',
 	    'x\r\nX-Injected: 1': 1 });
-	assertError(e, 400, 'x\r\nX-Injected: 1');
+	// A key not shaped like a field name is not echoed (protocol.test.js).
+	assertError(e, 400, null);
+	assert.ok(!e.text.includes('Injected'), e.text);
 	assertNoInjected(e.headers, 'unknown field');
 	await assertHealthy(srv);
 });
