@@ -267,6 +267,10 @@ int		 run_version(struct http_request *, const struct route *,
 int		 run_asset(struct http_request *, const struct route *,
 		    const struct route_method *);
 
+/* openapi.c: the API's description, from the route table (apidoc.h). */
+int		 run_openapi(struct http_request *, const struct route *,
+		    const struct route_method *);
+
 /* background.c: the vocabulary check and the risk ledger's upkeep. */
 void		 ledger_job_start(void);
 
