@@ -465,7 +465,7 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 	ok = json_pack("{s:s}", "description", status == 201 ? "created" :
 	    status == 204 ? "done; nothing to say" : "done");
 	headers = json_object();
-	if (op->flags & APIDOC_ETAG)
+	if (op->flags & (APIDOC_ETAG | APIDOC_CACHED))
 		json_object_set_new(headers, "ETag", header_ref("ETag"));
 	if (r->location != NULL)
 		json_object_set_new(headers, "Location",
@@ -531,6 +531,24 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 	}
 	json_object_set_new(o, "responses", responses);
 	return (o);
+}
+
+/* HEAD: the GET's answers without their bodies. */
+static json_t *
+head_of(json_t *get)
+{
+	json_t		*h, *resp;
+	const char	*key, *id;
+	char		 buf[128];
+
+	h = json_deep_copy(get);
+	id = json_string_value(json_object_get(get, "operationId"));
+	(void)snprintf(buf, sizeof(buf), "head%s", id != NULL ?
+	    id + 3 : "");
+	json_object_set_new(h, "operationId", json_string(buf));
+	json_object_foreach(json_object_get(h, "responses"), key, resp)
+		json_object_del(resp, "content");
+	return (h);
 }
 
 static const struct apidoc_op *
@@ -600,9 +618,10 @@ components(void)
 	json_object_set_new(c, "headers", json_pack("{"
 	    "s:{s:s, s:{s:s, s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, "
 	    "s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}}",
-	    "ETag", "description", "the version of the resource, a strong "
-	    "entity tag: send it back in If-Match", "schema", "type",
-	    "string", "pattern", "^\"[0-9]+\"$",
+	    "ETag", "description", "a strong entity tag: the version of a "
+	    "resource (\"3\"; send it back in If-Match), or else a hash of "
+	    "the answer (send it in If-None-Match)", "schema", "type",
+	    "string", "pattern", "^\"[0-9a-f]+\"$",
 	    "Location", "description", "where the new resource is",
 	    "schema", "type", "string",
 	    "Link", "description", "the next and previous pages "
@@ -661,6 +680,10 @@ apidoc_build(const struct apidoc_route *routes, size_t n,
 		for (j = 0; method[j] != '\0'; j++)
 			method[j] = (char)(method[j] - 'A' + 'a');
 		json_object_set_new(item, method, operation(&routes[i], op));
+		/* Every GET takes HEAD too (route_allow()). */
+		if (strcmp(method, "get") == 0)
+			json_object_set_new(item, "head", head_of(
+			    json_object_get(item, "get")));
 	}
 	for (i = 0; i < nops; i++) {
 		if (!route_find(routes, n, ops[i].method, ops[i].pattern))

@@ -24,7 +24,7 @@
 #define CACHED		APIDOC_CACHED
 
 /* A versioned resource: read with its ETag, written with If-Match. */
-#define READ_V		(ETAG | CACHED)
+#define READ_V		ETAG
 #define WRITE_V		(ETAG | IF_MATCH | CONFLICT)
 
 #define OP(method, pattern, tag, summary, schema, flags)		\
@@ -40,19 +40,21 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("GET", "/openapi.json", "meta", "This description",
 	    "OpenApiDocument", CONST | CACHED | ETAG),
 
-	OP("GET", "/session", "accounts", "Who is signed in", "Whoami", 0),
+	OP("GET", "/session", "accounts", "Who is signed in", "Whoami",
+	    CACHED),
 	{ "POST", "/api/v1/session", "Sign in with an email and a password: "
 	    "a session cookie and its CSRF token", "accounts", "Session",
 	    COOKIE, 200, login_body, NULL },
 	{ "DELETE", "/api/v1/session", "Sign out (a session, not a token)",
 	    "accounts", NULL, COOKIE, 204, NULL, NULL },
 	OP("GET", "/tokens", "accounts", "The API tokens of the one asking",
-	    "TokenList", 0),
+	    "TokenList", CACHED),
 	OP("POST", "/tokens", "accounts", "A new API token, shown once",
 	    "NewToken", CONFLICT),
 	OP("DELETE", "/tokens/#token", "accounts",
 	    "Revoke a token (one's own; an admin: anyone's)", "Token", 0),
-	OP("GET", "/users", "accounts", "Every user account", "UserList", 0),
+	OP("GET", "/users", "accounts", "Every user account", "UserList",
+	    CACHED),
 	OP("POST", "/users", "accounts", "A new user account", "User",
 	    CONFLICT),
 	OP("PATCH", "/users/#user", "accounts",
@@ -60,16 +62,17 @@ const struct apidoc_op apidoc_ops[] = {
 	    CONFLICT),
 
 	OP("GET", "/people", "people", "People, filtered", "PersonList",
-	    PAGED),
+	    PAGED | CACHED),
 	OP("POST", "/people", "people", "A new person", "Person",
 	    ETAG | CONFLICT),
 	OP("GET", "/people/#person", "people", "One person", "Person",
-	    READ_V),
+	    READ_V | CACHED),
 	OP("PATCH", "/people/#person", "people", "Change a person",
 	    "Person", WRITE_V),
 
 	OPQ("GET", "/projects", "projects", "Projects, filtered",
-	    "ProjectList", PAGED, project_list_query),
+	    "ProjectList", PAGED | CACHED,
+	    project_list_query),
 	OP("POST", "/projects", "projects",
 	    "Kick off a project from the templates", "Project",
 	    ETAG | CONFLICT),
@@ -81,9 +84,10 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("POST", "/projects/#project/stage", "projects",
 	    "Move the project to another stage", "Project", WRITE_V),
 	OP("GET", "/projects/#project/history", "projects",
-	    "What changed in a project, newest first", "History", PAGED),
+	    "What changed in a project, newest first", "History",
+	    PAGED | CACHED),
 	OPQ("GET", "/projects/#project/risks", "risks",
-	    "A project's risks as of a day", "ProjectRisks", 0,
+	    "A project's risks as of a day", "ProjectRisks", CACHED,
 	    as_of_query),
 
 	OP("POST", "/projects/#project/checkpoints", "checkpoints",
@@ -107,9 +111,9 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Accept an offered handoff", "Handoff", WRITE_V),
 
 	OPQ("GET", "/risks", "risks", "The portfolio's risks as of a day",
-	    "Risks", PAGED, risks_query),
-	OPQ("GET", "/digest", "risks", "The weekly digest", "Digest", PAGED,
-	    digest_query),
+	    "Risks", PAGED | CACHED, risks_query),
+	OPQ("GET", "/digest", "risks", "The weekly digest", "Digest",
+	    PAGED | CACHED, digest_query),
 };
 
 const size_t apidoc_nops = NITEMS(apidoc_ops);
@@ -275,7 +279,7 @@ static const struct apidoc_prop handoff_props[] = {
 };
 
 static const struct apidoc_prop history_props[] = {
-	PL("history", REQ, NULL),
+	PL("entries", REQ, NULL),
 	P("total", AT_INT, REQ),
 	END
 };

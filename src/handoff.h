@@ -183,6 +183,8 @@ const char	*pipe_value(struct pipe *);
 int		 reply_is_api(struct http_request *);
 void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
+void		 reply_json_tag(struct http_request *, int, json_t *,
+		    const char *, int);
 void		 reply_body(struct http_request *, int, const char *,
 		    struct sbuf *);
 void		 reply_html(struct http_request *, int, struct sbuf *);
