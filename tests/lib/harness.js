@@ -360,10 +360,13 @@ export class Server {
 			method, headers: h, body: payload, redirect: 'manual',
 			signal: AbortSignal.timeout(timeoutMs),
 		});
-		// Only the API is described; and Prism cannot pass on HEAD (it
-		// parses the empty JSON body).
-		let r = await send(method === 'HEAD' || !path.startsWith('/api/') ?
-		    this.directUrl : this.url);
+		// Only the API is described.  Prism cannot pass on HEAD (it
+		// parses the empty JSON body), nor a body given as bytes: it
+		// parses and re-serialises JSON, so duplicate keys, invalid
+		// UTF-8 and integers past 2^53 would not reach kore as sent.
+		const raw = typeof body === 'string' || Buffer.isBuffer(body);
+		let r = await send(method === 'HEAD' || raw ||
+		    !path.startsWith('/api/') ? this.directUrl : this.url);
 		let text = await r.text();
 		if (this.proxy && (r.headers.get('content-type') ?? '')
 		    .startsWith('application/problem+json')) {
