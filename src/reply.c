@@ -66,12 +66,12 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 	json_decref(doc);
 
 	reply_common_headers(req);
-	http_response_header(req, "content-type",
-	    "application/json; charset=utf-8");
 
 	if (text == NULL) {
 		kore_log(LOG_ERR, "reply: %s: cannot serialise JSON",
 		    req->path);
+		http_response_header(req, "content-type",
+		    "application/json; charset=utf-8");
 		http_response_header(req, "cache-control", "no-store");
 		http_response(req, 500, json_internal,
 		    sizeof(json_internal) - 1);
@@ -101,10 +101,13 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 	    http_request_header(req, "if-none-match", &match) &&
 	    httpparse_etag_match(match, etag)) {
 		free(text);
+		/* No body, so no type: a client would try to parse one. */
 		http_response(req, 304, NULL, 0);
 		return;
 	}
 
+	http_response_header(req, "content-type",
+	    "application/json; charset=utf-8");
 	http_response(req, status, text, strlen(text));
 	free(text);
 }
