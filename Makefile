@@ -62,13 +62,13 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8 \
-		   calldoc stmt
+		   calldoc stmt apidoc apidoc_table
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-browser test-asan deps-run deps-test bench clean
+	test-integration test-api-proxy test-browser test-asan deps-run deps-test bench clean
 
 all: module
 
@@ -204,6 +204,7 @@ test: deps-test
 	@tests/unit/run.sh $(BUILD)/unit
 	@$(MAKE) --no-print-directory test-fuzz
 	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
+	@tests/lib/with-cluster.sh tests/integration/run-proxy.sh $(MODULE)
 	@tests/lib/with-cluster.sh tests/browser/run.sh $(MODULE)
 	@$(MAKE) --no-print-directory test-asan
 	@echo "make test: all passed"
@@ -221,6 +222,12 @@ golden-update: deps-test
 test-integration: deps-test
 	@$(MAKE) --no-print-directory module oracle
 	@tests/lib/with-cluster.sh tests/integration/run.sh $(MODULE)
+
+# The API's integration tests and the README's examples through Prism, a
+# proxy that checks every request and answer against the OpenAPI document.
+test-api-proxy: deps-test
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/integration/run-proxy.sh $(MODULE)
 
 test-browser: deps-test
 	@$(MAKE) --no-print-directory module

@@ -107,7 +107,9 @@ api_finish(struct http_request *req, struct pipe *p)
 	struct api_ctx		*ctx = pipe_ctx(p);
 	const struct api_method	*m = ctx->method;
 	json_t			*doc, *v;
-	char			 hdr[64];
+	const char		*key;
+	char			 hdr[64], etag[32];
+	int			 flat;
 
 	if (m->status == 204) {
 		reply_common_headers(req);
@@ -127,11 +129,21 @@ api_finish(struct http_request *req, struct pipe *p)
 		return (PIPE_DONE);
 	}
 
+	/*
+	 * The version is the ETag (If-Match compares it).  It validates a
+	 * read for If-None-Match only when it covers the whole document: a
+	 * flat one, the row itself.  A project's or a checkpoint's carries
+	 * what changes without its version (its risks, an owner's name).
+	 */
 	v = json_object_get(doc, "version");
-	if (json_is_integer(v)) {
-		(void)snprintf(hdr, sizeof(hdr), "\"%" JSON_INTEGER_FORMAT "\"",
-		    json_integer_value(v));
-		http_response_header(req, "etag", hdr);
+	etag[0] = '\0';
+	if (json_is_integer(v))
+		(void)snprintf(etag, sizeof(etag), "\"%" JSON_INTEGER_FORMAT
+		    "\"", json_integer_value(v));
+	flat = 1;
+	json_object_foreach(doc, key, v) {
+		if (json_is_object(v) || json_is_array(v))
+			flat = 0;
 	}
 
 	v = json_object_get(doc, "id");
@@ -144,6 +156,7 @@ api_finish(struct http_request *req, struct pipe *p)
 	if (ctx->extra != NULL)
 		json_object_update(doc, ctx->extra);
 
-	reply_json(req, m->status, doc);
+	reply_json_tag(req, m->status, doc, etag[0] != '\0' ? etag : NULL,
+	    etag[0] == '\0' || flat);
 	return (PIPE_DONE);
 }

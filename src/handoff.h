@@ -188,6 +188,8 @@ const char	*pipe_value(struct pipe *);
 int		 reply_is_api(struct http_request *);
 void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
+void		 reply_json_tag(struct http_request *, int, json_t *,
+		    const char *, int);
 void		 reply_body(struct http_request *, int, const char *,
 		    struct sbuf *);
 void		 reply_html(struct http_request *, int, struct sbuf *);
@@ -270,6 +272,10 @@ int		 run_version(struct http_request *, const struct route *,
 
 /* assets.c: files from assets/, embedded at build time. */
 int		 run_asset(struct http_request *, const struct route *,
+		    const struct route_method *);
+
+/* openapi.c: the API's description, from the route table (apidoc.h). */
+int		 run_openapi(struct http_request *, const struct route *,
 		    const struct route_method *);
 
 /* background.c: the vocabulary check and the risk ledger's upkeep. */

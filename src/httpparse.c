@@ -59,3 +59,32 @@ httpparse_is_json_type(const char *type)
 		p++;
 	return (strcasecmp(p, "charset=utf-8") == 0);
 }
+
+int
+httpparse_etag_match(const char *list, const char *etag)
+{
+	const char	*p, *q;
+	size_t		 n;
+
+	n = strlen(etag);
+	p = list;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '*')
+			return (p[1] == '\0' || p[1] == ' ' || p[1] == ',');
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (*p != '"' || (q = strchr(p + 1, '"')) == NULL)
+			return (0);
+		if ((size_t)(q + 1 - p) == n && strncmp(p, etag, n) == 0)
+			return (1);
+		p = q + 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			return (0);
+		if (*p++ != ',')
+			return (0);
+	}
+}

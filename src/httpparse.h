@@ -26,4 +26,11 @@ int	httpparse_if_match(const char *, long long *);
  * "; charset=utf-8" (case-insensitive); else 0. */
 int	httpparse_is_json_type(const char *);
 
+/*
+ * 1 if an If-None-Match value (a list of entity tags, or "*") names the
+ * strong tag etag ("\"N\""), compared weakly as RFC 9110 says: W/"N"
+ * matches "N" too.  0 otherwise, a malformed list included.
+ */
+int	httpparse_etag_match(const char *, const char *);
+
 #endif

@@ -5,6 +5,7 @@
  */
 #include "handoff.h"
 #include "render.h"
+#include "httpparse.h"
 
 #define CSP	"default-src 'self'; img-src 'self' data:; "		\
 		"style-src 'self'; script-src 'self'; object-src 'none'; " \
@@ -41,24 +42,72 @@ reply_common_headers(struct http_request *req)
 void
 reply_json(struct http_request *req, int status, json_t *doc)
 {
-	char	*text;
+	reply_json_tag(req, status, doc, NULL, 1);
+}
+
+/*
+ * A read (GET or HEAD, 200) carries a strong validator: etag when given
+ * (a resource's version, "3"), else a hash of the answer's bytes; and,
+ * when the tag validates the whole answer (revalidate), an If-None-Match
+ * that names it is answered 304 without a body.  A signed-in
+ * answer may be kept by the client alone (private), and only to be
+ * revalidated (no-cache); it depends on who asks (Vary).  Anything else
+ * is not to be stored at all.  Takes over the reference to doc.
+ */
+void
+reply_json_tag(struct http_request *req, int status, json_t *doc,
+    const char *etag, int revalidate)
+{
+	const char	*match;
+	char		*text, hash[SECRET_HASH_LEN], tag[32];
+	int		 read;
 
 	text = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
 
 	reply_common_headers(req);
-	http_response_header(req, "content-type",
-	    "application/json; charset=utf-8");
-	http_response_header(req, "cache-control", "no-store");
 
 	if (text == NULL) {
 		kore_log(LOG_ERR, "reply: %s: cannot serialise JSON",
 		    req->path);
+		http_response_header(req, "content-type",
+		    "application/json; charset=utf-8");
+		http_response_header(req, "cache-control", "no-store");
 		http_response(req, 500, json_internal,
 		    sizeof(json_internal) - 1);
 		return;
 	}
 
+	read = status == 200 && (req->method == HTTP_METHOD_GET ||
+	    req->method == HTTP_METHOD_HEAD);
+	if (etag == NULL && read) {
+		secret_sha256_hex(text, hash);
+		(void)snprintf(tag, sizeof(tag), "\"%.20s\"", hash);
+		etag = tag;
+	}
+	if (etag != NULL)
+		http_response_header(req, "etag", etag);
+	if (!read) {
+		http_response_header(req, "cache-control", "no-store");
+	} else if (req_who(req) != NULL) {
+		http_response_header(req, "cache-control",
+		    "private, no-cache");
+		http_response_header(req, "vary", "Authorization, Cookie");
+	} else {
+		http_response_header(req, "cache-control", "no-cache");
+	}
+
+	if (read && revalidate &&
+	    http_request_header(req, "if-none-match", &match) &&
+	    httpparse_etag_match(match, etag)) {
+		free(text);
+		/* No body, so no type: a client would try to parse one. */
+		http_response(req, 304, NULL, 0);
+		return;
+	}
+
+	http_response_header(req, "content-type",
+	    "application/json; charset=utf-8");
 	http_response(req, status, text, strlen(text));
 	free(text);
 }

@@ -195,6 +195,9 @@ static const struct route_method m_asset[] = {
 static const struct route_method m_version[] = {
 	M(GET, ACCESS_PUBLIC, run_version, NULL),
 };
+static const struct route_method m_openapi[] = {
+	M(GET, ACCESS_PUBLIC, run_openapi, NULL),
+};
 static const struct route_method m_session[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &whoami),
 	M(POST, ACCESS_PUBLIC, run_login, &login_json),
@@ -295,6 +298,7 @@ static const struct route routes[] = {
 	ROUTE("/assets/*file", m_asset),
 
 	ROUTE("/api/v1/version", m_version),
+	ROUTE("/api/v1/openapi.json", m_openapi),
 	ROUTE("/api/v1/session", m_session),
 	ROUTE("/api/v1/tokens", m_api_tokens),
 	ROUTE("/api/v1/tokens/#token", m_api_token),

@@ -14,6 +14,13 @@
 //
 // Every server is stopped when the test process exits, even on failure.
 //
+// With HANDOFF_TEST_PROXY=prism, each server is reached through Stoplight's
+// Prism in proxy mode with --errors, fed the document the server itself
+// serves (/api/v1/openapi.json): a request or an answer the document does
+// not describe comes back as Prism's error instead (422 for a request,
+// 500 "VIOLATIONS" for an answer), which fails the test that sent it.
+// srv.url is then Prism's; srv.directUrl is always kore's.
+//
 // Servers reach PostgreSQL over the transport named by { transport } or by
 // HANDOFF_TEST_DB_TRANSPORT: 'unix' (the default: the cluster's socket),
 // 'tcp' (127.0.0.1, no TLS) or 'tls' (sslmode=verify-full against the CA
@@ -227,7 +234,46 @@ export class Server {
 		this.exited = new Promise((ok) => this.child.on('exit',
 		    (code, signal) => ok({ code, signal })));
 		await this.waitReady();
+		this.directUrl = this.url;
+		if (process.env.HANDOFF_TEST_PROXY === 'prism')
+			await this.startProxy(dir, tag);
 		return this;
+	}
+
+	async startProxy(dir, tag) {
+		const r = await fetch(`${this.url}/api/v1/openapi.json`);
+		if (r.status !== 200)
+			throw new Error(`no description to proxy with: ${r.status} ` +
+			    await r.text());
+		const docPath = join(dir, `openapi-${tag}.json`);
+		writeFileSync(docPath, await r.text());
+		const port = await freePort();
+		const logPath = join(dir, `prism-${tag}.log`);
+		const log = openSync(logPath, 'a');
+		const child = spawn(join(TOP, 'tests/node_modules/.bin/prism'),
+		    ['proxy', '--errors', '--cors=false', '-h', '127.0.0.1',
+		    '-p', String(port), docPath, this.url],
+		    { detached: true, stdio: ['ignore', log, log] });
+		child.unref();
+		live.add(child);
+		this.proxy = child;
+		this.proxyLogPath = logPath;
+		const deadline = Date.now() + 60000;
+		while (!/Prism is listening/.test(readFileSync(logPath, 'utf8'))) {
+			if (child.exitCode !== null || Date.now() > deadline)
+				throw new Error('prism did not start:\n' +
+				    readFileSync(logPath, 'utf8').slice(-2000));
+			await sleep(100);
+		}
+		this.url = `http://127.0.0.1:${port}`;
+	}
+
+	stopProxy() {
+		if (!this.proxy)
+			return;
+		try { process.kill(-this.proxy.pid, 'SIGKILL'); } catch { }
+		live.delete(this.proxy);
+		this.proxy = null;
 	}
 
 	// Ready means kore answers HTTP; the database may be down on purpose.
@@ -267,6 +313,7 @@ export class Server {
 	}
 
 	async stop() {
+		this.stopProxy();
 		if (!this.child)
 			return;
 		const child = this.child;
@@ -309,11 +356,33 @@ export class Server {
 			payload = JSON.stringify(body);
 			h['content-type'] ??= 'application/json';
 		}
-		const r = await fetch(this.url + path, {
+		const send = (base) => fetch(base + path, {
 			method, headers: h, body: payload, redirect: 'manual',
 			signal: AbortSignal.timeout(timeoutMs),
 		});
-		const text = await r.text();
+		// Only the API is described.  Prism cannot pass on HEAD (it
+		// parses the empty JSON body), nor a body given as bytes: it
+		// parses and re-serialises JSON, so duplicate keys, invalid
+		// UTF-8 and integers past 2^53 would not reach kore as sent.
+		const raw = typeof body === 'string' || Buffer.isBuffer(body);
+		let r = await send(method === 'HEAD' || raw ||
+		    !path.startsWith('/api/') ? this.directUrl : this.url);
+		let text = await r.text();
+		if (this.proxy && (r.headers.get('content-type') ?? '')
+		    .startsWith('application/problem+json')) {
+			const said = `${method} ${path}: prism: ${r.status} ${text}`;
+			// An answer the document does not describe: a failure.
+			if (/#VIOLATIONS"/.test(text))
+				throw new Error(`the answer breaks the description ` +
+				    `(${this.directUrl}):\n${said}`);
+			// A request the document says is invalid never reached
+			// kore: send it there, which must refuse it too (4xx).
+			r = await send(this.directUrl);
+			text = await r.text();
+			if (r.status < 400 || r.status >= 500)
+				throw new Error(`the description refuses a request ` +
+				    `that kore answers with ${r.status}:\n${said}`);
+		}
 		let json;
 		if (text !== '' && (r.headers.get('content-type') ?? '')
 		    .startsWith('application/json')) {

@@ -94,6 +94,30 @@ test_json_type(void **state)
 	}
 }
 
+static void
+test_etag_match(void **state)
+{
+	static const char *const yes[] = {
+		"\"7\"", "W/\"7\"", "*", " \"7\"", "\"1\", \"7\"",
+		"\"1\",\"7\"", "W/\"1\" , W/\"7\"", "\"7\" ",
+	};
+	static const char *const no[] = {
+		"", "\"70\"", "\"\"", "7", "\"1\"", "\"1\" \"7\"",
+		"\"1\", 7", "**", "\"7", "w/\"1\"", "\"1\",",
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (httpparse_etag_match(yes[i], "\"7\"") != 1)
+			fail_msg("did not match [%s]", yes[i]);
+	}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		if (httpparse_etag_match(no[i], "\"7\"") != 0)
+			fail_msg("matched [%s]", no[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -101,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_if_match_accepts),
 		cmocka_unit_test(test_if_match_rejects),
 		cmocka_unit_test(test_json_type),
+		cmocka_unit_test(test_etag_match),
 	};
 
 	return (cmocka_run_group_tests_name("httpparse", tests, NULL, NULL));

@@ -1,0 +1,328 @@
+/*
+ * apidoc_table: what the route and field tables do not say about the
+ * API, written once (apidoc.h): a summary and the answer of each method,
+ * and the schemas of the answers.
+ *
+ * A route added to routes.c under /api/v1 needs a line in apidoc_ops;
+ * until it has one, GET /api/v1/openapi.json answers 500 naming it (and
+ * tests/integration/openapi.test.js fails).
+ */
+#include <stddef.h>
+
+#include "apidoc.h"
+#include "fields.h"
+#include "vocab.h"
+
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define ETAG		APIDOC_ETAG
+#define IF_MATCH	APIDOC_IF_MATCH
+#define PAGED		APIDOC_PAGED
+#define CONFLICT	APIDOC_CONFLICT
+#define CONST		APIDOC_CONST
+#define COOKIE		APIDOC_COOKIE
+#define CACHED		APIDOC_CACHED
+
+/* A versioned resource: read with its ETag, written with If-Match. */
+#define READ_V		ETAG
+#define WRITE_V		(ETAG | IF_MATCH | CONFLICT)
+
+#define OP(method, pattern, tag, summary, schema, flags)		\
+	{ method, "/api/v1" pattern, summary, tag, schema, flags, 0,	\
+	    NULL, NULL }
+#define OPQ(method, pattern, tag, summary, schema, flags, query)	\
+	{ method, "/api/v1" pattern, summary, tag, schema, flags, 0,	\
+	    NULL, query }
+
+const struct apidoc_op apidoc_ops[] = {
+	OP("GET", "/version", "meta", "What this server is", "Version",
+	    CONST),
+	OP("GET", "/openapi.json", "meta", "This description",
+	    "OpenApiDocument", CONST | CACHED | ETAG),
+
+	OP("GET", "/session", "accounts", "Who is signed in", "Whoami",
+	    CACHED),
+	{ "POST", "/api/v1/session", "Sign in with an email and a password: "
+	    "a session cookie and its CSRF token", "accounts", "Session",
+	    COOKIE, 200, login_body, NULL },
+	{ "DELETE", "/api/v1/session", "Sign out (a session, not a token)",
+	    "accounts", NULL, COOKIE, 204, NULL, NULL },
+	OP("GET", "/tokens", "accounts", "The API tokens of the one asking",
+	    "TokenList", CACHED),
+	OP("POST", "/tokens", "accounts", "A new API token, shown once",
+	    "NewToken", CONFLICT),
+	OP("DELETE", "/tokens/#token", "accounts",
+	    "Revoke a token (one's own; an admin: anyone's)", "Token", 0),
+	OP("GET", "/users", "accounts", "Every user account", "UserList",
+	    CACHED),
+	OP("POST", "/users", "accounts", "A new user account", "User",
+	    CONFLICT),
+	OP("PATCH", "/users/#user", "accounts",
+	    "Change an account: name, role, activity, password", "User",
+	    CONFLICT),
+
+	OP("GET", "/people", "people", "People, filtered", "PersonList",
+	    PAGED | CACHED),
+	OP("POST", "/people", "people", "A new person", "Person",
+	    ETAG | CONFLICT),
+	OP("GET", "/people/#person", "people", "One person", "Person",
+	    READ_V | CACHED),
+	OP("PATCH", "/people/#person", "people", "Change a person",
+	    "Person", WRITE_V),
+
+	OPQ("GET", "/projects", "projects", "Projects, filtered",
+	    "ProjectList", PAGED | CACHED,
+	    project_list_query),
+	OP("POST", "/projects", "projects",
+	    "Kick off a project from the templates", "Project",
+	    ETAG | CONFLICT),
+	OP("GET", "/projects/#project", "projects",
+	    "A project with its plan, checkpoints, handoffs and matrix",
+	    "Project", READ_V),
+	OP("PATCH", "/projects/#project", "projects",
+	    "Change a project: fields, spec, plan", "Project", WRITE_V),
+	OP("POST", "/projects/#project/stage", "projects",
+	    "Move the project to another stage", "Project", WRITE_V),
+	OP("GET", "/projects/#project/history", "projects",
+	    "What changed in a project, newest first", "History",
+	    PAGED | CACHED),
+	OPQ("GET", "/projects/#project/risks", "risks",
+	    "A project's risks as of a day", "ProjectRisks", CACHED,
+	    as_of_query),
+
+	OP("POST", "/projects/#project/checkpoints", "checkpoints",
+	    "A new checkpoint", "Checkpoint", ETAG | CONFLICT),
+	OP("GET", "/checkpoints/#checkpoint", "checkpoints",
+	    "One checkpoint", "Checkpoint", READ_V),
+	OP("PATCH", "/checkpoints/#checkpoint", "checkpoints",
+	    "Change a checkpoint (a new due date needs a reason)",
+	    "Checkpoint", WRITE_V),
+	OP("DELETE", "/checkpoints/#checkpoint", "checkpoints",
+	    "Delete a checkpoint", NULL, IF_MATCH | CONFLICT),
+
+	OP("PUT", "/projects/#project/ownership/:key/:role", "ownership",
+	    "Name the owner of a box of the matrix", "Cell", WRITE_V),
+	OP("DELETE", "/projects/#project/ownership/:key/:role", "ownership",
+	    "Empty a box of the matrix", "Cell", WRITE_V),
+
+	OP("POST", "/projects/#project/handoffs/:handoff/offer", "handoffs",
+	    "Offer a handoff", "Handoff", WRITE_V),
+	OP("POST", "/projects/#project/handoffs/:handoff/accept", "handoffs",
+	    "Accept an offered handoff", "Handoff", WRITE_V),
+
+	OPQ("GET", "/risks", "risks", "The portfolio's risks as of a day",
+	    "Risks", PAGED | CACHED, risks_query),
+	OPQ("GET", "/digest", "risks", "The weekly digest", "Digest",
+	    PAGED | CACHED, digest_query),
+};
+
+const size_t apidoc_nops = NITEMS(apidoc_ops);
+
+/* Path placeholders whose values are a vocabulary. */
+const struct apidoc_param apidoc_params[] = {
+	{ "role", role_keys },
+};
+
+const size_t apidoc_nparams = NITEMS(apidoc_params);
+
+/* The answers ------------------------------------------------------------- */
+
+#define REQ		AP_REQUIRED
+#define NUL		AP_NULLABLE
+#define END		{ NULL, 0, 0, NULL, NULL }
+#define P(name, type, flags)	{ name, type, flags, NULL, NULL }
+#define PE(name, flags, choices)	{ name, AT_ENUM, flags, choices, NULL }
+#define PR(name, flags, ref)	{ name, AT_REF, flags, NULL, ref }
+#define PL(name, flags, ref)	{ name, AT_LIST, flags, NULL, ref }
+
+static const char *const via_keys[] = { "session", "token", NULL };
+
+static const struct apidoc_prop version_props[] = {
+	P("name", AT_STRING, REQ),
+	P("version", AT_STRING, REQ),
+	END
+};
+
+static const struct apidoc_prop openapi_props[] = {
+	P("openapi", AT_STRING, REQ),
+	P("info", AT_OBJECT, REQ),
+	P("paths", AT_OBJECT, REQ),
+	P("components", AT_OBJECT, 0),
+	END
+};
+
+static const struct apidoc_prop principal_props[] = {
+	P("id", AT_INT, REQ),
+	P("email", AT_STRING, REQ),
+	P("name", AT_STRING, REQ),
+	PE("role", REQ, user_role_keys),
+	END
+};
+
+static const struct apidoc_prop whoami_props[] = {
+	PR("user", REQ, "Principal"),
+	PE("via", REQ, via_keys),
+	END
+};
+
+static const struct apidoc_prop session_props[] = {
+	PR("user", REQ, "User"),
+	P("csrf_token", AT_STRING, REQ),
+	END
+};
+
+static const struct apidoc_prop token_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, 0),
+	P("prefix", AT_STRING, 0),
+	P("created_at", AT_TIME, 0),
+	P("last_used_at", AT_TIME, NUL),
+	P("revoked_at", AT_TIME, NUL),
+	END
+};
+
+static const struct apidoc_prop new_token_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, 0),
+	P("token", AT_STRING, REQ),
+	END
+};
+
+static const struct apidoc_prop token_list_props[] = {
+	PL("tokens", REQ, "Token"),
+	END
+};
+
+static const struct apidoc_prop user_props[] = {
+	P("id", AT_INT, REQ),
+	P("email", AT_STRING, 0),
+	P("name", AT_STRING, 0),
+	PE("role", 0, user_role_keys),
+	P("active", AT_BOOL, 0),
+	END
+};
+
+static const struct apidoc_prop user_list_props[] = {
+	PL("users", REQ, "User"),
+	END
+};
+
+static const struct apidoc_prop person_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, REQ),
+	P("email", AT_STRING, REQ),
+	PE("role", REQ, person_role_keys),
+	P("active", AT_BOOL, REQ),
+	P("version", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop person_list_props[] = {
+	PL("people", REQ, "Person"),
+	P("total", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop project_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, REQ),
+	P("pm", AT_OBJECT, 0),
+	PE("status", REQ, project_status_keys),
+	PE("stage", REQ, stage_keys),
+	P("kickoff_on", AT_DATE, 0),
+	P("target_launch_on", AT_DATE, 0),
+	P("version", AT_INT, REQ),
+	P("spec", AT_OBJECT, 0),
+	PL("stages", 0, NULL),
+	PL("transitions", 0, NULL),
+	PL("checkpoints", 0, "Checkpoint"),
+	PL("handoffs", 0, "Handoff"),
+	PL("ownership", 0, NULL),
+	PL("risks", 0, NULL),
+	END
+};
+
+static const struct apidoc_prop project_list_props[] = {
+	PL("projects", REQ, NULL),
+	P("total", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop checkpoint_props[] = {
+	P("id", AT_INT, REQ),
+	P("project_id", AT_INT, 0),
+	PE("stage", 0, stage_keys),
+	P("title", AT_STRING, 0),
+	P("due_on", AT_DATE, 0),
+	P("original_due_on", AT_DATE, 0),
+	P("owner", AT_OBJECT, NUL),
+	PE("status", 0, checkpoint_status_keys),
+	P("completed_on", AT_DATE, NUL),
+	P("decision", AT_BOOL, 0),
+	PE("outcome", NUL, outcome_keys),
+	P("evidence_url", AT_STRING, NUL),
+	P("note", AT_STRING, NUL),
+	P("version", AT_INT, REQ),
+	PL("slips", 0, NULL),
+	END
+};
+
+static const struct apidoc_prop cell_props[] = {
+	P("version", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop handoff_props[] = {
+	P("key", AT_STRING, REQ),
+	P("version", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop history_props[] = {
+	PL("entries", REQ, NULL),
+	P("total", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop project_risks_props[] = {
+	PL("risks", REQ, NULL),
+	END
+};
+
+static const struct apidoc_prop risks_props[] = {
+	PL("risks", REQ, NULL),
+	P("total", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop digest_props[] = {
+	P("week", AT_STRING, REQ),
+	END
+};
+
+const struct apidoc_schema apidoc_schemas[] = {
+	{ "Version", "what this server is", version_props },
+	{ "OpenApiDocument", "an OpenAPI 3.1 document", openapi_props },
+	{ "Principal", "a signed-in user", principal_props },
+	{ "Whoami", "who is asking, and how", whoami_props },
+	{ "Session", "a new session", session_props },
+	{ "Token", "an API token (never its secret)", token_props },
+	{ "NewToken", "a new API token with its secret, shown once",
+	    new_token_props },
+	{ "TokenList", "API tokens", token_list_props },
+	{ "User", "a user account", user_props },
+	{ "UserList", "user accounts", user_list_props },
+	{ "Person", "a person who may own work", person_props },
+	{ "PersonList", "a page of people", person_list_props },
+	{ "Project", "a project", project_props },
+	{ "ProjectList", "a page of projects", project_list_props },
+	{ "Checkpoint", "a checkpoint of a project", checkpoint_props },
+	{ "Cell", "a box of the ownership matrix", cell_props },
+	{ "Handoff", "a handoff between stages", handoff_props },
+	{ "History", "a page of a project's changes", history_props },
+	{ "ProjectRisks", "a project's risks", project_risks_props },
+	{ "Risks", "a page of the portfolio's risks", risks_props },
+	{ "Digest", "the weekly digest", digest_props },
+};
+
+const size_t apidoc_nschemas = NITEMS(apidoc_schemas);
