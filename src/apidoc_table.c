@@ -60,6 +60,10 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("PATCH", "/users/#user", "accounts",
 	    "Change an account: name, role, activity, password", "User",
 	    CONFLICT),
+	OP("GET", "/users/#user/tokens", "accounts",
+	    "The API tokens of an account (admins)", "TokenList", CACHED),
+	OP("DELETE", "/users/#user/tokens", "accounts",
+	    "Revoke every API token of an account (admins)", "TokenList", 0),
 
 	OP("GET", "/people", "people", "People, filtered", "PersonList",
 	    PAGED | CACHED),
