@@ -68,7 +68,7 @@ UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-api-proxy test-browser test-asan deps-run deps-test bench clean
+	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench clean
 
 all: module
 
@@ -228,6 +228,19 @@ test-integration: deps-test
 test-api-proxy: deps-test
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/integration/run-proxy.sh $(MODULE)
+
+# Requests generated from the OpenAPI document (tests/integration/
+# api_fuzz.test.js) for longer than make test gives them: FUZZ_API_ROUNDS
+# rounds, the later ones with values drawn at random, through Prism, at
+# most FUZZ_API_TIME seconds.
+FUZZ_API_ROUNDS	?= 20
+FUZZ_API_TIME	?= 600
+fuzz-api: deps-test
+	@$(MAKE) --no-print-directory module
+	@HANDOFF_TEST_PROXY=prism HANDOFF_FUZZ_API_ROUNDS=$(FUZZ_API_ROUNDS) \
+	    HANDOFF_FUZZ_API_SECONDS=$(FUZZ_API_TIME) \
+	    tests/lib/with-cluster.sh tests/integration/run-proxy.sh \
+	    $(MODULE) api_fuzz.test.js
 
 test-browser: deps-test
 	@$(MAKE) --no-print-directory module
