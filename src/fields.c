@@ -191,6 +191,8 @@ const struct field user_patch_body[] = {
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "password", FIELD_TEXT, 0, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX,
 	    NULL, NULL },
+	/* true: end a lockout, forget the failed sign-ins. */
+	{ "unlock", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
 
