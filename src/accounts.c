@@ -5,11 +5,13 @@
  * its owner once and stored as its SHA-256; a password is stored as its
  * argon2id hash.  The JSON routes are rows of routes.c whose before()
  * hooks below add the hash to the request and the secret to the reply;
- * the /tokens page does the same for people in a browser.
+ * the /tokens page does the same for people in a browser.  The /accounts
+ * page shows admins every account and its sign-in state, and unlocks one.
  */
 #include <sodium.h>
 
 #include "handoff.h"
+#include "doc.h"
 #include "page.h"
 
 /* POST /api/v1/tokens: a new token for the signed-in user. */
@@ -258,3 +260,96 @@ const struct pipe_ops tokens_ops = {
 };
 
 const int tokens_show = 0, tokens_create = 1, tokens_revoke = 2;
+
+/* The accounts page (admins) ---------------------------------------------- */
+
+static int
+accounts_push(struct http_request *req, struct pipe *p, json_t *path)
+{
+	(void)path;
+	return (page_send(req, p, STMT_USER_LIST, NULL, NULL));
+}
+
+static void
+accounts_row(struct sbuf *b, const struct page_ctx *ctx,
+    const struct form_state *fs, json_t *u)
+{
+	long long	 id = doc_int(u, "id");
+	const char	*until = doc_str(u, "locked_until");
+	long long	 fails = doc_int(u, "failed_logins");
+	char		 form[48], action[64];
+
+	html_printf(b, "<tr id=\"user-%lld\"><th scope=\"row\">%s</th>"
+	    "<td>%s</td><td>%s</td><td>", id, doc_str(u, "email"),
+	    doc_str(u, "name"), doc_str(u, "role"));
+	render_badge(b, doc_bool(u, "active") ? "active" : "paused",
+	    doc_bool(u, "active") ? "active" : "inactive");
+	if (until != NULL) {
+		sbuf_str(b, " ");
+		render_badge(b, "blocked", "locked");
+		html_printf(b, " <span class=\"muted\">until %s</span>",
+		    until);
+	}
+	html_printf(b, "</td><td>%lld</td><td>", fails);
+	if (until != NULL || fails > 0) {
+		(void)snprintf(form, sizeof(form), "user-%lld", id);
+		(void)snprintf(action, sizeof(action), "/accounts/%lld/unlock",
+		    id);
+		form_open(b, ctx, fs, action, form, -1);
+		html_printf(b, "<input type=\"hidden\" name=\"unlock\" "
+		    "value=\"true\">\n<button type=\"submit\">%s<span "
+		    "class=\"visually-hidden\"> %s</span></button>\n",
+		    until != NULL ? "Unlock" : "Clear failures",
+		    doc_str(u, "email"));
+		form_close(b);
+	}
+	sbuf_str(b, "</td></tr>\n");
+}
+
+static void
+accounts_render(struct http_request *req, json_t *doc, json_t *path,
+    const struct form_state *fs, int status)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
+	json_t		*u;
+	size_t		 i;
+
+	(void)path;
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	layout_begin(&b, "Accounts", &ctx);
+	sbuf_str(&b, "<header class=\"page-head\"><h1>Accounts</h1>\n<p>"
+	    "Who may sign in, and with which role. After repeated failed "
+	    "sign-ins an account has to wait, then locks for a while; "
+	    "attempts made meanwhile do not count and do not make it "
+	    "longer. Unlock an account here when its owner cannot wait "
+	    "(<code>PATCH /api/v1/users/{id}</code> with "
+	    "<code>{\"unlock\": true}</code> does the same).</p></header>\n"
+	    "<section aria-labelledby=\"accounts-h\">\n<h2 "
+	    "id=\"accounts-h\">Everyone who has an account</h2>\n<table "
+	    "class=\"accounts\">\n<thead><tr><th scope=\"col\">Email</th>"
+	    "<th scope=\"col\">Name</th><th scope=\"col\">Role</th>"
+	    "<th scope=\"col\">State</th><th scope=\"col\">Failed "
+	    "sign-ins</th><th scope=\"col\">Sign-in</th></tr></thead>\n"
+	    "<tbody>\n");
+	json_array_foreach(doc_arr(doc, "users"), i, u)
+		accounts_row(&b, &ctx, fs, u);
+	sbuf_str(&b, "</tbody>\n</table>\n</section>\n");
+	layout_end(&b);
+	page_reply(req, status, &b);
+}
+
+const struct page_view accounts_view = {
+	accounts_push, accounts_render
+};
+
+static const struct form_field unlock_form[] = {
+	{ "unlock", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action unlock_action = {
+	"user-%user", STMT_USER_PATCH, unlock_form, user_patch_body,
+	"/accounts#user-%user", &accounts_view, NULL
+};

@@ -506,6 +506,15 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 	} else if (op->flags & APIDOC_COOKIE) {
 		add_error(responses, 401, "wrong email or password, or the "
 		    "account is inactive or locked");
+		add_error(responses, 403, "a browser's sign-in from another "
+		    "site (Sec-Fetch-Site, Origin)");
+		json_object_set_new(responses, "429", json_pack(
+		    "{s:s, s:{s:o}, s:{s:{s:{s:s}}}}", "description",
+		    "a sign-in budget is spent: try again later",
+		    "headers",
+		    "Retry-After", header_ref("RetryAfter"), "content",
+		    "application/json", "schema", "$ref",
+		    "#/components/schemas/Error"));
 	}
 	if (strpbrk(r->pattern, "#:*") != NULL)
 		add_error(responses, 404, "no such resource");
@@ -519,6 +528,8 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 		add_error(responses, 413, "the body is larger than 64 KiB");
 		add_error(responses, 415, "the body is not application/json");
 	}
+	add_error(responses, 431, "the header block reached what the "
+	    "server keeps: a header may have been dropped");
 	if (db) {
 		add_error(responses, 500, "internal error");
 		json_object_set_new(responses, "503", json_pack(

@@ -22,7 +22,15 @@
  *    sends the A and AAAA queries together with sendmmsg;
  *  - libpq with GSSAPI compiled in (Debian's) lists /etc/gss/mech.d with
  *    getdents64 when a connection string asks for GSSAPI encryption (we
- *    turn it off by default, see handoff_init()).
+ *    turn it off by default, see handoff_init());
+ *  - password checks run in Kore's task threads (pwcheck.c), inside the
+ *    worker: glibc starts a thread with clone3 (Kore's own task filter
+ *    has only clone) and registers it with rseq, and the thread lowers
+ *    its own priority (gettid, setpriority); a thread started under
+ *    AddressSanitizer (make test-asan) counts the CPUs it may run on
+ *    (sched_getaffinity).  A system call refused in a task thread kills
+ *    that thread only, silently: the request it works for would never
+ *    be answered (the kernel's audit log says which call it was).
  * TLS to the database (OpenSSL reading certificates, getrandom) needs
  * nothing more.  tests/integration/transport.test.js connects every way.
  */
@@ -36,7 +44,12 @@ KORE_SECCOMP_FILTER("handoff",
 	KORE_SYSCALL_ALLOW(getpeername),
 	KORE_SYSCALL_ALLOW(shutdown),
 	KORE_SYSCALL_ALLOW(sendmmsg),
-	KORE_SYSCALL_ALLOW(getdents64)
+	KORE_SYSCALL_ALLOW(getdents64),
+	KORE_SYSCALL_ALLOW(clone3),
+	KORE_SYSCALL_ALLOW(rseq),
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(setpriority),
+	KORE_SYSCALL_ALLOW(sched_getaffinity)
 );
 
 /* HANDOFF_TODAY=YYYY-MM-DD pins "today" (demos, tests); else DAY_NONE. */
@@ -83,7 +96,7 @@ handoff_init(int state)
 	 */
 	(void)setenv("PGOPTIONS", "-c jit=off", 0);
 
-	if (auth_init() != KORE_RESULT_OK)
+	if (auth_init() != KORE_RESULT_OK || pwcheck_init() != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
 
 	today = getenv("HANDOFF_TODAY");

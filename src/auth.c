@@ -9,32 +9,18 @@
  * one mechanism for pages and API alike.
  *
  * Secrets come from libsodium through secret.c: random ids and tokens,
- * SHA-256, and argon2id for passwords (crypto_pwhash_str).
+ * SHA-256, and argon2id for passwords (crypto_pwhash_str), checked off
+ * the event loop by pwcheck.c.
  */
-#include <sodium.h>
-
 #include "handoff.h"
 
 #define SESSION_COOKIE	"handoff_session"
 
-/* A hash to check passwords of unknown emails against, so that a wrong
- * email costs the same time as a wrong password. */
-static char	dummy_hash[crypto_pwhash_STRBYTES];
-
 int
 auth_init(void)
 {
-	unsigned char	pw[16];
-
 	if (secret_init() == -1) {
 		kore_log(LOG_ERR, "auth: libsodium could not start");
-		return (KORE_RESULT_ERROR);
-	}
-	randombytes_buf(pw, sizeof(pw));
-	if (crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof(pw),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-		kore_log(LOG_ERR, "auth: cannot hash (out of memory?)");
 		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);
@@ -57,17 +43,6 @@ auth_access_name(int access)
 	if (access <= ACCESS_PUBLIC || access > ACCESS_ADMIN)
 		return ("anyone");
 	return (user_role_keys[access - ACCESS_VIEWER]);
-}
-
-/* Always spends the time of one argon2id check, known hash or not. */
-int
-auth_verify_password(const char *hash, const char *password)
-{
-	const char	*h = hash != NULL ? hash : dummy_hash;
-	int		 ok;
-
-	ok = crypto_pwhash_str_verify(h, password, strlen(password)) == 0;
-	return (hash != NULL && ok);
 }
 
 /*

@@ -193,6 +193,8 @@ const struct field user_patch_body[] = {
 	    NULL, NULL },
 	/* With a password: the account's API tokens stay valid. */
 	{ "keep_tokens", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	/* true: end a lockout, forget the failed sign-ins. */
+	{ "unlock", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
 

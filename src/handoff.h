@@ -121,7 +121,6 @@ json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
 
 /* auth.c: credentials, the session cookie, refusals. */
 int		 auth_init(void);
-int		 auth_verify_password(const char *, const char *);
 int		 auth_credentials(struct http_request *,
 		    char [SECRET_HASH_LEN], char [SECRET_HASH_LEN]);
 void		 auth_session_cookie(struct http_request *, const char *, int);
@@ -130,6 +129,16 @@ void		 auth_refuse(struct http_request *, int, int);
 const char	*auth_access_name(int);
 void		 auth_url_encode(struct sbuf *, const char *);
 int		 auth_safe_next(const char *);
+
+/* pwcheck.c: password checks off the event loop, in Kore's task threads. */
+struct pwcheck;
+int		 pwcheck_init(void);
+int		 pwcheck_busy(void);
+struct pwcheck	*pwcheck_start(struct http_request *, const char *,
+		    const char *);
+struct pwcheck	*pwcheck_pause(struct http_request *);
+int		 pwcheck_done(const struct pwcheck *, int *);
+void		 pwcheck_release(struct pwcheck *);
 
 /* log.c: one line per sign-in, refusal and rejected input. */
 void		 log_request_begin(struct http_request *);
@@ -152,8 +161,9 @@ void		 db_log_unavailable(const char *, const char *);
 /*
  * pipe.c: the request pipeline.  A handler describes its work as a
  * struct pipe_ops: prepare() reads the request and sends one statement,
- * finish() renders its answer (or sends another and returns PIPE_MORE),
- * fail() (optional) renders a refusal.  pipe_run() settles who is asking
+ * finish() renders its answer (or sends another and returns PIPE_MORE, or
+ * waits for work off the event loop and returns PIPE_SLEEP), fail()
+ * (optional) renders a refusal.  pipe_run() settles who is asking
  * with the first statement, refuses what the route's access does not
  * allow, and drives Kore's asynchronous pgsql machine, so that a slow
  * query never blocks a worker.
@@ -162,6 +172,7 @@ struct pipe;
 
 #define PIPE_DONE	0
 #define PIPE_MORE	1
+#define PIPE_SLEEP	2	/* asleep (pwcheck.c): finish() when woken */
 
 struct pipe_ops {
 	size_t	ctx_size;

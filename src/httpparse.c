@@ -88,3 +88,21 @@ httpparse_etag_match(const char *list, const char *etag)
 			return (0);
 	}
 }
+
+int
+httpparse_same_site(const char *fetch_site, const char *origin,
+    const char *host)
+{
+	const char	*p;
+
+	if (fetch_site != NULL)
+		return (strcmp(fetch_site, "same-origin") == 0 ||
+		    strcmp(fetch_site, "none") == 0);
+	if (origin == NULL)
+		return (1);
+	if (host == NULL || (p = strstr(origin, "://")) == NULL ||
+	    p == origin)
+		return (0);
+	p += 3;
+	return (*p != '\0' && strcasecmp(p, host) == 0);
+}

@@ -33,4 +33,15 @@ int	httpparse_is_json_type(const char *);
  */
 int	httpparse_etag_match(const char *, const char *);
 
+/*
+ * Could a request with these headers (each NULL when absent) have been
+ * sent by a page of this site?  1 yes, 0 no.  Sec-Fetch-Site, which
+ * browsers set themselves, must be "same-origin" or "none" (typed, a
+ * bookmark).  A browser without it sends Origin on a POST: its host and
+ * port must be Host's ("null", which a sandboxed or privacy-minded page
+ * sends, never is).  With neither, the client is not a browser, which no
+ * other site can make send anything.
+ */
+int	httpparse_same_site(const char *, const char *, const char *);
+
 #endif

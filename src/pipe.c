@@ -372,9 +372,13 @@ static int
 pipe_state_finish(struct http_request *req)
 {
 	struct pipe	*p = http_state_get(req);
+	int		 more;
 
 	p->sent = 0;
-	if (p->ops->finish(req, p) == PIPE_MORE) {
+	more = p->ops->finish(req, p);
+	if (more == PIPE_SLEEP)
+		return (HTTP_STATE_RETRY);	/* finish() again when woken */
+	if (more == PIPE_MORE) {
 		if (!p->sent) {
 			kore_log(LOG_ERR, "pipe: %s: finish asked for more "
 			    "without sending a statement", req->path);

@@ -31,6 +31,7 @@ struct page_ctx {
 /* The access levels as numbers, for the pure renderers (see handoff.h). */
 #define PAGE_ACCESS_MEMBER	2
 #define PAGE_ACCESS_PM		3
+#define PAGE_ACCESS_ADMIN	4
 
 /*
  * A form that was sent and refused: the page is shown again with the

@@ -144,6 +144,12 @@ static const struct route_method m_tokens[] = {
 static const struct route_method m_token_revoke[] = {
 	M(POST, ACCESS_VIEWER, run_pipe, &tokens_gone),
 };
+static const struct route_method m_accounts[] = {
+	M(GET, ACCESS_ADMIN, run_page, &accounts_view),
+};
+static const struct route_method m_account_unlock[] = {
+	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
+};
 static const struct route_method m_kickoff[] = {
 	M(GET, ACCESS_PM, run_page, &kickoff_view),
 	M(POST, ACCESS_PM, run_action, &kickoff_action),
@@ -279,6 +285,8 @@ static const struct route routes[] = {
 	ROUTE("/logout", m_logout),
 	ROUTE("/tokens", m_tokens),
 	ROUTE("/tokens/#token/revoke", m_token_revoke),
+	ROUTE("/accounts", m_accounts),
+	ROUTE("/accounts/#user/unlock", m_account_unlock),
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),

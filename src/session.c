@@ -2,31 +2,60 @@
  * session: signing in and out, for browsers (/login, /logout) and for
  * scripts (POST, GET and DELETE /api/v1/session).
  *
- * Signing in is two statements around a password check: api.login_lookup()
- * gives the stored argon2id hash (or none, for an unknown email, which is
- * checked against a dummy hash so it takes as long), the server checks the
- * password, and api.login_record() counts the failure or opens a session
- * with a new random id, so a session id fixed before sign-in is worthless.
- * Every refusal says the same thing, whether the email exists or not.
+ * Signing in is two statements around a password check.  Before any of
+ * it, a sign-in that a page of another site sent is refused (login CSRF:
+ * it would sign the victim's browser in as the attacker), and so is one
+ * from an address that already made too many attempts in this worker
+ * (throttle.h: the first line, which keeps the event loop and the database
+ * out of a flood).  Then api.login_lookup() applies the budgets every
+ * instance shares (the address's failures, all password checks together)
+ * and gives the stored argon2id hash, or none for an unknown email, which
+ * is checked against a dummy hash so it takes as long, or says the account
+ * is locked, whose answer is no whatever the password: no check then,
+ * only a pause as long as one.  The check runs off the event loop
+ * (pwcheck.c) while the request sleeps.  api.login_record() counts a
+ * failure or opens a session with a new random id, so a session id fixed
+ * before sign-in is worthless.  Every refusal of the password says the
+ * same thing, whether the email exists or not; a budget spent is a 429
+ * with Retry-After, which says nothing about any account.
  */
 #include <sodium.h>
 
 #include "handoff.h"
+#include "httpparse.h"
 #include "page.h"
+#include "throttle.h"
 
 #define LOGIN_FAILED	"the email or password is wrong, or the account " \
 			"is locked for a while after too many attempts"
 
+/* The first line, per worker process (see throttle.h). */
+#define LOGIN_GATE_SLOTS	4096
+#define LOGIN_GATE_BURST	30
+#define LOGIN_GATE_PER_SECOND	1.0
+
+#define LOGIN_LOOKUP	0	/* api.login_lookup() was sent */
+#define LOGIN_CHECK	1	/* the password is being checked */
+#define LOGIN_RECORD	2	/* api.login_record() was sent */
+
 struct login {
-	int	 form;			/* the /login page, not the API */
-	int	 phase;
-	char	 email[256];
-	char	 password[SECRET_PASSWORD_SIZE];	/* 4 bytes a char */
-	char	 next[256];
-	char	 session[SECRET_TOKEN_LEN];
-	char	 csrf[SECRET_TOKEN_LEN];
-	char	 address[64];
+	int		 form;		/* the /login page, not the API */
+	int		 phase;
+	int		 locked;	/* no check: a pause */
+	int		 active;
+	json_t		*user_id;
+	struct pwcheck	*check;
+	char		 email[256];
+	char		 password[SECRET_PASSWORD_SIZE];	/* 4 B a char */
+	char		 next[256];
+	char		 session[SECRET_TOKEN_LEN];
+	char		 csrf[SECRET_TOKEN_LEN];
+	char		 address[64];
+	char		 client[THROTTLE_KEY_LEN];
 };
+
+static struct throttle	login_gate;
+static int		login_gate_ready;
 
 static int	login_prepare(struct http_request *, struct pipe *);
 static int	login_finish(struct http_request *, struct pipe *);
@@ -52,6 +81,8 @@ login_cleanup(void *arg)
 {
 	struct login	*l = arg;
 
+	pwcheck_release(l->check);
+	json_decref(l->user_id);
 	sodium_memzero(l, sizeof(*l));
 }
 
@@ -93,19 +124,124 @@ login_read(struct http_request *req, struct login *l)
 	return (ret);
 }
 
+/* A refusal on the sign-in page (form) or in the shared format (API). */
+static void
+login_refuse(struct http_request *req, struct login *l, int status,
+    const char *code, const char *message)
+{
+	struct page_ctx	ctx;
+	struct sbuf	b;
+
+	if (!l->form) {
+		reply_error(req, status, code, message, NULL);
+		return;
+	}
+	if (status == 503)
+		http_response_header(req, "retry-after", "2");
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	login_page(&b, &ctx, l->email, l->next, message, 1);
+	page_reply(req, status, &b);
+}
+
+/* A budget is spent: 429, and when to come back. */
+static void
+login_throttled(struct http_request *req, struct login *l, int seconds,
+    const char *which)
+{
+	char	after[16], msg[160], user[LOG_USER_LEN];
+
+	(void)snprintf(after, sizeof(after), "%d", seconds);
+	http_response_header(req, "retry-after", after);
+	/* Not the text as typed: it may be a password (log.c). */
+	log_user_unverified(l->email, user);
+	log_event(req, user, "login_throttled", "%s, retry after %d s",
+	    which, seconds);
+	(void)snprintf(msg, sizeof(msg), "too many sign-in attempts; try "
+	    "again in %d second%s", seconds, seconds == 1 ? "" : "s");
+	login_refuse(req, l, 429, "too_many_attempts", msg);
+}
+
+/* Every password check this worker may run is running: 503, try again. */
+static void
+login_busy(struct http_request *req, struct login *l)
+{
+	char	user[LOG_USER_LEN];
+
+	log_user_unverified(l->email, user);
+	log_event(req, user, "login_busy", "password checks in flight at "
+	    "their limit");
+	login_refuse(req, l, 503, "busy", "the server is busy signing "
+	    "others in; try again in a moment");
+}
+
+/*
+ * A sign-in sent by a page of another site (a form that posts itself)
+ * would sign the victim's browser in as the attacker: only this site's
+ * pages, or clients that are no browser, may sign in (httpparse.h).
+ */
+static int
+login_same_site(struct http_request *req)
+{
+	const char	*site, *origin, *host;
+
+	if (!http_request_header(req, "sec-fetch-site", &site))
+		site = NULL;
+	if (!http_request_header(req, "origin", &origin))
+		origin = NULL;
+	if (!http_request_header(req, "host", &host))
+		host = NULL;
+	return (httpparse_same_site(site, origin, host));
+}
+
+/* The first line: this worker's count of the address's attempts. */
+static int
+login_gate_wait(const char *client)
+{
+	unsigned char	seed[16];
+
+	if (!login_gate_ready) {
+		randombytes_buf(seed, sizeof(seed));
+		if (throttle_init(&login_gate, LOGIN_GATE_SLOTS,
+		    LOGIN_GATE_BURST, LOGIN_GATE_PER_SECOND, seed) == -1)
+			return (0);	/* out of memory: the database's */
+		login_gate_ready = 1;
+	}
+	return (throttle_take(&login_gate, client, kore_time_ms() / 1000.0));
+}
+
 static int
 login_prepare(struct http_request *req, struct pipe *p)
 {
 	struct login	*l = pipe_ctx(p);
-	int		 ret;
+	int		 ret, wait;
 
 	l->form = *(const int *)pipe_arg(p);
+	if (!login_same_site(req)) {
+		log_event(req, NULL, "refused", "sign-in sent by another "
+		    "site's page");
+		reply_error(req, 403, "csrf", l->form ? "This sign-in was "
+		    "sent by another site's page, so it was refused. Open "
+		    "handoff's own sign-in page and sign in there." :
+		    "a sign-in sent by another site's page is refused", NULL);
+		return (KORE_RESULT_ERROR);
+	}
 	if (login_read(req, l) != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
 	req_address(req, l->address, sizeof(l->address));
+	throttle_client_key(l->address, l->client);
 
-	ret = pipe_send(p, STMT_LOGIN_LOOKUP, json_pack("{s:{s:s}}", "body",
-	    "email", l->email));
+	if ((wait = login_gate_wait(l->client)) > 0) {
+		login_throttled(req, l, wait, "address, this worker");
+		return (KORE_RESULT_ERROR);
+	}
+	if (pwcheck_busy()) {
+		login_busy(req, l);
+		return (KORE_RESULT_ERROR);
+	}
+
+	ret = pipe_send(p, STMT_LOGIN_LOOKUP, json_pack("{s:{s:s}, s:s}",
+	    "body", "email", l->email, "client", l->client));
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);
@@ -115,62 +251,96 @@ login_prepare(struct http_request *req, struct pipe *p)
 static void
 login_refused(struct http_request *req, struct login *l)
 {
-	struct page_ctx	ctx;
-	struct sbuf	b;
-	char		user[LOG_USER_LEN];
+	char	user[LOG_USER_LEN];
 
 	/* Not the text as typed: it may be a password (log.c). */
 	log_user_unverified(l->email, user);
 	log_event(req, user, "login_failed", "wrong email, password, "
 	    "or locked");
-	if (!l->form) {
-		reply_error(req, 401, "login_failed", LOGIN_FAILED, NULL);
-		return;
+	login_refuse(req, l, 401, "login_failed", LOGIN_FAILED);
+}
+
+/* What api.login_lookup() said: a refusal, or a check (or pause) begun. */
+static int
+login_looked_up(struct http_request *req, struct login *l, json_t *doc)
+{
+	json_t	*wait;
+
+	if (json_is_true(json_object_get(doc, "throttled"))) {
+		wait = json_object_get(doc, "retry_after");
+		login_throttled(req, l, json_is_integer(wait) ?
+		    (int)json_integer_value(wait) : 60, "shared budget");
+		return (PIPE_DONE);
 	}
-	page_ctx_init(req, &ctx);
-	sbuf_init(&b);
-	login_page(&b, &ctx, l->email, l->next, LOGIN_FAILED, 1);
-	page_reply(req, 401, &b);
+
+	l->locked = json_is_true(json_object_get(doc, "locked"));
+	l->active = json_is_true(json_object_get(doc, "active"));
+	l->user_id = json_incref(json_object_get(doc, "user_id"));
+	if (l->locked)
+		l->check = pwcheck_pause(req);
+	else
+		l->check = pwcheck_start(req, json_string_value(
+		    json_object_get(doc, "password_hash")), l->password);
+	sodium_memzero(l->password, sizeof(l->password));
+	if (l->check == NULL) {
+		login_busy(req, l);
+		return (PIPE_DONE);
+	}
+	l->phase = LOGIN_CHECK;
+	return (PIPE_SLEEP);
+}
+
+/* The check is done: record its outcome (a locked account's is known). */
+static int
+login_checked(struct http_request *req, struct pipe *pp, struct login *l)
+{
+	char	 hash[SECRET_HASH_LEN];
+	json_t	*p;
+	int	 match;
+
+	if (!pwcheck_done(l->check, &match)) {
+		http_request_sleep(req);	/* woken early: back to sleep */
+		return (PIPE_SLEEP);
+	}
+	pwcheck_release(l->check);
+	l->check = NULL;
+	if (l->locked) {
+		login_refused(req, l);
+		return (PIPE_DONE);
+	}
+
+	secret_random(l->session, sizeof(l->session), "");
+	secret_random(l->csrf, sizeof(l->csrf), "");
+	secret_sha256_hex(l->session, hash);
+	p = json_pack("{s:O?, s:b, s:s, s:s, s:s, s:s}", "user_id",
+	    l->user_id, "ok", match && l->active, "session", hash, "csrf",
+	    l->csrf, "address", l->address, "client", l->client);
+	if (pipe_send(pp, STMT_LOGIN_RECORD, p) != KORE_RESULT_OK) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (PIPE_DONE);
+	}
+	l->phase = LOGIN_RECORD;
+	return (PIPE_MORE);
 }
 
 static int
 login_finish(struct http_request *req, struct pipe *pp)
 {
 	struct login	*l = pipe_ctx(pp);
-	json_t		*doc, *p, *user;
-	char		 hash[SECRET_HASH_LEN];
-	const char	*stored;
-	int		 ok, ret;
+	json_t		*doc, *user;
+	int		 ret;
+
+	if (l->phase == LOGIN_CHECK)
+		return (login_checked(req, pp, l));
 
 	if ((doc = pipe_result(pp)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (PIPE_DONE);
 	}
-
-	if (l->phase == 0) {
-		/* Check the password (the dummy hash for an unknown email). */
-		stored = json_string_value(json_object_get(doc,
-		    "password_hash"));
-		ok = auth_verify_password(stored, l->password) &&
-		    json_is_true(json_object_get(doc, "active")) &&
-		    !json_is_true(json_object_get(doc, "locked"));
-		sodium_memzero(l->password, sizeof(l->password));
-
-		secret_random(l->session, sizeof(l->session), "");
-		secret_random(l->csrf, sizeof(l->csrf), "");
-		secret_sha256_hex(l->session, hash);
-		p = json_pack("{s:O, s:b, s:s, s:s, s:s}", "user_id",
-		    json_object_get(doc, "user_id"), "ok", ok, "session", hash,
-		    "csrf", l->csrf, "address", l->address);
+	if (l->phase == LOGIN_LOOKUP) {
+		ret = login_looked_up(req, l, doc);
 		json_decref(doc);
-		ret = pipe_send(pp, STMT_LOGIN_RECORD, p);
-		if (ret != KORE_RESULT_OK) {
-			reply_error(req, 500, "internal", "internal error",
-			    NULL);
-			return (PIPE_DONE);
-		}
-		l->phase = 1;
-		return (PIPE_MORE);
+		return (ret);
 	}
 
 	if (!json_is_true(json_object_get(doc, "ok"))) {

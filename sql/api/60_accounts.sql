@@ -83,30 +83,136 @@ BEGIN
 END
 $$;
 
--- Sign-in, step 1: what the server needs to check a password.  An unknown
--- email answers like a known one (with no hash), so the caller can spend
--- the same time on it and say the same thing.
-CREATE FUNCTION api.login_lookup(p jsonb) RETURNS json
+-- Sign-in budgets (sql/0013_signin_budgets.sql) --------------------------
+--
+-- A bucket holds at most p_burst tokens and gains p_per_hour an hour.  The
+-- row keeps what was left at a time; what refilled since is computed here.
+
+-- What bucket b holds now.
+CREATE FUNCTION api.budget_level(b login_budgets, p_burst int,
+    p_per_hour float8) RETURNS float8
 LANGUAGE sql STABLE AS $$
-	SELECT coalesce((SELECT json_build_object('user_id', id,
-	    'password_hash', password_hash, 'active', active,
-	    'locked', locked_until IS NOT NULL AND locked_until > now())
-	    FROM users WHERE lower(email) = lower(p->'body'->>'email')),
-	    json_build_object('user_id', NULL, 'password_hash', NULL,
-	    'active', false, 'locked', false))
+	SELECT CASE WHEN b.key IS NULL THEN p_burst::float8
+	    ELSE least(p_burst, b.tokens + p_per_hour / 3600.0 *
+		greatest(0, extract(epoch FROM now() - b.at))) END
+$$;
+
+-- 0 when bucket p_key holds a token (taking it if p_take), else the
+-- seconds until it will.
+CREATE FUNCTION api.budget_wait(p_key text, p_burst int, p_per_hour int,
+    p_take boolean) RETURNS int
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	login_budgets;
+	have	float8;
+BEGIN
+	SELECT * INTO b FROM login_budgets WHERE key = p_key FOR UPDATE;
+	have := api.budget_level(b, p_burst, p_per_hour);
+	IF have < 1 THEN
+		IF p_per_hour <= 0 THEN
+			RETURN 3600;
+		END IF;
+		RETURN least(86400, greatest(1,
+		    ceil((1 - have) * 3600.0 / p_per_hour)))::int;
+	END IF;
+	IF p_take THEN
+		INSERT INTO login_budgets AS l (key, tokens, at)
+		VALUES (p_key, have - 1, now())
+		ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens,
+		    at = EXCLUDED.at;
+	END IF;
+	RETURN 0;
+END
+$$;
+
+-- One failed sign-in from client p_client: a token less (never below
+-- none).  Now and then, the rows of addresses whose buckets are full again
+-- go: they hold nothing a new row would not.
+CREATE FUNCTION api.budget_spend_address(p_client text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	burst	int := api.setting('login_address_burst');
+	rate	int := api.setting('login_address_per_hour');
+	b	login_budgets;
+BEGIN
+	SELECT * INTO b FROM login_budgets WHERE key = p_client FOR UPDATE;
+	INSERT INTO login_budgets AS l (key, tokens, at)
+	VALUES (p_client, greatest(0, api.budget_level(b, burst, rate) - 1),
+	    now())
+	ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens,
+	    at = EXCLUDED.at;
+	IF random() < 0.01 THEN
+		DELETE FROM login_budgets l WHERE l.key LIKE 'address %' AND
+		    api.budget_level(l, burst, rate) >= burst;
+	END IF;
+END
+$$;
+
+-- Sign-in, step 1: may this attempt go ahead, and with what?
+-- p: {"body": {"email"}, "client": "address ..."}, the client being the
+-- budget key of the address (src/throttle.c).  In this order:
+--   - the client's address has used up its failures: {"throttled": true,
+--     "retry_after": seconds};
+--   - every instance together has used up its password checks: the same;
+--   - the account is locked: {"locked": true}.  Its answer is no whatever
+--     the password, so no password is checked, the attempt counts for the
+--     address but not for the account, and the lock stays as it is;
+--   - else what the server needs to check the password.  An unknown email
+--     answers like a known one (with no hash), so that the caller spends
+--     the same time on it and says the same thing.
+CREATE FUNCTION api.login_lookup(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	client	text := coalesce(p->>'client', 'address unknown');
+	u	users;
+	wait	int;
+BEGIN
+	wait := api.budget_wait(client,
+	    api.setting('login_address_burst'),
+	    api.setting('login_address_per_hour'), false);
+	IF wait = 0 THEN
+		wait := api.budget_wait('global',
+		    api.setting('login_global_burst'),
+		    api.setting('login_global_per_minute') * 60, true);
+	END IF;
+	IF wait > 0 THEN
+		RETURN json_build_object('throttled', true,
+		    'retry_after', wait);
+	END IF;
+
+	SELECT * INTO u FROM users
+	WHERE lower(email) = lower(p->'body'->>'email');
+	IF FOUND AND u.locked_until > now() THEN
+		PERFORM api.budget_spend_address(client);
+		RETURN json_build_object('locked', true);
+	END IF;
+	RETURN json_build_object('user_id', u.id,
+	    'password_hash', u.password_hash,
+	    'active', coalesce(u.active, false), 'locked', false);
+END
 $$;
 
 -- Sign-in, step 2: record the outcome.  On success a new session (a new
--- id every time: no fixation) with its CSRF token; on failure the count
--- grows, each attempt past login_slow_after must wait longer (doubling
--- from 2 s), and past login_lock_after the account locks.
--- p: {"user_id", "ok", "session": sha256 hex, "csrf", "address"}.
+-- id every time: no fixation) with its CSRF token.  A failure costs the
+-- client's address a token and counts for the account: each attempt past
+-- login_slow_after must wait longer (doubling from 2 s), and at
+-- login_lock_after the account locks for login_lock_minutes.  Attempts
+-- made while it is locked are not counted and never extend the lock
+-- (api.login_lookup turns them away); once a lock has run out, counting
+-- starts again from nothing.
+-- p: {"user_id", "ok", "session": sha256 hex, "csrf", "address",
+-- "client"}.
 CREATE FUNCTION api.login_record(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	u	users;
+	ok	boolean := (p->>'ok')::boolean;
 	fails	int;
 BEGIN
+	IF NOT ok THEN
+		PERFORM api.budget_spend_address(coalesce(p->>'client',
+		    'address unknown'));
+	END IF;
 	IF p->>'user_id' IS NULL THEN
 		RETURN json_build_object('ok', false);
 	END IF;
@@ -115,21 +221,24 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN json_build_object('ok', false);
 	END IF;
+	-- Locked by another attempt while this one was checked.
+	IF u.locked_until > now() THEN
+		RETURN json_build_object('ok', false);
+	END IF;
 
-	IF NOT (p->>'ok')::boolean OR NOT u.active OR
-	    (u.locked_until IS NOT NULL AND u.locked_until > now()) THEN
-		fails := u.failed_logins +
-		    CASE WHEN (p->>'ok')::boolean THEN 0 ELSE 1 END;
+	IF NOT ok OR NOT u.active THEN
+		fails := CASE WHEN u.failed_logins >=
+		    api.setting('login_lock_after') THEN 0
+		    ELSE u.failed_logins END + CASE WHEN ok THEN 0 ELSE 1 END;
 		UPDATE users SET failed_logins = fails,
 		    locked_until = CASE
 			WHEN fails >= api.setting('login_lock_after') THEN
 			    now() + make_interval(mins =>
 				api.setting('login_lock_minutes'))
 			WHEN fails > api.setting('login_slow_after') THEN
-			    greatest(coalesce(locked_until, now()), now() +
-				make_interval(secs => least(2 ^ (fails -
-				api.setting('login_slow_after')), 600)))
-			ELSE locked_until END
+			    now() + make_interval(secs => least(2 ^ (fails -
+				api.setting('login_slow_after')), 600))
+			ELSE NULL END
 		WHERE id = u.id;
 		RETURN json_build_object('ok', false);
 	END IF;
@@ -175,10 +284,16 @@ BEGIN
 END
 $$;
 
+-- Each with its sign-in state: failed attempts since the last success
+-- and, while locked, until when (an admin may unlock: api.user_patch).
 CREATE FUNCTION api.user_list(p jsonb) RETURNS json
 LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('users', coalesce((SELECT json_agg(
-	    api.user_json(u) ORDER BY u.email) FROM users u), '[]'::json),
+	    api.user_json(u)::jsonb || jsonb_build_object(
+		'failed_logins', u.failed_logins,
+		'locked_until', CASE WHEN u.locked_until > now() THEN
+		    api.ts(u.locked_until) END)
+	    ORDER BY u.email) FROM users u), '[]'::json),
 	    'total', (SELECT count(*) FROM users))
 $$;
 
@@ -191,10 +306,13 @@ $$;
 -- lock first, so that two admins demoting each other at the same time are
 -- checked one after the other (the second sees the first's change) and
 -- cannot leave nobody to manage the accounts.
+--
+-- "unlock": true ends a lockout and clears the count of failed sign-ins.
 CREATE FUNCTION api.user_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	b	jsonb := p->'body';
+	unlock	boolean := coalesce((b->>'unlock')::boolean, false);
 	old	users;
 	u	users;
 	revoked	int := 0;
@@ -222,9 +340,9 @@ BEGIN
 	    password_hash = coalesce(b->>'password_hash', password_hash),
 	    password_changed_at = CASE WHEN b ? 'password_hash' THEN now()
 		ELSE password_changed_at END,
-	    failed_logins = CASE WHEN b ? 'password_hash' THEN 0
+	    failed_logins = CASE WHEN b ? 'password_hash' OR unlock THEN 0
 		ELSE failed_logins END,
-	    locked_until = CASE WHEN b ? 'password_hash' THEN NULL
+	    locked_until = CASE WHEN b ? 'password_hash' OR unlock THEN NULL
 		ELSE locked_until END,
 	    version = version + 1, updated_at = now()
 	WHERE id = old.id
@@ -248,7 +366,8 @@ BEGIN
 		GET DIAGNOSTICS revoked = ROW_COUNT;
 	END IF;
 	PERFORM api.audit(p, NULL, 'user', u.id::text,
-	    CASE WHEN b ? 'password_hash' THEN 'password' ELSE 'update' END,
+	    CASE WHEN b ? 'password_hash' THEN 'password'
+		WHEN unlock THEN 'unlock' ELSE 'update' END,
 	    api.user_json(old), api.json_merge(api.user_json(u),
 	    CASE WHEN revoked > 0 THEN json_build_object('tokens_revoked',
 	    revoked) END));

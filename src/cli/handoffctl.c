@@ -88,6 +88,7 @@ struct ctl_command {
 static int	cmd_user_add(struct ctl *);
 static int	cmd_user_password(struct ctl *);
 static int	cmd_user_role(struct ctl *);
+static int	cmd_user_unlock(struct ctl *);
 static int	cmd_token_add(struct ctl *);
 static int	cmd_users(struct ctl *);
 
@@ -102,11 +103,14 @@ static const struct ctl_command commands[] = {
 	    cmd_user_password },
 	{ "user-role", OPT(OPT_EMAIL) | OPT(OPT_ROLE), 0,
 	    "change an account's role", cmd_user_role },
+	{ "user-unlock", OPT(OPT_EMAIL), 0,
+	    "end an account's lockout after failed sign-ins", cmd_user_unlock },
 	{ "token-add", OPT(OPT_EMAIL) | OPT(OPT_NAME), 0,
 	    "make an API token named NAME for an account; shown only once",
 	    cmd_token_add },
 	{ "users", 0, 0,
-	    "list the accounts: email, role, state, name", cmd_users },
+	    "list the accounts: email, role, state (active, locked or "
+	    "inactive), name", cmd_users },
 };
 
 #define COMMANDS_LEN	(sizeof(commands) / sizeof(commands[0]))
@@ -615,6 +619,16 @@ cmd_user_role(struct ctl *ctl)
 	    ctl->opt[OPT_ROLE])));
 }
 
+static int
+cmd_user_unlock(struct ctl *ctl)
+{
+	json_t	*user;
+
+	if ((user = ctl_find_user(ctl, ctl->opt[OPT_EMAIL])) == NULL)
+		return (1);
+	return (user_patch(ctl, user, json_pack("{s:b}", "unlock", 1)));
+}
+
 /*
  * POST /api/v1/tokens as the account of --email: the token is made and
  * added to the document as accounts_token_before() does.
@@ -670,8 +684,10 @@ cmd_users(struct ctl *ctl)
 		return (1);
 	json_array_foreach(json_object_get(list, "users"), i, u) {
 		printf("%-32s %-7s %-9s %s\n", str(u, "email"),
-		    str(u, "role"), json_is_true(json_object_get(u,
-		    "active")) ? "active" : "inactive", str(u, "name"));
+		    str(u, "role"), !json_is_true(json_object_get(u,
+		    "active")) ? "inactive" : json_is_string(
+		    json_object_get(u, "locked_until")) ? "locked" : "active",
+		    str(u, "name"));
 	}
 	json_decref(list);
 	return (0);

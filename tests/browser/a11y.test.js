@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { startServer, TOP } from '../lib/harness.js';
+import { startServer, psql, TOP } from '../lib/harness.js';
 import { launch, screenshot } from '../lib/browser.js';
 import { assertAccessible, isoWeek, newContext, signIn, submit,
     unlabelledFields, visit } from '../lib/pages.js';
@@ -43,6 +43,7 @@ after(async () => {
 	await srv?.stop();
 });
 
+const ADMIN = ['admin@example.com', 'demo-admin-pass'];
 const PM = ['maya@example.com', 'demo-pm-pass'];
 const MEMBER = ['ana@example.com', 'demo-member-pass'];
 const VIEWER = ['victor@example.com', 'demo-viewer-pass'];
@@ -184,6 +185,29 @@ test('portfolio, people, tokens and the error page (PM)', async () => {
 	const r = await page.goto(srv.url + '/no/such/page');
 	assert.equal(r.status(), 404);
 	await audit(page, 'the not-found page', 'a11y-404');
+	await context.close();
+});
+
+test('the accounts page, with a locked account, and after unlocking it ' +
+    '(admin)', async () => {
+	await psql("UPDATE users SET failed_logins = 10, locked_until = " +
+	    "now() + interval '15 minutes' WHERE email = " +
+	    "'victor@example.com'", { dsn: srv.dsn });
+	const context = await newContext(browser, { bypassCSP: true });
+	const page = await context.newPage();
+	await signIn(page, srv, ...ADMIN);
+	await page.getByRole('link', { name: 'Accounts' }).click();
+	await page.waitForURL(/\/accounts$/);
+	const row = page.locator('tr', { hasText: 'victor@example.com' });
+	assert.match(await row.innerText(), /locked/);
+	await audit(page, 'the accounts page', 'a11y-accounts');
+	assert.deepEqual(await focusOutlines(page), []);
+
+	await submit(page, row.getByRole('button',
+	    { name: 'Unlock victor@example.com' }));
+	assert.doesNotMatch(await row.innerText(), /locked/);
+	await audit(page, 'the accounts page after an unlock',
+	    'a11y-accounts-unlocked');
 	await context.close();
 });
 

@@ -285,6 +285,16 @@ const ROUTES = [
 	    make: async (who) => ({
 		path: `/tokens/${await ownToken(who)}/revoke`, body: {},
 		location: '/tokens' }) },
+	{ route: '/accounts', method: 'GET', need: 'admin', ok: 200,
+	    make: async () => ({ path: '/accounts' }) },
+	{ route: '/accounts/#user/unlock', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/unlock`,
+		    body: { unlock: 'true' },
+		    location: `/accounts#user-${id}` };
+	    } },
 	{ route: '/projects/new', method: 'GET', need: 'pm',
 	    readme: 'viewer', ok: 200,
 	    make: async () => ({ path: '/projects/new' }) },

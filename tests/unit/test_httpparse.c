@@ -118,6 +118,54 @@ test_etag_match(void **state)
 	}
 }
 
+/* Sec-Fetch-Site, Origin, Host: could this page be one of ours? */
+static void
+test_same_site(void **state)
+{
+	static const struct {
+		const char	*site, *origin, *host;
+		int		 same;
+	} cases[] = {
+		/* Sec-Fetch-Site decides when there is one. */
+		{ "same-origin", NULL, "a.example", 1 },
+		{ "none", NULL, "a.example", 1 },
+		{ "same-origin", "https://evil.example", "a.example", 1 },
+		{ "cross-site", NULL, "a.example", 0 },
+		{ "cross-site", "https://a.example", "a.example", 0 },
+		{ "same-site", "https://b.a.example", "a.example", 0 },
+		{ "", NULL, "a.example", 0 },
+		{ "Same-Origin", NULL, "a.example", 0 },
+		/* Else Origin, against Host. */
+		{ NULL, "https://a.example", "a.example", 1 },
+		{ NULL, "http://127.0.0.1:8888", "127.0.0.1:8888", 1 },
+		{ NULL, "HTTP://A.Example", "a.example", 1 },
+		{ NULL, "http://127.0.0.1:8889", "127.0.0.1:8888", 0 },
+		{ NULL, "http://127.0.0.1", "127.0.0.1:8888", 0 },
+		{ NULL, "https://a.example.evil", "a.example", 0 },
+		{ NULL, "https://evil.example", "a.example", 0 },
+		{ NULL, "null", "a.example", 0 },
+		{ NULL, "", "a.example", 0 },
+		{ NULL, "://a.example", "a.example", 0 },
+		{ NULL, "https://", "", 0 },
+		{ NULL, "https://a.example", NULL, 0 },
+		/* Neither: not a browser. */
+		{ NULL, NULL, "a.example", 1 },
+		{ NULL, NULL, NULL, 1 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (httpparse_same_site(cases[i].site, cases[i].origin,
+		    cases[i].host) != cases[i].same)
+			fail_msg("case %zu: site [%s] origin [%s] host [%s] "
+			    "is not %d", i, cases[i].site ? cases[i].site :
+			    "(none)", cases[i].origin ? cases[i].origin :
+			    "(none)", cases[i].host ? cases[i].host : "(none)",
+			    cases[i].same);
+	}
+}
+
 int
 main(void)
 {
@@ -126,6 +174,7 @@ main(void)
 		cmocka_unit_test(test_if_match_rejects),
 		cmocka_unit_test(test_json_type),
 		cmocka_unit_test(test_etag_match),
+		cmocka_unit_test(test_same_site),
 	};
 
 	return (cmocka_run_group_tests_name("httpparse", tests, NULL, NULL));
