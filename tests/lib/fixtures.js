@@ -77,7 +77,8 @@ export async function createCheckpoint(srv, projectId, fields = {}) {
 // field: a string to require that field, null to require no field,
 // undefined to not look.
 export function assertError(r, status, field) {
-	const what = `${r.status} ${r.text}`;
+	const what = `${r.status} ${r.text}` + (r.serverLog !== undefined &&
+	    r.status !== status ? `\nthe server's log:\n${r.serverLog}` : '');
 	assert.equal(r.status, status, what);
 	assert.match(r.headers.get('content-type') ?? '',
 	    /^application\/json/, what);

@@ -388,7 +388,12 @@ export class Server {
 		    .startsWith('application/json')) {
 			json = JSON.parse(text);
 		}
-		return { status: r.status, headers: r.headers, text, json };
+		// A fault of the server: what its log said, for the failure
+		// message of whichever test asserts on the answer.
+		const serverLog = r.status >= 500 ?
+		    this.fullLog().split('\n').slice(-15).join('\n') : undefined;
+		return { status: r.status, headers: r.headers, text, json,
+		    serverLog };
 	}
 
 	api(method, path, body, headers) {
