@@ -28,6 +28,10 @@ function codesInSources() {
 		for (const m of src.matchAll(
 		    /\b(?:reply_error|dberr_set)\(\s*[^,()]+,\s*([^,]+?),\s*"([a-z_]+)"/g))
 			add(m[2], /^\d{3}$/.test(m[1]) ? m[1] : '?');
+		// The sign-in's refusals, JSON or page (src/session.c).
+		for (const m of src.matchAll(
+		    /\blogin_refuse\(\s*[^,()]+,\s*[^,()]+,\s*(\d{3}),\s*"([a-z_]+)"/g))
+			add(m[2], m[1]);
 		for (const m of src.matchAll(/\\"code\\":\s*\\"([a-z_]+)\\"/g))
 			add(m[1], '?');
 	}
