@@ -320,12 +320,26 @@ export class Server {
 		this.child = null;
 		if (child.exitCode === null) {
 			try { process.kill(-child.pid, 'SIGTERM'); } catch { }
+			// Workers drain first (about 2 s).  Under the
+			// sanitizers they never exit: each waits on a futex in
+			// its exit path (not understood yet), so SIGKILL ends
+			// them.
+			const grace = 5000;
 			const done = await Promise.race([this.exited,
-			    sleep(5000).then(() => null)]);
+			    sleep(grace).then(() => null)]);
 			if (done === null) {
 				try { process.kill(-child.pid, 'SIGKILL'); }
 				catch { }
-				await this.exited;
+				// A timer keeps the event loop alive until the exit
+				// is reported (the child does not: it is unref'd).
+				const killed = await Promise.race([this.exited,
+				    sleep(10000).then(() => null)]);
+				if (killed === null)
+					throw new Error(`kore ${child.pid} outlived ` +
+					    `SIGKILL (${this.logPath})`);
+				if (!process.env.HANDOFF_SANITIZE)
+					console.log(`kore ${this.logPath}: no exit ` +
+					    `within ${grace / 1000} s of SIGTERM; killed`);
 			}
 		}
 		live.delete(child);
