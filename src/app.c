@@ -5,8 +5,10 @@
  * entered its seccomp sandbox.  The database is registered here from the
  * environment; connections are opened lazily by Kore's pgsql pool.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <kore/seccomp.h>
 
@@ -71,10 +73,41 @@ app_today(void)
 	return (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define APP_SANITIZED	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define APP_SANITIZED	1
+#endif
+#endif
+
+#if defined(APP_SANITIZED)
+/*
+ * Sanitizer builds only: leave without the shared libraries' destructors.
+ * There, libp11-kit's (loaded through libpq, libldap and GnuTLS) calls
+ * freelocale() and waits for ever on a glibc locale lock that a worker
+ * inherits locked, so a worker that exits (a shutdown, fatalx()) never
+ * does.  Registered after them, this runs before them.
+ */
+static void
+app_exit_now(int status, void *arg)
+{
+	(void)arg;
+	(void)fflush(NULL);
+	_exit(status);
+}
+#endif
+
 int
 handoff_init(int state)
 {
 	const char	*dsn, *today;
+#if defined(APP_SANITIZED)
+	static int	 exit_now;
+
+	if (!exit_now && on_exit(app_exit_now, NULL) == 0)
+		exit_now = 1;
+#endif
 
 	if (state == KORE_MODULE_UNLOAD)
 		return (KORE_RESULT_OK);

@@ -320,10 +320,7 @@ export class Server {
 		this.child = null;
 		if (child.exitCode === null) {
 			try { process.kill(-child.pid, 'SIGTERM'); } catch { }
-			// Workers drain first (about 2 s).  Under the
-			// sanitizers they never exit: each waits on a futex in
-			// its exit path (not understood yet), so SIGKILL ends
-			// them.
+			// Workers drain first (about 2 s).
 			const grace = 5000;
 			const done = await Promise.race([this.exited,
 			    sleep(grace).then(() => null)]);
@@ -337,9 +334,8 @@ export class Server {
 				if (killed === null)
 					throw new Error(`kore ${child.pid} outlived ` +
 					    `SIGKILL (${this.logPath})`);
-				if (!process.env.HANDOFF_SANITIZE)
-					console.log(`kore ${this.logPath}: no exit ` +
-					    `within ${grace / 1000} s of SIGTERM; killed`);
+				console.log(`kore ${this.logPath}: no exit within ` +
+				    `${grace / 1000} s of SIGTERM; killed`);
 			}
 		}
 		live.delete(child);
