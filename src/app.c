@@ -83,12 +83,16 @@ app_today(void)
 
 #if defined(APP_SANITIZED)
 /*
- * Sanitizer builds only: leave without the shared libraries' destructors.
- * There, libp11-kit's (loaded through libpq, libldap and GnuTLS) calls
- * freelocale() and waits for ever on a glibc locale lock that a worker
- * inherits locked, so a worker that exits (a shutdown, fatalx()) never
- * does.  Registered after them, this runs before them.
+ * Sanitizer builds only: a worker leaves without the shared libraries'
+ * destructors.  There, libp11-kit's (loaded through libpq, libldap and
+ * GnuTLS) calls freelocale() and waits for ever on a glibc locale lock
+ * that a worker inherits locked, so a worker that exits (a shutdown,
+ * fatalx()) never does.
  */
+void	kore_worker_configure(void);
+void	kore_worker_teardown(void);
+
+/* exit() from anywhere (fatalx()): registered last, it runs first. */
 static void
 app_exit_now(int status, void *arg)
 {
@@ -96,18 +100,26 @@ app_exit_now(int status, void *arg)
 	(void)fflush(NULL);
 	_exit(status);
 }
+
+void
+kore_worker_configure(void)
+{
+	(void)on_exit(app_exit_now, NULL);
+}
+
+/* A shutdown: now, before Kore unloads this module (and app_exit_now). */
+void
+kore_worker_teardown(void)
+{
+	(void)fflush(NULL);
+	_exit(0);
+}
 #endif
 
 int
 handoff_init(int state)
 {
 	const char	*dsn, *today;
-#if defined(APP_SANITIZED)
-	static int	 exit_now;
-
-	if (!exit_now && on_exit(app_exit_now, NULL) == 0)
-		exit_now = 1;
-#endif
 
 	if (state == KORE_MODULE_UNLOAD)
 		return (KORE_RESULT_OK);
