@@ -293,3 +293,25 @@ fuzz: fuzz-bin
 
 clean:
 	rm -rf $(BUILD)
+
+# --- production: install ----------------------------------------------------
+#
+#   make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc]
+#                [BIND_ADDR=127.0.0.1] [BIND_PORT=8888]
+#                the module, handoffctl, handoff-migrate and the SQL, the
+#                production Kore configuration, the systemd unit (see
+#                src/tools/install.sh for every path); never the demo
+
+.PHONY: install
+
+PREFIX		?= /usr/local
+SYSCONFDIR	?= /etc
+LOCALSTATEDIR	?= /var
+BIND_ADDR	?= 127.0.0.1
+BIND_PORT	?= 8888
+
+install: module
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" \
+	    LOCALSTATEDIR="$(LOCALSTATEDIR)" BIND_ADDR="$(BIND_ADDR)" \
+	    BIND_PORT="$(BIND_PORT)" BUILD="$(BUILD)" src/tools/install.sh
+
