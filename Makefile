@@ -320,3 +320,36 @@ fuzz: fuzz-bin
 
 clean:
 	rm -rf $(BUILD)
+
+# --- production: install, backups ------------------------------------------
+#
+#   make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc]
+#                [BIND_ADDR=127.0.0.1] [BIND_PORT=8888]
+#                the module, handoffctl, handoff-migrate and the SQL, the
+#                production Kore configuration, the systemd unit (see
+#                src/tools/install.sh for every path); never the demo
+#   make backup  pg_dump -Fc of the database of make run (or of
+#                DATABASE_URL) into $(BACKUP_DIR)/handoff-<UTC time>.dump
+#   make restore FILE=...  [FORCE=1]
+#                that dump back into it; a database that holds data is
+#                only replaced with FORCE=1
+
+.PHONY: install backup restore
+
+PREFIX		?= /usr/local
+SYSCONFDIR	?= /etc
+LOCALSTATEDIR	?= /var
+BIND_ADDR	?= 127.0.0.1
+BIND_PORT	?= 8888
+BACKUP_DIR	?= .data/backups
+
+install: module
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" \
+	    LOCALSTATEDIR="$(LOCALSTATEDIR)" BIND_ADDR="$(BIND_ADDR)" \
+	    BIND_PORT="$(BIND_PORT)" BUILD="$(BUILD)" src/tools/install.sh
+
+backup:
+	@BACKUP_DIR="$(BACKUP_DIR)" src/tools/backup.sh
+
+restore:
+	@FORCE="$(FORCE)" src/tools/restore.sh "$(FILE)"
