@@ -92,7 +92,11 @@ $(BUILD)/handoffctl: src/cli/handoffctl.c $(CTL_OBJ)
 $(MODULE): $(MODULE_OBJ)
 	@echo "  LD    $@"
 	@# Linked aside and renamed: a kore running the old one keeps it.
-	$(Q)$(CC) -shared $(SAN_FLAGS) -o $@.tmp $(MODULE_OBJ) -lpq \
+	@# -z nodelete: Kore's SIGHUP dlclose()s and dlopen()s the module
+	@# under requests in flight whose state points into its code; marked
+	@# so, it stays mapped and the SIGHUP re-runs its start-up only.
+	$(Q)$(CC) -shared -Wl,-z,nodelete $(SAN_FLAGS) -o $@.tmp \
+	    $(MODULE_OBJ) -lpq \
 	    $(JANSSON_LIBS) -lsodium && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c

@@ -81,6 +81,8 @@ app_today(void)
 #endif
 #endif
 
+void	kore_worker_teardown(void);
+
 #if defined(APP_SANITIZED)
 /*
  * Sanitizer builds only: a worker leaves without the shared libraries'
@@ -90,7 +92,6 @@ app_today(void)
  * fatalx()) never does.
  */
 void	kore_worker_configure(void);
-void	kore_worker_teardown(void);
 
 /* exit() from anywhere (fatalx()): registered last, it runs first. */
 static void
@@ -106,15 +107,56 @@ kore_worker_configure(void)
 {
 	(void)on_exit(app_exit_now, NULL);
 }
+#endif
 
-/* A shutdown: now, before Kore unloads this module (and app_exit_now). */
+/* No connection has output that Kore has not handed to the kernel. */
+static int
+app_flushed(void)
+{
+	struct connection	*c;
+
+	TAILQ_FOREACH(c, &connections, list) {
+		if (!TAILQ_EMPTY(&c->send_queue))
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * A stop (SIGTERM, SIGQUIT, SIGINT): Kore 4.1.0 leaves its event loop and
+ * would close every connection, cutting the requests in flight (a write
+ * waiting for the database would be committed and never acknowledged).
+ * Before that, this worker stops accepting and keeps running its requests
+ * until each is answered and its answer sent, for at most
+ * APP_DRAIN_MS: systemd's stop timeout (TimeoutStopSec) is well above.
+ */
+#define APP_DRAIN_MS	10000
+
 void
 kore_worker_teardown(void)
 {
+	u_int64_t	deadline;
+
+	if (worker != NULL && worker->has_lock)
+		kore_platform_disable_accept();
+
+	deadline = kore_time_ms() + APP_DRAIN_MS;
+	while ((http_request_count > 0 || !app_flushed()) &&
+	    kore_time_ms() < deadline) {
+		kore_platform_event_wait(100);
+		http_process();
+		kore_connection_prune(KORE_CONNECTION_PRUNE_DISCONNECT);
+	}
+	if (http_request_count > 0)
+		kore_log(LOG_WARNING, "stopping with %u requests unanswered "
+		    "after %d ms", http_request_count, APP_DRAIN_MS);
+
+#if defined(APP_SANITIZED)
+	/* Now, before Kore unloads this module (and app_exit_now). */
 	(void)fflush(NULL);
 	_exit(0);
-}
 #endif
+}
 
 int
 handoff_init(int state)
