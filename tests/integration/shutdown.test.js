@@ -26,7 +26,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { Server, createDatabase, psql, sleep, stopAll }
+import { Server, createDatabase, psql, sleep, stopAll, eventually }
     from '../lib/harness.js';
 import { writeLoad } from '../lib/load.js';
 
@@ -195,22 +195,24 @@ function wrkFailures(out) {
 test('SIGHUP under wrk: no request fails', async (t) => {
 	const srv = await server();
 	const token = await srv.token();
-	const wrk = promisify(execFile)('wrk', ['-t2', '-c16', '-d4s',
-	    '--timeout', '3s', '-H', `Authorization: Bearer ${token}`,
+	const wrk = promisify(execFile)('wrk', ['-t2', '-c16', '-d5s',
+	    '--timeout', '10s', '-H', `Authorization: Bearer ${token}`,
 	    `${srv.url}/api/v1/projects`]);
+	const reloads = () => srv.fullLog().split('\n')
+	    .filter((l) => /\[wrk \d\]: reloaded '.*' module/.test(l)).length;
 	await sleep(1000);
 	process.kill(srv.pid, 'SIGHUP');
-	await sleep(1000);
+	await eventually(async () => reloads() === 2, 2000, 50);
 	process.kill(srv.pid, 'SIGHUP');
+	await eventually(async () => reloads() === 4, 2000, 50);
 	const { stdout } = await wrk;
 	const total = Number(stdout.match(/(\d+) requests in/)?.[1] ?? 0);
 	const f = wrkFailures(stdout);
 	t.diagnostic(`wrk: ${total} requests, ${f.non2xx} non-2xx, ` +
-	    `${f.sock} socket errors`);
+	    `${f.sock} socket errors ` +
+	    `(${stdout.match(/Socket errors: .*/)?.[0] ?? 'none'})`);
 	assert.ok(total > 100, `a real load: ${stdout}`);
 	assert.deepEqual(f, { non2xx: 0, sock: 0 }, stdout);
-	const reloads = srv.fullLog().split('\n')
-	    .filter((l) => /\[wrk \d\]: reloaded '.*' module/.test(l));
-	assert.equal(reloads.length, 4, 'two workers reloaded twice');
+	assert.equal(reloads(), 4, 'two workers reloaded twice');
 	await srv.stop();
 });
