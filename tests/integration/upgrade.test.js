@@ -29,8 +29,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOP, Server, psql, stopAll } from '../lib/harness.js';
 
-// The release the fixture comes from: the previous one (see
-// tests/upgrade/make-fixture.sh for when to make a new one).
+// The release the fixture comes from: the previous one.  At a release,
+// tests/upgrade/make-fixture.sh makes the fixture of the new one, and this
+// names it.
 const FIXTURE = 'v0.2.0';
 const fixtureSql = join(TOP, 'tests/upgrade', `${FIXTURE}.sql`);
 const facts = JSON.parse(readFileSync(join(TOP, 'tests/upgrade',
@@ -153,8 +154,8 @@ test('migrate.sh brings it to this release and keeps every row',
 		assert.deepEqual({ count: b.count, md5: b.md5 },
 		    { count: a.count, md5: a.md5 },
 		    `${t}: rows changed by the upgrade; before, not after: ` +
-		    `${missing(a.rows, b.rows).join('\n')}\nafter, not before: ` +
-		    `${missing(b.rows, a.rows).join('\n')}`);
+		    `${missing(a.rows, b.rows).join('\n')}\n` +
+		    `after, not before: ${missing(b.rows, a.rows).join('\n')}`);
 	}
 	for (const t of REFERENCE) {
 		assert.deepEqual(missing(fixture[t].rows, after[t].rows), [],
@@ -181,10 +182,12 @@ test('a second migrate changes nothing', async () => {
 	assert.equal(r.code, 0, r.stderr);
 	assert.doesNotMatch(r.stdout, /applying/);
 	const again = await snapshot(await tableColumns());
-	assert.deepEqual(Object.keys(again).sort(), Object.keys(migrated).sort());
+	assert.deepEqual(Object.keys(again).sort(),
+	    Object.keys(migrated).sort());
 	for (const t of Object.keys(migrated)) {
 		assert.equal(again[t].md5, migrated[t].md5,
-		    `${t} changed: ${missing(again[t].rows, migrated[t].rows)}`);
+		    `${t} changed: ` +
+		    `${missing(again[t].rows, migrated[t].rows)}`);
 	}
 });
 
@@ -201,8 +204,8 @@ test('this release serves the kept projects, checkpoints, slips, ' +
 	const kept = { authorization: `Bearer ${facts.tokens.kept.secret}` };
 	const get = async (path) => {
 		const r = await srv.request('GET', path, { headers: kept });
-		assert.equal(r.status, 200, `${path}: ${r.text}\n${r.serverLog ??
-		    ''}`);
+		assert.equal(r.status, 200,
+		    `${path}: ${r.text}\n${r.serverLog ?? ''}`);
 		return r.json;
 	};
 
@@ -235,8 +238,8 @@ test('this release serves the kept projects, checkpoints, slips, ' +
 
 	for (const p of projects) {
 		const doc = await get(`/api/v1/projects/${p.id}`);
-		assert.deepEqual({ id: doc.id, name: doc.name, version: doc.version,
-		    status: doc.status, stage: doc.stage }, p);
+		const { id, name, version, status, stage } = doc;
+		assert.deepEqual({ id, name, version, status, stage }, p);
 		assert.deepEqual(doc.checkpoints.map((c) => ({ id: c.id,
 		    due_on: c.due_on, original_due_on: c.original_due_on,
 		    status: c.status, completed_on: c.completed_on,
@@ -295,7 +298,8 @@ test('the kept token authenticates, the revoked one does not, every ' +
 		const r = await srv.request('POST', '/api/v1/session', { auth:
 		    false, body: { email: a.email, password: a.password } });
 		if (!a.active) {
-			assert.equal(r.status, 401, `${a.email} is deactivated`);
+			assert.equal(r.status, 401,
+			    `${a.email} is deactivated`);
 			continue;
 		}
 		assert.equal(r.status, 200, `${a.email}: ${r.text}`);
@@ -307,14 +311,16 @@ test('the kept token authenticates, the revoked one does not, every ' +
 	const users = await srv.request('GET', '/api/v1/users?limit=200',
 	    { headers: { cookie: admin } });
 	assert.equal(users.status, 200, users.text);
-	const accounts = await rows('SELECT id, email, role, active FROM users ' +
-	    'ORDER BY id');
+	const accounts = await rows('SELECT id, email, role, active ' +
+	    'FROM users ORDER BY id');
 	assert.deepEqual(users.json.users.map(({ id, email, role, active }) =>
 	    ({ id, email, role, active })).sort((a, b) => a.id - b.id),
 	    accounts);
-	const member = accounts.find((u) => u.email === facts.tokens.kept.email);
+	const member = accounts.find((u) =>
+	    u.email === facts.tokens.kept.email);
 	const tokens = await srv.request('GET',
-	    `/api/v1/users/${member.id}/tokens`, { headers: { cookie: admin } });
+	    `/api/v1/users/${member.id}/tokens`,
+	    { headers: { cookie: admin } });
 	assert.equal(tokens.status, 200, tokens.text);
 	assert.deepEqual(tokens.json.tokens.map((t) => t.prefix).sort(),
 	    (await rows(`SELECT prefix FROM api_tokens WHERE user_id =

@@ -16,7 +16,8 @@ const execFileP = promisify(execFile);
 const env = (name) => {
 	const v = process.env[name];
 	if (!v)
-		throw new Error(`${name} is not set: run tests/upgrade/make-fixture.sh`);
+		throw new Error(`${name} is not set: ` +
+		    'run tests/upgrade/make-fixture.sh');
 	return v;
 };
 const OLD = env('HANDOFF_OLD_TOP');
@@ -238,8 +239,8 @@ writeFileSync(join(OUT, `${REF}.json`), JSON.stringify({
 	accounts: accounts.map(({ email, role, password, active }) =>
 	    ({ email, role, password, active: active ?? true })),
 	tokens: {
-		kept: { secret: memberToken.secret, email: 'up-member@example.com',
-		    role: 'member' },
+		kept: { secret: memberToken.secret,
+		    email: 'up-member@example.com', role: 'member' },
 		revoked: { secret: revokedToken.secret },
 	},
 }, null, '\t') + '\n');

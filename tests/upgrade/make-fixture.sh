@@ -26,11 +26,11 @@
 #
 #     tests/upgrade/make-fixture.sh vX.Y.Z
 #
-# commit the two new files, and point FIXTURE in
-# tests/integration/upgrade.test.js at the new release (keep or drop the
-# older fixture: each one kept is a path of upgrade the suite proves).  A
-# release whose API or harness changed may need fill.mjs adjusted; it only
-# uses the API and harness calls that v0.2.0 has.
+# commit the two new files, point FIXTURE in tests/integration/upgrade.test.js
+# at the new release and remove the older fixture (the test proves the
+# upgrade from the release before, the one production runs).  A release
+# whose API or harness changed may need fill.mjs adjusted; it only uses the
+# API and harness calls that v0.2.0 has.
 #
 # Needs what make test needs (run `make deps-test` once); takes about a
 # minute, most of it building the release.
