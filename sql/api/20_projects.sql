@@ -401,12 +401,14 @@ BEGIN
 	FROM checkpoint_templates t,
 	LATERAL (SELECT CASE t.anchor
 	    WHEN 'kickoff' THEN r.kickoff_on + 7 * t.week_offset
-	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d;
+	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d
+	ORDER BY t.position;
 
 	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
 	    stage, title, status, due_on)
 	SELECT id, api.actor(p), today, stage, title, status, due_on
-	FROM checkpoints WHERE project_id = r.id;
+	FROM checkpoints WHERE project_id = r.id
+	ORDER BY id;
 
 	INSERT INTO responsibilities (project_id, key, position, name,
 	    needed_by, expects_ds, expects_mle, expects_swe, handoff)
