@@ -240,6 +240,7 @@ static const struct apidoc_prop project_props[] = {
 	PL("stages", 0, NULL),
 	PL("transitions", 0, NULL),
 	PL("checkpoints", 0, "Checkpoint"),
+	PL("launch_moves", 0, NULL),
 	PL("handoffs", 0, "Handoff"),
 	PL("ownership", 0, NULL),
 	PL("risks", 0, NULL),

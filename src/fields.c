@@ -86,6 +86,7 @@ const struct field project_patch_body[] = {
 	{ "pm_id", FIELD_ID, 0, 0, 0, NULL, NULL },
 	{ "kickoff_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "target_launch_on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
 	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
 	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
 	{ "plan", FIELD_MAP, 0, 0, 0, stage_keys, plan_fields },

@@ -100,6 +100,26 @@ section_header(struct sbuf *b, json_t *doc)
 	    doc_str(doc, "target_launch_on"));
 }
 
+/* The launch ledger: every move of the target launch, with its reason. */
+static void
+section_launch_moves(struct sbuf *b, json_t *doc)
+{
+	json_t	*m;
+	size_t	 i;
+
+	if (json_array_size(doc_arr(doc, "launch_moves")) == 0)
+		return;
+	sbuf_str(b, "<ul class=\"slips launch-moves\" "
+	    "aria-label=\"Launch moved\">\n");
+	json_array_foreach(doc_arr(doc, "launch_moves"), i, m) {
+		html_printf(b, "<li>%s: launch moved from %s to %s by %s "
+		    "&mdash; %s</li>\n", doc_str(m, "on"),
+		    doc_str(m, "from_launch_on"), doc_str(m, "to_launch_on"),
+		    doc_str(m, "actor"), doc_str(m, "reason"));
+	}
+	sbuf_str(b, "</ul>\n");
+}
+
 /* Spec ------------------------------------------------------------------- */
 
 static void
@@ -605,6 +625,7 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc);
+	section_launch_moves(b, doc);
 	if (fs != NULL && fs->form != NULL)
 		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
 		    "Not saved: %s <a href=\"#%s\">Go to the form</a>.</p>\n",

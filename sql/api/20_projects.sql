@@ -112,6 +112,12 @@ BEGIN
 		FROM checkpoints c
 		WHERE c.project_id = p_id AND c.deleted_on IS NULL),
 		'[]'::json),
+	    'launch_moves', coalesce((SELECT json_agg(json_build_object(
+		'from_launch_on', m.from_launch_on,
+		'to_launch_on', m.to_launch_on, 'reason', m.reason,
+		'on', m.effective_on, 'actor', m.actor, 'at', api.ts(m.at))
+		ORDER BY m.id)
+		FROM launch_moves m WHERE m.project_id = p_id), '[]'::json),
 	    'handoffs', (SELECT json_agg(api.handoff_json(h) ORDER BY h.key)
 		FROM handoffs h WHERE h.project_id = p_id),
 	    'ownership', (SELECT json_agg(json_build_object(
@@ -136,6 +142,205 @@ BEGIN
 		LEFT JOIN people pswe ON pswe.id = oswe.person_id
 		WHERE r.project_id = p_id)))
 	FROM projects pr WHERE pr.id = p_id);
+END
+$$;
+
+-- The plan between a start and the launch: the one place it is computed.
+--
+-- The stages from position p_from up to the one before the last (framing
+-- to production for a new project) fill the days p_start .. p_launch - 1,
+-- back to back, in proportion to their template lengths (7 *
+-- default_weeks), each at least its min_days; the last stage (monitoring)
+-- starts at the launch and lasts p_last_days (default: its template's
+-- length).
+--
+-- In whole days: a stage whose share would be under its minimum gets the
+-- minimum and the others share what is left, again until none is under;
+-- then the others' shares are rounded at their running totals (half up,
+-- in integers), so the lengths add up to the window exactly, never go
+-- under a minimum, and the same input always gives the same plan.  A
+-- window shorter than the minimums together is refused, naming
+-- target_launch_on, the shortest window and the earliest launch that fits.
+CREATE FUNCTION api.plan_fit(p_start date, p_launch date, p_from int,
+    p_last_days int DEFAULT NULL)
+RETURNS TABLE (stage text, planned_start date, planned_end date)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	keys	text[];
+	w	bigint[];
+	m	int[];
+	fixed	boolean[];
+	len	int[];
+	n	int;
+	i	int;
+	span	int := p_launch - p_start;
+	need	int;
+	rest	bigint;
+	wsum	bigint;
+	cum	bigint;
+	prev	bigint;
+	cur	bigint;
+	more	boolean;
+	d	date := p_start;
+	fin	stages;
+BEGIN
+	SELECT * INTO fin FROM stages ORDER BY position DESC LIMIT 1;
+	SELECT coalesce(array_agg(s.key ORDER BY s.position), '{}'),
+	    coalesce(array_agg(7 * s.default_weeks ORDER BY s.position), '{}'),
+	    coalesce(array_agg(s.min_days ORDER BY s.position), '{}'),
+	    coalesce(sum(s.min_days), 0)
+	INTO keys, w, m, need
+	FROM stages s WHERE s.position >= p_from AND s.position < fin.position;
+	n := cardinality(keys);
+
+	IF span < need THEN
+		PERFORM api.fail('HF400', format('target_launch_on %s ' ||
+		    'leaves %s days from %s for the stages before the ' ||
+		    'launch; they need at least %s: the earliest launch ' ||
+		    'that fits is %s', p_launch, span, p_start, need,
+		    p_start + need), 'target_launch_on');
+	END IF;
+
+	-- Minimums first, as often as a share falls under one.
+	fixed := array_fill(false, ARRAY[n]);
+	LOOP
+		rest := span;
+		wsum := 0;
+		FOR i IN 1 .. n LOOP
+			IF fixed[i] THEN
+				rest := rest - m[i];
+			ELSE
+				wsum := wsum + w[i];
+			END IF;
+		END LOOP;
+		more := false;
+		FOR i IN 1 .. n LOOP
+			IF NOT fixed[i] AND rest * w[i] < m[i] * wsum THEN
+				fixed[i] := true;
+				more := true;
+			END IF;
+		END LOOP;
+		EXIT WHEN NOT more;
+	END LOOP;
+
+	-- The rest in proportion, rounded at the running total.
+	cum := 0;
+	prev := 0;
+	len := array_fill(0, ARRAY[n]);
+	FOR i IN 1 .. n LOOP
+		IF fixed[i] THEN
+			len[i] := m[i];
+		ELSE
+			cum := cum + w[i];
+			cur := (2 * rest * cum + wsum) / (2 * wsum);
+			len[i] := cur - prev;
+			prev := cur;
+		END IF;
+	END LOOP;
+
+	FOR i IN 1 .. n LOOP
+		stage := keys[i];
+		planned_start := d;
+		planned_end := d + len[i] - 1;
+		d := d + len[i];
+		RETURN NEXT;
+	END LOOP;
+
+	stage := fin.key;
+	planned_start := p_launch;
+	planned_end := p_launch + greatest(coalesce(p_last_days,
+	    7 * fin.default_weeks), 1) - 1;
+	RETURN NEXT;
+END
+$$;
+
+-- A new target launch (project_patch, with its reason): kept in the
+-- launch ledger; the checkpoints anchored to the launch that are still
+-- open move by as many days, each move a slip with the launch move as its
+-- reason; and the part of the plan not started yet is fitted again
+-- between the current stage and the new launch (api.plan_fit), each stage
+-- that changes a new plan version.  The current stage keeps its dates,
+-- unless it is the last one before the launch (production), which keeps
+-- its start and ends at the launch; in the last stage (monitoring)
+-- nothing of the plan moves.  Returns the stages that moved, as a PATCH's
+-- "plan" says them.
+CREATE FUNCTION api.launch_move(p jsonb, old projects, r projects,
+    p_reason text) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+	today	date := api.today(p);
+	delta	int := r.target_launch_on - old.target_launch_on;
+	slip	text := format('launch moved from %s to %s: %s',
+	    old.target_launch_on, r.target_launch_on, p_reason);
+	cur	record;
+	lastp	int;
+	ws	date;
+	wfrom	int;
+	f	record;
+	sp	stage_plans;
+	c	checkpoints;
+	c2	checkpoints;
+	moved	jsonb := '{}';
+BEGIN
+	INSERT INTO launch_moves (project_id, from_launch_on, to_launch_on,
+	    reason, effective_on, actor)
+	VALUES (r.id, old.target_launch_on, r.target_launch_on, p_reason,
+	    today, api.actor(p));
+
+	FOR c IN SELECT ch.* FROM checkpoints ch
+	    JOIN checkpoint_templates t ON t.position = ch.template
+	    WHERE ch.project_id = r.id AND t.anchor = 'launch'
+	      AND ch.deleted_on IS NULL
+	      AND ch.status NOT IN ('done', 'waived')
+	    ORDER BY ch.id FOR UPDATE OF ch LOOP
+		UPDATE checkpoints SET due_on = c.due_on + delta,
+		    version = version + 1, updated_at = now()
+		WHERE id = c.id
+		RETURNING * INTO c2;
+		INSERT INTO checkpoint_slips (checkpoint_id, from_due_on,
+		    to_due_on, reason, effective_on, actor)
+		VALUES (c.id, c.due_on, c2.due_on, slip, today, api.actor(p));
+		PERFORM api.checkpoint_snapshot(p, c2, today);
+		PERFORM api.audit(p, r.id, 'checkpoint', c.id::text, 'slip',
+		    api.checkpoint_json(c), api.json_merge(
+		    api.checkpoint_json(c2), json_build_object('reason',
+		    slip)));
+	END LOOP;
+
+	SELECT max(position) INTO lastp FROM stages;
+	SELECT s.position, sp2.planned_start, sp2.planned_end INTO cur
+	FROM stages s JOIN stage_plans sp2 ON sp2.stage = s.key
+	    AND sp2.project_id = r.id
+	WHERE s.key = r.stage;
+	IF cur.position >= lastp THEN
+		RETURN moved;
+	ELSIF cur.position = lastp - 1 THEN
+		ws := cur.planned_start;
+		wfrom := cur.position;
+	ELSE
+		ws := cur.planned_end + 1;
+		wfrom := cur.position + 1;
+	END IF;
+
+	SELECT x.* INTO sp FROM stage_plans x JOIN stages s ON s.key = x.stage
+	WHERE x.project_id = r.id AND s.position = lastp;
+	FOR f IN SELECT * FROM api.plan_fit(ws, r.target_launch_on, wfrom,
+	    sp.planned_end - sp.planned_start + 1) LOOP
+		UPDATE stage_plans x SET planned_start = f.planned_start,
+		    planned_end = f.planned_end
+		WHERE x.project_id = r.id AND x.stage = f.stage
+		  AND (x.planned_start, x.planned_end) IS DISTINCT FROM
+		    (f.planned_start, f.planned_end);
+		CONTINUE WHEN NOT FOUND;
+		INSERT INTO plan_versions (project_id, actor, stage,
+		    effective_on, planned_start, planned_end)
+		VALUES (r.id, api.actor(p), f.stage, today, f.planned_start,
+		    f.planned_end);
+		moved := moved || jsonb_build_object(f.stage,
+		    jsonb_build_object('start', f.planned_start, 'end',
+		    f.planned_end));
+	END LOOP;
+	RETURN moved;
 END
 $$;
 
@@ -178,12 +383,10 @@ BEGIN
 	VALUES (r.id, NULL, 'framing', least(r.kickoff_on, today),
 	    api.actor(p), 'kickoff');
 
-	-- Stages back to back from the kickoff date, default_weeks each.
+	-- The stages from the kickoff to the launch (api.plan_fit).
 	INSERT INTO stage_plans (project_id, stage, planned_start, planned_end)
-	SELECT r.id, key,
-	    r.kickoff_on + 7 * (sum(default_weeks) OVER w - default_weeks)::int,
-	    r.kickoff_on + 7 * (sum(default_weeks) OVER w)::int - 1
-	FROM stages WINDOW w AS (ORDER BY position);
+	SELECT r.id, f.stage, f.planned_start, f.planned_end
+	FROM api.plan_fit(r.kickoff_on, r.target_launch_on, 1) f;
 
 	INSERT INTO plan_versions (project_id, actor, stage, effective_on,
 	    planned_start, planned_end)
@@ -198,12 +401,14 @@ BEGIN
 	FROM checkpoint_templates t,
 	LATERAL (SELECT CASE t.anchor
 	    WHEN 'kickoff' THEN r.kickoff_on + 7 * t.week_offset
-	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d;
+	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d
+	ORDER BY t.position;
 
 	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
 	    stage, title, status, due_on)
 	SELECT id, api.actor(p), today, stage, title, status, due_on
-	FROM checkpoints WHERE project_id = r.id;
+	FROM checkpoints WHERE project_id = r.id
+	ORDER BY id;
 
 	INSERT INTO responsibilities (project_id, key, position, name,
 	    needed_by, expects_ds, expects_mle, expects_swe, handoff)
@@ -245,6 +450,8 @@ DECLARE
 	st	record;
 	ps	date;
 	pe	date;
+	reason	text := api.text_or_null(p->'body'->>'reason');
+	plan	jsonb := '{}';
 BEGIN
 	old := api.project_locked(p);
 	PERFORM api.check_version(p, old.version, 'this project');
@@ -257,6 +464,19 @@ BEGIN
 		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
 		    'before kickoff_on', CASE WHEN api.has(p, 'kickoff_on')
 		    THEN 'kickoff_on' ELSE 'target_launch_on' END);
+	END IF;
+
+	-- A new target launch is never silent: it needs a reason, which the
+	-- launch ledger keeps.
+	IF coalesce((b->>'target_launch_on')::date, old.target_launch_on) <>
+	    old.target_launch_on THEN
+		IF reason IS NULL THEN
+			PERFORM api.fail('HF400', 'a new target_launch_on ' ||
+			    'needs a reason', 'reason');
+		END IF;
+	ELSIF api.has(p, 'reason') THEN
+		PERFORM api.fail('HF400', 'a reason goes with a new ' ||
+		    'target_launch_on', 'reason');
 	END IF;
 
 	UPDATE projects SET
@@ -291,6 +511,10 @@ BEGIN
 	WHERE id = old.id
 	RETURNING * INTO r;
 
+	IF r.target_launch_on <> old.target_launch_on THEN
+		plan := api.launch_move(p, old, r, reason);
+	END IF;
+
 	FOR st IN SELECT key, value FROM jsonb_each(coalesce(b->'plan',
 	    '{}'::jsonb)) LOOP
 		SELECT planned_start, planned_end INTO ps, pe FROM stage_plans
@@ -307,13 +531,17 @@ BEGIN
 		INSERT INTO plan_versions (project_id, actor, stage,
 		    effective_on, planned_start, planned_end)
 		VALUES (r.id, api.actor(p), st.key, api.today(p), ps, pe);
+		plan := plan || jsonb_build_object(st.key, st.value);
 	END LOOP;
 
 	PERFORM api.project_snapshot(p, r);
-	PERFORM api.audit(p, r.id, 'project', r.id::text, 'update',
+	PERFORM api.audit(p, r.id, 'project', r.id::text,
+	    CASE WHEN r.target_launch_on <> old.target_launch_on
+		THEN 'launch_move' ELSE 'update' END,
 	    api.project_json(old), api.json_merge(api.project_json(r),
-	    CASE WHEN b ? 'plan' THEN json_build_object('plan', b->'plan')
-	    END));
+	    json_strip_nulls(json_build_object(
+		'plan', CASE WHEN plan <> '{}' THEN plan END,
+		'reason', reason))));
 	RETURN api.project_document(r.id);
 END
 $$;

@@ -277,7 +277,7 @@ test('journey 2: a member marks a missed checkpoint done with a note',
 		name: 'Card fraud flags', pm_id: team['Paula Park'].id,
 		kickoff_on: kickoff, target_launch_on: '2026-05-04',
 		spec: FULL_SPEC });
-	const w0 = project.checkpoints.find((c) => c.due_on === kickoff);
+	const w0 = project.checkpoints.find((c) => c.stage === 'framing');
 	const w2 = project.checkpoints.find((c) => c.title === W2_TITLE);
 	assert.equal(w2.due_on, addDays(kickoff, 14));
 	await ok(srv, 'PATCH', `/api/v1/checkpoints/${w0.id}`,
@@ -397,7 +397,7 @@ test('journey 3: on Monday the digest shows the week, in every format',
 				    { person_id: staff[role] });
 		}
 	}
-	const fw0 = fraud.checkpoints.find((c) => c.due_on === '2026-10-26');
+	const fw0 = fraud.checkpoints.find((c) => c.stage === 'framing');
 	const fw2 = fraud.checkpoints.find((c) => c.title === W2_TITLE);
 	const fw5 = fraud.checkpoints.find((c) => c.due_on === '2026-11-30');
 	assert.ok(fw5, 'week 5 falls in the week after the digest');
@@ -416,7 +416,7 @@ test('journey 3: on Monday the digest shows the week, in every format',
 		spec: { decision: 'Offer a retention discount' } });
 	await ok(srv, 'PUT', `/api/v1/projects/${churn.id}/ownership/` +
 	    'problem_framing/ds', { person_id: team['Dana Diaz'].id });
-	const cw0 = churn.checkpoints.find((c) => c.due_on === '2026-11-16');
+	const cw0 = churn.checkpoints.find((c) => c.stage === 'framing');
 	const cw2 = churn.checkpoints.find((c) => c.title === W2_TITLE);
 	assert.equal(cw2.due_on, '2026-11-30');
 	await ok(srv, 'PATCH', `/api/v1/checkpoints/${cw0.id}`,

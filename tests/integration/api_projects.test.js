@@ -7,6 +7,7 @@ import { DEFAULT_USER } from '../lib/harness.js';
 import { startApi, createPerson, createProject, assertError, assertVersioned,
     auditCount, auditOf, historyOf, rowCount, stored, addDays, TODAY, KICKOFF,
     LAUNCH } from '../lib/fixtures.js';
+import { fitPlan } from '../lib/plan.js';
 
 let srv;
 let pm;
@@ -34,7 +35,7 @@ const STAGES = [
 // The default checkpoints, with their decision flags and handoffs, as in
 // sql/0002_domain.sql's checkpoint_templates: anchor, weeks, stage, title.
 const CHECKPOINTS = [
-	['kickoff', 0, 'framing', 'Framing signed off: every spec field filled',
+	['kickoff', 1, 'framing', 'Framing signed off: every spec field filled',
 	    false],
 	['kickoff', 2, 'data', 'Data exploration findings and feasibility ' +
 	    'call (go / pivot / stop)', true],
@@ -96,16 +97,11 @@ function emptySpec() {
 	return Object.fromEntries(SPEC_KEYS.map((k) => [k, null]));
 }
 
-// The planned periods, back to back from the kickoff.
-function plannedStages(kickoff) {
-	let start = kickoff;
-	return STAGES.map(([key, name, weeks], i) => {
-		const end = addDays(start, 7 * weeks - 1);
-		const s = { key, name, position: i + 1, planned_start: start,
-		    planned_end: end };
-		start = addDays(end, 1);
-		return s;
-	});
+// The planned periods, from the kickoff to the launch (tests/lib/plan.js).
+function plannedStages(kickoff, launch) {
+	return fitPlan(kickoff, launch).map((s, i) => ({ key: s.key,
+	    name: STAGES[i][1], position: i + 1,
+	    planned_start: s.planned_start, planned_end: s.planned_end }));
 }
 
 function expectedCheckpoints(kickoff, launch) {
@@ -183,16 +179,19 @@ test('POST /projects: 201, Location, ETag "1" and the whole project',
 	assert.equal(e.recorded_on, TODAY);
 });
 
-test('a new project gets the template: 7 stages planned back to back',
+test('a new project gets the template: 7 stages from kickoff to launch',
     async () => {
 	const p = await createProject(srv, { pm_id: pm.id });
-	const expected = plannedStages(KICKOFF);
-	// Spelled out once, so that the arithmetic above is checked too.
+	const expected = plannedStages(KICKOFF, LAUNCH);
+	// Spelled out once, so that the arithmetic above is checked too: 91
+	// days for 70 of template, 1.3 days each: running totals 9.1, 27.3,
+	// 45.5, 63.7, 72.8, 91 round to 9, 27, 46, 64, 73, 91; production
+	// ends the day before the launch, monitoring starts at it.
 	assert.deepEqual(expected.map((s) => [s.planned_start, s.planned_end]), [
-		['2026-03-02', '2026-03-08'], ['2026-03-09', '2026-03-22'],
-		['2026-03-23', '2026-04-05'], ['2026-04-06', '2026-04-19'],
-		['2026-04-20', '2026-04-26'], ['2026-04-27', '2026-05-10'],
-		['2026-05-11', '2026-06-07']]);
+		['2026-03-02', '2026-03-10'], ['2026-03-11', '2026-03-28'],
+		['2026-03-29', '2026-04-16'], ['2026-04-17', '2026-05-04'],
+		['2026-05-05', '2026-05-13'], ['2026-05-14', '2026-05-31'],
+		['2026-06-01', '2026-06-28']]);
 
 	assert.equal(p.stages.length, 7);
 	p.stages.forEach((s, i) => {
@@ -215,7 +214,7 @@ test('a new project gets the 8 default checkpoints at the right dates',
     async () => {
 	const p = await createProject(srv, { pm_id: pm.id });
 	const expected = expectedCheckpoints(KICKOFF, LAUNCH);
-	assert.deepEqual(expected.map((c) => c.due_on), ['2026-03-02',
+	assert.deepEqual(expected.map((c) => c.due_on), ['2026-03-09',
 	    '2026-03-16', '2026-03-30', '2026-04-06', '2026-04-13',
 	    '2026-04-20', '2026-04-27', '2026-06-15']);
 
@@ -244,7 +243,7 @@ test('the launch checkpoint follows the target launch, not the kickoff',
 	    expected.map((c) => [c.due_on, c.title]));
 	assert.equal(p.checkpoints[7].due_on, '2026-10-14');
 	assert.deepEqual(p.stages.map((s) => [s.planned_start, s.planned_end]),
-	    plannedStages('2026-01-05').map((s) => [s.planned_start,
+	    plannedStages('2026-01-05', launch).map((s) => [s.planned_start,
 		s.planned_end]));
 });
 
@@ -439,10 +438,9 @@ test('PATCH /projects/{id} changes fields, spec and plan: ETag "2"',
 		name: 'Renamed',
 		pm_id: newPm.id,
 		status: 'paused',
-		target_launch_on: '2026-07-01',
 		spec: { decision: 'new decision', baseline: null,
 		    fallback: 'manual review' },
-		plan: { data: { start: '2026-03-09', end: '2026-03-29' },
+		plan: { data: { start: '2026-03-11', end: '2026-03-29' },
 		    monitoring: { end: '2026-08-30' } },
 	});
 	assertVersioned(r, 200, 2);
@@ -452,11 +450,13 @@ test('PATCH /projects/{id} changes fields, spec and plan: ETag "2"',
 	assert.deepEqual(d.pm, { id: newPm.id, name: newPm.name,
 	    active: true });
 	assert.equal(d.status, 'paused');
-	assert.equal(d.target_launch_on, '2026-07-01');
+	// (A new launch moves the plan: tests/integration/launch.test.js.)
+	assert.equal(d.target_launch_on, LAUNCH);
 	assert.equal(d.kickoff_on, KICKOFF);
 	assert.deepEqual(d.spec, { ...emptySpec(), decision: 'new decision',
 	    fallback: 'manual review' });
-	const planned = plannedStages(KICKOFF);
+	const planned = plannedStages(KICKOFF, LAUNCH);
+	planned[1].planned_start = '2026-03-11';
 	planned[1].planned_end = '2026-03-29';
 	planned[6].planned_end = '2026-08-30';
 	assert.deepEqual(d.stages.map((s) => [s.key, s.planned_start,
@@ -549,10 +549,12 @@ test('PATCH /projects/{id}: launch before kickoff is a 400 naming the ' +
 	assert.equal(await auditCount(srv, `project_id = ${p.id}`), audits);
 	assert.deepEqual(await historyRows(p.id), [1, 1, 7, 1]);
 
-	// Launch on the kickoff day itself is fine.
+	// Launch on the kickoff day itself leaves no days for the stages
+	// (tests/integration/launch.test.js: the shortest window).
 	const same = await srv.api('PATCH', `${PROJECTS}/${p.id}`,
-	    { target_launch_on: KICKOFF });
-	assertVersioned(same, 200, 2);
+	    { target_launch_on: KICKOFF, reason: 'sooner' });
+	assertError(same, 400, 'target_launch_on');
+	assert.deepEqual(await getProject(p.id), p);
 });
 
 test('PATCH /projects/{id} validates its fields, naming them', async () => {

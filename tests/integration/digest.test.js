@@ -33,8 +33,10 @@ before(async () => {
 	const max = await person('Max', 'mle');
 	let mle = 0;
 	project = await ok('POST', '/api/v1/projects', {
+		// 70 days: the template's own lengths, so that data
+		// exploration is planned to end on the 22nd.
 		name: 'Digest test', pm_id: paula, kickoff_on: '2026-11-02',
-		target_launch_on: '2027-02-01', spec: { decision: 'd',
+		target_launch_on: '2027-01-11', spec: { decision: 'd',
 		primary_metric: 'm', secondary_constraint: 'c', worse_error: 'w',
 		fallback: 'f', monitoring_trigger: 't', baseline: 'b' } });
 	for (const row of project.ownership) {
@@ -47,7 +49,7 @@ before(async () => {
 			    `${row.key}/${role}`, { person_id: who });
 		}
 	}
-	const w0 = project.checkpoints.find((c) => c.due_on === '2026-11-02');
+	const w0 = project.checkpoints.find((c) => c.stage === 'framing');
 	await ok('PATCH', `/api/v1/checkpoints/${w0.id}`, { status: 'done' });
 
 	// Tuesday 10 November (W46): handoff A accepted, into data, two more

@@ -211,9 +211,10 @@ async function change() {
 		await write('POST', `/api/v1/projects/${p.id}/stage`,
 		    { stage: pick(STAGES), note: 'review' });
 		break;
-	case 11:	// the launch moves
+	case 11:	// the launch moves, and the plan and checkpoints with it
 		await write('PATCH', `/api/v1/projects/${p.id}`,
-		    { target_launch_on: addDays(today, int(-3, 60)) });
+		    { target_launch_on: addDays(today, int(-3, 60)),
+		    reason: 'replanned' });
 		break;
 	case 12:	// the spec answered, or an answer cleared
 		await write('PATCH', `/api/v1/projects/${p.id}`, { spec: {
