@@ -265,4 +265,19 @@ test('the installed build serves: health, version, sign-in, the API',
 	assert.deepEqual(end, { code: 0, signal: null }, kore.log());
 	assert.ok(Date.now() - t0 < 5000);
 	assert.doesNotMatch(kore.log(), /SIGSYS|seccomp violation|fatal/i);
+
+	// systemctl restart: the unit's ExecStartPre migrates (nothing to
+	// do), kore starts again on the same database; nothing is lost.
+	const again = await execFileP(join(destdir, 'usr/bin/handoff-migrate'),
+	    [], { env });
+	assert.doesNotMatch(again.stdout, /applying/);
+	await kore.start();
+	const after = await (await fetch(`${url}/api/v1/people`,
+	    { headers: auth })).json();
+	assert.deepEqual(after.people.map((p) => [p.name, p.email]),
+	    [['Maya Chen', 'maya@example.com']]);
+	assert.equal((await signIn('first@example.com', 'first-admin-pass'))
+	    .status, 200);
+	assert.deepEqual(await kore.stop(), { code: 0, signal: null },
+	    kore.log());
 });
