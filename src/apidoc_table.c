@@ -243,7 +243,7 @@ static const struct apidoc_prop project_props[] = {
 	PL("launch_moves", 0, NULL),
 	PL("handoffs", 0, "Handoff"),
 	PL("ownership", 0, NULL),
-	PL("risks", 0, NULL),
+	PL("risks", 0, "Risk"),
 	END
 };
 
@@ -289,19 +289,45 @@ static const struct apidoc_prop history_props[] = {
 	END
 };
 
+static const struct apidoc_prop actor_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, 0),
+	END
+};
+
+/* Every risk, wherever it is served (README, "Who must act"). */
+static const struct apidoc_prop risk_props[] = {
+	P("kind", AT_STRING, REQ),
+	PE("severity", REQ, severity_keys),
+	P("project", AT_OBJECT, REQ | NUL),
+	P("subject", AT_OBJECT, REQ),
+	P("since", AT_DATE, REQ | NUL),
+	P("age_days", AT_INT, REQ),
+	P("launch_on", AT_DATE, REQ | NUL),
+	P("message", AT_STRING, REQ),
+	P("rank", AT_INT, REQ),
+	PR("actor", REQ | NUL, "Actor"),
+	P("url", AT_STRING, REQ),
+	P("reason", AT_STRING, NUL),
+	END
+};
+
 static const struct apidoc_prop project_risks_props[] = {
-	PL("risks", REQ, NULL),
+	PL("risks", REQ, "Risk"),
 	END
 };
 
 static const struct apidoc_prop risks_props[] = {
-	PL("risks", REQ, NULL),
+	PL("risks", REQ, "Risk"),
 	P("total", AT_INT, REQ),
 	END
 };
 
 static const struct apidoc_prop digest_props[] = {
 	P("week", AT_STRING, REQ),
+	PL("open", REQ, "Risk"),
+	PL("new", REQ, "Risk"),
+	PL("resolved", REQ, "Risk"),
 	END
 };
 
@@ -325,6 +351,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Cell", "a box of the ownership matrix", cell_props },
 	{ "Handoff", "a handoff between stages", handoff_props },
 	{ "History", "a page of a project's changes", history_props },
+	{ "Actor", "the person who must act", actor_props },
+	{ "Risk", "a launch risk", risk_props },
 	{ "ProjectRisks", "a project's risks", project_risks_props },
 	{ "Risks", "a page of the portfolio's risks", risks_props },
 	{ "Digest", "the weekly digest", digest_props },

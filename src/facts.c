@@ -285,6 +285,7 @@ facts_checkpoint_version(struct portfolio *pf, struct checkpoint *c,
 		return;
 	*v = *src;
 	version_head(pf, &v->v, &src->v);
+	v->note = src->note != NULL ? arena_strdup(pf, src->note) : NULL;
 }
 
 struct handoff *

@@ -48,6 +48,7 @@ struct project_version {
 	enum stage		 stage;
 	day_t			 target_launch;
 	unsigned int		 spec_missing;
+	int64_t			 pm_id;		/* 0: the project's pm_id */
 };
 
 struct plan_version {
@@ -66,6 +67,8 @@ struct responsibility {
 	const char		*name;
 	enum stage		 needed_by;
 	unsigned int		 expects;	/* bit (1u << ROLE_x) */
+	int			 at_kickoff;	/* must be owned once the
+						   project leaves framing */
 	struct cell_version	*cells[ROLE_COUNT];
 	size_t			 ncells[ROLE_COUNT];
 };
@@ -77,6 +80,8 @@ struct checkpoint_version {
 	day_t			 completed;	/* DAY_NONE unless done or
 						   waived */
 	int			 deleted;
+	int64_t			 owner_id;	/* 0: nobody */
+	const char		*note;		/* NULL: none */
 };
 
 struct checkpoint {

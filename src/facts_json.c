@@ -84,6 +84,7 @@ load_versions(json_t *o, struct portfolio *pf, struct project *pr)
 		    json_day(vo, "launch", &pv.target_launch) == -1)
 			return (-1);
 		pv.spec_missing = (unsigned int)int_of(vo, "spec_missing");
+		pv.pm_id = int_of(vo, "pm");
 		facts_project_version(pf, pr, &pv);
 	}
 	return (0);
@@ -124,6 +125,8 @@ load_resps(json_t *o, struct portfolio *pf, struct project *pr)
 		    str_of(ro, "name"), s,
 		    (unsigned int)int_of(ro, "expects"))) == NULL)
 			return (-1);
+		r->at_kickoff = json_is_true(json_object_get(ro,
+		    "assign_at_kickoff"));
 		json_array_foreach(json_object_get(ro, "cells"), j, co) {
 			if (version_of(co, &cv.v) == -1 ||
 			    role_from_key(str_of(co, "role"), &role) == -1)
@@ -159,6 +162,9 @@ load_checkpoints(json_t *o, struct portfolio *pf, struct project *pr)
 				return (-1);
 			cv.deleted = json_is_true(json_object_get(vo,
 			    "deleted"));
+			cv.owner_id = int_of(vo, "owner");
+			cv.note = json_string_value(json_object_get(vo,
+			    "note"));
 			facts_checkpoint_version(pf, c, &cv);
 		}
 	}

@@ -72,7 +72,10 @@ same_risk(const struct risk *a, const struct risk *b)
 	    a->launch == b->launch && a->stage == b->stage &&
 	    a->person_id == b->person_id && a->inactive == b->inactive &&
 	    a->ref_day == b->ref_day && a->event_day == b->event_day &&
-	    a->held == b->held && a->threshold == b->threshold);
+	    a->held == b->held && a->threshold == b->threshold &&
+	    a->actor_id == b->actor_id && (a->note == b->note ||
+	    (a->note != NULL && b->note != NULL &&
+	    strcmp(a->note, b->note) == 0)));
 }
 
 /*
@@ -210,6 +213,7 @@ person_spans(const struct portfolio *pf, const struct person *person,
 		sp->r.held = load[i].held;
 		sp->r.threshold = pf->overload_threshold;
 		sp->r.launch = load[i].launch;
+		rule_actor(pf, load[i].pm, &sp->r);
 		sp->r.since = since;
 		sp->from = load[i].lo;
 		sp->to = load[i].hi >= DAY_FAR ? DAY_NONE : load[i].hi + 1;

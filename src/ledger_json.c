@@ -36,8 +36,9 @@ ledger_span_json(const struct risk_span *sp)
 	const struct risk	*r = &sp->r;
 	char			 handoff[2] = { r->handoff, '\0' };
 	int			 load = r->kind == RISK_OVERLOADED_OWNER;
+	json_t			*o;
 
-	return (json_pack("{s:o*, s:i, s:s, s:I, s:o*, s:I, s:i, s:o*, "
+	o = json_pack("{s:o*, s:i, s:s, s:I, s:o*, s:I, s:i, s:o*, "
 	    "s:s*, s:o*, s:o*, s:s*, s:o*, s:o*, s:o*, s:o*, s:o*, s:o*, "
 	    "s:o*, s:o*, s:o*, s:s*}",
 	    "project", id_json(r->project_id),
@@ -61,7 +62,13 @@ ledger_span_json(const struct risk_span *sp)
 	    "held", load ? json_integer(r->held) : NULL,
 	    "threshold", load ? json_integer(r->threshold) : NULL,
 	    "ends", sp->ends ? json_true() : NULL,
-	    "closed_by", sp->closed_by));
+	    "closed_by", sp->closed_by);
+	/* Who must act, and a blocked checkpoint's reason. */
+	if (o != NULL && r->actor_id != 0)
+		json_object_set_new(o, "actor", json_integer(r->actor_id));
+	if (o != NULL && r->note != NULL)
+		json_object_set_new(o, "note", json_string(r->note));
+	return (o);
 }
 
 json_t *
@@ -204,6 +211,9 @@ ledger_span_from_json(json_t *o, struct risk_span *sp)
 	r->resp_name = str_of(o, "resp_name");
 	r->checkpoint_title = str_of(o, "checkpoint_title");
 	r->handoff_name = str_of(o, "handoff_name");
+	r->actor_id = json_integer_value(json_object_get(o, "actor"));
+	r->actor_name = str_of(o, "actor_name");
+	r->note = str_of(o, "note");
 	return (0);
 }
 

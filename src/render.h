@@ -63,6 +63,7 @@ struct portfolio_row {
 	day_t		 launch;
 	int		 counts[SEVERITY_COUNT];
 	int		 worst;		/* enum severity; -1: no risk */
+	int		 rank;		/* risk_rank() of the worst; -1 */
 	const char	*next_title;	/* the earliest open checkpoint */
 	day_t		 next_due;
 	int		 next_blocked;

@@ -173,6 +173,28 @@ render_risk_item(struct sbuf *b, const struct risk *r, int with_project,
 	    "");
 }
 
+/*
+ * The line of the open risk at position j of a project group ending at
+ * end, and of the empty boxes of the same responsibility after it (new
+ * or not alike): into line; returns how many it covers.
+ */
+static size_t
+box_line(const struct digest *d, size_t j, size_t end, struct risk *line)
+{
+	const struct risk	*v[ROLE_COUNT];
+	size_t			 k, n;
+
+	k = d->by_project[j];
+	v[0] = &d->open.items[k];
+	for (n = 1; n < ROLE_COUNT && j + n < end &&
+	    d->is_new[d->by_project[j + n]] == d->is_new[k] &&
+	    risk_box_group(v[0], &d->open.items[d->by_project[j + n]]); n++)
+		v[n] = &d->open.items[d->by_project[j + n]];
+	*line = *v[0];
+	risk_group_message(v, n, line->message);
+	return (n);
+}
+
 void
 render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
     const struct digest *d, int has_next)
@@ -181,7 +203,8 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	char			 week[ISOWEEK_LEN], other[ISOWEEK_LEN];
 	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
 	char			 day[DATE_LEN], title[64];
-	size_t			 i, j, k, end, first, last;
+	struct risk		 line;
+	size_t			 i, j, k, n, end, first, last;
 	int			 y, wk, nnew;
 
 	isoweek_format(d->year, d->week, week);
@@ -281,10 +304,10 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<h3>Across the portfolio</h3>\n");
 		}
 		sbuf_str(b, "<ul class=\"risks\">\n");
-		for (j = i; j < end; j++) {
+		for (j = i; j < end; j += n) {
 			k = d->by_project[j];
-			render_risk_item(b, &d->open.items[k], 0,
-			    d->is_new[k], d->asof);
+			n = box_line(d, j, end, &line);
+			render_risk_item(b, &line, 0, d->is_new[k], d->asof);
 		}
 		sbuf_str(b, "</ul>\n");
 	}
@@ -371,7 +394,8 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	const struct risk	*r;
 	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
 	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
-	size_t			 i, j, end, first, last;
+	struct risk		 line;
+	size_t			 i, j, n, end, first, last;
 	int			 k, nnew;
 
 	isoweek_format(d->year, d->week, week);
@@ -437,9 +461,10 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 		} else {
 			sbuf_str(b, "Across the portfolio\n\n");
 		}
-		for (j = i; j < end; j++)
-			md_risk(b, &d->open.items[d->by_project[j]], d->asof,
-			    0);
+		for (j = i; j < end; j += n) {
+			n = box_line(d, j, end, &line);
+			md_risk(b, &line, d->asof, 0);
+		}
 	}
 	if (total(d->counts) == 0)
 		sbuf_str(b, "\nNo open risks.\n");

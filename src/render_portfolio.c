@@ -74,6 +74,7 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	const struct portfolio_row	*r;
 	size_t				 i;
 	char				 day[DATE_LEN], text[32];
+	char				 when[RISK_WHEN_LEN];
 	int				 s, shown;
 
 	layout_begin(b, "Portfolio", ctx);
@@ -111,7 +112,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<span class=\"muted\">none open</span>");
 		}
 		date_format(r->launch, day);
-		html_printf(b, "</td><td>%s</td><td>", day);
+		risk_launch_phrase(r->launch, ctx->today, when);
+		html_printf(b, "</td><td>%s<br><span class=\"muted\">%s</span>"
+		    "</td><td>", day, when);
 		shown = 0;
 		for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
 			if (r->counts[s] == 0)

@@ -42,12 +42,21 @@ void
 render_risk_items(struct sbuf *b, const struct risk_list *risks,
     int with_project)
 {
-	size_t	i;
+	const struct risk	*v[ROLE_COUNT];
+	struct risk		 line;
+	size_t			 i, n;
 
 	sbuf_str(b, "<ul class=\"risks\">\n");
-	for (i = 0; i < risks->len; i++)
-		render_risk_item(b, &risks->items[i], with_project, 0,
-		    DAY_NONE);
+	for (i = 0; i < risks->len; i += n) {
+		/* The empty boxes of one responsibility: one line. */
+		v[0] = &risks->items[0] + i;
+		for (n = 1; n < ROLE_COUNT && i + n < risks->len &&
+		    risk_box_group(v[0], &risks->items[i + n]); n++)
+			v[n] = &risks->items[i + n];
+		line = *v[0];
+		risk_group_message(v, n, line.message);
+		render_risk_item(b, &line, with_project, 0, DAY_NONE);
+	}
 	sbuf_str(b, "</ul>\n");
 }
 
@@ -87,17 +96,24 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 /* Header ----------------------------------------------------------------- */
 
 static void
-section_header(struct sbuf *b, json_t *doc)
+section_header(struct sbuf *b, json_t *doc, day_t today)
 {
+	char	when[RISK_WHEN_LEN];
+	day_t	launch;
+
+	if (date_parse(doc_str(doc, "target_launch_on"), &launch) == -1)
+		launch = DAY_NONE;
+	risk_launch_phrase(launch, today, when);
 	html_printf(b, "<header class=\"project-head\">\n"
 	    "<p class=\"crumbs\"><a href=\"/\">Portfolio</a> /</p>\n"
 	    "<h1>%s</h1>\n<p class=\"facts\">", doc_str(doc, "name"));
 	render_badge(b, doc_str(doc, "status"), doc_str(doc, "status"));
 	html_printf(b, " In <strong>%s</strong> &middot; PM %s &middot; "
-	    "kickoff %s &middot; target launch <strong>%s</strong></p>\n"
+	    "kickoff %s &middot; target launch <strong>%s</strong>%s%s</p>\n"
 	    "</header>\n", stage_label(doc, doc_str(doc, "stage")),
 	    doc_path_str(doc, "pm", "name"), doc_str(doc, "kickoff_on"),
-	    doc_str(doc, "target_launch_on"));
+	    doc_str(doc, "target_launch_on"), when[0] != '\0' ? ", " : "",
+	    when);
 }
 
 /* The launch ledger: every move of the target launch, with its reason. */
@@ -624,7 +640,7 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     const struct form_state *fs)
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
-	section_header(b, doc);
+	section_header(b, doc, ctx->today);
 	section_launch_moves(b, doc);
 	if (fs != NULL && fs->form != NULL)
 		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"

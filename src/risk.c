@@ -108,8 +108,8 @@ risk_clear(struct risk *r, enum risk_kind kind)
 
 /* Sentences ------------------------------------------------------------ */
 
-static int32_t
-days_until(day_t launch, day_t asof)
+int32_t
+risk_launch_days(day_t launch, day_t asof)
 {
 	int64_t	d;
 
@@ -123,6 +123,27 @@ static const char *
 plural(int64_t n)
 {
 	return (n == 1 ? "" : "s");
+}
+
+void
+risk_launch_phrase(day_t launch, day_t asof, char buf[RISK_WHEN_LEN])
+{
+	int64_t	n;
+
+	buf[0] = '\0';
+	if (launch == DAY_NONE || asof == DAY_NONE)
+		return;
+	n = (int64_t)launch - asof;
+	if (n == 0)
+		(void)snprintf(buf, RISK_WHEN_LEN, "launches today");
+	else if (n == 1)
+		(void)snprintf(buf, RISK_WHEN_LEN, "launches tomorrow");
+	else if (n > 0)
+		(void)snprintf(buf, RISK_WHEN_LEN, "launches in %lld days",
+		    (long long)n);
+	else
+		(void)snprintf(buf, RISK_WHEN_LEN, "launched %lld day%s ago",
+		    (long long)-n, plural(-n));
 }
 
 /*
@@ -165,7 +186,9 @@ static void
 describe_box(struct risk *r, day_t asof)
 {
 	char	since[DATE_LEN], start[DATE_LEN], nobody[160];
-	char	inactive[RISK_MESSAGE_LEN];
+	char	inactive[RISK_MESSAGE_LEN], roles[64];
+	size_t	used;
+	int	role, left;
 
 	/*
 	 * As long as a message can be: a name cut here would be cut from
@@ -177,6 +200,21 @@ describe_box(struct risk *r, day_t asof)
 		    role_label(r->role));
 		(void)snprintf(inactive, sizeof(inactive), " (%s is inactive)",
 		    name_or(r->person_name, "?"));
+	} else if (r->roles != 0) {
+		/* Several roles of one responsibility: "MLE or SWE". */
+		roles[0] = '\0';
+		for (left = 0, role = 0; role < ROLE_COUNT; role++)
+			left += (r->roles & (1u << role)) != 0;
+		for (role = 0; role < ROLE_COUNT; role++) {
+			if ((r->roles & (1u << role)) == 0)
+				continue;
+			left--;
+			used = strlen(roles);
+			(void)snprintf(roles + used, sizeof(roles) - used,
+			    "%s%s", role_label((enum role)role), left > 1 ?
+			    ", " : left == 1 ? " or " : "");
+		}
+		(void)snprintf(nobody, sizeof(nobody), "Nobody on %s", roles);
 	} else
 		(void)snprintf(nobody, sizeof(nobody), "Nobody on %s",
 		    role_label(r->role));
@@ -204,16 +242,19 @@ describe_box(struct risk *r, day_t asof)
 static void
 describe_handoff(struct risk *r, day_t asof)
 {
-	char	day[DATE_LEN], when[DATE_LEN], offered[160], key;
+	char		 day[DATE_LEN], when[DATE_LEN], offered[160], key;
+	const char	*to;
 
 	key = r->handoff >= 'a' && r->handoff <= 'z' ?
 	    (char)(r->handoff - 'a' + 'A') : r->handoff;
 	offered[0] = '\0';
 	if (r->ref_day != DAY_NONE) {
+		/* The receiver who must act is named once, in front. */
+		to = r->actor_id != 0 && r->actor_id == r->person_id ? NULL :
+		    r->person_name;
 		date_format(r->ref_day, day);
 		(void)snprintf(offered, sizeof(offered), "offered%s%s on %s",
-		    r->person_name != NULL ? " to " : "",
-		    name_or(r->person_name, ""), day);
+		    to != NULL ? " to " : "", name_or(to, ""), day);
 	}
 
 	/* Medium only ever comes from an offer. */
@@ -234,6 +275,97 @@ describe_handoff(struct risk *r, day_t asof)
 		    stage_name(r->stage), when);
 }
 
+/*
+ * "Maya Chen: nobody on MLE owns ...": the sentence says who must act.
+ * Sentences that begin with a common word lose its capital after the
+ * name; those that begin with a name (a stage, a person) keep it.
+ */
+static void
+say_actor(struct risk *r)
+{
+	char	body[RISK_MESSAGE_LEN];
+
+	if (r->actor_name == NULL || r->message[0] == '\0')
+		return;
+	memcpy(body, r->message, sizeof(body));
+	if (r->kind != RISK_STAGE_OVERRUN && r->kind != RISK_OVERLOADED_OWNER &&
+	    body[0] >= 'A' && body[0] <= 'Z')
+		body[0] = (char)(body[0] - 'A' + 'a');
+	say(r, "%s: %s", r->actor_name, body);
+}
+
+void
+risk_url(const struct risk *r, char buf[RISK_URL_LEN])
+{
+	long long	id = (long long)r->project_id;
+
+	switch (r->kind) {
+	case RISK_EMPTY_OWNER:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#resp-%s",
+		    id, r->resp_key != NULL ? r->resp_key : "");
+		break;
+	case RISK_MISSED_CHECKPOINT:
+	case RISK_BLOCKED_CHECKPOINT:
+		(void)snprintf(buf, RISK_URL_LEN,
+		    "/projects/%lld#checkpoint-%lld", id,
+		    (long long)r->checkpoint_id);
+		break;
+	case RISK_HANDOFF_NOT_ACCEPTED:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#handoffs",
+		    id);
+		break;
+	case RISK_STAGE_OVERRUN:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#timeline",
+		    id);
+		break;
+	case RISK_INCOMPLETE_SPEC:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#spec", id);
+		break;
+	case RISK_OVERLOADED_OWNER:
+		(void)snprintf(buf, RISK_URL_LEN, "/people#person-%lld",
+		    (long long)r->person_id);
+		break;
+	case RISK_STALE_PROJECT:
+	default:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#history",
+		    id);
+		break;
+	}
+}
+
+int
+risk_box_group(const struct risk *a, const struct risk *b)
+{
+	return (a->kind == RISK_EMPTY_OWNER && b->kind == RISK_EMPTY_OWNER &&
+	    a->project_id == b->project_id && a->resp_key != NULL &&
+	    b->resp_key != NULL && strcmp(a->resp_key, b->resp_key) == 0 &&
+	    a->role != b->role && a->severity == b->severity &&
+	    a->since == b->since && a->ref_day == b->ref_day &&
+	    a->actor_id == b->actor_id && !a->inactive && !b->inactive);
+}
+
+void
+risk_group_message(const struct risk *const *v, size_t n,
+    char out[RISK_MESSAGE_LEN])
+{
+	struct risk	r;
+	size_t		i;
+
+	if (n == 0) {
+		out[0] = '\0';
+		return;
+	}
+	r = *v[0];
+	if (n > 1) {
+		r.roles = 0;
+		for (i = 0; i < n; i++)
+			if ((unsigned)v[i]->role < ROLE_COUNT)
+				r.roles |= 1u << v[i]->role;
+		risk_describe(&r, r.asof);
+	}
+	memcpy(out, r.message, RISK_MESSAGE_LEN);
+}
+
 void
 risk_describe(struct risk *r, day_t asof)
 {
@@ -241,7 +373,8 @@ risk_describe(struct risk *r, day_t asof)
 	int64_t		 n;
 	size_t		 limit;
 
-	r->launch_days = days_until(r->launch, asof);
+	r->asof = asof;
+	r->launch_days = risk_launch_days(r->launch, asof);
 	n = (int64_t)asof - r->ref_day;
 	date_format(r->ref_day, a);
 	date_format(r->since, b);
@@ -256,13 +389,17 @@ risk_describe(struct risk *r, day_t asof)
 		    (long long)n, plural(n));
 		break;
 	case RISK_BLOCKED_CHECKPOINT:
+		/* The reason is the checkpoint's note, when there is one. */
 		if (r->ref_day != DAY_NONE)
 			say(r, "Checkpoint \"%s\", due on %s, has been blocked "
-			    "since %s.", name_or(r->checkpoint_title, ""), a,
-			    b);
+			    "since %s%s%s%s.", name_or(r->checkpoint_title, ""),
+			    a, b, r->note != NULL ? " (\"" : "",
+			    name_or(r->note, ""), r->note != NULL ? "\")" : "");
 		else
-			say(r, "Checkpoint \"%s\" has been blocked since %s.",
-			    name_or(r->checkpoint_title, ""), b);
+			say(r, "Checkpoint \"%s\" has been blocked since "
+			    "%s%s%s%s.", name_or(r->checkpoint_title, ""), b,
+			    r->note != NULL ? " (\"" : "", name_or(r->note, ""),
+			    r->note != NULL ? "\")" : "");
 		break;
 	case RISK_HANDOFF_NOT_ACCEPTED:
 		describe_handoff(r, asof);
@@ -291,6 +428,7 @@ risk_describe(struct risk *r, day_t asof)
 		r->message[0] = '\0';
 		break;
 	}
+	say_actor(r);
 }
 
 /* The engine: every risk open at the end of one day -------------------- */
@@ -416,6 +554,8 @@ overload_risks(const struct portfolio *pf, day_t asof, int64_t only,
 		r->held = seg->held;
 		r->threshold = pf->overload_threshold;
 		r->launch = seg->launch;
+		/* The PM of the nearest launch among the boxes must act. */
+		rule_actor(pf, seg->pm, r);
 		/* Since: back over the run of segments above the threshold. */
 		for (k = (size_t)(seg - load); k > 0 &&
 		    load[k - 1].held > pf->overload_threshold; k--)
@@ -530,11 +670,29 @@ risk_same(const struct risk *a, const struct risk *b)
 }
 
 int
+risk_rank(enum severity sev, int32_t launch_days)
+{
+	int	near;
+
+	if (launch_days <= LAUNCH_NEAR_DAYS)
+		near = 2;
+	else if (launch_days <= LAUNCH_SOON_DAYS)
+		near = 1;
+	else
+		near = 0;
+	return ((int)sev + near);
+}
+
+int
 risk_order_cmp(const void *pa, const void *pb)
 {
 	const struct risk	*a = pa, *b = pb;
-	int			 c;
+	int			 ra, rb, c;
 
+	ra = risk_rank(a->severity, a->launch_days);
+	rb = risk_rank(b->severity, b->launch_days);
+	if (ra != rb)
+		return (ra > rb ? -1 : 1);
 	if (a->severity != b->severity)
 		return (a->severity > b->severity ? -1 : 1);
 	if (a->launch_days != b->launch_days)

@@ -83,6 +83,27 @@ struct risk {
 	int			 held;
 	int			 threshold;
 
+	/*
+	 * Who must act (README, "Who must act"), as of the day: the PM for
+	 * an empty box, a spec field, an overrun or a stale project; the
+	 * checkpoint's owner, else the PM, for a missed or blocked
+	 * checkpoint; the receiver of an offered handoff, else the PM; the
+	 * PM of the nearest launch among the overloaded person's boxes.
+	 * actor_id 0: nobody can be named.  note: a blocked checkpoint's
+	 * reason (its note then), else NULL.
+	 */
+	int64_t			 actor_id;
+	const char		*actor_name;
+	const char		*note;
+
+	/*
+	 * For a sentence about several boxes of one responsibility
+	 * (risk_group_message()): the roles, bit (1u << role); 0 for one.
+	 * asof: the day risk_describe() last wrote the sentence for.
+	 */
+	unsigned int		 roles;
+	day_t			 asof;
+
 	/* Filled by risk_resolve() only: who ended it, and from which day. */
 	const char		*resolved_by;	/* NULL when not known */
 	day_t			 resolved_on;	/* DAY_NONE when not known */
@@ -110,9 +131,8 @@ void		 risk_describe(struct risk *, day_t);
 
 /*
  * Append the risks open at the end of day asof, for one project
- * (only_project != 0) or for all (0), and sort the list: severity
- * descending, then days until launch, project name, kind, subject and
- * project id.  With only_project, portfolio-wide risks (overloaded
+ * (only_project != 0) or for all (0), and sort the list in the order
+ * of risk_order_cmp().  With only_project, portfolio-wide risks (overloaded
  * owners) are included when one of their boxes is on that project.
  * The list must be zeroed or come from an earlier call.  The portfolio
  * must have been through facts_sort().  Returns 0, or -1 when memory ran
@@ -141,8 +161,62 @@ void		 risk_list_free(struct risk_list *);
 int		 risk_identity_cmp(const struct risk *, const struct risk *);
 int		 risk_same(const struct risk *, const struct risk *);
 
-/* The sort order of risk_compute(), for qsort(). */
+/*
+ * The ranking rule, one for every list of risks and projects (README,
+ * "Ranking"): a risk's rank is its severity (low 0 .. critical 3) plus
+ * 2 when its launch is at most LAUNCH_NEAR_DAYS away (or reached or
+ * past: the model is live), 1 when at most LAUNCH_SOON_DAYS away, else 0.
+ * launch_days is risk.launch_days (INT32_MAX: no launch).  A high risk a
+ * week from launch (4) ranks above a critical one three months out (3).
+ * sql/api/70_ledger.sql's api.risk_rank() is the same rule for the
+ * ledger's reads; tests/integration/oracle.test.js checks that the two
+ * agree on every severity and every number of days that matters.
+ */
+#define LAUNCH_NEAR_DAYS	14
+#define LAUNCH_SOON_DAYS	42
+int		 risk_rank(enum severity, int32_t);
+
+/* Days from asof until launch, 0 when reached or past, INT32_MAX: none. */
+int32_t		 risk_launch_days(day_t, day_t);
+
+/*
+ * "launches in 12 days", "launches tomorrow", "launches today",
+ * "launched 3 days ago" for a launch day seen from asof, into buf (empty
+ * when there is no launch day).
+ */
+#define RISK_WHEN_LEN	48
+void		 risk_launch_phrase(day_t, day_t, char [RISK_WHEN_LEN]);
+
+/*
+ * The sort order of risk_compute(), for qsort(): rank descending, then
+ * severity descending, days until launch, project name, kind, subject
+ * and project id, so that ties are broken the same way every time.
+ */
 int		 risk_order_cmp(const void *, const void *);
+
+/*
+ * The app path of what the risk is about, an anchor of the project page
+ * or the people page, into buf: "/projects/12#resp-on_call" (a box),
+ * "/projects/12#checkpoint-34", "/projects/12#handoffs",
+ * "/projects/12#timeline" (an overrun), "/projects/12#spec",
+ * "/projects/12#history" (stale), "/people#person-7" (an overload).  One
+ * place: absolute links prefix it with a public base URL.
+ */
+#define RISK_URL_LEN	160
+void		 risk_url(const struct risk *, char [RISK_URL_LEN]);
+
+/*
+ * Lists show the empty boxes of one responsibility as one line ("Maya
+ * Chen: nobody on MLE or SWE owns On-call for model health ..."); each
+ * box stays a risk of its own in the JSON.  risk_box_group(): do a and b
+ * go on one line (empty boxes of the same project and responsibility that
+ * say the same but the role: severity, since, actor, no inactive holder)?
+ * risk_group_message(): the sentence of the n risks v[0..n), for the day
+ * their sentences were written for, into out.
+ */
+int		 risk_box_group(const struct risk *, const struct risk *);
+void		 risk_group_message(const struct risk *const *, size_t,
+		    char [RISK_MESSAGE_LEN]);
 
 /* The number of risks of each severity in the list. */
 void		 risk_count(const struct risk_list *, int [SEVERITY_COUNT]);

@@ -88,6 +88,7 @@ json_t *
 risk_json(const struct risk *r, day_t asof)
 {
 	json_t	*o;
+	char	 url[RISK_URL_LEN];
 
 	o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:i, s:o, s:s}",
 	    "kind", risk_kind_key(r->kind),
@@ -99,6 +100,19 @@ risk_json(const struct risk *r, day_t asof)
 	    "age_days", r->since != DAY_NONE ? (int)(asof - r->since) : 0,
 	    "launch_on", day_json(r->launch),
 	    "message", r->message);
+	if (o == NULL)
+		return (NULL);
+	risk_url(r, url);
+	json_object_set_new(o, "rank", json_integer(risk_rank(r->severity,
+	    r->launch_days)));
+	/* Who must act (README, "Who must act"); null: nobody named. */
+	json_object_set_new(o, "actor", r->actor_id != 0 ? json_pack(
+	    "{s:I, s:s?}", "id", (json_int_t)r->actor_id, "name",
+	    r->actor_name) : json_null());
+	json_object_set_new(o, "url", json_string(url));
+	if (r->kind == RISK_BLOCKED_CHECKPOINT)
+		json_object_set_new(o, "reason", r->note != NULL ?
+		    json_string(r->note) : json_null());
 	return (o);
 }
 

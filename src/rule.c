@@ -418,6 +418,29 @@ rule_risk_add(struct risk_list *l, enum risk_kind kind,
  * sentence and the days until launch to its caller (risk_describe()).
  */
 
+/* The project's PM as of day t. */
+static int64_t
+pm_at(const struct project *pr, day_t t)
+{
+	const struct project_version	*pv = project_at(pr, t);
+
+	return (pv != NULL && pv->pm_id != 0 ? pv->pm_id : pr->pm_id);
+}
+
+/* Who must act: a person the portfolio knows, else nobody. */
+void
+rule_actor(const struct portfolio *pf, int64_t id, struct risk *r)
+{
+	const struct person	*who;
+
+	r->actor_id = 0;
+	r->actor_name = NULL;
+	if (id != 0 && (who = facts_person(pf, id)) != NULL) {
+		r->actor_id = who->id;
+		r->actor_name = who->name;
+	}
+}
+
 static size_t
 count_boxes(const struct project *pr)
 {
@@ -439,7 +462,8 @@ subject_box(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
 }
 
 /* distance = position(needed_by) - position(stage): <= 0 critical, 1
- * high, 2 medium, more low. */
+ * high, 2 medium, more low; a box to assign at kickoff is at least medium
+ * once the project has left framing.  The PM must act. */
 static void
 describe_box(struct probe *p, day_t t, struct risk *r)
 {
@@ -458,6 +482,10 @@ describe_box(struct probe *p, day_t t, struct risk *r)
 		r->severity = SEVERITY_MEDIUM;
 	else
 		r->severity = SEVERITY_LOW;
+	if (p->resp->at_kickoff && pv->stage > STAGE_FRAMING &&
+	    r->severity < SEVERITY_MEDIUM)
+		r->severity = SEVERITY_MEDIUM;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
 	r->resp_key = p->resp->key;
 	r->resp_name = p->resp->name;
 	r->role = p->role;
@@ -500,6 +528,11 @@ describe_checkpoint(struct probe *p, day_t t, struct risk *r)
 	r->checkpoint_title = p->cp->title;
 	r->stage = p->cp->stage;
 	r->ref_day = cv->due;
+	/* Its owner must act; a checkpoint nobody owns is the PM's. */
+	rule_actor(p->pf, cv->owner_id != 0 ? cv->owner_id :
+	    pm_at(p->pr, t), r);
+	if (r->actor_id == 0)
+		rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
 /* Missed: overdue = t - due: 1-7 medium, 8-21 high, 22 and more critical. */
@@ -521,8 +554,12 @@ describe_missed(struct probe *p, day_t t, struct risk *r)
 static void
 describe_blocked(struct probe *p, day_t t, struct risk *r)
 {
+	const struct checkpoint_version	*cv = checkpoint_at(p->cp, t);
+
 	describe_checkpoint(p, t, r);
 	r->severity = SEVERITY_HIGH;
+	/* The reason it is blocked: its note, when it has one. */
+	r->note = cv->note != NULL && cv->note[0] != '\0' ? cv->note : NULL;
 }
 
 static size_t
@@ -572,6 +609,9 @@ describe_handoff(struct probe *p, day_t t, struct risk *r)
 			r->person_name = to->name;
 		}
 	}
+	/* The receiver accepts; never offered (or to nobody): the PM. */
+	rule_actor(p->pf, r->person_id != 0 ? r->person_id : pm_at(p->pr, t),
+	    r);
 	if (r->severity == SEVERITY_HIGH)
 		r->event_day = reached(p, p->ho->leads_into, t);
 }
@@ -601,6 +641,7 @@ describe_overrun(struct probe *p, day_t t, struct risk *r)
 	r->severity = (int64_t)t - plan->end >= OVERRUN_HIGH_DAYS ?
 	    SEVERITY_HIGH : SEVERITY_MEDIUM;
 	r->stage = p->stage;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
 static size_t
@@ -625,6 +666,7 @@ describe_spec(struct probe *p, day_t t, struct risk *r)
 	r->field = p->field;
 	r->stage = project_at(p->pr, t)->stage;
 	r->event_day = reached(p, STAGE_DATA, t);
+	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
 static size_t
@@ -654,6 +696,7 @@ describe_stale(struct probe *p, day_t t, struct risk *r)
 	r->severity = (int64_t)t - last >= p->pf->stale_medium_days ?
 	    SEVERITY_MEDIUM : SEVERITY_LOW;
 	r->stage = project_at(p->pr, t)->stage;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
 const struct rule rules[] = {
@@ -752,6 +795,7 @@ struct load_event {
 	int		 delta;		/* a box: +1 gained, -1 lost */
 	int		 active;	/* the person: -1 no change, 0, 1 */
 	day_t		 launch;	/* the box's project's target launch */
+	int64_t		 pm;		/* and its PM */
 	const char	*actor;
 };
 
@@ -773,7 +817,7 @@ cmp_load_event(const void *a, const void *b)
 
 static int
 load_event_add(struct load_events *ev, day_t on, size_t order, int delta,
-    int active, day_t launch, const char *actor)
+    int active, day_t launch, int64_t pm, const char *actor)
 {
 	struct load_event	*grown, *e;
 	size_t			 cap;
@@ -792,6 +836,7 @@ load_event_add(struct load_events *ev, day_t on, size_t order, int delta,
 	e->delta = delta;
 	e->active = active;
 	e->launch = launch;
+	e->pm = pm;
 	e->actor = actor;
 	return (0);
 }
@@ -810,6 +855,7 @@ probe_events(struct probe *p, size_t order, struct load_events *ev)
 	const char			*next_actor;
 	struct seg			 s;
 	day_t				 t, next_lo, launch;
+	int64_t				 pm;
 
 	probe_reset(p);
 	next_lo = DAY_NONE;	/* the start of the segment after this one */
@@ -820,16 +866,17 @@ probe_events(struct probe *p, size_t order, struct load_events *ev)
 			s.lo = t;
 		if (p->kind == PROBE_PERSON_ACTIVE) {
 			if (s.lo > DAY_EARLIEST && load_event_add(ev, s.lo,
-			    order, 0, s.holds, DAY_NONE, s.actor) == -1)
+			    order, 0, s.holds, DAY_NONE, 0, s.actor) == -1)
 				return (-1);
 		} else if (s.holds) {
 			pv = project_at(p->pr, s.lo);
 			launch = pv != NULL ? pv->target_launch : DAY_NONE;
-			if (load_event_add(ev, s.lo, order, 1, -1, launch,
+			pm = pm_at(p->pr, s.lo);
+			if (load_event_add(ev, s.lo, order, 1, -1, launch, pm,
 			    s.actor) == -1)
 				return (-1);
 			if (next_lo != DAY_NONE && load_event_add(ev, next_lo,
-			    order, -1, -1, launch, next_actor) == -1)
+			    order, -1, -1, launch, pm, next_actor) == -1)
 				return (-1);
 		}
 		next_lo = s.lo;
@@ -840,22 +887,30 @@ probe_events(struct probe *p, size_t order, struct load_events *ev)
 	return (0);
 }
 
-/* The nearest launch among the held boxes' (a multiset, small). */
+/*
+ * The nearest launch among the held boxes', and the PM of that project
+ * (the lowest id of several): a multiset of (launch, PM), small.
+ */
+struct launch_pm {
+	day_t	 launch;
+	int64_t	 pm;
+};
+
 struct launches {
-	day_t	*v;
-	size_t	 n;
-	size_t	 cap;
+	struct launch_pm	*v;
+	size_t			 n;
+	size_t			 cap;
 };
 
 static int
-launches_change(struct launches *l, day_t launch, int delta)
+launches_change(struct launches *l, day_t launch, int64_t pm, int delta)
 {
-	day_t	*grown;
-	size_t	 i, cap;
+	struct launch_pm	*grown;
+	size_t			 i, cap;
 
 	if (delta < 0) {
 		for (i = 0; i < l->n; i++) {
-			if (l->v[i] == launch) {
+			if (l->v[i].launch == launch && l->v[i].pm == pm) {
 				l->v[i] = l->v[--l->n];
 				break;
 			}
@@ -869,18 +924,22 @@ launches_change(struct launches *l, day_t launch, int delta)
 		l->v = grown;
 		l->cap = cap;
 	}
-	l->v[l->n++] = launch;
+	l->v[l->n].launch = launch;
+	l->v[l->n++].pm = pm;
 	return (0);
 }
 
-static day_t
+static struct launch_pm
 launches_min(const struct launches *l)
 {
-	day_t	min = DAY_NONE;
-	size_t	i;
+	struct launch_pm	min = { DAY_NONE, 0 };
+	size_t			i;
 
 	for (i = 0; i < l->n; i++) {
-		if (l->v[i] != DAY_NONE && (min == DAY_NONE || l->v[i] < min))
+		if (l->v[i].launch == DAY_NONE)
+			continue;
+		if (min.launch == DAY_NONE || l->v[i].launch < min.launch ||
+		    (l->v[i].launch == min.launch && l->v[i].pm < min.pm))
 			min = l->v[i];
 	}
 	return (min);
@@ -888,7 +947,7 @@ launches_min(const struct launches *l)
 
 static int
 load_seg_add(struct load_seg **v, size_t *n, size_t *cap, day_t lo,
-    int held, day_t launch, const char *actor)
+    int held, struct launch_pm near, const char *actor)
 {
 	struct load_seg	*grown;
 	size_t		 c;
@@ -905,7 +964,8 @@ load_seg_add(struct load_seg **v, size_t *n, size_t *cap, day_t lo,
 	(*v)[*n].lo = lo;
 	(*v)[*n].hi = DAY_FAR;
 	(*v)[*n].held = held;
-	(*v)[*n].launch = launch;
+	(*v)[*n].launch = near.launch;
+	(*v)[*n].pm = near.pm;
 	(*v)[(*n)++].actor = actor;
 	return (0);
 }
@@ -926,7 +986,7 @@ rule_load(const struct portfolio *pf, const struct person *person,
 	struct probe		 p;
 	const char		*actor;
 	size_t			 i, j, nsegs, cap;
-	day_t			 launch;
+	struct launch_pm	 near, none = { DAY_NONE, 0 };
 	int			 active, count, rc;
 
 	*out = NULL;
@@ -952,7 +1012,7 @@ rule_load(const struct portfolio *pf, const struct person *person,
 	if (ev.n > 1)
 		qsort(ev.v, ev.n, sizeof(*ev.v), cmp_load_event);
 
-	if (load_seg_add(&segs, &nsegs, &cap, DAY_EARLIEST, 0, DAY_NONE,
+	if (load_seg_add(&segs, &nsegs, &cap, DAY_EARLIEST, 0, none,
 	    NULL) == -1)
 		goto out;
 	active = 0;
@@ -962,17 +1022,18 @@ rule_load(const struct portfolio *pf, const struct person *person,
 			if (ev.v[j].active != -1)
 				active = ev.v[j].active;
 			else if (launches_change(&held, ev.v[j].launch,
-			    ev.v[j].delta) == -1)
+			    ev.v[j].pm, ev.v[j].delta) == -1)
 				goto out;
 			actor = ev.v[j].actor;
 		}
 		count = active ? (int)held.n : 0;
-		launch = count > 0 ? launches_min(&held) : DAY_NONE;
+		near = count > 0 ? launches_min(&held) : none;
 		if (count == segs[nsegs - 1].held &&
-		    launch == segs[nsegs - 1].launch)
+		    near.launch == segs[nsegs - 1].launch &&
+		    near.pm == segs[nsegs - 1].pm)
 			continue;
 		if (load_seg_add(&segs, &nsegs, &cap, ev.v[i].on, count,
-		    launch, actor) == -1)
+		    near, actor) == -1)
 			goto out;
 	}
 	*out = segs;

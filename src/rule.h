@@ -134,6 +134,9 @@ void		 probe_reset(struct probe *);
 void		 probe_eval(struct probe *, day_t, struct seg *);
 day_t		 probe_run(struct probe *, day_t, int, const char **);
 
+/* Who must act: person id, if the portfolio knows them, else nobody. */
+void		 rule_actor(const struct portfolio *, int64_t, struct risk *);
+
 /* The first day of the project's active run that holds d. */
 day_t		 rule_active_run_start(const struct project *, day_t);
 
@@ -146,13 +149,15 @@ struct risk	*rule_risk_add(struct risk_list *, enum risk_kind,
  * projects, 0 while they are inactive.  Segments [lo, hi] (hi DAY_FAR for
  * the last) cover every day from DAY_EARLIEST, in order, each with the
  * count, the nearest target launch of the projects of the boxes held
- * (DAY_NONE if none), and who recorded the change at lo (NULL for none).
+ * (DAY_NONE if none) and its PM (the lowest id if several projects
+ * launch that day), and who recorded the change at lo (NULL for none).
  */
 struct load_seg {
 	day_t		 lo;
 	day_t		 hi;
 	int		 held;
 	day_t		 launch;
+	int64_t		 pm;		/* that project's PM (0: none) */
 	const char	*actor;
 };
 

@@ -947,6 +947,9 @@ cmp_row(const void *a, const void *b)
 	const struct portfolio_row	*x = a, *y = b;
 	int				 s, c;
 
+	/* The ranking rule (risk.h): a project ranks as its worst risk. */
+	if (x->rank != y->rank)
+		return (y->rank - x->rank);
 	if (x->worst != y->worst)
 		return (y->worst - x->worst);
 	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
@@ -1085,6 +1088,10 @@ views_portfolio(json_t *doc, day_t today, int severity, size_t offset,
 		rows[n++] = row;
 		out->total++;
 	}
+	for (i = 0; i < n; i++)
+		rows[i].rank = rows[i].worst < 0 ? -1 :
+		    risk_rank((enum severity)rows[i].worst,
+		    risk_launch_days(rows[i].launch, today));
 	if (n > 1)
 		qsort(rows, n, sizeof(*rows), cmp_row);
 	/* The rows before skipped were left in the database. */

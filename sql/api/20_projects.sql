@@ -405,15 +405,17 @@ BEGIN
 	ORDER BY t.position;
 
 	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
-	    stage, title, status, due_on)
-	SELECT id, api.actor(p), today, stage, title, status, due_on
+	    stage, title, status, due_on, owner_id, note)
+	SELECT id, api.actor(p), today, stage, title, status, due_on,
+	    owner_id, note
 	FROM checkpoints WHERE project_id = r.id
 	ORDER BY id;
 
 	INSERT INTO responsibilities (project_id, key, position, name,
-	    needed_by, expects_ds, expects_mle, expects_swe, handoff)
+	    needed_by, expects_ds, expects_mle, expects_swe, handoff,
+	    assign_at_kickoff)
 	SELECT r.id, key, position, name, needed_by, expects_ds, expects_mle,
-	    expects_swe, handoff
+	    expects_swe, handoff, assign_at_kickoff
 	FROM responsibility_templates;
 
 	INSERT INTO ownership (project_id, responsibility, role)

@@ -53,7 +53,7 @@ BEGIN
 	    'versions', coalesce((SELECT json_agg(json_build_object(
 		'seq', v.id, 'on', api.dnum(v.effective_on), 'by', v.actor,
 		'status', v.status, 'stage', v.stage,
-		'launch', api.dnum(v.target_launch_on),
+		'launch', api.dnum(v.target_launch_on), 'pm', v.pm_id,
 		'spec_missing', api.spec_missing(v)) ORDER BY v.id)
 		FROM project_versions v WHERE v.project_id = pr.id),
 		'[]'::json),
@@ -69,6 +69,7 @@ BEGIN
 		'expects', (CASE WHEN r.expects_ds THEN 1 ELSE 0 END) |
 		    (CASE WHEN r.expects_mle THEN 2 ELSE 0 END) |
 		    (CASE WHEN r.expects_swe THEN 4 ELSE 0 END),
+		'assign_at_kickoff', r.assign_at_kickoff,
 		'cells', coalesce((SELECT json_agg(json_build_object(
 		    'role', o.role, 'seq', o.id,
 		    'on', api.dnum(o.effective_on), 'by', o.actor,
@@ -85,6 +86,7 @@ BEGIN
 		    'by', v.actor, 'status', v.status,
 		    'due', api.dnum(v.due_on),
 		    'completed', api.dnum(v.completed_on),
+		    'owner', coalesce(v.owner_id, 0), 'note', v.note,
 		    'deleted', v.deleted) ORDER BY v.id)
 		    FROM checkpoint_versions v WHERE v.checkpoint_id = c.id),
 		    '[]'::json)) ORDER BY c.id)
@@ -110,8 +112,8 @@ BEGIN
 END
 $$;
 
--- The people a project's risks name: every holder any cell ever had and
--- every receiver of a handoff.
+-- The people a project's risks name: every holder any cell ever had,
+-- every receiver of a handoff, every PM and checkpoint owner it had.
 CREATE FUNCTION api.project_people(p_id bigint) RETURNS bigint[]
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
@@ -119,7 +121,15 @@ BEGIN
 	    WHERE project_id = p_id AND person_id IS NOT NULL
 	    UNION
 	    SELECT to_id FROM handoff_versions
-	    WHERE project_id = p_id AND to_id IS NOT NULL);
+	    WHERE project_id = p_id AND to_id IS NOT NULL
+	    UNION
+	    SELECT pm_id FROM project_versions WHERE project_id = p_id
+	    UNION
+	    SELECT pm_id FROM projects WHERE id = p_id
+	    UNION
+	    SELECT v.owner_id FROM checkpoint_versions v
+	    JOIN checkpoints c ON c.id = v.checkpoint_id
+	    WHERE c.project_id = p_id AND v.owner_id IS NOT NULL);
 END
 $$;
 
@@ -145,7 +155,12 @@ BEGIN
 		FROM ownership_versions o WHERE o.person_id = p_id
 	)
 	SELECT json_build_object('settings', api.settings_doc(),
-	    'people', api.person_facts(ARRAY[p_id]),
+	    -- The person, and the PMs an overload may name.
+	    'people', api.person_facts(ARRAY(SELECT p_id UNION
+		SELECT v.pm_id FROM project_versions v
+		WHERE v.project_id IN (SELECT project_id FROM cells) UNION
+		SELECT pr.pm_id FROM projects pr
+		WHERE pr.id IN (SELECT project_id FROM cells))),
 	    'projects', coalesce((SELECT json_agg(json_build_object(
 		'id', pr.id, 'name', pr.name, 'pm', pr.pm_id,
 		'kickoff', api.dnum(pr.kickoff_on),
@@ -153,7 +168,7 @@ BEGIN
 		'versions', coalesce((SELECT json_agg(json_build_object(
 		    'seq', v.id, 'on', api.dnum(v.effective_on),
 		    'by', v.actor, 'status', v.status, 'stage', v.stage,
-		    'launch', api.dnum(v.target_launch_on),
+		    'launch', api.dnum(v.target_launch_on), 'pm', v.pm_id,
 		    'spec_missing', 0) ORDER BY v.id)
 		    FROM project_versions v WHERE v.project_id = pr.id),
 		    '[]'::json),

@@ -31,14 +31,16 @@ DECLARE
 BEGIN
 	PERFORM api.ledger_mark('project',
 	    ARRAY(SELECT project_id FROM new_rows));
-	-- Status or launch changed: the holders' loads change with them.
+	-- Status, launch or PM changed: the holders' loads change with them
+	-- (an overload names the PM of the nearest launch).
 	moved := ARRAY(SELECT n.project_id FROM new_rows n
 	    WHERE NOT EXISTS (SELECT 1 FROM project_versions o
 		WHERE o.project_id = n.project_id AND o.id < n.id AND
 		o.id = (SELECT max(id) FROM project_versions x
 		    WHERE x.project_id = n.project_id AND x.id < n.id) AND
 		o.status = n.status AND
-		o.target_launch_on = n.target_launch_on));
+		o.target_launch_on = n.target_launch_on AND
+		o.pm_id = n.pm_id));
 	IF cardinality(moved) > 0 THEN
 		PERFORM api.ledger_mark('person', api.ledger_holders(moved));
 	END IF;
@@ -307,7 +309,8 @@ BEGIN
 	INSERT INTO risk_spans (project_id, owner_id, kind, subject,
 	    from_on, to_on, since, severity, launch_on, resp_key, role,
 	    checkpoint_id, handoff, stage, field, person_id, ref_on,
-	    event_on, inactive, held, threshold, ends, closed_by)
+	    event_on, inactive, held, threshold, ends, closed_by, actor_id,
+	    note)
 	SELECT CASE WHEN x->>'kind' = 'project' THEN (x->>'item')::bigint END,
 	    CASE WHEN x->>'kind' = 'person' THEN (x->>'item')::bigint END,
 	    s.kind, s.subject, api.dday(s."from"), api.dday(s."to"),
@@ -315,7 +318,7 @@ BEGIN
 	    s.role, s.checkpoint, s.handoff, s.stage, s.field,
 	    s.person, api.dday(s.ref), api.dday(s.event),
 	    coalesce(s.inactive, false), s.held, s.threshold,
-	    coalesce(s.ends, false), s.closed_by
+	    coalesce(s.ends, false), s.closed_by, s.actor, s.note
 	FROM jsonb_array_elements(p->'items') x,
 	    jsonb_to_recordset(coalesce(x->'spans', '[]'::jsonb))
 	    AS s(kind smallint, subject text, "from" int, "to" int,
@@ -323,7 +326,7 @@ BEGIN
 	    role text, checkpoint bigint, handoff text, stage text,
 	    field text, person bigint, ref int, event int,
 	    inactive boolean, held int, threshold int, ends boolean,
-	    closed_by text)
+	    closed_by text, actor bigint, note text)
 	-- A person or project deleted meanwhile takes its spans.
 	WHERE (x->>'kind' = 'project' AND (x->>'item')::bigint = ANY
 		(projects) AND EXISTS (SELECT 1 FROM projects
@@ -388,10 +391,11 @@ $$;
 CREATE VIEW api.named_spans AS
 SELECT s.*, pr.name AS project_name, pe.name AS person_name,
     r.name AS resp_name, c.title AS checkpoint_title,
-    h.name AS handoff_name
+    h.name AS handoff_name, ac.name AS actor_name
 FROM risk_spans s
 LEFT JOIN projects pr ON pr.id = s.project_id
 LEFT JOIN people pe ON pe.id = s.person_id
+LEFT JOIN people ac ON ac.id = s.actor_id
 LEFT JOIN responsibilities r ON r.project_id = s.project_id AND
     r.key = s.resp_key
 LEFT JOIN checkpoints c ON c.id = s.checkpoint_id
@@ -414,7 +418,8 @@ LANGUAGE sql STABLE AS $$
 	    'closed_by', v.closed_by, 'project_name', v.project_name,
 	    'person_name', v.person_name, 'resp_name', v.resp_name,
 	    'checkpoint_title', v.checkpoint_title,
-	    'handoff_name', v.handoff_name))
+	    'handoff_name', v.handoff_name, 'actor', v.actor_id,
+	    'actor_name', v.actor_name, 'note', v.note))
 $$;
 
 CREATE FUNCTION api.dirty(p_kind text, p_item bigint) RETURNS boolean
@@ -519,12 +524,23 @@ BEGIN
 END
 $$;
 
--- The risk order of src/risk.c: severity, days to launch, project name,
--- kind, subject, project.  As a sort key for one day.
+-- The risk order of src/risk.c (risk_order_cmp()): rank, severity, days
+-- to launch, project name, kind, subject, project.  As sort keys for one
+-- day.
 CREATE FUNCTION api.launch_days(p_launch date, p_day date) RETURNS int
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE WHEN p_launch IS NULL THEN 2147483647
 	    ELSE greatest(p_launch - p_day, 0) END
+$$;
+
+-- The ranking rule of src/risk.h (risk_rank()): the severity (0 low ..
+-- 3 critical) plus 2 when the launch is at most 14 days away or past, 1
+-- when at most 42 days away.  p_launch_days as api.launch_days() gives
+-- it.  tests/integration/oracle.test.js checks it against the C rule.
+CREATE FUNCTION api.risk_rank(p_severity int, p_launch_days int)
+RETURNS int LANGUAGE sql IMMUTABLE AS $$
+	SELECT p_severity + CASE WHEN p_launch_days <= 14 THEN 2
+	    WHEN p_launch_days <= 42 THEN 1 ELSE 0 END
 $$;
 
 -- GET /api/v1/risks?as_of=&severity=&pm=&limit=&offset=: the spans that
@@ -567,7 +583,9 @@ BEGIN
 		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))
 	), page AS (
 		SELECT id, row_number() OVER () AS o FROM (SELECT id FROM cand
-		    ORDER BY severity DESC, api.launch_days(launch_on, d),
+		    ORDER BY api.risk_rank(severity,
+		    api.launch_days(launch_on, d)) DESC, severity DESC,
+		    api.launch_days(launch_on, d),
 		    coalesce(pname, '') COLLATE "C", kind,
 		    subject COLLATE "C", coalesce(project_id, 0)
 		    LIMIT n - skip OFFSET skip) x
@@ -669,7 +687,9 @@ BEGIN
 		SELECT c.project_id, row_number() OVER () AS o
 		FROM (SELECT c.project_id FROM covering c
 		    JOIN projects pr ON pr.id = c.project_id
-		    ORDER BY c.worst DESC, api.launch_days(c.launch_on, d),
+		    ORDER BY api.risk_rank(c.worst,
+		    api.launch_days(c.launch_on, d)) DESC, c.worst DESC,
+		    api.launch_days(c.launch_on, d),
 		    pr.name COLLATE "C", c.first_kind,
 		    c.first_subject COLLATE "C", c.project_id
 		    LIMIT n - skip OFFSET skip) c
@@ -789,7 +809,10 @@ BEGIN
 		    coalesce(r.n_critical, 0) AS n3,
 		    coalesce(r.n_high, 0) AS n2,
 		    coalesce(r.n_medium, 0) AS n1,
-		    coalesce(r.n_low, 0) AS n0
+		    coalesce(r.n_low, 0) AS n0,
+		    CASE WHEN r.worst IS NULL THEN -1
+			ELSE api.risk_rank(r.worst,
+			api.launch_days(pr.target_launch_on, d)) END AS rank
 		FROM projects pr
 		LEFT JOIN profile r ON r.project_id = pr.id
 		WHERE (q->>'status' IS NULL OR pr.status = q->>'status')
@@ -800,7 +823,8 @@ BEGIN
 	), page AS (
 		SELECT c.*, row_number() OVER () AS o
 		FROM (SELECT * FROM clean
-		    ORDER BY worst DESC, n3 DESC, n2 DESC, n1 DESC, n0 DESC,
+		    ORDER BY rank DESC, worst DESC, n3 DESC, n2 DESC, n1 DESC,
+		    n0 DESC,
 		    target_launch_on, name COLLATE "C", id
 		    LIMIT n - skip OFFSET skip) c
 	)
@@ -824,11 +848,15 @@ BEGIN
 	    -- The first query.wide overloads of the day, in risk order, and
 	    -- how many there are.
 	    'overload', coalesce((SELECT json_agg(api.span_doc(v)
-		ORDER BY v.severity DESC, v.subject COLLATE "C")
-		FROM (SELECT s.id FROM risk_spans s
+		ORDER BY x.o)
+		FROM (SELECT s.id, row_number() OVER (ORDER BY
+		    api.risk_rank(s.severity, api.launch_days(s.launch_on, d))
+		    DESC, s.severity DESC, api.launch_days(s.launch_on, d),
+		    s.subject COLLATE "C") AS o
+		    FROM risk_spans s
 		    WHERE s.owner_id IS NOT NULL AND s.owner_id <> ALL (dpp) AND
 		    api.covers(s.from_on, s.to_on, d)
-		    ORDER BY s.severity DESC, s.subject COLLATE "C"
+		    ORDER BY o
 		    LIMIT coalesce((q->>'wide')::int, 0)) x
 		JOIN api.named_spans v ON v.id = x.id), '[]'::json),
 	    'noverload', (SELECT count(*) FROM risk_spans s

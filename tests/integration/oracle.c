@@ -10,6 +10,10 @@
  *	oracle digest YYYY-Www TODAY OFFSET LIMIT
  *		the digest of that week as the server would answer on TODAY,
  *		the page of OFFSET and LIMIT project groups (digest_json()).
+ *	oracle rank
+ *		[[severity, launch_days, rank], ...]: risk_rank() for every
+ *		severity and days to launch from -1 to 400 and none (null),
+ *		to hold api.risk_rank() against.  Reads no facts.
  *
  * The facts are read from standard input, as api.facts_all() writes them;
  * the answer is written to standard output.  Nothing here reads the
@@ -31,13 +35,15 @@
 static void	usage(void) __attribute__((noreturn));
 static day_t	day_arg(const char *);
 static size_t	size_arg(const char *);
+static int	rank_table(void);
 
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: oracle risks DAY\n"
 	    "       oracle project ID DAY\n"
-	    "       oracle digest YYYY-Www TODAY OFFSET LIMIT\n");
+	    "       oracle digest YYYY-Www TODAY OFFSET LIMIT\n"
+	    "       oracle rank\n");
 	exit(2);
 }
 
@@ -63,6 +69,27 @@ size_arg(const char *s)
 	return ((size_t)n);
 }
 
+static int
+rank_table(void)
+{
+	json_t	*out;
+	int	 s, d;
+
+	if ((out = json_array()) == NULL)
+		return (1);
+	for (s = SEVERITY_LOW; s < SEVERITY_COUNT; s++) {
+		for (d = -1; d <= 401; d++)
+			json_array_append_new(out, json_pack("[i, O, i]", s,
+			    d <= 400 ? json_integer(d) : json_null(),
+			    risk_rank((enum severity)s, d <= 400 ?
+			    risk_launch_days(d, 0) : INT32_MAX)));
+	}
+	if (json_dumpf(out, stdout, JSON_COMPACT) == -1 || fflush(stdout))
+		return (1);
+	json_decref(out);
+	return (0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -73,6 +100,8 @@ main(int argc, char *argv[])
 	json_t			*facts, *out;
 	int			 year, week;
 
+	if (argc == 2 && strcmp(argv[1], "rank") == 0)
+		return (rank_table());
 	if (argc < 3)
 		usage();
 	if ((facts = json_loadf(stdin, 0, &jerr)) == NULL) {

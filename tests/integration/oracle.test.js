@@ -315,23 +315,28 @@ function byteCmp(a, b) {
 	return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-// The portfolio's order from the engine's risks of the day: worst first,
-// then more critical, high, medium, low; earlier launch; name; id.  docs:
-// the projects' documents, for their names and launch days.
+// The portfolio's order from the engine's risks of the day: the rank of
+// the project's top risk first (the engine's rank, -1 without risks),
+// then worst, then more critical, high, medium, low; earlier launch;
+// name; id.  docs: the projects' documents, for their names and launch
+// days.
 function riskiestFirst(docs, risks) {
 	const sev = ['low', 'medium', 'high', 'critical'];
 	const rows = docs.map((p) => {
 		const counts = [0, 0, 0, 0];
+		let rank = -1;
 		for (const r of risks)
-			if (r.project?.id === p.id)
+			if (r.project?.id === p.id) {
 				counts[sev.indexOf(r.severity)]++;
+				rank = Math.max(rank, r.rank);
+			}
 		let worst = 3;
 		while (worst >= 0 && counts[worst] === 0)
 			worst--;
 		return { id: p.id, name: p.name, launch: p.target_launch_on,
-		    counts, worst };
+		    counts, worst, rank };
 	});
-	rows.sort((x, y) => y.worst - x.worst ||
+	rows.sort((x, y) => y.rank - x.rank || y.worst - x.worst ||
 	    y.counts[3] - x.counts[3] || y.counts[2] - x.counts[2] ||
 	    y.counts[1] - x.counts[1] || y.counts[0] - x.counts[0] ||
 	    byteCmp(x.launch, y.launch) || byteCmp(x.name, y.name) ||
@@ -486,6 +491,24 @@ function daysToCheck() {
 	    addDays(today, -9), addDays(today, -1), today];
 	return [...new Set(days)].filter((d) => d <= today).sort();
 }
+
+// One ranking rule: the ledger's api.risk_rank() and the engine's
+// risk_rank() agree on every severity and every number of days to launch
+// that can make a difference (the bands end at 42 days), and on none.
+test('the ranking rule is the same in SQL and in C', async () => {
+	const want = await oracle('', 'rank');
+	const got = JSON.parse(await psql(`SELECT json_agg(json_build_array(
+	    s, d, api.risk_rank(s, api.launch_days(DATE '1970-01-01' + d,
+	    DATE '1970-01-01'))) ORDER BY s, d NULLS LAST)
+	    FROM generate_series(0, 3) s,
+	    (SELECT generate_series(-1, 400) AS d UNION ALL SELECT NULL) x`,
+	    { dsn: srv.dsn }));
+	assert.equal(want.length, 4 * 403);
+	same(got, want, 'api.risk_rank() against risk_rank()');
+	// Not a constant: the bands and the severities both move it.
+	assert.deepEqual(new Set(want.map((x) => x[2])),
+	    new Set([0, 1, 2, 3, 4, 5]));
+});
 
 test('the writes were mostly taken', (t) => {
 	const reasons = [...tally.why].sort((a, b) => b[1] - a[1])

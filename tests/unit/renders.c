@@ -67,6 +67,9 @@ cmp_row(const void *a, const void *b)
 	const struct portfolio_row	*x = a, *y = b;
 	int				 s, c;
 
+	/* A project ranks as its worst risk (risk_rank(), tested apart). */
+	if (x->rank != y->rank)
+		return (y->rank - x->rank);
 	if (x->worst != y->worst)
 		return (y->worst - x->worst);
 	for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
@@ -115,6 +118,8 @@ engine_rows(const struct portfolio *pf, const struct risk_list *risks,
 		for (r->worst = SEVERITY_CRITICAL; r->worst >= 0 &&
 		    r->counts[r->worst] == 0; r->worst--)
 			;
+		r->rank = r->worst < 0 ? -1 : risk_rank((enum severity)
+		    r->worst, risk_launch_days(r->launch, day));
 		for (j = 0; j < pr->ncheckpoints; j++) {
 			cv = checkpoint_at(&pr->checkpoints[j], day);
 			if (cv == NULL || cv->deleted ||

@@ -680,8 +680,9 @@ do_resp(struct parser *p, char **w, int n)
 
 	if (project_only(p, w[0]) == -1)
 		return (-1);
-	if (n != 5)
-		return (fail(p, "usage: resp KEY NAME NEEDED_BY ROLES"));
+	if (n != 5 && (n != 6 || strcmp(w[5], "kickoff") != 0))
+		return (fail(p, "usage: resp KEY NAME NEEDED_BY ROLES "
+		    "[kickoff]"));
 	if (parse_stage(p, w[3], &needed) == -1)
 		return (-1);
 	expects = 0;
@@ -699,6 +700,7 @@ do_resp(struct parser *p, char **w, int n)
 	if ((p->resp = facts_add_responsibility(&p->c->pf, p->project, w[1],
 	    w[2], needed, expects)) == NULL)
 		return (fail(p, "out of memory"));
+	p->resp->at_kickoff = n == 6;
 	p->target = TARGET_NONE;
 	return (0);
 }

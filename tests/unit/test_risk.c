@@ -538,11 +538,178 @@ test_project_active_at(void **state)
 	facts_free(&pf);
 }
 
+
+/*
+ * The ranking rule at its edges: 14 days is near, 15 is not; 42 is soon,
+ * 43 is far; a launch reached or past is near; none is far.  And the
+ * properties the README promises: a nearer launch never ranks lower, a
+ * worse severity never ranks lower, and a high risk a week out ranks
+ * above a critical one three months out.
+ */
+static void
+test_rank_rule(void **state)
+{
+	int	s, d;
+
+	(void)state;
+	assert_int_equal(risk_rank(SEVERITY_LOW, 0), 2);
+	assert_int_equal(risk_rank(SEVERITY_LOW, LAUNCH_NEAR_DAYS), 2);
+	assert_int_equal(risk_rank(SEVERITY_LOW, LAUNCH_NEAR_DAYS + 1), 1);
+	assert_int_equal(risk_rank(SEVERITY_LOW, LAUNCH_SOON_DAYS), 1);
+	assert_int_equal(risk_rank(SEVERITY_LOW, LAUNCH_SOON_DAYS + 1), 0);
+	assert_int_equal(risk_rank(SEVERITY_CRITICAL, INT32_MAX), 3);
+	assert_int_equal(LAUNCH_NEAR_DAYS, 14);
+	assert_int_equal(LAUNCH_SOON_DAYS, 42);
+
+	/* A high risk a week out above a critical one three months out. */
+	assert_true(risk_rank(SEVERITY_HIGH, 7) >
+	    risk_rank(SEVERITY_CRITICAL, 90));
+	/* A medium a week out ties with it; a low a week out does not. */
+	assert_int_equal(risk_rank(SEVERITY_MEDIUM, 7),
+	    risk_rank(SEVERITY_CRITICAL, 90));
+	assert_true(risk_rank(SEVERITY_LOW, 7) <
+	    risk_rank(SEVERITY_CRITICAL, 90));
+
+	for (s = SEVERITY_LOW; s < SEVERITY_COUNT; s++) {
+		for (d = 0; d < 400; d++) {
+			assert_true(risk_rank((enum severity)s, d) >=
+			    risk_rank((enum severity)s, d + 1));
+			if (s > SEVERITY_LOW)
+				assert_true(risk_rank((enum severity)s, d) >
+				    risk_rank((enum severity)(s - 1), d));
+		}
+		assert_int_equal(risk_rank((enum severity)s, 400),
+		    risk_rank((enum severity)s, INT32_MAX));
+	}
+}
+
+/*
+ * risk_order_cmp(): rank first, then severity, days to launch, project
+ * name, kind, subject, project id; two risks compare equal only when
+ * they are the same risk, so ties are broken the same way every time.
+ */
+static void
+test_rank_order(void **state)
+{
+	struct risk	a, b;
+
+	(void)state;
+	risk_clear(&a, RISK_EMPTY_OWNER);
+	risk_clear(&b, RISK_MISSED_CHECKPOINT);
+	/* The brief's pair: an empty rollback owner a week before launch
+	 * against a checkpoint missed by ten days, launch in 90 days. */
+	a.severity = SEVERITY_CRITICAL;
+	a.launch_days = 7;
+	a.project_id = 2;
+	a.project_name = "Long-tail";
+	(void)snprintf(a.subject, sizeof(a.subject), "rollback_decision/mle");
+	b.severity = SEVERITY_HIGH;
+	b.launch_days = 90;
+	b.project_id = 1;
+	b.project_name = "Churn";
+	(void)snprintf(b.subject, sizeof(b.subject), "checkpoint/11");
+	assert_true(risk_order_cmp(&a, &b) < 0);
+	assert_true(risk_order_cmp(&b, &a) > 0);
+
+	/* Critical far out against high near: the near one first. */
+	a.severity = SEVERITY_CRITICAL;
+	a.launch_days = 90;
+	b.severity = SEVERITY_HIGH;
+	b.launch_days = 7;
+	assert_true(risk_order_cmp(&b, &a) < 0);
+
+	/* Same rank: the more severe first, whatever the launch. */
+	b.severity = SEVERITY_MEDIUM;
+	assert_true(risk_order_cmp(&a, &b) < 0);
+
+	/* Same rank and severity: the nearer launch, then the name. */
+	b.severity = SEVERITY_CRITICAL;
+	b.launch_days = 60;
+	assert_true(risk_order_cmp(&b, &a) < 0);
+	b.launch_days = 90;
+	/* "Churn" < "Long-tail" */
+	assert_true(risk_order_cmp(&b, &a) < 0);
+	/* Then kind, subject and id: only the same risk ties. */
+	b.project_name = "Long-tail";
+	assert_true(risk_order_cmp(&a, &b) < 0);	/* empty_owner first */
+	b.kind = RISK_EMPTY_OWNER;
+	assert_true(risk_order_cmp(&b, &a) < 0);	/* "checkpoint/11" */
+	(void)snprintf(b.subject, sizeof(b.subject), "%s", a.subject);
+	assert_true(risk_order_cmp(&b, &a) < 0);	/* project 1 < 2 */
+	b.project_id = 2;
+	assert_int_equal(risk_order_cmp(&a, &b), 0);
+}
+
+/* The empty boxes of one responsibility make one line; others do not. */
+static void
+test_box_group(void **state)
+{
+	struct risk		 a, b, c;
+	const struct risk	*v[3];
+	char			 msg[RISK_MESSAGE_LEN];
+
+	(void)state;
+	risk_clear(&a, RISK_EMPTY_OWNER);
+	a.severity = SEVERITY_HIGH;
+	a.project_id = 1;
+	a.resp_key = "on_call";
+	a.resp_name = "On-call for model health";
+	a.role = ROLE_MLE;
+	a.stage = STAGE_MONITORING;
+	a.since = 100;
+	a.actor_id = 9;
+	a.actor_name = "Maya Chen";
+	b = a;
+	b.role = ROLE_SWE;
+	risk_describe(&a, 120);
+	risk_describe(&b, 120);
+	assert_non_null(strstr(a.message, "Maya Chen: nobody on MLE owns "
+	    "On-call for model health"));
+	assert_true(risk_box_group(&a, &b));
+	v[0] = &a;
+	v[1] = &b;
+	risk_group_message(v, 2, msg);
+	assert_non_null(strstr(msg, "Maya Chen: nobody on MLE or SWE owns "
+	    "On-call for model health"));
+	/* One alone keeps its own sentence. */
+	risk_group_message(v, 1, msg);
+	assert_string_equal(msg, a.message);
+	/* Three roles. */
+	c = a;
+	c.role = ROLE_DS;
+	v[0] = &c;
+	v[1] = &a;
+	v[2] = &b;
+	risk_group_message(v, 3, msg);
+	assert_non_null(strstr(msg, "nobody on DS, MLE or SWE owns"));
+
+	/* Not alike: another severity, responsibility, project, holder. */
+	b.severity = SEVERITY_CRITICAL;
+	assert_false(risk_box_group(&a, &b));
+	b = a;
+	b.role = ROLE_SWE;
+	b.resp_key = "rollback_decision";
+	assert_false(risk_box_group(&a, &b));
+	b.resp_key = "on_call";
+	b.project_id = 2;
+	assert_false(risk_box_group(&a, &b));
+	b.project_id = 1;
+	b.inactive = 1;
+	assert_false(risk_box_group(&a, &b));
+	b.inactive = 0;
+	assert_true(risk_box_group(&a, &b));
+	b.kind = RISK_MISSED_CHECKPOINT;
+	assert_false(risk_box_group(&a, &b));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_case_files),
+		cmocka_unit_test(test_rank_rule),
+		cmocka_unit_test(test_rank_order),
+		cmocka_unit_test(test_box_group),
 		cmocka_unit_test(test_random_portfolios),
 		cmocka_unit_test(test_checker_catches_mismatches),
 		cmocka_unit_test(test_parser_rejects_mistakes),
