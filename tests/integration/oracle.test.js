@@ -233,6 +233,12 @@ function oracle(facts, ...args) {
 		    (err, stdout, stderr) => err ? fail(new Error(
 		    `oracle ${args.join(' ')}: ${err.message} ${stderr}`)) :
 		    ok(JSON.parse(stdout)));
+		// "oracle rank" reads no facts and may be gone before they
+		// are written: its answer (or exit status) decides, not EPIPE.
+		child.stdin.on('error', (e) => {
+			if (e.code !== 'EPIPE')
+				fail(e);
+		});
 		child.stdin.end(facts);
 	});
 }
