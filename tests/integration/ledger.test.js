@@ -38,18 +38,21 @@ after(async () => {
 });
 
 // The cluster's statement log, from the line that holds begin to the one
-// that holds end.
+// that holds end (both test-made markers: a random UUID).  Cut out in SQL:
+// the whole log of a suite's cluster is megabytes.
 async function loggedBetween(begin, end) {
+	assert.match(begin, /^[a-z]+ [0-9a-f-]{36}$/);
+	assert.match(end, /^[a-z]+ [0-9a-f-]{36}$/);
 	let text = '';
 	await eventually(async () => {
-		text = await psql(String.raw`SELECT pg_read_file(
+		text = await psql(String.raw`SELECT CASE WHEN strpos(t,
+		    '${end}') > 0 THEN substr(t, strpos(t, '${begin}'))
+		    ELSE '' END FROM pg_read_file(
 		    regexp_replace(current_setting('data_directory'),
-		    '/[^/]+$', '') || '/log/postgresql.log')`);
+		    '/[^/]+$', '') || '/log/postgresql.log') t`);
 		return text.includes(end);
 	}, 10000);
-	const from = text.indexOf(begin);
-	return text.slice(from, text.lastIndexOf('\n', text.indexOf(end,
-	    from)));
+	return text.slice(0, text.lastIndexOf('\n', text.indexOf(end)));
 }
 
 // What the servers' ledger jobs send, on their own.
