@@ -6,6 +6,7 @@
  * project, due next week, and the trend of the weeks before.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
@@ -752,13 +753,41 @@ chat_risk(struct sbuf *b, const struct risk *r, const char *base,
 	sbuf_char(b, '\n');
 }
 
+/*
+ * An action under its actor's name: the empty boxes of one responsibility
+ * as one line (v[0..n)), the sentence without the name it starts with.
+ */
+static void
+chat_action(struct sbuf *b, const struct risk *const *v, size_t n,
+    const char *base)
+{
+	struct risk	 line = *v[0];
+	const char	*text;
+	size_t		 len;
+
+	risk_group_message(v, n, line.message);
+	text = line.message;
+	len = line.actor_name != NULL ? strlen(line.actor_name) : 0;
+	if (len > 0 && strncmp(text, line.actor_name, len) == 0 &&
+	    strncmp(text + len, ": ", 2) == 0) {
+		(void)memmove(line.message, text + len + 2,
+		    strlen(text + len + 2) + 1);
+		if (line.message[0] >= 'a' && line.message[0] <= 'z')
+			line.message[0] = (char)(line.message[0] - 'a' + 'A');
+	}
+	chat_risk(b, &line, base, "    ");
+}
+
 void
 render_digest_chat(struct sbuf *b, const struct digest *d, const char *base)
 {
-	const struct risk	*r;
+	const struct risk	*r, *v[ROLE_COUNT];
+	unsigned char		*used;
 	char			 week[ISOWEEK_LEN], url[64];
-	size_t			 i, j, shown;
+	size_t			 i, j, k, n, shown;
 
+	/* Without memory for the marks, every box on a line of its own. */
+	used = calloc(d->actions.len + 1, 1);
 	isoweek_format(d->year, d->week, week);
 	(void)snprintf(url, sizeof(url), "/digest?week=%s", week);
 	sbuf_str(b, "*");
@@ -786,10 +815,23 @@ render_digest_chat(struct sbuf *b, const struct digest *d, const char *base)
 		sbuf_str(b, "*\n");
 		for (j = i; j < d->actions.len &&
 		    shown < DIGEST_CHAT_ACTIONS; j++) {
-			if (d->actions.items[j].actor_id != r->actor_id)
+			if (d->actions.items[j].actor_id != r->actor_id ||
+			    (used != NULL && used[j]))
 				continue;
-			chat_risk(b, &d->actions.items[j], base, "    ");
-			shown++;
+			/* Its boxes of one responsibility on one line. */
+			v[0] = &d->actions.items[j];
+			for (n = 1, k = j + 1; used != NULL &&
+			    k < d->actions.len && n < ROLE_COUNT; k++) {
+				if (!used[k] && risk_box_group(v[0],
+				    &d->actions.items[k])) {
+					v[n++] = &d->actions.items[k];
+					used[k] = 1;
+				}
+			}
+			if (used != NULL)
+				used[j] = 1;
+			chat_action(b, v, n, base);
+			shown += n;
 		}
 	}
 	if (shown < d->actions.len) {
@@ -816,4 +858,5 @@ render_digest_chat(struct sbuf *b, const struct digest *d, const char *base)
 		sbuf_printf(b, "The rest: %s in the app (links need the "
 		    "server's HANDOFF_PUBLIC_URL)\n", url);
 	}
+	free(used);
 }
