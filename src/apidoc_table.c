@@ -323,11 +323,42 @@ static const struct apidoc_prop risks_props[] = {
 	END
 };
 
+static const char *const due_status_keys[] = { "pending", "blocked", NULL };
+
+static const struct apidoc_prop action_group_props[] = {
+	PR("actor", REQ | NUL, "Actor"),
+	PL("risks", REQ, "Risk"),
+	END
+};
+
+static const struct apidoc_prop due_props[] = {
+	P("project", AT_OBJECT, REQ),
+	P("checkpoint", AT_OBJECT, REQ),
+	P("stage", AT_STRING, REQ),
+	PE("status", REQ, due_status_keys),
+	P("due_on", AT_DATE, REQ),
+	END
+};
+
+static const struct apidoc_prop paused_props[] = {
+	P("id", AT_INT, REQ),
+	P("name", AT_STRING, REQ),
+	P("since", AT_DATE, REQ | NUL),
+	P("url", AT_STRING, REQ),
+	END
+};
+
 static const struct apidoc_prop digest_props[] = {
 	P("week", AT_STRING, REQ),
+	P("projects_at_risk", AT_INT, REQ),
+	PL("actions", REQ, "ActionGroup"),
+	PL("due_this_week", REQ, "Due"),
+	PL("due_next_week", REQ, "Due"),
+	PL("paused", REQ, "PausedProject"),
 	PL("open", REQ, "Risk"),
 	PL("new", REQ, "Risk"),
 	PL("resolved", REQ, "Risk"),
+	PL("trend", REQ, NULL),
 	END
 };
 
@@ -355,6 +386,10 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Risk", "a launch risk", risk_props },
 	{ "ProjectRisks", "a project's risks", project_risks_props },
 	{ "Risks", "a page of the portfolio's risks", risks_props },
+	{ "ActionGroup", "the critical and high risks of one actor",
+	    action_group_props },
+	{ "Due", "a checkpoint due in a week", due_props },
+	{ "PausedProject", "a paused project", paused_props },
 	{ "Digest", "the weekly digest", digest_props },
 };
 

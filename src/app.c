@@ -5,8 +5,10 @@
  * entered its seccomp sandbox.  The database is registered here from the
  * environment; connections are opened lazily by Kore's pgsql pool.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -56,6 +58,64 @@ KORE_SECCOMP_FILTER("handoff",
 
 /* HANDOFF_TODAY=YYYY-MM-DD pins "today" (demos, tests); else DAY_NONE. */
 static day_t	fixed_today = DAY_NONE;
+
+/*
+ * HANDOFF_PUBLIC_URL, checked at start: the scheme and host (and port,
+ * and path) the digest's Markdown and chat links start with, without a
+ * trailing slash; empty when not set.  Never the request's Host, which
+ * the client chooses: a digest pasted into a mail or a channel would
+ * carry whatever host a request made up.
+ */
+static char	public_url[256];
+
+static int	public_url_parse(const char *);
+
+const char *
+app_public_url(void)
+{
+	return (public_url[0] != '\0' ? public_url : NULL);
+}
+
+/* http(s)://host[:port][/path], of plain characters only; 0 or -1. */
+static int
+public_url_parse(const char *s)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (strncmp(s, "https://", 8) == 0)
+		p = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		p = s + 7;
+	else
+		return (-1);
+	for (n = 0; p[n] != '\0' && p[n] != ':' && p[n] != '/'; n++) {
+		if (!isalnum((unsigned char)p[n]) && p[n] != '.' &&
+		    p[n] != '-')
+			return (-1);
+	}
+	if (n == 0)
+		return (-1);
+	p += n;
+	if (*p == ':') {
+		for (p++, n = 0; isdigit((unsigned char)p[n]); n++)
+			;
+		if (n == 0 || n > 5)
+			return (-1);
+		p += n;
+	}
+	for (; *p != '\0'; p++) {
+		if (!isalnum((unsigned char)*p) && strchr("/._~-", *p) == NULL)
+			return (-1);
+	}
+	if (strlen(s) >= sizeof(public_url))
+		return (-1);
+	(void)snprintf(public_url, sizeof(public_url), "%s", s);
+	n = strlen(public_url);
+	while (n > 0 && public_url[n - 1] == '/')
+		public_url[--n] = '\0';
+	return (0);
+}
 
 /* The server's local date, unless HANDOFF_TODAY says otherwise. */
 day_t
@@ -161,7 +221,7 @@ kore_worker_teardown(void)
 int
 handoff_init(int state)
 {
-	const char	*dsn, *today;
+	const char	*dsn, *today, *url;
 
 	if (state == KORE_MODULE_UNLOAD)
 		return (KORE_RESULT_OK);
@@ -193,6 +253,13 @@ handoff_init(int state)
 			    "ignoring it");
 			fixed_today = DAY_NONE;
 		}
+	}
+
+	url = getenv("HANDOFF_PUBLIC_URL");
+	if (url != NULL && *url != '\0' && public_url_parse(url) == -1) {
+		kore_log(LOG_ERR, "HANDOFF_PUBLIC_URL must be http(s)://host"
+		    "[:port][/path] of letters, digits and . _ ~ - /");
+		return (KORE_RESULT_ERROR);
 	}
 
 	dsn = getenv("DATABASE_URL");

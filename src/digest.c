@@ -19,7 +19,11 @@ static int	sorted_by_identity(const struct risk_list *,
 static int	contains(const struct risk *const *, size_t,
 		    const struct risk *);
 static int	cmp_due(const void *, const void *);
-static int	due_next_week(const struct portfolio *, struct digest *);
+static int	due_between(const struct portfolio *, day_t, day_t, day_t,
+		    struct digest_due **, size_t *);
+static int	actions_of(struct digest *);
+static int	paused_of(const struct portfolio *, struct digest *);
+static int	cmp_paused(const void *, const void *);
 static int	fresh_of(struct digest *);
 static int	compare_weeks(const struct portfolio *, struct digest *,
 		    const struct risk_list *);
@@ -82,27 +86,26 @@ cmp_due(const void *a, const void *b)
 	    (x->checkpoint_id < y->checkpoint_id));
 }
 
+/* The checkpoints due from..to as of day asof, open then. */
 static int
-due_next_week(const struct portfolio *pf, struct digest *d)
+due_between(const struct portfolio *pf, day_t asof, day_t from, day_t to,
+    struct digest_due **out, size_t *nout)
 {
 	const struct checkpoint_version	*cv;
 	const struct project		*pr;
 	const struct checkpoint		*cp;
 	struct digest_due		*due, *grown, *x;
 	size_t				 i, j, n, cap;
-	day_t				 from, to;
 
-	from = d->sunday + 1;
-	to = d->sunday + 7;
 	due = NULL;
 	n = cap = 0;
 	for (i = 0; i < pf->nprojects; i++) {
 		pr = &pf->projects[i];
-		if (project_active_at(pr, d->asof) == NULL)
+		if (project_active_at(pr, asof) == NULL)
 			continue;
 		for (j = 0; j < pr->ncheckpoints; j++) {
 			cp = &pr->checkpoints[j];
-			if ((cv = checkpoint_at(cp, d->asof)) == NULL ||
+			if ((cv = checkpoint_at(cp, asof)) == NULL ||
 			    cv->deleted || cv->due < from || cv->due > to ||
 			    (cv->status != CHECKPOINT_PENDING &&
 			    cv->status != CHECKPOINT_BLOCKED))
@@ -128,8 +131,130 @@ due_next_week(const struct portfolio *pf, struct digest *d)
 	}
 	if (n > 1)
 		qsort(due, n, sizeof(*due), cmp_due);
-	d->due = due;
-	d->ndue = n;
+	*out = due;
+	*nout = n;
+	return (0);
+}
+
+/* The critical and high risks of open, before any page is taken. */
+static int
+actions_of(struct digest *d)
+{
+	size_t	i, n;
+
+	for (i = 0, n = 0; i < d->open.len; i++)
+		n += d->open.items[i].severity >= SEVERITY_HIGH;
+	if (n == 0)
+		return (0);
+	if ((d->actions.items = calloc(n, sizeof(*d->actions.items))) ==
+	    NULL)
+		return (-1);
+	d->actions.cap = n;
+	for (i = 0; i < d->open.len; i++) {
+		if (d->open.items[i].severity >= SEVERITY_HIGH)
+			d->actions.items[d->actions.len++] =
+			    d->open.items[i];
+	}
+	return (0);
+}
+
+int
+digest_actor_first(const struct digest *d, size_t i)
+{
+	size_t	j;
+
+	for (j = 0; j < i; j++) {
+		if (d->actions.items[j].actor_id ==
+		    d->actions.items[i].actor_id)
+			return (0);
+	}
+	return (1);
+}
+
+int
+digest_at_risk(const struct risk_list *l)
+{
+	const struct risk	**v;
+	size_t			  i, n;
+	int			  at;
+
+	/* Risks of one project need not be adjacent: count distinct ids. */
+	for (i = 0, n = 0; i < l->len; i++)
+		n += l->items[i].project_id != 0 &&
+		    l->items[i].severity >= SEVERITY_HIGH;
+	if (n == 0)
+		return (0);
+	if ((v = calloc(n, sizeof(*v))) == NULL)
+		return (-1);
+	for (i = 0, n = 0; i < l->len; i++) {
+		if (l->items[i].project_id != 0 &&
+		    l->items[i].severity >= SEVERITY_HIGH)
+			v[n++] = &l->items[i];
+	}
+	for (i = 0, at = 0; i < n; i++) {
+		size_t	j;
+
+		for (j = 0; j < i; j++) {
+			if (v[j]->project_id == v[i]->project_id)
+				break;
+		}
+		at += j == i;
+	}
+	free(v);
+	return (at);
+}
+
+day_t
+digest_paused_since(const struct project *pr, day_t d)
+{
+	const struct project_version	*pv;
+	day_t				 since;
+
+	if (pr->created > d || (pv = project_at(pr, d)) == NULL ||
+	    pv->status != PROJECT_PAUSED)
+		return (DAY_NONE);
+	/* Back through the versions in effect the day before each. */
+	since = pv->v.on;
+	while (since > pr->created && (pv = project_at(pr, since - 1)) !=
+	    NULL && pv->status == PROJECT_PAUSED)
+		since = pv->v.on;
+	return (since < pr->created ? pr->created : since);
+}
+
+static int
+cmp_paused(const void *a, const void *b)
+{
+	const struct digest_paused	*x = a, *y = b;
+	int				 c;
+
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return (c);
+	return ((x->id > y->id) - (x->id < y->id));
+}
+
+static int
+paused_of(const struct portfolio *pf, struct digest *d)
+{
+	size_t	i, n;
+	day_t	since;
+
+	for (i = 0, n = 0; i < pf->nprojects; i++)
+		n += digest_paused_since(&pf->projects[i], d->asof) !=
+		    DAY_NONE;
+	if (n == 0)
+		return (0);
+	if ((d->paused = calloc(n, sizeof(*d->paused))) == NULL)
+		return (-1);
+	for (i = 0; i < pf->nprojects; i++) {
+		since = digest_paused_since(&pf->projects[i], d->asof);
+		if (since == DAY_NONE)
+			continue;
+		d->paused[d->npaused].id = pf->projects[i].id;
+		d->paused[d->npaused].name = pf->projects[i].name;
+		d->paused[d->npaused++].since = since;
+	}
+	if (d->npaused > 1)
+		qsort(d->paused, d->npaused, sizeof(*d->paused), cmp_paused);
 	return (0);
 }
 
@@ -346,8 +471,12 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 		goto out;
 	risk_count(&d->open, d->counts);
 	if (compare_weeks(pf, d, &prev) == -1 ||
-	    digest_group(d) == -1 || due_next_week(pf, d) == -1 ||
-	    fresh_of(d) == -1)
+	    digest_group(d) == -1 || due_between(pf, d->asof, d->sunday + 1,
+	    d->sunday + 7, &d->due, &d->ndue) == -1 ||
+	    due_between(pf, d->asof, d->monday, d->sunday, &d->due_this,
+	    &d->ndue_this) == -1 || fresh_of(d) == -1 ||
+	    actions_of(d) == -1 || paused_of(pf, d) == -1 ||
+	    (d->at_risk = digest_at_risk(&d->open)) == -1)
 		goto out;
 
 	/* Oldest first; the last is the week just before, prev_asof. */
@@ -357,10 +486,13 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 		isoweek_of(t->asof, &t->year, &t->week);
 		if (i == DIGEST_TREND_WEEKS - 1) {
 			risk_count(&prev, t->counts);
+			if ((t->at_risk = digest_at_risk(&prev)) == -1)
+				goto out;
 			continue;
 		}
 		past.len = 0;
-		if (risk_compute(pf, t->asof, 0, &past) == -1)
+		if (risk_compute(pf, t->asof, 0, &past) == -1 ||
+		    (t->at_risk = digest_at_risk(&past)) == -1)
 			goto out;
 		risk_count(&past, t->counts);
 	}
@@ -381,6 +513,12 @@ digest_free(struct digest *d)
 	risk_list_free(&d->open);
 	risk_list_free(&d->fresh);
 	risk_list_free(&d->resolved);
+	risk_list_free(&d->actions);
+	free(d->due_this);
+	free(d->paused);
+	d->due_this = NULL;
+	d->paused = NULL;
+	d->ndue_this = d->npaused = 0;
 	free(d->is_new);
 	free(d->by_project);
 	free(d->due);

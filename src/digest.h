@@ -23,7 +23,7 @@
 
 #define DIGEST_TREND_WEEKS	8
 
-/* A checkpoint due in the week after the digest's week. */
+/* A checkpoint due in the digest's week or the week after. */
 struct digest_due {
 	int64_t			 project_id;
 	const char		*project_name;
@@ -39,6 +39,14 @@ struct digest_trend {
 	int		 week;
 	day_t		 asof;			/* that week's Sunday */
 	int		 counts[SEVERITY_COUNT];	/* open, by severity */
+	int		 at_risk;	/* projects at risk (digest_at_risk) */
+};
+
+/* A project paused as of the digest's day, and since when. */
+struct digest_paused {
+	int64_t		 id;
+	const char	*name;
+	day_t		 since;
 };
 
 struct digest {
@@ -88,6 +96,30 @@ struct digest {
 	struct digest_due	*due;
 	size_t			 ndue;
 
+	/*
+	 * The same for the digest's own week, Monday to Sunday: what is
+	 * due this week and still open as of asof.
+	 */
+	struct digest_due	*due_this;
+	size_t			 ndue_this;
+
+	/*
+	 * The action list: every critical and high risk open at asof, in
+	 * risk order, whole (not paged); the JSON and the renderers group
+	 * it by actor, groups in the order of their first risk.
+	 */
+	struct risk_list	 actions;
+
+	/*
+	 * The projects paused as of asof, by name (bytes) then id; since:
+	 * the first day of the pause that lasts to asof (never before the
+	 * project was created).
+	 */
+	struct digest_paused	*paused;
+	size_t			 npaused;
+
+	int			 at_risk;	/* projects at risk at asof */
+
 	int			 counts[SEVERITY_COUNT];	/* open */
 	struct digest_trend	 trend[DIGEST_TREND_WEEKS];	/* the weeks
 								   before,
@@ -112,6 +144,25 @@ void	digest_free(struct digest *);
  * memory ran out.
  */
 int	digest_page(struct digest *, size_t, size_t);
+
+/*
+ * Projects at risk in a list of risks: how many projects (not the
+ * portfolio-wide group) have at least one high or critical risk.
+ */
+int	digest_at_risk(const struct risk_list *);
+
+/*
+ * The day the pause of project pr that lasts to day d began, or
+ * DAY_NONE when pr is not paused at the end of d.
+ */
+day_t	digest_paused_since(const struct project *, day_t);
+
+/*
+ * Is actions.items[i] the first (best-ranked) of its actor's risks?  A
+ * group of the action list starts there; it holds the later risks of
+ * the same actor_id (0: nobody named), in risk order.
+ */
+int	digest_actor_first(const struct digest *, size_t);
 
 /* Group open (already in risk order) by project: by_project. */
 int	digest_group(struct digest *);

@@ -227,6 +227,16 @@ const struct field digest_query[] = {
 	END
 };
 
+/* /digest.md: the full Markdown, or the short chat message. */
+static const char *const digest_format_keys[] = { "full", "chat", NULL };
+
+const struct field digest_md_query[] = {
+	{ "week", FIELD_LINE, 0, 0, 16, NULL, NULL },
+	{ "format", FIELD_ENUM, 0, 0, 0, digest_format_keys, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
 /* The portfolio page: a severity there means "at least". */
 const struct field portfolio_query[] = {
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },

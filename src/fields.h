@@ -45,6 +45,7 @@ extern const struct field	page_query[];
 extern const struct field	risks_query[];
 extern const struct field	as_of_query[];
 extern const struct field	digest_query[];
+extern const struct field	digest_md_query[];
 extern const struct field	portfolio_query[];
 extern const struct field	login_query[];
 

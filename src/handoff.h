@@ -75,6 +75,7 @@ struct req_state {
 /* app.c: worker start-up, process-wide settings, the background jobs. */
 int		 handoff_init(int);
 day_t		 app_today(void);
+const char	*app_public_url(void);	/* HANDOFF_PUBLIC_URL, or NULL */
 
 /* routes.c: every route, its methods and who may call each. */
 struct route;

@@ -124,12 +124,17 @@ void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
 
 /*
- * render_digest.c: the weekly digest as a page and as Markdown, and the
- * list item of one risk that every risk list shares.
+ * render_digest.c: the weekly digest as a page, as Markdown and as a
+ * short chat message (mrkdwn), and the list item of one risk that every
+ * risk list shares.  The base of Markdown and chat: the public URL the
+ * links start with (HANDOFF_PUBLIC_URL, no trailing slash), or NULL.
  */
 void	render_digest_page(struct sbuf *, const struct page_ctx *,
 	    const struct digest *, int);
-void	render_digest_markdown(struct sbuf *, const struct digest *);
+void	render_digest_markdown(struct sbuf *, const struct digest *,
+	    const char *);
+void	render_digest_chat(struct sbuf *, const struct digest *,
+	    const char *);
 void	render_risk_item(struct sbuf *, const struct risk *, int, int,
 	    day_t);
 

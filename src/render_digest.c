@@ -6,11 +6,16 @@
  * project, due next week, and the trend of the weeks before.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
 #include "html.h"
 #include "render.h"
+
+/* What the chat variant lists at most before "and N more". */
+#define DIGEST_CHAT_ACTIONS	12
+#define DIGEST_CHAT_RESOLVED	8
 
 static const int severities_desc[] = {
 	SEVERITY_CRITICAL, SEVERITY_HIGH, SEVERITY_MEDIUM, SEVERITY_LOW
@@ -47,7 +52,53 @@ age_text(day_t days)
 	return (buf);
 }
 
+/* The name of the group of an action list that starts at risk r. */
+static const char *
+actor_text(const struct risk *r)
+{
+	return (r->actor_id != 0 && r->actor_name != NULL ? r->actor_name :
+	    "Nobody named");
+}
+
+/* How many risks of the action list the group starting at i holds. */
+static size_t
+actor_count(const struct digest *d, size_t i)
+{
+	size_t	j, n;
+
+	for (j = i, n = 0; j < d->actions.len; j++)
+		n += d->actions.items[j].actor_id ==
+		    d->actions.items[i].actor_id;
+	return (n);
+}
+
 /* HTML ------------------------------------------------------------------- */
+
+static void
+html_due(struct sbuf *b, const struct digest_due *due, size_t n,
+    const char *none)
+{
+	char	day[DATE_LEN];
+	size_t	i;
+
+	if (n == 0)
+		html_printf(b, "<p class=\"muted\">%s</p>\n", none);
+	sbuf_str(b, "<ul class=\"due\">\n");
+	for (i = 0; i < n; i++) {
+		date_format(due[i].due, day);
+		html_printf(b, "<li><strong>%s</strong> <a href=\"/projects/"
+		    "%lld#checkpoint-%lld\">%s</a>: %s", day,
+		    (long long)due[i].project_id,
+		    (long long)due[i].checkpoint_id, due[i].project_name,
+		    due[i].title);
+		if (due[i].status == CHECKPOINT_BLOCKED) {
+			sbuf_char(b, ' ');
+			render_badge(b, "blocked", "blocked");
+		}
+		sbuf_str(b, "</li>\n");
+	}
+	sbuf_str(b, "</ul>\n");
+}
 
 static void
 html_counts(struct sbuf *b, const int counts[SEVERITY_COUNT])
@@ -79,13 +130,16 @@ html_trend(struct sbuf *b, const struct digest *d)
 	int		 max, k, i, x, y, bar, s, height, n;
 	char		 week[ISOWEEK_LEN];
 	int		 counts[DIGEST_TREND_WEEKS + 1][SEVERITY_COUNT];
+	int		 at_risk[DIGEST_TREND_WEEKS + 1];
 	char		 labels[DIGEST_TREND_WEEKS + 1][ISOWEEK_LEN];
 
 	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
 		memcpy(counts[k], d->trend[k].counts, sizeof(counts[k]));
+		at_risk[k] = d->trend[k].at_risk;
 		isoweek_format(d->trend[k].year, d->trend[k].week, labels[k]);
 	}
 	memcpy(counts[k], d->counts, sizeof(counts[k]));
+	at_risk[k] = d->at_risk;
 	isoweek_format(d->year, d->week, labels[k]);
 	n = DIGEST_TREND_WEEKS + 1;
 
@@ -102,7 +156,9 @@ html_trend(struct sbuf *b, const struct digest *d)
 	    "Open risks at the end of each week, up to %s</title>\n"
 	    "<desc id=\"trend-desc\">", w, h, week);
 	for (k = 0; k < n; k++)
-		html_printf(b, "%s: %d open. ", labels[k], total(counts[k]));
+		html_printf(b, "%s: %d open, %d project%s at risk. ",
+		    labels[k], total(counts[k]), at_risk[k],
+		    at_risk[k] == 1 ? "" : "s");
 	sbuf_str(b, "</desc>\n");
 
 	bar = (w - left) / n;
@@ -124,19 +180,24 @@ html_trend(struct sbuf *b, const struct digest *d)
 		}
 		html_printf(b, "<text class=\"trend-total\" x=\"%d\" y=\"%d\">"
 		    "%d</text>\n<text class=\"trend-week\" x=\"%d\" y=\"%d\">"
-		    "%s</text>\n", x + bar / 3 - 4, y - 4, total(counts[k]),
-		    x, h - bottom + 16, labels[k] + 5);
+		    "%s</text>\n<text class=\"trend-at-risk\" x=\"%d\" "
+		    "y=\"%d\">%d at risk</text>\n", x + bar / 3 - 4, y - 4,
+		    total(counts[k]), x, h - bottom + 16, labels[k] + 5, x,
+		    h - bottom + 30, at_risk[k]);
 	}
 	sbuf_str(b, "</svg>\n<figcaption>Open risks at the end of each week "
-	    "(the last bar is this digest), stacked by severity: critical at "
-	    "the bottom, then high, medium and low.</figcaption>\n"
+	    "(the last bar is this digest), stacked by severity, critical at "
+	    "the bottom; under each week, the projects at risk (with a high "
+	    "or critical risk), which one kickoff's many low risks do not "
+	    "move.</figcaption>\n"
 	    "</figure>\n<details class=\"trend-numbers\"><summary>The "
 	    "numbers, week by week</summary>\n<table>\n<thead><tr>"
 	    "<th scope=\"col\">Week</th>");
 	for (i = 0; i < 4; i++)
 		html_printf(b, "<th scope=\"col\">%s</th>",
 		    severity_key((enum severity)severities_desc[i]));
-	sbuf_str(b, "<th scope=\"col\">Open in all</th></tr></thead>\n"
+	sbuf_str(b, "<th scope=\"col\">Open in all</th><th scope=\"col\">"
+	    "Projects at risk</th></tr></thead>\n"
 	    "<tbody>\n");
 	for (k = 0; k < n; k++) {
 		html_printf(b, "<tr><th scope=\"row\">%s%s</th>", labels[k],
@@ -144,7 +205,8 @@ html_trend(struct sbuf *b, const struct digest *d)
 		for (i = 0; i < 4; i++)
 			html_printf(b, "<td>%d</td>",
 			    counts[k][severities_desc[i]]);
-		html_printf(b, "<td>%d</td></tr>\n", total(counts[k]));
+		html_printf(b, "<td>%d</td><td>%d</td></tr>\n",
+		    total(counts[k]), at_risk[k]);
 	}
 	sbuf_str(b, "</tbody>\n</table>\n</details>\n");
 }
@@ -204,7 +266,7 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
 	char			 day[DATE_LEN], title[64];
 	struct risk		 line;
-	size_t			 i, j, k, n, end, first, last;
+	size_t			 i, j, k, n, nn, end, first, last;
 	int			 y, wk, nnew;
 
 	isoweek_format(d->year, d->week, week);
@@ -241,10 +303,41 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	sbuf_str(b, "<section aria-labelledby=\"summary-h\">\n"
 	    "<h2 id=\"summary-h\">Summary</h2>\n");
 	html_counts(b, d->counts);
-	html_printf(b, "<p><strong>%d</strong> new this week, "
-	    "<strong>%zu</strong> resolved this week, <strong>%zu</strong> "
-	    "checkpoints due next week.</p>\n", nnew, d->resolved.len, d->ndue);
-	html_trend(b, d);
+	html_printf(b, "<p><strong>%d</strong> project%s at risk, "
+	    "<strong>%d</strong> new this week, <strong>%zu</strong> resolved "
+	    "this week, <strong>%zu</strong> checkpoints due this week and "
+	    "<strong>%zu</strong> next week.</p>\n", d->at_risk,
+	    d->at_risk == 1 ? "" : "s", nnew, d->resolved.len, d->ndue_this,
+	    d->ndue);
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"act-h\">\n<h2 id=\"act-h\">"
+	    "Act now: critical and high, by who must act (%zu)</h2>\n",
+	    d->actions.len);
+	if (d->actions.len == 0)
+		sbuf_str(b, "<p class=\"ok\">No critical or high risk is "
+		    "open.</p>\n");
+	for (i = 0; i < d->actions.len; i++) {
+		if (!digest_actor_first(d, i))
+			continue;
+		r = &d->actions.items[i];
+		html_printf(b, "<h3>%s <span class=\"muted\">(%zu)</span>"
+		    "</h3>\n<ul class=\"risks\">\n", actor_text(r),
+		    actor_count(d, i));
+		for (j = i; j < d->actions.len; j++) {
+			if (d->actions.items[j].actor_id == r->actor_id)
+				render_risk_item(b, &d->actions.items[j], 1,
+				    0, d->asof);
+		}
+		sbuf_str(b, "</ul>\n");
+	}
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"due-this-h\">\n"
+	    "<h2 id=\"due-this-h\">Due this week, still open (%zu)</h2>\n",
+	    d->ndue_this);
+	html_due(b, d->due_this, d->ndue_this, "Nothing still open is due "
+	    "this week.");
 	sbuf_str(b, "</section>\n");
 
 	html_printf(b, "<section aria-labelledby=\"new-h\">\n<h2 id=\"new-h\">"
@@ -304,11 +397,19 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<h3>Across the portfolio</h3>\n");
 		}
 		sbuf_str(b, "<ul class=\"risks\">\n");
-		for (j = i; j < end; j += n) {
+		for (j = i, nn = 0; j < end; j += n) {
 			k = d->by_project[j];
+			n = 1;
+			if (d->is_new[k]) {
+				nn++;
+				continue;
+			}
 			n = box_line(d, j, end, &line);
-			render_risk_item(b, &line, 0, d->is_new[k], d->asof);
+			render_risk_item(b, &line, 0, 0, d->asof);
 		}
+		if (nn > 0)
+			html_printf(b, "<li class=\"muted\">%zu new, listed "
+			    "<a href=\"#new-h\">above</a></li>\n", nn);
 		sbuf_str(b, "</ul>\n");
 	}
 	if (first > 0 || last < d->ngroups) {
@@ -329,24 +430,26 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 
 	html_printf(b, "<section aria-labelledby=\"due-h\">\n<h2 id=\"due-h\">"
 	    "Due next week (%zu)</h2>\n", d->ndue);
-	if (d->ndue == 0)
-		sbuf_str(b, "<p class=\"muted\">No checkpoint is due next "
-		    "week.</p>\n");
-	sbuf_str(b, "<ul class=\"due\">\n");
-	for (i = 0; i < d->ndue; i++) {
-		date_format(d->due[i].due, day);
-		html_printf(b, "<li><strong>%s</strong> <a href=\"/projects/"
-		    "%lld#checkpoint-%lld\">%s</a>: %s", day,
-		    (long long)d->due[i].project_id,
-		    (long long)d->due[i].checkpoint_id, d->due[i].project_name,
-		    d->due[i].title);
-		if (d->due[i].status == CHECKPOINT_BLOCKED) {
-			sbuf_char(b, ' ');
-			render_badge(b, "blocked", "blocked");
-		}
-		sbuf_str(b, "</li>\n");
+	html_due(b, d->due, d->ndue, "No checkpoint is due next week.");
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"paused-h\">\n"
+	    "<h2 id=\"paused-h\">Paused (%zu)</h2>\n", d->npaused);
+	if (d->npaused == 0)
+		sbuf_str(b, "<p class=\"muted\">No project is paused.</p>\n");
+	sbuf_str(b, "<ul class=\"paused\">\n");
+	for (i = 0; i < d->npaused; i++) {
+		date_format(d->paused[i].since, day);
+		html_printf(b, "<li><a href=\"/projects/%lld\">%s</a>, paused "
+		    "since %s</li>\n", (long long)d->paused[i].id,
+		    d->paused[i].name, day);
 	}
 	sbuf_str(b, "</ul>\n</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"trend-h\">\n"
+	    "<h2 id=\"trend-h\">Trend</h2>\n");
+	html_trend(b, d);
+	sbuf_str(b, "</section>\n");
 	layout_end(b);
 }
 
@@ -373,29 +476,65 @@ md_text(struct sbuf *b, const char *s)
 	}
 }
 
+/* A Markdown link to app path url: [text](base + url). */
 static void
-md_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project)
+md_link(struct sbuf *b, const char *base, const char *text, const char *url)
 {
-	char	since[DATE_LEN];
+	sbuf_char(b, '[');
+	md_text(b, text);
+	sbuf_printf(b, "](%s%s)", base != NULL ? base : "", url);
+}
+
+static void
+md_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project,
+    const char *base)
+{
+	char	since[DATE_LEN], url[RISK_URL_LEN];
 
 	date_format(r->since, since);
+	risk_url(r, url);
 	sbuf_printf(b, "- **%s** ", severity_key(r->severity));
 	if (with_project && r->project_id != 0) {
 		md_text(b, r->project_name);
 		sbuf_str(b, ": ");
 	}
-	md_text(b, r->message);
+	md_link(b, base, r->message, url);
 	sbuf_printf(b, " (since %s%s)\n", since, age_text(asof - r->since));
 }
 
+static void
+md_due(struct sbuf *b, const struct digest_due *due, size_t n,
+    const char *base, const char *none)
+{
+	char	day[DATE_LEN], url[64];
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		date_format(due[i].due, day);
+		(void)snprintf(url, sizeof(url), "/projects/%lld#checkpoint-"
+		    "%lld", (long long)due[i].project_id,
+		    (long long)due[i].checkpoint_id);
+		sbuf_printf(b, "- %s ", day);
+		md_text(b, due[i].project_name);
+		sbuf_str(b, ": ");
+		md_link(b, base, due[i].title, url);
+		sbuf_str(b, due[i].status == CHECKPOINT_BLOCKED ?
+		    " (blocked)\n" : "\n");
+	}
+	if (n == 0)
+		sbuf_printf(b, "%s\n", none);
+}
+
 void
-render_digest_markdown(struct sbuf *b, const struct digest *d)
+render_digest_markdown(struct sbuf *b, const struct digest *d,
+    const char *base)
 {
 	const struct risk	*r;
 	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
 	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
+	char			 url[RISK_URL_LEN];
 	struct risk		 line;
-	size_t			 i, j, n, end, first, last;
+	size_t			 i, j, n, end, first, last, nn;
 	int			 k, nnew;
 
 	isoweek_format(d->year, d->week, week);
@@ -405,30 +544,63 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	nnew = (int)d->fresh.len;
 
 	sbuf_printf(b, "# Risk digest, week %s\n\n%s to %s, as of the end of "
-	    "%s.\n\n", week, mon, sun, asof);
+	    "%s. ", week, mon, sun, asof);
+	if (base != NULL)
+		sbuf_printf(b, "On the web: %s/digest?week=%s\n\n", base, week);
+	else
+		sbuf_str(b, "Links are paths in the app: the server's "
+		    "HANDOFF_PUBLIC_URL makes them whole.\n\n");
 	sbuf_printf(b, "**%d open risks**: %d critical, %d high, %d medium, "
-	    "%d low. %d new this week, %zu resolved this week, %zu "
-	    "checkpoints due next week.\n\n", total(d->counts),
+	    "%d low; %d project%s at risk. %d new this week, %zu resolved this "
+	    "week, %zu checkpoints due this week, %zu next week.\n\n",
+	    total(d->counts),
 	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
-	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW], nnew,
-	    d->resolved.len, d->ndue);
+	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW], d->at_risk,
+	    d->at_risk == 1 ? "" : "s", nnew, d->resolved.len, d->ndue_this,
+	    d->ndue);
 
-	sbuf_printf(b, "## New this week (%d)\n\n", nnew);
+	sbuf_printf(b, "## Act now: critical and high, by who must act "
+	    "(%zu)\n", d->actions.len);
+	for (i = 0; i < d->actions.len; i++) {
+		if (!digest_actor_first(d, i))
+			continue;
+		r = &d->actions.items[i];
+		sbuf_str(b, "\n### ");
+		md_text(b, actor_text(r));
+		sbuf_printf(b, " (%zu)\n\n", actor_count(d, i));
+		for (j = i; j < d->actions.len; j++) {
+			if (d->actions.items[j].actor_id == r->actor_id)
+				md_risk(b, &d->actions.items[j], d->asof, 1,
+				    base);
+		}
+	}
+	if (d->actions.len == 0)
+		sbuf_str(b, "\nNo critical or high risk is open.\n");
+
+	sbuf_printf(b, "\n## Due this week, still open (%zu)\n\n",
+	    d->ndue_this);
+	md_due(b, d->due_this, d->ndue_this, base, "Nothing still open is "
+	    "due this week.");
+	sbuf_printf(b, "\n## Due next week (%zu)\n\n", d->ndue);
+	md_due(b, d->due, d->ndue, base, "No checkpoint is due next week.");
+
+	sbuf_printf(b, "\n## New this week (%d)\n\n", nnew);
 	for (i = 0; i < d->fresh.len; i++)
-		md_risk(b, &d->fresh.items[i], d->asof, 1);
+		md_risk(b, &d->fresh.items[i], d->asof, 1, base);
 	if (nnew == 0)
 		sbuf_str(b, "Nothing new.\n");
 
 	sbuf_printf(b, "\n## Resolved this week (%zu)\n\n", d->resolved.len);
 	for (i = 0; i < d->resolved.len; i++) {
 		r = &d->resolved.items[i];
+		risk_url(r, url);
 		sbuf_str(b, "- ");
 		if (r->project_id != 0) {
 			md_text(b, r->project_name);
 			sbuf_str(b, ": ");
 		}
 		sbuf_str(b, "~~");
-		md_text(b, r->message);
+		md_link(b, base, r->message, url);
 		sbuf_str(b, "~~");
 		if (r->resolved_on != DAY_NONE) {
 			date_format(r->resolved_on, day);
@@ -444,6 +616,7 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 	if (d->resolved.len == 0)
 		sbuf_str(b, "Nothing resolved.\n");
 
+	/* The new ones are listed above: each group says how many. */
 	page_range(d, &first, &last);
 	sbuf_printf(b, "\n## Still open, by project (%d)\n",
 	    total(d->counts));
@@ -455,51 +628,235 @@ render_digest_markdown(struct sbuf *b, const struct digest *d)
 		r = &d->open.items[d->by_project[i]];
 		sbuf_str(b, "\n### ");
 		if (r->project_id != 0) {
-			md_text(b, r->project_name);
+			(void)snprintf(url, sizeof(url), "/projects/%lld",
+			    (long long)r->project_id);
+			md_link(b, base, r->project_name, url);
 			date_format(r->launch, day);
 			sbuf_printf(b, " (launch %s)\n\n", day);
 		} else {
 			sbuf_str(b, "Across the portfolio\n\n");
 		}
-		for (j = i; j < end; j += n) {
+		for (j = i, nn = 0; j < end; j += n) {
+			n = 1;
+			if (d->is_new[d->by_project[j]]) {
+				nn++;
+				continue;
+			}
 			n = box_line(d, j, end, &line);
-			md_risk(b, &line, d->asof, 0);
+			md_risk(b, &line, d->asof, 0, base);
 		}
+		if (nn > 0)
+			sbuf_printf(b, "- %zu new, listed above\n", nn);
 	}
 	if (total(d->counts) == 0)
 		sbuf_str(b, "\nNo open risks.\n");
 	if (last < d->ngroups)
 		sbuf_printf(b, "\n%zu more project%s with open risks: "
-		    "/digest?week=%s&offset=%zu\n", d->ngroups - last,
-		    d->ngroups - last == 1 ? "" : "s", week, last);
+		    "%s/digest?week=%s&offset=%zu\n", d->ngroups - last,
+		    d->ngroups - last == 1 ? "" : "s", base != NULL ? base : "",
+		    week, last);
 
-	sbuf_printf(b, "\n## Due next week (%zu)\n\n", d->ndue);
-	for (i = 0; i < d->ndue; i++) {
-		date_format(d->due[i].due, day);
-		sbuf_printf(b, "- %s ", day);
-		md_text(b, d->due[i].project_name);
-		sbuf_str(b, ": ");
-		md_text(b, d->due[i].title);
-		sbuf_str(b, d->due[i].status == CHECKPOINT_BLOCKED ?
-		    " (blocked)\n" : "\n");
+	sbuf_printf(b, "\n## Paused (%zu)\n\n", d->npaused);
+	for (i = 0; i < d->npaused; i++) {
+		(void)snprintf(url, sizeof(url), "/projects/%lld",
+		    (long long)d->paused[i].id);
+		date_format(d->paused[i].since, day);
+		sbuf_str(b, "- ");
+		md_link(b, base, d->paused[i].name, url);
+		sbuf_printf(b, ", paused since %s\n", day);
 	}
-	if (d->ndue == 0)
-		sbuf_str(b, "No checkpoint is due next week.\n");
+	if (d->npaused == 0)
+		sbuf_str(b, "No project is paused.\n");
 
-	sbuf_str(b, "\n## Trend: open risks at the end of each week\n\n"
-	    "| Week | Critical | High | Medium | Low | Total |\n"
-	    "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+	sbuf_str(b, "\n## Trend: projects at risk and open risks at the end "
+	    "of each week\n\nA project is at risk while it has a high or "
+	    "critical risk; a kickoff adds many low risks but few projects "
+	    "at risk.\n\n"
+	    "| Week | Projects at risk | Critical | High | Medium | Low | "
+	    "Total |\n"
+	    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
 		isoweek_format(d->trend[k].year, d->trend[k].week, day);
-		sbuf_printf(b, "| %s | %d | %d | %d | %d | %d |\n", day,
+		sbuf_printf(b, "| %s | %d | %d | %d | %d | %d | %d |\n", day,
+		    d->trend[k].at_risk,
 		    d->trend[k].counts[SEVERITY_CRITICAL],
 		    d->trend[k].counts[SEVERITY_HIGH],
 		    d->trend[k].counts[SEVERITY_MEDIUM],
 		    d->trend[k].counts[SEVERITY_LOW],
 		    total(d->trend[k].counts));
 	}
-	sbuf_printf(b, "| %s (this digest) | %d | %d | %d | %d | %d |\n", week,
+	sbuf_printf(b, "| %s (this digest) | %d | %d | %d | %d | %d | %d |\n",
+	    week, d->at_risk,
 	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
 	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW],
 	    total(d->counts));
+}
+
+/* Chat (mrkdwn) ---------------------------------------------------------- */
+
+/*
+ * Text for Slack's mrkdwn (and Mattermost's, Rocket.Chat's): &, < and >
+ * are the only characters it escapes, as entities; line breaks would
+ * end a bullet.
+ */
+static void
+chat_text(struct sbuf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			sbuf_str(b, "&amp;");
+			break;
+		case '<':
+			sbuf_str(b, "&lt;");
+			break;
+		case '>':
+			sbuf_str(b, "&gt;");
+			break;
+		case '\n':
+		case '\r':
+			sbuf_char(b, ' ');
+			break;
+		default:
+			sbuf_char(b, *s);
+		}
+	}
+}
+
+/* <base + url|text>, or the text alone without a base to make it whole. */
+static void
+chat_link(struct sbuf *b, const char *base, const char *text,
+    const char *url)
+{
+	if (base == NULL) {
+		chat_text(b, text);
+		return;
+	}
+	sbuf_printf(b, "<%s%s|", base, url);
+	chat_text(b, text);
+	sbuf_char(b, '>');
+}
+
+static void
+chat_risk(struct sbuf *b, const struct risk *r, const char *base,
+    const char *indent)
+{
+	char	url[RISK_URL_LEN];
+
+	risk_url(r, url);
+	sbuf_printf(b, "%s\u2022 %s ", indent, severity_key(r->severity));
+	if (r->project_id != 0) {
+		chat_text(b, r->project_name);
+		sbuf_str(b, ": ");
+	}
+	chat_link(b, base, r->message, url);
+	sbuf_char(b, '\n');
+}
+
+/*
+ * An action under its actor's name: the empty boxes of one responsibility
+ * as one line (v[0..n)), the sentence without the name it starts with.
+ */
+static void
+chat_action(struct sbuf *b, const struct risk *const *v, size_t n,
+    const char *base)
+{
+	struct risk	 line = *v[0];
+	const char	*text;
+	size_t		 len;
+
+	risk_group_message(v, n, line.message);
+	text = line.message;
+	len = line.actor_name != NULL ? strlen(line.actor_name) : 0;
+	if (len > 0 && strncmp(text, line.actor_name, len) == 0 &&
+	    strncmp(text + len, ": ", 2) == 0) {
+		(void)memmove(line.message, text + len + 2,
+		    strlen(text + len + 2) + 1);
+		if (line.message[0] >= 'a' && line.message[0] <= 'z')
+			line.message[0] = (char)(line.message[0] - 'a' + 'A');
+	}
+	chat_risk(b, &line, base, "    ");
+}
+
+void
+render_digest_chat(struct sbuf *b, const struct digest *d, const char *base)
+{
+	const struct risk	*r, *v[ROLE_COUNT];
+	unsigned char		*used;
+	char			 week[ISOWEEK_LEN], url[64];
+	size_t			 i, j, k, n, shown;
+
+	/* Without memory for the marks, every box on a line of its own. */
+	used = calloc(d->actions.len + 1, 1);
+	isoweek_format(d->year, d->week, week);
+	(void)snprintf(url, sizeof(url), "/digest?week=%s", week);
+	sbuf_str(b, "*");
+	chat_link(b, base, "Risk digest", url);
+	sbuf_printf(b, ", week %s*\n", week);
+	sbuf_printf(b, "%d open: %d critical, %d high, %d medium, %d low "
+	    "\u00b7 %d project%s at risk \u00b7 %zu new \u00b7 %zu resolved "
+	    "\u00b7 %zu due this week\n\n", total(d->counts),
+	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
+	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW], d->at_risk,
+	    d->at_risk == 1 ? "" : "s", d->fresh.len, d->resolved.len,
+	    d->ndue_this);
+
+	sbuf_printf(b, "*Act now (%zu)*\n", d->actions.len);
+	if (d->actions.len == 0)
+		sbuf_str(b, "No critical or high risk is open.\n");
+	for (i = 0, shown = 0; i < d->actions.len; i++) {
+		if (!digest_actor_first(d, i))
+			continue;
+		if (shown >= DIGEST_CHAT_ACTIONS)
+			break;
+		r = &d->actions.items[i];
+		sbuf_str(b, "\u2022 *");
+		chat_text(b, actor_text(r));
+		sbuf_str(b, "*\n");
+		for (j = i; j < d->actions.len &&
+		    shown < DIGEST_CHAT_ACTIONS; j++) {
+			if (d->actions.items[j].actor_id != r->actor_id ||
+			    (used != NULL && used[j]))
+				continue;
+			/* Its boxes of one responsibility on one line. */
+			v[0] = &d->actions.items[j];
+			for (n = 1, k = j + 1; used != NULL &&
+			    k < d->actions.len && n < ROLE_COUNT; k++) {
+				if (!used[k] && risk_box_group(v[0],
+				    &d->actions.items[k])) {
+					v[n++] = &d->actions.items[k];
+					used[k] = 1;
+				}
+			}
+			if (used != NULL)
+				used[j] = 1;
+			chat_action(b, v, n, base);
+			shown += n;
+		}
+	}
+	if (shown < d->actions.len) {
+		sbuf_printf(b, "and %zu more: ", d->actions.len - shown);
+		chat_link(b, base, "the full digest", url);
+		sbuf_char(b, '\n');
+	}
+
+	sbuf_printf(b, "\n*Resolved this week (%zu)*\n", d->resolved.len);
+	if (d->resolved.len == 0)
+		sbuf_str(b, "Nothing resolved.\n");
+	for (i = 0; i < d->resolved.len && i < DIGEST_CHAT_RESOLVED; i++)
+		chat_risk(b, &d->resolved.items[i], base, "");
+	if (d->resolved.len > DIGEST_CHAT_RESOLVED)
+		sbuf_printf(b, "and %zu more\n",
+		    d->resolved.len - DIGEST_CHAT_RESOLVED);
+
+	sbuf_str(b, "\n");
+	if (base != NULL) {
+		sbuf_printf(b, "The rest (due this week and next, new, still "
+		    "open, paused, the trend): <%s%s|the full digest>\n",
+		    base, url);
+	} else {
+		sbuf_printf(b, "The rest: %s in the app (links need the "
+		    "server's HANDOFF_PUBLIC_URL)\n", url);
+	}
+	free(used);
 }

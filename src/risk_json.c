@@ -4,6 +4,8 @@
  * Pure: jansson only.  Every function returns a new reference (NULL when
  * memory runs out), which the caller releases with json_decref().
  */
+#include <stdio.h>
+
 #include "digest.h"
 #include "risk.h"
 #include "risk_json.h"
@@ -173,6 +175,75 @@ digest_groups_json(const struct digest *d)
 	return (groups);
 }
 
+/* The action list: one group per actor, in the order of its first risk. */
+static json_t *
+digest_actions_json(const struct digest *d)
+{
+	json_t			*groups, *list;
+	const struct risk	*r;
+	size_t			 i, j;
+
+	if ((groups = json_array()) == NULL)
+		return (NULL);
+	for (i = 0; i < d->actions.len; i++) {
+		if (!digest_actor_first(d, i))
+			continue;
+		r = &d->actions.items[i];
+		list = json_array();
+		for (j = i; j < d->actions.len; j++) {
+			if (d->actions.items[j].actor_id == r->actor_id)
+				json_array_append_new(list, risk_json(
+				    &d->actions.items[j], d->asof));
+		}
+		json_array_append_new(groups, json_pack("{s:o, s:o}",
+		    "actor", r->actor_id != 0 ? json_pack("{s:I, s:s?}", "id",
+		    (json_int_t)r->actor_id, "name", r->actor_name) :
+		    json_null(), "risks", list));
+	}
+	return (groups);
+}
+
+static json_t *
+due_json(const struct digest_due *due, size_t n)
+{
+	json_t	*a;
+	size_t	 i;
+
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		json_array_append_new(a, json_pack("{s:{s:I, s:s?}, "
+		    "s:{s:I, s:s?}, s:s, s:s, s:o}",
+		    "project", "id", (json_int_t)due[i].project_id, "name",
+		    due[i].project_name,
+		    "checkpoint", "id", (json_int_t)due[i].checkpoint_id,
+		    "title", due[i].title,
+		    "stage", stage_key(due[i].stage),
+		    "status", due[i].status == CHECKPOINT_BLOCKED ?
+		    "blocked" : "pending",
+		    "due_on", day_json(due[i].due)));
+	}
+	return (a);
+}
+
+static json_t *
+paused_json(const struct digest *d)
+{
+	json_t	*a;
+	char	 url[32];
+	size_t	 i;
+
+	a = json_array();
+	for (i = 0; i < d->npaused; i++) {
+		(void)snprintf(url, sizeof(url), "/projects/%lld",
+		    (long long)d->paused[i].id);
+		json_array_append_new(a, json_pack("{s:I, s:s?, s:o, s:s}",
+		    "id", (json_int_t)d->paused[i].id, "name",
+		    d->paused[i].name, "since", day_json(d->paused[i].since),
+		    "url", url));
+	}
+	return (a);
+}
+
 json_t *
 digest_json(const struct digest *d)
 {
@@ -196,28 +267,17 @@ digest_json(const struct digest *d)
 		json_array_append_new(resolved, item);
 	}
 
-	due = json_array();
-	for (i = 0; i < d->ndue; i++) {
-		json_array_append_new(due, json_pack("{s:{s:I, s:s?}, "
-		    "s:{s:I, s:s?}, s:s, s:s, s:o}",
-		    "project", "id", (json_int_t)d->due[i].project_id, "name",
-		    d->due[i].project_name,
-		    "checkpoint", "id", (json_int_t)d->due[i].checkpoint_id,
-		    "title", d->due[i].title,
-		    "stage", stage_key(d->due[i].stage),
-		    "status", d->due[i].status == CHECKPOINT_BLOCKED ?
-		    "blocked" : "pending",
-		    "due_on", day_json(d->due[i].due)));
-	}
+	due = due_json(d->due, d->ndue);
 
 	trend = json_array();
 	for (k = 0; k < DIGEST_TREND_WEEKS; k++) {
 		char	tw[ISOWEEK_LEN];
 
 		isoweek_format(d->trend[k].year, d->trend[k].week, tw);
-		json_array_append_new(trend, json_pack("{s:s, s:o, s:o}",
+		json_array_append_new(trend, json_pack("{s:s, s:o, s:o, s:i}",
 		    "week", tw, "as_of", day_json(d->trend[k].asof),
-		    "counts", counts_json(d->trend[k].counts)));
+		    "counts", counts_json(d->trend[k].counts),
+		    "projects_at_risk", d->trend[k].at_risk));
 	}
 
 	doc = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
@@ -234,6 +294,12 @@ digest_json(const struct digest *d)
 	    "due_next_week", due,
 	    "trend", trend);
 	if (doc != NULL) {
+		json_object_set_new(doc, "projects_at_risk",
+		    json_integer(d->at_risk));
+		json_object_set_new(doc, "actions", digest_actions_json(d));
+		json_object_set_new(doc, "due_this_week",
+		    due_json(d->due_this, d->ndue_this));
+		json_object_set_new(doc, "paused", paused_json(d));
 		json_object_set_new(doc, "open", risk_list_json(&d->open,
 		    d->asof));
 		json_object_set_new(doc, "page", json_pack("{s:I, s:I, s:I}",

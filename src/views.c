@@ -497,6 +497,7 @@ const struct pipe_ops risks_ops = {
 /* The weekly digest ------------------------------------------------------ */
 
 const int digest_as_json = 0, digest_as_html = 1, digest_as_md = 2;
+static const int digest_as_chat = 3;
 
 struct digest_call {
 	int		 view;
@@ -528,8 +529,13 @@ digest_prepare(struct http_request *req, struct pipe *p)
 	c->today = app_today();
 	query = json_object();
 	ret = KORE_RESULT_ERROR;
-	if (req_query(req, digest_query, query) != KORE_RESULT_OK)
+	if (req_query(req, c->view == digest_as_md ? digest_md_query :
+	    digest_query, query) != KORE_RESULT_OK)
 		goto out;
+	/* The chat variant of the Markdown (format=chat). */
+	if ((w = json_string_value(json_object_get(query, "format"))) !=
+	    NULL && strcmp(w, "chat") == 0)
+		c->view = digest_as_chat;
 	isoweek_of(c->today, &d->year, &d->week);
 	if ((w = json_string_value(json_object_get(query, "week"))) != NULL) {
 		if (isoweek_parse(w, &d->year, &d->week) == -1) {
@@ -641,7 +647,35 @@ group_spans(const struct span_list *l, day_t d, struct group **groups,
 	return (0);
 }
 
-static int	digest_due_from(struct digest *, json_t *);
+static int	digest_due_from(struct digest_due **, size_t *, json_t *);
+static int	digest_paused_from(struct digest *, json_t *);
+
+/*
+ * The dirty projects (in l, their spans from the facts) with a high or
+ * critical risk open on day d.
+ */
+static int
+dirty_at_risk(const struct span_list *l, day_t d)
+{
+	size_t	i, j;
+	int	n;
+
+	for (i = 0, n = 0; i < l->len; i++) {
+		if (l->items[i].r.project_id == 0 ||
+		    l->items[i].r.severity < SEVERITY_HIGH ||
+		    !ledger_covers(&l->items[i], d))
+			continue;
+		for (j = 0; j < i; j++) {
+			if (l->items[j].r.project_id ==
+			    l->items[i].r.project_id &&
+			    l->items[j].r.severity >= SEVERITY_HIGH &&
+			    ledger_covers(&l->items[j], d))
+				break;
+		}
+		n += j == i;
+	}
+	return (n);
+}
 
 /* Is risk r open on day d by one of the spans of l? */
 static int
@@ -843,8 +877,41 @@ digest_from(struct digest_call *c, json_t *doc, struct scratch *sc)
 		}
 	}
 
-	/* Due next week: straight from the checkpoints (api.digest). */
-	rc = digest_due_from(d, json_object_get(doc, "due"));
+	/*
+	 * The action list: the ledger's critical and high spans of the
+	 * day, and the dirty items' from their facts.
+	 */
+	json_array_foreach(json_object_get(doc, "actions"), i, o) {
+		struct risk_span	 sp;
+
+		if (ledger_span_from_json(o, &sp) == -1 ||
+		    span_risk(&d->actions, &sp, d->asof) == -1)
+			goto out;
+	}
+	for (i = 0; i < fresh.len; i++) {
+		if (ledger_covers(&fresh.items[i], d->asof) &&
+		    fresh.items[i].r.severity >= SEVERITY_HIGH &&
+		    span_risk(&d->actions, &fresh.items[i], d->asof) == -1)
+			goto out;
+	}
+	sort_risks(&d->actions);
+
+	/* Projects at risk: the ledger's profiles, and the dirty projects. */
+	for (i = 0; i <= DIGEST_TREND_WEEKS; i++) {
+		s = (int)json_integer_value(json_array_get(json_object_get(doc,
+		    "at_risk"), i)) + dirty_at_risk(&fresh, c->days[i]);
+		if (i < DIGEST_TREND_WEEKS)
+			d->trend[i].at_risk = s;
+		else
+			d->at_risk = s;
+	}
+
+	/* Due this week and next: straight from the checkpoints. */
+	if (digest_due_from(&d->due, &d->ndue, json_object_get(doc,
+	    "due")) == -1 || digest_due_from(&d->due_this, &d->ndue_this,
+	    json_object_get(doc, "due_this")) == -1)
+		goto out;
+	rc = digest_paused_from(d, json_object_get(doc, "paused"));
 out:
 	for (i = 0; i < ngroups; i++)
 		risk_list_free(&groups[i].risks);
@@ -859,9 +926,9 @@ out:
 	return (rc);
 }
 
-/* The checkpoints due next week, as api.digest lists them. */
+/* The checkpoints due in a week, as api.digest lists them. */
 static int
-digest_due_from(struct digest *d, json_t *due)
+digest_due_from(struct digest_due **out, size_t *nout, json_t *due)
 {
 	struct digest_due	*x;
 	json_t			*o;
@@ -869,10 +936,10 @@ digest_due_from(struct digest *d, json_t *due)
 
 	if ((n = json_array_size(due)) == 0)
 		return (0);
-	if ((d->due = calloc(n, sizeof(*d->due))) == NULL)
+	if ((*out = calloc(n, sizeof(**out))) == NULL)
 		return (-1);
 	json_array_foreach(due, i, o) {
-		x = &d->due[d->ndue];
+		x = &(*out)[*nout];
 		x->project_id = json_integer_value(json_object_get(o,
 		    "project_id"));
 		x->project_name = json_string_value(json_object_get(o,
@@ -887,7 +954,31 @@ digest_due_from(struct digest *d, json_t *due)
 		    json_object_get(o, "status")), &x->status) == -1 ||
 		    x->project_name == NULL || x->title == NULL)
 			return (-1);
-		d->ndue++;
+		(*nout)++;
+	}
+	return (0);
+}
+
+/* The paused projects, as api.paused lists them. */
+static int
+digest_paused_from(struct digest *d, json_t *paused)
+{
+	json_t	*o;
+	size_t	 i, n;
+
+	if ((n = json_array_size(paused)) == 0)
+		return (0);
+	if ((d->paused = calloc(n, sizeof(*d->paused))) == NULL)
+		return (-1);
+	json_array_foreach(paused, i, o) {
+		d->paused[i].id = json_integer_value(json_object_get(o, "id"));
+		d->paused[i].name = json_string_value(json_object_get(o,
+		    "name"));
+		d->paused[i].since = (day_t)json_integer_value(
+		    json_object_get(o, "since"));
+		if (d->paused[i].name == NULL)
+			return (-1);
+		d->npaused++;
 	}
 	return (0);
 }
@@ -913,8 +1004,11 @@ digest_finish(struct http_request *req, struct pipe *p)
 	if (c->view == digest_as_json) {
 		reply_json(req, 200, digest_json(&c->d));
 	} else if (c->view == digest_as_md) {
-		render_digest_markdown(&b, &c->d);
+		render_digest_markdown(&b, &c->d, app_public_url());
 		reply_body(req, 200, "text/markdown; charset=utf-8", &b);
+	} else if (c->view == digest_as_chat) {
+		render_digest_chat(&b, &c->d, app_public_url());
+		reply_body(req, 200, "text/plain; charset=utf-8", &b);
 	} else {
 		page_ctx_init(req, &ctx);
 		isoweek_of(c->today, &ty, &tw);

@@ -737,6 +737,22 @@ BEGIN
 		v.owner_id <> ALL (dpp) AND api.covers(v.from_on, v.to_on, d)),
 		'[]'::json),
 	    'due', api.due(d, prev + 8, prev + 14),
+	    'due_this', api.due(d, prev + 1, prev + 7),
+	    -- The action list: every critical and high risk of the day,
+	    -- whole (what it shows bounds what it reads).
+	    'actions', coalesce((SELECT json_agg(api.span_doc(v))
+		FROM risk_spans s JOIN api.named_spans v ON v.id = s.id
+		WHERE api.covers(s.from_on, s.to_on, d) AND s.severity >= 2
+		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
+		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))),
+		'[]'::json),
+	    -- Projects at risk (a high or critical risk) on each counted day.
+	    'at_risk', (SELECT json_agg((SELECT count(*) FROM risk_profile r
+		WHERE daterange(r.from_on, r.to_on) @> x.day::date AND
+		r.worst >= 2 AND r.project_id <> ALL (dp)) ORDER BY x.o)
+		FROM jsonb_array_elements_text(p->'query'->'days')
+		WITH ORDINALITY AS x(day, o)),
+	    'paused', api.paused(d),
 	    'stale', coalesce((SELECT json_agg(api.span_doc(v))
 		FROM (SELECT id FROM risk_spans WHERE project_id = ANY (dp)
 		    UNION ALL
@@ -769,6 +785,56 @@ BEGIN
 	  AND (SELECT x.status FROM project_versions x
 		WHERE x.project_id = pr.id AND x.effective_on <= p_day
 		ORDER BY x.id DESC LIMIT 1) = 'active'), '[]'::json);
+END
+$$;
+
+-- The projects paused at the end of p_day, by name (bytes) and id, each
+-- with the first day of the pause that lasts to p_day (digest.h,
+-- digest_paused_since()).
+CREATE FUNCTION api.paused(p_day date) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN coalesce((SELECT json_agg(json_build_object('id', x.id,
+	    'name', x.name, 'since', api.dnum(x.since))
+	    ORDER BY x.name COLLATE "C", x.id)
+	FROM (SELECT pr.id, pr.name,
+		api.paused_since(pr.id, pr.created_on, p_day) AS since
+	    FROM projects pr
+	    WHERE pr.created_on <= p_day AND pr.id IN (SELECT project_id
+		FROM project_versions WHERE status = 'paused' AND
+		effective_on <= p_day)) x
+	WHERE x.since IS NOT NULL), '[]'::json);
+END
+$$;
+
+-- The first day of the pause of a project that lasts to p_day, or null
+-- when it is not paused then: back through the version in effect the day
+-- before each, never before its creation.
+CREATE FUNCTION api.paused_since(p_project bigint, p_created date,
+    p_day date) RETURNS date
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	st	text;
+	eff	date;
+	since	date;
+BEGIN
+	SELECT v.status, v.effective_on INTO st, eff FROM project_versions v
+	WHERE v.project_id = p_project AND v.effective_on <= p_day
+	ORDER BY v.id DESC LIMIT 1;
+	IF NOT FOUND OR st <> 'paused' THEN
+		RETURN NULL;
+	END IF;
+	since := eff;
+	LOOP
+		EXIT WHEN since <= p_created;
+		SELECT v.status, v.effective_on INTO st, eff
+		FROM project_versions v
+		WHERE v.project_id = p_project AND v.effective_on < since
+		ORDER BY v.id DESC LIMIT 1;
+		EXIT WHEN NOT FOUND OR st <> 'paused';
+		since := eff;
+	END LOOP;
+	RETURN greatest(since, p_created);
 END
 $$;
 

@@ -8,8 +8,10 @@ import { startServer } from '../lib/harness.js';
 
 let srv, project, audit, review;
 
+const PUBLIC = 'https://handoff.example.com';
+
 async function on(day) {
-	await srv.restart({ HANDOFF_TODAY: day });
+	await srv.restart({ HANDOFF_TODAY: day, HANDOFF_PUBLIC_URL: PUBLIC });
 }
 
 async function ok(method, path, body, actor) {
@@ -21,7 +23,8 @@ async function ok(method, path, body, actor) {
 }
 
 before(async () => {
-	srv = await startServer({ env: { HANDOFF_TODAY: '2026-11-02' } });
+	srv = await startServer({ env: { HANDOFF_TODAY: '2026-11-02',
+	    HANDOFF_PUBLIC_URL: PUBLIC } });
 
 	// Monday 2 November (2026-W45): kickoff, everyone but on-call SWE;
 	// the ML boxes shared by two so that nobody holds more than 8.
@@ -159,24 +162,27 @@ test('HTML and Markdown carry the numbers of the JSON', async () => {
 	assert.equal(md.headers.get('content-type'),
 	    'text/markdown; charset=utf-8');
 
-	const m = md.text.match(/\*\*(\d+) open risks\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints due next week\./);
+	const m = md.text.match(/\*\*(\d+) open risks\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low; (\d+) projects? at risk\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints due this week, (\d+) next week\./);
 	assert.ok(m, md.text);
 	assert.deepEqual(m.slice(1).map(Number), [json.counts.total,
 	    json.counts.critical, json.counts.high, json.counts.medium,
-	    json.counts.low, json.new.length, json.resolved.length,
+	    json.counts.low, json.projects_at_risk, json.new.length,
+	    json.resolved.length, json.due_this_week.length,
 	    json.due_next_week.length]);
 	assert.match(md.text, /^# Risk digest, week 2026-W47$/m);
 	assert.match(md.text, /^## Resolved this week \(2\)$/m);
-	assert.match(md.text, /\| 2026-W46 \| 0 \| 0 \| 2 \| 0 \| 2 \|/);
+	assert.match(md.text, new RegExp(`\\| 2026-W46 \\| ` +
+	    `${json.trend[7].projects_at_risk} \\| 0 \\| 0 \\| 2 \\| 0 \\| 2 \\|`));
 
 	for (const sev of ['critical', 'high', 'medium', 'low']) {
 		const c = html.text.match(new RegExp(`<li class="count-${sev}">` +
 		    '<span class="n">(\\d+)</span>'));
 		assert.equal(Number(c[1]), json.counts[sev], sev);
 	}
-	const s = html.text.match(/<strong>(\d+)<\/strong> new this week, <strong>(\d+)<\/strong> resolved this week, <strong>(\d+)<\/strong> checkpoints due next week/);
-	assert.deepEqual(s.slice(1).map(Number), [json.new.length,
-	    json.resolved.length, json.due_next_week.length]);
+	const s = html.text.match(/<strong>(\d+)<\/strong> projects? at risk, <strong>(\d+)<\/strong> new this week, <strong>(\d+)<\/strong> resolved this week, <strong>(\d+)<\/strong> checkpoints due this week and <strong>(\d+)<\/strong> next week/);
+	assert.deepEqual(s.slice(1).map(Number), [json.projects_at_risk,
+	    json.new.length, json.resolved.length, json.due_this_week.length,
+	    json.due_next_week.length]);
 	assert.match(html.text, /rel="prev">&larr; 2026-W46</);
 	assert.match(html.text, /rel="next">2026-W48 &rarr;</);
 });
@@ -210,4 +216,73 @@ test('ISO week 53 of 2026 and the turn of the year', async () => {
 	} finally {
 		await on('2026-11-23');
 	}
+});
+
+test('who must act, due this week, paused, links and the chat form',
+    async () => {
+	// A blocked checkpoint (high) due this week, and a paused project.
+	await ok('PATCH', `/api/v1/checkpoints/${review.id}`,
+	    { status: 'blocked', note: 'waiting for <the> store & co' });
+	const pm = project.pm_id ?? project.pm?.id;
+	const paused = await ok('POST', '/api/v1/projects', {
+		name: 'Held back', pm_id: pm, kickoff_on: '2026-11-02',
+		target_launch_on: '2027-01-11', status: 'paused' });
+	const d = (await srv.api('GET', '/api/v1/digest')).json;
+
+	// Every risk of every list names its actor and its link.
+	for (const x of [...d.actions.flatMap((g) => g.risks), ...d.open,
+	    ...d.new, ...d.resolved]) {
+		assert.ok('actor' in x, JSON.stringify(x));
+		assert.match(x.url, /^\/(projects\/\d+|people)#/);
+	}
+	// The action list: the open critical and high risks, whole, grouped
+	// by actor, each group's risks its actor's.
+	const act = d.actions.flatMap((g) => g.risks);
+	assert.deepEqual(act.map((x) => x.subject.key).sort(),
+	    d.open.filter((x) => ['critical', 'high'].includes(x.severity))
+		.map((x) => x.subject.key).sort());
+	assert.ok(act.some((x) => x.kind === 'blocked_checkpoint' &&
+	    x.subject.checkpoint.id === review.id), JSON.stringify(d.actions));
+	for (const g of d.actions)
+		for (const x of g.risks)
+			assert.deepEqual(x.actor, g.actor);
+	// Projects at risk: those with a high or critical risk.
+	assert.equal(d.projects_at_risk, new Set(act.filter((x) => x.project)
+	    .map((x) => x.project.id)).size);
+
+	// Due this week (W48) and still open: the blocked review.
+	assert.ok(d.due_this_week.every((x) => x.due_on >= d.monday &&
+	    x.due_on <= d.sunday));
+	assert.deepEqual(d.due_this_week.filter((x) => x.checkpoint.id ===
+	    review.id).map((x) => x.status), ['blocked']);
+	assert.deepEqual(d.paused.filter((x) => x.id === paused.id), [{
+	    id: paused.id, name: 'Held back', since: '2026-11-23',
+	    url: `/projects/${paused.id}` }]);
+
+	// The Markdown links every risk and project line to the app.
+	const md = (await srv.request('GET', '/digest.md')).text;
+	assert.match(md, new RegExp(`\\(${PUBLIC}/projects/${paused.id}\\), ` +
+	    'paused since 2026-11-23'));
+	for (const line of md.split('\n').filter((l) => /^- \*\*/.test(l)))
+		assert.ok(line.includes(`](${PUBLIC}/`), line);
+
+	// The chat form: mrkdwn, short, escaped, linked.
+	const chat = await srv.request('GET', '/digest.md?format=chat');
+	assert.equal(chat.status, 200);
+	assert.doesNotMatch(chat.text, /^#/m);
+	assert.doesNotMatch(chat.text, /^\|/m);
+	assert.ok(chat.text.length < 3000, String(chat.text.length));
+	assert.match(chat.text, new RegExp(`<${PUBLIC}/projects/${project.id}` +
+	    `#checkpoint-${review.id}\\|[^<>]*>`));
+	assert.match(chat.text, new RegExp(`<${PUBLIC}/digest\\?week=` +
+	    `${d.week}\\|the full digest>`));
+	assert.ok(!chat.text.includes('<the>') &&
+	    chat.text.includes('&lt;the&gt; store &amp; co'), chat.text);
+	assert.match(chat.text, new RegExp(`^\\*Act now \\(${act.length}\\)\\*$`,
+	    'm'));
+
+	// The pages answer errors as text; the field is named in it.
+	const bad = await srv.request('GET', '/digest.md?format=bogus');
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /\bformat\b/);
 });

@@ -2,6 +2,8 @@
  * golden: print what a golden file holds (tests/unit/golden.sh compares).
  *
  *	golden digest CASE	the Markdown of every digest block of a case
+ *	golden digest-chat CASE	the same as chat messages
+ *	golden digest-page CASE	the same as pages
  *	golden portfolio CASE	the portfolio's sections on the case's last
  *				check day
  *	golden timeline JSON	the timeline of a project fixture
@@ -29,7 +31,8 @@ static int	from_json(const char *, const char *, struct sbuf *);
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: golden digest|portfolio CASE\n"
+	fprintf(stderr, "usage: golden digest|digest-chat|digest-page CASE\n"
+	    "       golden portfolio CASE\n"
 	    "       golden timeline|viewer|member JSON\n");
 	exit(2);
 }
@@ -46,7 +49,14 @@ from_case(const char *what, const char *path, struct sbuf *b)
 		return (-1);
 	}
 	if (strcmp(what, "digest") == 0)
-		rc = renders_digests(b, &c.pf, c.digests, c.ndigests);
+		rc = renders_digests(b, &c.pf, c.digests, c.ndigests,
+		    RENDERS_DIGEST_MD);
+	else if (strcmp(what, "digest-chat") == 0)
+		rc = renders_digests(b, &c.pf, c.digests, c.ndigests,
+		    RENDERS_DIGEST_CHAT);
+	else if (strcmp(what, "digest-page") == 0)
+		rc = renders_digests(b, &c.pf, c.digests, c.ndigests,
+		    RENDERS_DIGEST_PAGE);
 	else
 		rc = renders_portfolio(b, &c.pf, renders_last_day(&c));
 	rcase_free(&c);
@@ -83,6 +93,8 @@ main(int argc, char *argv[])
 		usage();
 	sbuf_init(&b);
 	if (strcmp(argv[1], "digest") == 0 ||
+	    strcmp(argv[1], "digest-chat") == 0 ||
+	    strcmp(argv[1], "digest-page") == 0 ||
 	    strcmp(argv[1], "portfolio") == 0)
 		rc = from_case(argv[1], argv[2], &b);
 	else if (strcmp(argv[1], "timeline") == 0 ||

@@ -8,7 +8,8 @@
 # derived from the inputs there are:
 #
 #   NAME.digest.md       the Markdown digests of tests/unit/risk/NAME.case,
-#                        for a case with digest blocks;
+#   NAME.digest.chat     its chat messages (mrkdwn) and
+#   NAME.digest.html     its pages, for a case with digest blocks;
 #   NAME.portfolio.html  the portfolio's table and portfolio-wide risks on
 #                        the last check day of every tests/unit/risk/*.case;
 #   NAME.timeline.html   the timeline SVG of tests/unit/golden/NAME.json,
@@ -62,6 +63,8 @@ for case in tests/unit/risk/*.case; do
 	name=$(basename "$case" .case)
 	if grep -q '^[[:space:]]*digest[[:space:]]' "$case"; then
 		render "$name.digest.md" digest "$case"
+		render "$name.digest.chat" digest-chat "$case"
+		render "$name.digest.html" digest-page "$case"
 	fi
 	render "$name.portfolio.html" portfolio "$case"
 done

@@ -40,8 +40,10 @@ copy_fragment(struct sbuf *out, const char *page, const char *from,
 
 int
 renders_digests(struct sbuf *b, const struct portfolio *pf,
-    const struct rcase_digest *digests, size_t n)
+    const struct rcase_digest *digests, size_t n, int form)
 {
+	const char	*base = "https://handoff.example.com";
+	struct page_ctx	 ctx;
 	struct digest	 d;
 	char		 week[ISOWEEK_LEN], today[DATE_LEN];
 	size_t		 i;
@@ -54,7 +56,20 @@ renders_digests(struct sbuf *b, const struct portfolio *pf,
 		if (digest_build(pf, digests[i].year, digests[i].week,
 		    digests[i].today, &d) == -1)
 			return (-1);
-		render_digest_markdown(b, &d);
+		if (form == RENDERS_DIGEST_MD)
+			render_digest_markdown(b, &d, base);
+		else if (form == RENDERS_DIGEST_CHAT)
+			render_digest_chat(b, &d, base);
+		else {
+			memset(&ctx, 0, sizeof(ctx));
+			ctx.today = digests[i].today;
+			ctx.csrf = "golden-csrf";
+			ctx.user = "maya@example.com";
+			ctx.role = "pm";
+			ctx.access = PAGE_ACCESS_PM;
+			ctx.can_write = 1;
+			render_digest_page(b, &ctx, &d, 0);
+		}
 		digest_free(&d);
 	}
 	return (sbuf_failed(b) ? -1 : 0);

@@ -22,11 +22,15 @@
 #include "sbuf.h"
 
 /*
- * The Markdown of every digest block, each after a line
- * "<!-- YYYY-Www today=YYYY-MM-DD -->".
+ * Every digest block in one form, each after a line
+ * "<!-- YYYY-Www today=YYYY-MM-DD -->": the Markdown, the chat message
+ * (both with the links of https://handoff.example.com) or the page.
  */
+#define RENDERS_DIGEST_MD	0
+#define RENDERS_DIGEST_CHAT	1
+#define RENDERS_DIGEST_PAGE	2
 int	renders_digests(struct sbuf *, const struct portfolio *,
-	    const struct rcase_digest *, size_t);
+	    const struct rcase_digest *, size_t, int);
 
 /*
  * The portfolio page's sections (the table of projects and the risks

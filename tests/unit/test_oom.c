@@ -233,7 +233,8 @@ run_case(const struct input *in, struct sbuf *out)
 			goto out;
 		}
 		ctx.today = dg->today;
-		render_digest_markdown(out, &d);
+		render_digest_markdown(out, &d, "https://handoff.example.com");
+		render_digest_chat(out, &d, "https://handoff.example.com");
 		render_digest_page(out, &ctx, &d, 0);
 		if (append_json(out, digest_json(&d)) == -1)
 			failed = "digest_json";
