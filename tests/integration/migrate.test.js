@@ -304,13 +304,25 @@ async function call(db, fn, p) {
 }
 
 // Every row of every table of schema public, as a count and a digest.
-async function tableContents(db) {
+// The columns of every table, so that a table a new migration widened
+// (0014: api_tokens.scope) is compared on the columns it had.
+async function tableColumns(db) {
+	const out = await psql("SELECT table_name || ' ' || string_agg(" +
+	    "quote_ident(column_name), ',' ORDER BY ordinal_position) " +
+	    "FROM information_schema.columns WHERE table_schema = 'public' " +
+	    'GROUP BY table_name', { db });
+	return new Map(out.split('\n').map((l) => l.split(' ')));
+}
+
+async function tableContents(db, columns) {
 	const tables = (await psql("SELECT string_agg(quote_ident(tablename), " +
 	    "' ' ORDER BY tablename) FROM pg_tables " +
 	    "WHERE schemaname = 'public'", { db })).split(' ');
+	const row = (t) => columns?.has(t) ? 'ROW(' + columns.get(t)
+	    .split(',').map((c) => `x.${c}`).join(', ') + ')' : 'x';
 	return psql(tables.map((t) => `SELECT '${t}' || ' ' || count(*) || ` +
-	    "' ' || md5(coalesce(string_agg(x::text, E'\\n' ORDER BY " +
-	    `x::text), '')) FROM public.${t} x`).join(' UNION ALL ') +
+	    `' ' || md5(coalesce(string_agg(${row(t)}::text, E'\\n' ORDER BY ` +
+	    `${row(t)}::text), '')) FROM public.${t} x`).join(' UNION ALL ') +
 	    ' ORDER BY 1', { db });
 }
 
@@ -358,7 +370,8 @@ test('a database made and filled by the old migrations upgrades: its data ' +
 		    user_id: user.id, body: { name: 'bot' },
 		    token_hash: 'a'.repeat(64), prefix: 'hf_aaaaaaa' });
 
-		const before = await tableContents(db);
+		const columns = await tableColumns(db);
+		const before = await tableContents(db, columns);
 		const settingsBefore = await psql("SELECT string_agg(x::text, " +
 		    "E'\\n' ORDER BY x.key) FROM settings x", { db });
 		const settingsKeys = await psql("SELECT string_agg(" +
@@ -380,7 +393,8 @@ test('a database made and filled by the old migrations upgrades: its data ' +
 		    .map((m) => m[1]), newOnes);
 		// Every table of before holds what it held; schema_migrations
 		// only gained the new versions.
-		const after = new Map((await tableContents(db)).split('\n')
+		const after = new Map((await tableContents(db, columns))
+		    .split('\n')
 		    .map((l) => [l.split(' ')[0], l]));
 		for (const line of before.split('\n')) {
 			const table = line.split(' ')[0];

@@ -148,7 +148,7 @@ export function workerDeaths(log) {
 
 export class Server {
 	constructor({ db, pghost, pgport, dsn, transport, env: extraEnv = {},
-	    privsep }) {
+	    privsep, conf = '' }) {
 		this.db = db;
 		this.pghost = pghost ?? env('HANDOFF_TEST_PGHOST');
 		this.pgport = pgport ?? env('HANDOFF_TEST_PGPORT');
@@ -158,6 +158,8 @@ export class Server {
 		// { runas, root }: the production set-up, workers unprivileged
 		// and chrooted (kore started without -n -r).
 		this.privsep = privsep;
+		// Kore settings after conf/handoff.conf's, which they override.
+		this.conf = conf;
 		this.extraEnv = extraEnv;
 		this.child = null;
 		this.tokens = new Map();
@@ -210,7 +212,7 @@ export class Server {
 		    String(this.port), join(dir, `kore-${tag}.pid`)]);
 		writeFileSync(this.confPath, stdout + (this.privsep ?
 		    `runas ${this.privsep.runas}\nroot ${this.privsep.root}\n` :
-		    ''));
+		    '') + this.conf);
 
 		const log = openSync(this.logPath, 'a');
 		// stdbuf execs kore (same pid) with its log line-buffered, so
