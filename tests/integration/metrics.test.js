@@ -8,7 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { ctl, createDatabase, sleep, startServer } from '../lib/harness.js';
+import { Server, ctl, createDatabase, freePort, sleep, startServer }
+    from '../lib/harness.js';
 import { TODAY, createProject, psql } from '../lib/fixtures.js';
 import { rawHttp } from '../lib/security.js';
 
@@ -240,6 +241,34 @@ test('metrics: a metrics token is refused everywhere else', async () => {
 	const gone = await scrape({ ...REMOTE,
 	    authorization: `Bearer ${made.json.token}` });
 	assert.equal(gone.status, 401);
+});
+
+test('metrics: with the database away, the loopback still reads the ' +
+    'counters; a token cannot be checked', async () => {
+	// Nothing listens there: every statement fails to connect.
+	const down = new Server({ db: 'unused', env: {
+	    HANDOFF_TRUSTED_PROXIES: '127.0.0.1' },
+	    dsn: `host=127.0.0.1 port=${await freePort()} dbname=handoff ` +
+	    'user=handoff connect_timeout=1' });
+	try {
+		await down.start();
+		const r = await down.request('GET', '/metrics', { auth: false,
+		    timeoutMs: 20000 });
+		assert.equal(r.status, 200, r.text);
+		const m = parse(r.text);
+		assert.equal(v(m, 'handoff_db_up'), 0);
+		assert.ok(v(m, 'handoff_db_errors_total') >= 1);
+		assert.doesNotMatch(r.text, /handoff_open_risks/);
+		const check = await promtool(r.text);
+		assert.equal(check.code, 0, check.out);
+		// Elsewhere, the token cannot be checked: no metrics.
+		const t = await down.request('GET', '/metrics', { auth: false,
+		    timeoutMs: 20000, headers: { ...REMOTE,
+		    authorization: `Bearer ${metricsToken}` } });
+		assert.equal(t.status, 503, t.text);
+	} finally {
+		await down.stop();
+	}
 });
 
 test('metrics: the counters outlive a reload of the module (SIGHUP)',
