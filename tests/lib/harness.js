@@ -77,8 +77,11 @@ export const DEFAULT_USER = 'tester@example.com';
 export async function psql(sql, { db = 'postgres', host, dsn } = {}) {
 	const target = dsn !== undefined ? ['-d', dsn] : ['-h',
 	    host ?? env('HANDOFF_TEST_PGHOST'), '-U', 'postgres', '-d', db];
+	// Some read the cluster's whole statement log, which outgrows
+	// execFile's default of 1 MiB over a full run.
 	const { stdout } = await execFileP('psql', ['-X', '-q', '-At',
-	    '-v', 'ON_ERROR_STOP=1', ...target, '-c', sql]);
+	    '-v', 'ON_ERROR_STOP=1', ...target, '-c', sql],
+	    { maxBuffer: 256 << 20 });
 	return stdout.trim();
 }
 
