@@ -289,7 +289,8 @@ FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer
 FUZZ_CFLAGS	 = -std=c11 -D_GNU_SOURCE -O1 -g $(WARNINGS) -MMD -MP -Isrc \
 		   $(JANSSON_CFLAGS)
-FUZZ_PURE	:= sbuf html date validate formdata httpparse utf8 fields vocab
+FUZZ_PURE	:= sbuf html date validate formdata httpparse utf8 fields vocab \
+		   proxy
 FUZZ_OBJ	:= $(patsubst %,$(BUILD)/fuzz/obj/%.o,$(FUZZ_PURE))
 FUZZ_SRC	:= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN	:= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
