@@ -353,6 +353,10 @@ pipe_state_wait(struct http_request *req)
 			return (HTTP_STATE_CONTINUE);
 		}
 		if (stmt_authed(p->stmt) && pipe_learn_who(p) == -1) {
+			kore_log(LOG_ERR, "pipe: %s: %s ended without saying "
+			    "who asked (%d rows)", req->path,
+			    stmt_name(p->stmt), p->result != NULL ?
+			    PQntuples(p->result) : -1);
 			dberr_set(&p->err, 500, "internal", "internal error",
 			    NULL);
 			p->failed = 1;
