@@ -62,7 +62,7 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8 \
-		   calldoc stmt apidoc apidoc_table throttle
+		   calldoc stmt apidoc apidoc_table throttle proxy expo
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -293,7 +293,8 @@ FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer
 FUZZ_CFLAGS	 = -std=c11 -D_GNU_SOURCE -O1 -g $(WARNINGS) -MMD -MP -Isrc \
 		   $(JANSSON_CFLAGS)
-FUZZ_PURE	:= sbuf html date validate formdata httpparse utf8 fields vocab
+FUZZ_PURE	:= sbuf html date validate formdata httpparse utf8 fields vocab \
+		   proxy
 FUZZ_OBJ	:= $(patsubst %,$(BUILD)/fuzz/obj/%.o,$(FUZZ_PURE))
 FUZZ_SRC	:= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN	:= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))

@@ -1,4 +1,4 @@
--- 0014: who must act on a risk, and the boxes to assign at kickoff.
+-- 0015: who must act on a risk, and the boxes to assign at kickoff.
 --
 -- A responsibility marked assign_at_kickoff must be owned once the
 -- project has left framing (the articles: on-call, monitoring and

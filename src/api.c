@@ -113,7 +113,7 @@ api_finish(struct http_request *req, struct pipe *p)
 
 	if (m->status == 204) {
 		reply_common_headers(req);
-		http_response(req, 204, NULL, 0);
+		reply_send(req, 204, NULL, 0);
 		return (PIPE_DONE);
 	}
 

@@ -179,6 +179,7 @@ static const struct apidoc_prop token_props[] = {
 	P("id", AT_INT, REQ),
 	P("name", AT_STRING, 0),
 	P("prefix", AT_STRING, 0),
+	PE("scope", NUL, token_scope_keys),
 	P("created_at", AT_TIME, 0),
 	P("last_used_at", AT_TIME, NUL),
 	P("revoked_at", AT_TIME, NUL),
@@ -188,6 +189,7 @@ static const struct apidoc_prop token_props[] = {
 static const struct apidoc_prop new_token_props[] = {
 	P("id", AT_INT, REQ),
 	P("name", AT_STRING, 0),
+	PE("scope", NUL, token_scope_keys),
 	P("token", AT_STRING, REQ),
 	END
 };

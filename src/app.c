@@ -243,7 +243,8 @@ handoff_init(int state)
 	 */
 	(void)setenv("PGOPTIONS", "-c jit=off", 0);
 
-	if (auth_init() != KORE_RESULT_OK || pwcheck_init() != KORE_RESULT_OK)
+	if (auth_init() != KORE_RESULT_OK || pwcheck_init() != KORE_RESULT_OK ||
+	    req_init() != KORE_RESULT_OK || metrics_init() != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
 
 	today = getenv("HANDOFF_TODAY");

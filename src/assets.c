@@ -43,12 +43,12 @@ run_asset(struct http_request *req, const struct route *route,
 
 	if (http_request_header(req, "if-none-match", &match) &&
 	    strcmp(match, a->etag) == 0) {
-		http_response(req, 304, NULL, 0);
+		reply_send(req, 304, NULL, 0);
 		return (KORE_RESULT_OK);
 	}
 
 	http_response_header(req, "content-type", a->type);
-	http_response(req, 200, a->data, a->len);
+	reply_send(req, 200, a->data, a->len);
 
 	return (KORE_RESULT_OK);
 }

@@ -36,6 +36,8 @@
 struct bg {
 	struct kore_pgsql	 sql;
 	int			 bound;
+	int			 held;		/* a connection (metrics.c) */
+	int			 waiting;	/* queued for one */
 	int			 busy;
 	int			 vocab_ok;
 	enum stmt		 stmt;
@@ -129,13 +131,18 @@ bg_query(void)
 
 	if (!kore_pgsql_setup(&bg.sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
 		/* Still INIT: queued; the callback comes when one is free. */
-		if (bg.sql.state == KORE_PGSQL_STATE_INIT)
+		if (bg.sql.state == KORE_PGSQL_STATE_INIT) {
+			metrics_pool_wait(&bg.waiting, 1);
 			return;
+		}
+		metrics_pool_wait(&bg.waiting, 0);
 		db_log_unavailable("background", bg.sql.error);
 		bg.failed = 1;
 		bg_done();
 		return;
 	}
+	metrics_pool_wait(&bg.waiting, 0);
+	metrics_pool_hold(&bg.held, 1);
 	if (!db_conn_check(bg.sql.conn)) {
 		bg.failed = 1;
 		bg_done();
@@ -208,6 +215,9 @@ bg_done(void)
 		db_release(&bg.sql);
 		bg.bound = 0;
 	}
+	metrics_pool_hold(&bg.held, 0);
+	metrics_pool_wait(&bg.waiting, 0);
+	metrics_job(bg.stmt, bg.failed);
 	doc = NULL;
 	if (!bg.failed && bg.result != NULL && PQntuples(bg.result) > 0 &&
 	    !PQgetisnull(bg.result, 0, 0)) {

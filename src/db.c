@@ -34,10 +34,12 @@ db_conn_check(struct pgsql_conn *conn)
 	PQreset(conn->db);
 	if (PQstatus(conn->db) != CONNECTION_OK) {
 		msg = PQerrorMessage(conn->db);
+		metrics_add(METRIC_DB_ERRORS);
 		db_log_unavailable("connection lost, reconnect failed", msg);
 		return (KORE_RESULT_ERROR);
 	}
 
+	metrics_add(METRIC_DB_RECONNECTS);
 	kore_log(LOG_NOTICE, "db: connection lost, reconnected");
 	return (KORE_RESULT_OK);
 }
@@ -63,6 +65,7 @@ db_error_of(PGresult *res, const char *error, struct db_error *err)
 	(void)snprintf(err->detail, sizeof(err->detail), "%s",
 	    detail != NULL ? detail : "");
 	if (err->status >= 500) {
+		metrics_add(METRIC_DB_ERRORS);
 		if (state == NULL)
 			db_log_unavailable("statement failed", error);
 		else

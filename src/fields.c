@@ -174,6 +174,7 @@ const struct field login_form_body[] = {
 
 const struct field token_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
+	{ "scope", FIELD_ENUM, 0, 0, 0, token_scope_keys, NULL },
 	END
 };
 

@@ -24,6 +24,7 @@
 #include "fields.h"
 #include "formdata.h"
 #include "html.h"
+#include "proxy.h"
 #include "ledger.h"
 #include "render.h"
 #include "risk.h"
@@ -46,6 +47,9 @@
 #define ACCESS_MEMBER		2
 #define ACCESS_PM		3
 #define ACCESS_ADMIN		4
+/* Not a role: the loopback, or a token with the "metrics" scope
+ * (metrics.c); api.authorize() is told the scope as well. */
+#define ACCESS_METRICS		5
 
 /* Who is asking, as api.authorize() said. */
 struct principal {
@@ -64,12 +68,13 @@ struct principal {
  * member of the pipeline's state, which Kore keeps in hdlr_extra.
  */
 #define REQ_STATE_MAGIC		0x68616e64	/* "hand" */
-#define LOG_ID_LEN		32
+#define LOG_ID_LEN		(PROXY_ID_MAX + 1)
 struct req_state {
 	unsigned int		 magic;
 	int			 known;
 	struct principal	 who;
 	char			 id[LOG_ID_LEN];	/* X-Request-Id */
+	uint64_t		 start;		/* first step, kore_time_ms() */
 };
 
 /* app.c: worker start-up, process-wide settings, the background jobs. */
@@ -101,6 +106,7 @@ struct run_pipe {
 };
 
 int		 route_dispatch(struct http_request *);
+size_t		 route_index(const struct http_request *);
 void		 route_allow(const struct route *, char *, size_t);
 size_t		 route_count(void);
 const struct route *route_at(size_t);
@@ -108,6 +114,8 @@ int		 run_pipe(struct http_request *, const struct route *,
 		    const struct route_method *);
 
 /* request.c: what a request says, read and checked once. */
+int		 req_init(void);
+int		 req_from_proxy(struct http_request *);
 const struct principal *req_who(struct http_request *);
 void		 req_address(struct http_request *, char *, size_t);
 int		 req_is_tls(struct http_request *);
@@ -141,8 +149,9 @@ struct pwcheck	*pwcheck_pause(struct http_request *);
 int		 pwcheck_done(const struct pwcheck *, int *);
 void		 pwcheck_release(struct pwcheck *);
 
-/* log.c: one line per sign-in, refusal and rejected input. */
+/* log.c: one line per request, sign-in, refusal and rejected input. */
 void		 log_request_begin(struct http_request *);
+void		 log_request(struct http_request *, int, size_t, uint64_t);
 void		 log_request_id(struct http_request *, char [LOG_ID_LEN]);
 #define LOG_USER_LEN		256
 void		 log_user_unverified(const char *, char [LOG_USER_LEN]);
@@ -193,11 +202,13 @@ void		*pipe_ctx(struct pipe *);
 const void	*pipe_arg(struct pipe *);
 int		 pipe_send(struct pipe *, enum stmt, json_t *);
 void		 pipe_csrf(struct pipe *, const char *);
+void		 pipe_who(struct pipe *, json_t *);
 json_t		*pipe_result(struct pipe *);
 const char	*pipe_value(struct pipe *);
 
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);
+void		 reply_send(struct http_request *, int, const void *, size_t);
 void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
 void		 reply_json_tag(struct http_request *, int, json_t *,
@@ -288,6 +299,24 @@ int		 run_asset(struct http_request *, const struct route *,
 
 /* openapi.c: the API's description, from the route table (apidoc.h). */
 int		 run_openapi(struct http_request *, const struct route *,
+		    const struct route_method *);
+
+/* metrics.c: GET /metrics, counters shared by every worker. */
+enum metric {
+	METRIC_DB_ERRORS,
+	METRIC_DB_RECONNECTS,
+	METRIC_SIGNIN_FAILURES,
+	METRIC_SIGNIN_LOCKOUTS,
+	METRIC_COUNT
+};
+int		 metrics_init(void);
+void		 metrics_add(enum metric);
+void		 metrics_job(enum stmt, int);
+void		 metrics_response(size_t, int, uint64_t);
+void		 metrics_pool_hold(int *, int);
+void		 metrics_pool_wait(int *, int);
+int		 metrics_open_to(struct http_request *);
+int		 run_metrics(struct http_request *, const struct route *,
 		    const struct route_method *);
 
 /* background.c: the vocabulary check and the risk ledger's upkeep. */

@@ -1,5 +1,9 @@
 /*
- * log: one line per security-relevant event.
+ * log: one line per request, and one per security-relevant event.
+ *
+ *   2026-11-23T09:14:02Z event=request req=5f2a1c0e-9b3d4a77 method=GET
+ *       route="/api/v1/projects/#project" status=200 duration=0.012
+ *       bytes=1834 user=4 addr=127.0.0.1
  *
  *   2026-11-23T09:14:02Z event=login_failed user="ana@example.com"
  *       addr=127.0.0.1 route="POST /login" req=5f2a-1c detail="..."
@@ -68,12 +72,24 @@ log_state(struct http_request *req)
 	return (rs);
 }
 
+/*
+ * A trusted proxy (proxy.h) may name the request: its X-Request-Id is
+ * kept when it is a sane token, so that the proxy's log and ours agree.
+ */
 void
 log_request_begin(struct http_request *req)
 {
+	const char	*given;
+
 	if (log_state(req) != NULL)
 		return;
 	cur_req = req;
+	if (req_from_proxy(req) &&
+	    http_request_header(req, "x-request-id", &given) &&
+	    proxy_request_id_ok(given)) {
+		(void)snprintf(cur_id, sizeof(cur_id), "%s", given);
+		return;
+	}
 	log_new_id(cur_id);
 }
 
@@ -167,4 +183,47 @@ log_event(struct http_request *req, const char *user, const char *event,
 	sbuf_free(&b);
 	sbuf_free(&route);
 	sbuf_free(&detail);
+}
+
+/*
+ * The line of a request, when its response leaves (reply_send()): the
+ * route's pattern (src/routes.c; "(none)" when no route matched), never
+ * the path or the query, which may carry anything; the bytes of the body;
+ * who asked when a statement said so.
+ */
+void
+log_request(struct http_request *req, int status, size_t bytes,
+    uint64_t ms)
+{
+	const struct principal	*who;
+	const struct route	*r;
+	struct sbuf		 b;
+	char			 when[32], addr[PROXY_ADDR_LEN];
+	char			 id[LOG_ID_LEN];
+	time_t			 now;
+	struct tm		 tm;
+
+	now = time(NULL);
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		(void)snprintf(when, sizeof(when), "?");
+	log_request_id(req, id);
+	req_address(req, addr, sizeof(addr));
+	r = route_at(route_index(req));
+	who = req_who(req);
+
+	sbuf_init(&b);
+	sbuf_printf(&b, "%s event=request req=%s method=%s route=", when, id,
+	    http_method_text(req->method));
+	log_quote(&b, r != NULL ? r->pattern : "(none)");
+	sbuf_printf(&b, " status=%d duration=%llu.%03llu bytes=%zu", status,
+	    (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000),
+	    bytes);
+	if (who != NULL)
+		sbuf_printf(&b, " user=%lld", who->user_id);
+	else
+		sbuf_str(&b, " user=-");
+	sbuf_printf(&b, " addr=%s", addr[0] != '\0' ? addr : "-");
+	kore_log(LOG_NOTICE, "%s", sbuf_cstr(&b));
+	sbuf_free(&b);
 }

@@ -100,11 +100,11 @@ run_openapi(struct http_request *req, const struct route *route,
 	http_response_header(req, "etag", openapi_etag);
 	if (http_request_header(req, "if-none-match", &match) &&
 	    httpparse_etag_match(match, openapi_etag)) {
-		http_response(req, 304, NULL, 0);
+		reply_send(req, 304, NULL, 0);
 		return (KORE_RESULT_OK);
 	}
 	http_response_header(req, "content-type",
 	    "application/json; charset=utf-8");
-	http_response(req, 200, openapi_text, openapi_len);
+	reply_send(req, 200, openapi_text, openapi_len);
 	return (KORE_RESULT_OK);
 }

@@ -42,6 +42,8 @@ struct pipe {
 	int			 sent;		/* a statement was sent */
 	PGresult		*result;	/* its answer, once complete */
 	int			 bound;		/* sql bound to the request */
+	int			 held;		/* ... holding a connection */
+	int			 waiting;	/* ... queued for one */
 	int			 failed;	/* err is filled in */
 	char			 csrf[128];	/* what a form carries */
 	int			 have_csrf;
@@ -90,6 +92,7 @@ pipe_run(struct http_request *req, const struct route *route,
 		p = http_state_create(req, sizeof(*p), pipe_onfree);
 		/* The id the request got on its first step, kept. */
 		log_request_id(req, p->rs.id);
+		p->rs.start = req->start;
 		p->rs.magic = REQ_STATE_MAGIC;
 		p->req = req;
 		p->route = route;
@@ -131,6 +134,14 @@ pipe_arg(struct pipe *p)
 	return (p->arg);
 }
 
+/* Who is asking, learned otherwise than by api.authorize() (sign-in). */
+void
+pipe_who(struct pipe *p, json_t *doc)
+{
+	(void)auth_principal_from(doc, &p->rs.who);
+	p->rs.known = 1;
+}
+
 /* The CSRF token a form carries, for the change its statement makes. */
 void
 pipe_csrf(struct pipe *p, const char *token)
@@ -153,7 +164,7 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 	char			 token[SECRET_HASH_LEN];
 	const char		*csrf;
 	json_t			*auth;
-	int			 write;
+	int			 write, need;
 
 	pipe_forget(p);
 	if (stmt_bare(s)) {
@@ -173,10 +184,16 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 			csrf = p->csrf;
 		else if (!http_request_header(req, "x-csrf-token", &csrf))
 			csrf = NULL;
-		auth = json_pack("{s:s?, s:s?, s:i, s:b, s:s?}", "session",
-		    session[0] != '\0' ? session : NULL, "token",
-		    token[0] != '\0' ? token : NULL, "need", p->access,
-		    "write", write, "csrf", csrf);
+		/* GET /metrics: anyone on the loopback, else its scope. */
+		need = p->access;
+		if (need == ACCESS_METRICS)
+			need = metrics_open_to(req) ? ACCESS_PUBLIC :
+			    ACCESS_VIEWER;
+		auth = json_pack("{s:s?, s:s?, s:i, s:b, s:s?, s:s?}",
+		    "session", session[0] != '\0' ? session : NULL, "token",
+		    token[0] != '\0' ? token : NULL, "need", need,
+		    "write", write, "csrf", csrf, "scope",
+		    p->access == ACCESS_METRICS ? "metrics" : NULL);
 		if (auth == NULL) {
 			json_decref(doc);
 			return (KORE_RESULT_ERROR);
@@ -258,8 +275,11 @@ pipe_state_connect(struct http_request *req)
 
 	if (!kore_pgsql_setup(&p->sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
 		/* Still INIT: every connection is busy and we were queued. */
-		if (p->sql.state == KORE_PGSQL_STATE_INIT)
+		if (p->sql.state == KORE_PGSQL_STATE_INIT) {
+			metrics_pool_wait(&p->waiting, 1);
 			return (HTTP_STATE_RETRY);
+		}
+		metrics_pool_wait(&p->waiting, 0);
 
 		db_error_of(NULL, p->sql.error, &p->err);
 		p->failed = 1;
@@ -267,6 +287,9 @@ pipe_state_connect(struct http_request *req)
 		req->fsm_state = PIPE_STATE_FAIL;
 		return (HTTP_STATE_CONTINUE);
 	}
+
+	metrics_pool_wait(&p->waiting, 0);
+	metrics_pool_hold(&p->held, 1);
 
 	if (!db_conn_check(p->sql.conn)) {
 		dberr_set(&p->err, 503, "db_unavailable",
@@ -330,6 +353,10 @@ pipe_state_wait(struct http_request *req)
 			return (HTTP_STATE_CONTINUE);
 		}
 		if (stmt_authed(p->stmt) && pipe_learn_who(p) == -1) {
+			kore_log(LOG_ERR, "pipe: %s: %s ended without saying "
+			    "who asked (%d rows)", req->path,
+			    stmt_name(p->stmt), p->result != NULL ?
+			    PQntuples(p->result) : -1);
 			dberr_set(&p->err, 500, "internal", "internal error",
 			    NULL);
 			p->failed = 1;
@@ -448,7 +475,7 @@ pipe_refused(struct http_request *req, struct pipe *p)
 	char			 token[SECRET_HASH_LEN];
 	const struct principal	*who;
 	json_t			*detail;
-	const char		*email, *role;
+	const char		*email, *role, *scope;
 
 	if (!stmt_authed(p->stmt) || (p->err.status != 401 &&
 	    p->err.status != 403))
@@ -463,8 +490,14 @@ pipe_refused(struct http_request *req, struct pipe *p)
 	detail = json_loads(p->err.detail, 0, NULL);
 	email = json_string_value(json_object_get(detail, "email"));
 	role = json_string_value(json_object_get(detail, "role"));
+	scope = json_string_value(json_object_get(detail, "scope"));
 
-	if (p->err.status == 401) {
+	if (p->err.status == 403 && scope != NULL) {
+		/* A scoped token elsewhere, or a route of a scope without. */
+		log_event(req, email, "refused", "token scope: %s",
+		    p->err.message);
+		reply_error(req, 403, "forbidden", p->err.message, NULL);
+	} else if (p->err.status == 401) {
 		/* A stale cookie: drop it so the browser stops sending it. */
 		(void)auth_credentials(req, session, token);
 		if (session[0] != '\0' && token[0] == '\0')
@@ -537,6 +570,8 @@ pipe_free(struct pipe *p)
 static void
 pipe_release(struct pipe *p)
 {
+	metrics_pool_hold(&p->held, 0);
+	metrics_pool_wait(&p->waiting, 0);
 	if (!p->bound)
 		return;
 	db_release(&p->sql);

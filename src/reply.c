@@ -14,11 +14,39 @@
 static const char json_internal[] =
     "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
 
+/*
+ * The one place a response leaves (http_response(), which copies the
+ * body): its line in the request log and its count in the metrics.  A
+ * request that waited for the database is timed from its first step
+ * (pipe.c keeps when that was); Kore resets req->start at every step.
+ */
+void
+reply_send(struct http_request *req, int status, const void *data,
+    size_t len)
+{
+	const struct req_state	*rs = req->hdlr_extra;
+	uint64_t		 start, now, ms;
+
+	http_response(req, status, data, len);
+
+	start = req->start;
+	if (rs != NULL && rs->magic == REQ_STATE_MAGIC && rs->start != 0)
+		start = rs->start;
+	now = kore_time_ms();
+	ms = now > start ? now - start : 0;
+	/* A HEAD's body is counted but never sent. */
+	if (req->method == HTTP_METHOD_HEAD)
+		len = 0;
+	metrics_response(route_index(req), status, ms);
+	log_request(req, status, len, ms);
+}
+
 int
 reply_is_api(struct http_request *req)
 {
 	return (strncmp(req->path, "/api/", 5) == 0 ||
-	    strcmp(req->path, "/healthz") == 0);
+	    strcmp(req->path, "/healthz") == 0 ||
+	    strcmp(req->path, "/metrics") == 0);
 }
 
 void
@@ -73,7 +101,7 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 		http_response_header(req, "content-type",
 		    "application/json; charset=utf-8");
 		http_response_header(req, "cache-control", "no-store");
-		http_response(req, 500, json_internal,
+		reply_send(req, 500, json_internal,
 		    sizeof(json_internal) - 1);
 		return;
 	}
@@ -102,13 +130,13 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 	    httpparse_etag_match(match, etag)) {
 		free(text);
 		/* No body, so no type: a client would try to parse one. */
-		http_response(req, 304, NULL, 0);
+		reply_send(req, 304, NULL, 0);
 		return;
 	}
 
 	http_response_header(req, "content-type",
 	    "application/json; charset=utf-8");
-	http_response(req, status, text, strlen(text));
+	reply_send(req, status, text, strlen(text));
 	free(text);
 }
 
@@ -125,12 +153,12 @@ reply_body(struct http_request *req, int status, const char *type,
 		    req->path);
 		http_response_header(req, "content-type",
 		    "text/plain; charset=utf-8");
-		http_response(req, 500, "internal error\n", 15);
+		reply_send(req, 500, "internal error\n", 15);
 		return;
 	}
 
 	http_response_header(req, "content-type", type);
-	http_response(req, status, b->data, b->len);
+	reply_send(req, status, b->data, b->len);
 }
 
 void
@@ -201,7 +229,7 @@ reply_redirect(struct http_request *req, const char *location)
 {
 	reply_common_headers(req);
 	http_response_header(req, "location", location);
-	http_response(req, 303, NULL, 0);
+	reply_send(req, 303, NULL, 0);
 }
 
 /*

@@ -415,9 +415,29 @@ req_who(struct http_request *req)
 	return (&rs->who);
 }
 
-/* The client's address, for the session record and the log. */
-void
-req_address(struct http_request *req, char *buf, size_t size)
+/*
+ * The reverse proxies in front of kore (proxy.h), from
+ * HANDOFF_TRUSTED_PROXIES, read in each worker at start.  An entry that
+ * is not an address is said in the log and trusts nothing after it.
+ */
+static struct proxy_list	req_proxies;
+
+int
+req_init(void)
+{
+	char	bad[PROXY_ADDR_LEN];
+
+	if (proxy_list_parse(getenv("HANDOFF_TRUSTED_PROXIES"), &req_proxies,
+	    bad, sizeof(bad)) == -1)
+		kore_log(LOG_ERR, "HANDOFF_TRUSTED_PROXIES: \"%s\" is not an "
+		    "IP address (or one too many): trusting the %zu before it",
+		    bad, req_proxies.n);
+	return (KORE_RESULT_OK);
+}
+
+/* The address of the peer of the connection itself. */
+static void
+req_peer(struct http_request *req, char *buf, size_t size)
 {
 	struct connection	*c = req->owner;
 
@@ -432,6 +452,39 @@ req_address(struct http_request *req, char *buf, size_t size)
 		    (socklen_t)size);
 	else
 		(void)snprintf(buf, size, "local");
+}
+
+/* Does the request come from a trusted proxy? */
+int
+req_from_proxy(struct http_request *req)
+{
+	char	peer[PROXY_ADDR_LEN];
+
+	if (req_proxies.n == 0)
+		return (0);
+	req_peer(req, peer, sizeof(peer));
+	return (proxy_trusted(&req_proxies, peer));
+}
+
+/*
+ * The client's address, for the session record, the sign-in budgets and
+ * the log: the peer's, or, from a trusted proxy, the last hop of
+ * X-Forwarded-For that is not one (proxy.h).
+ */
+void
+req_address(struct http_request *req, char *buf, size_t size)
+{
+	char		 peer[PROXY_ADDR_LEN], client[PROXY_ADDR_LEN];
+	const char	*xff;
+
+	req_peer(req, peer, sizeof(peer));
+	if (req_proxies.n == 0 || !http_request_header(req,
+	    "x-forwarded-for", &xff)) {
+		(void)snprintf(buf, size, "%s", peer);
+		return;
+	}
+	proxy_client(&req_proxies, peer, xff, client);
+	(void)snprintf(buf, size, "%s", client);
 }
 
 int

@@ -194,6 +194,9 @@ static const struct route_method m_digest_md[] = {
 static const struct route_method m_healthz[] = {
 	M(GET, ACCESS_PUBLIC, run_pipe, &healthz),
 };
+static const struct route_method m_metrics[] = {
+	M(GET, ACCESS_METRICS, run_metrics, NULL),
+};
 static const struct route_method m_asset[] = {
 	M(GET, ACCESS_PUBLIC, run_asset, NULL),
 };
@@ -303,6 +306,7 @@ static const struct route routes[] = {
 	ROUTE("/digest", m_digest),
 	ROUTE("/digest.md", m_digest_md),
 	ROUTE("/healthz", m_healthz),
+	ROUTE("/metrics", m_metrics),
 	ROUTE("/assets/*file", m_asset),
 
 	ROUTE("/api/v1/version", m_version),
@@ -357,6 +361,20 @@ route_allow(const struct route *route, char *buf, size_t size)
  * Kore calls it again for every step of a request that waits for the
  * database; the route is found again each time (a few string compares).
  */
+/*
+ * The route of the request being dispatched, for the log and the metrics
+ * of its answer (reply_send()): every answer is given during a call of
+ * route_dispatch(), which Kore makes for each step of a request.
+ */
+static struct http_request	*cur_req;
+static size_t			 cur_route;
+
+size_t
+route_index(const struct http_request *req)
+{
+	return (req == cur_req ? cur_route : NITEMS(routes));
+}
+
 int
 route_dispatch(struct http_request *req)
 {
@@ -365,6 +383,8 @@ route_dispatch(struct http_request *req)
 	size_t				 i, j;
 	int				 method;
 
+	cur_req = req;
+	cur_route = NITEMS(routes);
 	log_request_begin(req);
 	/* Refused before anything else: it may not say all it said. */
 	if (req_headers_complete(req) != KORE_RESULT_OK)
@@ -376,6 +396,7 @@ route_dispatch(struct http_request *req)
 		r = &routes[i];
 		if (req_path(req, r->pattern, NULL) != KORE_RESULT_OK)
 			continue;
+		cur_route = i;
 		for (j = 0; j < r->nmethods; j++) {
 			m = &r->methods[j];
 			if (m->method == method)

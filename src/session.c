@@ -255,6 +255,7 @@ login_refused(struct http_request *req, struct login *l)
 
 	/* Not the text as typed: it may be a password (log.c). */
 	log_user_unverified(l->email, user);
+	metrics_add(METRIC_SIGNIN_FAILURES);
 	log_event(req, user, "login_failed", "wrong email, password, "
 	    "or locked");
 	login_refuse(req, l, 401, "login_failed", LOGIN_FAILED);
@@ -344,11 +345,15 @@ login_finish(struct http_request *req, struct pipe *pp)
 	}
 
 	if (!json_is_true(json_object_get(doc, "ok"))) {
+		if (json_is_true(json_object_get(doc, "locked")))
+			metrics_add(METRIC_SIGNIN_LOCKOUTS);
 		json_decref(doc);
 		login_refused(req, l);
 		return (PIPE_DONE);
 	}
 
+	/* The request log names who signed in (log.c). */
+	pipe_who(pp, doc);
 	log_event(req, l->email, "login", "signed in");
 	auth_session_cookie(req, l->session, 12 * 3600);
 	if (l->form) {
@@ -466,7 +471,7 @@ logout_finish(struct http_request *req, struct pipe *p)
 		reply_redirect(req, "/login");
 	} else {
 		reply_common_headers(req);
-		http_response(req, 204, NULL, 0);
+		reply_send(req, 204, NULL, 0);
 	}
 	return (PIPE_DONE);
 }

@@ -93,6 +93,7 @@ extern const char *const stage_keys[];
 extern const char *const role_keys[];
 extern const char *const person_role_keys[];
 extern const char *const user_role_keys[];
+extern const char *const token_scope_keys[];
 extern const char *const project_status_keys[];
 extern const char *const checkpoint_status_keys[];
 extern const char *const outcome_keys[];

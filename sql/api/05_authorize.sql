@@ -9,7 +9,8 @@
 --   "auth": {"session": sha256 of the cookie, "token": sha256 of the
 --            bearer token, "need": the least access the route takes
 --            (1 viewer .. 4 admin, the user_role vocabulary's position
---            plus one), "write": a change, "csrf": the token it carries}
+--            plus one), "write": a change, "csrf": the token it carries,
+--            "scope": the scope of tokens the route takes, if any}
 --
 -- so that a request costs one round trip, its check and its answer come
 -- from one snapshot, and no function runs for someone who may not call
@@ -40,6 +41,32 @@ BEGIN
 		RETURN QUERY SELECT NULL::json,
 		    (p - 'auth') || jsonb_build_object('actor', 'anonymous');
 		RETURN;
+	END IF;
+
+	-- A scoped token (sql/0016_token_scope.sql) serves the routes of its
+	-- scope and nothing else, whatever its owner's role; a route of a
+	-- scope ("scope" in auth, GET /metrics) that anyone may not call
+	-- takes only such a token.
+	IF w->>'scope' IS NOT NULL THEN
+		IF w->>'scope' IS DISTINCT FROM a->>'scope' THEN
+			RAISE EXCEPTION USING ERRCODE = 'HF403',
+			    MESSAGE = format('this token has the %s scope: '
+				'it serves nothing else', w->>'scope'),
+			    DETAIL = json_build_object('email',
+				w->'user'->>'email', 'scope',
+				w->>'scope')::text;
+		END IF;
+		RETURN QUERY SELECT w, (p - 'auth') || jsonb_build_object(
+		    'actor', w->'user'->>'email',
+		    'user_id', (w->'user'->>'id')::bigint, 'admin', false);
+		RETURN;
+	END IF;
+	IF a->>'scope' IS NOT NULL AND need > 0 THEN
+		RAISE EXCEPTION USING ERRCODE = 'HF403',
+		    MESSAGE = format('this needs a token with the %s scope',
+			a->>'scope'),
+		    DETAIL = json_build_object('email', w->'user'->>'email',
+			'scope', a->>'scope')::text;
 	END IF;
 
 	SELECT v.position + 1 INTO have FROM vocabulary v

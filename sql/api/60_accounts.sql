@@ -29,7 +29,8 @@ $$;
 -- A session's last use (the idle timeout) and a token's are written at
 -- most once a minute, so that reading is not a write every time; an
 -- expired session is deleted.
--- Returns {"user": {...}, "via": "session"|"token", "csrf": "..."} or null.
+-- Returns {"user": {...}, "via": "session"|"token", "csrf": "...",
+-- "scope": the token's scope (sql/0016_token_scope.sql) or null} or null.
 CREATE FUNCTION api.authenticate(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -53,7 +54,7 @@ BEGIN
 			WHERE id = t.id;
 		END IF;
 		RETURN json_build_object('user', api.user_json(u),
-		    'via', 'token', 'csrf', NULL);
+		    'via', 'token', 'csrf', NULL, 'scope', t.scope);
 	END IF;
 
 	IF p->>'session' IS NULL THEN
@@ -230,6 +231,7 @@ BEGIN
 		fails := CASE WHEN u.failed_logins >=
 		    api.setting('login_lock_after') THEN 0
 		    ELSE u.failed_logins END + CASE WHEN ok THEN 0 ELSE 1 END;
+		-- "locked": this failure locked the account (src/metrics.c).
 		UPDATE users SET failed_logins = fails,
 		    locked_until = CASE
 			WHEN fails >= api.setting('login_lock_after') THEN
@@ -240,7 +242,8 @@ BEGIN
 				api.setting('login_slow_after')), 600))
 			ELSE NULL END
 		WHERE id = u.id;
-		RETURN json_build_object('ok', false);
+		RETURN json_build_object('ok', false, 'locked',
+		    fails >= api.setting('login_lock_after'));
 	END IF;
 
 	UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = u.id;
@@ -380,21 +383,29 @@ $$;
 CREATE FUNCTION api.token_json(t api_tokens) RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT json_build_object('id', t.id, 'name', t.name,
-	    'prefix', t.prefix, 'created_at', api.ts(t.created_at),
+	    'prefix', t.prefix, 'scope', t.scope,
+	    'created_at', api.ts(t.created_at),
 	    'last_used_at', api.ts(t.last_used_at),
 	    'revoked_at', api.ts(t.revoked_at))
 $$;
 
--- p: {"user_id" (the signed-in user), "body": {"name"}, "token_hash",
--- "prefix"}.  The token itself is shown once, by the server, never stored.
+-- p: {"user_id" (the signed-in user), "body": {"name", "scope"},
+-- "token_hash", "prefix"}.  The token itself is shown once, by the
+-- server, never stored.  A scoped token ("metrics") may do that one thing
+-- and nothing else (05_authorize.sql); only an admin makes one.
 CREATE FUNCTION api.token_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	t	api_tokens;
 BEGIN
-	INSERT INTO api_tokens (user_id, name, token_hash, prefix)
+	IF p->'body'->>'scope' IS NOT NULL AND
+	    NOT coalesce((p->>'admin')::boolean, false) THEN
+		PERFORM api.fail('HF403', 'only an admin makes a scoped token',
+		    'scope');
+	END IF;
+	INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope)
 	VALUES ((p->>'user_id')::bigint, p->'body'->>'name',
-	    p->>'token_hash', p->>'prefix')
+	    p->>'token_hash', p->>'prefix', p->'body'->>'scope')
 	RETURNING * INTO t;
 	PERFORM api.audit(p, NULL, 'token', t.id::text, 'create', NULL,
 	    api.token_json(t));

@@ -51,6 +51,7 @@ enum ctl_opt {
 	OPT_ROLE,
 	OPT_PASSWORD_FILE,
 	OPT_KEEP_TOKENS,
+	OPT_SCOPE,
 	OPT_COUNT
 };
 
@@ -69,6 +70,7 @@ static const struct ctl_option options[OPT_COUNT] = {
 	[OPT_ROLE] =		{ "--role", "ROLE", 1 },
 	[OPT_PASSWORD_FILE] =	{ "--password-file", "FILE", 0 },
 	[OPT_KEEP_TOKENS] =	{ "--keep-tokens", NULL, 0 },
+	[OPT_SCOPE] =		{ "--scope", "SCOPE", 1 },
 };
 
 struct ctl {
@@ -105,8 +107,9 @@ static const struct ctl_command commands[] = {
 	    "change an account's role", cmd_user_role },
 	{ "user-unlock", OPT(OPT_EMAIL), 0,
 	    "end an account's lockout after failed sign-ins", cmd_user_unlock },
-	{ "token-add", OPT(OPT_EMAIL) | OPT(OPT_NAME), 0,
-	    "make an API token named NAME for an account; shown only once",
+	{ "token-add", OPT(OPT_EMAIL) | OPT(OPT_NAME), OPT(OPT_SCOPE),
+	    "make an API token named NAME for an account; shown only once;\n"
+	    "      --scope metrics: one that reads GET /metrics, nothing else",
 	    cmd_token_add },
 	{ "users", 0, 0,
 	    "list the accounts: email, role, state (active, locked or "
@@ -645,12 +648,18 @@ cmd_token_add(struct ctl *ctl)
 	secret_new_token(&t);
 	if ((user = ctl_find_user(ctl, ctl->opt[OPT_EMAIL])) == NULL)
 		goto out;
-	if ((body = json_pack("{s:s}", "name", ctl->opt[OPT_NAME])) == NULL) {
+	if ((body = json_pack("{s:s, s:s?}", "name", ctl->opt[OPT_NAME],
+	    "scope", ctl->opt[OPT_SCOPE])) == NULL) {
 		ctl_warn("out of memory");
 		goto out;
 	}
+	/*
+	 * A scoped token is an admin's to make (api.token_create): whoever
+	 * runs this tool with the database's credentials is one.
+	 */
 	doc = ctl_doc(ctl, json_integer_value(json_object_get(user, "id")),
-	    strcmp(str(user, "role"), "admin") == 0, NULL, body);
+	    strcmp(str(user, "role"), "admin") == 0 ||
+	    ctl->opt[OPT_SCOPE] != NULL, NULL, body);
 	if (doc != NULL && (json_object_set_new(doc, "token_hash",
 	    json_string(t.hash)) == -1 || json_object_set_new(doc, "prefix",
 	    json_string(t.prefix)) == -1)) {

@@ -604,7 +604,9 @@ test('admins list and revoke the tokens of any account', async () => {
 	    'laptop']);
 	assert.deepEqual(Object.keys(list.json.tokens[0]).sort(),
 	    ['created_at', 'id', 'last_used_at', 'name', 'prefix',
-	    'revoked_at']);
+	    'revoked_at', 'scope']);
+	// Tokens made without a scope act as their owner (README).
+	assert.equal(list.json.tokens[0].scope, null);
 	assert.ok(!list.text.includes(a.token) && !list.text.includes(b.token));
 	// The owner's own list is the same one.
 	const own = await srv.request('GET', '/api/v1/tokens',

@@ -305,7 +305,6 @@ async function call(db, fn, p) {
 	    '$json$::jsonb)', db));
 }
 
-// Every row of every table of schema public, as a count and a digest.
 // Every table of schema public with its columns.
 async function tableColumns(db) {
 	return JSON.parse(await psql("SELECT json_object_agg(table_name, c) " +

@@ -706,6 +706,32 @@ test('access: the public routes answer without an account', async () => {
 	assertJsonError(r, 401, { code: 'login_failed' });
 });
 
+// GET /metrics needs no role but a place or a scope (ACCESS_METRICS): the
+// loopback reads it, anyone else only with a token of the "metrics" scope
+// (made and refused elsewhere in tests/integration/metrics.test.js).  This
+// server trusts no proxy, so a request that says X-Forwarded-For is not
+// the loopback's: every role's credentials are refused there.
+const SCOPED = [{ method: 'GET', route: '/metrics' }];
+
+test('access: GET /metrics: the loopback, or the metrics scope', async () => {
+	const away = { 'x-forwarded-for': '198.51.100.8' };
+	for (const who of ['anonymous', ...ROLES]) {
+		const h = who === 'anonymous' ? {} : bearer(who);
+		const local = await srv.request('GET', '/metrics', { auth: false,
+		    headers: h });
+		assert.equal(local.status, 200, `${who} on the loopback`);
+		const r = await srv.request('GET', '/metrics', { auth: false,
+		    headers: { ...h, ...away } });
+		if (who === 'anonymous')
+			assertJsonError(r, 401, { code: 'unauthenticated' });
+		else
+			assertJsonError(r, 403, { code: 'forbidden' });
+	}
+	const s = await srv.request('GET', '/metrics', { auth: false,
+	    headers: { cookie: sessions.admin.cookie, ...away } });
+	assertJsonError(s, 403, { code: 'forbidden' });
+});
+
 // The table must not fall behind the routes: every route and method of
 // src/routes.c (the one place routes are declared) that needs an account
 // has a row, and the row's least role is the one the route declares.
@@ -723,6 +749,11 @@ test('access: the matrix covers every route and method', () => {
 	for (const r of routes) {
 		if (r.access === 'public')
 			continue;
+		if (r.access === 'metrics') {
+			assert.ok(SCOPED.some((x) => x.route === r.route &&
+			    x.method === r.method), `${r.method} ${r.route}`);
+			continue;
+		}
 		const rows = ROUTES.filter((x) => x.route === r.route &&
 		    x.method === r.method);
 		assert.ok(rows.length > 0, `a row for ${r.method} ${r.route}`);
@@ -731,7 +762,7 @@ test('access: the matrix covers every route and method', () => {
 			    `${r.method} ${r.route} needs ${r.access}`);
 	}
 	// And no row for a route that does not exist.
-	for (const row of ROUTES)
+	for (const row of [...ROUTES, ...SCOPED])
 		assert.ok(routes.some((r) => r.route === row.route &&
 		    r.method === row.method), `${row.method} ${row.route} exists`);
 });

@@ -77,8 +77,11 @@ export const DEFAULT_USER = 'tester@example.com';
 export async function psql(sql, { db = 'postgres', host, dsn } = {}) {
 	const target = dsn !== undefined ? ['-d', dsn] : ['-h',
 	    host ?? env('HANDOFF_TEST_PGHOST'), '-U', 'postgres', '-d', db];
+	// Some read the cluster's whole statement log, which outgrows
+	// execFile's default of 1 MiB over a full run.
 	const { stdout } = await execFileP('psql', ['-X', '-q', '-At',
-	    '-v', 'ON_ERROR_STOP=1', ...target, '-c', sql]);
+	    '-v', 'ON_ERROR_STOP=1', ...target, '-c', sql],
+	    { maxBuffer: 256 << 20 });
 	return stdout.trim();
 }
 
@@ -148,7 +151,7 @@ export function workerDeaths(log) {
 
 export class Server {
 	constructor({ db, pghost, pgport, dsn, transport, env: extraEnv = {},
-	    privsep }) {
+	    privsep, conf = '' }) {
 		this.db = db;
 		this.pghost = pghost ?? env('HANDOFF_TEST_PGHOST');
 		this.pgport = pgport ?? env('HANDOFF_TEST_PGPORT');
@@ -158,6 +161,8 @@ export class Server {
 		// { runas, root }: the production set-up, workers unprivileged
 		// and chrooted (kore started without -n -r).
 		this.privsep = privsep;
+		// Kore settings after conf/handoff.conf's, which they override.
+		this.conf = conf;
 		this.extraEnv = extraEnv;
 		this.child = null;
 		this.tokens = new Map();
@@ -210,7 +215,7 @@ export class Server {
 		    String(this.port), join(dir, `kore-${tag}.pid`)]);
 		writeFileSync(this.confPath, stdout + (this.privsep ?
 		    `runas ${this.privsep.runas}\nroot ${this.privsep.root}\n` :
-		    ''));
+		    '') + this.conf);
 
 		const log = openSync(this.logPath, 'a');
 		// stdbuf execs kore (same pid) with its log line-buffered, so
