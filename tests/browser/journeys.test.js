@@ -122,13 +122,18 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	assert.notEqual(red, plain, 'empty boxes are coloured too');
 
 	let risks = await projectRisks(page);
-	const boxRisks = (list) => list.filter((r) => /Nobody on/.test(r));
-	assert.equal(boxRisks(risks).length, 24, risks.join('\n'));
-	assert.ok(risks.some((r) => r === 'critical Nobody on DS has owned ' +
-	    'Problem framing and data understanding since 2026-03-02, and ' +
-	    'the project has already reached Problem framing, which needs ' +
-	    'it. (since 2026-03-02)'), risks.join('\n'));
-	assert.ok(risks.some((r) => /^high Nobody on SWE owns Outcome and label logging; the project enters Data exploration on \d{4}-\d{2}-\d{2}\./
+	// One line per responsibility, naming its empty roles, the PM first
+	// (who must act): the roles named add up to the empty boxes.
+	const boxRoles = (list) => list.map((r) => r.match(
+	    /: nobody (?:active )?on ([A-Z]+(?: or [A-Z]+)*) /)?.[1])
+	    .filter(Boolean).reduce((n, roles) =>
+	    n + roles.split(' or ').length, 0);
+	assert.equal(boxRoles(risks), 24, risks.join('\n'));
+	assert.ok(risks.some((r) => r === 'critical Paula Park: nobody on DS ' +
+	    'has owned Problem framing and data understanding since ' +
+	    '2026-03-02, and the project has already reached Problem ' +
+	    'framing, which needs it. (since 2026-03-02)'), risks.join('\n'));
+	assert.ok(risks.some((r) => /^high Paula Park: nobody on DS or SWE owns Outcome and label logging; the project enters Data exploration on \d{4}-\d{2}-\d{2}\./
 	    .test(r)), risks.join('\n'));
 	// Every sentence starts with its severity in words.
 	for (const r of risks)
@@ -139,7 +144,7 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	// README's rules, "Risks and the weekly digest").
 	assert.equal(await page.locator('#spec .missing-note').count(), 5);
 	assert.equal(await page.locator('#spec .field-missing').count(), 5);
-	assert.ok(!risks.some((r) => /The spec is missing/.test(r)));
+	assert.ok(!risks.some((r) => /the spec is missing/.test(r)));
 
 	// Keyboard only: from the top of the page, Tab to the stage picker,
 	// type the stage, Tab to the note, type it, Enter.
@@ -171,18 +176,18 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	// Out of framing, the five missing answers are risks.
 	risks = await projectRisks(page);
 	const specRisks = (list) => list.filter((r) =>
-	    /The spec is missing/.test(r));
+	    /the spec is missing/.test(r));
 	assert.deepEqual(specRisks(risks).map((r) => r.match(
 	    /missing (.*), and the project left/)[1]).sort(), [
 		'the baseline', 'the fallback behaviour',
 		'the monitoring trigger', 'the secondary constraint',
 		'which error is worse and why'].sort(), risks.join('\n'));
 	for (const r of specRisks(risks))
-		assert.match(r, /^high The spec is missing .*, and the project left Problem framing on 2026-03-02\./);
+		assert.match(r, /^high Paula Park: the spec is missing .*, and the project left Problem framing on 2026-03-02\./);
 
 	// Box 1, with the mouse: Dana takes problem framing (DS).
 	const framingRisk = (list) => list.filter((r) =>
-	    /Nobody on DS has owned Problem framing and data understanding/
+	    /nobody on DS has owned Problem framing and data understanding/
 	    .test(r));
 	assert.equal(framingRisk(risks).length, 1);
 	const c1 = cell(page, 'Problem framing and data understanding', 'DS');
@@ -195,7 +200,7 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	await screenshot(page, 'j1-box-1');
 	risks = await projectRisks(page);
 	assert.equal(framingRisk(risks).length, 0, risks.join('\n'));
-	assert.equal(boxRisks(risks).length, 23);
+	assert.equal(boxRoles(risks), 23);
 	const c1after = cell(page, 'Problem framing and data understanding',
 	    'DS');
 	assert.match(await c1after.innerText(), /^Dana Diaz/);
@@ -204,7 +209,7 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 
 	// Box 2, keyboard only: Sara takes outcome logging (SWE).
 	const loggingRisk = (list) => list.filter((r) =>
-	    /Nobody on SWE (owns|has owned) Outcome and label logging/
+	    /nobody on (?:DS or )?SWE (owns|has owned) Outcome and label logging/
 	    .test(r));
 	assert.equal(loggingRisk(risks).length, 1);
 	await page.locator('body').focus();
@@ -229,7 +234,7 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	await screenshot(page, 'j1-box-2');
 	risks = await projectRisks(page);
 	assert.equal(loggingRisk(risks).length, 0, risks.join('\n'));
-	assert.equal(boxRisks(risks).length, 22);
+	assert.equal(boxRoles(risks), 22);
 	assert.match(await cell(page, 'Outcome and label logging', 'SWE')
 	    .innerText(), /^Sara Stone/);
 	assert.equal(await page.locator('table.matrix td.cell-empty').count(),
@@ -305,8 +310,8 @@ test('journey 2: a member marks a missed checkpoint done with a note',
 	await submit(page, row.getByRole('link', { name: 'Card fraud flags' }));
 	await screenshot(page, 'j2-project-missed');
 
-	const sentence = `Checkpoint "${W2_TITLE}" was due on ${w2.due_on} ` +
-	    'and is 15 days overdue.';
+	const sentence = `Paula Park: checkpoint "${W2_TITLE}" was due on ` +
+	    `${w2.due_on} and is 15 days overdue.`;
 	let risks = await projectRisks(page);
 	assert.ok(risks.some((r) => r.includes(sentence)), risks.join('\n'));
 	const cpRow = page.locator(`#checkpoint-${w2.id}`);
@@ -345,7 +350,8 @@ test('journey 2: a member marks a missed checkpoint done with a note',
 	const mine = items.filter((t) => t.includes(W2_TITLE));
 	assert.equal(mine.length, 1, items.join('\n'));
 	assert.match(mine[0], new RegExp('^resolved Card fraud flags: ' +
-	    `Checkpoint "${W2_TITLE.replace(/[()]/g, '\\$&')}" was due on ` +
+	    `Paula Park: checkpoint "${W2_TITLE.replace(/[()]/g, '\\$&')}" ` +
+	    'was due on ' +
 	    `${w2.due_on} and is \\d+ days overdue\\. \\(resolved ${today} ` +
 	    'by member@example.com\\)$'));
 	// Struck through, and said in words ("resolved"), not colour only.
@@ -473,19 +479,20 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	    .allInnerTexts();
 	assert.equal(await heading(/^New this week/), json.new.length);
 	assert.equal(newItems.length, json.new.length);
-	assert.ok(newItems.some((t) => t.includes('Card fraud flags: ' +
-	    'Checkpoint "Label audit with the support team" was due on ' +
-	    '2026-11-22 and is 1 day overdue.')), newItems.join('\n'));
+	assert.ok(newItems.some((t) => t.includes('Card fraud flags: ') &&
+	    t.includes(': checkpoint "Label audit with the support team" was ' +
+	    'due on 2026-11-22 and is 1 day overdue.')), newItems.join('\n'));
 
 	// Resolved this week: the on-call box and the week-2 review.
 	const resolved = await section(/^Resolved this week/).locator('li')
 	    .allInnerTexts();
 	assert.equal(await heading(/^Resolved this week/), 2);
 	assert.equal(resolved.length, 2);
-	assert.ok(resolved.some((t) => /^resolved Card fraud flags: Nobody on SWE (owns|has owned) On-call for model health.*\(resolved 2026-11-23 by sara@example\.com\)$/
+	assert.ok(resolved.some((t) => /^resolved Card fraud flags: [^:]+: nobody on SWE (owns|has owned) On-call for model health.*\(resolved 2026-11-23 by sara@example\.com\)$/
 	    .test(t)), resolved.join('\n'));
 	assert.ok(resolved.some((t) => t.startsWith('resolved Card fraud ' +
-	    `flags: Checkpoint "${W2_TITLE}" was due on 2026-11-09`) &&
+	    'flags: ') && t.includes(`: checkpoint "${W2_TITLE}" was due on ` +
+	    '2026-11-09') &&
 	    t.endsWith('(resolved 2026-11-23 by milo@example.com)')),
 	    resolved.join('\n'));
 
@@ -509,9 +516,10 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	assert.deepEqual(shown, json.counts);
 	assert.ok(json.counts.total > 0);
 	const summary = (await section('Summary').locator('p').first()
-	    .innerText()).match(/^(\d+) new this week, (\d+) resolved this week, (\d+) checkpoints due next week\.$/);
+	    .innerText()).match(/^(\d+) projects? at risk, (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints? due this week and (\d+) next week\.$/);
 	assert.ok(summary, 'the summary sentence');
-	assert.deepEqual(summary.slice(1).map(Number), [json.new.length, 2, 2]);
+	assert.deepEqual(summary.slice(1).map(Number), [json.projects_at_risk,
+	    json.new.length, 2, json.due_this_week.length, 2]);
 	assert.equal(await heading(/^Still open, by project/),
 	    json.open.length);
 	// The trend's numbers are on the page too (not only as bar colours):
@@ -521,7 +529,8 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	    .allInnerTexts();
 	assert.equal(trend.length, json.trend.length + 1);
 	assert.equal(trend.at(-1), `${week} (this digest)\t${shown.critical}` +
-	    `\t${shown.high}\t${shown.medium}\t${shown.low}\t${shown.total}`);
+	    `\t${shown.high}\t${shown.medium}\t${shown.low}\t${shown.total}` +
+	    `\t${json.projects_at_risk}`);
 	assert.equal(trend[0].split('\t')[0], json.trend[0].week);
 	assert.equal(Number(trend.at(-2).split('\t')[5]),
 	    json.trend.at(-1).counts.total);
@@ -538,11 +547,12 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	assert.equal(mdr.status, 200);
 	assert.match(mdr.headers.get('content-type'), /^text\/markdown/);
 	const md = await mdr.text();
-	const m = md.match(/\*\*(\d+) open risks\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints due next week\./);
+	const m = md.match(/\*\*(\d+) open risks\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low; (\d+) projects? at risk\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints? due this week, (\d+) next week\./);
 	assert.ok(m, md);
 	assert.deepEqual(m.slice(1).map(Number), [shown.total, shown.critical,
-	    shown.high, shown.medium, shown.low, newItems.length,
-	    resolved.length, due.length]);
+	    shown.high, shown.medium, shown.low, json.projects_at_risk,
+	    newItems.length, resolved.length, json.due_this_week.length,
+	    due.length]);
 	const mdHeading = (name) => Number(md.match(new RegExp(
 	    `^## ${name} \\((\\d+)\\)$`, 'm'))[1]);
 	assert.equal(mdHeading('New this week'), newItems.length);
@@ -550,10 +560,11 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	assert.equal(mdHeading('Due next week'), 2);
 	assert.equal(mdHeading('Still open, by project'), json.open.length);
 	assert.match(md, new RegExp(`^\\| ${week} \\(this digest\\) \\| ` +
+	    `${json.projects_at_risk} \\| ` +
 	    `${shown.critical} \\| ${shown.high} \\| ${shown.medium} \\| ` +
 	    `${shown.low} \\| ${shown.total} \\|$`, 'm'));
-	assert.match(md, /^- ~~Card fraud flags|^- Card fraud flags: ~~Nobody on SWE/m);
-	assert.match(md, /^- 2026-11-30 Churn prediction: Data exploration findings/m);
+	assert.match(md, /^- Card fraud flags: ~~\[[^\]]*nobody on SWE/m);
+	assert.match(md, /^- 2026-11-30 Churn prediction: \[Data exploration findings/m);
 	// Without the cookie there is no digest.
 	const anon = await fetch(`${srv.url}/digest.md?week=${week}`,
 	    { redirect: 'manual' });
@@ -566,10 +577,14 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	    'Risk digest, week 2026-W47');
 	assert.equal(await heading(/^Resolved this week/), 0);
 	// The audit was due on Sunday, the last day of W47: not missed yet.
-	assert.doesNotMatch(await section(/^Still open/).innerText(),
-	    /Label audit/);
+	// (Every risk of W47 was new that week: listed under "New this week",
+	// and "Still open" says so instead of repeating them.)
+	assert.doesNotMatch(await page.locator('main').innerText(),
+	    /Label audit with the support team" was due/);
+	assert.match(await section(/^New this week/).innerText(),
+	    /checkpoint "Data exploration findings .*" was due on 2026-11-09/);
 	assert.match(await section(/^Still open/).innerText(),
-	    /Checkpoint "Data exploration findings .*" was due on 2026-11-09/);
+	    /\d+ new, listed above/);
 	assert.match(await section(/^Due next week/).innerText(),
 	    /2026-11-23 Card fraud flags: Baseline results/);
 	await submit(page, page.getByRole('link', { name: `${week} →` }));
