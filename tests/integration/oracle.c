@@ -79,7 +79,7 @@ rank_table(void)
 		return (1);
 	for (s = SEVERITY_LOW; s < SEVERITY_COUNT; s++) {
 		for (d = -1; d <= 401; d++)
-			json_array_append_new(out, json_pack("[i, O, i]", s,
+			json_array_append_new(out, json_pack("[i, o, i]", s,
 			    d <= 400 ? json_integer(d) : json_null(),
 			    risk_rank((enum severity)s, d <= 400 ?
 			    risk_launch_days(d, 0) : INT32_MAX)));
