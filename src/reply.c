@@ -3,6 +3,8 @@
  * same security headers and every error has one of two shapes: the JSON
  * error document on API paths, an HTML page elsewhere.
  */
+#include <malloc.h>
+
 #include "handoff.h"
 #include "render.h"
 #include "httpparse.h"
@@ -10,6 +12,20 @@
 #define CSP	"default-src 'self'; img-src 'self' data:; "		\
 		"style-src 'self'; script-src 'self'; object-src 'none'; " \
 		"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+/*
+ * After an answer this large, what was allocated to make it (its
+ * documents, the statement's result, Kore's copy of the body) is freed
+ * soon after, but glibc keeps freed heap for the next allocation: the
+ * worker would keep a portfolio-sized heap.  A moment later (the body is
+ * sent by then, one trim for a burst of large answers), it is handed back.
+ */
+#define TRIM_AFTER_BYTES	(512 * 1024)
+#define TRIM_DELAY_MS		200
+
+static int	trim_pending;
+
+static void	reply_trim(void *, u_int64_t);
 
 static const char json_internal[] =
     "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
@@ -39,6 +55,19 @@ reply_send(struct http_request *req, int status, const void *data,
 		len = 0;
 	metrics_response(route_index(req), status, ms);
 	log_request(req, status, len, ms);
+	if (len >= TRIM_AFTER_BYTES && !trim_pending) {
+		trim_pending = 1;
+		(void)kore_timer_add(reply_trim, TRIM_DELAY_MS, NULL, 1);
+	}
+}
+
+static void
+reply_trim(void *arg, u_int64_t now)
+{
+	(void)arg;
+	(void)now;
+	trim_pending = 0;
+	(void)malloc_trim(0);
 }
 
 int
