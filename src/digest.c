@@ -21,7 +21,6 @@ static int	contains(const struct risk *const *, size_t,
 static int	cmp_due(const void *, const void *);
 static int	due_between(const struct portfolio *, day_t, day_t, day_t,
 		    struct digest_due **, size_t *);
-static int	actions_of(struct digest *);
 static int	paused_of(const struct portfolio *, struct digest *);
 static int	cmp_paused(const void *, const void *);
 static int	fresh_of(struct digest *);
@@ -136,12 +135,16 @@ due_between(const struct portfolio *pf, day_t asof, day_t from, day_t to,
 	return (0);
 }
 
-/* The critical and high risks of open, before any page is taken. */
-static int
-actions_of(struct digest *d)
+/*
+ * The action list: the critical and high risks of open (the page's
+ * groups, or every group before a page is taken), in risk order.
+ */
+int
+digest_actions(struct digest *d)
 {
 	size_t	i, n;
 
+	risk_list_free(&d->actions);
 	for (i = 0, n = 0; i < d->open.len; i++)
 		n += d->open.items[i].severity >= SEVERITY_HIGH;
 	if (n == 0)
@@ -155,6 +158,9 @@ actions_of(struct digest *d)
 			d->actions.items[d->actions.len++] =
 			    d->open.items[i];
 	}
+	if (n > 1)
+		qsort(d->actions.items, n, sizeof(*d->actions.items),
+		    risk_order_cmp);
 	return (0);
 }
 
@@ -419,12 +425,12 @@ digest_page(struct digest *d, size_t offset, size_t limit)
 	d->by_project = NULL;
 	/* Group by group, so the groups' order is already the page's. */
 	if (n == 0)
-		return (0);
+		return (digest_actions(d));
 	if ((d->by_project = calloc(n, sizeof(*d->by_project))) == NULL)
 		return (-1);
 	for (i = 0; i < n; i++)
 		d->by_project[i] = i;
-	return (0);
+	return (digest_actions(d));
 }
 
 size_t
@@ -475,7 +481,7 @@ digest_build(const struct portfolio *pf, int year, int week, day_t today,
 	    d->sunday + 7, &d->due, &d->ndue) == -1 ||
 	    due_between(pf, d->asof, d->monday, d->sunday, &d->due_this,
 	    &d->ndue_this) == -1 || fresh_of(d) == -1 ||
-	    actions_of(d) == -1 || paused_of(pf, d) == -1 ||
+	    digest_actions(d) == -1 || paused_of(pf, d) == -1 ||
 	    (d->at_risk = digest_at_risk(&d->open)) == -1)
 		goto out;
 

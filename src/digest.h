@@ -104,9 +104,10 @@ struct digest {
 	size_t			 ndue_this;
 
 	/*
-	 * The action list: every critical and high risk open at asof, in
-	 * risk order, whole (not paged); the JSON and the renderers group
-	 * it by actor, groups in the order of their first risk.
+	 * The action list: the critical and high risks open at asof of
+	 * the page's groups (digest_actions()), in risk order; the JSON
+	 * and the renderers group it by actor, groups in the order of
+	 * their first risk.
 	 */
 	struct risk_list	 actions;
 
@@ -140,8 +141,8 @@ void	digest_free(struct digest *);
 /*
  * Keep only the groups [offset, offset + limit) of open (the groups
  * digest_build() made), in place: open, is_new and by_project shrink to
- * them; counts, fresh and resolved stay whole.  Returns 0, or -1 when
- * memory ran out.
+ * them, and actions with them; counts, fresh and resolved stay whole.
+ * Returns 0, or -1 when memory ran out.
  */
 int	digest_page(struct digest *, size_t, size_t);
 
@@ -163,6 +164,13 @@ day_t	digest_paused_since(const struct project *, day_t);
  * the same actor_id (0: nobody named), in risk order.
  */
 int	digest_actor_first(const struct digest *, size_t);
+
+/*
+ * The action list from open as it is (every group, or a page of them):
+ * its critical and high risks, in risk order.  Returns 0, or -1 when
+ * memory ran out.
+ */
+int	digest_actions(struct digest *);
 
 /* Group open (already in risk order) by project: by_project. */
 int	digest_group(struct digest *);

@@ -877,24 +877,9 @@ digest_from(struct digest_call *c, json_t *doc, struct scratch *sc)
 		}
 	}
 
-	/*
-	 * The action list: the ledger's critical and high spans of the
-	 * day, and the dirty items' from their facts.
-	 */
-	json_array_foreach(json_object_get(doc, "actions"), i, o) {
-		struct risk_span	 sp;
-
-		if (ledger_span_from_json(o, &sp) == -1 ||
-		    span_risk(&d->actions, &sp, d->asof) == -1)
-			goto out;
-	}
-	for (i = 0; i < fresh.len; i++) {
-		if (ledger_covers(&fresh.items[i], d->asof) &&
-		    fresh.items[i].r.severity >= SEVERITY_HIGH &&
-		    span_risk(&d->actions, &fresh.items[i], d->asof) == -1)
-			goto out;
-	}
-	sort_risks(&d->actions);
+	/* The action list: the page's critical and high risks. */
+	if (digest_actions(d) == -1)
+		goto out;
 
 	/* Projects at risk: the ledger's profiles, and the dirty projects. */
 	for (i = 0; i <= DIGEST_TREND_WEEKS; i++) {

@@ -235,6 +235,28 @@ BEGIN
 END
 $$;
 
+-- The same for projects at risk (at_risk_deltas, 0022): the profile
+-- segments of these projects whose worst is high or critical.
+CREATE FUNCTION api.at_risk_count(p_projects bigint[], p_sign int)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO at_risk_deltas (on_day, delta)
+	SELECT e.day, sum(e.n) FROM (
+		SELECT r.from_on AS day, p_sign AS n
+		FROM risk_profile r
+		WHERE r.project_id = ANY (p_projects) AND r.worst >= 2
+		UNION ALL
+		SELECT r.to_on, -p_sign
+		FROM risk_profile r
+		WHERE r.project_id = ANY (p_projects) AND r.worst >= 2 AND
+		    r.to_on IS NOT NULL
+	) e GROUP BY e.day HAVING sum(e.n) <> 0
+	ORDER BY e.day
+	ON CONFLICT (on_day) DO UPDATE
+	SET delta = at_risk_deltas.delta + excluded.delta;
+END
+$$;
+
 -- Put what the job computed in the ledger:
 --   {"items": [{"kind", "item", "version", "ids": [...],
 --               "spans": [{"kind": 1, "subject", "from", "to", "since",
@@ -349,6 +371,7 @@ BEGIN
 	    (x->>'item')::bigint = ANY (projects) AND
 	    EXISTS (SELECT 1 FROM projects WHERE id = (x->>'item')::bigint) AND
 	    EXISTS (SELECT 1 FROM people WHERE id = h.person);
+	PERFORM api.at_risk_count(projects, -1);
 	DELETE FROM risk_profile WHERE project_id = ANY (projects);
 	INSERT INTO risk_profile (project_id, from_on, to_on, worst,
 	    n_critical, n_high, n_medium, n_low, launch_on, first_kind,
@@ -363,6 +386,7 @@ BEGIN
 	WHERE x->>'kind' = 'project' AND
 	    (x->>'item')::bigint = ANY (projects) AND
 	    EXISTS (SELECT 1 FROM projects WHERE id = (x->>'item')::bigint);
+	PERFORM api.at_risk_count(projects, 1);
 
 	UPDATE ledger_items SET version = version + 1
 	WHERE kind = 'project' AND item = ANY (projects);
@@ -466,10 +490,14 @@ BEGIN
 		RETURN json_build_object('id', p_person, 'facts',
 		    api.person_facts_doc(p_person));
 	END IF;
+	-- Through the person's own spans (risk_spans_owner), not the days
+	-- of everyone's (risk_spans_owner_days), which grow with the
+	-- portfolio.
 	RETURN json_build_object('id', p_person, 'spans',
 	    coalesce((SELECT json_agg(api.span_doc(v) ORDER BY v.id)
 		FROM api.named_spans v WHERE v.owner_id = p_person AND
-		api.covers(v.from_on, v.to_on, p_day)), '[]'::json));
+		v.from_on <= p_day AND (v.to_on IS NULL OR v.to_on > p_day)),
+		'[]'::json));
 END
 $$;
 
@@ -712,7 +740,7 @@ BEGIN
 		WHERE b.reopened), '[]'::json),
 	    -- Each as it was at the start of the week.
 	    'resolved', coalesce((SELECT json_agg(api.json_concat(
-		api.span_doc(v), json_build_object('resolved_on',
+		api.span_doc(x.v), json_build_object('resolved_on',
 		api.dnum(e.to_on), 'resolved_by', e.closed_by)))
 		FROM ended e
 		CROSS JOIN LATERAL (SELECT o.id FROM risk_spans o
@@ -724,7 +752,10 @@ BEGIN
 		    WHERE o.owner_id = e.owner_id AND o.kind = e.kind AND
 			o.subject = e.subject AND
 			api.covers(o.from_on, o.to_on, prev)) w
-		JOIN api.named_spans v ON v.id = w.id), '[]'::json),
+		-- By id, one at a time (OFFSET 0 keeps the planner from
+		-- joining the whole view: seconds at 10,000 projects).
+		CROSS JOIN LATERAL (SELECT nv AS v FROM api.named_spans nv
+		    WHERE nv.id = w.id OFFSET 0) x), '[]'::json),
 	    'groups', coalesce((SELECT json_agg(json_build_object(
 		'project', g.project_id, 'spans', (SELECT json_agg(
 		    api.span_doc(v)) FROM api.named_spans v
@@ -736,23 +767,19 @@ BEGIN
 		FROM api.named_spans v WHERE v.owner_id IS NOT NULL AND
 		v.owner_id <> ALL (dpp) AND api.covers(v.from_on, v.to_on, d)),
 		'[]'::json),
-	    'due', api.due(d, prev + 8, prev + 14),
-	    'due_this', api.due(d, prev + 1, prev + 7),
-	    -- The action list: every critical and high risk of the day,
-	    -- whole (what it shows bounds what it reads).
-	    'actions', coalesce((SELECT json_agg(api.span_doc(v))
-		FROM risk_spans s JOIN api.named_spans v ON v.id = s.id
-		WHERE api.covers(s.from_on, s.to_on, d) AND s.severity >= 2
-		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
-		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))),
-		'[]'::json),
+	    'due', api.due(d, prev + 8, prev + 14, d >= api.today(p)),
+	    'due_this', api.due(d, prev + 1, prev + 7, d >= api.today(p)),
 	    -- Projects at risk (a high or critical risk) on each counted day.
-	    'at_risk', (SELECT json_agg((SELECT count(*) FROM risk_profile r
-		WHERE daterange(r.from_on, r.to_on) @> x.day::date AND
-		r.worst >= 2 AND r.project_id <> ALL (dp)) ORDER BY x.o)
+	    -- (The day sums, less the dirty projects' stale profiles.)
+	    'at_risk', (SELECT json_agg(coalesce((SELECT sum(delta)
+		FROM at_risk_deltas WHERE on_day <= x.day::date), 0) -
+		(SELECT count(*) FROM risk_profile r
+		WHERE r.project_id = ANY (dp) AND
+		daterange(r.from_on, r.to_on) @> x.day::date AND
+		r.worst >= 2) ORDER BY x.o)
 		FROM jsonb_array_elements_text(p->'query'->'days')
 		WITH ORDINALITY AS x(day, o)),
-	    'paused', api.paused(d),
+	    'paused', api.paused(d, d >= api.today(p)),
 	    'stale', coalesce((SELECT json_agg(api.span_doc(v))
 		FROM (SELECT id FROM risk_spans WHERE project_id = ANY (dp)
 		    UNION ALL
@@ -763,10 +790,28 @@ END
 $$;
 
 -- The checkpoints due from p_from to p_to as they stood at the end of
--- p_day: not deleted, pending or blocked, of projects active then.
-CREATE FUNCTION api.due(p_day date, p_from date, p_to date) RETURNS json
+-- p_day: not deleted, pending or blocked, of projects active then.  On
+-- today (p_current), every version is in effect, so the latest of each
+-- is the row itself: the rows are read, through the index on due days,
+-- rather than each checkpoint's versions.
+CREATE FUNCTION api.due(p_day date, p_from date, p_to date,
+    p_current boolean) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
+	IF p_current THEN
+		RETURN coalesce((SELECT json_agg(json_build_object(
+		    'project_id', c.project_id, 'project_name', pr.name,
+		    'checkpoint_id', c.id, 'title', c.title, 'stage', c.stage,
+		    'status', c.status, 'due', api.dnum(c.due_on))
+		    ORDER BY c.due_on, pr.name COLLATE "C", pr.id, c.id)
+		FROM checkpoints c
+		JOIN projects pr ON pr.id = c.project_id
+		WHERE c.due_on BETWEEN p_from AND p_to
+		  AND c.deleted_on IS NULL
+		  AND c.status IN ('pending', 'blocked')
+		  AND pr.status = 'active' AND pr.created_on <= p_day),
+		    '[]'::json);
+	END IF;
 	RETURN coalesce((SELECT json_agg(json_build_object(
 	    'project_id', c.project_id, 'project_name', pr.name,
 	    'checkpoint_id', c.id, 'title', c.title, 'stage', c.stage,
@@ -791,18 +836,21 @@ $$;
 -- The projects paused at the end of p_day, by name (bytes) and id, each
 -- with the first day of the pause that lasts to p_day (digest.h,
 -- digest_paused_since()).
-CREATE FUNCTION api.paused(p_day date) RETURNS json
+CREATE FUNCTION api.paused(p_day date, p_current boolean) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
+	-- On today (p_current), the projects paused now; on a day before,
+	-- those ever paused by then, to be looked at one by one.
 	RETURN coalesce((SELECT json_agg(json_build_object('id', x.id,
 	    'name', x.name, 'since', api.dnum(x.since))
 	    ORDER BY x.name COLLATE "C", x.id)
 	FROM (SELECT pr.id, pr.name,
 		api.paused_since(pr.id, pr.created_on, p_day) AS since
 	    FROM projects pr
-	    WHERE pr.created_on <= p_day AND pr.id IN (SELECT project_id
-		FROM project_versions WHERE status = 'paused' AND
-		effective_on <= p_day)) x
+	    WHERE pr.created_on <= p_day AND
+		(pr.status = 'paused' OR NOT p_current) AND
+		pr.id IN (SELECT project_id FROM project_versions
+		WHERE status = 'paused' AND effective_on <= p_day)) x
 	WHERE x.since IS NOT NULL), '[]'::json);
 END
 $$;

@@ -383,6 +383,57 @@ test_random_portfolios(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/*
+ * The action list follows the page (digest_actions()): after a page is
+ * taken it holds exactly the critical and high risks of the page's
+ * groups, in risk order, and nothing of a group left out.
+ */
+static void
+test_actions_follow_the_page(void **state)
+{
+	struct rcase	 c;
+	struct digest	 d;
+	day_t		 first, day;
+	uint32_t	 seed;
+	size_t		 i, j, n, paged;
+	int		 year, week;
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	paged = 0;
+	for (seed = 1; seed <= 60; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (day = first + 10; day < first + 180; day += 19) {
+			isoweek_of(day, &year, &week);
+			if (digest_build(&c.pf, year, week, day + 3, &d) == -1)
+				fail_msg("digest_build failed");
+			if (digest_page(&d, 1, 1) == -1)
+				fail_msg("digest_page failed");
+			for (i = 0, n = 0; i < d.open.len; i++)
+				n += d.open.items[i].severity >= SEVERITY_HIGH;
+			assert_int_equal(d.actions.len, n);
+			for (i = 0; i < d.actions.len; i++) {
+				const struct risk	*a;
+
+				a = &d.actions.items[i];
+				for (j = 0; j < d.open.len; j++)
+					if (risk_identity_cmp(a,
+					    &d.open.items[j]) == 0)
+						break;
+				assert_true(j < d.open.len);
+				assert_true(i == 0 ||
+				    risk_order_cmp(a - 1, a) <= 0);
+			}
+			paged += d.ngroups > 2;
+			digest_free(&d);
+		}
+		rcase_free(&c);
+	}
+	/* Some digests had groups on either side of the page. */
+	assert_true(paged > 0);
+}
+
 /* A base for the tests below: a checkpoint missed on 2026-03-04 (W10). */
 static const char base_case[] =
     "project 1 \"Churn\" created=2026-02-01\n"
@@ -515,6 +566,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_case_files),
 		cmocka_unit_test(test_random_portfolios),
+		cmocka_unit_test(test_actions_follow_the_page),
 		cmocka_unit_test(test_checker_catches_mismatches),
 		cmocka_unit_test(test_grouping_check_can_fail),
 		cmocka_unit_test(test_rejects_missing_weeks),
