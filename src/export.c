@@ -2,7 +2,10 @@
  * export: iCalendar and CSV writers (see export.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "export.h"
 
@@ -199,4 +202,110 @@ void
 csv_end_row(struct sbuf *b)
 {
 	sbuf_str(b, "\r\n");
+}
+
+void
+csv_header(struct sbuf *b, const struct csv_column *cols, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		csv_cell(b, cols[i].header, i == 0);
+	csv_end_row(b);
+}
+
+/* The value at path ("a.b.c") under doc, or NULL. */
+static json_t *
+csv_at(json_t *doc, const char *path)
+{
+	const char	*dot;
+	char		 key[64];
+	size_t		 n;
+
+	while (doc != NULL && *path != '\0') {
+		dot = strchr(path, '.');
+		n = dot != NULL ? (size_t)(dot - path) : strlen(path);
+		if (n >= sizeof(key))
+			return (NULL);
+		memcpy(key, path, n);
+		key[n] = '\0';
+		doc = json_object_get(doc, key);
+		path += n + (dot != NULL ? 1 : 0);
+	}
+	return (doc);
+}
+
+static void
+csv_value(struct sbuf *b, json_t *v, int first)
+{
+	char	*s, num[32];
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		csv_cell(b, json_string_value(v), first);
+		break;
+	case JSON_INTEGER:
+		(void)snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+		csv_cell(b, num, first);
+		break;
+	case JSON_TRUE:
+		csv_cell(b, "true", first);
+		break;
+	case JSON_FALSE:
+		csv_cell(b, "false", first);
+		break;
+	case JSON_OBJECT:
+	case JSON_ARRAY:
+	case JSON_REAL:
+		if ((s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) ==
+		    NULL) {
+			b->failed = 1;
+			break;
+		}
+		csv_cell(b, s, first);
+		free(s);
+		break;
+	default:
+		csv_cell(b, NULL, first);
+	}
+}
+
+static void
+csv_json_row(struct sbuf *b, json_t *row, json_t *elem,
+    const struct csv_column *cols, size_t n)
+{
+	json_t	*v;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strncmp(cols[i].path, "*.", 2) == 0)
+			v = elem != NULL ? csv_at(elem, cols[i].path + 2) :
+			    NULL;
+		else
+			v = csv_at(row, cols[i].path);
+		if (v == NULL)
+			csv_cell(b, NULL, i == 0);
+		else
+			csv_value(b, v, i == 0);
+	}
+	csv_end_row(b);
+}
+
+void
+csv_json_rows(struct sbuf *b, json_t *rows, const struct csv_column *cols,
+    size_t n, const char *explode)
+{
+	json_t	*row, *list, *elem;
+	size_t	 i, j;
+
+	json_array_foreach(rows, i, row) {
+		list = explode != NULL ? json_object_get(row, explode) : NULL;
+		if (json_array_size(list) == 0) {
+			csv_json_row(b, row, NULL, cols, n);
+			continue;
+		}
+		json_array_foreach(list, j, elem)
+			csv_json_row(b, row, elem, cols, n);
+	}
 }

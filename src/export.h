@@ -58,4 +58,27 @@ void	csv_cell(struct sbuf *, const char *, int first);
 /* The end of a row: CRLF. */
 void	csv_end_row(struct sbuf *);
 
+/*
+ * A table from JSON documents: each column a header and a path into a
+ * row ("project.name": the "name" of its "project").  A path beginning
+ * with "*." reads the current element of the row's exploded array (see
+ * csv_json_rows()).  Strings are written as they are, integers in
+ * decimal, true and false as such, null and missing as empty, anything
+ * else as compact JSON.
+ */
+struct csv_column {
+	const char	*header;
+	const char	*path;
+};
+
+struct json_t;
+void	csv_header(struct sbuf *, const struct csv_column *, size_t);
+/*
+ * One row per element of rows; with explode (a key of each row holding an
+ * array), one row per element of that array instead (one with its "*."
+ * cells empty when the array is empty).
+ */
+void	csv_json_rows(struct sbuf *, struct json_t *,
+	    const struct csv_column *, size_t, const char *);
+
 #endif

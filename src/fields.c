@@ -216,6 +216,14 @@ const struct field risks_query[] = {
 	END
 };
 
+/* GET /risks.csv: the same, as of "on", every row. */
+const struct field risks_csv_query[] = {
+	{ "on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
+	END
+};
+
 const struct field as_of_query[] = {
 	{ "as_of", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	END

@@ -266,7 +266,7 @@ extern const int		tokens_show, tokens_create, tokens_revoke;
 /* views.c: risks as of any day, the digest, the portfolio and projects'
  * risks, from the ledger and the facts. */
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
-				projects_ops;
+				projects_ops, risks_csv_ops, portfolio_csv_ops;
 extern const int		digest_as_json, digest_as_html, digest_as_md;
 int		 views_project_risks(json_t *, day_t);
 
@@ -281,6 +281,19 @@ void		 views_risks_free(struct views_risks *);
 int		 views_portfolio(json_t *, day_t, int, size_t, size_t,
 		    size_t, struct portfolio_rows *);
 void		 views_portfolio_free(struct portfolio_rows *);
+
+/* exports.c: CSV files of the portfolio, its risks, a project's
+ * checkpoints and ownership; calendar feeds. */
+#define EXPORT_ROWS_MAX		1000000	/* "every row" to a paged read */
+enum export_table {
+	EXPORT_PORTFOLIO,
+	EXPORT_RISKS,
+	EXPORT_CHECKPOINTS,
+	EXPORT_OWNERSHIP
+};
+extern const struct pipe_ops	checkpoints_csv_ops, ownership_csv_ops;
+void		 exports_csv(struct http_request *, enum export_table,
+		    json_t *, day_t);
 
 /* page.c, page_*.c: the HTML pages and their forms. */
 int		 run_page(struct http_request *, const struct route *,

@@ -56,6 +56,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    RISKS("project_create"), AUTH },
 	[STMT_PROJECT_GET_RISKS] = { "project_get+risks",
 	    RISKS("project_get"), AUTH },
+	[STMT_PROJECT_GET] = { "project_get", AUTHED("project_get"), AUTH },
 	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"),
 	    AUTH },
 	[STMT_PROJECT_PATCH_RISKS] = { "project_patch+risks",

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "export.h"
 #include "utf8.h"
 
@@ -186,6 +188,35 @@ test_csv(void **state)
 	free(s);
 }
 
+static void
+test_csv_json(void **state)
+{
+	static const struct csv_column	cols[] = {
+		{ "id", "id" }, { "owner", "owner.name" }, { "done", "done" },
+		{ "n", "n" }, { "tags", "tags" }, { "from", "*.from" },
+	};
+	struct sbuf	 b;
+	json_t		*rows;
+
+	(void)state;
+	rows = json_loads("[{\"id\": 1, \"owner\": {\"name\": \"=A, B\"},"
+	    " \"done\": true, \"n\": null, \"tags\": [1], \"slips\": []},"
+	    " {\"id\": -2, \"owner\": null, \"done\": false, \"slips\":"
+	    " [{\"from\": \"x\"}, {\"from\": \"y\\ny\"}]}]", 0, NULL);
+	assert_non_null(rows);
+	sbuf_init(&b);
+	csv_header(&b, cols, 6);
+	csv_json_rows(&b, rows, cols, 6, "slips");
+	assert_false(sbuf_failed(&b));
+	assert_string_equal(sbuf_cstr(&b),
+	    "id,owner,done,n,tags,from\r\n"
+	    "1,\"'=A, B\",true,,[1],\r\n"
+	    "'-2,,false,,,x\r\n"
+	    "'-2,,false,,,\"y\ny\"\r\n");
+	sbuf_free(&b);
+	json_decref(rows);
+}
+
 int
 main(void)
 {
@@ -194,6 +225,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_event),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_json),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
