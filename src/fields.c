@@ -175,6 +175,8 @@ const struct field login_form_body[] = {
 const struct field token_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
 	{ "scope", FIELD_ENUM, 0, 0, 0, token_scope_keys, NULL },
+	/* With scope "feed": portfolio, project:<id> or person:<id>. */
+	{ "feed", FIELD_LINE, 0, 1, 40, NULL, NULL },
 	END
 };
 

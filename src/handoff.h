@@ -50,6 +50,9 @@
 /* Not a role: the loopback, or a token with the "metrics" scope
  * (metrics.c); api.authorize() is told the scope as well. */
 #define ACCESS_METRICS		5
+/* Not a role either: a calendar feed, read with a token of the "feed"
+ * scope given as ?key= (feeds.c, sql/0017_feeds.sql). */
+#define ACCESS_FEED		6
 
 /* Who is asking, as api.authorize() said. */
 struct principal {
@@ -132,6 +135,7 @@ json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
 int		 auth_init(void);
 int		 auth_credentials(struct http_request *,
 		    char [SECRET_HASH_LEN], char [SECRET_HASH_LEN]);
+int		 auth_feed_key(struct http_request *, char [SECRET_HASH_LEN]);
 void		 auth_session_cookie(struct http_request *, const char *, int);
 int		 auth_principal_from(json_t *, struct principal *);
 void		 auth_refuse(struct http_request *, int, int);
@@ -291,7 +295,8 @@ enum export_table {
 	EXPORT_CHECKPOINTS,
 	EXPORT_OWNERSHIP
 };
-extern const struct pipe_ops	checkpoints_csv_ops, ownership_csv_ops;
+extern const struct pipe_ops	checkpoints_csv_ops, ownership_csv_ops,
+				feed_ops;
 void		 exports_csv(struct http_request *, enum export_table,
 		    json_t *, day_t);
 

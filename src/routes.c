@@ -126,6 +126,7 @@ static const struct run_pipe portfolio_csv = { &portfolio_csv_ops, NULL };
 static const struct run_pipe risks_csv = { &risks_csv_ops, NULL };
 static const struct run_pipe checkpoints_csv = { &checkpoints_csv_ops, NULL };
 static const struct run_pipe ownership_csv = { &ownership_csv_ops, NULL };
+static const struct run_pipe feed = { &feed_ops, NULL };
 
 /* The routes ------------------------------------------------------------- */
 
@@ -206,6 +207,9 @@ static const struct route_method m_checkpoints_csv[] = {
 };
 static const struct route_method m_ownership_csv[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &ownership_csv),
+};
+static const struct route_method m_feed[] = {
+	M(GET, ACCESS_FEED, run_pipe, &feed),
 };
 static const struct route_method m_healthz[] = {
 	M(GET, ACCESS_PUBLIC, run_pipe, &healthz),
@@ -325,6 +329,9 @@ static const struct route routes[] = {
 	ROUTE("/risks.csv", m_risks_csv),
 	ROUTE("/projects/#project/checkpoints.csv", m_checkpoints_csv),
 	ROUTE("/projects/#project/ownership.csv", m_ownership_csv),
+	ROUTE("/feeds/portfolio", m_feed),
+	ROUTE("/feeds/projects/#project", m_feed),
+	ROUTE("/feeds/people/#person", m_feed),
 	ROUTE("/healthz", m_healthz),
 	ROUTE("/metrics", m_metrics),
 	ROUTE("/assets/*file", m_asset),

@@ -101,6 +101,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
+	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
 };
 
 const char *

@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startApi, createPerson, createProject, createCheckpoint, addDays,
-    KICKOFF, TODAY } from '../lib/fixtures.js';
+    dbValue, KICKOFF, TODAY } from '../lib/fixtures.js';
+import { TOP } from '../lib/harness.js';
 
 const execFileP = promisify(execFile);
+const PUBLIC = 'https://handoff.example.com';
 
 let srv, pm, owner, project, other, hostile;
 
@@ -19,7 +21,7 @@ async function parseCsv(text) {
 	const py = 'import csv, io, json, sys\n' +
 	    'text = sys.stdin.buffer.read().decode("utf-8")\n' +
 	    'print(json.dumps(list(csv.reader(io.StringIO(text, newline="")))))';
-	const child = execFileP('python3', ['-c', py]);
+	const child = execFileP('/usr/bin/python3', ['-c', py]);
 	child.child.stdin.end(Buffer.from(text, 'utf8'));
 	const { stdout } = await child;
 	return JSON.parse(stdout);
@@ -60,7 +62,7 @@ async function getCsv(path, name) {
 }
 
 before(async () => {
-	srv = await startApi();
+	srv = await startApi({ HANDOFF_PUBLIC_URL: PUBLIC });
 	pm = await createPerson(srv, { role: 'pm', name: '=1+1' });
 	owner = await createPerson(srv, { role: 'ds', name: '@SUM(A1)' });
 	hostile = 'Say "hi", then; -2 — Grüße';
@@ -200,4 +202,229 @@ test('CSV files need a signed-in viewer', async () => {
 		    { headers: { authorization: `Bearer ${viewer}` } });
 		assert.equal(r.status, 200, path);
 	}
+});
+
+// Calendar feeds ------------------------------------------------------------
+
+// A feed token through the API, as a calendar's owner would make one.
+async function feedToken(feed, headers = {}) {
+	const r = await srv.request('POST', '/api/v1/tokens',
+	    { body: { name: `calendar ${feed}`, scope: 'feed', feed }, headers });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.json.scope, 'feed');
+	assert.equal(r.json.feed, feed);
+	assert.match(r.json.token, /^hf_/);
+	return r.json;
+}
+
+// The feed's bytes checked as RFC 5545 says, then parsed by
+// python3-icalendar (tests/lib/ical_parse.py).
+async function getFeed(path, key) {
+	const r = await srv.request('GET', `${path}?key=${encodeURIComponent(key)}`,
+	    { auth: false });
+	assert.equal(r.status, 200, `${path}: ${r.text}`);
+	assert.equal(r.headers.get('content-type'), 'text/calendar; charset=utf-8');
+	const raw = Buffer.from(r.text, 'utf8');
+	assert.ok(r.text.endsWith('\r\n'));
+	assert.ok(!/[^\r]\n/.test(r.text), 'every line ends with CRLF');
+	for (const line of r.text.split('\r\n').slice(0, -1)) {
+		const bytes = Buffer.from(line, 'utf8');
+		assert.ok(bytes.length <= 75, `folded at 75 octets: ${line}`);
+		// A fold never splits a UTF-8 sequence: each line decodes alone.
+		assert.equal(new TextDecoder('utf-8', { fatal: true })
+		    .decode(bytes), line);
+	}
+	const child = execFileP('/usr/bin/python3',
+	    [`${TOP}/tests/lib/ical_parse.py`]);
+	child.child.stdin.end(raw);
+	return JSON.parse((await child).stdout);
+}
+
+test('feeds parse with python3-icalendar, hostile titles included',
+    async () => {
+	const cp = await createCheckpoint(srv, project.id, { owner_id: owner.id,
+	    due_on: addDays(KICKOFF, 30) });
+	const long = 'Ü' + 'x,;'.repeat(60) + 'é😀' + 'y'.repeat(17);
+	const titles = ['Review, sign-off; and\nthe rest — naïve café 評価',
+	    long];
+	assert.equal([...titles[1]].length, 200);
+	// Titles with newlines cannot come through the API (one line):
+	// written straight into the database, as an import might.
+	await dbValue(srv, `UPDATE checkpoints SET title = ` +
+	    `'${titles[0].replaceAll("'", "''")}' WHERE id = ${cp.id}`);
+	const cp2 = await createCheckpoint(srv, project.id,
+	    { title: titles[1], due_on: addDays(KICKOFF, 31) });
+
+	const tok = await feedToken(`project:${project.id}`);
+	const cal = await getFeed(`/feeds/projects/${project.id}`, tok.token);
+	assert.equal(cal.version, '2.0');
+	assert.equal(cal.name, `handoff: ${hostile}`);
+	const doc = (await srv.api('GET', `/api/v1/projects/${project.id}`)).json;
+	const live = doc.checkpoints;
+	assert.equal(cal.events.length, live.length);
+	for (const c of live) {
+		const e = cal.events.find((x) => x.uid === `checkpoint-${c.id}@handoff`);
+		assert.ok(e, `an event for checkpoint ${c.id}`);
+		assert.equal(e.summary, c.title);
+		assert.equal(e.start, c.due_on);
+		assert.equal(e.end, addDays(c.due_on, 1));
+		assert.ok(e.all_day, 'an all-day event');
+		assert.equal(e.sequence, c.slips.length);
+		assert.match(e.description, new RegExp(`Status: ${c.status}\\n`));
+		assert.ok(e.description.includes(`Project: ${hostile}\n`));
+		assert.equal(e.url, `${PUBLIC}/projects/${project.id}` +
+		    `#checkpoint-${c.id}`);
+		assert.ok(e.description.endsWith(e.url));
+	}
+	assert.equal(cal.events.find((x) => x.uid ===
+	    `checkpoint-${cp.id}@handoff`).summary, titles[0]);
+	assert.equal(cal.events.find((x) => x.uid ===
+	    `checkpoint-${cp2.id}@handoff`).summary, titles[1]);
+});
+
+test('a slipped checkpoint keeps its UID and raises its SEQUENCE',
+    async () => {
+	const cp = await createCheckpoint(srv, other.id, { owner_id: owner.id,
+	    due_on: addDays(KICKOFF, 40) });
+	const tok = await feedToken('portfolio');
+	const uid = `checkpoint-${cp.id}@handoff`;
+	const find = async () => (await getFeed('/feeds/portfolio', tok.token))
+	    .events.filter((e) => e.uid === uid);
+	let seen = await find();
+	assert.equal(seen.length, 1);
+	assert.deepEqual([seen[0].start, seen[0].sequence],
+	    [addDays(KICKOFF, 40), 0]);
+	for (const [n, due] of [[1, addDays(KICKOFF, 47)],
+	    [2, addDays(KICKOFF, 40)]]) {
+		const r = await srv.api('PATCH', `/api/v1/checkpoints/${cp.id}`,
+		    { due_on: due, reason: `slip ${n}` });
+		assert.equal(r.status, 200, r.text);
+		seen = await find();
+		assert.equal(seen.length, 1, 'one event, the same UID');
+		assert.deepEqual([seen[0].start, seen[0].sequence], [due, n]);
+	}
+	// The whole portfolio: every checkpoint of every project.
+	const all = await getFeed('/feeds/portfolio', tok.token);
+	assert.equal(all.name, 'handoff: portfolio');
+	const docs = await Promise.all([project, other].map(async (p) =>
+	    (await srv.api('GET', `/api/v1/projects/${p.id}`)).json));
+	assert.deepEqual(all.events.map((e) => e.uid).sort(),
+	    docs.flatMap((d) => d.checkpoints).map((c) =>
+	    `checkpoint-${c.id}@handoff`).sort());
+});
+
+test('a person\'s feed: the checkpoints they own, their projects\' stage ends',
+    async () => {
+	const tok = await feedToken(`person:${owner.id}`);
+	const cal = await getFeed(`/feeds/people/${owner.id}`, tok.token);
+	assert.equal(cal.name, 'handoff: @SUM(A1)');
+	const docs = await Promise.all([project, other].map(async (p) =>
+	    (await srv.api('GET', `/api/v1/projects/${p.id}`)).json));
+	const owned = docs.flatMap((d) => d.checkpoints)
+	    .filter((c) => c.owner?.id === owner.id);
+	assert.ok(owned.length >= 2);
+	// Owner of a box in the first project only (the ownership test).
+	const stageEnds = docs[0].stages.map((s) => ({
+	    uid: `stage-${docs[0].id}-${s.key}@handoff`, start: s.planned_end,
+	    summary: `End of ${s.name}: ${docs[0].name}` }));
+	const want = [...owned.map((c) => ({ uid: `checkpoint-${c.id}@handoff`,
+	    start: c.due_on, summary: c.title })), ...stageEnds];
+	const got = cal.events.map((e) => ({ uid: e.uid, start: e.start,
+	    summary: e.summary }));
+	const byUid = (a, b) => a.uid.localeCompare(b.uid);
+	assert.deepEqual(got.sort(byUid), want.sort(byUid));
+});
+
+test('a feed key reads its feed and nothing else, until revoked', async () => {
+	const tok = await feedToken(`project:${project.id}`);
+	const key = tok.token;
+	const asKey = { authorization: `Bearer ${key}` };
+	// Its feed.
+	await getFeed(`/feeds/projects/${project.id}`, key);
+	// Not another feed.
+	for (const path of [`/feeds/projects/${other.id}`, '/feeds/portfolio',
+	    `/feeds/people/${owner.id}`]) {
+		const r = await srv.request('GET', `${path}?key=${key}`,
+		    { auth: false });
+		assert.equal(r.status, 403, `${path}: ${r.text}`);
+		assert.equal(r.json.error.message,
+		    'this feed token reads another feed');
+	}
+	// Not the API, not a page, not a CSV, not a write: as a bearer
+	// token, and as ?key= (which is no credential elsewhere).
+	for (const path of ['/api/v1/projects', `/api/v1/projects/${project.id}`,
+	    '/api/v1/tokens', '/api/v1/risks', '/portfolio.csv',
+	    `/projects/${project.id}/checkpoints.csv`, '/api/v1/session']) {
+		const r = await srv.request('GET', path, { headers: asKey });
+		assert.equal(r.status, 403, `GET ${path} with the key: ${r.text}`);
+		const q = await srv.request('GET', `${path}?key=${key}`,
+		    { auth: false });
+		assert.ok([401, 303].includes(q.status), `GET ${path}?key=: ` +
+		    q.status);
+	}
+	const before = await dbValue(srv, 'SELECT count(*) FROM audit_log');
+	for (const [method, path, body] of [
+		['POST', '/api/v1/tokens', { name: 'more' }],
+		['PATCH', `/api/v1/projects/${project.id}`, { name: 'taken' }],
+		['DELETE', `/api/v1/tokens/${tok.id}`, undefined],
+		['POST', '/api/v1/people', { name: 'X', email: 'x@example.com',
+		    role: 'ds' }]]) {
+		const r = await srv.request(method, path, { body, headers: asKey });
+		assert.equal(r.status, 403, `${method} ${path}: ${r.text}`);
+	}
+	assert.equal(await dbValue(srv, 'SELECT count(*) FROM audit_log'),
+	    before, 'nothing written');
+	// No key, a wrong key, or an ordinary token (a feed reads ?key=
+	// only): nobody.
+	const none = await srv.request('GET', `/feeds/projects/${project.id}`,
+	    { auth: false });
+	assert.equal(none.status, 401);
+	const wrong = await srv.request('GET',
+	    `/feeds/projects/${project.id}?key=hf_nope`, { auth: false });
+	assert.equal(wrong.status, 401);
+	const plain = await srv.request('GET', `/feeds/projects/${project.id}`);
+	assert.equal(plain.status, 401, plain.text);
+	// An ordinary token as ?key=: refused for its missing scope.
+	const admin = await srv.token();
+	const asKeyOther = await srv.request('GET',
+	    `/feeds/projects/${project.id}?key=${admin}`, { auth: false });
+	assert.equal(asKeyOther.status, 403, asKeyOther.text);
+	// Stored as a hash only.
+	assert.equal(await dbValue(srv, `SELECT count(*) FROM api_tokens ` +
+	    `WHERE token_hash = '${key}' OR prefix = '${key}'`), '0');
+	// Revoked (by its owner, through the API): the feed is gone.
+	const rev = await srv.api('DELETE', `/api/v1/tokens/${tok.id}`);
+	assert.equal(rev.status, 200, rev.text);
+	const gone = await srv.request('GET',
+	    `/feeds/projects/${project.id}?key=${key}`, { auth: false });
+	assert.equal(gone.status, 401);
+});
+
+test('feed tokens: who makes them and what they name', async () => {
+	const viewer = await srv.token('viewer-feed@example.com', 'viewer');
+	const h = { authorization: `Bearer ${viewer}` };
+	// A viewer makes one (a feed shows what a viewer reads) ...
+	const t = await feedToken('portfolio', h);
+	await getFeed('/feeds/portfolio', t.token);
+	// ... but no other scoped token; and the feed must name one.
+	for (const [body, status, field] of [
+		[{ name: 'm', scope: 'metrics' }, 403, 'scope'],
+		[{ name: 'f', scope: 'feed' }, 400, 'feed'],
+		[{ name: 'f', feed: 'portfolio' }, 400, 'feed'],
+		[{ name: 'f', scope: 'feed', feed: 'project:999999' }, 400, 'feed'],
+		[{ name: 'f', scope: 'feed', feed: 'person:0' }, 400, 'feed'],
+		[{ name: 'f', scope: 'feed', feed: 'everything' }, 400, 'feed']]) {
+		const r = await srv.request('POST', '/api/v1/tokens',
+		    { body, headers: h });
+		assert.equal(r.status, status, `${JSON.stringify(body)}: ${r.text}`);
+		assert.equal(r.json.error.field, field);
+	}
+	// Listed with the feed it reads.
+	const list = await srv.request('GET', '/api/v1/tokens', { headers: h });
+	assert.ok(list.json.tokens.some((x) => x.id === t.id &&
+	    x.feed === 'portfolio' && x.scope === 'feed'));
+	// An unknown project's feed is a 404 only for a key that may ask.
+	const r = await srv.request('GET', '/feeds/projects/999999?key=' +
+	    t.token, { auth: false });
+	assert.equal(r.status, 403);
 });

@@ -324,6 +324,16 @@ const ROUTES = [
 	    make: async () => ({ path: '/digest' }) },
 	{ route: '/digest.md', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/digest.md' }) },
+	{ route: '/portfolio.csv', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: '/portfolio.csv' }) },
+	{ route: '/risks.csv', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: `/risks.csv?on=${TODAY}` }) },
+	{ route: '/projects/#project/checkpoints.csv', method: 'GET',
+	    need: 'viewer', ok: 200, make: async () => ({
+		path: `/projects/${(await project()).id}/checkpoints.csv` }) },
+	{ route: '/projects/#project/ownership.csv', method: 'GET',
+	    need: 'viewer', ok: 200, make: async () => ({
+		path: `/projects/${(await project()).id}/ownership.csv` }) },
 	{ route: '/projects/#project', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: `/projects/${(await project()).id}` }) },
 	{ route: '/projects/#project/spec', method: 'POST', need: 'pm', ok: 303,
