@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { startApi, createPerson, createProject, createCheckpoint, addDays,
     dbValue, KICKOFF, TODAY } from '../lib/fixtures.js';
 import { TOP } from '../lib/harness.js';
+import { signIn, postForm } from '../lib/security.js';
 
 const execFileP = promisify(execFile);
 const PUBLIC = 'https://handoff.example.com';
@@ -427,4 +428,41 @@ test('feed tokens: who makes them and what they name', async () => {
 	const r = await srv.request('GET', '/feeds/projects/999999?key=' +
 	    t.token, { auth: false });
 	assert.equal(r.status, 403);
+});
+
+test('the tokens page makes a feed, shows its address once, and revokes it',
+    async () => {
+	await srv.account('feed-page@example.com', 'viewer', 'feed-page-pass-1');
+	const s = await signIn(srv, 'feed-page@example.com', 'feed-page-pass-1');
+	const page = await srv.request('GET', '/tokens',
+	    { headers: { cookie: s.cookie } });
+	assert.match(page.text, /New calendar feed/);
+	const r = await postForm(srv, s, '/tokens', { name: 'phone, "work"',
+	    feed: `project:${project.id}` });
+	assert.equal(r.status, 200, r.text);
+	const m = r.text.match(/<code id="new-feed">([^<]+)<\/code>/);
+	assert.ok(m, 'the new feed\'s address is shown');
+	const url = m[1].replaceAll('&amp;', '&');
+	assert.ok(url.startsWith(`${PUBLIC}/feeds/projects/${project.id}?key=hf_`),
+	    url);
+	const path = url.slice(PUBLIC.length);
+	const key = new URL(url).searchParams.get('key');
+	const cal = await getFeed(path.split('?')[0], key);
+	assert.equal(cal.name, `handoff: ${hostile}`);
+	// Listed, never shown again; revoked with the page's own form.
+	const list = await srv.request('GET', '/tokens',
+	    { headers: { cookie: s.cookie } });
+	assert.ok(!list.text.includes(key));
+	assert.match(list.text, new RegExp(`calendar feed: project:${project.id}`));
+	const id = await dbValue(srv, `SELECT id FROM api_tokens WHERE ` +
+	    `feed = 'project:${project.id}' AND name = 'phone, "work"'`);
+	const rev = await postForm(srv, s, `/tokens/${id.trim()}/revoke`, {});
+	assert.equal(rev.status, 303, rev.text);
+	const gone = await srv.request('GET', `${path}`, { auth: false });
+	assert.equal(gone.status, 401);
+	// A feed that is not one: the form says so, nothing is made.
+	const bad = await postForm(srv, s, '/tokens', { name: 'x',
+	    feed: 'project:999999' });
+	assert.equal(bad.status, 400, bad.text);
+	assert.ok(!/new-feed/.test(bad.text));
 });
