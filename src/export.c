@@ -120,8 +120,8 @@ ical_next_day(const char *d, char out[16])
 	int			 y, m, dd, last;
 
 	out[0] = '\0';
-	if (sscanf(d, "%4d%2d%2d", &y, &m, &dd) != 3 || y < 0 || m < 1 || m > 12 ||
-	    dd < 1)
+	if (sscanf(d, "%4d%2d%2d", &y, &m, &dd) != 3 || y < 0 || m < 1 ||
+	    m > 12 || dd < 1)
 		return;
 	last = mdays[m - 1];
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))

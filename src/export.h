@@ -12,7 +12,7 @@
 
 #include "sbuf.h"
 
-/* iCalendar ----------------------------------------------------------------- */
+/* iCalendar ------------------------------------------------------------ */
 
 /*
  * A TEXT value (RFC 5545 3.3.11): backslash, comma and semicolon escaped
@@ -44,7 +44,7 @@ void	ical_begin(struct sbuf *, const char *);
 void	ical_event(struct sbuf *, const struct ical_event *);
 void	ical_end(struct sbuf *);
 
-/* CSV ----------------------------------------------------------------------- */
+/* CSV ------------------------------------------------------------------ */
 
 /*
  * One cell (RFC 4180): quoted, with its quotes doubled, when it holds a
