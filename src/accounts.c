@@ -172,9 +172,9 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 	    "checkpoints and nothing else. Revoke it above like a token.</p>"
 	    "\n");
 	form_open(b, ctx, NULL, "/tokens", "new-feed-form", -1);
-	sbuf_str(b, "<label for=\"feed-name\">What it is for</label>\n"
-	    "<input type=\"text\" id=\"feed-name\" name=\"name\" required "
-	    "maxlength=\"100\" placeholder=\"my calendar\">\n"
+	sbuf_str(b, "<label for=\"feed-name\">Where you will subscribe"
+	    "</label>\n<input type=\"text\" id=\"feed-name\" name=\"name\" "
+	    "required maxlength=\"100\" placeholder=\"my calendar\">\n"
 	    "<label for=\"feed-feed\">Which feed</label>\n"
 	    "<input type=\"text\" id=\"feed-feed\" name=\"feed\" required "
 	    "maxlength=\"40\" value=\"portfolio\" "
