@@ -390,6 +390,8 @@ test('a feed key reads its feed and nothing else, until revoked', async () => {
 	const asKeyOther = await srv.request('GET',
 	    `/feeds/projects/${project.id}?key=${admin}`, { auth: false });
 	assert.equal(asKeyOther.status, 403, asKeyOther.text);
+	// Never written to the server's log (which names the path only).
+	assert.ok(!srv.fullLog().includes(key), 'the key is not logged');
 	// Stored as a hash only.
 	assert.equal(await dbValue(srv, `SELECT count(*) FROM api_tokens ` +
 	    `WHERE token_hash = '${key}' OR prefix = '${key}'`), '0');
