@@ -334,6 +334,20 @@ test('a person\'s feed: the checkpoints they own, their projects\' stage ends',
 	    summary: e.summary }));
 	const byUid = (a, b) => a.uid.localeCompare(b.uid);
 	assert.deepEqual(got.sort(byUid), want.sort(byUid));
+
+	// A stage's end moved in the plan: the same UID, SEQUENCE up by one.
+	const uid = `stage-${docs[0].id}-baseline@handoff`;
+	const was = cal.events.find((e) => e.uid === uid);
+	const stage = docs[0].stages.find((s) => s.key === 'baseline');
+	const end = addDays(stage.planned_end, 3);
+	const r = await srv.api('PATCH', `/api/v1/projects/${docs[0].id}`,
+	    { plan: { baseline: { end } } });
+	assert.equal(r.status, 200, r.text);
+	const now = (await getFeed(`/feeds/people/${owner.id}`, tok.token))
+	    .events.filter((e) => e.uid === uid);
+	assert.equal(now.length, 1);
+	assert.deepEqual([now[0].start, now[0].sequence],
+	    [end, was.sequence + 1]);
 });
 
 test('a feed key reads its feed and nothing else, until revoked', async () => {
