@@ -62,7 +62,7 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest httpparse utf8 \
-		   calldoc stmt apidoc apidoc_table throttle proxy expo
+		   calldoc stmt apidoc apidoc_table throttle proxy expo export
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))

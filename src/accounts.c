@@ -65,13 +65,35 @@ accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
 struct tokens_call {
 	int	 action;	/* 0 show, 1 create, 2 revoke, 3 created */
 	char	 token[SECRET_TOKEN_LEN];	/* the new one, shown once */
+	char	 feed[48];	/* what the new one reads, if a feed */
 	char	 error[128];
 };
 
+/*
+ * The address of calendar feed f ("portfolio", "project:12", "person:3")
+ * for its key: HANDOFF_PUBLIC_URL in front when it is set.
+ */
+static void
+tokens_feed_url(struct sbuf *b, const char *feed, const char *key)
+{
+	const char	*base = app_public_url();
+
+	sbuf_str(b, base != NULL ? base : "");
+	if (strncmp(feed, "project:", 8) == 0)
+		sbuf_printf(b, "/feeds/projects/%s", feed + 8);
+	else if (strncmp(feed, "person:", 7) == 0)
+		sbuf_printf(b, "/feeds/people/%s", feed + 7);
+	else
+		sbuf_str(b, "/feeds/portfolio");
+	sbuf_str(b, "?key=");
+	sbuf_str(b, key);
+}
+
 static void
 tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
-    const char *token, const char *error)
+    const char *token, const char *feed, const char *error)
 {
+	struct sbuf	 url;
 	json_t		*t;
 	size_t		 i;
 	char		 action[64], id[40];
@@ -82,7 +104,16 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 	    "your role: send it as <code>Authorization: Bearer &hellip;"
 	    "</code>. It is shown once; handoff keeps only its hash."
 	    "</p></header>\n");
-	if (token != NULL)
+	if (token != NULL && feed != NULL && *feed != '\0') {
+		sbuf_init(&url);
+		tokens_feed_url(&url, feed, token);
+		html_printf(b, "<section class=\"new-token\" role=\"status\">"
+		    "<h2>Your new calendar feed</h2>\n<p>Subscribe to this "
+		    "address in your calendar application; copy it now: it "
+		    "will not be shown again.</p>\n<p><code id=\"new-feed\">"
+		    "%s</code></p>\n</section>\n", sbuf_cstr(&url));
+		sbuf_free(&url);
+	} else if (token != NULL)
 		html_printf(b, "<section class=\"new-token\" role=\"status\">"
 		    "<h2>Your new token</h2>\n<p>Copy it now: it will not be "
 		    "shown again.</p>\n<p><code id=\"new-token\">%s</code></p>"
@@ -97,9 +128,13 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 	    "<th scope=\"col\">Created</th><th scope=\"col\">Last used</th>"
 	    "<th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
 	json_array_foreach(json_object_get(list, "tokens"), i, t) {
-		html_printf(b, "<tr><th scope=\"row\">%s</th><td><code>%s"
+		html_printf(b, "<tr><th scope=\"row\">%s%s%s</th><td><code>%s"
 		    "&hellip;</code></td><td>%s</td><td>%s</td><td>",
 		    json_string_value(json_object_get(t, "name")),
+		    json_is_string(json_object_get(t, "feed")) ?
+		    " <span class=\"muted\">calendar feed: " : "",
+		    json_is_string(json_object_get(t, "feed")) ?
+		    json_string_value(json_object_get(t, "feed")) : "",
 		    json_string_value(json_object_get(t, "prefix")),
 		    json_string_value(json_object_get(t, "created_at")),
 		    json_is_string(json_object_get(t, "last_used_at")) ?
@@ -130,6 +165,25 @@ tokens_page(struct sbuf *b, const struct page_ctx *ctx, json_t *list,
 	    "maxlength=\"100\" placeholder=\"chat bot\">\n"
 	    "<button type=\"submit\">Create a token</button>\n");
 	form_close(b);
+	sbuf_str(b, "</section>\n<section aria-labelledby=\"feed-h\">\n"
+	    "<h2 id=\"feed-h\">New calendar feed</h2>\n<p>A calendar "
+	    "application subscribes to an address, with no header: the "
+	    "address carries its own key, which reads that one feed of "
+	    "checkpoints and nothing else. Revoke it above like a token.</p>"
+	    "\n");
+	form_open(b, ctx, NULL, "/tokens", "new-feed-form", -1);
+	sbuf_str(b, "<label for=\"feed-name\">Where you will subscribe"
+	    "</label>\n<input type=\"text\" id=\"feed-name\" name=\"name\" "
+	    "required maxlength=\"100\" placeholder=\"my calendar\">\n"
+	    "<label for=\"feed-feed\">Which feed</label>\n"
+	    "<input type=\"text\" id=\"feed-feed\" name=\"feed\" required "
+	    "maxlength=\"40\" value=\"portfolio\" "
+	    "aria-describedby=\"feed-hint\">\n<p id=\"feed-hint\" "
+	    "class=\"muted\"><code>portfolio</code>, <code>project:ID</code> "
+	    "or <code>person:ID</code> (the number in a project's or "
+	    "person's address)</p>\n"
+	    "<button type=\"submit\">Create a feed</button>\n");
+	form_close(b);
 	sbuf_str(b, "</section>\n");
 	layout_end(b);
 }
@@ -139,6 +193,7 @@ tokens_prepare(struct http_request *req, struct pipe *p)
 {
 	struct tokens_call	*tc = pipe_ctx(p);
 	json_t			*form, *doc, *path, *body, *extra, *name;
+	json_t			*feed;
 	struct verror		 verr;
 	int			 ret;
 
@@ -160,10 +215,20 @@ tokens_prepare(struct http_request *req, struct pipe *p)
 		body = json_object();
 		if ((name = json_object_get(form, "name")) != NULL)
 			json_object_set(body, "name", name);
+		/* The feed form: a token of the feed scope. */
+		if ((feed = json_object_get(form, "feed")) != NULL) {
+			json_object_set_new(body, "scope",
+			    json_string("feed"));
+			json_object_set(body, "feed", feed);
+			(void)snprintf(tc->feed, sizeof(tc->feed), "%s",
+			    json_string_value(feed) != NULL ?
+			    json_string_value(feed) : "");
+		}
 		if (validate_object(body, token_body, &verr) == -1) {
 			(void)snprintf(tc->error, sizeof(tc->error),
 			    "Give the token a name of one line, up to 100 "
-			    "characters.");
+			    "characters%s.", tc->feed[0] != '\0' ? ", and name "
+			    "its feed" : "");
 			tc->action = 0;
 		} else {
 			doc = req_call_doc(-1, NULL, NULL, body);
@@ -235,7 +300,7 @@ tokens_finish(struct http_request *req, struct pipe *p)
 	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
 	tokens_page(&b, &ctx, list, tc->action == 3 ? tc->token : NULL,
-	    tc->error);
+	    tc->feed, tc->error);
 	page_reply(req, tc->error[0] != '\0' ? 400 : 200, &b);
 	json_decref(list);
 	sodium_memzero(tc->token, sizeof(tc->token));

@@ -180,6 +180,7 @@ static const struct apidoc_prop token_props[] = {
 	P("name", AT_STRING, 0),
 	P("prefix", AT_STRING, 0),
 	PE("scope", NUL, token_scope_keys),
+	P("feed", AT_STRING, NUL),
 	P("created_at", AT_TIME, 0),
 	P("last_used_at", AT_TIME, NUL),
 	P("revoked_at", AT_TIME, NUL),
@@ -190,6 +191,7 @@ static const struct apidoc_prop new_token_props[] = {
 	P("id", AT_INT, REQ),
 	P("name", AT_STRING, 0),
 	PE("scope", NUL, token_scope_keys),
+	P("feed", AT_STRING, NUL),
 	P("token", AT_STRING, REQ),
 	END
 };

@@ -92,6 +92,27 @@ auth_credentials(struct http_request *req,
 	return (0);
 }
 
+/*
+ * A calendar feed's secret: ?key=, which a calendar application can send
+ * where it cannot send a header (feeds.c); as its hash.  Read on the feed
+ * routes only: elsewhere a key in the query is no credential.
+ */
+int
+auth_feed_key(struct http_request *req, char token[SECRET_HASH_LEN])
+{
+	char	*key;
+
+	token[0] = '\0';
+	if (req->query_string == NULL ||
+	    formdata_get(req->query_string, strlen(req->query_string), "key",
+	    &key) != 1)
+		return (0);
+	if (*key != '\0')
+		secret_sha256_hex(key, token);
+	free(key);
+	return (token[0] != '\0');
+}
+
 /* The answer of api.authenticate() into a principal; 0 when nobody. */
 int
 auth_principal_from(json_t *doc, struct principal *p)

@@ -175,6 +175,8 @@ const struct field login_form_body[] = {
 const struct field token_body[] = {
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
 	{ "scope", FIELD_ENUM, 0, 0, 0, token_scope_keys, NULL },
+	/* With scope "feed": portfolio, project:<id> or person:<id>. */
+	{ "feed", FIELD_LINE, 0, 1, 40, NULL, NULL },
 	END
 };
 
@@ -213,6 +215,14 @@ const struct field risks_query[] = {
 	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	LIMIT_OFFSET,
+	END
+};
+
+/* GET /risks.csv: the same, as of "on", every row. */
+const struct field risks_csv_query[] = {
+	{ "on", FIELD_DATE, 0, 0, 0, NULL, NULL },
+	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	END
 };
 

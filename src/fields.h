@@ -43,6 +43,7 @@ extern const struct field	user_patch_body[];
 /* Queries of the lists and the risk views. */
 extern const struct field	page_query[];
 extern const struct field	risks_query[];
+extern const struct field	risks_csv_query[];
 extern const struct field	as_of_query[];
 extern const struct field	digest_query[];
 extern const struct field	digest_md_query[];

@@ -50,6 +50,9 @@
 /* Not a role: the loopback, or a token with the "metrics" scope
  * (metrics.c); api.authorize() is told the scope as well. */
 #define ACCESS_METRICS		5
+/* Not a role either: a calendar feed, read with a token of the "feed"
+ * scope given as ?key= (feeds.c, sql/0017_feeds.sql). */
+#define ACCESS_FEED		6
 
 /* Who is asking, as api.authorize() said. */
 struct principal {
@@ -132,6 +135,7 @@ json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
 int		 auth_init(void);
 int		 auth_credentials(struct http_request *,
 		    char [SECRET_HASH_LEN], char [SECRET_HASH_LEN]);
+int		 auth_feed_key(struct http_request *, char [SECRET_HASH_LEN]);
 void		 auth_session_cookie(struct http_request *, const char *, int);
 int		 auth_principal_from(json_t *, struct principal *);
 void		 auth_refuse(struct http_request *, int, int);
@@ -266,7 +270,7 @@ extern const int		tokens_show, tokens_create, tokens_revoke;
 /* views.c: risks as of any day, the digest, the portfolio and projects'
  * risks, from the ledger and the facts. */
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
-				projects_ops;
+				projects_ops, risks_csv_ops, portfolio_csv_ops;
 extern const int		digest_as_json, digest_as_html, digest_as_md;
 int		 views_project_risks(json_t *, day_t);
 
@@ -281,6 +285,20 @@ void		 views_risks_free(struct views_risks *);
 int		 views_portfolio(json_t *, day_t, int, size_t, size_t,
 		    size_t, struct portfolio_rows *);
 void		 views_portfolio_free(struct portfolio_rows *);
+
+/* exports.c: CSV files of the portfolio, its risks, a project's
+ * checkpoints and ownership; calendar feeds. */
+#define EXPORT_ROWS_MAX		1000000	/* "every row" to a paged read */
+enum export_table {
+	EXPORT_PORTFOLIO,
+	EXPORT_RISKS,
+	EXPORT_CHECKPOINTS,
+	EXPORT_OWNERSHIP
+};
+extern const struct pipe_ops	checkpoints_csv_ops, ownership_csv_ops,
+				feed_ops;
+void		 exports_csv(struct http_request *, enum export_table,
+		    json_t *, day_t);
 
 /* page.c, page_*.c: the HTML pages and their forms. */
 int		 run_page(struct http_request *, const struct route *,

@@ -177,6 +177,11 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 		return (KORE_RESULT_ERROR);
 	if (stmt_authed(s)) {
 		(void)auth_credentials(req, session, token);
+		/* A feed: its ?key= is the credential, and only that. */
+		if (p->access == ACCESS_FEED) {
+			session[0] = '\0';
+			(void)auth_feed_key(req, token);
+		}
 		write = req->method != HTTP_METHOD_GET &&
 		    req->method != HTTP_METHOD_HEAD;
 		csrf = NULL;
@@ -189,11 +194,14 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 		if (need == ACCESS_METRICS)
 			need = metrics_open_to(req) ? ACCESS_PUBLIC :
 			    ACCESS_VIEWER;
+		else if (need == ACCESS_FEED)
+			need = ACCESS_VIEWER;
 		auth = json_pack("{s:s?, s:s?, s:i, s:b, s:s?, s:s?}",
 		    "session", session[0] != '\0' ? session : NULL, "token",
 		    token[0] != '\0' ? token : NULL, "need", need,
 		    "write", write, "csrf", csrf, "scope",
-		    p->access == ACCESS_METRICS ? "metrics" : NULL);
+		    p->access == ACCESS_METRICS ? "metrics" :
+		    p->access == ACCESS_FEED ? "feed" : NULL);
 		if (auth == NULL) {
 			json_decref(doc);
 			return (KORE_RESULT_ERROR);

@@ -279,8 +279,9 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	html_printf(b, "<header class=\"page-head digest-head\">\n"
 	    "<h1>Risk digest, week %s</h1>\n<p>%s to %s, as of the end of %s. "
 	    "<a href=\"/digest.md?week=%s\">Markdown</a> &middot; "
-	    "<a href=\"/api/v1/digest?week=%s\">JSON</a></p>\n", week, mon,
-	    sun, asof, week, week);
+	    "<a href=\"/api/v1/digest?week=%s\">JSON</a> &middot; "
+	    "<a href=\"/risks.csv?on=%s\">Risks (CSV)</a></p>\n", week, mon,
+	    sun, asof, week, week, asof);
 
 	sbuf_str(b, "<nav class=\"weeks\" aria-label=\"Other weeks\">\n");
 	isoweek_of(d->monday - 7, &y, &wk);

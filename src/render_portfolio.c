@@ -87,7 +87,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<a href=\"/digest\">This week's digest</a> &middot; "
 	    "<a href=\"/projects/new\">Kick off a project</a> &middot; "
 	    "<a href=\"/people\">People</a> &middot; "
-	    "<a href=\"/api/v1/projects\">JSON API</a></p>\n"
+	    "<a href=\"/api/v1/projects\">JSON API</a> &middot; "
+	    "CSV: <a href=\"/portfolio.csv\">projects</a>, "
+	    "<a href=\"/risks.csv\">risks</a></p>\n"
 	    "</header>\n<section aria-label=\"Projects\">\n");
 	filter_form(b, rows, f);
 

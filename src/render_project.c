@@ -109,11 +109,16 @@ section_header(struct sbuf *b, json_t *doc, day_t today)
 	    "<h1>%s</h1>\n<p class=\"facts\">", doc_str(doc, "name"));
 	render_badge(b, doc_str(doc, "status"), doc_str(doc, "status"));
 	html_printf(b, " In <strong>%s</strong> &middot; PM %s &middot; "
-	    "kickoff %s &middot; target launch <strong>%s</strong>%s%s</p>\n"
-	    "</header>\n", stage_label(doc, doc_str(doc, "stage")),
+	    "kickoff %s &middot; target launch <strong>%s</strong>%s%s</p>\n",
+	    stage_label(doc, doc_str(doc, "stage")),
 	    doc_path_str(doc, "pm", "name"), doc_str(doc, "kickoff_on"),
 	    doc_str(doc, "target_launch_on"), when[0] != '\0' ? ", " : "",
 	    when);
+	html_printf(b, "<p class=\"exports\">CSV: <a href=\"/projects/%lld/"
+	    "checkpoints.csv\">checkpoints and slips</a>, <a href=\"/projects/"
+	    "%lld/ownership.csv\">ownership</a></p>\n</header>\n",
+	    doc_int(doc, "id"),
+	    doc_int(doc, "id"));
 }
 
 /* The launch ledger: every move of the target launch, with its reason. */

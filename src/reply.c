@@ -75,7 +75,8 @@ reply_is_api(struct http_request *req)
 {
 	return (strncmp(req->path, "/api/", 5) == 0 ||
 	    strcmp(req->path, "/healthz") == 0 ||
-	    strcmp(req->path, "/metrics") == 0);
+	    strcmp(req->path, "/metrics") == 0 ||
+	    strncmp(req->path, "/feeds/", 7) == 0);
 }
 
 void

@@ -122,6 +122,11 @@ static const struct run_pipe projects = { &projects_ops, NULL };
 static const struct run_pipe digest_api = { &digest_ops, &digest_as_json };
 static const struct run_pipe digest_page = { &digest_ops, &digest_as_html };
 static const struct run_pipe digest_text = { &digest_ops, &digest_as_md };
+static const struct run_pipe portfolio_csv = { &portfolio_csv_ops, NULL };
+static const struct run_pipe risks_csv = { &risks_csv_ops, NULL };
+static const struct run_pipe checkpoints_csv = { &checkpoints_csv_ops, NULL };
+static const struct run_pipe ownership_csv = { &ownership_csv_ops, NULL };
+static const struct run_pipe feed = { &feed_ops, NULL };
 
 /* The routes ------------------------------------------------------------- */
 
@@ -190,6 +195,21 @@ static const struct route_method m_digest[] = {
 };
 static const struct route_method m_digest_md[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &digest_text),
+};
+static const struct route_method m_portfolio_csv[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &portfolio_csv),
+};
+static const struct route_method m_risks_csv[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &risks_csv),
+};
+static const struct route_method m_checkpoints_csv[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &checkpoints_csv),
+};
+static const struct route_method m_ownership_csv[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &ownership_csv),
+};
+static const struct route_method m_feed[] = {
+	M(GET, ACCESS_FEED, run_pipe, &feed),
 };
 static const struct route_method m_healthz[] = {
 	M(GET, ACCESS_PUBLIC, run_pipe, &healthz),
@@ -305,6 +325,13 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
 	ROUTE("/digest", m_digest),
 	ROUTE("/digest.md", m_digest_md),
+	ROUTE("/portfolio.csv", m_portfolio_csv),
+	ROUTE("/risks.csv", m_risks_csv),
+	ROUTE("/projects/#project/checkpoints.csv", m_checkpoints_csv),
+	ROUTE("/projects/#project/ownership.csv", m_ownership_csv),
+	ROUTE("/feeds/portfolio", m_feed),
+	ROUTE("/feeds/projects/#project", m_feed),
+	ROUTE("/feeds/people/#person", m_feed),
 	ROUTE("/healthz", m_healthz),
 	ROUTE("/metrics", m_metrics),
 	ROUTE("/assets/*file", m_asset),

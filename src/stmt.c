@@ -56,6 +56,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    RISKS("project_create"), AUTH },
 	[STMT_PROJECT_GET_RISKS] = { "project_get+risks",
 	    RISKS("project_get"), AUTH },
+	[STMT_PROJECT_GET] = { "project_get", AUTHED("project_get"), AUTH },
 	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"),
 	    AUTH },
 	[STMT_PROJECT_PATCH_RISKS] = { "project_patch+risks",
@@ -100,6 +101,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
+	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
 };
 
 const char *

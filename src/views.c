@@ -366,6 +366,7 @@ const struct pipe_ops project_risks_ops = {
 /* The portfolio's risks -------------------------------------------------- */
 
 struct risks_call {
+	int		 csv;		/* GET /risks.csv: every row, as CSV */
 	day_t		 asof;
 	int		 severity;	/* -1: any */
 	long long	 pm;		/* 0: any */
@@ -477,8 +478,12 @@ risks_finish(struct http_request *req, struct pipe *p)
 	    "medium", json_integer_value(json_array_get(counts, 1)),
 	    "low", json_integer_value(json_array_get(counts, 0)),
 	    "total", (json_int_t)total));
-	reply_page_links(req, c->offset, c->limit, total);
-	reply_json(req, 200, out);
+	if (c->csv)
+		exports_csv(req, EXPORT_RISKS, out, c->asof);
+	else {
+		reply_page_links(req, c->offset, c->limit, total);
+		reply_json(req, 200, out);
+	}
 out:
 	risk_list_free(&all);
 	ledger_free(&clean);
@@ -491,6 +496,52 @@ out:
 const struct pipe_ops risks_ops = {
 	.ctx_size = sizeof(struct risks_call),
 	.prepare = risks_prepare,
+	.finish = risks_finish,
+};
+
+/*
+ * GET /risks.csv?on=YYYY-MM-DD&severity=&pm=: the same read as GET
+ * /api/v1/risks (the ledger's spans, the dirty items' facts), every row.
+ */
+static int
+risks_csv_prepare(struct http_request *req, struct pipe *p)
+{
+	struct risks_call	*c = pipe_ctx(p);
+	json_t			*query;
+	enum severity		 sev;
+	const char		*s;
+	char			 day[DATE_LEN];
+	int			 ret;
+
+	c->csv = 1;
+	query = json_object();
+	ret = KORE_RESULT_ERROR;
+	if (req_query(req, risks_csv_query, query) != KORE_RESULT_OK ||
+	    query_day(req, query, "on", app_today(), &c->asof) !=
+	    KORE_RESULT_OK)
+		goto out;
+	c->severity = -1;
+	if ((s = json_string_value(json_object_get(query, "severity"))) !=
+	    NULL && severity_from_key(s, &sev) == 0)
+		c->severity = (int)sev;
+	c->pm = json_integer_value(json_object_get(query, "pm"));
+	c->limit = EXPORT_ROWS_MAX;
+	c->offset = 0;
+	date_format(c->asof, day);
+	json_object_del(query, "on");
+	json_object_set_new(query, "as_of", json_string(day));
+	json_object_set_new(query, "limit", json_integer(EXPORT_ROWS_MAX));
+	if ((ret = pipe_send(p, STMT_RISKS, req_call_doc(-1, NULL, query,
+	    NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+out:
+	json_decref(query);
+	return (ret);
+}
+
+const struct pipe_ops risks_csv_ops = {
+	.ctx_size = sizeof(struct risks_call),
+	.prepare = risks_csv_prepare,
 	.finish = risks_finish,
 };
 
@@ -1216,6 +1267,7 @@ fail:
 }
 
 struct projects_call {
+	int	csv;		/* GET /portfolio.csv: every row, as CSV */
 	size_t	offset;
 	size_t	limit;
 };
@@ -1259,9 +1311,14 @@ projects_finish(struct http_request *req, struct pipe *p)
 	list = json_array();
 	for (i = 0; i < rows.n; i++)
 		json_array_append(list, rows.rows[i].doc);
-	reply_page_links(req, c->offset, c->limit, rows.total);
-	reply_json(req, 200, json_pack("{s:o, s:I}", "projects", list,
-	    "total", (json_int_t)rows.total));
+	if (c->csv)
+		exports_csv(req, EXPORT_PORTFOLIO, json_pack("{s:o}",
+		    "projects", list), app_today());
+	else {
+		reply_page_links(req, c->offset, c->limit, rows.total);
+		reply_json(req, 200, json_pack("{s:o, s:I}", "projects", list,
+		    "total", (json_int_t)rows.total));
+	}
 	views_portfolio_free(&rows);
 	json_decref(doc);
 	return (PIPE_DONE);
@@ -1270,5 +1327,30 @@ projects_finish(struct http_request *req, struct pipe *p)
 const struct pipe_ops projects_ops = {
 	.ctx_size = sizeof(struct projects_call),
 	.prepare = projects_prepare,
+	.finish = projects_finish,
+};
+
+/* GET /portfolio.csv: GET /api/v1/projects's read, every project. */
+static int
+portfolio_csv_prepare(struct http_request *req, struct pipe *p)
+{
+	struct projects_call	*c = pipe_ctx(p);
+	json_t			*query;
+	int			 ret;
+
+	c->csv = 1;
+	c->offset = 0;
+	c->limit = EXPORT_ROWS_MAX;
+	query = json_pack("{s:i}", "limit", EXPORT_ROWS_MAX);
+	if ((ret = pipe_send(p, STMT_PORTFOLIO, req_call_doc(-1, NULL,
+	    query, NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	json_decref(query);
+	return (ret);
+}
+
+const struct pipe_ops portfolio_csv_ops = {
+	.ctx_size = sizeof(struct projects_call),
+	.prepare = portfolio_csv_prepare,
 	.finish = projects_finish,
 };

@@ -32,9 +32,9 @@ const char *const user_role_keys[] = {
 	"viewer", "member", "pm", "admin", NULL
 };
 
-/* What a token may be limited to (sql/0016_token_scope.sql). */
+/* What a token may be limited to (sql/0016_token_scope.sql, 0017_feeds). */
 const char *const token_scope_keys[] = {
-	"metrics", NULL
+	"metrics", "feed", NULL
 };
 
 const char *const project_status_keys[PROJECT_STATUS_COUNT + 1] = {
@@ -89,7 +89,7 @@ const struct vocab vocabularies[] = {
 	{ "spec_field", spec_keys, spec_labels, SPEC_COUNT },
 	{ "risk_kind", risk_kind_keys, risk_kind_labels, RISK_KIND_COUNT },
 	{ "severity", severity_keys, severity_keys, SEVERITY_COUNT },
-	{ "token_scope", token_scope_keys, token_scope_keys, 1 },
+	{ "token_scope", token_scope_keys, token_scope_keys, 2 },
 };
 
 const size_t	nvocabularies = sizeof(vocabularies) / sizeof(vocabularies[0]);

@@ -10,7 +10,9 @@
 --            bearer token, "need": the least access the route takes
 --            (1 viewer .. 4 admin, the user_role vocabulary's position
 --            plus one), "write": a change, "csrf": the token it carries,
---            "scope": the scope of tokens the route takes, if any}
+--            "scope": the scope of tokens the route takes, if any: a
+--            route of the "feed" scope is a calendar feed, its token
+--            the URL's ?key=, see 90_feeds.sql}
 --
 -- so that a request costs one round trip, its check and its answer come
 -- from one snapshot, and no function runs for someone who may not call
@@ -52,6 +54,16 @@ BEGIN
 			RAISE EXCEPTION USING ERRCODE = 'HF403',
 			    MESSAGE = format('this token has the %s scope: '
 				'it serves nothing else', w->>'scope'),
+			    DETAIL = json_build_object('email',
+				w->'user'->>'email', 'scope',
+				w->>'scope')::text;
+		END IF;
+		-- A feed token (sql/0017_feeds.sql) reads the one feed it
+		-- names, never another.
+		IF w->>'scope' = 'feed' AND
+		    w->>'feed' IS DISTINCT FROM api.feed_of(p) THEN
+			RAISE EXCEPTION USING ERRCODE = 'HF403',
+			    MESSAGE = 'this feed token reads another feed',
 			    DETAIL = json_build_object('email',
 				w->'user'->>'email', 'scope',
 				w->>'scope')::text;

@@ -30,7 +30,8 @@ $$;
 -- most once a minute, so that reading is not a write every time; an
 -- expired session is deleted.
 -- Returns {"user": {...}, "via": "session"|"token", "csrf": "...",
--- "scope": the token's scope (sql/0016_token_scope.sql) or null} or null.
+-- "scope": the token's scope (sql/0016_token_scope.sql) or null, "feed":
+-- the feed a feed token reads (sql/0017_feeds.sql)} or null.
 CREATE FUNCTION api.authenticate(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -54,7 +55,8 @@ BEGIN
 			WHERE id = t.id;
 		END IF;
 		RETURN json_build_object('user', api.user_json(u),
-		    'via', 'token', 'csrf', NULL, 'scope', t.scope);
+		    'via', 'token', 'csrf', NULL, 'scope', t.scope,
+		    'feed', t.feed);
 	END IF;
 
 	IF p->>'session' IS NULL THEN
@@ -383,29 +385,49 @@ $$;
 CREATE FUNCTION api.token_json(t api_tokens) RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT json_build_object('id', t.id, 'name', t.name,
-	    'prefix', t.prefix, 'scope', t.scope,
+	    'prefix', t.prefix, 'scope', t.scope, 'feed', t.feed,
 	    'created_at', api.ts(t.created_at),
 	    'last_used_at', api.ts(t.last_used_at),
 	    'revoked_at', api.ts(t.revoked_at))
 $$;
 
--- p: {"user_id" (the signed-in user), "body": {"name", "scope"},
+-- p: {"user_id" (the signed-in user), "body": {"name", "scope", "feed"},
 -- "token_hash", "prefix"}.  The token itself is shown once, by the
 -- server, never stored.  A scoped token ("metrics") may do that one thing
--- and nothing else (05_authorize.sql); only an admin makes one.
+-- and nothing else (05_authorize.sql); only an admin makes one.  A feed
+-- token ("feed", sql/0017_feeds.sql) reads one calendar feed, named by
+-- "feed": "portfolio", "project:<id>" or "person:<id>" of a project or
+-- person that exists; anyone signed in makes one, since every feed shows
+-- what a viewer may read.
 CREATE FUNCTION api.token_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	t	api_tokens;
+	feed	text := p->'body'->>'feed';
+	scope	text := p->'body'->>'scope';
 BEGIN
-	IF p->'body'->>'scope' IS NOT NULL AND
+	IF scope IS NOT NULL AND scope <> 'feed' AND
 	    NOT coalesce((p->>'admin')::boolean, false) THEN
 		PERFORM api.fail('HF403', 'only an admin makes a scoped token',
 		    'scope');
 	END IF;
-	INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope)
+	IF (scope IS NOT DISTINCT FROM 'feed') <> (feed IS NOT NULL) THEN
+		PERFORM api.fail('HF400', CASE WHEN feed IS NULL THEN
+		    'a token of the feed scope names its feed' ELSE
+		    'feed goes with the feed scope' END, 'feed');
+	END IF;
+	IF feed IS NOT NULL AND NOT (feed = 'portfolio' OR
+	    (feed ~ '^project:[1-9][0-9]{0,17}$' AND EXISTS (SELECT 1
+		FROM projects WHERE id = substr(feed, 9)::bigint)) OR
+	    (feed ~ '^person:[1-9][0-9]{0,17}$' AND EXISTS (SELECT 1
+		FROM people WHERE id = substr(feed, 8)::bigint))) THEN
+		PERFORM api.fail('HF400', 'feed must be portfolio, ' ||
+		    'project:<id> or person:<id> of one that exists', 'feed');
+	END IF;
+	INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope,
+	    feed)
 	VALUES ((p->>'user_id')::bigint, p->'body'->>'name',
-	    p->>'token_hash', p->>'prefix', p->'body'->>'scope')
+	    p->>'token_hash', p->>'prefix', scope, feed)
 	RETURNING * INTO t;
 	PERFORM api.audit(p, NULL, 'token', t.id::text, 'create', NULL,
 	    api.token_json(t));

@@ -603,10 +603,11 @@ test('admins list and revoke the tokens of any account', async () => {
 	assert.deepEqual(list.json.tokens.map((t) => t.name), ['phone',
 	    'laptop']);
 	assert.deepEqual(Object.keys(list.json.tokens[0]).sort(),
-	    ['created_at', 'id', 'last_used_at', 'name', 'prefix',
+	    ['created_at', 'feed', 'id', 'last_used_at', 'name', 'prefix',
 	    'revoked_at', 'scope']);
 	// Tokens made without a scope act as their owner (README).
 	assert.equal(list.json.tokens[0].scope, null);
+	assert.equal(list.json.tokens[0].feed, null);
 	assert.ok(!list.text.includes(a.token) && !list.text.includes(b.token));
 	// The owner's own list is the same one.
 	const own = await srv.request('GET', '/api/v1/tokens',

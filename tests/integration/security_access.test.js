@@ -324,6 +324,16 @@ const ROUTES = [
 	    make: async () => ({ path: '/digest' }) },
 	{ route: '/digest.md', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/digest.md' }) },
+	{ route: '/portfolio.csv', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: '/portfolio.csv' }) },
+	{ route: '/risks.csv', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: `/risks.csv?on=${TODAY}` }) },
+	{ route: '/projects/#project/checkpoints.csv', method: 'GET',
+	    need: 'viewer', ok: 200, make: async () => ({
+		path: `/projects/${(await project()).id}/checkpoints.csv` }) },
+	{ route: '/projects/#project/ownership.csv', method: 'GET',
+	    need: 'viewer', ok: 200, make: async () => ({
+		path: `/projects/${(await project()).id}/ownership.csv` }) },
 	{ route: '/projects/#project', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: `/projects/${(await project()).id}` }) },
 	{ route: '/projects/#project/spec', method: 'POST', need: 'pm', ok: 303,
@@ -732,6 +742,53 @@ test('access: GET /metrics: the loopback, or the metrics scope', async () => {
 	assertJsonError(s, 403, { code: 'forbidden' });
 });
 
+// A calendar feed needs no role but a key (ACCESS_FEED): a token of the
+// "feed" scope naming that feed, sent as ?key= (calendar applications
+// send no header).  Every role's session or token is refused (401: only
+// ?key= counts there), and as ?key= an ordinary token is refused for its
+// scope (403); a feed key reads only its feed (tests/integration/
+// exports.test.js covers the rest).
+const FEEDS = [
+	{ method: 'GET', route: '/feeds/portfolio', path: () => '/feeds/portfolio',
+	    feed: () => 'portfolio' },
+	{ method: 'GET', route: '/feeds/projects/#project',
+	    path: (p) => `/feeds/projects/${p.id}`, feed: (p) => `project:${p.id}` },
+	{ method: 'GET', route: '/feeds/people/#person',
+	    path: (p) => `/feeds/people/${p.pm.id}`, feed: (p) => `person:${p.pm.id}` },
+];
+
+test('access: calendar feeds: their own key, nothing else', async () => {
+	const p = await project();
+	for (const f of FEEDS) {
+		const path = f.path(p);
+		const anon = await srv.request('GET', path, { auth: false });
+		assertJsonError(anon, 401, { code: 'unauthenticated' });
+		for (const who of ROLES) {
+			const t = await srv.request('GET', path, { auth: false,
+			    headers: bearer(who) });
+			assertJsonError(t, 401, { code: 'unauthenticated' });
+			const s = await srv.request('GET', path, { auth: false,
+			    headers: { cookie: sessions[who].cookie } });
+			assertJsonError(s, 401, { code: 'unauthenticated' });
+			const k = await srv.request('GET', `${path}?key=` +
+			    tokens[who], { auth: false });
+			assertJsonError(k, 403, { code: 'forbidden' });
+		}
+		const made = await srv.request('POST', '/api/v1/tokens', {
+		    body: { name: 'calendar', scope: 'feed', feed: f.feed(p) },
+		    headers: bearer('viewer') });
+		assert.equal(made.status, 201, made.text);
+		const ok = await srv.request('GET', `${path}?key=${made.json.token}`,
+		    { auth: false });
+		assert.equal(ok.status, 200, `${path}: ${ok.text}`);
+		for (const g of FEEDS.filter((x) => x !== f)) {
+			const no = await srv.request('GET', `${g.path(p)}?key=` +
+			    made.json.token, { auth: false });
+			assertJsonError(no, 403, { code: 'forbidden' });
+		}
+	}
+});
+
 // The table must not fall behind the routes: every route and method of
 // src/routes.c (the one place routes are declared) that needs an account
 // has a row, and the row's least role is the one the route declares.
@@ -754,6 +811,11 @@ test('access: the matrix covers every route and method', () => {
 			    x.method === r.method), `${r.method} ${r.route}`);
 			continue;
 		}
+		if (r.access === 'feed') {
+			assert.ok(FEEDS.some((x) => x.route === r.route &&
+			    x.method === r.method), `${r.method} ${r.route}`);
+			continue;
+		}
 		const rows = ROUTES.filter((x) => x.route === r.route &&
 		    x.method === r.method);
 		assert.ok(rows.length > 0, `a row for ${r.method} ${r.route}`);
@@ -762,7 +824,7 @@ test('access: the matrix covers every route and method', () => {
 			    `${r.method} ${r.route} needs ${r.access}`);
 	}
 	// And no row for a route that does not exist.
-	for (const row of [...ROUTES, ...SCOPED])
+	for (const row of [...ROUTES, ...SCOPED, ...FEEDS])
 		assert.ok(routes.some((r) => r.route === row.route &&
 		    r.method === row.method), `${row.method} ${row.route} exists`);
 });
