@@ -645,7 +645,7 @@ components(void)
 	json_object_set_new(c, "headers", json_pack("{"
 	    "s:{s:s, s:{s:s, s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, "
 	    "s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, "
-	    "s:{s:s, s:{s:s, s:s}}}",
+	    "s:{s:s, s:{s:s, s:[s]}}}",
 	    "ETag", "description", "a strong entity tag: the version of a "
 	    "resource (\"3\"; send it back in If-Match), or else a hash of "
 	    "the answer (send it in If-None-Match)", "schema", "type",
