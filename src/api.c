@@ -46,7 +46,10 @@ api_prepare(struct http_request *req, struct pipe *p)
 	struct api_ctx		*ctx = pipe_ctx(p);
 	const struct api_method	*m;
 	json_t			*path, *query, *body, *doc;
+	const char		*key;
+	char			 hash[SECRET_HASH_LEN];
 	long long		 if_match;
+	int			 idem;
 	struct verror		 verr;
 	int			 ret;
 
@@ -61,6 +64,8 @@ api_prepare(struct http_request *req, struct pipe *p)
 		goto out;
 	}
 	if (req_if_match(req, &if_match) != KORE_RESULT_OK)
+		goto out;
+	if ((idem = req_idempotency_key(req, NULL, &key)) == -1)
 		goto out;
 	if (m->query != NULL && req_query(req, m->query, query) !=
 	    KORE_RESULT_OK)
@@ -82,6 +87,11 @@ api_prepare(struct http_request *req, struct pipe *p)
 		}
 	}
 
+	/* The request as sent: before() may add to the body. */
+	if (idem == 1) {
+		req_idempotency_hash(req, if_match, body, hash);
+		pipe_idem(p, key, hash);
+	}
 	if ((doc = req_call_doc(if_match, path, query, body)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		goto out;
@@ -110,6 +120,19 @@ api_finish(struct http_request *req, struct pipe *p)
 	const char		*key;
 	char			 hdr[64], etag[32];
 	int			 flat;
+
+	/* The first answer again, for a repeated Idempotency-Key. */
+	if (pipe_replayed(p)) {
+		http_response_header(req, "idempotent-replayed", "true");
+		/* A secret is shown once: the first answer had it. */
+		if (ctx->extra != NULL) {
+			reply_error(req, 409, "conflict", "the first request "
+			    "with this Idempotency-Key made it, and its "
+			    "secret is shown only once: revoke it and make "
+			    "another", "Idempotency-Key");
+			return (PIPE_DONE);
+		}
+	}
 
 	if (m->status == 204) {
 		reply_common_headers(req);

@@ -414,7 +414,7 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 	char			 key[8], id[128];
 	const char		*p;
 	size_t			 i;
-	int			 status, db, write;
+	int			 status, db, write, idem;
 
 	body = r->body != NULL ? r->body : op->body;
 	query = r->query != NULL ? r->query : op->query;
@@ -423,6 +423,8 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 		status = 200;
 	db = (op->flags & APIDOC_CONST) == 0;
 	write = strcmp(r->method, "GET") != 0;
+	/* A signed-in POST takes an Idempotency-Key (README). */
+	idem = db && r->access > 0 && strcmp(r->method, "POST") == 0;
 
 	/* operationId: the method and the path's words, "get_people_person" */
 	(void)snprintf(id, sizeof(id), "%s", r->method);
@@ -451,6 +453,8 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 		json_array_append_new(params, param_ref("IfMatch"));
 	if (op->flags & APIDOC_CACHED)
 		json_array_append_new(params, param_ref("IfNoneMatch"));
+	if (idem)
+		json_array_append_new(params, param_ref("IdempotencyKey"));
 	if (json_array_size(params) > 0)
 		json_object_set_new(o, "parameters", params);
 	else
@@ -477,6 +481,9 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 		    header_ref("SetCookie"));
 	json_object_set_new(headers, "Cache-Control",
 	    header_ref("CacheControl"));
+	if (idem)
+		json_object_set_new(headers, "Idempotent-Replayed",
+		    header_ref("IdempotentReplayed"));
 	if (json_object_size(headers) > 0)
 		json_object_set_new(ok, "headers", headers);
 	else
@@ -519,8 +526,17 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 	if (strpbrk(r->pattern, "#:*") != NULL)
 		add_error(responses, 404, "no such resource");
 	if (op->flags & APIDOC_CONFLICT)
-		add_error(responses, 409, "the change conflicts with the "
-		    "data: a duplicate, or a step out of order");
+		add_error(responses, 409, idem ? "the change conflicts with "
+		    "the data (a duplicate, or a step out of order), or a "
+		    "request with the same Idempotency-Key is still running" :
+		    "the change conflicts with the data: a duplicate, or a "
+		    "step out of order");
+	else if (idem)
+		add_error(responses, 409, "a request with the same "
+		    "Idempotency-Key is still running");
+	if (idem)
+		add_error(responses, 422, "the Idempotency-Key was used for "
+		    "another request (method, path, If-Match or body)");
 	if (op->flags & APIDOC_IF_MATCH)
 		add_error(responses, 412, "If-Match names a version that is "
 		    "no longer the current one");
@@ -628,7 +644,8 @@ components(void)
 	    "signed in with the session cookie sends it"));
 	json_object_set_new(c, "headers", json_pack("{"
 	    "s:{s:s, s:{s:s, s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, "
-	    "s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}}",
+	    "s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, s:{s:s, s:{s:s}}, "
+	    "s:{s:s, s:{s:s, s:[s]}}}",
 	    "ETag", "description", "a strong entity tag: the version of a "
 	    "resource (\"3\"; send it back in If-Match), or else a hash of "
 	    "the answer (send it in If-None-Match)", "schema", "type",
@@ -643,16 +660,27 @@ components(void)
 	    "(HttpOnly, SameSite=Lax)", "schema", "type", "string",
 	    "CacheControl", "description", "what may keep the answer: "
 	    "never a shared cache for a signed-in answer", "schema", "type",
-	    "string"));
+	    "string",
+	    "IdempotentReplayed", "description", "\"true\": the answer "
+	    "of the first request with this Idempotency-Key, given again",
+	    "schema", "type", "string", "enum", "true"));
 	json_object_set_new(c, "parameters", json_pack("{"
-	    "s:{s:s, s:s, s:s, s:{s:s}}, s:{s:s, s:s, s:s, s:{s:s}}}",
+	    "s:{s:s, s:s, s:s, s:{s:s}}, s:{s:s, s:s, s:s, s:{s:s}}, "
+	    "s:{s:s, s:s, s:s, s:{s:s, s:i, s:i, s:s}}}",
 	    "IfMatch", "name", "If-Match", "in", "header", "description",
 	    "the ETag the client read: a write on another version is "
 	    "refused with 412 (without it, the last writer wins)",
 	    "schema", "type", "string",
 	    "IfNoneMatch", "name", "If-None-Match", "in", "header",
 	    "description", "the ETag the client has: 304 when it is still "
-	    "the current one", "schema", "type", "string"));
+	    "the current one", "schema", "type", "string",
+	    "IdempotencyKey", "name", "Idempotency-Key", "in", "header",
+	    "description", "a key the client makes for this request (a "
+	    "UUID): sent again with the same request within 24 hours, the "
+	    "first answer comes back (Idempotent-Replayed: true) and the "
+	    "work is done once; per account",
+	    "schema", "type", "string", "minLength", 1, "maxLength", 255,
+	    "pattern", "^[ -~]+$"));
 	return (c);
 }
 

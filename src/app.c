@@ -70,6 +70,44 @@ static char	public_url[256];
 
 static int	public_url_parse(const char *);
 
+/*
+ * HANDOFF_INSTANCE, else the host name: which instance answered, in the
+ * X-Handoff-Instance header of every answer (several instances behind
+ * one proxy, README "More than one instance").  Cut to 64 characters of
+ * A-Z a-z 0-9 . _ : - (a header value must not carry anything else).
+ */
+static char	instance[65];
+
+static void
+instance_init(void)
+{
+	const char	*s;
+	char		 host[256];
+	size_t		 i, n;
+
+	s = getenv("HANDOFF_INSTANCE");
+	if (s == NULL || *s == '\0') {
+		if (gethostname(host, sizeof(host)) == -1)
+			(void)snprintf(host, sizeof(host), "handoff");
+		host[sizeof(host) - 1] = '\0';
+		s = host;
+	}
+	for (i = n = 0; s[i] != '\0' && n < sizeof(instance) - 1; i++) {
+		if (isalnum((unsigned char)s[i]) || strchr("._:-", s[i]) !=
+		    NULL)
+			instance[n++] = s[i];
+	}
+	instance[n] = '\0';
+	if (n == 0)
+		(void)snprintf(instance, sizeof(instance), "handoff");
+}
+
+const char *
+app_instance(void)
+{
+	return (instance[0] != '\0' ? instance : "handoff");
+}
+
 const char *
 app_public_url(void)
 {
@@ -247,6 +285,7 @@ handoff_init(int state)
 	    req_init() != KORE_RESULT_OK || metrics_init() != KORE_RESULT_OK)
 		return (KORE_RESULT_ERROR);
 
+	instance_init();
 	today = getenv("HANDOFF_TODAY");
 	if (today != NULL && *today != '\0') {
 		if (date_parse(today, &fixed_today) == -1) {

@@ -23,6 +23,7 @@ static const struct sqlstate_map sqlstate_map[] = {
 	{ "HF409", 409, "conflict", NULL },
 	{ "HFLAD", 409, "last_admin", NULL },
 	{ "HF412", 412, "stale_version", NULL },
+	{ "HF422", 422, "idempotency_key_reused", NULL },
 	{ "23505", 409, "duplicate",
 	    "a record with the same unique value already exists" },
 	{ "23503", 409, "conflict",

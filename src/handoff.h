@@ -84,6 +84,7 @@ struct req_state {
 int		 handoff_init(int);
 day_t		 app_today(void);
 const char	*app_public_url(void);	/* HANDOFF_PUBLIC_URL, or NULL */
+const char	*app_instance(void);	/* HANDOFF_INSTANCE, or the host */
 
 /* routes.c: every route, its methods and who may call each. */
 struct route;
@@ -127,6 +128,10 @@ int		 req_form_body(struct http_request *, json_t **);
 int		 req_query(struct http_request *, const struct field *,
 		    json_t *);
 int		 req_if_match(struct http_request *, long long *);
+int		 req_idempotency_key(struct http_request *, const char *,
+		    const char **);
+void		 req_idempotency_hash(struct http_request *, long long,
+		    json_t *, char [SECRET_HASH_LEN]);
 int		 req_headers_complete(struct http_request *);
 int		 req_path(struct http_request *, const char *, json_t *);
 json_t		*req_call_doc(long long, json_t *, json_t *, json_t *);
@@ -206,6 +211,8 @@ void		*pipe_ctx(struct pipe *);
 const void	*pipe_arg(struct pipe *);
 int		 pipe_send(struct pipe *, enum stmt, json_t *);
 void		 pipe_csrf(struct pipe *, const char *);
+void		 pipe_idem(struct pipe *, const char *, const char *);
+int		 pipe_replayed(struct pipe *);
 void		 pipe_who(struct pipe *, json_t *);
 json_t		*pipe_result(struct pipe *);
 const char	*pipe_value(struct pipe *);

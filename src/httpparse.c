@@ -106,3 +106,21 @@ httpparse_same_site(const char *fetch_site, const char *origin,
 	p += 3;
 	return (*p != '\0' && strcasecmp(p, host) == 0);
 }
+
+int
+httpparse_idem_key_ok(const char *key)
+{
+	size_t	i;
+	int	blank;
+
+	if (key == NULL)
+		return (0);
+	blank = 1;
+	for (i = 0; key[i] != '\0'; i++) {
+		if (i >= HTTPPARSE_IDEM_MAX || key[i] < ' ' || key[i] > '~')
+			return (0);
+		if (key[i] != ' ')
+			blank = 0;
+	}
+	return (i > 0 && !blank);
+}

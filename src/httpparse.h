@@ -44,4 +44,12 @@ int	httpparse_etag_match(const char *, const char *);
  */
 int	httpparse_same_site(const char *, const char *, const char *);
 
+/*
+ * An Idempotency-Key value (or a form's "_idem"): 1 to
+ * HTTPPARSE_IDEM_MAX printable ASCII characters (space to tilde), not
+ * all blank.  1 if it is one, else 0 (NULL included).
+ */
+#define HTTPPARSE_IDEM_MAX	255
+int	httpparse_idem_key_ok(const char *);
+
 #endif

@@ -54,10 +54,15 @@ static const struct pipe_ops page_act_ops = {
 void
 page_ctx_init(struct http_request *req, struct page_ctx *ctx)
 {
+	/* A page is drawn in one go, so one buffer per worker will do. */
+	static char		 idem[48];
 	const struct principal	*who = req_who(req);
 
+	/* 43 base64url characters: the forms' Idempotency-Keys (render.h). */
+	secret_random(idem, sizeof(idem), "");
 	ctx->today = app_today();
 	ctx->csrf = who != NULL ? who->csrf : "";
+	ctx->idem = who != NULL ? idem : NULL;
 	ctx->user = who != NULL ? who->name : NULL;
 	ctx->role = who != NULL ? who->role : NULL;
 	ctx->access = who != NULL ? who->access : ACCESS_PUBLIC;
@@ -318,9 +323,11 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 	struct page_call		*pc = pipe_ctx(p);
 	const struct page_action	*a = pipe_arg(p);
 	json_t				*body;
+	const char			*key;
+	char				 hash[SECRET_HASH_LEN];
 	long long			 version;
 	struct verror			 verr;
-	int				 ret;
+	int				 ret, idem;
 
 	pc->action = a;
 	pc->view = a->view;
@@ -341,6 +348,11 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 	/* A form from a session carries that session's CSRF token: the
 	 * statement checks it, the page drawn again included. */
 	pipe_csrf(p, json_string_value(json_object_get(pc->values, "csrf")));
+	/* A form sent twice (a double click, a reload) does its work once. */
+	idem = req_idempotency_key(req, json_string_value(json_object_get(
+	    pc->values, "_idem")), &key);
+	if (idem == -1)
+		return (KORE_RESULT_ERROR);
 
 	body = page_form_body(a->fields, pc->values, &version);
 	if (a->adjust != NULL)
@@ -352,6 +364,10 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 		    KORE_RESULT_ERROR : KORE_RESULT_OK);
 	}
 
+	if (idem == 1) {
+		req_idempotency_hash(req, version, body, hash);
+		pipe_idem(p, key, hash);
+	}
 	ret = pipe_send(p, a->stmt, req_call_doc(version, pc->path, NULL,
 	    body));
 	json_decref(body);

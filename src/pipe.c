@@ -19,6 +19,7 @@
  * socket libpq already closed (db_release()).
  */
 #include "handoff.h"
+#include "httpparse.h"
 
 #define PIPE_STATE_PREPARE	0
 #define PIPE_STATE_CONNECT	1
@@ -47,6 +48,12 @@ struct pipe {
 	int			 failed;	/* err is filled in */
 	char			 csrf[128];	/* what a form carries */
 	int			 have_csrf;
+	/* Idempotency-Key of the next write sent, and its request's hash. */
+	char			 idem_key[HTTPPARSE_IDEM_MAX + 1];
+	char			 idem_hash[SECRET_HASH_LEN];
+	int			 have_idem;
+	int			 idem;		/* via api.idempotent */
+	int			 replayed;	/* ... which replayed */
 	struct db_error		 err;
 };
 
@@ -152,6 +159,26 @@ pipe_csrf(struct pipe *p, const char *token)
 }
 
 /*
+ * The Idempotency-Key (and its request's hash, req_idempotency_hash())
+ * for the next statement sent, when that is an api.* function's: it then
+ * runs through api.idempotent (sql/api/90_idempotency.sql).
+ */
+void
+pipe_idem(struct pipe *p, const char *key, const char *hash)
+{
+	(void)snprintf(p->idem_key, sizeof(p->idem_key), "%s", key);
+	(void)snprintf(p->idem_hash, sizeof(p->idem_hash), "%s", hash);
+	p->have_idem = 1;
+}
+
+/* Was the last answer the first one's again (api.idempotent)? */
+int
+pipe_replayed(struct pipe *p)
+{
+	return (p->replayed);
+}
+
+/*
  * Send statement s with doc (taken over; NULL is an error unless the
  * statement takes no parameter) as its one parameter; for an authed
  * statement, with what api.authorize() needs.
@@ -167,6 +194,7 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 	int			 write, need;
 
 	pipe_forget(p);
+	p->idem = p->replayed = 0;
 	if (stmt_bare(s)) {
 		json_decref(doc);
 		p->stmt = s;
@@ -207,6 +235,17 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 			return (KORE_RESULT_ERROR);
 		}
 		json_object_set_new(doc, "auth", auth);
+		if (p->have_idem && stmt_function(s) != NULL) {
+			if (json_object_set_new(doc, "idem", json_pack(
+			    "{s:s, s:s, s:s, s:b}", "key", p->idem_key,
+			    "hash", p->idem_hash, "call", stmt_function(s),
+			    "risks", stmt_risks(s))) == -1) {
+				json_decref(doc);
+				return (KORE_RESULT_ERROR);
+			}
+			p->idem = 1;
+		}
+		p->have_idem = 0;
 	}
 	p->param = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
@@ -321,7 +360,8 @@ pipe_state_query(struct http_request *req)
 	req->fsm_state = PIPE_STATE_WAIT;
 
 	/* Text parameters: libpq ignores lengths and formats for those. */
-	if (!kore_pgsql_query_param_fields(&p->sql, stmt_sql(p->stmt), 0,
+	if (!kore_pgsql_query_param_fields(&p->sql, p->idem ?
+	    stmt_idempotent_sql() : stmt_sql(p->stmt), 0,
 	    stmt_bare(p->stmt) ? 0 : 1, params, NULL, NULL))
 		return (HTTP_STATE_CONTINUE);	/* state is ERROR */
 
@@ -371,6 +411,9 @@ pipe_state_wait(struct http_request *req)
 			req->fsm_state = PIPE_STATE_FAIL;
 			return (HTTP_STATE_CONTINUE);
 		}
+		p->replayed = p->idem && p->result != NULL &&
+		    PQntuples(p->result) > 0 && PQnfields(p->result) > 2 &&
+		    strcmp(PQgetvalue(p->result, 0, 2), "t") == 0;
 		req->fsm_state = PIPE_STATE_FINISH;
 		return (HTTP_STATE_CONTINUE);
 	default:

@@ -22,6 +22,12 @@ struct digest;
 struct page_ctx {
 	day_t		 today;
 	const char	*csrf;		/* goes into every form */
+	/*
+	 * Drawn at random for each page: with a form's id, the
+	 * Idempotency-Key its post carries ("_idem"), so that a form sent
+	 * twice does its work once.  NULL or "": no such field.
+	 */
+	const char	*idem;
 	const char	*user;		/* who is signed in, or NULL */
 	const char	*role;		/* their role, or NULL */
 	int		 access;	/* ACCESS_* of that role (handoff.h) */

@@ -17,7 +17,9 @@ static void	form_notice(struct sbuf *, const struct form_state *,
 		    const char *);
 
 /*
- * The start of form id: its CSRF token, the notice when it was the one
+ * The start of form id: its CSRF token, its Idempotency-Key (the page's
+ * random part and the form's id: two forms of a page never share one),
+ * the notice when it was the one
  * refused, and the version it edits (-1: it edits no versioned record),
  * sent back as If-Match.
  */
@@ -29,6 +31,9 @@ form_open(struct sbuf *b, const struct page_ctx *ctx,
 	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"%s\">\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
+	if (ctx->idem != NULL && ctx->idem[0] != '\0')
+		html_printf(b, "<input type=\"hidden\" name=\"_idem\" "
+		    "value=\"%s-%s\">\n", ctx->idem, id);
 	form_notice(b, fs, id);
 	if (version >= 0)
 		html_printf(b, "<input type=\"hidden\" name=\"version\" "

@@ -43,6 +43,8 @@ reply_send(struct http_request *req, int status, const void *data,
 	const struct req_state	*rs = req->hdlr_extra;
 	uint64_t		 start, now, ms;
 
+	/* Which of several instances answered (app.c). */
+	http_response_header(req, "x-handoff-instance", app_instance());
 	http_response(req, status, data, len);
 
 	start = req->start;

@@ -298,6 +298,63 @@ req_if_match(struct http_request *req, long long *version)
 	return (KORE_RESULT_ERROR);
 }
 
+/*
+ * The Idempotency-Key of a POST (sql/api/90_idempotency.sql): 0 when
+ * there is none (or the method is not POST: other writes are made safe
+ * to repeat by If-Match), 1 with *key set, -1 having replied 400 naming
+ * the header.  A form carries it as the field "_idem" instead (form:
+ * its value, or NULL), since a browser sets no header on a form's post.
+ */
+int
+req_idempotency_key(struct http_request *req, const char *form,
+    const char **key)
+{
+	const char	*v, *name;
+	char		 msg[160];
+
+	*key = NULL;
+	if (req->method != HTTP_METHOD_POST)
+		return (0);
+	name = "_idem";
+	if ((v = form) == NULL) {
+		name = "Idempotency-Key";
+		if (!http_request_header(req, "idempotency-key", &v))
+			return (0);
+	}
+	if (!httpparse_idem_key_ok(v)) {
+		(void)snprintf(msg, sizeof(msg), "%s must be 1 to %d "
+		    "printable ASCII characters (a UUID will do)", name,
+		    HTTPPARSE_IDEM_MAX);
+		reply_error(req, 400, "invalid", msg, name);
+		return (-1);
+	}
+	*key = v;
+	return (1);
+}
+
+/*
+ * What a repeated request must repeat to be the same: SHA-256 (hex) of
+ * its method, path, query string, If-Match and body (its JSON with the
+ * keys sorted, so that spacing and key order do not matter), taken
+ * before anything is added to the body.
+ */
+void
+req_idempotency_hash(struct http_request *req, long long if_match,
+    json_t *body, char hash[SECRET_HASH_LEN])
+{
+	struct sbuf	 b;
+	char		*text;
+
+	text = body != NULL ? json_dumps(body, JSON_COMPACT |
+	    JSON_SORT_KEYS) : NULL;
+	sbuf_init(&b);
+	sbuf_printf(&b, "%s %s?%s\n%lld\n%s", http_method_text(req->method),
+	    req->path, req->query_string != NULL ? req->query_string : "",
+	    if_match, text != NULL ? text : "");
+	secret_sha256_hex(sbuf_cstr(&b), hash);
+	sbuf_free(&b);
+	free(text);
+}
 
 /* Is s[0..n) made of characters of the class, and n within max? */
 static int
@@ -487,10 +544,21 @@ req_address(struct http_request *req, char *buf, size_t size)
 	(void)snprintf(buf, size, "%s", client);
 }
 
+/*
+ * Did the client's connection use TLS: kore's own, or a trusted proxy's
+ * (X-Forwarded-Proto: https from an address of HANDOFF_TRUSTED_PROXIES;
+ * from anyone else the header means nothing).  Cookies get Secure and
+ * answers HSTS then.
+ */
 int
 req_is_tls(struct http_request *req)
 {
-	return (req->owner != NULL && req->owner->owner != NULL &&
+	const char	*proto;
+
+	if (req->owner != NULL && req->owner->owner != NULL &&
 	    req->owner->owner->server != NULL &&
-	    req->owner->owner->server->tls);
+	    req->owner->owner->server->tls)
+		return (1);
+	return (http_request_header(req, "x-forwarded-proto", &proto) &&
+	    strcasecmp(proto, "https") == 0 && req_from_proxy(req));
 }

@@ -14,25 +14,38 @@
 
 #include "stmt.h"
 
-#define PLAIN(fn)	"SELECT api." fn "($1::jsonb)"
+/* Each expands to the text, the api.* function and whether it has risks. */
+#define PLAIN(fn)	"SELECT api." fn "($1::jsonb)", NULL, 0
 #define AUTHED(fn)	"SELECT w.who, api." fn "(w.call) "		\
-			"FROM api.authorize($1::jsonb) w"
+			"FROM api.authorize($1::jsonb) w", fn, 0
 #define RISKS(fn)	"SELECT w.who, api.with_risk_facts(api." fn	\
-			"(w.call), w.call) FROM api.authorize($1::jsonb) w"
+			"(w.call), w.call) FROM api.authorize($1::jsonb) w", \
+			fn, 1
+
+/*
+ * A POST with an Idempotency-Key runs its statement's function through
+ * api.idempotent (sql/api/90_idempotency.sql), which the request document
+ * names it to; a third column says whether the answer is a replay.
+ */
+static const char idempotent_sql[] = "SELECT w.who, x.answer, x.replayed "
+    "FROM api.authorize($1::jsonb) w, api.idempotent(w.call) x";
 
 struct stmt_def {
 	const char	*name;
 	const char	*sql;
+	const char	*fn;		/* the api.* function, if one */
+	int		 risks;		/* ... wrapped in with_risk_facts */
 	int		 flags;
 #define AUTH	0x01	/* checks who asks: two columns */
 #define BARE	0x02	/* takes no parameter */
 };
 
 static const struct stmt_def stmts[STMT_COUNT] = {
-	[STMT_HEALTH] = { "health", "SELECT 1", BARE },
-	[STMT_VOCABULARY] = { "vocabulary", "SELECT api.vocabulary()", BARE },
+	[STMT_HEALTH] = { "health", "SELECT 1", NULL, 0, BARE },
+	[STMT_VOCABULARY] = { "vocabulary", "SELECT api.vocabulary()", NULL,
+	    0, BARE },
 	[STMT_ACCOUNTS_EXIST] = { "accounts_exist",
-	    "SELECT api.accounts_exist()", BARE },
+	    "SELECT api.accounts_exist()", NULL, 0, BARE },
 	[STMT_LOGIN_LOOKUP] = { "login_lookup", PLAIN("login_lookup"), 0 },
 	[STMT_LOGIN_RECORD] = { "login_record", PLAIN("login_record"), 0 },
 	[STMT_LEDGER_WORK] = { "ledger_work", PLAIN("ledger_work"), 0 },
@@ -128,3 +141,23 @@ stmt_bare(enum stmt s)
 	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & BARE));
 }
 
+
+/* The api.* function an authed statement calls, or NULL. */
+const char *
+stmt_function(enum stmt s)
+{
+	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & AUTH) ?
+	    stmts[s].fn : NULL);
+}
+
+int
+stmt_risks(enum stmt s)
+{
+	return ((unsigned)s < STMT_COUNT && stmts[s].risks);
+}
+
+const char *
+stmt_idempotent_sql(void)
+{
+	return (idempotent_sql);
+}

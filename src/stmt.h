@@ -75,4 +75,14 @@ const char	*stmt_sql(enum stmt);
 int		 stmt_authed(enum stmt);	/* two columns: who, what */
 int		 stmt_bare(enum stmt);		/* takes no parameter */
 
+/*
+ * For a POST with an Idempotency-Key (pipe.c): the api.* function of an
+ * authed statement (NULL for the others), whether its answer goes through
+ * api.with_risk_facts, and the one statement that runs it through
+ * api.idempotent (three columns: who, what, replayed).
+ */
+const char	*stmt_function(enum stmt);
+int		 stmt_risks(enum stmt);
+const char	*stmt_idempotent_sql(void);
+
 #endif

@@ -171,9 +171,18 @@ BEGIN
 		    WHERE h.kind = x.kind AND h.item = x.item AND
 			h.claimed_until >= clock_timestamp())
 		GROUP BY kind, item ORDER BY min(id) LIMIT n
+	), mine AS (
+		-- An item is claimed whole by one job: two jobs claiming at
+		-- once would otherwise each lock some of its rows (SKIP
+		-- LOCKED goes row by row) and both work it out, the second
+		-- apply refused and its rows taken a third time.  The lock
+		-- lasts until this statement commits its leases.
+		SELECT kind, item FROM items
+		WHERE pg_try_advisory_xact_lock(hashtextextended(
+		    'handoff.ledger ' || kind || ' ' || item, 0))
 	), cand AS (
 		SELECT d.id FROM ledger_dirty d
-		JOIN items i ON i.kind = d.kind AND i.item = d.item
+		JOIN mine i ON i.kind = d.kind AND i.item = d.item
 		WHERE d.claimed_until IS NULL OR
 		    d.claimed_until < clock_timestamp()
 		FOR UPDATE OF d SKIP LOCKED

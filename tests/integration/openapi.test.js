@@ -66,6 +66,34 @@ test('every API route is described, and only those', async () => {
 		assert.match(p, /^\/api\/v1\//);
 });
 
+test('every signed-in POST takes an Idempotency-Key, nothing else does',
+    () => {
+	const key = doc.components.parameters.IdempotencyKey;
+	assert.equal(key.name, 'Idempotency-Key');
+	assert.equal(key.in, 'header');
+	assert.equal(key.schema.maxLength, 255);
+	let posts = 0;
+	for (const [p, item] of Object.entries(doc.paths)) {
+		for (const [method, op] of Object.entries(item)) {
+			const takes = (op.parameters ?? []).some((x) => x.$ref ===
+			    '#/components/parameters/IdempotencyKey');
+			const signedIn = op.security.length > 0;
+			const want = method === 'post' && signedIn;
+			assert.equal(takes, want, `${method} ${p}`);
+			if (!want)
+				continue;
+			posts++;
+			assert.ok(op.responses['409'] && op.responses['422'],
+			    `${method} ${p}: 409 and 422`);
+			const ok = Object.entries(op.responses).find(([s]) =>
+			    s.startsWith('2'))[1];
+			assert.ok(ok.headers['Idempotent-Replayed'],
+			    `${method} ${p}: Idempotent-Replayed`);
+		}
+	}
+	assert.ok(posts >= 6, `${posts} signed-in POSTs`);
+});
+
 test('request bodies follow the field tables', () => {
 	const body = doc.paths['/api/v1/people'].post.requestBody.content[
 	    'application/json'].schema;

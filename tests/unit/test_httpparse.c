@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "httpparse.h"
 
 static void
@@ -166,6 +168,31 @@ test_same_site(void **state)
 	}
 }
 
+static void
+test_idem_key(void **state)
+{
+	char	longest[HTTPPARSE_IDEM_MAX + 2];
+
+	(void)state;
+	assert_int_equal(httpparse_idem_key_ok("a"), 1);
+	assert_int_equal(httpparse_idem_key_ok(
+	    "0f8fad5b-d9cb-469f-a165-70867728950e"), 1);
+	assert_int_equal(httpparse_idem_key_ok("key with spaces ~!"), 1);
+	assert_int_equal(httpparse_idem_key_ok(NULL), 0);
+	assert_int_equal(httpparse_idem_key_ok(""), 0);
+	assert_int_equal(httpparse_idem_key_ok("   "), 0);
+	assert_int_equal(httpparse_idem_key_ok("tab\there"), 0);
+	assert_int_equal(httpparse_idem_key_ok("nl\n"), 0);
+	assert_int_equal(httpparse_idem_key_ok("del\x7f"), 0);
+	assert_int_equal(httpparse_idem_key_ok("caf\xc3\xa9"), 0);
+	memset(longest, 'k', sizeof(longest));
+	longest[HTTPPARSE_IDEM_MAX] = '\0';
+	assert_int_equal(httpparse_idem_key_ok(longest), 1);
+	longest[HTTPPARSE_IDEM_MAX] = 'k';
+	longest[HTTPPARSE_IDEM_MAX + 1] = '\0';
+	assert_int_equal(httpparse_idem_key_ok(longest), 0);
+}
+
 int
 main(void)
 {
@@ -175,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_json_type),
 		cmocka_unit_test(test_etag_match),
 		cmocka_unit_test(test_same_site),
+		cmocka_unit_test(test_idem_key),
 	};
 
 	return (cmocka_run_group_tests_name("httpparse", tests, NULL, NULL));
