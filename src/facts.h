@@ -49,6 +49,8 @@ struct project_version {
 	day_t			 target_launch;
 	unsigned int		 spec_missing;
 	int64_t			 pm_id;		/* 0: the project's pm_id */
+	int64_t			 metric;	/* the primary metric's text as
+						   a hash; 0: not written */
 };
 
 struct plan_version {
@@ -82,6 +84,8 @@ struct checkpoint_version {
 	int			 deleted;
 	int64_t			 owner_id;	/* 0: nobody */
 	const char		*note;		/* NULL: none */
+	enum decision_outcome	 outcome;	/* a decision's go, pivot,
+						   stop; OUTCOME_NONE */
 };
 
 struct checkpoint {

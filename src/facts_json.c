@@ -85,6 +85,7 @@ load_versions(json_t *o, struct portfolio *pf, struct project *pr)
 			return (-1);
 		pv.spec_missing = (unsigned int)int_of(vo, "spec_missing");
 		pv.pm_id = int_of(vo, "pm");
+		pv.metric = int_of(vo, "metric");
 		facts_project_version(pf, pr, &pv);
 	}
 	return (0);
@@ -165,6 +166,11 @@ load_checkpoints(json_t *o, struct portfolio *pf, struct project *pr)
 			cv.owner_id = int_of(vo, "owner");
 			cv.note = json_string_value(json_object_get(vo,
 			    "note"));
+			cv.outcome = OUTCOME_NONE;
+			if (json_is_string(json_object_get(vo, "outcome")) &&
+			    outcome_from_key(str_of(vo, "outcome"),
+			    &cv.outcome) == -1)
+				return (-1);
 			facts_checkpoint_version(pf, c, &cv);
 		}
 	}

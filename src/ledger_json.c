@@ -59,7 +59,8 @@ ledger_span_json(const struct risk_span *sp)
 	    "ref", day_json(r->ref_day),
 	    "event", day_json(r->event_day),
 	    "inactive", r->inactive ? json_true() : NULL,
-	    "held", load ? json_integer(r->held) : NULL,
+	    /* The boxes held; a checkpoint's slips, a decision's outcome. */
+	    "held", load || r->held != 0 ? json_integer(r->held) : NULL,
 	    "threshold", load ? json_integer(r->threshold) : NULL,
 	    "ends", sp->ends ? json_true() : NULL,
 	    "closed_by", sp->closed_by);

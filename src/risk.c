@@ -306,6 +306,8 @@ risk_url(const struct risk *r, char buf[RISK_URL_LEN])
 		break;
 	case RISK_MISSED_CHECKPOINT:
 	case RISK_BLOCKED_CHECKPOINT:
+	case RISK_FEW_MORE_WEEKS:
+	case RISK_STOP_IGNORED:
 		(void)snprintf(buf, RISK_URL_LEN,
 		    "/projects/%lld#checkpoint-%lld", id,
 		    (long long)r->checkpoint_id);
@@ -319,6 +321,8 @@ risk_url(const struct risk *r, char buf[RISK_URL_LEN])
 		    id);
 		break;
 	case RISK_INCOMPLETE_SPEC:
+	case RISK_MOVING_GOALPOSTS:
+	case RISK_NO_BASELINE:
 		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#spec", id);
 		break;
 	case RISK_OVERLOADED_OWNER:
@@ -423,6 +427,33 @@ risk_describe(struct risk *r, day_t asof)
 	case RISK_STALE_PROJECT:
 		say(r, "Nothing on the project has been updated since %s, "
 		    "%lld day%s ago.", a, (long long)n, plural(n));
+		break;
+	case RISK_MOVING_GOALPOSTS:
+		date_format(r->event_day, b);
+		say(r, "The primary metric or its target changed on %s, after "
+		    "the project left %s on %s: the work measured against the "
+		    "old target may not count.", a, stage_name(STAGE_DATA), b);
+		break;
+	case RISK_FEW_MORE_WEEKS:
+		date_format(r->event_day, b);
+		n = (int64_t)r->event_day - r->ref_day;
+		say(r, "Checkpoint \"%s\" has slipped %d time%s, from %s to %s "
+		    "(%lld day%s in all): just a few more weeks?",
+		    name_or(r->checkpoint_title, ""), r->held, plural(r->held),
+		    a, b, (long long)n, plural(n));
+		break;
+	case RISK_NO_BASELINE:
+		say(r, "No baseline comparison: the project is in %s with no "
+		    "baseline checkpoint done and no baseline in the spec, so "
+		    "it cannot prove ML adds value.", stage_name(r->stage));
+		break;
+	case RISK_STOP_IGNORED:
+		date_format(r->event_day, b);
+		say(r, "Checkpoint \"%s\" recorded %s on %s, and the project "
+		    "moved forward on %s without a new framing (now in %s).",
+		    name_or(r->checkpoint_title, ""),
+		    r->held == OUTCOME_PIVOT ? "pivot" : "stop", a, b,
+		    stage_name(r->stage));
 		break;
 	case RISK_KIND_COUNT:
 		r->message[0] = '\0';

@@ -54,6 +54,8 @@ subject_json(const struct risk *r)
 		break;
 	case RISK_MISSED_CHECKPOINT:
 	case RISK_BLOCKED_CHECKPOINT:
+	case RISK_FEW_MORE_WEEKS:
+	case RISK_STOP_IGNORED:
 		json_object_set_new(s, "type", json_string("checkpoint"));
 		json_object_set_new(s, "checkpoint", json_pack("{s:I, s:s?}",
 		    "id", (json_int_t)r->checkpoint_id, "title",
@@ -70,6 +72,7 @@ subject_json(const struct risk *r)
 		    json_string(stage_key(r->stage)));
 		break;
 	case RISK_INCOMPLETE_SPEC:
+	case RISK_MOVING_GOALPOSTS:
 		json_object_set_new(s, "type", json_string("field"));
 		json_object_set_new(s, "field",
 		    json_string(spec_key(r->field)));

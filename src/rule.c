@@ -134,6 +134,8 @@ probe_reset(struct probe *p)
 		break;
 	case PROBE_MISSED:
 	case PROBE_BLOCKED:
+	case PROBE_SLIPS:
+	case PROBE_STOP_IGNORED:
 		cursor_init(&p->subject, p->cp->versions, p->cp->nversions,
 		    sizeof(*p->cp->versions));
 		break;
@@ -152,6 +154,8 @@ probe_reset(struct probe *p)
 	case PROBE_SPEC:
 	case PROBE_STALE:
 	case PROBE_REACHED:
+	case PROBE_GOALPOSTS:
+	case PROBE_NO_BASELINE:
 		break;
 	}
 }
@@ -180,6 +184,122 @@ probe_project(struct probe *p, day_t t, struct seg *s)
 }
 
 /*
+ * The rules that read history (moving goalposts, slips, a stop ignored)
+ * read the versions in effect on the days up to t.  Which version is in
+ * effect on a day before t does not depend on t, and the one in effect on
+ * t has been since its own day: so what they read stays the same over
+ * [the day of the version in effect on t, t], the cut each makes.
+ */
+
+/*
+ * Moving goalposts on day t, pv in effect then: the project is past the
+ * data stage, its current run past it began on *left, and the primary
+ * metric written on the day before that differs from pv's.  *changed:
+ * the first day of pv's metric within that run.
+ */
+static int
+goalposts(const struct project *pr, const struct project_version *pv,
+    day_t t, day_t *left, day_t *changed)
+{
+	const struct project_version	*v;
+	struct cursor			 c;
+	day_t				 d;
+	int				 same;
+
+	if (pv->stage <= STAGE_DATA)
+		return (0);
+	cursor_init(&c, pr->versions, pr->nversions, sizeof(*pr->versions));
+	*left = *changed = t;
+	same = 1;
+	for (d = t; (v = cursor_at(&c, d)) != NULL && v->stage > STAGE_DATA;
+	    d = v->v.on - 1) {
+		*left = v->v.on;
+		if (same && v->metric == pv->metric)
+			*changed = v->v.on;
+		else
+			same = 0;
+	}
+	return (v != NULL && v->metric != 0 && v->metric != pv->metric);
+}
+
+/*
+ * A checkpoint's slips up to day t, cv in effect then: how many times its
+ * due date moved later from one version in effect to the next, and its
+ * first due date.
+ */
+static int
+slips(const struct checkpoint *cp, day_t t, day_t *first)
+{
+	const struct checkpoint_version	*v, *newer;
+	struct cursor			 c;
+	day_t				 d;
+	int				 n;
+
+	cursor_init(&c, cp->versions, cp->nversions, sizeof(*cp->versions));
+	n = 0;
+	newer = NULL;
+	*first = DAY_NONE;
+	for (d = t; (v = cursor_at(&c, d)) != NULL; d = v->v.on - 1) {
+		if (newer != NULL && v->due != DAY_NONE &&
+		    newer->due != DAY_NONE && newer->due > v->due)
+			n++;
+		if (v->due != DAY_NONE)
+			*first = v->due;
+		newer = v;
+		if (v->v.on <= DAY_EARLIEST)
+			break;
+	}
+	return (n);
+}
+
+/*
+ * A stop or pivot ignored on day t, cv the checkpoint's version then
+ * (its outcome stop or pivot) and pv the project's: *recorded, the first
+ * day of the run of days on which its outcome has been stop or pivot;
+ * *moved, the first day from then on (that day included: the order of
+ * two changes of one day is not known) on which the project's stage moved
+ * forward.  Holds when it did and the project did not move back to
+ * framing from then on (a new framing).
+ */
+static int
+stop_ignored(const struct checkpoint *cp, const struct project *pr,
+    day_t t, day_t *recorded, day_t *moved)
+{
+	const struct checkpoint_version	*v;
+	const struct project_version	*pv, *newer;
+	struct cursor			 c;
+	day_t				 d;
+
+	cursor_init(&c, cp->versions, cp->nversions, sizeof(*cp->versions));
+	*recorded = DAY_NONE;
+	for (d = t; (v = cursor_at(&c, d)) != NULL && !v->deleted &&
+	    (v->outcome == OUTCOME_STOP || v->outcome == OUTCOME_PIVOT);
+	    d = v->v.on - 1)
+		*recorded = v->v.on;
+	if (*recorded == DAY_NONE)
+		return (0);
+
+	/* The project's versions in effect on the days after it. */
+	cursor_init(&c, pr->versions, pr->nversions, sizeof(*pr->versions));
+	*moved = DAY_NONE;
+	newer = NULL;
+	for (d = t; (pv = cursor_at(&c, d)) != NULL; d = pv->v.on - 1) {
+		if (newer != NULL && newer->v.on >= *recorded) {
+			/* Back to framing: a new framing. */
+			if (newer->stage == STAGE_FRAMING &&
+			    pv->stage > STAGE_FRAMING)
+				return (0);
+			if (newer->stage > pv->stage)
+				*moved = newer->v.on;
+		}
+		if (pv->v.on < *recorded)
+			break;
+		newer = pv;
+	}
+	return (*moved != DAY_NONE);
+}
+
+/*
  * The answer of the probe's rule on day t, and the segment over which it
  * stays the same, together with everything the rule's description reads
  * (its severity, the dates its sentence gives).  The facts read only ever
@@ -196,7 +316,10 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 	const struct checkpoint_version	*cv;
 	const struct handoff_version	*hv;
 	const struct plan_version	*plan;
-	day_t				 last;
+	const struct checkpoint		*bc;
+	day_t				 last, a, b;
+	size_t				 i;
+	int				 n;
 
 	s->holds = 0;
 	s->lo = DAY_EARLIEST;
@@ -323,6 +446,41 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 		if ((int64_t)t - last >= p->pf->stale_medium_days)
 			seg_cut(s, last + p->pf->stale_medium_days, NULL);
 		s->holds = 1;
+		break;
+	case PROBE_GOALPOSTS:
+		s->holds = goalposts(p->pr, pv, t, &a, &b);
+		break;
+	case PROBE_SLIPS:
+		if ((cv = cursor_at(&p->subject, t)) == NULL)
+			break;
+		seg_cut(s, cv->v.on, cv->v.actor);
+		if (cv->deleted || cv->status == CHECKPOINT_DONE ||
+		    cv->status == CHECKPOINT_WAIVED || cv->due == DAY_NONE)
+			break;
+		n = slips(p->cp, t, &a);
+		s->holds = n >= SLIPS_MEDIUM || (a != DAY_NONE &&
+		    (int64_t)cv->due - a >= SLIP_MEDIUM_DAYS);
+		break;
+	case PROBE_NO_BASELINE:
+		if (pv->stage < STAGE_MODELLING ||
+		    (pv->spec_missing & (1u << SPEC_BASELINE)) == 0)
+			break;
+		s->holds = 1;
+		for (i = 0; i < p->pr->ncheckpoints; i++) {
+			bc = &p->pr->checkpoints[i];
+			if (bc->stage != STAGE_BASELINE ||
+			    (cv = checkpoint_at(bc, t)) == NULL)
+				continue;
+			seg_cut(s, cv->v.on, cv->v.actor);
+			if (!cv->deleted && cv->status == CHECKPOINT_DONE)
+				s->holds = 0;
+		}
+		break;
+	case PROBE_STOP_IGNORED:
+		if ((cv = cursor_at(&p->subject, t)) == NULL)
+			break;
+		seg_cut(s, cv->v.on, cv->v.actor);
+		s->holds = stop_ignored(p->cp, p->pr, t, &a, &b);
 		break;
 	case PROBE_PERSON_ACTIVE:
 	case PROBE_REACHED:
@@ -699,6 +857,87 @@ describe_stale(struct probe *p, day_t t, struct risk *r)
 	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
+/* Moving goalposts: high; the PM must act. */
+static void
+describe_goalposts(struct probe *p, day_t t, struct risk *r)
+{
+	const struct project_version	*pv = project_at(p->pr, t);
+	day_t				 left, changed;
+
+	(void)goalposts(p->pr, pv, t, &left, &changed);
+	r->severity = SEVERITY_HIGH;
+	r->field = SPEC_PRIMARY_METRIC;
+	r->stage = pv->stage;
+	r->event_day = left;
+	r->ref_day = changed;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
+}
+
+static int
+subject_metric(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
+{
+	(void)i;
+	p->field = SPEC_PRIMARY_METRIC;
+	(void)snprintf(key, RISK_SUBJECT_LEN, "spec/%s", spec_key(p->field));
+	return (1);
+}
+
+/*
+ * Just a few more weeks: slipped 3 or 4 times, or by 29 to 55 days in
+ * all, medium; 5 times or more, or by 56 days or more, high.  ref_day:
+ * the first due date; event_day: the current one; held: the slips.
+ */
+static void
+describe_slips(struct probe *p, day_t t, struct risk *r)
+{
+	const struct checkpoint_version	*cv = checkpoint_at(p->cp, t);
+	day_t				 first;
+	int				 n;
+
+	describe_checkpoint(p, t, r);
+	n = slips(p->cp, t, &first);
+	r->ref_day = first;
+	r->event_day = cv->due;
+	r->held = n;
+	r->severity = n >= SLIPS_HIGH || (first != DAY_NONE &&
+	    (int64_t)cv->due - first >= SLIP_HIGH_DAYS) ? SEVERITY_HIGH :
+	    SEVERITY_MEDIUM;
+}
+
+/* No baseline: high in modelling and evaluation, critical from
+ * production; the PM must act. */
+static void
+describe_no_baseline(struct probe *p, day_t t, struct risk *r)
+{
+	const struct project_version	*pv = project_at(p->pr, t);
+
+	r->severity = pv->stage >= STAGE_PRODUCTION ? SEVERITY_CRITICAL :
+	    SEVERITY_HIGH;
+	r->stage = pv->stage;
+	r->field = SPEC_BASELINE;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
+}
+
+/* Stop ignored: critical; the PM must act.  ref_day: the first day of
+ * the outcome, event_day: the move forward after it, held: the outcome,
+ * stage: the current stage. */
+static void
+describe_stop_ignored(struct probe *p, day_t t, struct risk *r)
+{
+	const struct checkpoint_version	*cv = checkpoint_at(p->cp, t);
+	day_t				 recorded, moved;
+
+	(void)stop_ignored(p->cp, p->pr, t, &recorded, &moved);
+	r->severity = SEVERITY_CRITICAL;
+	r->checkpoint_id = p->cp->id;
+	r->checkpoint_title = p->cp->title;
+	r->stage = project_at(p->pr, t)->stage;
+	r->ref_day = recorded;
+	r->event_day = moved;
+	r->held = (int)cv->outcome;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
+}
+
 const struct rule rules[] = {
 	{ RISK_EMPTY_OWNER, PROBE_EMPTY_BOX, 1, count_boxes, subject_box,
 	    describe_box },
@@ -714,6 +953,14 @@ const struct rule rules[] = {
 	    describe_spec },
 	{ RISK_STALE_PROJECT, PROBE_STALE, 0, count_one, subject_project,
 	    describe_stale },
+	{ RISK_MOVING_GOALPOSTS, PROBE_GOALPOSTS, 0, count_one,
+	    subject_metric, describe_goalposts },
+	{ RISK_FEW_MORE_WEEKS, PROBE_SLIPS, 0, count_checkpoints,
+	    subject_checkpoint, describe_slips },
+	{ RISK_NO_BASELINE, PROBE_NO_BASELINE, 0, count_one, subject_project,
+	    describe_no_baseline },
+	{ RISK_STOP_IGNORED, PROBE_STOP_IGNORED, 0, count_checkpoints,
+	    subject_checkpoint, describe_stop_ignored },
 };
 
 const size_t	nrules = sizeof(rules) / sizeof(rules[0]);

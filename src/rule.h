@@ -40,6 +40,10 @@
 #define OVERDUE_CRITICAL_DAYS	22
 #define OVERRUN_HIGH_DAYS	15
 #define HANDOFF_WAIT_DAYS	7
+#define SLIPS_MEDIUM		3	/* times a checkpoint moved later */
+#define SLIPS_HIGH		5
+#define SLIP_MEDIUM_DAYS	29	/* more than four weeks in all */
+#define SLIP_HIGH_DAYS		56	/* eight weeks */
 
 /* A cursor over versions sorted by seq, asked about days that never
  * increase (see rule.c). */
@@ -66,7 +70,11 @@ enum probe_kind {
 	PROBE_STALE,
 	PROBE_HOLDS_BOX,	/* person_id holds the cell, project active */
 	PROBE_PERSON_ACTIVE,
-	PROBE_REACHED		/* the project's stage is at least `stage` */
+	PROBE_REACHED,		/* the project's stage is at least `stage` */
+	PROBE_GOALPOSTS,
+	PROBE_SLIPS,
+	PROBE_NO_BASELINE,
+	PROBE_STOP_IGNORED
 };
 
 /* One rule about one subject, evaluated on days walking back. */

@@ -63,13 +63,15 @@ static const char *const spec_labels[SPEC_COUNT + 1] = {
 const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
 	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
 	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
-	"overloaded_owner", "stale_project", NULL
+	"overloaded_owner", "stale_project", "moving_goalposts",
+	"few_more_weeks", "no_baseline", "stop_ignored", NULL
 };
 
 static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
 	"empty ownership box", "missed checkpoint", "blocked checkpoint",
 	"handoff not accepted", "stage overrun", "incomplete spec",
-	"overloaded owner", "stale project", NULL
+	"overloaded owner", "stale project", "moving goalposts",
+	"just a few more weeks", "no baseline", "stop ignored", NULL
 };
 
 const char *const severity_keys[SEVERITY_COUNT + 1] = {
@@ -212,6 +214,24 @@ int
 checkpoint_status_from_key(const char *key, enum checkpoint_status *out)
 {
 	FROM_KEY(checkpoint_status_keys, key, out, enum checkpoint_status);
+}
+
+int
+outcome_from_key(const char *key, enum decision_outcome *out)
+{
+	int	i;
+
+	if ((i = vocab_index(outcome_keys, key)) == -1)
+		return (-1);
+	*out = (enum decision_outcome)(i + 1);
+	return (0);
+}
+
+const char *
+outcome_key(enum decision_outcome o)
+{
+	return (o > OUTCOME_NONE && o <= OUTCOME_STOP ? outcome_keys[o - 1] :
+	    NULL);
 }
 
 const char *

@@ -62,7 +62,20 @@ enum spec_field {
 	SPEC_COUNT
 };
 
-/* In the order used to break ties when sorting risks. */
+/*
+ * A decision checkpoint's outcome: none, or outcome_keys[outcome - 1].
+ */
+enum decision_outcome {
+	OUTCOME_NONE,
+	OUTCOME_GO,
+	OUTCOME_PIVOT,
+	OUTCOME_STOP
+};
+
+/*
+ * In the order used to break ties when sorting risks (positions are
+ * stored in the ledger: new kinds go at the end).
+ */
 enum risk_kind {
 	RISK_EMPTY_OWNER,
 	RISK_MISSED_CHECKPOINT,
@@ -72,6 +85,10 @@ enum risk_kind {
 	RISK_INCOMPLETE_SPEC,
 	RISK_OVERLOADED_OWNER,
 	RISK_STALE_PROJECT,
+	RISK_MOVING_GOALPOSTS,
+	RISK_FEW_MORE_WEEKS,
+	RISK_NO_BASELINE,
+	RISK_STOP_IGNORED,
 	RISK_KIND_COUNT
 };
 
@@ -127,6 +144,9 @@ int		 spec_from_key(const char *, enum spec_field *);
 int		 project_status_from_key(const char *, enum project_status *);
 int		 checkpoint_status_from_key(const char *,
 		    enum checkpoint_status *);
+int		 outcome_from_key(const char *,
+		    enum decision_outcome *);
+const char	*outcome_key(enum decision_outcome);	/* NULL: none */
 const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
 int		 risk_kind_from_key(const char *, enum risk_kind *);
 const char	*severity_key(enum severity);		/* "critical" */

@@ -29,6 +29,14 @@ BEGIN
 END
 $$;
 
+-- The primary metric (and its target) as the rules compare it: a hash
+-- of its text, 0 when it is not written (moving goalposts).
+CREATE FUNCTION api.metric_hash(p_text text) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN p_text IS NULL THEN 0
+	    ELSE coalesce(nullif(hashtextextended(p_text, 0), 0), 1) END
+$$;
+
 CREATE FUNCTION api.person_facts(p_ids bigint[]) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
@@ -54,7 +62,8 @@ BEGIN
 		'seq', v.id, 'on', api.dnum(v.effective_on), 'by', v.actor,
 		'status', v.status, 'stage', v.stage,
 		'launch', api.dnum(v.target_launch_on), 'pm', v.pm_id,
-		'spec_missing', api.spec_missing(v)) ORDER BY v.id)
+		'spec_missing', api.spec_missing(v),
+		'metric', api.metric_hash(v.primary_metric)) ORDER BY v.id)
 		FROM project_versions v WHERE v.project_id = pr.id),
 		'[]'::json),
 	    'plans', coalesce((SELECT json_agg(json_build_object(
@@ -87,7 +96,7 @@ BEGIN
 		    'due', api.dnum(v.due_on),
 		    'completed', api.dnum(v.completed_on),
 		    'owner', coalesce(v.owner_id, 0), 'note', v.note,
-		    'deleted', v.deleted) ORDER BY v.id)
+		    'outcome', v.outcome, 'deleted', v.deleted) ORDER BY v.id)
 		    FROM checkpoint_versions v WHERE v.checkpoint_id = c.id),
 		    '[]'::json)) ORDER BY c.id)
 		FROM checkpoints c WHERE c.project_id = pr.id), '[]'::json),

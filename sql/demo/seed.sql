@@ -3,14 +3,15 @@
 -- It tells one story per project, each in the comment above its events
 -- below (what good looks like, a paused project, a launch nobody will
 -- monitor, a late error analysis and an unaccepted handoff, a data
--- scientist who left, a project on track), dated relative to the day it is
+-- scientist who left, a project on track, a project that would not
+-- stop), dated relative to the day it is
 -- seeded (psql variable "today"), by replaying a history of changes through
 -- the same api.* functions the server calls: every version, slip, stage
 -- move and audit row is real, so the digest for this week and the weeks
 -- before shows new and resolved risks and a trend.
 --
 -- Staffing: with sixteen responsibilities a project expects about 24
--- boxes, so twelve people staffing five active projects hold about twelve
+-- boxes, so twelve people staffing six active projects hold about twelve
 -- each and the default overload threshold (8) would flag almost everyone.
 -- The demo raises it to 16 (settings are data): Priya, who holds 17 from
 -- this week, is the one single point of failure.
@@ -86,6 +87,17 @@ LANGUAGE sql AS $$
 	    jsonb_build_object('checkpoint',
 		pg_temp.checkpoint(p_project, p_template)),
 	    '{"status": "done"}'::jsonb || p_body);
+$$;
+
+-- Move a checkpoint's due date to day T + p_due, with the reason.
+CREATE FUNCTION pg_temp.slip(p_offset int, p_actor text, p_project text,
+    p_template int, p_due int, p_reason text) RETURNS void
+LANGUAGE sql AS $$
+	SELECT pg_temp.ev(p_offset, p_actor, 'checkpoint_patch',
+	    jsonb_build_object('checkpoint',
+		pg_temp.checkpoint(p_project, p_template)),
+	    jsonb_build_object('due_on', pg_temp.m(p_due),
+		'reason', p_reason));
 $$;
 
 CREATE FUNCTION pg_temp.stage(p_offset int, p_actor text, p_project text,
@@ -368,3 +380,53 @@ SELECT pg_temp.ev(0, 'maya@example.com', 'ownership_put',
     jsonb_build_object('project', pg_temp.project('Churn prediction'),
 	'key', 'feature_pipeline', 'role', 'mle'),
     jsonb_build_object('person_id', pg_temp.person('priya@example.com')));
+
+-- Support ticket routing: the project that would not stop.  The
+-- feasibility call said pivot, and it went on to the baseline anyway (a
+-- stop ignored); it waived the baseline and reached modelling with none
+-- measured or written down (no baseline); the PM then traded precision
+-- for recall (moving goalposts); the error analysis slipped three times
+-- (just a few more weeks).  Two engineers run it: Jonas (SWE) holds the
+-- data science boxes too, Chris the MLE ones.
+SELECT pg_temp.ev(-42, 'tom@example.com', 'project_create', '{}',
+    jsonb_build_object('name', 'Support ticket routing',
+	'pm_id', pg_temp.person('tom@example.com'),
+	'kickoff_on', pg_temp.m(-42), 'target_launch_on', pg_temp.m(50),
+	'spec', jsonb_build_object(
+	    'decision', 'Route a support ticket to a team, or leave it in the shared queue',
+	    'primary_metric', 'Precision of 0.90 on the tickets routed automatically',
+	    'secondary_constraint', 'Routed within a minute of arrival',
+	    'worse_error', 'A ticket sent to the wrong team waits a day longer',
+	    'fallback', 'The shared queue, triaged by hand',
+	    'monitoring_trigger', 'Re-routed tickets above 10 % in a week')));
+SELECT pg_temp.staff(-42, 'tom@example.com', 'Support ticket routing',
+    '{"ds": "jonas@example.com", "mle": "chris@example.com", "swe": "jonas@example.com"}');
+SELECT pg_temp.done(-41, 'tom@example.com', 'Support ticket routing', 1);
+SELECT pg_temp.handoff(-40, 'jonas@example.com', 'Support ticket routing', 'a', 'offer',
+    jsonb_build_object('from_id', pg_temp.person('chris@example.com'),
+	'to_id', pg_temp.person('jonas@example.com')));
+SELECT pg_temp.handoff(-39, 'jonas@example.com', 'Support ticket routing', 'a', 'accept');
+SELECT pg_temp.stage(-39, 'tom@example.com', 'Support ticket routing', 'data', NULL);
+SELECT pg_temp.done(-28, 'jonas@example.com', 'Support ticket routing', 2,
+    '{"outcome": "pivot", "note": "Team labels are typed by agents and half are wrong: pivot to keyword rules"}');
+SELECT pg_temp.stage(-27, 'tom@example.com', 'Support ticket routing', 'baseline', 'we will fix the labels as we go');
+SELECT pg_temp.ev(-20, 'tom@example.com', 'checkpoint_patch',
+    jsonb_build_object('checkpoint', pg_temp.checkpoint('Support ticket routing', 3)),
+    '{"status": "waived", "note": "No time for a baseline"}');
+SELECT pg_temp.stage(-20, 'tom@example.com', 'Support ticket routing', 'modelling', NULL);
+SELECT pg_temp.slip(-18, 'jonas@example.com', 'Support ticket routing', 5, 7,
+    'The labels need a second pass');
+SELECT pg_temp.slip(-11, 'jonas@example.com', 'Support ticket routing', 5, 14,
+    'Urgent tickets are too few in the sample');
+SELECT pg_temp.ev(-10, 'tom@example.com', 'project_patch',
+    jsonb_build_object('project', pg_temp.project('Support ticket routing')),
+    jsonb_build_object('spec', jsonb_build_object('primary_metric',
+	'Recall of 0.95 on urgent tickets')));
+SELECT pg_temp.handoff(-9, 'jonas@example.com', 'Support ticket routing', 'b', 'offer',
+    jsonb_build_object('from_id', pg_temp.person('jonas@example.com'),
+	'to_id', pg_temp.person('chris@example.com'),
+	'artifact_url', 'https://git.example.com/ml/routing/notebooks/bert.ipynb'));
+SELECT pg_temp.handoff(-8, 'chris@example.com', 'Support ticket routing', 'b', 'accept');
+SELECT pg_temp.done(-8, 'chris@example.com', 'Support ticket routing', 4);
+SELECT pg_temp.slip(-4, 'jonas@example.com', 'Support ticket routing', 5, 21,
+    'Just a few more weeks');

@@ -1086,9 +1086,10 @@ JOIN (SELECT DISTINCT ON (id) * FROM g_cev ORDER BY id, seq DESC) l
 ORDER BY cp.id;
 
 INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on, stage,
-    title, status, due_on, completed_on, owner_id, deleted)
+    title, status, due_on, completed_on, owner_id, deleted, outcome)
 SELECT e.id, e.actor, e.effective_on, cp.stage, cp.title, e.status, e.due,
-    e.completed_on, e.owner_id, e.deleted
+    e.completed_on, e.owner_id, e.deleted,
+    CASE WHEN e.seq = 6 THEN cp.outcome END
 FROM g_cev e JOIN g_cp cp USING (id)
 ORDER BY e.day, e.at, e.id, e.seq;
 

@@ -1,7 +1,9 @@
 // Who must act (README, "Who must act"): every risk the API serves names
 // its actor and its url, and the actor of each kind is the one the rule
 // says, read from the project's own document: the PM for boxes, spec
-// fields, overruns and stale projects; a checkpoint's owner, else the PM;
+// fields, overruns, stale projects and the red flags (moving goalposts, no
+// baseline, a stop ignored); a checkpoint's owner, else the PM (a missed,
+// blocked or slipping checkpoint);
 // a handoff's receiver, else the PM; for an overloaded person, the PM of
 // one of the projects where they hold boxes.  A blocked checkpoint's risk
 // carries the checkpoint's note as its reason, in the JSON and the
@@ -43,7 +45,8 @@ async function expectedActor(r) {
 	const pm = p.pm?.id ?? null;
 	switch (r.kind) {
 	case 'missed_checkpoint':
-	case 'blocked_checkpoint': {
+	case 'blocked_checkpoint':
+	case 'few_more_weeks': {
 		const c = p.checkpoints.find((x) =>
 		    x.id === r.subject.checkpoint.id);
 		return c.owner?.id ?? pm;
@@ -68,7 +71,9 @@ test('every risk of the portfolio names who must act, the rule\'s person',
 	const risks = await allRisks();
 	const kinds = new Set(risks.map((r) => r.kind));
 	for (const k of ['empty_owner', 'missed_checkpoint',
-	    'handoff_not_accepted', 'incomplete_spec', 'overloaded_owner'])
+	    'handoff_not_accepted', 'incomplete_spec', 'overloaded_owner',
+	    'moving_goalposts', 'few_more_weeks', 'no_baseline',
+	    'stop_ignored'])
 		assert.ok(kinds.has(k), `the demo has a ${k} risk`);
 
 	for (const r of risks) {

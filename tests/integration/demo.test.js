@@ -27,9 +27,9 @@ function of(project) {
 	    .map((r) => `${r.kind} ${r.severity} ${r.subject.key}`).sort();
 }
 
-test('six projects, about twelve people, demo accounts', async () => {
+test('seven projects, about twelve people, demo accounts', async () => {
 	const p = await srv.api('GET', '/api/v1/projects');
-	assert.equal(p.json.total, 6);
+	assert.equal(p.json.total, 7);
 	const people = await srv.api('GET', '/api/v1/people');
 	assert.equal(people.json.total, 12);
 	const roles = new Set(people.json.people.map((x) => x.role));
@@ -82,6 +82,33 @@ test('credit risk: spec gaps, and the boxes of the data scientist who left',
 	assert.ok(boxes.includes('empty_owner critical problem_framing/ds'));
 	const lena = risks.find((r) => r.subject.key === 'problem_framing/ds');
 	assert.match(lena.message, /Lena Fischer is inactive/);
+});
+
+// The red flags (README, the rules table): a pivot ignored, no baseline,
+// the metric changed after the data stage, a checkpoint that keeps
+// slipping; and the baseline answer the spec never had.
+test('ticket routing: the project that would not stop', () => {
+	const routing = risks.filter((r) => r.project?.name ===
+	    'Support ticket routing');
+	const key = (kind) => routing.find((r) => r.kind === kind)
+	    ?.subject.key;
+	assert.deepEqual(of('Support ticket routing'), [
+		`few_more_weeks medium ${key('few_more_weeks')}`,
+		'incomplete_spec high spec/baseline',
+		'moving_goalposts high spec/primary_metric',
+		'no_baseline high project',
+		`stop_ignored critical ${key('stop_ignored')}`,
+	]);
+	const msg = (kind) => routing.find((r) => r.kind === kind).message;
+	assert.match(msg('stop_ignored'), /^Tom Okafor: checkpoint "Data exploration findings and feasibility call \(go \/ pivot \/ stop\)" recorded pivot on \d{4}-\d{2}-\d{2}, and the project moved forward on /);
+	assert.match(msg('no_baseline'), /cannot prove ML adds value/);
+	assert.match(msg('moving_goalposts'), /after the project left Data exploration on /);
+	assert.match(msg('few_more_weeks'), /Improved model with error analysis by slice" has slipped 3 times, .* \(21 days in all\)/);
+	for (const kind of ['stop_ignored', 'few_more_weeks'])
+		assert.equal(routing.find((r) => r.kind === kind).subject.type,
+		    'checkpoint');
+	assert.equal(routing.find((r) => r.kind === 'moving_goalposts')
+	    .subject.field, 'primary_metric');
 });
 
 test('spam filter is quiet; dynamic pricing is paused', () => {

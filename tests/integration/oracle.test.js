@@ -110,7 +110,8 @@ async function addProject() {
 	assert.equal(r.status, 201, r.text);
 	projects.push(r.json);
 	for (const c of r.json.checkpoints ?? [])
-		checkpoints.push({ id: c.id, project: r.json.id });
+		checkpoints.push({ id: c.id, project: r.json.id,
+		    decision: c.decision });
 	// Fill most of the expected boxes.
 	for (const row of r.json.ownership) {
 		for (const role of ['ds', 'mle', 'swe']) {
@@ -143,9 +144,13 @@ async function change() {
 	case 1: {	// done, often recorded late
 		if (c === null)
 			break;
+		// A decision's outcome now and then: a stop or a pivot
+		// the project may then ignore (stop_ignored).
 		await write('PATCH', `/api/v1/checkpoints/${c.id}`, {
 			status: chance(0.8) ? 'done' : 'waived',
-			completed_on: addDays(today, -int(0, 12)) });
+			completed_on: addDays(today, -int(0, 12)),
+			...(c.decision && chance(0.6) ? { outcome:
+			    pick(['go', 'pivot', 'stop']) } : {}) });
 		break;
 	}
 	case 2:		// blocked, or back to pending
@@ -166,7 +171,8 @@ async function change() {
 			due_on: addDays(today, int(-5, 30)),
 			decision: chance(0.3) });
 		if (r.status === 201)
-			checkpoints.push({ id: r.json.id, project: p.id });
+			checkpoints.push({ id: r.json.id, project: p.id,
+			    decision: r.json.decision });
 		break;
 	}
 	case 5:		// deleted
@@ -220,7 +226,8 @@ async function change() {
 		await write('PATCH', `/api/v1/projects/${p.id}`, { spec: {
 		    [pick(['decision', 'primary_metric', 'fallback',
 		    'baseline', 'monitoring_trigger'])]: chance(0.7) ?
-		    'written down' : null } });
+		    pick(['written down', 'recall first', 'precision first']) :
+		    null } });
 		break;
 	default:
 		await addProject();
@@ -524,15 +531,17 @@ test('the writes were mostly taken', (t) => {
 	    why(`${tally.ok} taken, ${tally.refused} refused: ${reasons}`));
 });
 
-test('with the ledger caught up, every answer is the engine\'s', async () => {
+test('with the ledger caught up, every answer is the engine\'s',
+    async (t) => {
 	await ledgerCaughtUp();
 	const n = await compareAll('caught up', daysToCheck());
+	t.diagnostic(`kinds compared: ${[...kindsSeen].sort().join(', ')}`);
 	assert.ok(n > 50, `${n} answers compared`);
 	// The portfolio was varied enough to hold every kind (staleness
 	// perhaps not yet: see the last test).
 	for (const kind of ['blocked_checkpoint', 'empty_owner',
 	    'handoff_not_accepted', 'incomplete_spec', 'missed_checkpoint',
-	    'overloaded_owner', 'stage_overrun'])
+	    'overloaded_owner', 'stage_overrun', 'no_baseline'])
 		assert.ok(kindsSeen.has(kind), why(`no ${kind} was compared`));
 });
 

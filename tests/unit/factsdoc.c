@@ -60,6 +60,8 @@ factsdoc_json(const struct portfolio *pf)
 			    day_json(pr->versions[j].target_launch));
 			json_object_set_new(v, "spec_missing", json_integer(
 			    pr->versions[j].spec_missing));
+			json_object_set_new(v, "metric", json_integer(
+			    pr->versions[j].metric));
 			json_array_append_new(a, v);
 		}
 		json_object_set_new(o, "versions", a);
@@ -115,6 +117,10 @@ factsdoc_json(const struct portfolio *pf)
 				    day_json(cv->completed));
 				json_object_set_new(v, "deleted",
 				    json_boolean(cv->deleted));
+				if (outcome_key(cv->outcome) != NULL)
+					json_object_set_new(v, "outcome",
+					    json_string(outcome_key(
+					    cv->outcome)));
 				json_array_append_new(c, v);
 			}
 			json_array_append_new(a, json_pack("{s:I, s:s, s:s, "

@@ -498,6 +498,10 @@ do_version(struct parser *p, char **w, int n)
 				if (parse_day(p, val, &pv.target_launch, 0) ==
 				    -1)
 					return (-1);
+			} else if ((val = value_of(w[i], "metric")) != NULL) {
+				if (parse_int64(val, &pv.metric) == -1)
+					return (fail(p, "bad metric \"%s\"",
+					    val));
 			} else if ((val = value_of(w[i], "missing")) != NULL) {
 				pv.spec_missing = 0;
 				if (strlen(val) >= sizeof(list))
@@ -541,7 +545,14 @@ do_version(struct parser *p, char **w, int n)
 				cv.status = cs;
 			else if (strcmp(w[i], "deleted") == 0)
 				cv.deleted = 1;
-			else if ((val = value_of(w[i], "due")) != NULL) {
+			else if ((val = value_of(w[i], "outcome")) != NULL) {
+				if (strcmp(val, "none") == 0)
+					cv.outcome = OUTCOME_NONE;
+				else if (outcome_from_key(val, &cv.outcome) ==
+				    -1)
+					return (fail(p, "bad outcome \"%s\"",
+					    val));
+			} else if ((val = value_of(w[i], "due")) != NULL) {
 				if (parse_day(p, val, &cv.due, 0) == -1)
 					return (-1);
 			} else if ((val = value_of(w[i], "completed")) !=
@@ -1275,6 +1286,7 @@ rcase_random(struct rcase *c, uint32_t seed, day_t first)
 			    RANDOM_DAYS);
 			pv.spec_missing = rnd(&st, 3) == 0 ?
 			    rnd(&st, 1u << SPEC_COUNT) : 0;
+			pv.metric = (int64_t)rnd(&st, 3);
 			facts_project_version(pf, pr, &pv);
 		}
 		for (j = 0, k = rnd(&st, 4); j < k; j++) {
@@ -1314,6 +1326,8 @@ rcase_random(struct rcase *c, uint32_t seed, day_t first)
 				cv.status = (enum checkpoint_status)rnd(&st,
 				    4);
 				cv.due = first + (day_t)rnd(&st, RANDOM_DAYS);
+				cv.outcome = (enum decision_outcome)
+				    rnd(&st, 4);
 				cv.completed = cv.status == CHECKPOINT_DONE ||
 				    cv.status == CHECKPOINT_WAIVED ? cv.v.on :
 				    DAY_NONE;
