@@ -93,8 +93,9 @@ const struct field project_patch_body[] = {
 	END
 };
 
+/* status: active when absent; "all" lists every status. */
 const struct field project_list_query[] = {
-	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_filter_keys, NULL },
 	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	LIMIT_OFFSET,
@@ -240,6 +241,7 @@ const struct field digest_md_query[] = {
 
 /* The portfolio page: a severity there means "at least". */
 const struct field portfolio_query[] = {
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_filter_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },

@@ -19,14 +19,15 @@ static void	form_notice(struct sbuf *, const struct form_state *,
 /*
  * The start of form id: its CSRF token, the notice when it was the one
  * refused, and the version it edits (-1: it edits no versioned record),
- * sent back as If-Match.
+ * sent back as If-Match.  Its HTML id is "form-" and id: the section or
+ * row it edits may carry id itself (the anchor a saved form returns to).
  */
 void
 form_open(struct sbuf *b, const struct page_ctx *ctx,
     const struct form_state *fs, const char *action, const char *id,
     long long version)
 {
-	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"%s\">\n"
+	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"form-%s\">\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
 	form_notice(b, fs, id);

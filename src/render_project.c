@@ -30,6 +30,14 @@ stage_label(json_t *doc, const char *key)
 	return (key != NULL ? key : "");
 }
 
+static int
+is_active(json_t *doc)
+{
+	const char	*st = doc_str(doc, "status");
+
+	return (st == NULL || strcmp(st, "active") == 0);
+}
+
 static const char *
 or_dash(const char *s)
 {
@@ -61,7 +69,7 @@ render_risk_items(struct sbuf *b, const struct risk_list *risks,
 }
 
 static void
-section_risks(struct sbuf *b, const struct risk_list *risks)
+section_risks(struct sbuf *b, json_t *doc, const struct risk_list *risks)
 {
 	int	counts[SEVERITY_COUNT];
 	int	s;
@@ -71,6 +79,12 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 	if (risks == NULL) {
 		sbuf_str(b, "<p class=\"muted\">Risks could not be computed."
 		    "</p>\n</section>\n");
+		return;
+	}
+	if (risks->len == 0 && !is_active(doc)) {
+		html_printf(b, "<p class=\"muted\">No risks are counted while "
+		    "the project is %s.</p>\n</section>\n",
+		    doc_str(doc, "status"));
 		return;
 	}
 	if (risks->len == 0) {
@@ -94,6 +108,26 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 }
 
 /* Header ----------------------------------------------------------------- */
+
+/* Paused, shipped and cancelled projects say so first. */
+static void
+section_status(struct sbuf *b, json_t *doc)
+{
+	static const char *const said[PROJECT_STATUS_COUNT] = {
+		NULL, "Paused since", "Shipped on", "Cancelled on"
+	};
+	enum project_status	 st;
+	const char		*since;
+
+	if (project_status_from_key(doc_str(doc, "status"), &st) == -1 ||
+	    said[st] == NULL)
+		return;
+	since = doc_str(doc, "status_since");
+	html_printf(b, "<p class=\"status-note\" role=\"status\">"
+	    "<strong>%s %s</strong>: its risks are not counted in the "
+	    "portfolio or the digest while it is %s.</p>\n", said[st],
+	    since != NULL ? since : "?", doc_str(doc, "status"));
+}
 
 static void
 section_header(struct sbuf *b, json_t *doc, day_t today)
@@ -641,12 +675,13 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
+	section_status(b, doc);
 	section_launch_moves(b, doc);
 	if (fs != NULL && fs->form != NULL)
 		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
-		    "Not saved: %s <a href=\"#%s\">Go to the form</a>.</p>\n",
-		    fs->message, fs->form);
-	section_risks(b, risks);
+		    "Not saved: %s <a href=\"#form-%s\">Go to the form</a>."
+		    "</p>\n", fs->message, fs->form);
+	section_risks(b, doc, risks);
 	sbuf_str(b, "<section id=\"timeline\" aria-labelledby=\"timeline-h\">"
 	    "\n<h2 id=\"timeline-h\">Timeline</h2>\n");
 	render_timeline(b, doc, ctx->today);

@@ -37,8 +37,15 @@ const char *const token_scope_keys[] = {
 	"metrics", NULL
 };
 
+/* Written once: the statuses, and the list filter that adds "all". */
+#define PROJECT_STATUSES	"active", "paused", "shipped", "cancelled"
+
 const char *const project_status_keys[PROJECT_STATUS_COUNT + 1] = {
-	"active", "paused", "shipped", "cancelled", NULL
+	PROJECT_STATUSES, NULL
+};
+
+const char *const project_status_filter_keys[PROJECT_STATUS_COUNT + 2] = {
+	PROJECT_STATUSES, "all", NULL
 };
 
 const char *const checkpoint_status_keys[CHECKPOINT_STATUS_COUNT + 1] = {

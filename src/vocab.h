@@ -95,6 +95,8 @@ extern const char *const person_role_keys[];
 extern const char *const user_role_keys[];
 extern const char *const token_scope_keys[];
 extern const char *const project_status_keys[];
+/* A list's status filter: a status, or "all" (active when absent). */
+extern const char *const project_status_filter_keys[];
 extern const char *const checkpoint_status_keys[];
 extern const char *const outcome_keys[];
 extern const char *const spec_keys[];

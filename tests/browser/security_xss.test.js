@@ -359,10 +359,11 @@ for (const bypass of [false, true]) {
 			// Adding a person with an address that is not one.
 			await page.goto(`${srv.url}/people`);
 			await page.fill('#ap-name', X.squote);
-			await page.$eval('#add-person', (f) => { f.noValidate = true; });
+			await page.$eval('#form-add-person',
+			    (f) => { f.noValidate = true; });
 			await page.fill('#ap-email', X.svg);
 			const [p] = await Promise.all([page.waitForNavigation(),
-			    page.click('#add-person button[type=submit]')]);
+			    page.click('#form-add-person button[type=submit]')]);
 			assert.equal(p.status(), 400);
 			await assertValue(page, '#ap-name', X.squote, 'add person');
 			await assertValue(page, '#ap-email', X.svg, 'add person');

@@ -57,7 +57,8 @@ is_vocab(const char *const *keys)
 	for (i = 0; i < nvocabularies; i++)
 		if (vocabularies[i].keys == keys)
 			return (1);
-	return (keys == person_role_keys);
+	return (keys == person_role_keys ||
+	    keys == project_status_filter_keys);
 }
 
 static void

@@ -1,0 +1,124 @@
+// The pages of the demo portfolio as a signed-in person reads them (issue
+// 14, "small things"): every id once per page, no entity escaped twice,
+// the status filter of the portfolio, words instead of keys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { TOP, startServer } from '../lib/harness.js';
+import { signIn } from '../lib/security.js';
+
+const TODAY = '2026-11-25';	/* a Wednesday */
+let srv, admin;
+
+before(async () => {
+	srv = await startServer({ env: { HANDOFF_TODAY: TODAY } });
+	await promisify(execFile)(join(TOP, 'src/tools/seed.sh'), [], {
+		env: { ...process.env, DATABASE_URL: srv.dsn,
+		    HANDOFF_TODAY: TODAY },
+	});
+	admin = await signIn(srv, 'admin@example.com', 'demo-admin-pass');
+});
+
+after(async () => { await srv?.stop(); });
+
+async function page(path, session = admin) {
+	const r = await srv.request('GET', path, { auth: false,
+	    headers: { cookie: session.cookie } });
+	assert.equal(r.status, 200, `GET ${path}: ${r.status}`);
+	return r.text;
+}
+
+// Every page of the demo a person can reach from the header and the lists.
+async function demoPages() {
+	const projects = await srv.api('GET', '/api/v1/projects?status=all');
+	assert.equal(projects.status, 200);
+	const paths = ['/', '/people', '/projects/new', '/digest', '/tokens',
+	    '/accounts', '/?status=paused', '/?status=all'];
+	for (const p of projects.json.projects)
+		paths.push(`/projects/${p.id}`);
+	return paths;
+}
+
+test('every page of the demo has each id once', async () => {
+	const paths = await demoPages();
+	assert.ok(paths.length >= 14, `pages: ${paths}`);
+	for (const path of paths) {
+		const html = await page(path);
+		const seen = new Map();
+		for (const m of html.matchAll(/\sid="([^"]*)"/g))
+			seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+		const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+		assert.deepEqual(twice, [], `${path}: ids used more than once`);
+	}
+});
+
+test('no entity is escaped twice on any page', async () => {
+	for (const path of await demoPages()) {
+		const html = await page(path);
+		assert.doesNotMatch(html, /&amp;[a-z]+;|&amp;#[0-9]+;/,
+		    `${path} shows an entity as text`);
+	}
+	// Priya holds more boxes than anyone should: said with a dash.
+	assert.match(await page('/people'),
+	    /in all<\/strong> &mdash; more than anyone should hold/);
+});
+
+// The rows of the portfolio's table: [name, the words of its badges].
+function rows(html) {
+	const body = /<table class="portfolio">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
+	    .exec(html)[1];
+	return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => {
+		const name = /<a href="\/projects\/\d+">([^<]*)<\/a>/.exec(m[1]);
+		return name === null ? null : name[1];
+	}).filter((n) => n !== null);
+}
+
+test('paused, shipped and cancelled projects are under a status filter',
+    async () => {
+	const active = rows(await page('/'));
+	assert.equal(active.length, 5);
+	assert.ok(!active.includes('Dynamic pricing'));
+	const paused = await page('/?status=paused');
+	assert.deepEqual(rows(paused), ['Dynamic pricing']);
+	assert.match(paused, /<option value="paused" selected>paused<\/option>/);
+	assert.match(paused, /Dynamic pricing<\/a> <span class="badge badge-paused">paused<\/span>/);
+	assert.deepEqual(rows(await page('/?status=all')).sort(),
+	    [...active, 'Dynamic pricing'].sort());
+	assert.deepEqual(rows(await page('/?status=shipped')), []);
+
+	// The API: active when not asked, any status with "all".
+	const list = async (q) => {
+		const r = await srv.api('GET', `/api/v1/projects${q}`);
+		assert.equal(r.status, 200, r.text);
+		return r.json;
+	};
+	const api = await list('');
+	assert.equal(api.total, 5);
+	assert.ok(api.projects.every((p) => p.status === 'active'));
+	assert.deepEqual((await list('?status=paused')).projects.map((p) =>
+	    p.name), ['Dynamic pricing']);
+	assert.equal((await list('?status=all')).total, 6);
+	const bad = await srv.api('GET', '/api/v1/projects?status=any');
+	assert.equal(bad.status, 400);
+	assert.equal(bad.json.error.field, 'status');
+});
+
+test('a paused project says so first, and not that its plan holds',
+    async () => {
+	const all = (await srv.api('GET', '/api/v1/projects?status=paused'))
+	    .json.projects;
+	const html = await page(`/projects/${all[0].id}`);
+	const m = /<strong>Paused since (\d{4}-\d{2}-\d{2})<\/strong>: its risks are not counted/
+	    .exec(html);
+	assert.ok(m, 'the page says since when it is paused');
+	assert.ok(m[1] > all[0].kickoff_on && m[1] <= TODAY, m[1]);
+	assert.ok(html.indexOf('Paused since') < html.indexOf('id="risks"'));
+	assert.doesNotMatch(html, /the plan holds/);
+	assert.match(html, /No risks are counted while the project is paused/);
+	// An active one says nothing of the kind.
+	const active = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	assert.doesNotMatch(await page(`/projects/${active[0].id}`),
+	    /class="status-note"/);
+});
