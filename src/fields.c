@@ -249,6 +249,12 @@ const struct field portfolio_query[] = {
 	END
 };
 
+/* The project page: where its history starts (older entries). */
+const struct field project_page_query[] = {
+	{ "history", FIELD_INT, 0, 0, 1000000, NULL, NULL },
+	END
+};
+
 const struct field login_query[] = {
 	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
 	END

@@ -47,6 +47,7 @@ extern const struct field	as_of_query[];
 extern const struct field	digest_query[];
 extern const struct field	digest_md_query[];
 extern const struct field	portfolio_query[];
+extern const struct field	project_page_query[];
 extern const struct field	login_query[];
 
 #endif

@@ -309,3 +309,41 @@ vocab_check_done(struct vocab_checker *c, char *msg, size_t size)
 	}
 	return (0);
 }
+
+/* Field labels ------------------------------------------------------------ */
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} field_labels[] = {
+	{ "name", "Name" }, { "pm", "PM" }, { "pm_id", "PM" },
+	{ "kickoff_on", "Kickoff" }, { "target_launch_on", "Target launch" },
+	{ "status", "Status" }, { "stage", "Stage" }, { "plan", "Stage plan" },
+	{ "title", "Title" }, { "due_on", "Due" }, { "owner", "Owner" },
+	{ "owner_id", "Owner" }, { "completed_on", "Completed" },
+	{ "decision", "Decision" }, { "outcome", "Outcome" },
+	{ "evidence_url", "Evidence link" }, { "note", "Note" },
+	{ "reason", "Reason" }, { "person", "Owner" },
+	{ "person_id", "Owner" }, { "from", "From" }, { "from_id", "From" },
+	{ "to", "To" }, { "to_id", "To" }, { "artifact_url", "Artifact link" },
+	{ "offered_on", "Offered" }, { "accepted_on", "Accepted" },
+	{ "state", "State" }, { "email", "Email" }, { "role", "Role" },
+	{ "active", "Active" }, { "password", "Password" },
+};
+
+const char *
+field_label(const char *name)
+{
+	enum spec_field	 sf;
+	size_t		 i;
+
+	if (name == NULL)
+		return ("");
+	if (strncmp(name, "spec.", 5) == 0 &&
+	    spec_from_key(name + 5, &sf) == 0)
+		return (spec_questions[sf].label);
+	for (i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
+		if (strcmp(field_labels[i].name, name) == 0)
+			return (field_labels[i].label);
+	return (name);
+}

@@ -142,6 +142,13 @@ struct spec_question {
 extern const struct spec_question spec_questions[SPEC_COUNT];
 
 /*
+ * The words a page uses for a field of the API ("target_launch_on":
+ * "Target launch"; "spec.fallback": the spec question's label); a name
+ * it does not know comes back as it is.
+ */
+const char	*field_label(const char *);
+
+/*
  * Compare the database's copy with ours.  Feed every row of the database's
  * vocabulary table to vocab_check_row(), then call vocab_check_done():
  * each returns 0, or -1 with what differs, first difference only, in msg.

@@ -511,8 +511,12 @@ BEGIN
 		    WHERE x.project_id = v_id AND x.status <> pr.status), 0)))),
 	    'people', api.person_list(jsonb_build_object('query',
 		jsonb_build_object('active', true, 'limit', 200))),
-	    'history', api.project_history(p || jsonb_build_object('query',
-		jsonb_build_object('limit', 20))),
+	    -- A page of 20 entries from query.history, and where it starts.
+	    'history', api.json_concat(api.project_history(p ||
+		jsonb_build_object('query', jsonb_build_object('limit', 20,
+		'offset', coalesce((p->'query'->>'history')::int, 0)))),
+		json_build_object('offset',
+		coalesce((p->'query'->>'history')::int, 0), 'limit', 20)),
 	    '_risk', api.risk_doc(v_id, api.today(p)));
 END
 $$;

@@ -31,7 +31,7 @@ before(async () => {
 	await promisify(execFile)(join(TOP, 'src/tools/seed.sh'), [], {
 		env: { ...process.env, DATABASE_URL: srv.dsn,
 		    HANDOFF_TODAY: TODAY } });
-	const r = await srv.api('GET', '/api/v1/projects?limit=50');
+	const r = await srv.api('GET', '/api/v1/projects?limit=50&status=all');
 	assert.equal(r.status, 200, r.text);
 	projects = r.json.projects;
 	assert.ok(projects.length >= 6, 'the demo portfolio is there');

@@ -122,3 +122,59 @@ test('a paused project says so first, and not that its plan holds',
 	assert.doesNotMatch(await page(`/projects/${active[0].id}`),
 	    /class="status-note"/);
 });
+
+// The history list of a project page: [the text of each entry].
+function historyOf(html) {
+	const list = /<section id="history"[\s\S]*?<ol class="history">([\s\S]*?)<\/ol>/
+	    .exec(html)[1];
+	return [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+	    m[1].replace(/<[^>]*>/g, '').replace(/&rarr;/g, '→')
+	    .replace(/&ldquo;|&rdquo;/g, '"').replace(/&amp;/g, '&'));
+}
+
+test('history says who did what to which, before and after, paged',
+    async () => {
+	const all = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	const churn = all.find((p) => p.name === 'Churn prediction');
+	const first = historyOf(await page(`/projects/${churn.id}`));
+	assert.ok(first.length > 0);
+	// No keys and addresses: people, boxes and checkpoints by name.
+	for (const line of first) {
+		assert.doesNotMatch(line, /@example\.com|ownership [a-z_]+\/|checkpoint \d/,
+		    line);
+	}
+	assert.ok(first.some((l) => /^\d{4}-\d{2}-\d{2} [A-Z][a-z]+ [A-Z][a-z]+: assigned [A-Z][^,]*, (DS|MLE|SWE): Owner: .* → [A-Z][a-z]+ [A-Z][a-z]+$/
+	    .test(l)), first.join('\n'));
+
+	// A project with a rename and 25 changes: twenty a page, older and
+	// newer pages, the counts in words.
+	const p = (await srv.api('POST', '/api/v1/projects', { name: 'History probe',
+	    pm_id: churn.pm.id, kickoff_on: TODAY,
+	    target_launch_on: '2027-03-01' })).json;
+	assert.ok(p.id, 'created');
+	let html = await page(`/projects/${p.id}`);
+	assert.match(html, /<p class="muted">1 change in all\.<\/p>/);
+	let version = p.version;
+	for (let i = 1; i <= 24; i++) {
+		const r = await srv.api('PATCH', `/api/v1/projects/${p.id}`,
+		    { name: `History probe ${i}` }, { 'if-match': `"${version}"` });
+		assert.equal(r.status, 200, r.text);
+		version = r.json.version;
+	}
+	html = await page(`/projects/${p.id}`);
+	const newest = historyOf(html);
+	assert.equal(newest.length, 20);
+	assert.match(newest[0], /: changed the project: Name: History probe 23 → History probe 24$/);
+	assert.match(html, /Changes 1 to 20 of 25, the newest first\./);
+	assert.match(html, /<a rel="next" href="\?history=20#history">Older &rarr;<\/a>/);
+	assert.doesNotMatch(html, /rel="prev" href="\?history/);
+	html = await page(`/projects/${p.id}?history=20`);
+	const oldest = historyOf(html);
+	assert.equal(oldest.length, 5);
+	assert.match(oldest[4], /: created the project$/);
+	assert.match(html, /Changes 21 to 25 of 25/);
+	assert.match(html, /<a rel="prev" href="\?history=0#history">&larr; Newer<\/a>/);
+	const bad = await srv.request('GET', `/projects/${p.id}?history=-1`,
+	    { auth: false, headers: { cookie: admin.cookie } });
+	assert.equal(bad.status, 400);
+});
