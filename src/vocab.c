@@ -347,3 +347,59 @@ field_label(const char *name)
 			return (field_labels[i].label);
 	return (name);
 }
+
+static int
+field_char(char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    c == '_' || c == '.');
+}
+
+void
+field_words(const char *msg, char *out, size_t size)
+{
+	char		 name[64];
+	const char	*p, *label;
+	size_t		 n, o, len;
+
+	if (size == 0)
+		return;
+	o = 0;
+	for (p = msg != NULL ? msg : ""; *p != '\0' && o + 1 < size; ) {
+		for (n = 0; field_char(p[n]); n++)
+			;
+		/* A word: a field name (snake_case, spec.key, or first). */
+		if (n > 0 && n < sizeof(name) && (p == msg ||
+		    !field_char(p[-1]))) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			while (n > 0 && name[n - 1] == '.')
+				name[--n] = '\0';
+			label = field_label(name);
+			if (label != name && (p == msg || strchr(name, '_') !=
+			    NULL || strncmp(name, "spec.", 5) == 0)) {
+				len = strlen(label);
+				if (len > size - 1 - o)
+					len = size - 1 - o;
+				memcpy(out + o, label, len);
+				/* "Target launch" inside: "target launch". */
+				if (p != msg && len > 1 && label[1] >= 'a' &&
+				    label[1] <= 'z' && out[o] >= 'A' &&
+				    out[o] <= 'Z')
+					out[o] = (char)(out[o] - 'A' + 'a');
+				o += len;
+				p += n;
+				continue;
+			}
+			if (n > 0) {
+				len = n < size - 1 - o ? n : size - 1 - o;
+				memcpy(out + o, p, len);
+				o += len;
+				p += n;
+				continue;
+			}
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+}

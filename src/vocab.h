@@ -149,6 +149,14 @@ extern const struct spec_question spec_questions[SPEC_COUNT];
 const char	*field_label(const char *);
 
 /*
+ * A message of the API in a page's words, into out (size bytes, always
+ * terminated): each field name in it ("target_launch_on", "spec.fallback",
+ * or the field the message starts with) becomes its label, capitalised
+ * only at the start ("Target launch must not be before kickoff").
+ */
+void		 field_words(const char *, char *, size_t);
+
+/*
  * Compare the database's copy with ours.  Feed every row of the database's
  * vocabulary table to vocab_check_row(), then call vocab_check_done():
  * each returns 0, or -1 with what differs, first difference only, in msg.

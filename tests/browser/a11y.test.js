@@ -238,7 +238,7 @@ test('kickoff, empty and after a refused submission', async () => {
 	const launch = page.getByLabel('Target launch');
 	assert.equal(await launch.getAttribute('aria-invalid'), 'true');
 	assert.match(await page.locator('#kickoff-target_launch_on-error')
-	    .innerText(), /target_launch_on must not be before kickoff_on/);
+	    .innerText(), /^Target launch must not be before kickoff$/);
 
 	// An answer too long for the spec: the browser lets it through (a
 	// textarea has no limit here), the server refuses it, and the person

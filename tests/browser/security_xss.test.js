@@ -353,7 +353,7 @@ for (const bypass of [false, true]) {
 			await assertValue(page, '#k-name', name, 'kickoff');
 			for (const [k, v] of Object.entries(spec))
 				await assertValue(page, `#k-${k}`, v, 'kickoff');
-			await assertText(page, '.field-error', 'name is longer than ' +
+			await assertText(page, '.field-error', 'Name is longer than ' +
 			    '200 characters', 'kickoff');
 			await assertInert(page, `kickoff refused (${mode})`);
 			if (!bypass)

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { TOP, startServer } from '../lib/harness.js';
-import { signIn } from '../lib/security.js';
+import { postForm, signIn } from '../lib/security.js';
 
 const TODAY = '2026-11-25';	/* a Wednesday */
 let srv, admin;
@@ -177,4 +177,16 @@ test('history says who did what to which, before and after, paged',
 	const bad = await srv.request('GET', `/projects/${p.id}?history=-1`,
 	    { auth: false, headers: { cookie: admin.cookie } });
 	assert.equal(bad.status, 400);
+});
+
+test('a refused form speaks of labels, not of field names', async () => {
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	const people = (await srv.api('GET', '/api/v1/people?role=pm')).json
+	    .people;
+	const r = await postForm(srv, pm, '/projects/new', {
+		name: 'Backwards', pm_id: people[0].id,
+		kickoff_on: '2026-12-01', target_launch_on: '2026-11-01' });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /role="alert">Target launch must not be before kickoff<\/p>/);
+	assert.doesNotMatch(r.text, /target_launch_on must|kickoff_on</);
 });
