@@ -42,6 +42,12 @@ const struct field person_active_body[] = {
 	END
 };
 
+/* The people page's overload threshold (an admin's). */
+const struct field threshold_body[] = {
+	{ "value", FIELD_INT, FIELD_REQUIRED, 1, 1000, NULL, NULL },
+	END
+};
+
 const struct field person_list_query[] = {
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },

@@ -181,6 +181,16 @@ const struct page_action person_action = {
 	"/people#person-%id", &people_view, NULL
 };
 
+static const struct form_field threshold_form[] = {
+	{ "value", FORM_ID, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action threshold_action = {
+	"threshold", STMT_THRESHOLD_PUT, threshold_form, threshold_body,
+	"/people#threshold", &people_view, NULL
+};
+
 const struct page_action active_action = {
 	"person-%person", STMT_PERSON_PATCH, active_form, person_active_body,
 	"/people#person-%person", &people_view, NULL

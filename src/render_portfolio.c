@@ -341,6 +341,29 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	}
 	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
 
+	/* The line "more than anyone should hold" is drawn at. */
+	html_printf(b, "<section id=\"threshold\" aria-labelledby=\""
+	    "threshold-h\">\n<h2 id=\"threshold-h\">Overload threshold</h2>"
+	    "\n<p>Someone who holds more than <strong>%d</strong> expected "
+	    "boxes across active projects is a single point of failure: an "
+	    "overloaded-owner risk.</p>\n", threshold);
+	if (ctx->access >= PAGE_ACCESS_ADMIN) {
+		form_open(b, ctx, fs, "/people/threshold", "threshold", -1);
+		sbuf_str(b, "<label for=\"threshold-value\">Boxes a person may "
+		    "hold</label>\n");
+		form_field_error(b, fs, "threshold", "value");
+		(void)snprintf(action, sizeof(action), "%d", threshold);
+		html_printf(b, "<input type=\"number\" id=\"threshold-value\" "
+		    "name=\"value\" min=\"1\" max=\"1000\" required "
+		    "value=\"%s\"", form_value(fs, "threshold", "value",
+		    action));
+		form_input_attrs(b, fs, "threshold", "value", NULL);
+		sbuf_str(b, ">\n<button type=\"submit\">Save the threshold"
+		    "</button>\n");
+		form_close(b);
+	}
+	sbuf_str(b, "</section>\n");
+
 	if (ctx->access < PAGE_ACCESS_PM) {
 		layout_end(b);
 		return;

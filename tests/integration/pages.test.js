@@ -190,3 +190,32 @@ test('a refused form speaks of labels, not of field names', async () => {
 	assert.match(r.text, /role="alert">Target launch must not be before kickoff<\/p>/);
 	assert.doesNotMatch(r.text, /target_launch_on must|kickoff_on</);
 });
+
+test('the overload threshold is on the people page; an admin changes it',
+    async () => {
+	let html = await page('/people');
+	// The demo's threshold (sql/demo/seed.sql), not the default 8.
+	assert.match(html, /more than <strong>16<\/strong> expected boxes/);
+	assert.match(html, /<form method="post" action="\/people\/threshold"/);
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	assert.doesNotMatch(await page('/people', pm), /action="\/people\/threshold"/);
+	assert.equal((await postForm(srv, pm, '/people/threshold',
+	    { value: '20' })).status, 403);
+
+	const bad = await postForm(srv, admin, '/people/threshold',
+	    { value: '0' });
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /id="threshold-value-error"|id="threshold-value"[^>]*aria-invalid/);
+	const r = await postForm(srv, admin, '/people/threshold',
+	    { value: '20' });
+	assert.equal(r.status, 303, r.text);
+	assert.equal(r.headers.get('location'), '/people#threshold');
+	html = await page('/people');
+	assert.match(html, /more than <strong>20<\/strong> expected boxes/);
+	// Priya's 17 boxes are no longer more than anyone should hold.
+	assert.doesNotMatch(html, /more than anyone should hold/);
+	const back = await postForm(srv, admin, '/people/threshold',
+	    { value: '16' });
+	assert.equal(back.status, 303);
+	assert.match(await page('/people'), /more than anyone should hold/);
+});
