@@ -71,10 +71,11 @@ form_notice(struct sbuf *b, const struct form_state *fs, const char *form)
 		return;
 
 	if (fs->stale) {
-		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
+		/* In words: no version numbers. */
+		sbuf_str(b, "<p class=\"form-notice\" role=\"alert\">"
 		    "Someone else changed this while you were editing. "
 		    "The current values are shown below; nothing of yours "
-		    "was saved. (%s)</p>\n", fs->message);
+		    "was saved.</p>\n");
 	} else if (fs->field == NULL || *fs->field == '\0') {
 		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
 		    "%s</p>\n", fs->message);

@@ -754,7 +754,12 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	section_header(b, doc, ctx->today);
 	section_status(b, doc);
 	section_launch_moves(b, doc);
-	if (fs != NULL && fs->form != NULL)
+	if (fs != NULL && fs->form != NULL && fs->stale)
+		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
+		    "Not saved: someone else changed this while you were "
+		    "editing. <a href=\"#form-%s\">Go to the form</a>.</p>\n",
+		    fs->form);
+	else if (fs != NULL && fs->form != NULL)
 		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
 		    "Not saved: %s <a href=\"#form-%s\">Go to the form</a>."
 		    "</p>\n", fs->message, fs->form);

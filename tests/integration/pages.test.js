@@ -219,3 +219,26 @@ test('the overload threshold is on the people page; an admin changes it',
 	assert.equal(back.status, 303);
 	assert.match(await page('/people'), /more than anyone should hold/);
 });
+
+test('a stale form goes back to the page by GET, said in words',
+    async () => {
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	const all = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	const churn = all.find((p) => p.name === 'Churn prediction');
+	const doc = (await srv.api('GET', `/api/v1/projects/${churn.id}`)).json;
+	const r = await postForm(srv, pm, `/projects/${churn.id}/spec`,
+	    { version: String(doc.version - 1), baseline: 'stale answer' });
+	assert.equal(r.status, 303, r.text);
+	const to = r.headers.get('location');
+	assert.equal(to, `/projects/${churn.id}?changed=spec#spec`);
+	const html = await page(to, pm);
+	assert.match(html, /Not saved: someone else changed this while you were editing/);
+	assert.match(html, /<form method="post" action="\/projects\/\d+\/spec" id="form-spec">\n<input type="hidden" name="csrf" value="[^"]*">\n<p class="form-notice" role="alert">Someone else changed this while you were editing\. The current values are shown below; nothing of yours was saved\.<\/p>/);
+	assert.doesNotMatch(html, /version \d|stale answer/);
+	// Nothing was saved.
+	assert.equal((await srv.api('GET', `/api/v1/projects/${churn.id}`))
+	    .json.version, doc.version);
+	// A name that is no form of ours is ignored.
+	assert.doesNotMatch(await page(`/projects/${churn.id}?changed=%3Cb%3E`),
+	    /page-notice/);
+});
