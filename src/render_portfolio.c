@@ -316,9 +316,9 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 			sbuf_str(b, "<span class=\"muted\">none</span>");
 		else
 			/* Markup in the format: a %s argument is escaped. */
-			html_printf(b, boxes > threshold ? "<br><strong>%d in "
-			    "all</strong> &mdash; more than anyone should hold" :
-			    "<br><strong>%d in all</strong>", boxes);
+			html_printf(b, boxes > threshold ? "<br><strong>%d "
+			    "in all</strong> &mdash; more than anyone should "
+			    "hold" : "<br><strong>%d in all</strong>", boxes);
 		sbuf_str(b, "</td><td>");
 		render_badge(b, doc_bool(p, "active") ? "active" : "paused",
 		    doc_bool(p, "active") ? "active" : "inactive");

@@ -724,8 +724,9 @@ section_history(struct sbuf *b, json_t *history)
 	n = json_array_size(doc_arr(history, "entries"));
 	sbuf_str(b, "</ol>\n<p class=\"muted\">");
 	if (offset > 0 || offset + (long long)n < total)
-		html_printf(b, "Changes %lld to %lld of %lld, the newest first.",
-		    n > 0 ? offset + 1 : 0, offset + (long long)n, total);
+		html_printf(b, "Changes %lld to %lld of %lld, the newest "
+		    "first.", n > 0 ? offset + 1 : 0, offset + (long long)n,
+		    total);
 	else
 		html_printf(b, total == 1 ? "%lld change in all." :
 		    "%lld changes in all.", total);
