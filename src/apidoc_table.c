@@ -74,7 +74,9 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("PATCH", "/people/#person", "people", "Change a person",
 	    "Person", WRITE_V),
 
-	OPQ("GET", "/projects", "projects", "Projects, filtered",
+	OPQ("GET", "/projects", "projects",
+	    "Projects, filtered: the active ones unless status says "
+	    "otherwise (all: every status)",
 	    "ProjectList", PAGED | CACHED,
 	    project_list_query),
 	OP("POST", "/projects", "projects",

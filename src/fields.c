@@ -42,6 +42,12 @@ const struct field person_active_body[] = {
 	END
 };
 
+/* The people page's overload threshold (an admin's). */
+const struct field threshold_body[] = {
+	{ "value", FIELD_INT, FIELD_REQUIRED, 1, 1000, NULL, NULL },
+	END
+};
+
 const struct field person_list_query[] = {
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },
@@ -93,8 +99,9 @@ const struct field project_patch_body[] = {
 	END
 };
 
+/* status: active when absent; "all" lists every status. */
 const struct field project_list_query[] = {
-	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_filter_keys, NULL },
 	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	LIMIT_OFFSET,
@@ -250,10 +257,17 @@ const struct field digest_md_query[] = {
 
 /* The portfolio page: a severity there means "at least". */
 const struct field portfolio_query[] = {
+	{ "status", FIELD_ENUM, 0, 0, 0, project_status_filter_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	{ "stage", FIELD_ENUM, 0, 0, 0, stage_keys, NULL },
 	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
 	LIMIT_OFFSET,
+	END
+};
+
+/* The project page: where its history starts (older entries). */
+const struct field project_page_query[] = {
+	{ "history", FIELD_INT, 0, 0, 1000000, NULL, NULL },
 	END
 };
 

@@ -18,6 +18,7 @@ extern const struct field	no_fields[];
 extern const struct field	person_create_body[];
 extern const struct field	person_patch_body[];
 extern const struct field	person_active_body[];
+extern const struct field	threshold_body[];
 extern const struct field	person_list_query[];
 
 /* Projects, their plan and stage. */
@@ -48,6 +49,7 @@ extern const struct field	as_of_query[];
 extern const struct field	digest_query[];
 extern const struct field	digest_md_query[];
 extern const struct field	portfolio_query[];
+extern const struct field	project_page_query[];
 extern const struct field	login_query[];
 
 #endif

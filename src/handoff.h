@@ -125,6 +125,8 @@ void		 req_address(struct http_request *, char *, size_t);
 int		 req_is_tls(struct http_request *);
 int		 req_json_body(struct http_request *, json_t **);
 int		 req_form_body(struct http_request *, json_t **);
+/* One query argument, decoded (free it): 1, 0 absent, -1 malformed. */
+int		 req_query_get(struct http_request *, const char *, char **);
 int		 req_query(struct http_request *, const struct field *,
 		    json_t *);
 int		 req_if_match(struct http_request *, long long *);

@@ -149,10 +149,43 @@ page_draw(struct http_request *req, struct pipe *p, struct page_call *pc,
 	json_decref(doc);
 }
 
+/*
+ * ?changed=FORM: the page a stale write was sent back to (post, redirect,
+ * get): that form says someone else changed what it edits.  A name of
+ * anything but [a-z0-9_-] is not a form of ours and is ignored.
+ */
+static int
+page_changed(struct http_request *req, struct page_call *pc)
+{
+	char	*v;
+	size_t	 i;
+	int	 ok;
+
+	if (req_query_get(req, "changed", &v) != 1)
+		return (0);
+	ok = *v != '\0' && strlen(v) < sizeof(pc->form);
+	for (i = 0; ok && v[i] != '\0'; i++)
+		ok = (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= '0' &&
+		    v[i] <= '9') || v[i] == '_' || v[i] == '-';
+	if (ok) {
+		(void)snprintf(pc->form, sizeof(pc->form), "%s", v);
+		pc->message[0] = '\0';
+		pc->fs.form = pc->form;
+		pc->fs.field = NULL;
+		pc->fs.message = pc->message;
+		pc->fs.values = NULL;
+		pc->fs.stale = 1;
+	}
+	free(v);
+	return (ok);
+}
+
 static int
 page_show_finish(struct http_request *req, struct pipe *p)
 {
-	page_draw(req, p, pipe_ctx(p), NULL);
+	struct page_call	*pc = pipe_ctx(p);
+
+	page_draw(req, p, pc, page_changed(req, pc) ? &pc->fs : NULL);
 	return (PIPE_DONE);
 }
 
@@ -209,7 +242,8 @@ page_refuse(struct page_call *pc, int status, const char *field,
 	pc->status = status;
 	(void)snprintf(pc->field, sizeof(pc->field), "%s",
 	    field != NULL ? field : "");
-	(void)snprintf(pc->message, sizeof(pc->message), "%s", message);
+	/* The page speaks of labels, not of the API's field names. */
+	field_words(message, pc->message, sizeof(pc->message));
 	pc->fs.form = pc->form;
 	pc->fs.field = pc->field[0] != '\0' ? pc->field : NULL;
 	pc->fs.message = pc->message;
@@ -399,6 +433,22 @@ page_act_finish(struct http_request *req, struct pipe *p)
 	return (PIPE_DONE);
 }
 
+/* Where the form leads, with ?changed=FORM before its anchor. */
+static void
+page_stale_redirect(struct http_request *req, struct page_call *pc)
+{
+	char		 where[256], location[384];
+	const char	*hash;
+	int		 n;
+
+	expand(where, sizeof(where), pc->action->redirect, pc->path);
+	hash = strchr(where, '#');
+	n = hash != NULL ? (int)(hash - where) : (int)strlen(where);
+	(void)snprintf(location, sizeof(location), "%.*s?changed=%s%s", n,
+	    where, pc->form, hash != NULL ? hash : "");
+	reply_redirect(req, location);
+}
+
 /* A refused write: show the page again, with the reason at the form. */
 static int
 page_act_fail(struct http_request *req, struct pipe *p,
@@ -408,6 +458,14 @@ page_act_fail(struct http_request *req, struct pipe *p,
 
 	if (err->status != 400 && err->status != 409 && err->status != 412) {
 		reply_db_error(req, err);
+		return (PIPE_DONE);
+	}
+	/*
+	 * Stale: back to the page by GET (the address bar leaves the POST
+	 * URL), which says in words that someone else changed it.
+	 */
+	if (err->status == 412) {
+		page_stale_redirect(req, pc);
 		return (PIPE_DONE);
 	}
 

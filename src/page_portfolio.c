@@ -10,7 +10,10 @@
 /* The overloaded owners the page lists; the people page has them all. */
 #define PORTFOLIO_WIDE	20
 
-/* The active projects, riskiest first, as the filters narrow them. */
+/*
+ * The projects, riskiest first, as the filters narrow them: the active
+ * ones unless the status filter asks for others (api.portfolio).
+ */
 static int
 portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 {
@@ -23,7 +26,6 @@ portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 		json_decref(query);
 		return (-1);
 	}
-	json_object_set_new(query, "status", json_string("active"));
 	json_object_set_new(query, "wide", json_integer(PORTFOLIO_WIDE));
 	if (json_object_get(query, "severity") != NULL)
 		json_object_set_new(query, "at_least", json_true());
@@ -43,6 +45,7 @@ portfolio_render(struct http_request *req, json_t *doc, json_t *path,
 	struct sbuf		 b;
 	enum stage		 st;
 	enum severity		 sev;
+	enum project_status	 ps;
 	const char		*s;
 
 	(void)fs;
@@ -53,6 +56,11 @@ portfolio_render(struct http_request *req, json_t *doc, json_t *path,
 	filter.stage = -1;
 	filter.severity = -1;
 	filter.status = PROJECT_ACTIVE;
+	if ((s = json_string_value(json_object_get(q, "status"))) != NULL &&
+	    project_status_from_key(s, &ps) == -1)
+		filter.status = -1;		/* "all" */
+	else if (s != NULL)
+		filter.status = (int)ps;
 	if ((s = json_string_value(json_object_get(q, "stage"))) != NULL &&
 	    stage_from_key(s, &st) == 0)
 		filter.stage = (int)st;
@@ -171,6 +179,16 @@ static const struct form_field active_form[] = {
 const struct page_action person_action = {
 	"add-person", STMT_PERSON_CREATE, person_form, person_create_body,
 	"/people#person-%id", &people_view, NULL
+};
+
+static const struct form_field threshold_form[] = {
+	{ "value", FORM_ID, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action threshold_action = {
+	"threshold", STMT_THRESHOLD_PUT, threshold_form, threshold_body,
+	"/people#threshold", &people_view, NULL
 };
 
 const struct page_action active_action = {

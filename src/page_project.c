@@ -7,12 +7,23 @@
 #include "handoff.h"
 #include "page.h"
 
-/* The page's one statement: the document, the people to pick from, the
- * recent history and the facts of its risks (api.project_page). */
+/* The page's one statement: the document, the people to pick from, a
+ * page of its history (?history=offset) and the facts of its risks
+ * (api.project_page). */
 static int
 project_push(struct http_request *req, struct pipe *p, json_t *path)
 {
-	return (page_send(req, p, STMT_PROJECT_PAGE, path, NULL));
+	json_t	*query;
+	int	 rc;
+
+	query = json_object();
+	if (req_query(req, project_page_query, query) != KORE_RESULT_OK) {
+		json_decref(query);
+		return (-1);
+	}
+	rc = page_send(req, p, STMT_PROJECT_PAGE, path, query);
+	json_decref(query);
+	return (rc);
 }
 
 static void

@@ -306,10 +306,10 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	html_counts(b, d->counts);
 	html_printf(b, "<p><strong>%d</strong> project%s at risk, "
 	    "<strong>%d</strong> new this week, <strong>%zu</strong> resolved "
-	    "this week, <strong>%zu</strong> checkpoints due this week and "
+	    "this week, <strong>%zu</strong> checkpoint%s due this week and "
 	    "<strong>%zu</strong> next week.</p>\n", d->at_risk,
 	    d->at_risk == 1 ? "" : "s", nnew, d->resolved.len, d->ndue_this,
-	    d->ndue);
+	    d->ndue_this == 1 ? "" : "s", d->ndue);
 	sbuf_str(b, "</section>\n");
 
 	html_printf(b, "<section aria-labelledby=\"act-h\">\n<h2 id=\"act-h\">"
@@ -551,14 +551,14 @@ render_digest_markdown(struct sbuf *b, const struct digest *d,
 	else
 		sbuf_str(b, "Links are paths in the app: the server's "
 		    "HANDOFF_PUBLIC_URL makes them whole.\n\n");
-	sbuf_printf(b, "**%d open risks**: %d critical, %d high, %d medium, "
+	sbuf_printf(b, "**%d open risk%s**: %d critical, %d high, %d medium, "
 	    "%d low; %d project%s at risk. %d new this week, %zu resolved this "
-	    "week, %zu checkpoints due this week, %zu next week.\n\n",
-	    total(d->counts),
+	    "week, %zu checkpoint%s due this week, %zu next week.\n\n",
+	    total(d->counts), total(d->counts) == 1 ? "" : "s",
 	    d->counts[SEVERITY_CRITICAL], d->counts[SEVERITY_HIGH],
 	    d->counts[SEVERITY_MEDIUM], d->counts[SEVERITY_LOW], d->at_risk,
 	    d->at_risk == 1 ? "" : "s", nnew, d->resolved.len, d->ndue_this,
-	    d->ndue);
+	    d->ndue_this == 1 ? "" : "s", d->ndue);
 
 	sbuf_printf(b, "## Act now: critical and high, by who must act "
 	    "(%zu)\n", d->actions.len);

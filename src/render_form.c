@@ -21,14 +21,15 @@ static void	form_notice(struct sbuf *, const struct form_state *,
  * random part and the form's id: two forms of a page never share one),
  * the notice when it was the one
  * refused, and the version it edits (-1: it edits no versioned record),
- * sent back as If-Match.
+ * sent back as If-Match.  Its HTML id is "form-" and id: the section or
+ * row it edits may carry id itself (the anchor a saved form returns to).
  */
 void
 form_open(struct sbuf *b, const struct page_ctx *ctx,
     const struct form_state *fs, const char *action, const char *id,
     long long version)
 {
-	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"%s\">\n"
+	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"form-%s\">\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
 	if (ctx->idem != NULL && ctx->idem[0] != '\0')
@@ -75,10 +76,11 @@ form_notice(struct sbuf *b, const struct form_state *fs, const char *form)
 		return;
 
 	if (fs->stale) {
-		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
+		/* In words: no version numbers. */
+		sbuf_str(b, "<p class=\"form-notice\" role=\"alert\">"
 		    "Someone else changed this while you were editing. "
 		    "The current values are shown below; nothing of yours "
-		    "was saved. (%s)</p>\n", fs->message);
+		    "was saved.</p>\n");
 	} else if (fs->field == NULL || *fs->field == '\0') {
 		html_printf(b, "<p class=\"form-notice\" role=\"alert\">"
 		    "%s</p>\n", fs->message);

@@ -25,6 +25,13 @@ filter_form(struct sbuf *b, const struct portfolio_rows *rows,
 
 	sbuf_str(b, "<form method=\"get\" action=\"/\" class=\"filters\" "
 	    "aria-label=\"Filter the portfolio\">\n"
+	    "<label for=\"f-status\">Status</label>\n<select id=\"f-status\" "
+	    "name=\"status\">\n");
+	for (s = 0; s < PROJECT_STATUS_COUNT; s++)
+		render_option(b, project_status_keys[s], project_status_keys[s],
+		    f->status == s);
+	render_option(b, "all", "all", f->status < 0);
+	sbuf_str(b, "</select>\n"
 	    "<label for=\"f-pm\">PM</label>\n<select id=\"f-pm\" name=\"pm\">"
 	    "<option value=\"\">anyone</option>\n");
 	json_array_foreach(rows->pms, i, p) {
@@ -56,6 +63,9 @@ page_link(struct sbuf *b, const struct portfolio_filter *f, size_t offset,
 {
 	html_printf(b, "<a rel=\"%s\" href=\"/?offset=%zu&amp;limit=%zu",
 	    rel, offset, limit);
+	if (f->status != PROJECT_ACTIVE)
+		html_printf(b, "&amp;status=%s", f->status < 0 ? "all" :
+		    project_status_keys[f->status]);
 	if (f->pm != 0)
 		html_printf(b, "&amp;pm=%lld", f->pm);
 	if (f->stage >= 0)
@@ -83,7 +93,8 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<em>who owns what</em> and <em>whether the plan is still "
 	    "true</em>: every empty ownership box and every missed "
 	    "checkpoint is a launch risk.</p>\n"
-	    "<p>Every active project, the riskiest first. "
+	    "<p>Every active project, the riskiest first (paused, shipped "
+	    "and cancelled ones under Status). "
 	    "<a href=\"/digest\">This week's digest</a> &middot; "
 	    "<a href=\"/projects/new\">Kick off a project</a> &middot; "
 	    "<a href=\"/people\">People</a> &middot; "
@@ -101,8 +112,14 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	for (i = 0; i < rows->n; i++) {
 		r = &rows->rows[i];
 		html_printf(b, "<tr><th scope=\"row\">"
-		    "<a href=\"/projects/%lld\">%s</a></th><td>%s</td>"
-		    "<td>%s</td><td>", r->id, r->name,
+		    "<a href=\"/projects/%lld\">%s</a>", r->id, r->name);
+		/* Not active: said, since its risks are not counted. */
+		if (r->status != PROJECT_ACTIVE) {
+			sbuf_char(b, ' ');
+			render_badge(b, project_status_keys[r->status],
+			    project_status_keys[r->status]);
+		}
+		html_printf(b, "</th><td>%s</td><td>%s</td><td>",
 		    r->pm != NULL ? r->pm : "", stage_name(r->stage));
 		if (r->next_title != NULL) {
 			date_format(r->next_due, day);
@@ -132,8 +149,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 		sbuf_str(b, "</td></tr>\n");
 	}
 	if (rows->n == 0)
-		sbuf_str(b, "<tr><td colspan=\"6\">No active project matches."
-		    "</td></tr>\n");
+		html_printf(b, "<tr><td colspan=\"6\">No %sproject matches."
+		    "</td></tr>\n", f->status == PROJECT_ACTIVE ? "active " :
+		    "");
 	sbuf_str(b, "</tbody>\n</table>\n");
 	if (rows->offset > 0 || rows->offset + rows->n < rows->total) {
 		html_printf(b, "<nav class=\"pager\" aria-label=\"More "
@@ -299,9 +317,10 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		if (boxes == 0)
 			sbuf_str(b, "<span class=\"muted\">none</span>");
 		else
-			html_printf(b, "<br><strong>%d in all</strong>%s",
-			    boxes, boxes > threshold ?
-			    " &mdash; more than anyone should hold" : "");
+			/* Markup in the format: a %s argument is escaped. */
+			html_printf(b, boxes > threshold ? "<br><strong>%d "
+			    "in all</strong> &mdash; more than anyone should "
+			    "hold" : "<br><strong>%d in all</strong>", boxes);
 		sbuf_str(b, "</td><td>");
 		render_badge(b, doc_bool(p, "active") ? "active" : "paused",
 		    doc_bool(p, "active") ? "active" : "inactive");
@@ -323,6 +342,29 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		sbuf_str(b, "</td></tr>\n");
 	}
 	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+
+	/* The line "more than anyone should hold" is drawn at. */
+	html_printf(b, "<section id=\"threshold\" aria-labelledby=\""
+	    "threshold-h\">\n<h2 id=\"threshold-h\">Overload threshold</h2>"
+	    "\n<p>Someone who holds more than <strong>%d</strong> expected "
+	    "boxes across active projects is a single point of failure: an "
+	    "overloaded-owner risk.</p>\n", threshold);
+	if (ctx->access >= PAGE_ACCESS_ADMIN) {
+		form_open(b, ctx, fs, "/people/threshold", "threshold", -1);
+		sbuf_str(b, "<label for=\"threshold-value\">Boxes a person may "
+		    "hold</label>\n");
+		form_field_error(b, fs, "threshold", "value");
+		(void)snprintf(action, sizeof(action), "%d", threshold);
+		html_printf(b, "<input type=\"number\" id=\"threshold-value\" "
+		    "name=\"value\" min=\"1\" max=\"1000\" required "
+		    "value=\"%s\"", form_value(fs, "threshold", "value",
+		    action));
+		form_input_attrs(b, fs, "threshold", "value", NULL);
+		sbuf_str(b, ">\n<button type=\"submit\">Save the threshold"
+		    "</button>\n");
+		form_close(b);
+	}
+	sbuf_str(b, "</section>\n");
 
 	if (ctx->access < PAGE_ACCESS_PM) {
 		layout_end(b);

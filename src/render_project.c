@@ -30,6 +30,14 @@ stage_label(json_t *doc, const char *key)
 	return (key != NULL ? key : "");
 }
 
+static int
+is_active(json_t *doc)
+{
+	const char	*st = doc_str(doc, "status");
+
+	return (st == NULL || strcmp(st, "active") == 0);
+}
+
 static const char *
 or_dash(const char *s)
 {
@@ -61,7 +69,7 @@ render_risk_items(struct sbuf *b, const struct risk_list *risks,
 }
 
 static void
-section_risks(struct sbuf *b, const struct risk_list *risks)
+section_risks(struct sbuf *b, json_t *doc, const struct risk_list *risks)
 {
 	int	counts[SEVERITY_COUNT];
 	int	s;
@@ -71,6 +79,12 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 	if (risks == NULL) {
 		sbuf_str(b, "<p class=\"muted\">Risks could not be computed."
 		    "</p>\n</section>\n");
+		return;
+	}
+	if (risks->len == 0 && !is_active(doc)) {
+		html_printf(b, "<p class=\"muted\">No risks are counted while "
+		    "the project is %s.</p>\n</section>\n",
+		    doc_str(doc, "status"));
 		return;
 	}
 	if (risks->len == 0) {
@@ -94,6 +108,26 @@ section_risks(struct sbuf *b, const struct risk_list *risks)
 }
 
 /* Header ----------------------------------------------------------------- */
+
+/* Paused, shipped and cancelled projects say so first. */
+static void
+section_status(struct sbuf *b, json_t *doc)
+{
+	static const char *const said[PROJECT_STATUS_COUNT] = {
+		NULL, "Paused since", "Shipped on", "Cancelled on"
+	};
+	enum project_status	 st;
+	const char		*since;
+
+	if (project_status_from_key(doc_str(doc, "status"), &st) == -1 ||
+	    said[st] == NULL)
+		return;
+	since = doc_str(doc, "status_since");
+	html_printf(b, "<p class=\"status-note\" role=\"status\">"
+	    "<strong>%s %s</strong>: its risks are not counted in the "
+	    "portfolio or the digest while it is %s.</p>\n", said[st],
+	    since != NULL ? since : "?", doc_str(doc, "status"));
+}
 
 static void
 section_header(struct sbuf *b, json_t *doc, day_t today)
@@ -621,22 +655,100 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</section>\n");
 }
 
+/* What an entry's action did, in words ("assign": "assigned"). */
+static const char *
+history_verb(const char *action)
+{
+	static const struct {
+		const char	*action;
+		const char	*verb;
+	} verbs[] = {
+		{ "create", "created" }, { "update", "changed" },
+		{ "launch_move", "moved the launch of" },
+		{ "stage_forward", "moved forward" },
+		{ "stage_back", "moved back" }, { "assign", "assigned" },
+		{ "clear", "emptied" }, { "slip", "moved the due date of" },
+		{ "status_done", "marked done" },
+		{ "status_blocked", "marked blocked" },
+		{ "status_waived", "waived" },
+		{ "status_pending", "reopened" }, { "delete", "deleted" },
+		{ "offer", "offered" }, { "accept", "accepted" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (action != NULL && strcmp(verbs[i].action, action) == 0)
+			return (verbs[i].verb);
+	return (action != NULL ? action : "");
+}
+
+/* One entry: who did what to which, and each field before and after. */
+static void
+history_entry(struct sbuf *b, json_t *e)
+{
+	json_t		*c;
+	size_t		 i;
+	const char	*entity = doc_str(e, "entity");
+
+	html_printf(b, "<li><span class=\"muted\">%s</span> <strong>%s"
+	    "</strong>: %s ", doc_str(e, "recorded_on"),
+	    or_dash(doc_str(e, "actor_name")),
+	    history_verb(doc_str(e, "action")));
+	if (entity != NULL && strcmp(entity, "project") == 0)
+		sbuf_str(b, "the project");
+	else if (entity != NULL && strcmp(entity, "checkpoint") == 0)
+		html_printf(b, "checkpoint &ldquo;%s&rdquo;",
+		    or_dash(doc_str(e, "subject")));
+	else
+		html_printf(b, "%s", doc_str(e, "subject") != NULL ?
+		    doc_str(e, "subject") : or_dash(doc_str(e, "entity_id")));
+	json_array_foreach(doc_arr(e, "changes"), i, c) {
+		html_printf(b, "%s%s: %s &rarr; %s", i == 0 ? ": " : "; ",
+		    field_label(doc_str(c, "field")),
+		    doc_str(c, "before") != NULL ? doc_str(c, "before") :
+		    "(empty)", doc_str(c, "after") != NULL ?
+		    doc_str(c, "after") : "(empty)");
+	}
+	sbuf_str(b, "</li>\n");
+}
+
 static void
 section_history(struct sbuf *b, json_t *history)
 {
-	json_t	*e;
-	size_t	 i;
+	json_t		*e;
+	size_t		 i, n;
+	long long	 total, offset, limit;
 
 	sbuf_str(b, "<section id=\"history\" aria-labelledby=\"history-h\">\n"
 	    "<h2 id=\"history-h\">History</h2>\n<ol class=\"history\">\n");
-	json_array_foreach(doc_arr(history, "entries"), i, e) {
-		html_printf(b, "<li><span class=\"muted\">%s</span> %s: %s %s "
-		    "%s</li>\n", doc_str(e, "recorded_on"),
-		    doc_str(e, "actor"), doc_str(e, "action"),
-		    doc_str(e, "entity"), doc_str(e, "entity_id"));
+	json_array_foreach(doc_arr(history, "entries"), i, e)
+		history_entry(b, e);
+	total = doc_int(history, "total");
+	offset = doc_int(history, "offset");
+	limit = doc_int(history, "limit");
+	n = json_array_size(doc_arr(history, "entries"));
+	sbuf_str(b, "</ol>\n<p class=\"muted\">");
+	if (offset > 0 || offset + (long long)n < total)
+		html_printf(b, "Changes %lld to %lld of %lld, the newest "
+		    "first.", n > 0 ? offset + 1 : 0, offset + (long long)n,
+		    total);
+	else
+		html_printf(b, total == 1 ? "%lld change in all." :
+		    "%lld changes in all.", total);
+	sbuf_str(b, "</p>\n");
+	if (limit > 0 && (offset > 0 || offset + (long long)n < total)) {
+		sbuf_str(b, "<nav class=\"pager\" aria-label=\"More history\">"
+		    "\n");
+		if (offset > 0)
+			html_printf(b, "<a rel=\"prev\" href=\"?history=%lld"
+			    "#history\">&larr; Newer</a>\n", offset > limit ?
+			    offset - limit : 0);
+		if (offset + (long long)n < total)
+			html_printf(b, "<a rel=\"next\" href=\"?history=%lld"
+			    "#history\">Older &rarr;</a>\n", offset + limit);
+		sbuf_str(b, "</nav>\n");
 	}
-	html_printf(b, "</ol>\n<p class=\"muted\">%lld changes in all.</p>\n"
-	    "</section>\n", doc_int(history, "total"));
+	sbuf_str(b, "</section>\n");
 }
 
 void
@@ -646,12 +758,18 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
+	section_status(b, doc);
 	section_launch_moves(b, doc);
-	if (fs != NULL && fs->form != NULL)
+	if (fs != NULL && fs->form != NULL && fs->stale)
 		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
-		    "Not saved: %s <a href=\"#%s\">Go to the form</a>.</p>\n",
-		    fs->message, fs->form);
-	section_risks(b, risks);
+		    "Not saved: someone else changed this while you were "
+		    "editing. <a href=\"#form-%s\">Go to the form</a>.</p>\n",
+		    fs->form);
+	else if (fs != NULL && fs->form != NULL)
+		html_printf(b, "<p class=\"page-notice\" role=\"alert\">"
+		    "Not saved: %s <a href=\"#form-%s\">Go to the form</a>."
+		    "</p>\n", fs->message, fs->form);
+	section_risks(b, doc, risks);
 	sbuf_str(b, "<section id=\"timeline\" aria-labelledby=\"timeline-h\">"
 	    "\n<h2 id=\"timeline-h\">Timeline</h2>\n");
 	render_timeline(b, doc, ctx->today);

@@ -202,10 +202,11 @@ render_timeline(struct sbuf *b, json_t *doc, day_t today)
 	    "aria-labelledby=\"tl-title tl-desc\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\">\n"
 	    "<title id=\"tl-title\">Timeline of %s</title>\n"
-	    "<desc id=\"tl-desc\">Planned and actual stages; %zu checkpoints, "
+	    "<desc id=\"tl-desc\">Planned and actual stages; %zu checkpoint%s, "
 	    "%d done and %d missed; the project is in %s; target launch %s."
 	    "</desc>\n", TL_WIDTH, height, doc_str(doc, "name"),
-	    json_array_size(cps), done, missed, doc_str(doc, "stage"),
+	    json_array_size(cps), json_array_size(cps) == 1 ? "" : "s", done,
+	    missed, doc_str(doc, "stage"),
 	    doc_str(doc, "target_launch_on"));
 
 	month_ticks(b, &s, height);

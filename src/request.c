@@ -169,7 +169,7 @@ req_form_body(struct http_request *req, json_t **out)
  * in its configuration and any value with a control character, which
  * would make "?week=x%0a" mean "no week".
  */
-static int
+int
 req_query_get(struct http_request *req, const char *name, char **value)
 {
 	*value = NULL;

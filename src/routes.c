@@ -166,6 +166,9 @@ static const struct route_method m_people[] = {
 static const struct route_method m_person_active[] = {
 	M(POST, ACCESS_PM, run_action, &active_action),
 };
+static const struct route_method m_threshold[] = {
+	M(POST, ACCESS_ADMIN, run_action, &threshold_action),
+};
 static const struct route_method m_project_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &project_view),
 };
@@ -313,6 +316,7 @@ static const struct route routes[] = {
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),
+	ROUTE("/people/threshold", m_threshold),
 	ROUTE("/projects/#project", m_project_page),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),

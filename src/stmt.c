@@ -113,6 +113,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
 	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
+	[STMT_THRESHOLD_PUT] = { "threshold_put", AUTHED("threshold_put"),
+	    AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
 	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
 };

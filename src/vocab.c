@@ -37,8 +37,15 @@ const char *const token_scope_keys[] = {
 	"metrics", "feed", NULL
 };
 
+/* Written once: the statuses, and the list filter that adds "all". */
+#define PROJECT_STATUSES	"active", "paused", "shipped", "cancelled"
+
 const char *const project_status_keys[PROJECT_STATUS_COUNT + 1] = {
-	"active", "paused", "shipped", "cancelled", NULL
+	PROJECT_STATUSES, NULL
+};
+
+const char *const project_status_filter_keys[PROJECT_STATUS_COUNT + 2] = {
+	PROJECT_STATUSES, "all", NULL
 };
 
 const char *const checkpoint_status_keys[CHECKPOINT_STATUS_COUNT + 1] = {
@@ -321,4 +328,98 @@ vocab_check_done(struct vocab_checker *c, char *msg, size_t size)
 		}
 	}
 	return (0);
+}
+
+/* Field labels ------------------------------------------------------------ */
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} field_labels[] = {
+	{ "name", "Name" }, { "pm", "PM" }, { "pm_id", "PM" },
+	{ "kickoff_on", "Kickoff" }, { "target_launch_on", "Target launch" },
+	{ "status", "Status" }, { "stage", "Stage" }, { "plan", "Stage plan" },
+	{ "title", "Title" }, { "due_on", "Due" }, { "owner", "Owner" },
+	{ "owner_id", "Owner" }, { "completed_on", "Completed" },
+	{ "decision", "Decision" }, { "outcome", "Outcome" },
+	{ "evidence_url", "Evidence link" }, { "note", "Note" },
+	{ "reason", "Reason" }, { "person", "Owner" },
+	{ "person_id", "Owner" }, { "from", "From" }, { "from_id", "From" },
+	{ "to", "To" }, { "to_id", "To" }, { "artifact_url", "Artifact link" },
+	{ "offered_on", "Offered" }, { "accepted_on", "Accepted" },
+	{ "state", "State" }, { "email", "Email" }, { "role", "Role" },
+	{ "active", "Active" }, { "password", "Password" },
+};
+
+const char *
+field_label(const char *name)
+{
+	enum spec_field	 sf;
+	size_t		 i;
+
+	if (name == NULL)
+		return ("");
+	if (strncmp(name, "spec.", 5) == 0 &&
+	    spec_from_key(name + 5, &sf) == 0)
+		return (spec_questions[sf].label);
+	for (i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
+		if (strcmp(field_labels[i].name, name) == 0)
+			return (field_labels[i].label);
+	return (name);
+}
+
+static int
+field_char(char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    c == '_' || c == '.');
+}
+
+void
+field_words(const char *msg, char *out, size_t size)
+{
+	char		 name[64];
+	const char	*p, *label;
+	size_t		 n, o, len;
+
+	if (size == 0)
+		return;
+	o = 0;
+	for (p = msg != NULL ? msg : ""; *p != '\0' && o + 1 < size; ) {
+		for (n = 0; field_char(p[n]); n++)
+			;
+		/* A word: a field name (snake_case, spec.key, or first). */
+		if (n > 0 && n < sizeof(name) && (p == msg ||
+		    !field_char(p[-1]))) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			while (n > 0 && name[n - 1] == '.')
+				name[--n] = '\0';
+			label = field_label(name);
+			if (label != name && (p == msg || strchr(name, '_') !=
+			    NULL || strncmp(name, "spec.", 5) == 0)) {
+				len = strlen(label);
+				if (len > size - 1 - o)
+					len = size - 1 - o;
+				memcpy(out + o, label, len);
+				/* "Target launch" inside: "target launch". */
+				if (p != msg && len > 1 && label[1] >= 'a' &&
+				    label[1] <= 'z' && out[o] >= 'A' &&
+				    out[o] <= 'Z')
+					out[o] = (char)(out[o] - 'A' + 'a');
+				o += len;
+				p += n;
+				continue;
+			}
+			if (n > 0) {
+				len = n < size - 1 - o ? n : size - 1 - o;
+				memcpy(out + o, p, len);
+				o += len;
+				p += n;
+				continue;
+			}
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
 }

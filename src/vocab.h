@@ -112,6 +112,8 @@ extern const char *const person_role_keys[];
 extern const char *const user_role_keys[];
 extern const char *const token_scope_keys[];
 extern const char *const project_status_keys[];
+/* A list's status filter: a status, or "all" (active when absent). */
+extern const char *const project_status_filter_keys[];
 extern const char *const checkpoint_status_keys[];
 extern const char *const outcome_keys[];
 extern const char *const spec_keys[];
@@ -158,6 +160,21 @@ struct spec_question {
 	const char	*hint;		/* what a good answer looks like */
 };
 extern const struct spec_question spec_questions[SPEC_COUNT];
+
+/*
+ * The words a page uses for a field of the API ("target_launch_on":
+ * "Target launch"; "spec.fallback": the spec question's label); a name
+ * it does not know comes back as it is.
+ */
+const char	*field_label(const char *);
+
+/*
+ * A message of the API in a page's words, into out (size bytes, always
+ * terminated): each field name in it ("target_launch_on", "spec.fallback",
+ * or the field the message starts with) becomes its label, capitalised
+ * only at the start ("Target launch must not be before kickoff").
+ */
+void		 field_words(const char *, char *, size_t);
 
 /*
  * Compare the database's copy with ours.  Feed every row of the database's

@@ -587,6 +587,56 @@ END
 $$;
 
 -- GET /api/v1/projects/{id}/history?limit=&offset=: newest first.
+-- A value of a history entry in words: a person (or any {name}) by
+-- name, an empty one as null.
+CREATE FUNCTION api.history_value(v jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN v IS NULL OR jsonb_typeof(v) = 'null' THEN NULL
+	    WHEN jsonb_typeof(v) = 'object' THEN v->>'name'
+	    WHEN jsonb_typeof(v) = 'string' THEN v #>> '{}'
+	    ELSE v::text END
+$$;
+
+-- What changed between two versions of a record, field by field (a spec
+-- answer as spec.KEY), the bookkeeping left out: [{field, before,
+-- after}], in words (api.history_value).
+CREATE FUNCTION api.history_changes(b jsonb, a jsonb) RETURNS json
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(json_agg(json_build_object('field', x.field,
+	    'before', api.history_value(x.bv), 'after', api.history_value(x.av))
+	    ORDER BY x.field), '[]'::json)
+	FROM (SELECT k AS field, b->k AS bv, a->k AS av
+	    FROM (SELECT jsonb_object_keys(coalesce(a, '{}'::jsonb)) UNION
+		SELECT jsonb_object_keys(coalesce(b, '{}'::jsonb))) f(k)
+	    WHERE k NOT IN ('version', 'updated_at', 'slips', 'spec')
+	    UNION ALL
+	    SELECT 'spec.' || k, b->'spec'->k, a->'spec'->k
+	    FROM (SELECT jsonb_object_keys(coalesce(a->'spec', '{}'::jsonb))
+		UNION SELECT jsonb_object_keys(coalesce(b->'spec',
+		'{}'::jsonb))) f(k)) x
+	WHERE b IS NOT NULL AND a IS NOT NULL AND
+	    x.bv IS DISTINCT FROM x.av
+$$;
+
+-- What a history entry is about, in words: the project, a checkpoint's
+-- title, a responsibility's name and role, a handoff's name.
+CREATE FUNCTION api.history_subject(p_project bigint, a audit_log)
+RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT CASE a.entity
+	    WHEN 'project' THEN NULL
+	    WHEN 'checkpoint' THEN coalesce(a.after->>'title',
+		a.before->>'title')
+	    WHEN 'ownership' THEN (SELECT r.name || ', ' ||
+		upper(split_part(a.entity_id, '/', 2))
+		FROM responsibilities r WHERE r.project_id = p_project AND
+		r.key = split_part(a.entity_id, '/', 1))
+	    WHEN 'handoff' THEN coalesce(a.after->>'name', 'handoff ' ||
+		upper(a.entity_id))
+	    ELSE NULL END
+$$;
+
+-- A page of a project's history, newest first, each entry with its
+-- actor's name, its subject and its changes in words.
 CREATE FUNCTION api.project_history(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -597,7 +647,14 @@ BEGIN
 		'id', a.id, 'at', api.ts(a.at), 'recorded_on', a.recorded_on,
 		'actor', a.actor, 'entity', a.entity,
 		'entity_id', a.entity_id, 'action', a.action,
-		'before', a.before, 'after', a.after) ORDER BY a.id DESC)
+		'before', a.before, 'after', a.after,
+		'actor_name', coalesce((SELECT x.name FROM people x
+		    WHERE lower(x.email) = lower(a.actor) ORDER BY x.id
+		    LIMIT 1), (SELECT u.name FROM users u
+		    WHERE lower(u.email) = lower(a.actor)), a.actor),
+		'subject', api.history_subject(v_project, a),
+		'changes', api.history_changes(a.before, a.after))
+		ORDER BY a.id DESC)
 		FROM (SELECT * FROM audit_log WHERE project_id = v_project
 		    ORDER BY audit_log.id DESC
 		    LIMIT api.limit_of(p) OFFSET api.offset_of(p)) a),

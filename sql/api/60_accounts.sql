@@ -13,6 +13,22 @@ BEGIN
 END
 $$;
 
+-- POST /people/threshold (an admin, on the people page): the overload
+-- threshold, body.value expected boxes; audited.  Changing it marks every
+-- project dirty (the trigger ledger_settings).
+CREATE FUNCTION api.threshold_put(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	old	int := api.setting('overload_threshold');
+	v	int := (p->'body'->>'value')::int;
+BEGIN
+	UPDATE settings SET value = v WHERE key = 'overload_threshold';
+	PERFORM api.audit(p, NULL, 'setting', 'overload_threshold', 'update',
+	    json_build_object('value', old), json_build_object('value', v));
+	RETURN json_build_object('key', 'overload_threshold', 'value', v);
+END
+$$;
+
 -- Does anyone have an account yet?  (The sign-in page says how to make
 -- the first one when not.)
 CREATE FUNCTION api.accounts_exist() RETURNS boolean

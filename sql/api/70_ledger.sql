@@ -538,11 +538,22 @@ DECLARE
 	v_id	bigint := api.project_exists(p);
 BEGIN
 	RETURN json_build_object(
-	    'document', api.project_document(v_id),
+	    -- With the first day of its status as it stands (since when it
+	    -- is paused, shipped or cancelled: the page says so at the top).
+	    'document', api.json_concat(api.project_document(v_id),
+		json_build_object('status_since', (SELECT min(v.effective_on)
+		FROM project_versions v WHERE v.project_id = v_id AND
+		    v.id > coalesce((SELECT max(x.id) FROM project_versions x
+		    JOIN projects pr ON pr.id = x.project_id
+		    WHERE x.project_id = v_id AND x.status <> pr.status), 0)))),
 	    'people', api.person_list(jsonb_build_object('query',
 		jsonb_build_object('active', true, 'limit', 200))),
-	    'history', api.project_history(p || jsonb_build_object('query',
-		jsonb_build_object('limit', 20))),
+	    -- A page of 20 entries from query.history, and where it starts.
+	    'history', api.json_concat(api.project_history(p ||
+		jsonb_build_object('query', jsonb_build_object('limit', 20,
+		'offset', coalesce((p->'query'->>'history')::int, 0)))),
+		json_build_object('offset',
+		coalesce((p->'query'->>'history')::int, 0), 'limit', 20)),
 	    '_risk', api.risk_doc(v_id, api.today(p)));
 END
 $$;
@@ -896,7 +907,7 @@ END
 $$;
 
 -- The projects, riskiest first (GET /api/v1/projects and the portfolio
--- page): query.status, stage, pm; severity with at_least (the page's
+-- page): query.status (active when absent, "all": any), stage, pm; severity with at_least (the page's
 -- "risks at least"); query.wide: how many of the overloads of the day
 -- the page shows.  Each project's counts are those of query.today's
 -- profile; the projects still dirty come with their facts.
@@ -905,6 +916,8 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	q	jsonb := coalesce(p->'query', '{}'::jsonb);
 	d	date := api.today(p);
+	st	text := coalesce(nullif(q->>'status', 'all'),
+		    CASE WHEN q ? 'status' THEN NULL ELSE 'active' END);
 	sev	smallint := (SELECT position FROM vocabulary
 		    WHERE kind = 'severity' AND key = q->>'severity');
 	n	int := api.limit_of(p) + api.offset_of(p);
@@ -918,7 +931,7 @@ BEGIN
 	-- The clean rows before offset - (dirty ones) cannot reach the page
 	-- once the dirty ones are sorted in: they are left here.
 	ndirty := (SELECT count(*) FROM projects pr WHERE pr.id = ANY (dp)
-	    AND (q->>'status' IS NULL OR pr.status = q->>'status')
+	    AND (st IS NULL OR pr.status = st)
 	    AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
 	    AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint));
 	skip := greatest(0, api.offset_of(p) - ndirty);
@@ -938,7 +951,7 @@ BEGIN
 			api.launch_days(pr.target_launch_on, d)) END AS rank
 		FROM projects pr
 		LEFT JOIN profile r ON r.project_id = pr.id
-		WHERE (q->>'status' IS NULL OR pr.status = q->>'status')
+		WHERE (st IS NULL OR pr.status = st)
 		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
 		  AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint)
 		  AND pr.id <> ALL (dp)
@@ -961,7 +974,7 @@ BEGIN
 	    'dirty', coalesce((SELECT json_agg(api.portfolio_row(pr, NULL,
 		api.project_facts_doc(pr.id)))
 		FROM projects pr WHERE pr.id = ANY (dp)
-		  AND (q->>'status' IS NULL OR pr.status = q->>'status')
+		  AND (st IS NULL OR pr.status = st)
 		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
 		  AND (q->>'pm' IS NULL OR
 		    pr.pm_id = (q->>'pm')::bigint)), '[]'::json),

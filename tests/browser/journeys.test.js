@@ -319,7 +319,7 @@ test('journey 2: a member marks a missed checkpoint done with a note',
 	    /missed, 15 days late/);
 
 	// The status form of that checkpoint, in the row under it.
-	const form = page.locator(`#cp-${w2.id}-status`);
+	const form = page.locator(`#form-cp-${w2.id}-status`);
 	await page.locator(`#checkpoint-${w2.id} + tr.actions summary`,
 	    { hasText: 'Update status' }).click();
 	await form.getByLabel('Status').selectOption('done');

@@ -88,7 +88,7 @@ test('every risk of the portfolio names who must act, the rule\'s person',
 			// boxes.
 			const pms = [];
 			for (const d of (await srv.api('GET',
-			    '/api/v1/projects?limit=200')).json.projects) {
+			    '/api/v1/projects?limit=200&status=all')).json.projects) {
 				const doc = await projectDoc(d.id);
 				if (JSON.stringify(doc.ownership).includes(
 				    `"id":${r.subject.person.id},`))

@@ -304,7 +304,7 @@ test('GET /projects lists, filters by status, stage and pm, and pages',
 	    { stage: 'baseline' });
 	assert.equal(moved.status, 200, moved.text);
 
-	const all = await listAll();
+	const all = await listAll('&status=all');
 	assert.deepEqual(Object.keys(all).sort(), ['projects', 'total']);
 	assert.equal(all.total, all.projects.length);
 	const ids = all.projects.map((p) => p.id);
@@ -316,6 +316,13 @@ test('GET /projects lists, filters by status, stage and pm, and pages',
 	const byId = (l) => l.map((p) => p.id).sort((x, y) => x - y);
 	const where = (f) => byId(all.projects.filter(f));
 
+	// Without a status filter: the active ones.
+	const active = await listAll();
+	assert.deepEqual(byId(active.projects),
+	    where((p) => p.status === 'active'));
+	assert.ok(!byId(active.projects).includes(b.id));
+	assert.equal(active.total, active.projects.length);
+
 	const paused = await listAll('&status=paused');
 	assert.deepEqual(byId(paused.projects),
 	    where((p) => p.status === 'paused'));
@@ -326,18 +333,20 @@ test('GET /projects lists, filters by status, stage and pm, and pages',
 	assert.deepEqual(byId(baseline.projects), [c.id]);
 	assert.equal(baseline.total, 1);
 
-	const mine = await listAll(`&pm=${otherPm.id}`);
+	const mine = await listAll(`&pm=${otherPm.id}&status=all`);
 	assert.deepEqual(byId(mine.projects), [a.id, b.id]);
 	const combo = await listAll(`&pm=${otherPm.id}&status=active`);
 	assert.deepEqual(byId(combo.projects), [a.id]);
 	const none = await listAll('&pm=999999');
 	assert.deepEqual(none, { projects: [], total: 0 });
 
-	const page = await srv.api('GET', `${PROJECTS}?limit=2&offset=1`);
+	const page = await srv.api('GET',
+	    `${PROJECTS}?limit=2&offset=1&status=all`);
 	assert.equal(page.status, 200);
 	assert.equal(page.json.total, all.total);
 	assert.deepEqual(page.json.projects, all.projects.slice(1, 3));
-	const past = await srv.api('GET', `${PROJECTS}?offset=${all.total}`);
+	const past = await srv.api('GET',
+	    `${PROJECTS}?offset=${all.total}&status=all`);
 	assert.deepEqual(past.json, { projects: [], total: all.total });
 
 	const head = await srv.api('HEAD', PROJECTS);

@@ -28,7 +28,7 @@ function of(project) {
 }
 
 test('seven projects, about twelve people, demo accounts', async () => {
-	const p = await srv.api('GET', '/api/v1/projects');
+	const p = await srv.api('GET', '/api/v1/projects?status=all');
 	assert.equal(p.json.total, 7);
 	const people = await srv.api('GET', '/api/v1/people');
 	assert.equal(people.json.total, 12);

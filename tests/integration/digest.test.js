@@ -162,7 +162,7 @@ test('HTML and Markdown carry the numbers of the JSON', async () => {
 	assert.equal(md.headers.get('content-type'),
 	    'text/markdown; charset=utf-8');
 
-	const m = md.text.match(/\*\*(\d+) open risks\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low; (\d+) projects? at risk\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints due this week, (\d+) next week\./);
+	const m = md.text.match(/\*\*(\d+) open risks?\*\*: (\d+) critical, (\d+) high, (\d+) medium, (\d+) low; (\d+) projects? at risk\. (\d+) new this week, (\d+) resolved this week, (\d+) checkpoints? due this week, (\d+) next week\./);
 	assert.ok(m, md.text);
 	assert.deepEqual(m.slice(1).map(Number), [json.counts.total,
 	    json.counts.critical, json.counts.high, json.counts.medium,
@@ -179,7 +179,7 @@ test('HTML and Markdown carry the numbers of the JSON', async () => {
 		    '<span class="n">(\\d+)</span>'));
 		assert.equal(Number(c[1]), json.counts[sev], sev);
 	}
-	const s = html.text.match(/<strong>(\d+)<\/strong> projects? at risk, <strong>(\d+)<\/strong> new this week, <strong>(\d+)<\/strong> resolved this week, <strong>(\d+)<\/strong> checkpoints due this week and <strong>(\d+)<\/strong> next week/);
+	const s = html.text.match(/<strong>(\d+)<\/strong> projects? at risk, <strong>(\d+)<\/strong> new this week, <strong>(\d+)<\/strong> resolved this week, <strong>(\d+)<\/strong> checkpoints? due this week and <strong>(\d+)<\/strong> next week/);
 	assert.deepEqual(s.slice(1).map(Number), [json.projects_at_risk,
 	    json.new.length, json.resolved.length, json.due_this_week.length,
 	    json.due_next_week.length]);

@@ -320,6 +320,10 @@ const ROUTES = [
 		    body: { active: 'false' },
 		    location: `/people#person-${id}` };
 	    } },
+	{ route: '/people/threshold', method: 'POST', need: 'admin', ok: 303,
+	    audits: true,
+	    make: async () => ({ path: '/people/threshold',
+		body: { value: '8' }, location: '/people#threshold' }) },
 	{ route: '/digest', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/digest' }) },
 	{ route: '/digest.md', method: 'GET', need: 'viewer', ok: 200,

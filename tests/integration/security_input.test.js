@@ -676,7 +676,7 @@ test('length: the forms count characters too, and keep what was typed',
 	    pm_id: person.id, kickoff_on: KICKOFF, target_launch_on: LAUNCH });
 	assert.equal(k.status, 400);
 	assert.ok(k.text.includes(`value="${name}"`), 'the name is kept');
-	assert.match(k.text, /name is longer than 200 characters/);
+	assert.match(k.text, /Name is longer than 200 characters/);
 
 	const t = await postForm(srv, pmSession, '/tokens',
 	    { name: '😀'.repeat(101) });

@@ -57,7 +57,8 @@ is_vocab(const char *const *keys)
 	for (i = 0; i < nvocabularies; i++)
 		if (vocabularies[i].keys == keys)
 			return (1);
-	return (keys == person_role_keys);
+	return (keys == person_role_keys ||
+	    keys == project_status_filter_keys);
 }
 
 static void
@@ -93,12 +94,69 @@ test_choices_from_vocab(void **state)
 		check_choices(tables[i]);
 }
 
+/* The words of a field: its label, a spec answer's question, or itself. */
+static void
+test_field_labels(void **state)
+{
+	const struct field	*f;
+
+	(void)state;
+	assert_string_equal(field_label("target_launch_on"), "Target launch");
+	assert_string_equal(field_label("kickoff_on"), "Kickoff");
+	assert_string_equal(field_label("pm_id"), "PM");
+	assert_string_equal(field_label("spec.fallback"),
+	    spec_questions[SPEC_FALLBACK].label);
+	assert_string_equal(field_label("spec.nothing"), "spec.nothing");
+	assert_string_equal(field_label("unknown_field"), "unknown_field");
+	assert_string_equal(field_label(NULL), "");
+	/* Every field a project may be created or changed with has words. */
+	for (f = project_patch_body; f->name != NULL; f++) {
+		if (strcmp(f->name, "spec") == 0)
+			continue;
+		if (strcmp(field_label(f->name), f->name) == 0)
+			fail_msg("%s has no label", f->name);
+	}
+}
+
+/* Messages in a page's words: field names become labels. */
+static void
+test_field_words(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "target_launch_on must not be before kickoff_on",
+		  "Target launch must not be before kickoff" },
+		{ "name is required", "Name is required" },
+		{ "pm_id: no such person", "PM: no such person" },
+		{ "spec.fallback is too long (2000 characters at most).",
+		  "Fallback behaviour is too long (2000 characters at most)." },
+		{ "the reason is required when target_launch_on moves",
+		  "the reason is required when target launch moves" },
+		{ "a status named done", "a status named done" },
+		{ "", "" },
+	};
+	char	out[128], small[8];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		field_words(cases[i][0], out, sizeof(out));
+		assert_string_equal(out, cases[i][1]);
+	}
+	/* Cut at the size, always terminated. */
+	field_words("target_launch_on is late", small, sizeof(small));
+	assert_string_equal(small, "Target ");
+	field_words(NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spec_fields),
 		cmocka_unit_test(test_choices_from_vocab),
+		cmocka_unit_test(test_field_labels),
+		cmocka_unit_test(test_field_words),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,244 @@
+// The pages of the demo portfolio as a signed-in person reads them (issue
+// 14, "small things"): every id once per page, no entity escaped twice,
+// the status filter of the portfolio, words instead of keys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { TOP, startServer } from '../lib/harness.js';
+import { postForm, signIn } from '../lib/security.js';
+
+const TODAY = '2026-11-25';	/* a Wednesday */
+let srv, admin;
+
+before(async () => {
+	srv = await startServer({ env: { HANDOFF_TODAY: TODAY } });
+	await promisify(execFile)(join(TOP, 'src/tools/seed.sh'), [], {
+		env: { ...process.env, DATABASE_URL: srv.dsn,
+		    HANDOFF_TODAY: TODAY },
+	});
+	admin = await signIn(srv, 'admin@example.com', 'demo-admin-pass');
+});
+
+after(async () => { await srv?.stop(); });
+
+async function page(path, session = admin) {
+	const r = await srv.request('GET', path, { auth: false,
+	    headers: { cookie: session.cookie } });
+	assert.equal(r.status, 200, `GET ${path}: ${r.status}`);
+	return r.text;
+}
+
+// Every page of the demo a person can reach from the header and the lists.
+async function demoPages() {
+	const projects = await srv.api('GET', '/api/v1/projects?status=all');
+	assert.equal(projects.status, 200);
+	const paths = ['/', '/people', '/projects/new', '/digest', '/tokens',
+	    '/accounts', '/?status=paused', '/?status=all'];
+	for (const p of projects.json.projects)
+		paths.push(`/projects/${p.id}`);
+	return paths;
+}
+
+test('every page of the demo has each id once', async () => {
+	const paths = await demoPages();
+	assert.ok(paths.length >= 14, `pages: ${paths}`);
+	for (const path of paths) {
+		const html = await page(path);
+		const seen = new Map();
+		for (const m of html.matchAll(/\sid="([^"]*)"/g))
+			seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+		const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+		assert.deepEqual(twice, [], `${path}: ids used more than once`);
+	}
+});
+
+test('no entity is escaped twice on any page', async () => {
+	for (const path of await demoPages()) {
+		const html = await page(path);
+		assert.doesNotMatch(html, /&amp;[a-z]+;|&amp;#[0-9]+;/,
+		    `${path} shows an entity as text`);
+	}
+	// Priya holds more boxes than anyone should: said with a dash.
+	assert.match(await page('/people'),
+	    /in all<\/strong> &mdash; more than anyone should hold/);
+});
+
+// The rows of the portfolio's table: [name, the words of its badges].
+function rows(html) {
+	const body = /<table class="portfolio">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
+	    .exec(html)[1];
+	return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => {
+		const name = /<a href="\/projects\/\d+">([^<]*)<\/a>/.exec(m[1]);
+		return name === null ? null : name[1];
+	}).filter((n) => n !== null);
+}
+
+test('paused, shipped and cancelled projects are under a status filter',
+    async () => {
+	const active = rows(await page('/'));
+	assert.equal(active.length, 5);
+	assert.ok(!active.includes('Dynamic pricing'));
+	const paused = await page('/?status=paused');
+	assert.deepEqual(rows(paused), ['Dynamic pricing']);
+	assert.match(paused, /<option value="paused" selected>paused<\/option>/);
+	assert.match(paused, /Dynamic pricing<\/a> <span class="badge badge-paused">paused<\/span>/);
+	assert.deepEqual(rows(await page('/?status=all')).sort(),
+	    [...active, 'Dynamic pricing'].sort());
+	assert.deepEqual(rows(await page('/?status=shipped')), []);
+
+	// The API: active when not asked, any status with "all".
+	const list = async (q) => {
+		const r = await srv.api('GET', `/api/v1/projects${q}`);
+		assert.equal(r.status, 200, r.text);
+		return r.json;
+	};
+	const api = await list('');
+	assert.equal(api.total, 5);
+	assert.ok(api.projects.every((p) => p.status === 'active'));
+	assert.deepEqual((await list('?status=paused')).projects.map((p) =>
+	    p.name), ['Dynamic pricing']);
+	assert.equal((await list('?status=all')).total, 6);
+	const bad = await srv.api('GET', '/api/v1/projects?status=any');
+	assert.equal(bad.status, 400);
+	assert.equal(bad.json.error.field, 'status');
+});
+
+test('a paused project says so first, and not that its plan holds',
+    async () => {
+	const all = (await srv.api('GET', '/api/v1/projects?status=paused'))
+	    .json.projects;
+	const html = await page(`/projects/${all[0].id}`);
+	const m = /<strong>Paused since (\d{4}-\d{2}-\d{2})<\/strong>: its risks are not counted/
+	    .exec(html);
+	assert.ok(m, 'the page says since when it is paused');
+	assert.ok(m[1] > all[0].kickoff_on && m[1] <= TODAY, m[1]);
+	assert.ok(html.indexOf('Paused since') < html.indexOf('id="risks"'));
+	assert.doesNotMatch(html, /the plan holds/);
+	assert.match(html, /No risks are counted while the project is paused/);
+	// An active one says nothing of the kind.
+	const active = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	assert.doesNotMatch(await page(`/projects/${active[0].id}`),
+	    /class="status-note"/);
+});
+
+// The history list of a project page: [the text of each entry].
+function historyOf(html) {
+	const list = /<section id="history"[\s\S]*?<ol class="history">([\s\S]*?)<\/ol>/
+	    .exec(html)[1];
+	return [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+	    m[1].replace(/<[^>]*>/g, '').replace(/&rarr;/g, '→')
+	    .replace(/&ldquo;|&rdquo;/g, '"').replace(/&amp;/g, '&'));
+}
+
+test('history says who did what to which, before and after, paged',
+    async () => {
+	const all = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	const churn = all.find((p) => p.name === 'Churn prediction');
+	const first = historyOf(await page(`/projects/${churn.id}`));
+	assert.ok(first.length > 0);
+	// No keys and addresses: people, boxes and checkpoints by name.
+	for (const line of first) {
+		assert.doesNotMatch(line, /@example\.com|ownership [a-z_]+\/|checkpoint \d/,
+		    line);
+	}
+	assert.ok(first.some((l) => /^\d{4}-\d{2}-\d{2} [A-Z][a-z]+ [A-Z][a-z]+: assigned [A-Z][^,]*, (DS|MLE|SWE): Owner: .* → [A-Z][a-z]+ [A-Z][a-z]+$/
+	    .test(l)), first.join('\n'));
+
+	// A project with a rename and 25 changes: twenty a page, older and
+	// newer pages, the counts in words.
+	const p = (await srv.api('POST', '/api/v1/projects', { name: 'History probe',
+	    pm_id: churn.pm.id, kickoff_on: TODAY,
+	    target_launch_on: '2027-03-01' })).json;
+	assert.ok(p.id, 'created');
+	let html = await page(`/projects/${p.id}`);
+	assert.match(html, /<p class="muted">1 change in all\.<\/p>/);
+	let version = p.version;
+	for (let i = 1; i <= 24; i++) {
+		const r = await srv.api('PATCH', `/api/v1/projects/${p.id}`,
+		    { name: `History probe ${i}` }, { 'if-match': `"${version}"` });
+		assert.equal(r.status, 200, r.text);
+		version = r.json.version;
+	}
+	html = await page(`/projects/${p.id}`);
+	const newest = historyOf(html);
+	assert.equal(newest.length, 20);
+	assert.match(newest[0], /: changed the project: Name: History probe 23 → History probe 24$/);
+	assert.match(html, /Changes 1 to 20 of 25, the newest first\./);
+	assert.match(html, /<a rel="next" href="\?history=20#history">Older &rarr;<\/a>/);
+	assert.doesNotMatch(html, /rel="prev" href="\?history/);
+	html = await page(`/projects/${p.id}?history=20`);
+	const oldest = historyOf(html);
+	assert.equal(oldest.length, 5);
+	assert.match(oldest[4], /: created the project$/);
+	assert.match(html, /Changes 21 to 25 of 25/);
+	assert.match(html, /<a rel="prev" href="\?history=0#history">&larr; Newer<\/a>/);
+	const bad = await srv.request('GET', `/projects/${p.id}?history=-1`,
+	    { auth: false, headers: { cookie: admin.cookie } });
+	assert.equal(bad.status, 400);
+});
+
+test('a refused form speaks of labels, not of field names', async () => {
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	const people = (await srv.api('GET', '/api/v1/people?role=pm')).json
+	    .people;
+	const r = await postForm(srv, pm, '/projects/new', {
+		name: 'Backwards', pm_id: people[0].id,
+		kickoff_on: '2026-12-01', target_launch_on: '2026-11-01' });
+	assert.equal(r.status, 400);
+	assert.match(r.text, /role="alert">Target launch must not be before kickoff<\/p>/);
+	assert.doesNotMatch(r.text, /target_launch_on must|kickoff_on</);
+});
+
+test('the overload threshold is on the people page; an admin changes it',
+    async () => {
+	let html = await page('/people');
+	// The demo's threshold (sql/demo/seed.sql), not the default 8.
+	assert.match(html, /more than <strong>16<\/strong> expected boxes/);
+	assert.match(html, /<form method="post" action="\/people\/threshold"/);
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	assert.doesNotMatch(await page('/people', pm), /action="\/people\/threshold"/);
+	assert.equal((await postForm(srv, pm, '/people/threshold',
+	    { value: '20' })).status, 403);
+
+	const bad = await postForm(srv, admin, '/people/threshold',
+	    { value: '0' });
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /id="threshold-value-error"|id="threshold-value"[^>]*aria-invalid/);
+	const r = await postForm(srv, admin, '/people/threshold',
+	    { value: '20' });
+	assert.equal(r.status, 303, r.text);
+	assert.equal(r.headers.get('location'), '/people#threshold');
+	html = await page('/people');
+	assert.match(html, /more than <strong>20<\/strong> expected boxes/);
+	// Priya's 17 boxes are no longer more than anyone should hold.
+	assert.doesNotMatch(html, /more than anyone should hold/);
+	const back = await postForm(srv, admin, '/people/threshold',
+	    { value: '16' });
+	assert.equal(back.status, 303);
+	assert.match(await page('/people'), /more than anyone should hold/);
+});
+
+test('a stale form goes back to the page by GET, said in words',
+    async () => {
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	const all = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	const churn = all.find((p) => p.name === 'Churn prediction');
+	const doc = (await srv.api('GET', `/api/v1/projects/${churn.id}`)).json;
+	const r = await postForm(srv, pm, `/projects/${churn.id}/spec`,
+	    { version: String(doc.version - 1), baseline: 'stale answer' });
+	assert.equal(r.status, 303, r.text);
+	const to = r.headers.get('location');
+	assert.equal(to, `/projects/${churn.id}?changed=spec#spec`);
+	const html = await page(to, pm);
+	assert.match(html, /Not saved: someone else changed this while you were editing/);
+	assert.match(html, /<form method="post" action="\/projects\/\d+\/spec" id="form-spec">\n<input type="hidden" name="csrf" value="[^"]*">\n<p class="form-notice" role="alert">Someone else changed this while you were editing\. The current values are shown below; nothing of yours was saved\.<\/p>/);
+	assert.doesNotMatch(html, /version \d|stale answer/);
+	// Nothing was saved.
+	assert.equal((await srv.api('GET', `/api/v1/projects/${churn.id}`))
+	    .json.version, doc.version);
+	// A name that is no form of ours is ignored.
+	assert.doesNotMatch(await page(`/projects/${churn.id}?changed=%3Cb%3E`),
+	    /page-notice/);
+});
