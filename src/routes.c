@@ -65,6 +65,12 @@ static const struct api_method checkpoint_patch = {
 static const struct api_method checkpoint_delete = {
 	STMT_CHECKPOINT_DELETE, 204, NULL, NULL, NULL, 0, NULL
 };
+static const struct api_method readiness_get = {
+	STMT_READINESS_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method readiness_patch = {
+	STMT_READINESS_PATCH, 200, readiness_body, NULL, NULL, 0, NULL
+};
 static const struct api_method ownership_put = {
 	STMT_OWNERSHIP_PUT, 200, ownership_body, NULL, NULL, 0, NULL
 };
@@ -122,6 +128,7 @@ static const struct run_pipe projects = { &projects_ops, NULL };
 static const struct run_pipe digest_api = { &digest_ops, &digest_as_json };
 static const struct run_pipe digest_page = { &digest_ops, &digest_as_html };
 static const struct run_pipe digest_text = { &digest_ops, &digest_as_md };
+static const struct run_pipe model_card = { &model_card_ops, NULL };
 
 /* The routes ------------------------------------------------------------- */
 
@@ -163,6 +170,9 @@ static const struct route_method m_person_active[] = {
 };
 static const struct route_method m_project_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &project_view),
+};
+static const struct route_method m_model_card[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &model_card),
 };
 static const struct route_method m_project_spec[] = {
 	M(POST, ACCESS_PM, run_action, &spec_action),
@@ -260,6 +270,10 @@ static const struct route_method m_api_checkpoint[] = {
 	M(PATCH, ACCESS_MEMBER, api_run, &checkpoint_patch),
 	M(DELETE, ACCESS_PM, api_run, &checkpoint_delete),
 };
+static const struct route_method m_api_readiness[] = {
+	M(GET, ACCESS_VIEWER, api_run, &readiness_get),
+	M(PATCH, ACCESS_MEMBER, api_run, &readiness_patch),
+};
 static const struct route_method m_api_ownership[] = {
 	M(PUT, ACCESS_MEMBER, api_run, &ownership_put),
 	M(DELETE, ACCESS_MEMBER, api_run, &ownership_delete),
@@ -294,6 +308,7 @@ static const struct route routes[] = {
 	ROUTE("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),
 	ROUTE("/projects/#project", m_project_page),
+	ROUTE("/projects/#project/model-card.md", m_model_card),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
@@ -324,6 +339,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/stage", m_api_stage),
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
 	ROUTE("/api/v1/projects/#project/history", m_api_history),
+	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",
