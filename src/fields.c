@@ -145,6 +145,14 @@ static const struct field readiness_answer_fields[] = {
 	END
 };
 
+/* The project page's form: one item, named in the path. */
+const struct field readiness_item_body[] = {
+	{ "answer", FIELD_ENUM, FIELD_REQUIRED, 0, 0, readiness_answer_keys,
+	    NULL },
+	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
 const struct field readiness_body[] = {
 	{ "items", FIELD_MAP, FIELD_REQUIRED, 0, 0, readiness_item_keys,
 	    readiness_answer_fields },

@@ -183,6 +183,9 @@ static const struct route_method m_project_stage_form[] = {
 static const struct route_method m_checkpoint_status[] = {
 	M(POST, ACCESS_MEMBER, run_action, &status_action),
 };
+static const struct route_method m_readiness_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &readiness_action),
+};
 static const struct route_method m_checkpoint_due[] = {
 	M(POST, ACCESS_MEMBER, run_action, &due_action),
 };
@@ -315,6 +318,7 @@ static const struct route routes[] = {
 	    m_checkpoint_status),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
+	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),

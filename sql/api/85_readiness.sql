@@ -80,7 +80,9 @@ $$;
 -- PATCH /api/v1/projects/{id}/readiness: {"items": {"<item>": {"answer":
 -- "yes" | "no" | "na", "evidence_url": "..."}}}.  The items sent are
 -- answered (again); the others stay as they are.  If-Match is the
--- checklist's version.
+-- checklist's version.  The project page's form answers one item, named
+-- in its path (POST /projects/{id}/readiness/{item}), with {"answer",
+-- "evidence_url"} as the body.
 CREATE FUNCTION api.readiness_patch(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -90,22 +92,30 @@ DECLARE
 	v_item	text;
 	v_ans	jsonb;
 	v_url	text;
+	v_items	jsonb := p->'body'->'items';
 	n	int := 0;
 BEGIN
 	pr := api.project_locked(p);
+	IF p->'path' ? 'item' THEN
+		IF NOT EXISTS (SELECT 1 FROM vocabulary WHERE
+		    kind = 'readiness_item' AND key = p->'path'->>'item') THEN
+			PERFORM api.fail('HF404', 'no such readiness item');
+		END IF;
+		v_items := jsonb_build_object(p->'path'->>'item', p->'body');
+	END IF;
 	INSERT INTO readiness_reviews (project_id) VALUES (pr.id)
 	ON CONFLICT (project_id) DO NOTHING;
 	SELECT * INTO rv FROM readiness_reviews WHERE project_id = pr.id
 	    FOR UPDATE;
 	PERFORM api.check_version(p, rv.version, 'this readiness checklist');
-	IF jsonb_typeof(p->'body'->'items') IS DISTINCT FROM 'object' OR
-	    p->'body'->'items' = '{}'::jsonb THEN
+	IF jsonb_typeof(v_items) IS DISTINCT FROM 'object' OR
+	    v_items = '{}'::jsonb THEN
 		PERFORM api.fail('HF400', 'items must name at least one ' ||
 		    'checklist item', 'items');
 	END IF;
 	old := api.readiness_doc(pr.id);
 
-	FOR v_item, v_ans IN SELECT * FROM jsonb_each(p->'body'->'items') LOOP
+	FOR v_item, v_ans IN SELECT * FROM jsonb_each(v_items) LOOP
 		v_url := api.text_or_null(v_ans->>'evidence_url');
 		INSERT INTO readiness_answers (project_id, item, answer,
 		    evidence_url, answered_by, answered_on)
