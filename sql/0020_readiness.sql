@@ -31,6 +31,7 @@ INSERT INTO vocabulary (kind, position, key, label) VALUES
 	 'monitoring trigger wired to an alert'),
 	('readiness_item', 10, 'on_call', 'on-call named'),
 	('readiness_item', 11, 'rollback_tested', 'rollback tested'),
+	('risk_kind', 8, 'readiness_gaps', 'readiness gap'),
 	('readiness_answer', 0, 'yes', 'yes'),
 	('readiness_answer', 1, 'no', 'no'),
 	('readiness_answer', 2, 'na', 'not applicable');

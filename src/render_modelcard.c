@@ -174,7 +174,8 @@ section_details(struct sbuf *b, const json_t *doc)
 	if (n == 0)
 		sbuf_str(b, "  - " UNKNOWN "no box of the matrix is filled.\n");
 	sbuf_str(b, "- " UNKNOWN "the model's type and architecture, its "
-	    "version, when it was trained, its licence and how to cite it.\n\n");
+	    "version, when it was trained, its licence and how to cite "
+	    "it.\n\n");
 }
 
 static void
@@ -293,7 +294,8 @@ section_quantitative(struct sbuf *b, const json_t *doc)
 		sbuf_str(b, " | ");
 		if (str(it, "answered_by") != NULL) {
 			md_text(b, str(it, "answered_by"));
-			sbuf_printf(b, " on %s", str(it, "answered_on") != NULL ?
+			sbuf_printf(b, " on %s",
+			    str(it, "answered_on") != NULL ?
 			    str(it, "answered_on") : "?");
 		}
 		sbuf_str(b, " |\n");

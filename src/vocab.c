@@ -63,13 +63,13 @@ static const char *const spec_labels[SPEC_COUNT + 1] = {
 const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
 	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
 	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
-	"overloaded_owner", "stale_project", NULL
+	"overloaded_owner", "stale_project", "readiness_gaps", NULL
 };
 
 static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
 	"empty ownership box", "missed checkpoint", "blocked checkpoint",
 	"handoff not accepted", "stage overrun", "incomplete spec",
-	"overloaded owner", "stale project", NULL
+	"overloaded owner", "stale project", "readiness gap", NULL
 };
 
 const char *const severity_keys[SEVERITY_COUNT + 1] = {

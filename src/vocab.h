@@ -72,6 +72,7 @@ enum risk_kind {
 	RISK_INCOMPLETE_SPEC,
 	RISK_OVERLOADED_OWNER,
 	RISK_STALE_PROJECT,
+	RISK_READINESS_GAPS,
 	RISK_KIND_COUNT
 };
 
@@ -157,8 +158,9 @@ const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
 int		 risk_kind_from_key(const char *, enum risk_kind *);
 const char	*severity_key(enum severity);		/* "critical" */
 int		 severity_from_key(const char *, enum severity *);
-const char	*readiness_item_label(enum readiness_item);	/* "shadow ..." */
-const char	*readiness_answer_label(enum readiness_answer);	/* "not ..." */
+/* "shadow mode run", "not applicable" */
+const char	*readiness_item_label(enum readiness_item);
+const char	*readiness_answer_label(enum readiness_answer);
 
 /* The kickoff spec's questions as pages ask them, in enum order. */
 struct spec_question {

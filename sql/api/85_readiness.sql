@@ -195,3 +195,9 @@ BEGIN
 	RETURN api.project_document(api.project_exists(p));
 END
 $$;
+
+-- An answer changes the project's risks (readiness gaps): its ledger is
+-- computed again.
+CREATE TRIGGER ledger_readiness_versions AFTER INSERT ON readiness_versions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_project_rows();

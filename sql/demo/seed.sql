@@ -271,6 +271,12 @@ SELECT pg_temp.ev(-8, 'maya@example.com', 'project_patch',
     jsonb_build_object('plan', jsonb_build_object('production',
 	jsonb_build_object('end', pg_temp.m(7)))));
 SELECT pg_temp.stage(-7, 'maya@example.com', 'Long-tail product recommendations', 'production', 'readiness review passed');
+-- A week before launch the shadow run shows a regression: the readiness
+-- review's "shadow mode run" is answered no again, a readiness gap.
+SELECT pg_temp.ev(-2, 'ben@example.com', 'readiness_patch',
+    jsonb_build_object('project', pg_temp.project('Long-tail product recommendations')),
+    '{"items": {"shadow_mode": {"answer": "no",
+      "evidence_url": "https://wiki.example.com/recs/shadow-run-2"}}}');
 -- Fixed this week: someone finally owns the latency budget on the SWE side.
 SELECT pg_temp.ev(0, 'maya@example.com', 'ownership_put',
     jsonb_build_object('project', pg_temp.project('Long-tail product recommendations'),
