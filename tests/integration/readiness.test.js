@@ -180,3 +180,36 @@ test('the review done with every item answered needs no waiver',
 	assert.equal(rd.json.score.ratio, null, 'nothing applies: no score');
 	assert.equal(rd.json.waiver, null);
 });
+
+test('a "no" within 14 days of the launch is a readiness gap, from its day',
+    async () => {
+	const p = await createProject(srv, { kickoff_on: '2026-01-05',
+	    target_launch_on: '2026-03-25' });
+	const r = await srv.api('PATCH', path(p), { items: {
+		shadow_mode: { answer: 'no' }, on_call: { answer: 'yes' } } });
+	assert.equal(r.status, 200, r.text);
+	const gaps = async (asOf) => {
+		const x = await srv.api('GET',
+		    `/api/v1/projects/${p.id}/risks?as_of=${asOf}`);
+		assert.equal(x.status, 200, x.text);
+		return x.json.risks.filter((k) => k.kind === 'readiness_gaps');
+	};
+	// Answered on 2026-03-16 (today): not before.
+	assert.deepEqual(await gaps('2026-03-15'), []);
+	const now = await gaps('2026-03-16');
+	assert.equal(now.length, 1, JSON.stringify(now));
+	assert.equal(now[0].severity, 'medium');
+	assert.equal(now[0].since, '2026-03-16');
+	assert.deepEqual(now[0].subject, { key: 'readiness/shadow_mode',
+	    type: 'readiness_item', item: 'shadow_mode' });
+	assert.equal(now[0].url, `/projects/${p.id}#readiness`);
+	assert.match(now[0].message, /answered no to "shadow mode run" on 2026-03-16, 9 days before the launch\./);
+
+	// Answered yes: resolved.
+	const y = await srv.api('PATCH', path(p),
+	    { items: { shadow_mode: { answer: 'yes' } } });
+	assert.equal(y.status, 200, y.text);
+	assert.deepEqual(await gaps('2026-03-16'), []);
+	const doc = await srv.api('GET', `/api/v1/projects/${p.id}`);
+	assert.ok(!doc.json.risks.some((k) => k.kind === 'readiness_gaps'));
+});
