@@ -61,7 +61,8 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   rule \
 		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
-		   render_timeline render_portfolio render_digest httpparse utf8 \
+		   render_timeline render_portfolio render_digest render_modelcard \
+		   httpparse utf8 \
 		   calldoc stmt apidoc apidoc_table throttle proxy expo export
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)

@@ -92,6 +92,12 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("GET", "/projects/#project/history", "projects",
 	    "What changed in a project, newest first", "History",
 	    PAGED | CACHED),
+	OP("GET", "/projects/#project/readiness", "projects",
+	    "The production readiness review's checklist and its score",
+	    "Readiness", READ_V),
+	OP("PATCH", "/projects/#project/readiness", "projects",
+	    "Answer checklist items: yes, no or na, with evidence",
+	    "Readiness", WRITE_V),
 	OPQ("GET", "/projects/#project/risks", "risks",
 	    "A project's risks as of a day", "ProjectRisks", CACHED,
 	    as_of_query),
@@ -249,6 +255,7 @@ static const struct apidoc_prop project_props[] = {
 	PL("launch_moves", 0, NULL),
 	PL("handoffs", 0, "Handoff"),
 	PL("ownership", 0, NULL),
+	P("readiness", AT_OBJECT, 0),
 	PL("risks", 0, "Risk"),
 	END
 };
@@ -275,6 +282,16 @@ static const struct apidoc_prop checkpoint_props[] = {
 	P("note", AT_STRING, NUL),
 	P("version", AT_INT, REQ),
 	PL("slips", 0, NULL),
+	END
+};
+
+static const struct apidoc_prop readiness_props[] = {
+	P("project_id", AT_INT, REQ),
+	P("version", AT_INT, REQ),
+	PL("items", REQ, NULL),
+	P("score", AT_OBJECT, REQ),
+	P("review", AT_OBJECT, NUL),
+	P("waiver", AT_OBJECT, NUL),
 	END
 };
 
@@ -385,6 +402,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Project", "a project", project_props },
 	{ "ProjectList", "a page of projects", project_list_props },
 	{ "Checkpoint", "a checkpoint of a project", checkpoint_props },
+	{ "Readiness", "the production readiness review's checklist",
+	    readiness_props },
 	{ "Cell", "a box of the ownership matrix", cell_props },
 	{ "Handoff", "a handoff between stages", handoff_props },
 	{ "History", "a page of a project's changes", history_props },

@@ -132,6 +132,9 @@ facts_free(struct portfolio *pf)
 		for (j = 0; j < pr->nhandoffs; j++)
 			free(pr->handoffs[j].versions);
 		free(pr->handoffs);
+		for (j = 0; j < pr->nreadiness; j++)
+			free(pr->readiness[j].versions);
+		free(pr->readiness);
 		free(pr->changes);
 	}
 	free(pf->projects);
@@ -311,6 +314,32 @@ facts_handoff_version(struct portfolio *pf, struct handoff *h,
 	struct handoff_version	*v;
 
 	if (h == NULL || (v = APPEND(pf, h->versions, h->nversions)) == NULL)
+		return;
+	*v = *src;
+	version_head(pf, &v->v, &src->v);
+}
+
+struct readiness *
+facts_add_readiness(struct portfolio *pf, struct project *pr,
+    enum readiness_item item)
+{
+	struct readiness	*r;
+
+	if (pr == NULL || (r = APPEND(pf, pr->readiness, pr->nreadiness)) ==
+	    NULL)
+		return (NULL);
+	memset(r, 0, sizeof(*r));
+	r->item = item;
+	return (r);
+}
+
+void
+facts_readiness_version(struct portfolio *pf, struct readiness *r,
+    const struct readiness_version *src)
+{
+	struct readiness_version	*v;
+
+	if (r == NULL || (v = APPEND(pf, r->versions, r->nversions)) == NULL)
 		return;
 	*v = *src;
 	version_head(pf, &v->v, &src->v);
@@ -503,6 +532,12 @@ const struct handoff_version *
 handoff_at(const struct handoff *h, day_t d)
 {
 	return (facts_at(h->versions, h->nversions, sizeof(*h->versions), d));
+}
+
+const struct readiness_version *
+readiness_at(const struct readiness *r, day_t d)
+{
+	return (facts_at(r->versions, r->nversions, sizeof(*r->versions), d));
 }
 
 day_t

@@ -112,6 +112,18 @@ struct handoff {
 	size_t			 nversions;
 };
 
+/* An answer of the readiness review's checklist (sql/0020_readiness.sql). */
+struct readiness_version {
+	struct version		 v;
+	enum readiness_answer	 answer;
+};
+
+struct readiness {
+	enum readiness_item		 item;
+	struct readiness_version	*versions;
+	size_t				 nversions;
+};
+
 struct project {
 	int64_t			 id;
 	const char		*name;
@@ -130,6 +142,8 @@ struct project {
 	size_t			 ncheckpoints;
 	struct handoff		*handoffs;
 	size_t			 nhandoffs;
+	struct readiness	*readiness;	/* the items ever answered */
+	size_t			 nreadiness;
 
 	/* Days on which anything about the project was recorded, ascending. */
 	day_t			*changes;
@@ -175,6 +189,10 @@ struct handoff	*facts_add_handoff(struct portfolio *, struct project *,
 		    char, const char *, enum stage);
 void		 facts_handoff_version(struct portfolio *, struct handoff *,
 		    const struct handoff_version *);
+struct readiness *facts_add_readiness(struct portfolio *, struct project *,
+		    enum readiness_item);
+void		 facts_readiness_version(struct portfolio *,
+		    struct readiness *, const struct readiness_version *);
 void		 facts_project_change(struct portfolio *, struct project *,
 		    day_t);
 int		 facts_failed(const struct portfolio *);
@@ -199,6 +217,8 @@ const struct cell_version	*cell_at(const struct responsibility *,
 const struct checkpoint_version	*checkpoint_at(const struct checkpoint *,
 				    day_t);
 const struct handoff_version	*handoff_at(const struct handoff *, day_t);
+const struct readiness_version	*readiness_at(const struct readiness *,
+				    day_t);
 
 /*
  * The project's version at the end of day d if it exists then (created

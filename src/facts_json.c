@@ -207,6 +207,34 @@ load_handoffs(json_t *o, struct portfolio *pf, struct project *pr)
 	return (0);
 }
 
+/* "readiness": [{"item", "versions": [{seq, on, by, "answer"}]}]. */
+static int
+load_readiness(json_t *o, struct portfolio *pf, struct project *pr)
+{
+	struct readiness		*r;
+	struct readiness_version	 rv;
+	json_t				*ro, *vo;
+	size_t				 i, j;
+	int				 k;
+
+	json_array_foreach(json_object_get(o, "readiness"), i, ro) {
+		if ((k = vocab_index(readiness_item_keys,
+		    str_of(ro, "item"))) == -1 ||
+		    (r = facts_add_readiness(pf, pr,
+		    (enum readiness_item)k)) == NULL)
+			return (-1);
+		json_array_foreach(json_object_get(ro, "versions"), j, vo) {
+			if (version_of(vo, &rv.v) == -1 ||
+			    (k = vocab_index(readiness_answer_keys,
+			    str_of(vo, "answer"))) == -1)
+				return (-1);
+			rv.answer = (enum readiness_answer)k;
+			facts_readiness_version(pf, r, &rv);
+		}
+	}
+	return (0);
+}
+
 static int
 load_projects(json_t *doc, struct portfolio *pf)
 {
@@ -228,7 +256,8 @@ load_projects(json_t *doc, struct portfolio *pf)
 		    load_plans(o, pf, pr) == -1 ||
 		    load_resps(o, pf, pr) == -1 ||
 		    load_checkpoints(o, pf, pr) == -1 ||
-		    load_handoffs(o, pf, pr) == -1)
+		    load_handoffs(o, pf, pr) == -1 ||
+		    load_readiness(o, pf, pr) == -1)
 			return (-1);
 		json_array_foreach(json_object_get(o, "changes"), j, d) {
 			if (!json_is_integer(d))

@@ -140,6 +140,29 @@ const struct field checkpoint_patch_body[] = {
 	{ "outcome", FIELD_ENUM, FIELD_NULLABLE, 0, 0, outcome_keys, NULL },
 	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "waiver_reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	END
+};
+
+/* The readiness checklist: {"items": {"<item>": {"answer": ...}}}. */
+static const struct field readiness_answer_fields[] = {
+	{ "answer", FIELD_ENUM, FIELD_REQUIRED, 0, 0, readiness_answer_keys,
+	    NULL },
+	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
+/* The project page's form: one item, named in the path. */
+const struct field readiness_item_body[] = {
+	{ "answer", FIELD_ENUM, FIELD_REQUIRED, 0, 0, readiness_answer_keys,
+	    NULL },
+	{ "evidence_url", FIELD_URL, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field readiness_body[] = {
+	{ "items", FIELD_MAP, FIELD_REQUIRED, 0, 0, readiness_item_keys,
+	    readiness_answer_fields },
 	END
 };
 

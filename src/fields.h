@@ -30,6 +30,8 @@ extern const struct field	stage_body[];
 /* Checkpoints, the matrix and handoffs. */
 extern const struct field	checkpoint_create_body[];
 extern const struct field	checkpoint_patch_body[];
+extern const struct field	readiness_body[];
+extern const struct field	readiness_item_body[];
 extern const struct field	ownership_body[];
 extern const struct field	cell_form_body[];
 extern const struct field	offer_body[];

@@ -281,6 +281,9 @@ extern const int		tokens_show, tokens_create, tokens_revoke;
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
 				projects_ops, risks_csv_ops, portfolio_csv_ops;
 extern const int		digest_as_json, digest_as_html, digest_as_md;
+
+/* modelcard.c: a project's model card draft, in Markdown. */
+extern const struct pipe_ops	model_card_ops;
 int		 views_project_risks(json_t *, day_t);
 
 struct scratch;

@@ -77,6 +77,13 @@ static const struct form_field status_form[] = {
 	{ "completed_on", FORM_OPTIONAL, NULL, NULL },
 	{ "outcome", FORM_NULLABLE, NULL, NULL },
 	{ "note", FORM_NULLABLE, NULL, NULL },
+	{ "waiver_reason", FORM_OPTIONAL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct form_field readiness_form[] = {
+	{ "answer", FORM_TEXT, NULL, NULL },
+	{ "evidence_url", FORM_NULLABLE, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -123,6 +130,12 @@ const struct page_action status_action = {
 	"cp-%checkpoint-status", STMT_CHECKPOINT_PATCH, status_form,
 	checkpoint_patch_body, "/projects/%project#checkpoint-%checkpoint",
 	&project_view, status_adjust
+};
+
+const struct page_action readiness_action = {
+	"readiness-%item", STMT_READINESS_PATCH, readiness_form,
+	readiness_item_body, "/projects/%project#readiness-%item",
+	&project_view, NULL
 };
 
 const struct page_action due_action = {

@@ -137,6 +137,16 @@ void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
  */
 void	render_digest_page(struct sbuf *, const struct page_ctx *,
 	    const struct digest *, int);
+/* Text in Markdown, its formatting characters escaped (render_digest.c). */
+void	md_text(struct sbuf *, const char *);
+
+/*
+ * A model card draft of a project's document (render_modelcard.c), and
+ * the readiness score as it shows: "7/11 (0.64)", "no item applies".
+ */
+int	render_model_card(struct sbuf *, const json_t *);
+void	readiness_score_text(char *, size_t, long long, long long);
+
 void	render_digest_markdown(struct sbuf *, const struct digest *,
 	    const char *);
 void	render_digest_chat(struct sbuf *, const struct digest *,

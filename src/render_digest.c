@@ -457,7 +457,7 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 /* Markdown --------------------------------------------------------------- */
 
 /* Text that reaches Markdown with its formatting characters escaped. */
-static void
+void
 md_text(struct sbuf *b, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++) {

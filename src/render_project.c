@@ -234,6 +234,114 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</section>\n");
 }
 
+/* Readiness review ------------------------------------------------------- */
+
+/* One item's form: its answer and evidence, for members and above. */
+static void
+readiness_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *it, long long version, const struct form_state *fs)
+{
+	char		 form[64], action[96];
+	const char	*key = doc_str(it, "key"), *v;
+	size_t		 i;
+
+	(void)snprintf(form, sizeof(form), "readiness-%s", key);
+	(void)snprintf(action, sizeof(action), "/projects/%lld/readiness/%s",
+	    doc_int(doc, "id"), key);
+	form_open(b, ctx, fs, action, form, version);
+	v = form_value(fs, form, "answer", doc_str(it, "answer"));
+	html_printf(b, "<label for=\"%s-answer\">Answer</label>\n", form);
+	form_field_error(b, fs, form, "answer");
+	html_printf(b, "<select id=\"%s-answer\" name=\"answer\" required",
+	    form);
+	form_input_attrs(b, fs, form, "answer", NULL);
+	sbuf_str(b, ">\n<option value=\"\">not answered</option>\n");
+	for (i = 0; i < READINESS_ANSWER_COUNT; i++)
+		render_option(b, readiness_answer_keys[i],
+		    readiness_answer_label((enum readiness_answer)i),
+		    v != NULL && strcmp(v, readiness_answer_keys[i]) == 0);
+	sbuf_str(b, "</select>\n");
+	v = form_value(fs, form, "evidence_url", doc_str(it, "evidence_url"));
+	html_printf(b, "<label for=\"%s-evidence\">Evidence link</label>\n",
+	    form);
+	form_field_error(b, fs, form, "evidence_url");
+	html_printf(b, "<input type=\"url\" id=\"%s-evidence\" "
+	    "name=\"evidence_url\" value=\"%s\"", form, v != NULL ? v : "");
+	form_input_attrs(b, fs, form, "evidence_url", NULL);
+	sbuf_str(b, ">\n<button type=\"submit\">Answer</button>\n");
+	form_close(b);
+}
+
+static void
+section_readiness(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	json_t		*rd = doc_obj(doc, "readiness"), *score, *it, *w;
+	char		 sc[64], form[64];
+	size_t		 i;
+
+	score = doc_obj(rd, "score");
+	readiness_score_text(sc, sizeof(sc), doc_int(score, "yes"),
+	    doc_int(score, "applicable"));
+	html_printf(b, "<section id=\"readiness\" "
+	    "aria-labelledby=\"readiness-h\">\n"
+	    "<h2 id=\"readiness-h\">Production readiness review</h2>\n"
+	    "<p class=\"muted\">Drawn from the seeds and the ML Test Score: "
+	    "each item yes, no or not applicable, with its evidence. The "
+	    "review cannot be marked done while an item is unanswered, "
+	    "unless a waiver reason is given.</p>\n"
+	    "<p class=\"readiness-score\">Score: <strong>%s</strong> "
+	    "(yes over the items that apply) &middot; %lld unanswered "
+	    "&middot; <a href=\"/projects/%lld/model-card.md\">Model card "
+	    "draft</a></p>\n", sc, doc_int(score, "unanswered"),
+	    doc_int(doc, "id"));
+	w = doc_obj(rd, "waiver");
+	if (w != NULL && !json_is_null(w))
+		html_printf(b, "<p class=\"waiver\">Waived on %s by %s: %s</p>"
+		    "\n", doc_str(w, "on"), doc_str(w, "by"),
+		    doc_str(w, "reason"));
+	sbuf_str(b, "<table class=\"readiness\">\n<thead><tr>"
+	    "<th scope=\"col\">Item</th><th scope=\"col\">Answer</th>"
+	    "<th scope=\"col\">Evidence</th><th scope=\"col\">Answered by"
+	    "</th></tr></thead>\n<tbody>\n");
+	json_array_foreach(doc_arr(rd, "items"), i, it) {
+		html_printf(b, "<tr id=\"readiness-%s\"><th scope=\"row\">%s"
+		    "</th><td>", doc_str(it, "key"), doc_str(it, "label"));
+		if (doc_str(it, "answer") != NULL)
+			render_badge(b, doc_str(it, "answer"),
+			    readiness_answer_label((enum readiness_answer)
+			    vocab_index(readiness_answer_keys,
+			    doc_str(it, "answer"))));
+		else
+			sbuf_str(b, "<span class=\"missing-note\">not answered"
+			    "</span>");
+		if (ctx->can_write) {
+			(void)snprintf(form, sizeof(form), "readiness-%s",
+			    doc_str(it, "key"));
+			html_printf(b, "<details%s><summary>Answer</summary>\n",
+			    form_failed(fs, form) ? " open" : "");
+			readiness_form(b, ctx, doc, it, doc_int(rd, "version"),
+			    fs);
+			sbuf_str(b, "</details>");
+		}
+		sbuf_str(b, "</td><td>");
+		if (doc_str(it, "evidence_url") != NULL)
+			html_printf(b, "<a href=\"%s\" rel=\"noopener "
+			    "noreferrer\">evidence</a>",
+			    doc_str(it, "evidence_url"));
+		else
+			sbuf_str(b, "&mdash;");
+		sbuf_str(b, "</td><td>");
+		if (doc_str(it, "answered_by") != NULL)
+			html_printf(b, "%s on %s", doc_str(it, "answered_by"),
+			    doc_str(it, "answered_on"));
+		else
+			sbuf_str(b, "&mdash;");
+		sbuf_str(b, "</td></tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+}
+
 /* Checkpoints ------------------------------------------------------------ */
 
 static void
@@ -320,6 +428,20 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			render_option(b, outcome_keys[i], outcome_keys[i],
 			    v != NULL && strcmp(v, outcome_keys[i]) == 0);
 		sbuf_str(b, "</select>\n");
+	}
+
+	/* The readiness review: done with open items needs a waiver. */
+	if (doc_int(doc_obj(doc_obj(doc, "readiness"), "review"),
+	    "checkpoint_id") == id) {
+		html_printf(b, "<label for=\"%s-waiver\">Waiver reason (to "
+		    "mark it done with checklist items unanswered)</label>\n",
+		    form);
+		form_field_error(b, fs, form, "waiver_reason");
+		html_printf(b, "<input type=\"text\" id=\"%s-waiver\" "
+		    "name=\"waiver_reason\" maxlength=\"500\" value=\"%s\"",
+		    form, form_value(fs, form, "waiver_reason", ""));
+		form_input_attrs(b, fs, form, "waiver_reason", NULL);
+		sbuf_str(b, ">\n");
 	}
 
 	v = form_value(fs, form, "note", doc_str(c, "note"));
@@ -775,6 +897,7 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	render_timeline(b, doc, ctx->today);
 	sbuf_str(b, "</section>\n");
 	section_checkpoints(b, ctx, doc, fs);
+	section_readiness(b, ctx, doc, fs);
 	section_matrix(b, ctx, doc, people, fs);
 	section_handoffs(b, ctx, doc, people, fs);
 	section_spec(b, ctx, doc, fs);

@@ -29,6 +29,12 @@
  *                       of the boxes held.
  * stale_project         D - last change (or creation) >= stale_low_days:
  *                       low; >= stale_medium_days: medium.
+ * readiness_gaps        An item of the readiness review's checklist whose
+ *                       answer in effect is "no", and the target launch
+ *                       at most 14 days after D.  days = launch - D:
+ *                       8-14 medium, 1-7 high, 0 or less critical.  The
+ *                       "no" counts from the day it was given; the PM
+ *                       must act.  Subject "readiness/<item>".
  *
  * How the facts are read: a cell with no version yet, or with person 0,
  * is empty; a holder unknown to the portfolio, or without a version in
@@ -329,6 +335,10 @@ risk_url(const struct risk *r, char buf[RISK_URL_LEN])
 		(void)snprintf(buf, RISK_URL_LEN, "/people#person-%lld",
 		    (long long)r->person_id);
 		break;
+	case RISK_READINESS_GAPS:
+		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#readiness",
+		    id);
+		break;
 	case RISK_STALE_PROJECT:
 	default:
 		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#history",
@@ -376,6 +386,7 @@ risk_describe(struct risk *r, day_t asof)
 	char		 a[DATE_LEN], b[DATE_LEN];
 	int64_t		 n;
 	size_t		 limit;
+	int		 item;
 
 	r->asof = asof;
 	r->launch_days = risk_launch_days(r->launch, asof);
@@ -454,6 +465,21 @@ risk_describe(struct risk *r, day_t asof)
 		    name_or(r->checkpoint_title, ""),
 		    r->held == OUTCOME_PIVOT ? "pivot" : "stop", a, b,
 		    stage_name(r->stage));
+		break;
+	case RISK_READINESS_GAPS:
+		/* The item is named by the subject: "readiness/<item>". */
+		item = vocab_index(readiness_item_keys,
+		    strncmp(r->subject, "readiness/", 10) == 0 ?
+		    r->subject + 10 : r->subject);
+		if (r->launch_days > 0)
+			say(r, "The readiness review answered no to \"%s\" on "
+			    "%s, %d day%s before the launch.",
+			    readiness_item_label((enum readiness_item)item), a,
+			    (int)r->launch_days, plural(r->launch_days));
+		else
+			say(r, "The readiness review answered no to \"%s\" on "
+			    "%s, and the launch date has come.",
+			    readiness_item_label((enum readiness_item)item), a);
 		break;
 	case RISK_KIND_COUNT:
 		r->message[0] = '\0';

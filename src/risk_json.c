@@ -5,6 +5,7 @@
  * memory runs out), which the caller releases with json_decref().
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "digest.h"
 #include "risk.h"
@@ -81,6 +82,13 @@ subject_json(const struct risk *r)
 		json_object_set_new(s, "type", json_string("person"));
 		json_object_set_new(s, "person", json_pack("{s:I, s:s?}",
 		    "id", (json_int_t)r->person_id, "name", r->person_name));
+		break;
+	case RISK_READINESS_GAPS:
+		/* "readiness/<item>": the item of the checklist. */
+		json_object_set_new(s, "type", json_string("readiness_item"));
+		json_object_set_new(s, "item", json_string(
+		    strncmp(r->subject, "readiness/", 10) == 0 ?
+		    r->subject + 10 : r->subject));
 		break;
 	default:
 		json_object_set_new(s, "type", json_string("project"));

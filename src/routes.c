@@ -65,6 +65,12 @@ static const struct api_method checkpoint_patch = {
 static const struct api_method checkpoint_delete = {
 	STMT_CHECKPOINT_DELETE, 204, NULL, NULL, NULL, 0, NULL
 };
+static const struct api_method readiness_get = {
+	STMT_READINESS_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method readiness_patch = {
+	STMT_READINESS_PATCH, 200, readiness_body, NULL, NULL, 0, NULL
+};
 static const struct api_method ownership_put = {
 	STMT_OWNERSHIP_PUT, 200, ownership_body, NULL, NULL, 0, NULL
 };
@@ -127,6 +133,7 @@ static const struct run_pipe risks_csv = { &risks_csv_ops, NULL };
 static const struct run_pipe checkpoints_csv = { &checkpoints_csv_ops, NULL };
 static const struct run_pipe ownership_csv = { &ownership_csv_ops, NULL };
 static const struct run_pipe feed = { &feed_ops, NULL };
+static const struct run_pipe model_card = { &model_card_ops, NULL };
 
 /* The routes ------------------------------------------------------------- */
 
@@ -172,6 +179,9 @@ static const struct route_method m_threshold[] = {
 static const struct route_method m_project_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &project_view),
 };
+static const struct route_method m_model_card[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &model_card),
+};
 static const struct route_method m_project_spec[] = {
 	M(POST, ACCESS_PM, run_action, &spec_action),
 };
@@ -180,6 +190,9 @@ static const struct route_method m_project_stage_form[] = {
 };
 static const struct route_method m_checkpoint_status[] = {
 	M(POST, ACCESS_MEMBER, run_action, &status_action),
+};
+static const struct route_method m_readiness_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &readiness_action),
 };
 static const struct route_method m_checkpoint_due[] = {
 	M(POST, ACCESS_MEMBER, run_action, &due_action),
@@ -283,6 +296,10 @@ static const struct route_method m_api_checkpoint[] = {
 	M(PATCH, ACCESS_MEMBER, api_run, &checkpoint_patch),
 	M(DELETE, ACCESS_PM, api_run, &checkpoint_delete),
 };
+static const struct route_method m_api_readiness[] = {
+	M(GET, ACCESS_VIEWER, api_run, &readiness_get),
+	M(PATCH, ACCESS_MEMBER, api_run, &readiness_patch),
+};
 static const struct route_method m_api_ownership[] = {
 	M(PUT, ACCESS_MEMBER, api_run, &ownership_put),
 	M(DELETE, ACCESS_MEMBER, api_run, &ownership_delete),
@@ -318,12 +335,14 @@ static const struct route routes[] = {
 	ROUTE("/people/#person/active", m_person_active),
 	ROUTE("/people/threshold", m_threshold),
 	ROUTE("/projects/#project", m_project_page),
+	ROUTE("/projects/#project/model-card.md", m_model_card),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
 	    m_checkpoint_status),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
+	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
@@ -355,6 +374,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/stage", m_api_stage),
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
 	ROUTE("/api/v1/projects/#project/history", m_api_history),
+	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",

@@ -151,6 +151,10 @@ probe_reset(struct probe *p)
 		cursor_init(&p->subject, p->person->versions,
 		    p->person->nversions, sizeof(*p->person->versions));
 		break;
+	case PROBE_READINESS:
+		cursor_init(&p->subject, p->rd->versions, p->rd->nversions,
+		    sizeof(*p->rd->versions));
+		break;
 	case PROBE_SPEC:
 	case PROBE_STALE:
 	case PROBE_REACHED:
@@ -317,6 +321,7 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 	const struct handoff_version	*hv;
 	const struct plan_version	*plan;
 	const struct checkpoint		*bc;
+	const struct readiness_version	*ready;
 	day_t				 last, a, b;
 	size_t				 i;
 	int				 n;
@@ -481,6 +486,22 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 			break;
 		seg_cut(s, cv->v.on, cv->v.actor);
 		s->holds = stop_ignored(p->cp, p->pr, t, &a, &b);
+		break;
+	case PROBE_READINESS:
+		/* A "no" counts from the day it was given. */
+		if ((ready = cursor_at(&p->subject, t)) != NULL)
+			seg_cut(s, ready->v.on, ready->v.actor);
+		if (ready == NULL || ready->answer != READINESS_NO ||
+		    pv->target_launch == DAY_NONE ||
+		    (int64_t)pv->target_launch - t > READINESS_GAP_DAYS)
+			break;
+		seg_cut(s, pv->target_launch - READINESS_GAP_DAYS, NULL);
+		if (t >= pv->target_launch)
+			seg_cut(s, pv->target_launch, NULL);
+		else if ((int64_t)pv->target_launch - t <= READINESS_HIGH_DAYS)
+			seg_cut(s, pv->target_launch - READINESS_HIGH_DAYS,
+			    NULL);
+		s->holds = 1;
 		break;
 	case PROBE_PERSON_ACTIVE:
 	case PROBE_REACHED:
@@ -882,6 +903,21 @@ subject_metric(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
 	return (1);
 }
 
+static size_t
+count_readiness(const struct project *pr)
+{
+	return (pr->nreadiness);
+}
+
+static int
+subject_readiness(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
+{
+	p->rd = &p->pr->readiness[i];
+	(void)snprintf(key, RISK_SUBJECT_LEN, "readiness/%s",
+	    readiness_item_keys[p->rd->item]);
+	return (1);
+}
+
 /*
  * Just a few more weeks: slipped 3 or 4 times, or by 29 to 55 days in
  * all, medium; 5 times or more, or by 56 days or more, high.  ref_day:
@@ -938,6 +974,29 @@ describe_stop_ignored(struct probe *p, day_t t, struct risk *r)
 	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
+/*
+ * days = launch - t: 8-14 medium, 1-7 high, the launch day or after
+ * critical.  The PM must act (the answer's author is in the history).
+ */
+static void
+describe_readiness(struct probe *p, day_t t, struct risk *r)
+{
+	const struct project_version	*pv = project_at(p->pr, t);
+	const struct readiness_version	*rv = readiness_at(p->rd, t);
+	int64_t				 days;
+
+	days = (int64_t)pv->target_launch - t;
+	if (days <= 0)
+		r->severity = SEVERITY_CRITICAL;
+	else if (days <= READINESS_HIGH_DAYS)
+		r->severity = SEVERITY_HIGH;
+	else
+		r->severity = SEVERITY_MEDIUM;
+	r->ref_day = rv->v.on;
+	r->stage = pv->stage;
+	rule_actor(p->pf, pm_at(p->pr, t), r);
+}
+
 const struct rule rules[] = {
 	{ RISK_EMPTY_OWNER, PROBE_EMPTY_BOX, 1, count_boxes, subject_box,
 	    describe_box },
@@ -961,6 +1020,8 @@ const struct rule rules[] = {
 	    describe_no_baseline },
 	{ RISK_STOP_IGNORED, PROBE_STOP_IGNORED, 0, count_checkpoints,
 	    subject_checkpoint, describe_stop_ignored },
+	{ RISK_READINESS_GAPS, PROBE_READINESS, 0, count_readiness,
+	    subject_readiness, describe_readiness },
 };
 
 const size_t	nrules = sizeof(rules) / sizeof(rules[0]);

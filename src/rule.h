@@ -39,6 +39,9 @@
 #define OVERDUE_HIGH_DAYS	8
 #define OVERDUE_CRITICAL_DAYS	22
 #define OVERRUN_HIGH_DAYS	15
+/* Readiness gaps: an item answered no this many days before the launch. */
+#define READINESS_GAP_DAYS	14
+#define READINESS_HIGH_DAYS	7
 #define HANDOFF_WAIT_DAYS	7
 #define SLIPS_MEDIUM		3	/* times a checkpoint moved later */
 #define SLIPS_HIGH		5
@@ -68,6 +71,7 @@ enum probe_kind {
 	PROBE_OVERRUN,
 	PROBE_SPEC,
 	PROBE_STALE,
+	PROBE_READINESS,	/* an item answered no, launch 14 days away */
 	PROBE_HOLDS_BOX,	/* person_id holds the cell, project active */
 	PROBE_PERSON_ACTIVE,
 	PROBE_REACHED,		/* the project's stage is at least `stage` */
@@ -86,6 +90,7 @@ struct probe {
 	enum role			 role;
 	const struct checkpoint		*cp;
 	const struct handoff		*ho;
+	const struct readiness		*rd;
 	enum stage			 stage;
 	enum spec_field			 field;
 	const struct person		*person;

@@ -71,18 +71,47 @@ const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
 	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
 	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
 	"overloaded_owner", "stale_project", "moving_goalposts",
-	"few_more_weeks", "no_baseline", "stop_ignored", NULL
+	"few_more_weeks", "no_baseline", "stop_ignored", "readiness_gaps", NULL
 };
 
 static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
 	"empty ownership box", "missed checkpoint", "blocked checkpoint",
 	"handoff not accepted", "stage overrun", "incomplete spec",
 	"overloaded owner", "stale project", "moving goalposts",
-	"just a few more weeks", "no baseline", "stop ignored", NULL
+	"just a few more weeks", "no baseline", "stop ignored", "readiness gap",
+	NULL
 };
 
 const char *const severity_keys[SEVERITY_COUNT + 1] = {
 	"low", "medium", "high", "critical", NULL
+};
+
+/* The production readiness review's checklist (sql/0020_readiness.sql). */
+const char *const readiness_item_keys[READINESS_ITEM_COUNT + 1] = {
+	"test_metrics_vs_baseline", "calibration", "slice_analysis",
+	"feature_freeze", "latency_budget", "fallback_wired", "feature_flag",
+	"shadow_mode", "circuit_breaker", "monitoring_alert", "on_call",
+	"rollback_tested", NULL
+};
+
+static const char *const readiness_item_labels[READINESS_ITEM_COUNT + 1] = {
+	"held-out test metrics compared with the baseline",
+	"calibration checked where the model outputs probabilities",
+	"error analysis by slice and a bias audit",
+	"every feature available at inference time (feature freeze)",
+	"latency within budget", "fallback behaviour wired",
+	"feature flag with percentage rollout", "shadow mode run",
+	"circuit breaker to a rule-based default",
+	"monitoring trigger wired to an alert", "on-call named",
+	"rollback tested", NULL
+};
+
+const char *const readiness_answer_keys[READINESS_ANSWER_COUNT + 1] = {
+	"yes", "no", "na", NULL
+};
+
+static const char *const readiness_answer_labels[READINESS_ANSWER_COUNT + 1] = {
+	"yes", "no", "not applicable", NULL
 };
 
 const struct vocab vocabularies[] = {
@@ -99,6 +128,10 @@ const struct vocab vocabularies[] = {
 	{ "risk_kind", risk_kind_keys, risk_kind_labels, RISK_KIND_COUNT },
 	{ "severity", severity_keys, severity_keys, SEVERITY_COUNT },
 	{ "token_scope", token_scope_keys, token_scope_keys, 2 },
+	{ "readiness_item", readiness_item_keys, readiness_item_labels,
+	    READINESS_ITEM_COUNT },
+	{ "readiness_answer", readiness_answer_keys, readiness_answer_labels,
+	    READINESS_ANSWER_COUNT },
 };
 
 const size_t	nvocabularies = sizeof(vocabularies) / sizeof(vocabularies[0]);
@@ -125,6 +158,20 @@ const struct spec_question spec_questions[SPEC_COUNT] = {
 	{ "Baseline",
 	    "The simplest approach it must beat, with its number." },
 };
+
+const char *
+readiness_item_label(enum readiness_item i)
+{
+	return ((unsigned)i < READINESS_ITEM_COUNT ?
+	    readiness_item_labels[i] : "?");
+}
+
+const char *
+readiness_answer_label(enum readiness_answer a)
+{
+	return ((unsigned)a < READINESS_ANSWER_COUNT ?
+	    readiness_answer_labels[a] : "?");
+}
 
 int
 vocab_index(const char *const *keys, const char *key)

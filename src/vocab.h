@@ -89,6 +89,7 @@ enum risk_kind {
 	RISK_FEW_MORE_WEEKS,
 	RISK_NO_BASELINE,
 	RISK_STOP_IGNORED,
+	RISK_READINESS_GAPS,
 	RISK_KIND_COUNT
 };
 
@@ -99,6 +100,30 @@ enum severity {
 	SEVERITY_HIGH,
 	SEVERITY_CRITICAL,
 	SEVERITY_COUNT
+};
+
+/* The production readiness review's checklist, in the vocabulary's order. */
+enum readiness_item {
+	READINESS_TEST_METRICS,
+	READINESS_CALIBRATION,
+	READINESS_SLICE_ANALYSIS,
+	READINESS_FEATURE_FREEZE,
+	READINESS_LATENCY,
+	READINESS_FALLBACK,
+	READINESS_FEATURE_FLAG,
+	READINESS_SHADOW_MODE,
+	READINESS_CIRCUIT_BREAKER,
+	READINESS_MONITORING_ALERT,
+	READINESS_ON_CALL,
+	READINESS_ROLLBACK,
+	READINESS_ITEM_COUNT
+};
+
+enum readiness_answer {
+	READINESS_YES,
+	READINESS_NO,
+	READINESS_NA,
+	READINESS_ANSWER_COUNT
 };
 
 /*
@@ -119,6 +144,8 @@ extern const char *const outcome_keys[];
 extern const char *const spec_keys[];
 extern const char *const risk_kind_keys[];
 extern const char *const severity_keys[];
+extern const char *const readiness_item_keys[];
+extern const char *const readiness_answer_keys[];
 
 /* One vocabulary: its name in the database's table, keys and labels. */
 struct vocab {
@@ -153,6 +180,9 @@ const char	*risk_kind_key(enum risk_kind);		/* "empty_owner" */
 int		 risk_kind_from_key(const char *, enum risk_kind *);
 const char	*severity_key(enum severity);		/* "critical" */
 int		 severity_from_key(const char *, enum severity *);
+/* "shadow mode run", "not applicable" */
+const char	*readiness_item_label(enum readiness_item);
+const char	*readiness_answer_label(enum readiness_answer);
 
 /* The kickoff spec's questions as pages ask them, in enum order. */
 struct spec_question {

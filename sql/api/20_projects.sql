@@ -140,7 +140,8 @@ BEGIN
 		LEFT JOIN ownership oswe ON oswe.project_id = r.project_id
 		    AND oswe.responsibility = r.key AND oswe.role = 'swe'
 		LEFT JOIN people pswe ON pswe.id = oswe.person_id
-		WHERE r.project_id = p_id)))
+		WHERE r.project_id = p_id),
+	    'readiness', api.readiness_doc(p_id)))
 	FROM projects pr WHERE pr.id = p_id);
 END
 $$;

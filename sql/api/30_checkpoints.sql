@@ -149,6 +149,7 @@ DECLARE
 	new_done	date;
 	reason		text := api.text_or_null(p->'body'->>'reason');
 	effective	date;
+	waiver		json;
 BEGIN
 	old := api.checkpoint_locked(p);
 	PERFORM api.check_version(p, old.version, 'this checkpoint');
@@ -234,6 +235,9 @@ BEGIN
 	WHERE id = old.id
 	RETURNING * INTO c;
 
+	-- The readiness review is not done while its checklist is open.
+	waiver := api.readiness_gate(p, old, c);
+
 	IF new_due <> old.due_on THEN
 		INSERT INTO checkpoint_slips (checkpoint_id, from_due_on,
 		    to_due_on, reason, effective_on, actor)
@@ -254,9 +258,9 @@ BEGIN
 	    CASE WHEN c.status <> old.status THEN 'status_' || c.status
 		WHEN new_due <> old.due_on THEN 'slip'
 		ELSE 'update' END,
-	    api.checkpoint_json(old), api.json_merge(api.checkpoint_json(c),
-	    CASE WHEN reason IS NOT NULL
-	    THEN json_build_object('reason', reason) END));
+	    api.checkpoint_json(old), api.json_merge(api.json_merge(
+	    api.checkpoint_json(c), CASE WHEN reason IS NOT NULL
+	    THEN json_build_object('reason', reason) END), waiver));
 	RETURN api.checkpoint_json(c);
 END
 $$;

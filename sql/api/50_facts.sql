@@ -113,6 +113,16 @@ BEGIN
 		    '[]'::json)) ORDER BY h.key)
 		FROM handoffs h JOIN handoff_kinds k ON k.key = h.key
 		WHERE h.project_id = pr.id), '[]'::json),
+	    'readiness', coalesce((SELECT json_agg(json_build_object(
+		'item', i.item,
+		'versions', (SELECT json_agg(json_build_object(
+		    'seq', v.id, 'on', api.dnum(v.effective_on),
+		    'by', v.actor, 'answer', v.answer) ORDER BY v.id)
+		    FROM readiness_versions v
+		    WHERE v.project_id = pr.id AND v.item = i.item))
+		ORDER BY i.item)
+		FROM (SELECT DISTINCT item FROM readiness_versions
+		    WHERE project_id = pr.id) i), '[]'::json),
 	    'changes', coalesce((SELECT json_agg(d ORDER BY d)
 		FROM (SELECT DISTINCT api.dnum(a.recorded_on) AS d
 		    FROM audit_log a WHERE a.project_id = pr.id) c),

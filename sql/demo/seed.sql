@@ -55,6 +55,18 @@ RETURNS bigint LANGUAGE sql STABLE AS $$
 	WHERE project_id = pg_temp.project(p_project) AND template = p_template
 $$;
 
+-- Answer the readiness review's checklist: every item p_answer (yes by
+-- default), but those given in p_items (item -> {"answer", "evidence_url"}).
+CREATE FUNCTION pg_temp.ready(p_offset int, p_actor text, p_project text,
+    p_items jsonb DEFAULT '{}', p_answer text DEFAULT 'yes') RETURNS jsonb
+LANGUAGE sql AS $$
+	SELECT pg_temp.ev(p_offset, p_actor, 'readiness_patch',
+	    jsonb_build_object('project', pg_temp.project(p_project)),
+	    jsonb_build_object('items', (SELECT jsonb_object_agg(v.key,
+		jsonb_build_object('answer', p_answer)) FROM vocabulary v
+		WHERE v.kind = 'readiness_item') || p_items))
+$$;
+
 -- Fill every expected box of a project from a role -> email map, except
 -- the boxes listed in p_skip ("key/role").
 CREATE FUNCTION pg_temp.staff(p_offset int, p_actor text, p_project text,
@@ -186,6 +198,9 @@ SELECT pg_temp.handoff(-103, 'kenji@example.com', 'Spam filter for messaging', '
 SELECT pg_temp.handoff(-101, 'chris@example.com', 'Spam filter for messaging', 'c', 'accept');
 SELECT pg_temp.done(-101, 'chris@example.com', 'Spam filter for messaging', 6);
 SELECT pg_temp.stage(-100, 'maya@example.com', 'Spam filter for messaging', 'production', NULL);
+SELECT pg_temp.ready(-94, 'kenji@example.com', 'Spam filter for messaging',
+    '{"calibration": {"answer": "na"},
+      "rollback_tested": {"answer": "yes", "evidence_url": "https://wiki.example.com/spam/rollback-drill"}}');
 SELECT pg_temp.done(-94, 'maya@example.com', 'Spam filter for messaging', 7, '{"outcome": "go"}');
 SELECT pg_temp.handoff(-84, 'maya@example.com', 'Spam filter for messaging', 'd', 'offer',
     jsonb_build_object('from_id', pg_temp.person('kenji@example.com'),
@@ -260,12 +275,20 @@ SELECT pg_temp.handoff(-17, 'ben@example.com', 'Long-tail product recommendation
 	'artifact_url', 'https://git.example.com/ml/recs/api.yaml'));
 SELECT pg_temp.handoff(-15, 'aisha@example.com', 'Long-tail product recommendations', 'c', 'accept');
 SELECT pg_temp.done(-15, 'aisha@example.com', 'Long-tail product recommendations', 6);
+SELECT pg_temp.ready(-14, 'maya@example.com', 'Long-tail product recommendations',
+    '{"circuit_breaker": {"answer": "na"}}');
 SELECT pg_temp.done(-14, 'maya@example.com', 'Long-tail product recommendations', 7, '{"outcome": "go"}');
 SELECT pg_temp.ev(-8, 'maya@example.com', 'project_patch',
     jsonb_build_object('project', pg_temp.project('Long-tail product recommendations')),
     jsonb_build_object('plan', jsonb_build_object('production',
 	jsonb_build_object('end', pg_temp.m(7)))));
 SELECT pg_temp.stage(-7, 'maya@example.com', 'Long-tail product recommendations', 'production', 'readiness review passed');
+-- A week before launch the shadow run shows a regression: the readiness
+-- review's "shadow mode run" is answered no again, a readiness gap.
+SELECT pg_temp.ev(-2, 'ben@example.com', 'readiness_patch',
+    jsonb_build_object('project', pg_temp.project('Long-tail product recommendations')),
+    '{"items": {"shadow_mode": {"answer": "no",
+      "evidence_url": "https://wiki.example.com/recs/shadow-run-2"}}}');
 -- Fixed this week: someone finally owns the latency budget on the SWE side.
 SELECT pg_temp.ev(0, 'maya@example.com', 'ownership_put',
     jsonb_build_object('project', pg_temp.project('Long-tail product recommendations'),

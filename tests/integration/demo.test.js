@@ -61,13 +61,16 @@ test('fraud: the week-6 error analysis ten days late, handoff C waiting',
 	assert.match(missed.message, /10 days overdue/);
 });
 
-test('recommendations: nobody owns monitoring or the rollback decision',
-    () => {
+test('recommendations: nobody owns monitoring or the rollback decision, ' +
+    'and the shadow run a week before launch answered no', () => {
 	assert.deepEqual(of('Long-tail product recommendations'), [
 		'empty_owner critical rollback_decision/mle',
 		'empty_owner critical rollback_decision/swe',
 		'empty_owner high monitoring_drift/mle',
+		'readiness_gaps high readiness/shadow_mode',
 	]);
+	assert.match(risks.find((r) => r.kind === 'readiness_gaps').message,
+	    /^Maya Chen: the readiness review answered no to "shadow mode run" on \d{4}-\d{2}-\d{2}, 7 days before the launch\.$/);
 });
 
 test('credit risk: spec gaps, and the boxes of the data scientist who left',

@@ -198,6 +198,14 @@ const ROUTES = [
 	{ route: '/api/v1/projects/#project/history', method: 'GET', need: 'viewer',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/history` }) },
+	{ route: '/api/v1/projects/#project/readiness', method: 'GET',
+	    need: 'viewer', api: true, ok: 200, make: async () => ({
+		path: `/api/v1/projects/${(await project()).id}/readiness` }) },
+	{ route: '/api/v1/projects/#project/readiness', method: 'PATCH',
+	    need: 'member', api: true, ok: 200, audits: true,
+	    make: async () => ({
+		path: `/api/v1/projects/${(await project()).id}/readiness`,
+		body: { items: { rollback_tested: { answer: 'no' } } } }) },
 	{ route: '/api/v1/projects/#project/risks', method: 'GET', need: 'viewer',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/risks` }) },
@@ -340,6 +348,18 @@ const ROUTES = [
 		path: `/projects/${(await project()).id}/ownership.csv` }) },
 	{ route: '/projects/#project', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: `/projects/${(await project()).id}` }) },
+	{ route: '/projects/#project/model-card.md', method: 'GET', need: 'viewer',
+	    ok: 200, make: async () => ({
+		path: `/projects/${(await project()).id}/model-card.md` }) },
+	{ route: '/projects/#project/readiness/:item', method: 'POST',
+	    need: 'member', ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/readiness/on_call`,
+		    body: { answer: 'yes',
+		    evidence_url: 'https://wiki.example.com/on-call' },
+		    location: `/projects/${id}#readiness-on_call` };
+	    } },
 	{ route: '/projects/#project/spec', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => {

@@ -87,6 +87,7 @@ static int	 do_resp(struct parser *, char **, int);
 static int	 do_cell(struct parser *, char **, int);
 static int	 do_checkpoint(struct parser *, char **, int);
 static int	 do_handoff(struct parser *, char **, int);
+static int	 do_readiness(struct parser *, char **, int);
 static int	 do_asof(struct parser *, char **, int);
 static int	 parse_risk(struct parser *, char **, int, int,
 		    struct rcase_risk *);
@@ -793,6 +794,44 @@ do_handoff(struct parser *p, char **w, int n)
 	return (0);
 }
 
+/*
+ * readiness ITEM DAY yes|no|na [seq=N] [by=NAME]: an answer of the
+ * project's readiness checklist, in effect from DAY.
+ */
+static int
+do_readiness(struct parser *p, char **w, int n)
+{
+	struct readiness_version	 rv;
+	struct readiness		*rd;
+	int				 used[MAX_WORDS] = { 0 };
+	int				 item, answer, i;
+	size_t				 k;
+
+	if (project_only(p, w[0]) == -1)
+		return (-1);
+	if (n < 4 || (item = vocab_index(readiness_item_keys, w[1])) == -1)
+		return (fail(p, "usage: readiness ITEM DAY yes|no|na"));
+	if ((answer = vocab_index(readiness_answer_keys, w[3])) == -1)
+		return (fail(p, "readiness: unknown answer \"%s\"", w[3]));
+	/* version_head() reads the day at w[1]: shift the item out. */
+	if (version_head(p, &rv.v, w + 1, n - 1, used) == -1)
+		return (-1);
+	for (i = 3; i < n - 1; i++)
+		if (!used[i])
+			return (fail(p, "readiness: unknown \"%s\"",
+			    w[i + 1]));
+	rv.answer = (enum readiness_answer)answer;
+	rd = NULL;
+	for (k = 0; k < p->project->nreadiness; k++)
+		if (p->project->readiness[k].item == (enum readiness_item)item)
+			rd = &p->project->readiness[k];
+	if (rd == NULL && (rd = facts_add_readiness(&p->c->pf, p->project,
+	    (enum readiness_item)item)) == NULL)
+		return (fail(p, "out of memory"));
+	facts_readiness_version(&p->c->pf, rd, &rv);
+	return (0);
+}
+
 /* asof DAY [project=ID] [kinds=KIND,...] */
 static int
 do_asof(struct parser *p, char **w, int n)
@@ -1076,6 +1115,7 @@ static const struct {
 	{ "cell", do_cell },
 	{ "checkpoint", do_checkpoint },
 	{ "handoff", do_handoff },
+	{ "readiness", do_readiness },
 	{ "asof", do_asof },
 	{ "expect", do_expect },
 	{ "digest", do_digest },
