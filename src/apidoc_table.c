@@ -75,8 +75,8 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Person", WRITE_V),
 
 	OPQ("GET", "/projects", "projects",
-	    "Projects, filtered: the active ones unless status says "
-	    "otherwise (all: every status)",
+	    "Projects, filtered: every status unless status names one "
+	    "(all: every status)",
 	    "ProjectList", PAGED | CACHED,
 	    project_list_query),
 	OP("POST", "/projects", "projects",

@@ -26,6 +26,9 @@ portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 		json_decref(query);
 		return (-1);
 	}
+	/* The page shows the active projects unless asked (the API: all). */
+	if (json_object_get(query, "status") == NULL)
+		json_object_set_new(query, "status", json_string("active"));
 	json_object_set_new(query, "wide", json_integer(PORTFOLIO_WIDE));
 	if (json_object_get(query, "severity") != NULL)
 		json_object_set_new(query, "at_least", json_true());

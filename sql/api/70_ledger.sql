@@ -907,7 +907,8 @@ END
 $$;
 
 -- The projects, riskiest first (GET /api/v1/projects and the portfolio
--- page): query.status (active when absent, "all": any), stage, pm; severity with at_least (the page's
+-- page): query.status (any when absent or "all"; the page sends
+-- "active" by default), stage, pm; severity with at_least (the page's
 -- "risks at least"); query.wide: how many of the overloads of the day
 -- the page shows.  Each project's counts are those of query.today's
 -- profile; the projects still dirty come with their facts.
@@ -916,8 +917,7 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	q	jsonb := coalesce(p->'query', '{}'::jsonb);
 	d	date := api.today(p);
-	st	text := coalesce(nullif(q->>'status', 'all'),
-		    CASE WHEN q ? 'status' THEN NULL ELSE 'active' END);
+	st	text := nullif(q->>'status', 'all');
 	sev	smallint := (SELECT position FROM vocabulary
 		    WHERE kind = 'severity' AND key = q->>'severity');
 	n	int := api.limit_of(p) + api.offset_of(p);

@@ -78,7 +78,7 @@ function rows(html) {
 test('paused, shipped and cancelled projects are under a status filter',
     async () => {
 	const active = rows(await page('/'));
-	assert.equal(active.length, 5);
+	assert.equal(active.length, 6);
 	assert.ok(!active.includes('Dynamic pricing'));
 	const paused = await page('/?status=paused');
 	assert.deepEqual(rows(paused), ['Dynamic pricing']);
@@ -88,18 +88,20 @@ test('paused, shipped and cancelled projects are under a status filter',
 	    [...active, 'Dynamic pricing'].sort());
 	assert.deepEqual(rows(await page('/?status=shipped')), []);
 
-	// The API: active when not asked, any status with "all".
+	// The API: every status when not asked (as it always was), as with
+	// "all"; one status when named.
 	const list = async (q) => {
 		const r = await srv.api('GET', `/api/v1/projects${q}`);
 		assert.equal(r.status, 200, r.text);
 		return r.json;
 	};
-	const api = await list('');
-	assert.equal(api.total, 5);
+	const api = await list('?status=active');
+	assert.equal(api.total, 6);
 	assert.ok(api.projects.every((p) => p.status === 'active'));
 	assert.deepEqual((await list('?status=paused')).projects.map((p) =>
 	    p.name), ['Dynamic pricing']);
-	assert.equal((await list('?status=all')).total, 6);
+	assert.equal((await list('?status=all')).total, 7);
+	assert.equal((await list('')).total, 7);
 	const bad = await srv.api('GET', '/api/v1/projects?status=any');
 	assert.equal(bad.status, 400);
 	assert.equal(bad.json.error.field, 'status');
@@ -118,7 +120,8 @@ test('a paused project says so first, and not that its plan holds',
 	assert.doesNotMatch(html, /the plan holds/);
 	assert.match(html, /No risks are counted while the project is paused/);
 	// An active one says nothing of the kind.
-	const active = (await srv.api('GET', '/api/v1/projects')).json.projects;
+	const active = (await srv.api('GET', '/api/v1/projects?status=active'))
+	    .json.projects;
 	assert.doesNotMatch(await page(`/projects/${active[0].id}`),
 	    /class="status-note"/);
 });
@@ -233,7 +236,7 @@ test('a stale form goes back to the page by GET, said in words',
 	assert.equal(to, `/projects/${churn.id}?changed=spec#spec`);
 	const html = await page(to, pm);
 	assert.match(html, /Not saved: someone else changed this while you were editing/);
-	assert.match(html, /<form method="post" action="\/projects\/\d+\/spec" id="form-spec">\n<input type="hidden" name="csrf" value="[^"]*">\n<p class="form-notice" role="alert">Someone else changed this while you were editing\. The current values are shown below; nothing of yours was saved\.<\/p>/);
+	assert.match(html, /<form method="post" action="\/projects\/\d+\/spec" id="form-spec">\n<input type="hidden" name="csrf" value="[^"]*">\n(?:<input type="hidden" name="_idem" value="[^"]*">\n)?<p class="form-notice" role="alert">Someone else changed this while you were editing\. The current values are shown below; nothing of yours was saved\.<\/p>/);
 	assert.doesNotMatch(html, /version \d|stale answer/);
 	// Nothing was saved.
 	assert.equal((await srv.api('GET', `/api/v1/projects/${churn.id}`))
