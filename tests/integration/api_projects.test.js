@@ -316,8 +316,9 @@ test('GET /projects lists, filters by status, stage and pm, and pages',
 	const byId = (l) => l.map((p) => p.id).sort((x, y) => x - y);
 	const where = (f) => byId(all.projects.filter(f));
 
-	// Without a status filter: the active ones.
-	const active = await listAll();
+	// Without a status filter: every status, as with "all".
+	assert.deepEqual(byId((await listAll()).projects), byId(all.projects));
+	const active = await listAll('&status=active');
 	assert.deepEqual(byId(active.projects),
 	    where((p) => p.status === 'active'));
 	assert.ok(!byId(active.projects).includes(b.id));

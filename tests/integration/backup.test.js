@@ -102,7 +102,7 @@ test('the dump restored into a fresh database answers the same', async () => {
 	const [a, b] = [await tables(original.dsn), await tables(copy.dsn)];
 	assert.deepEqual(b, a);
 	assert.ok(Number(a.audit_log.split(' ')[0]) > 0, 'an audit log');
-	assert.ok(Number(a.projects.split(' ')[0]) === 6, 'the demo');
+	assert.ok(Number(a.projects.split(' ')[0]) === 7, 'the demo');
 
 	await copy.start();
 	const same = async (path) => {
@@ -123,7 +123,7 @@ test('the dump restored into a fresh database answers the same', async () => {
 	}
 	const ids = (await psql('SELECT string_agg(id::text, \' \' ORDER BY id) ' +
 	    'FROM projects', { dsn: original.dsn })).split(' ');
-	assert.equal(ids.length, 6);
+	assert.equal(ids.length, 7);
 	for (const id of ids) {
 		const p = await same(`/api/v1/projects/${id}`);
 		assert.equal(String(p.id), id);
@@ -154,7 +154,7 @@ test('make restore fills an empty database, refuses one with data, ' +
 	assert.match(empty, /handoff-.*\.dump$/);
 
 	await make(['restore', `FILE=${dump}`], { env });
-	assert.equal(await count(), '6');
+	assert.equal(await count(), '7');
 
 	await psql('DELETE FROM audit_log WHERE id = (SELECT max(id) FROM ' +
 	    'audit_log)', { dsn });
