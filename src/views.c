@@ -374,8 +374,13 @@ struct risks_call {
 	size_t		 offset;
 };
 
+/*
+ * GET /api/v1/risks (day as_of, a page) and GET /risks.csv (day on, every
+ * row up to EXPORT_ROWS_MAX): one read of the ledger, api.risks.
+ */
 static int
-risks_prepare(struct http_request *req, struct pipe *p)
+risks_send(struct http_request *req, struct pipe *p,
+    const struct field *fields, const char *day_name, int csv)
 {
 	struct risks_call	*c = pipe_ctx(p);
 	json_t			*query;
@@ -384,10 +389,11 @@ risks_prepare(struct http_request *req, struct pipe *p)
 	char			 day[DATE_LEN];
 	int			 ret;
 
+	c->csv = csv;
 	query = json_object();
 	ret = KORE_RESULT_ERROR;
-	if (req_query(req, risks_query, query) != KORE_RESULT_OK ||
-	    query_day(req, query, "as_of", app_today(), &c->asof) !=
+	if (req_query(req, fields, query) != KORE_RESULT_OK ||
+	    query_day(req, query, day_name, app_today(), &c->asof) !=
 	    KORE_RESULT_OK)
 		goto out;
 	c->severity = -1;
@@ -395,9 +401,17 @@ risks_prepare(struct http_request *req, struct pipe *p)
 	    NULL && severity_from_key(s, &sev) == 0)
 		c->severity = (int)sev;
 	c->pm = json_integer_value(json_object_get(query, "pm"));
-	c->limit = query_size(query, "limit", 50);
-	c->offset = query_size(query, "offset", 0);
+	if (csv) {
+		c->limit = EXPORT_ROWS_MAX;
+		c->offset = 0;
+		json_object_set_new(query, "limit",
+		    json_integer(EXPORT_ROWS_MAX));
+	} else {
+		c->limit = query_size(query, "limit", 50);
+		c->offset = query_size(query, "offset", 0);
+	}
 	date_format(c->asof, day);
+	json_object_del(query, day_name);
 	json_object_set_new(query, "as_of", json_string(day));
 	if ((ret = pipe_send(p, STMT_RISKS, req_call_doc(-1, NULL, query,
 	    NULL))) != KORE_RESULT_OK)
@@ -405,6 +419,12 @@ risks_prepare(struct http_request *req, struct pipe *p)
 out:
 	json_decref(query);
 	return (ret);
+}
+
+static int
+risks_prepare(struct http_request *req, struct pipe *p)
+{
+	return (risks_send(req, p, risks_query, "as_of", 0));
 }
 
 /* The PM of a dirty item's project, from its facts: 0 for a person's. */
@@ -506,37 +526,7 @@ const struct pipe_ops risks_ops = {
 static int
 risks_csv_prepare(struct http_request *req, struct pipe *p)
 {
-	struct risks_call	*c = pipe_ctx(p);
-	json_t			*query;
-	enum severity		 sev;
-	const char		*s;
-	char			 day[DATE_LEN];
-	int			 ret;
-
-	c->csv = 1;
-	query = json_object();
-	ret = KORE_RESULT_ERROR;
-	if (req_query(req, risks_csv_query, query) != KORE_RESULT_OK ||
-	    query_day(req, query, "on", app_today(), &c->asof) !=
-	    KORE_RESULT_OK)
-		goto out;
-	c->severity = -1;
-	if ((s = json_string_value(json_object_get(query, "severity"))) !=
-	    NULL && severity_from_key(s, &sev) == 0)
-		c->severity = (int)sev;
-	c->pm = json_integer_value(json_object_get(query, "pm"));
-	c->limit = EXPORT_ROWS_MAX;
-	c->offset = 0;
-	date_format(c->asof, day);
-	json_object_del(query, "on");
-	json_object_set_new(query, "as_of", json_string(day));
-	json_object_set_new(query, "limit", json_integer(EXPORT_ROWS_MAX));
-	if ((ret = pipe_send(p, STMT_RISKS, req_call_doc(-1, NULL, query,
-	    NULL))) != KORE_RESULT_OK)
-		reply_error(req, 500, "internal", "internal error", NULL);
-out:
-	json_decref(query);
-	return (ret);
+	return (risks_send(req, p, risks_csv_query, "on", 1));
 }
 
 const struct pipe_ops risks_csv_ops = {
