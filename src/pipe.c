@@ -16,7 +16,10 @@
  *
  * Two traps of stock Kore 4.1.0 are handled in db.c: a pooled connection
  * whose server went away (db_conn_check()), and releasing a query whose
- * socket libpq already closed (db_release()).
+ * socket libpq already closed (db_release()).  A third is handled here:
+ * Kore reads the connection on every read event, and one that comes
+ * after the answer but before the request runs again replaces the
+ * unread answer with the end of the query (pipe_pgsql_event()).
  */
 #include "handoff.h"
 #include "httpparse.h"
@@ -71,6 +74,7 @@ static void	pipe_release(struct pipe *);
 static void	pipe_forget(struct pipe *);
 static int	pipe_refused(struct http_request *, struct pipe *);
 static int	pipe_learn_who(struct pipe *);
+static void	pipe_pgsql_event(struct kore_pgsql *, void *);
 
 static struct http_state pipe_states[] = {
 	{ "PIPE_STATE_PREPARE",	pipe_state_prepare },
@@ -317,6 +321,15 @@ pipe_state_connect(struct http_request *req)
 	if (!p->bound) {
 		kore_pgsql_init(&p->sql);
 		kore_pgsql_bind_request(&p->sql, req);
+		/*
+		 * Also told of every event, as it happens: bound to the
+		 * request, Kore still sleeps, wakes and frees it, and the
+		 * answer is taken before another event can lose it.  Kore's
+		 * kore_pgsql_bind_callback() refuses a second binding, so
+		 * the fields are set here.
+		 */
+		p->sql.cb = pipe_pgsql_event;
+		p->sql.arg = p;
 		p->bound = 1;
 	}
 
@@ -368,6 +381,37 @@ pipe_state_query(struct http_request *req)
 	return (HTTP_STATE_RETRY);
 }
 
+/*
+ * Kore read the connection (or queued, scheduled or released the query).
+ * An answer or an error is taken at once: with request binding alone it
+ * would wait in p->sql for the request to run, and a read event in
+ * between (the rest of the query's messages arriving in another packet)
+ * makes Kore read on and overwrite it with the query's end.  The request
+ * then saw a query that ended without an answer, and answered 500.
+ */
+static void
+pipe_pgsql_event(struct kore_pgsql *sql, void *arg)
+{
+	struct pipe	*p = arg;
+
+	switch (sql->state) {
+	case KORE_PGSQL_STATE_RESULT:
+		if (p->result != NULL)
+			PQclear(p->result);
+		p->result = sql->result;
+		sql->result = NULL;
+		break;
+	case KORE_PGSQL_STATE_ERROR:
+		if (!p->failed) {
+			db_error_of(sql->result, sql->error, &p->err);
+			p->failed = 1;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 static int
 pipe_state_wait(struct http_request *req)
 {
@@ -377,16 +421,15 @@ pipe_state_wait(struct http_request *req)
 	case KORE_PGSQL_STATE_WAIT:
 		return (HTTP_STATE_RETRY);
 	case KORE_PGSQL_STATE_RESULT:
-		/* Keep the result: Kore would clear it on continue. */
-		if (p->result != NULL)
-			PQclear(p->result);
-		p->result = p->sql.result;
-		p->sql.result = NULL;
+		/* pipe_pgsql_event() has taken the answer: read on. */
 		kore_pgsql_continue(&p->sql);
 		return (HTTP_STATE_CONTINUE);
 	case KORE_PGSQL_STATE_ERROR:
-		db_error_of(p->sql.result, p->sql.error, &p->err);
-		p->failed = 1;
+		/* Taken by pipe_pgsql_event(), unless sending failed. */
+		if (!p->failed) {
+			db_error_of(p->sql.result, p->sql.error, &p->err);
+			p->failed = 1;
+		}
 		if (db_error_readable(&p->sql)) {
 			kore_pgsql_continue(&p->sql);
 			return (HTTP_STATE_CONTINUE);
@@ -625,6 +668,7 @@ pipe_release(struct pipe *p)
 	metrics_pool_wait(&p->waiting, 0);
 	if (!p->bound)
 		return;
+	p->sql.cb = NULL;	/* the release is ours: no event to take */
 	db_release(&p->sql);
 	p->bound = 0;
 }
