@@ -128,9 +128,19 @@ test('a request with the key still running is a 409', async () => {
 	// Hold the lock the first request would hold until it commits
 	// (api.idempotent), for a second while the request comes in.
 	const held = psql(`SELECT pg_advisory_xact_lock(hashtextextended(
-	    'handoff.idem ${uid} ${key}', 0)), pg_sleep(1.5)`,
+	    'handoff.idem ${uid} ${key}', 0)), pg_sleep(3)`,
 	    { db: srv.db });
-	await new Promise((ok) => setTimeout(ok, 500));
+	// Wait until it is held: on a loaded machine psql may start late.
+	for (let i = 0; ; i++) {
+		const n = await psql("SELECT count(*) FROM pg_locks WHERE " +
+		    "locktype = 'advisory' AND granted AND objid = " +
+		    `(hashtextextended('handoff.idem ${uid} ${key}', 0) ` +
+		    "& 4294967295)::oid", { db: srv.db });
+		if (n === '1')
+			break;
+		assert.ok(i < 100, 'the advisory lock was never taken');
+		await new Promise((ok) => setTimeout(ok, 50));
+	}
 	const r = await srv.api('POST', '/api/v1/people', { name: 'Busy',
 	    email: `${unique('b')}@example.com`, role: 'ds' },
 	    { 'idempotency-key': key });
