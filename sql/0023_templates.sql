@@ -53,3 +53,9 @@ SELECT 1, key, default_weeks FROM stages ORDER BY position;
 
 ALTER TABLE projects ADD COLUMN template_version int NOT NULL DEFAULT 1
     REFERENCES template_versions;
+
+-- What a checkpoint template's week_offset counts from, as a vocabulary
+-- (the server's copy is in src/vocab.c).
+INSERT INTO vocabulary (kind, position, key, label) VALUES
+	('anchor', 0, 'kickoff', 'kickoff'),
+	('anchor', 1, 'launch', 'launch');

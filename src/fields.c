@@ -186,8 +186,6 @@ const struct field offer_body[] = {
 
 /* The organisation's templates ------------------------------------------- */
 
-static const char *const anchor_keys[] = { "kickoff", "launch", NULL };
-
 static const struct field role_label_fields[] = {
 	{ "ds", FIELD_LINE, 0, 1, 40, NULL, NULL },
 	{ "mle", FIELD_LINE, 0, 1, 40, NULL, NULL },
