@@ -3,8 +3,8 @@
 // version it was made from; a new project gets the current version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApi, createProject, assertError, assertVersioned,
-    auditCount, dbValue, rowCount } from '../lib/fixtures.js';
+import { startApi, createProject, createPerson, assertError,
+    assertVersioned, auditCount, dbValue, rowCount } from '../lib/fixtures.js';
 
 let srv;
 
@@ -205,4 +205,36 @@ test('access: a member reads the templates and cannot edit them',
 	assert.equal(Number(await dbValue(srv,
 	    "SELECT count(*) FROM template_versions WHERE label_ds = 'Nope'")),
 	    0);
+});
+
+test('pages: the matrix and the people page show the organisation\'s ' +
+    'role labels, escaped; the keys stay ds, mle and swe', async () => {
+	const p = await createProject(srv);
+	const ds = await createPerson(srv, { role: 'ds' });
+	const r = await srv.api('PUT', PATH, { role_labels: {
+	    ds: 'Research <scientist> & co', mle: 'ML engineer' } });
+	assert.equal(r.status, 200, r.text);
+
+	const page = await srv.api('GET', `/projects/${p.id}`);
+	assert.equal(page.status, 200, page.text);
+	assert.match(page.text, new RegExp('<th scope="col">Needed by</th>' +
+	    '<th scope="col">Research &lt;scientist&gt; &amp; co</th>' +
+	    '<th scope="col">ML engineer</th>' +
+	    `<th scope="col">${r.json.role_labels.swe}</th></tr>`));
+	assert.ok(!page.text.includes('<scientist>'));
+	// The forms still post the keys.
+	assert.match(page.text, new RegExp(`action="/projects/${p.id}/` +
+	    'ownership/on_call/mle"'));
+
+	const people = await srv.api('GET', '/people');
+	assert.equal(people.status, 200, people.text);
+	assert.match(people.text, new RegExp(`<tr id="person-${ds.id}">` +
+	    '<th scope="row">[^<]*</th><td>Research &lt;scientist&gt; ' +
+	    '&amp; co</td>'));
+
+	// The API keeps the keys.
+	const doc = await srv.api('GET', `/api/v1/projects/${p.id}`);
+	assert.ok('ds' in doc.json.ownership[0]);
+	const person = await srv.api('GET', `/api/v1/people/${ds.id}`);
+	assert.equal(person.json.role, 'ds');
 });
