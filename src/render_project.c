@@ -539,8 +539,9 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 static const char *
 matrix_label(json_t *doc, enum role role)
 {
-	const char	*label = doc_path_str(doc, "role_labels", role_key(role));
+	const char	*label;
 
+	label = doc_path_str(doc, "role_labels", role_key(role));
 	return (label != NULL ? label : role_label(role));
 }
 
@@ -548,7 +549,8 @@ static void
 matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *row, enum role role, json_t *people, const struct form_state *fs)
 {
-	const char	*rkey = role_key(role), *rlabel = matrix_label(doc, role);
+	const char	*rkey = role_key(role);
+	const char	*rlabel = matrix_label(doc, role);
 	json_t		*cell = doc_obj(row, rkey);
 	json_t		*person = doc_obj(cell, "person");
 	int		 expected = doc_bool(cell, "expected");
