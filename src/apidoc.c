@@ -167,6 +167,12 @@ field_schema(const struct field *f, int query)
 		json_object_set_new(s, "properties", props);
 		json_object_set_new(s, "additionalProperties", json_false());
 		break;
+	case FIELD_LIST:
+		set_type(s, "array", nullable);
+		json_object_set_new(s, "minItems", json_integer(f->min));
+		json_object_set_new(s, "maxItems", json_integer(f->max));
+		json_object_set_new(s, "items", fields_schema(f->sub));
+		break;
 	}
 	return (s);
 }

@@ -126,6 +126,13 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Risks", PAGED | CACHED, risks_query),
 	OPQ("GET", "/digest", "risks", "The weekly digest", "Digest",
 	    PAGED | CACHED, digest_query),
+
+	OP("GET", "/templates", "templates",
+	    "The organisation's current templates: stage durations, "
+	    "checkpoints, responsibilities, role labels", "Templates", READ_V),
+	OP("PUT", "/templates", "templates",
+	    "A new template version (what the body gives replaces the "
+	    "current one's); projects keep theirs", "Templates", WRITE_V),
 };
 
 const size_t apidoc_nops = NITEMS(apidoc_ops);
@@ -249,6 +256,7 @@ static const struct apidoc_prop project_props[] = {
 	P("target_launch_on", AT_DATE, 0),
 	P("version", AT_INT, REQ),
 	P("spec", AT_OBJECT, 0),
+	P("template_version", AT_INT, 0),
 	PL("stages", 0, NULL),
 	PL("transitions", 0, NULL),
 	PL("checkpoints", 0, "Checkpoint"),
@@ -292,6 +300,17 @@ static const struct apidoc_prop readiness_props[] = {
 	P("score", AT_OBJECT, REQ),
 	P("review", AT_OBJECT, NUL),
 	P("waiver", AT_OBJECT, NUL),
+	END
+};
+
+static const struct apidoc_prop templates_props[] = {
+	P("version", AT_INT, REQ),
+	P("actor", AT_STRING, REQ),
+	P("at", AT_STRING, REQ),
+	P("role_labels", AT_OBJECT, REQ),
+	P("stages", AT_OBJECT, REQ),
+	PL("checkpoints", REQ, NULL),
+	PL("responsibilities", REQ, NULL),
 	END
 };
 
@@ -405,6 +424,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Readiness", "the production readiness review's checklist",
 	    readiness_props },
 	{ "Cell", "a box of the ownership matrix", cell_props },
+	{ "Templates", "a version of the organisation's templates",
+	    templates_props },
 	{ "Handoff", "a handoff between stages", handoff_props },
 	{ "History", "a page of a project's changes", history_props },
 	{ "Actor", "the person who must act", actor_props },

@@ -184,6 +184,55 @@ const struct field offer_body[] = {
 	END
 };
 
+/* The organisation's templates ------------------------------------------- */
+
+static const struct field role_label_fields[] = {
+	{ "ds", FIELD_LINE, 0, 1, 40, NULL, NULL },
+	{ "mle", FIELD_LINE, 0, 1, 40, NULL, NULL },
+	{ "swe", FIELD_LINE, 0, 1, 40, NULL, NULL },
+	END
+};
+
+static const struct field stage_weeks_fields[] = {
+	{ "weeks", FIELD_INT, FIELD_REQUIRED, 1, 52, NULL, NULL },
+	END
+};
+
+/* A handoff key is checked against handoff_kinds by the database. */
+static const struct field checkpoint_template_fields[] = {
+	{ "title", FIELD_LINE, FIELD_REQUIRED, 1, 300, NULL, NULL },
+	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
+	{ "anchor", FIELD_ENUM, FIELD_REQUIRED, 0, 0, anchor_keys, NULL },
+	{ "week_offset", FIELD_INT, FIELD_REQUIRED, -52, 104, NULL, NULL },
+	{ "decision", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "readiness", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "handoff", FIELD_LINE, FIELD_NULLABLE, 1, 1, NULL, NULL },
+	END
+};
+
+static const struct field responsibility_template_fields[] = {
+	{ "key", FIELD_LINE, FIELD_REQUIRED, 1, 64, NULL, NULL },
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "needed_by", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
+	{ "expects_ds", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "expects_mle", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "expects_swe", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "handoff", FIELD_LINE, FIELD_NULLABLE, 1, 1, NULL, NULL },
+	{ "assign_at_kickoff", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+/* PUT /api/v1/templates: what is given replaces the current version's. */
+const struct field templates_body[] = {
+	{ "role_labels", FIELD_OBJECT, 0, 0, 0, NULL, role_label_fields },
+	{ "stages", FIELD_MAP, 0, 0, 0, stage_keys, stage_weeks_fields },
+	{ "checkpoints", FIELD_LIST, 0, 1, 100, NULL,
+	    checkpoint_template_fields },
+	{ "responsibilities", FIELD_LIST, 0, 1, 100, NULL,
+	    responsibility_template_fields },
+	END
+};
+
 /* Accounts --------------------------------------------------------------- */
 
 const struct field login_body[] = {

@@ -36,6 +36,9 @@ extern const struct field	ownership_body[];
 extern const struct field	cell_form_body[];
 extern const struct field	offer_body[];
 
+/* The organisation's templates. */
+extern const struct field	templates_body[];
+
 /* Accounts. */
 extern const struct field	login_body[];
 extern const struct field	login_form_body[];

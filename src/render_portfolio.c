@@ -274,6 +274,21 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 
 /* People ----------------------------------------------------------------- */
 
+/*
+ * A person's role as the organisation calls it (the page's role_labels,
+ * for ds, mle and swe), else its key.
+ */
+static const char *
+person_role_label(json_t *doc, const char *role)
+{
+	const char	*label;
+
+	if (role == NULL)
+		return ("");
+	label = doc_path_str(doc, "role_labels", role);
+	return (label != NULL ? label : role);
+}
+
 void
 render_people_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *doc, const struct form_state *fs)
@@ -301,7 +316,8 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		id = doc_int(p, "id");
 		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">"
 		    "%s</th><td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
-		    doc_str(p, "role"), doc_str(p, "email"));
+		    person_role_label(doc, doc_str(p, "role")),
+		    doc_str(p, "email"));
 
 		/* Boxes held today in active projects, and where. */
 		boxes = 0;

@@ -535,11 +535,22 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 /* Ownership matrix ------------------------------------------------------- */
 
+/* The organisation's label of a column (the page's role_labels), else ours. */
+static const char *
+matrix_label(json_t *doc, enum role role)
+{
+	const char	*label;
+
+	label = doc_path_str(doc, "role_labels", role_key(role));
+	return (label != NULL ? label : role_label(role));
+}
+
 static void
 matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *row, enum role role, json_t *people, const struct form_state *fs)
 {
-	const char	*rkey = role_key(role), *rlabel = role_label(role);
+	const char	*rkey = role_key(role);
+	const char	*rlabel = matrix_label(doc, role);
 	json_t		*cell = doc_obj(row, rkey);
 	json_t		*person = doc_obj(cell, "person");
 	int		 expected = doc_bool(cell, "expected");
@@ -610,9 +621,11 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "risk, not a detail. Grey boxes are not expected.</p>\n"
 	    "<div class=\"table-wrap\"><table class=\"matrix\">\n"
 	    "<thead><tr><th scope=\"col\">Responsibility</th>"
-	    "<th scope=\"col\">Needed by</th><th scope=\"col\">DS</th>"
-	    "<th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
-	    "</thead>\n<tbody>\n");
+	    "<th scope=\"col\">Needed by</th>");
+	for (r = 0; r < ROLE_COUNT; r++)
+		html_printf(b, "<th scope=\"col\">%s</th>",
+		    matrix_label(doc, (enum role)r));
+	sbuf_str(b, "</tr></thead>\n<tbody>\n");
 	json_array_foreach(doc_arr(doc, "ownership"), i, row) {
 		html_printf(b, "<tr id=\"resp-%s\"><th scope=\"row\">%s",
 		    doc_str(row, "key"), doc_str(row, "name"));

@@ -111,6 +111,12 @@ static const struct api_method user_token_list = {
 static const struct api_method user_token_revoke = {
 	STMT_USER_TOKEN_REVOKE, 200, NULL, NULL, NULL, 0, NULL
 };
+static const struct api_method templates_get = {
+	STMT_TEMPLATES_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method templates_put = {
+	STMT_TEMPLATES_PUT, 200, templates_body, NULL, NULL, 0, NULL
+};
 
 /* Pipelines that are not one API function ---------------------------------- */
 
@@ -310,6 +316,10 @@ static const struct route_method m_api_offer[] = {
 static const struct route_method m_api_accept[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_accept),
 };
+static const struct route_method m_api_templates[] = {
+	M(GET, ACCESS_VIEWER, api_run, &templates_get),
+	M(PUT, ACCESS_PM, api_run, &templates_put),
+};
 static const struct route_method m_api_project_risks[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &project_risks),
 };
@@ -384,6 +394,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/risks", m_api_project_risks),
 	ROUTE("/api/v1/checkpoints/#checkpoint", m_api_checkpoint),
 	ROUTE("/api/v1/risks", m_api_risks),
+	ROUTE("/api/v1/templates", m_api_templates),
 	ROUTE("/api/v1/digest", m_api_digest),
 };
 

@@ -120,6 +120,10 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
 	[STMT_THRESHOLD_PUT] = { "threshold_put", AUTHED("threshold_put"),
 	    AUTH },
+	[STMT_TEMPLATES_GET] = { "templates_get", AUTHED("templates_get"),
+	    AUTH },
+	[STMT_TEMPLATES_PUT] = { "templates_put", AUTHED("templates_put"),
+	    AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
 	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
 };

@@ -194,6 +194,7 @@ check_value(json_t *v, const struct field *f, const char *path,
 	json_int_t	 n;
 	const char	*key;
 	json_t		*sub;
+	size_t		 i;
 	char		 subpath[64];
 
 	if (json_is_null(v)) {
@@ -244,6 +245,23 @@ check_value(json_t *v, const struct field *f, const char *path,
 			if (!in_choices(key, f->choices))
 				return (fail(err, subpath, "%s is not a known "
 				    "key", subpath));
+			if (!json_is_object(sub))
+				return (fail(err, subpath, "%s must be an "
+				    "object", subpath));
+			if (check_nested(sub, f->sub, subpath, err) == -1)
+				return (-1);
+		}
+		return (0);
+	case FIELD_LIST:
+		if (!json_is_array(v))
+			return (fail(err, path, "%s must be an array", path));
+		if ((long long)json_array_size(v) < f->min ||
+		    (long long)json_array_size(v) > f->max)
+			return (fail(err, path, "%s must have %lld to %lld "
+			    "items", path, f->min, f->max));
+		json_array_foreach(v, i, sub) {
+			(void)snprintf(subpath, sizeof(subpath), "%s[%zu]",
+			    path, i);
 			if (!json_is_object(sub))
 				return (fail(err, subpath, "%s must be an "
 				    "object", subpath));

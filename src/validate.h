@@ -26,8 +26,10 @@ enum field_type {
 	FIELD_INT,	/* an integer in [min, max] */
 	FIELD_BOOL,
 	FIELD_OBJECT,	/* an object checked against sub */
-	FIELD_MAP	/* an object: choices as keys, sub objects as
+	FIELD_MAP,	/* an object: choices as keys, sub objects as
 			   values */
+	FIELD_LIST	/* an array of min to max objects, each checked
+			   against sub; errors name "list[3].field" */
 };
 
 #define FIELD_REQUIRED	0x01	/* must be present (and not null) */
@@ -37,7 +39,8 @@ struct field {
 	const char		*name;
 	enum field_type		 type;
 	unsigned int		 flags;
-	long long		 min;	/* LINE/TEXT: characters; INT: value */
+	long long		 min;	/* LINE/TEXT: characters; INT: value;
+					   LIST: items */
 	long long		 max;
 	const char *const	*choices;	/* NULL-terminated */
 	const struct field	*sub;		/* terminated by name NULL */

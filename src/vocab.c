@@ -54,6 +54,9 @@ const char *const checkpoint_status_keys[CHECKPOINT_STATUS_COUNT + 1] = {
 
 const char *const outcome_keys[] = { "go", "pivot", "stop", NULL };
 
+/* What a checkpoint template's week_offset counts from. */
+const char *const anchor_keys[] = { "kickoff", "launch", NULL };
+
 const char *const spec_keys[SPEC_COUNT + 1] = {
 	"decision", "primary_metric", "secondary_constraint", "worse_error",
 	"fallback", "monitoring_trigger", "baseline", NULL
@@ -124,6 +127,7 @@ const struct vocab vocabularies[] = {
 	{ "checkpoint_status", checkpoint_status_keys, checkpoint_status_keys,
 	    CHECKPOINT_STATUS_COUNT },
 	{ "outcome", outcome_keys, outcome_keys, 3 },
+	{ "anchor", anchor_keys, anchor_keys, 2 },
 	{ "spec_field", spec_keys, spec_labels, SPEC_COUNT },
 	{ "risk_kind", risk_kind_keys, risk_kind_labels, RISK_KIND_COUNT },
 	{ "severity", severity_keys, severity_keys, SEVERITY_COUNT },

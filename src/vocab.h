@@ -141,6 +141,7 @@ extern const char *const project_status_keys[];
 extern const char *const project_status_filter_keys[];
 extern const char *const checkpoint_status_keys[];
 extern const char *const outcome_keys[];
+extern const char *const anchor_keys[];
 extern const char *const spec_keys[];
 extern const char *const risk_kind_keys[];
 extern const char *const severity_keys[];

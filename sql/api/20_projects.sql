@@ -88,6 +88,7 @@ BEGIN
 		FROM stage_transitions WHERE project_id = p_id
 	)
 	SELECT api.json_concat(api.project_json(pr), json_build_object(
+	    'template_version', pr.template_version,
 	    'stages', (SELECT json_agg(json_build_object(
 		'key', s.key, 'name', s.name, 'position', s.position,
 		'done_looks_like', s.done_looks_like,
@@ -162,8 +163,8 @@ $$;
 -- under a minimum, and the same input always gives the same plan.  A
 -- window shorter than the minimums together is refused, naming
 -- target_launch_on, the shortest window and the earliest launch that fits.
-CREATE FUNCTION api.plan_fit(p_start date, p_launch date, p_from int,
-    p_last_days int DEFAULT NULL)
+CREATE FUNCTION api.plan_fit(p_version int, p_start date, p_launch date,
+    p_from int, p_last_days int DEFAULT NULL)
 RETURNS TABLE (stage text, planned_start date, planned_end date)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -184,14 +185,19 @@ DECLARE
 	more	boolean;
 	d	date := p_start;
 	fin	stages;
+	finw	int;
 BEGIN
 	SELECT * INTO fin FROM stages ORDER BY position DESC LIMIT 1;
+	SELECT t.weeks INTO finw FROM stage_templates t
+	WHERE t.version = p_version AND t.stage = fin.key;
 	SELECT coalesce(array_agg(s.key ORDER BY s.position), '{}'),
-	    coalesce(array_agg(7 * s.default_weeks ORDER BY s.position), '{}'),
+	    coalesce(array_agg(7 * t.weeks ORDER BY s.position), '{}'),
 	    coalesce(array_agg(s.min_days ORDER BY s.position), '{}'),
 	    coalesce(sum(s.min_days), 0)
 	INTO keys, w, m, need
-	FROM stages s WHERE s.position >= p_from AND s.position < fin.position;
+	FROM stages s JOIN stage_templates t ON t.stage = s.key
+	    AND t.version = p_version
+	WHERE s.position >= p_from AND s.position < fin.position;
 	n := cardinality(keys);
 
 	IF span < need THEN
@@ -250,7 +256,7 @@ BEGIN
 	stage := fin.key;
 	planned_start := p_launch;
 	planned_end := p_launch + greatest(coalesce(p_last_days,
-	    7 * fin.default_weeks), 1) - 1;
+	    7 * finw), 1) - 1;
 	RETURN NEXT;
 END
 $$;
@@ -290,6 +296,7 @@ BEGIN
 
 	FOR c IN SELECT ch.* FROM checkpoints ch
 	    JOIN checkpoint_templates t ON t.position = ch.template
+		AND t.version = r.template_version
 	    WHERE ch.project_id = r.id AND t.anchor = 'launch'
 	      AND ch.deleted_on IS NULL
 	      AND ch.status NOT IN ('done', 'waived')
@@ -325,7 +332,8 @@ BEGIN
 
 	SELECT x.* INTO sp FROM stage_plans x JOIN stages s ON s.key = x.stage
 	WHERE x.project_id = r.id AND s.position = lastp;
-	FOR f IN SELECT * FROM api.plan_fit(ws, r.target_launch_on, wfrom,
+	FOR f IN SELECT * FROM api.plan_fit(r.template_version, ws,
+	    r.target_launch_on, wfrom,
 	    sp.planned_end - sp.planned_start + 1) LOOP
 		UPDATE stage_plans x SET planned_start = f.planned_start,
 		    planned_end = f.planned_end
@@ -362,7 +370,8 @@ BEGIN
 
 	INSERT INTO projects (name, pm_id, kickoff_on, target_launch_on,
 	    status, decision, primary_metric, secondary_constraint,
-	    worse_error, fallback, monitoring_trigger, baseline, created_on)
+	    worse_error, fallback, monitoring_trigger, baseline, created_on,
+	    template_version)
 	VALUES (b->>'name', (b->>'pm_id')::bigint, (b->>'kickoff_on')::date,
 	    (b->>'target_launch_on')::date,
 	    coalesce(b->>'status', 'active'),
@@ -373,7 +382,7 @@ BEGIN
 	    api.text_or_null(s->>'fallback'),
 	    api.text_or_null(s->>'monitoring_trigger'),
 	    api.text_or_null(s->>'baseline'),
-	    today)
+	    today, api.template_current())
 	RETURNING * INTO r;
 
 	PERFORM api.project_snapshot(p, r);
@@ -387,7 +396,8 @@ BEGIN
 	-- The stages from the kickoff to the launch (api.plan_fit).
 	INSERT INTO stage_plans (project_id, stage, planned_start, planned_end)
 	SELECT r.id, f.stage, f.planned_start, f.planned_end
-	FROM api.plan_fit(r.kickoff_on, r.target_launch_on, 1) f;
+	FROM api.plan_fit(r.template_version, r.kickoff_on,
+	    r.target_launch_on, 1) f;
 
 	INSERT INTO plan_versions (project_id, actor, stage, effective_on,
 	    planned_start, planned_end)
@@ -403,6 +413,7 @@ BEGIN
 	LATERAL (SELECT CASE t.anchor
 	    WHEN 'kickoff' THEN r.kickoff_on + 7 * t.week_offset
 	    ELSE r.target_launch_on + 7 * t.week_offset END AS due) d
+	WHERE t.version = r.template_version
 	ORDER BY t.position;
 
 	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
@@ -417,12 +428,14 @@ BEGIN
 	    assign_at_kickoff)
 	SELECT r.id, key, position, name, needed_by, expects_ds, expects_mle,
 	    expects_swe, handoff, assign_at_kickoff
-	FROM responsibility_templates;
+	FROM responsibility_templates
+	WHERE version = r.template_version;
 
 	INSERT INTO ownership (project_id, responsibility, role)
 	SELECT r.id, t.key, role.name
 	FROM responsibility_templates t,
-	    unnest(ARRAY['ds', 'mle', 'swe']) AS role(name);
+	    unnest(ARRAY['ds', 'mle', 'swe']) AS role(name)
+	WHERE t.version = r.template_version;
 
 	INSERT INTO handoffs (project_id, key)
 	SELECT r.id, key FROM handoff_kinds;

@@ -545,7 +545,9 @@ BEGIN
 		FROM project_versions v WHERE v.project_id = v_id AND
 		    v.id > coalesce((SELECT max(x.id) FROM project_versions x
 		    JOIN projects pr ON pr.id = x.project_id
-		    WHERE x.project_id = v_id AND x.status <> pr.status), 0)))),
+		    WHERE x.project_id = v_id AND x.status <> pr.status), 0)),
+		    -- What the organisation calls the matrix's columns now.
+		    'role_labels', api.role_labels())),
 	    'people', api.person_list(jsonb_build_object('query',
 		jsonb_build_object('active', true, 'limit', 200))),
 	    -- A page of 20 entries from query.history, and where it starts.
@@ -1027,6 +1029,7 @@ DECLARE
 BEGIN
 	RETURN json_build_object(
 	    'overload_threshold', api.setting('overload_threshold'),
+	    'role_labels', api.role_labels(),
 	    'people', coalesce((SELECT json_agg(api.json_concat(
 		api.person_json(x), json_build_object('boxes',
 		coalesce((SELECT json_agg(json_build_object('project_id',

@@ -7,7 +7,9 @@
 CREATE FUNCTION api.readiness_is_review(c checkpoints) RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT EXISTS (SELECT 1 FROM checkpoint_templates t
-	    WHERE t.position = c.template AND t.readiness)
+	    JOIN projects pr ON pr.template_version = t.version
+	    WHERE pr.id = c.project_id AND t.position = c.template
+	      AND t.readiness)
 $$;
 
 -- The items of the project's checklist not answered yet, in order.

@@ -276,6 +276,14 @@ const ROUTES = [
 	    make: async () => ({ path: `/api/v1/projects/${
 		(await offered()).id}/handoffs/a/accept` }) },
 
+	// The organisation's templates.
+	{ route: '/api/v1/templates', method: 'GET', need: 'viewer', api: true,
+	    ok: 200, make: async () => ({ path: '/api/v1/templates' }) },
+	{ route: '/api/v1/templates', method: 'PUT', need: 'pm', api: true,
+	    ok: 200, audits: true, what: 'role labels',
+	    make: async () => ({ path: '/api/v1/templates',
+		body: { role_labels: { ds: 'DS' } } }) },
+
 	// Pages.
 	{ route: '/', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/' }) },

@@ -86,6 +86,7 @@ test_choices_from_vocab(void **state)
 		offer_body, login_body, login_form_body, token_body,
 		user_create_body, user_patch_body, page_query, risks_query,
 		as_of_query, digest_query, portfolio_query, login_query,
+		templates_body,
 	};
 	size_t	i;
 
