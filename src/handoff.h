@@ -276,6 +276,10 @@ int		 accounts_user_before(struct http_request *, json_t *,
 extern const struct pipe_ops	tokens_ops;
 extern const int		tokens_show, tokens_create, tokens_revoke;
 
+/* views.c: the weekly job's digest (outbox.c). */
+json_t		*views_weekly_call(day_t);
+json_t		*views_weekly_data(day_t, json_t *);
+
 /* views.c: risks as of any day, the digest, the portfolio and projects'
  * risks, from the ledger and the facts. */
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
@@ -351,5 +355,10 @@ int		 run_metrics(struct http_request *, const struct route *,
 
 /* background.c: the vocabulary check and the risk ledger's upkeep. */
 void		 ledger_job_start(void);
+
+/* outbox.c: the runner that delivers the outbox (outbox.h). */
+void		 outbox_job_start(void);
+int		 outbox_webhook_before(struct http_request *, json_t *,
+		    json_t **);
 
 #endif
