@@ -116,6 +116,11 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Name the owner of a box of the matrix", "Cell", WRITE_V),
 	OP("DELETE", "/projects/#project/ownership/:key/:role", "ownership",
 	    "Empty a box of the matrix", "Cell", WRITE_V),
+	OP("POST", "/projects/#project/ownership/:key/:role/take", "ownership",
+	    "Take an empty box of one's own role (My work)", "Cell", WRITE_V),
+	OP("GET", "/me", "accounts", "My work: my boxes, the empty boxes I "
+	    "can take, my checkpoints, my handoffs, my projects' risks", "Me",
+	    CACHED),
 
 	OP("POST", "/projects/#project/handoffs/:handoff/offer", "handoffs",
 	    "Offer a handoff", "Handoff", WRITE_V),
@@ -173,6 +178,7 @@ static const struct apidoc_prop principal_props[] = {
 
 static const struct apidoc_prop whoami_props[] = {
 	PR("user", REQ, "Principal"),
+	P("person", AT_OBJECT, NUL),
 	PE("via", REQ, via_keys),
 	END
 };
@@ -215,6 +221,7 @@ static const struct apidoc_prop user_props[] = {
 	P("name", AT_STRING, 0),
 	PE("role", 0, user_role_keys),
 	P("active", AT_BOOL, 0),
+	P("person_id", AT_INT, NUL),
 	END
 };
 
@@ -302,6 +309,8 @@ static const struct apidoc_prop cell_props[] = {
 
 static const struct apidoc_prop handoff_props[] = {
 	P("key", AT_STRING, REQ),
+	P("accepted_by", AT_OBJECT, NUL),
+	P("accept_reason", AT_STRING, NUL),
 	P("version", AT_INT, REQ),
 	END
 };
@@ -371,6 +380,18 @@ static const struct apidoc_prop paused_props[] = {
 	END
 };
 
+static const struct apidoc_prop me_props[] = {
+	P("person", AT_OBJECT, REQ | NUL),
+	P("today", AT_DATE, REQ),
+	PL("boxes", REQ, NULL),
+	PL("open_boxes", REQ, NULL),
+	PL("checkpoints", REQ, NULL),
+	PL("handoffs_to_me", REQ, "Handoff"),
+	PL("handoffs_by_me", REQ, "Handoff"),
+	PL("risks", REQ, "Risk"),
+	END
+};
+
 static const struct apidoc_prop digest_props[] = {
 	P("week", AT_STRING, REQ),
 	P("projects_at_risk", AT_INT, REQ),
@@ -416,6 +437,7 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Due", "a checkpoint due in a week", due_props },
 	{ "PausedProject", "a paused project", paused_props },
 	{ "Digest", "the weekly digest", digest_props },
+	{ "Me", "what waits for the person signed in", me_props },
 };
 
 const size_t apidoc_nschemas = NITEMS(apidoc_schemas);

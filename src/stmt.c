@@ -122,6 +122,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
 	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
+	[STMT_ME] = { "me", AUTHED("me"), AUTH },
+	[STMT_OWNERSHIP_TAKE] = { "ownership_take", AUTHED("ownership_take"),
+	    AUTH },
 };
 
 const char *
