@@ -72,7 +72,8 @@ api_prepare(struct http_request *req, struct pipe *p)
 		goto out;
 
 	/* A method that takes no body takes {} at the most. */
-	if (m->body != NULL || req->http_body_length > 0) {
+	if ((m->body != NULL && !fields_body_optional(m->body)) ||
+	    req->http_body_length > 0) {
 		if (req_json_body(req, &body) != KORE_RESULT_OK)
 			goto out;
 		if (validate_object(body, m->body != NULL ? m->body :
@@ -86,6 +87,9 @@ api_prepare(struct http_request *req, struct pipe *p)
 			body = NULL;
 		}
 	}
+
+	if (body == NULL && m->body != NULL)
+		body = json_object();
 
 	/* The request as sent: before() may add to the body. */
 	if (idem == 1) {

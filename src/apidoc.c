@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "apidoc.h"
+#include "fields.h"
 
 #define API_PREFIX	"/api/v1/"
 
@@ -468,7 +469,8 @@ operation(const struct apidoc_route *r, const struct apidoc_op *op)
 
 	if (body != NULL)
 		json_object_set_new(o, "requestBody", json_pack("{s:b, "
-		    "s:{s:{s:o}}}", "required", 1, "content",
+		    "s:{s:{s:o}}}", "required", !fields_body_optional(body),
+		    "content",
 		    "application/json", "schema", fields_schema(body)));
 
 	responses = json_object();

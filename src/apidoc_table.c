@@ -133,6 +133,11 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Name the owner of a box of the matrix", "Cell", WRITE_V),
 	OP("DELETE", "/projects/#project/ownership/:key/:role", "ownership",
 	    "Empty a box of the matrix", "Cell", WRITE_V),
+	OP("POST", "/projects/#project/ownership/:key/:role/take", "ownership",
+	    "Take an empty box of one's own role (My work)", "Cell", WRITE_V),
+	OP("GET", "/me", "accounts", "My work: my boxes, the empty boxes I "
+	    "can take, my checkpoints, my handoffs, my projects' risks", "Me",
+	    CACHED),
 
 	OP("POST", "/projects/#project/handoffs/:handoff/offer", "handoffs",
 	    "Offer a handoff", "Handoff", WRITE_V),
@@ -197,6 +202,7 @@ static const struct apidoc_prop principal_props[] = {
 
 static const struct apidoc_prop whoami_props[] = {
 	PR("user", REQ, "Principal"),
+	P("person", AT_OBJECT, NUL),
 	PE("via", REQ, via_keys),
 	END
 };
@@ -239,6 +245,7 @@ static const struct apidoc_prop user_props[] = {
 	P("name", AT_STRING, 0),
 	PE("role", 0, user_role_keys),
 	P("active", AT_BOOL, 0),
+	P("person_id", AT_INT, NUL),
 	END
 };
 
@@ -338,6 +345,8 @@ static const struct apidoc_prop cell_props[] = {
 
 static const struct apidoc_prop handoff_props[] = {
 	P("key", AT_STRING, REQ),
+	P("accepted_by", AT_OBJECT, NUL),
+	P("accept_reason", AT_STRING, NUL),
 	P("version", AT_INT, REQ),
 	END
 };
@@ -404,6 +413,18 @@ static const struct apidoc_prop paused_props[] = {
 	P("name", AT_STRING, REQ),
 	P("since", AT_DATE, REQ | NUL),
 	P("url", AT_STRING, REQ),
+	END
+};
+
+static const struct apidoc_prop me_props[] = {
+	P("person", AT_OBJECT, REQ | NUL),
+	P("today", AT_DATE, REQ),
+	PL("boxes", REQ, NULL),
+	PL("open_boxes", REQ, NULL),
+	PL("checkpoints", REQ, NULL),
+	PL("handoffs_to_me", REQ, "Handoff"),
+	PL("handoffs_by_me", REQ, "Handoff"),
+	PL("risks", REQ, "Risk"),
 	END
 };
 
@@ -531,6 +552,7 @@ const struct apidoc_schema apidoc_schemas[] = {
 	    outbox_message_props },
 	{ "OutboxList", "a page of the outbox's messages", outbox_list_props },
 	{ "OutboxSettings", "the outbox's setting", outbox_settings_props },
+	{ "Me", "what waits for the person signed in", me_props },
 };
 
 const size_t apidoc_nschemas = NITEMS(apidoc_schemas);

@@ -117,7 +117,7 @@ auth_feed_key(struct http_request *req, char token[SECRET_HASH_LEN])
 int
 auth_principal_from(json_t *doc, struct principal *p)
 {
-	json_t		*user;
+	json_t		*user, *person;
 	const char	*s;
 
 	memset(p, 0, sizeof(*p));
@@ -133,6 +133,10 @@ auth_principal_from(json_t *doc, struct principal *p)
 	s = json_string_value(json_object_get(user, "role"));
 	(void)snprintf(p->role, sizeof(p->role), "%s", s != NULL ? s : "");
 	p->access = auth_access_of(s);
+	person = json_object_get(doc, "person");
+	p->person_id = json_integer_value(json_object_get(person, "id"));
+	s = json_string_value(json_object_get(person, "name"));
+	(void)snprintf(p->person, sizeof(p->person), "%s", s != NULL ? s : "");
 	s = json_string_value(json_object_get(doc, "via"));
 	p->via_token = s != NULL && strcmp(s, "token") == 0;
 	s = json_string_value(json_object_get(doc, "csrf"));

@@ -177,6 +177,29 @@ const struct field cell_form_body[] = {
 	END
 };
 
+/* A PM or an admin accepting for the receiver says why. */
+const struct field accept_body[] = {
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	END
+};
+
+/*
+ * May a request leave this body out altogether (as {})?  Accepting a
+ * handoff (the receiver says nothing, someone accepting for them says
+ * why) and taking a box (a note if wanted).
+ */
+int
+fields_body_optional(const struct field *body)
+{
+	return (body == accept_body || body == take_body);
+}
+
+/* Taking an empty box (My work), with a note for the history if wanted. */
+const struct field take_body[] = {
+	{ "note", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	END
+};
+
 const struct field offer_body[] = {
 	{ "from_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "to_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
@@ -293,6 +316,9 @@ const struct field user_create_body[] = {
 	{ "role", FIELD_ENUM, FIELD_REQUIRED, 0, 0, user_role_keys, NULL },
 	{ "password", FIELD_TEXT, FIELD_REQUIRED, SECRET_PASSWORD_MIN,
 	    SECRET_PASSWORD_MAX, NULL, NULL },
+	/* The person the account stands for; without it, the one of the
+	   same email (sql/0028_me.sql). */
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	END
 };
 
@@ -300,6 +326,8 @@ const struct field user_patch_body[] = {
 	{ "name", FIELD_LINE, 0, 1, 200, NULL, NULL },
 	{ "role", FIELD_ENUM, 0, 0, 0, user_role_keys, NULL },
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	/* Link the account to a person, or unlink it (null). */
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	{ "password", FIELD_TEXT, 0, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX,
 	    NULL, NULL },
 	/* With a password: the account's API tokens stay valid. */

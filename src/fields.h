@@ -35,6 +35,9 @@ extern const struct field	readiness_item_body[];
 extern const struct field	ownership_body[];
 extern const struct field	cell_form_body[];
 extern const struct field	offer_body[];
+extern const struct field	accept_body[];
+extern const struct field	take_body[];
+int	fields_body_optional(const struct field *);
 
 /* The organisation's templates. */
 extern const struct field	templates_body[];

@@ -63,6 +63,9 @@ struct principal {
 	char		 name[208];
 	char		 role[8];
 	char		 csrf[64];	/* the session's token for forms */
+	long long	 person_id;	/* the person the account stands for,
+					   0: none (sql/0028_me.sql) */
+	char		 person[208];	/* their name, "" when none */
 };
 
 /*
@@ -285,6 +288,9 @@ json_t		*views_weekly_data(day_t, json_t *);
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,
 				projects_ops, risks_csv_ops, portfolio_csv_ops;
 extern const int		digest_as_json, digest_as_html, digest_as_md;
+/* views.c: My work (GET /api/v1/me, the /me page), its risks made whole. */
+extern const struct pipe_ops	me_ops;
+int		 views_me(json_t *, day_t);
 
 /* modelcard.c: a project's model card draft, in Markdown. */
 extern const struct pipe_ops	model_card_ops;

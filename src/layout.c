@@ -24,9 +24,12 @@ layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 	    "<header class=\"top\">\n"
 	    "<a class=\"brand\" href=\"/\">handoff</a>\n"
 	    "<nav aria-label=\"Main\">\n"
-	    "<a href=\"/\">Portfolio</a>\n"
+	    "<a href=\"/\">Portfolio</a>\n", title);
+	if (ctx != NULL && ctx->user != NULL)
+		sbuf_str(b, "<a href=\"/me\">My work</a>\n");
+	sbuf_str(b,
 	    "<a href=\"/digest\">Weekly digest</a>\n"
-	    "<a href=\"/people\">People</a>\n", title);
+	    "<a href=\"/people\">People</a>\n");
 	if (ctx != NULL && ctx->access >= PAGE_ACCESS_PM)
 		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project"
 		    "</a>\n");

@@ -105,6 +105,11 @@ static const struct form_field offer_form[] = {
 	{ NULL, 0, NULL, NULL }
 };
 
+/* The receiver sends nothing; a PM accepting for them, the reason. */
+static const struct form_field accept_form[] = {
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
 
 /* A completion date only goes with done or waived. */
 static void
@@ -156,6 +161,7 @@ const struct page_action offer_action = {
 };
 
 const struct page_action accept_action = {
-	"handoff-%handoff-accept", STMT_HANDOFF_ACCEPT, NULL, no_fields,
+	"handoff-%handoff-accept", STMT_HANDOFF_ACCEPT, accept_form,
+	accept_body,
 	"/projects/%project#handoff-%handoff", &project_view, NULL
 };

@@ -28,7 +28,9 @@ struct page_ctx {
 	 * twice does its work once.  NULL or "": no such field.
 	 */
 	const char	*idem;
-	const char	*user;		/* who is signed in, or NULL */
+	const char	*user;		/* who is signed in (the person's
+					   name, else the email), or NULL */
+	long long	 person_id;	/* the person they are, 0: none */
 	const char	*role;		/* their role, or NULL */
 	int		 access;	/* ACCESS_* of that role (handoff.h) */
 	int		 can_write;	/* member or above: the team's forms */
@@ -120,6 +122,10 @@ void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    json_t *, const struct risk_list *, json_t *,
 	    const struct form_state *);
 void	render_risk_items(struct sbuf *, const struct risk_list *, int);
+
+/* render_me.c: My work, the page of the person signed in (views_me()). */
+void	render_me_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    const struct form_state *);
 
 /* render_portfolio.c: the portfolio, kickoff and people pages. */
 void	render_portfolio_page(struct sbuf *, const struct page_ctx *,

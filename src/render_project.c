@@ -649,6 +649,8 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	char		 form[48], action[96];
 	const char	*key = doc_str(h, "key");
+	long long	 to;
+	int		 mine;
 
 	(void)snprintf(form, sizeof(form), "handoff-%s-offer", key);
 	(void)snprintf(action, sizeof(action), "/projects/%lld/handoffs/%s/"
@@ -683,15 +685,44 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_close(b);
 	sbuf_str(b, "</details>\n");
 
-	if (strcmp(or_dash(doc_str(h, "state")), "offered") == 0) {
-		(void)snprintf(form, sizeof(form), "handoff-%s-accept", key);
-		(void)snprintf(action, sizeof(action), "/projects/%lld/"
-		    "handoffs/%s/accept", doc_int(doc, "id"), key);
+	if (strcmp(or_dash(doc_str(h, "state")), "offered") != 0)
+		return;
+	/*
+	 * Accept: the receiver; a PM or an admin for them, with a reason;
+	 * never the one who offered it (api.handoff_accept).
+	 */
+	to = doc_int(doc_obj(h, "to"), "id");
+	if (ctx->person_id > 0 &&
+	    ctx->person_id == doc_int(doc_obj(h, "from"), "id"))
+		return;
+	mine = ctx->person_id > 0 && ctx->person_id == to;
+	if (!mine && ctx->access < PAGE_ACCESS_PM)
+		return;
+	(void)snprintf(form, sizeof(form), "handoff-%s-accept", key);
+	(void)snprintf(action, sizeof(action), "/projects/%lld/"
+	    "handoffs/%s/accept", doc_int(doc, "id"), key);
+	if (mine) {
 		form_open(b, ctx, fs, action, form, doc_int(h, "version"));
 		html_printf(b, "<button type=\"submit\">Accept handoff %s"
 		    "</button>\n", key);
 		form_close(b);
+		return;
 	}
+	html_printf(b, "<details%s><summary>Accept for %s</summary>\n",
+	    form_failed(fs, form) ? " open" : "",
+	    doc_path_str(h, "to", "name"));
+	form_open(b, ctx, fs, action, form, doc_int(h, "version"));
+	html_printf(b, "<label for=\"%s-reason\">Why you accept for them"
+	    "</label>\n", form);
+	form_field_error(b, fs, form, "reason");
+	html_printf(b, "<input type=\"text\" id=\"%s-reason\" "
+	    "name=\"reason\" required maxlength=\"500\" value=\"%s\"", form,
+	    form_value(fs, form, "reason", NULL));
+	form_input_attrs(b, fs, form, "reason", NULL);
+	html_printf(b, ">\n<button type=\"submit\">Accept handoff %s for "
+	    "%s</button>\n", key, doc_path_str(h, "to", "name"));
+	form_close(b);
+	sbuf_str(b, "</details>\n");
 }
 
 static void
@@ -726,6 +757,25 @@ section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (doc_str(h, "accepted_on") != NULL)
 			html_printf(b, ", accepted %s",
 			    doc_str(h, "accepted_on"));
+		/* "accepted by Maya Chen for Ben Carter: Ben on leave" */
+		if (doc_str(h, "accepted_on") != NULL &&
+		    doc_obj(h, "accepted_by") != NULL) {
+			if (doc_int(doc_obj(h, "accepted_by"), "id") ==
+			    doc_int(doc_obj(h, "to"), "id"))
+				html_printf(b, " by %s",
+				    doc_path_str(h, "accepted_by", "name"));
+			else
+				html_printf(b, " by %s for %s",
+				    doc_path_str(h, "accepted_by", "name"),
+				    doc_path_str(h, "to", "name"));
+		}
+		else if (doc_str(h, "accepted_on") != NULL &&
+		    doc_str(h, "accept_reason") != NULL)
+			html_printf(b, " for %s",
+			    doc_path_str(h, "to", "name"));
+		if (doc_str(h, "accepted_on") != NULL &&
+		    doc_str(h, "accept_reason") != NULL)
+			html_printf(b, ": %s", doc_str(h, "accept_reason"));
 		sbuf_str(b, "</p>\n");
 		url = doc_str(h, "artifact_url");
 		if (url != NULL && html_url_ok(url))

@@ -77,11 +77,14 @@ static const struct api_method ownership_put = {
 static const struct api_method ownership_delete = {
 	STMT_OWNERSHIP_DELETE, 200, NULL, NULL, NULL, 0, NULL
 };
+static const struct api_method ownership_take = {
+	STMT_OWNERSHIP_TAKE, 200, take_body, NULL, NULL, 0, NULL
+};
 static const struct api_method handoff_offer = {
 	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
 };
 static const struct api_method handoff_accept = {
-	STMT_HANDOFF_ACCEPT, 200, NULL, NULL, NULL, 0, NULL
+	STMT_HANDOFF_ACCEPT, 200, accept_body, NULL, NULL, 0, NULL
 };
 static const struct api_method token_list = {
 	STMT_TOKEN_LIST, 200, NULL, NULL, NULL, 0, NULL
@@ -160,6 +163,7 @@ static const struct run_pipe checkpoints_csv = { &checkpoints_csv_ops, NULL };
 static const struct run_pipe ownership_csv = { &ownership_csv_ops, NULL };
 static const struct run_pipe feed = { &feed_ops, NULL };
 static const struct run_pipe model_card = { &model_card_ops, NULL };
+static const struct run_pipe me = { &me_ops, NULL };
 
 /* The routes ------------------------------------------------------------- */
 
@@ -240,6 +244,12 @@ static const struct route_method m_offer_form[] = {
 };
 static const struct route_method m_accept_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &accept_action),
+};
+static const struct route_method m_me_page[] = {
+	M(GET, ACCESS_VIEWER, run_page, &me_view),
+};
+static const struct route_method m_take_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &take_action),
 };
 static const struct route_method m_digest[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &digest_page),
@@ -355,6 +365,12 @@ static const struct route_method m_api_ownership[] = {
 	M(PUT, ACCESS_MEMBER, api_run, &ownership_put),
 	M(DELETE, ACCESS_MEMBER, api_run, &ownership_delete),
 };
+static const struct route_method m_api_take[] = {
+	M(POST, ACCESS_MEMBER, api_run, &ownership_take),
+};
+static const struct route_method m_api_me[] = {
+	M(GET, ACCESS_VIEWER, run_pipe, &me),
+};
 static const struct route_method m_api_offer[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
 };
@@ -402,6 +418,8 @@ static const struct route routes[] = {
 	    m_checkpoint_due),
 	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
+	ROUTE("/projects/#project/ownership/:key/:role/take", m_take_form),
+	ROUTE("/me", m_me_page),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
 	ROUTE("/digest", m_digest),
@@ -440,6 +458,9 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
+	ROUTE("/api/v1/projects/#project/ownership/:key/:role/take",
+	    m_api_take),
+	ROUTE("/api/v1/me", m_api_me),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",
 	    m_api_offer),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/accept",

@@ -403,10 +403,12 @@ whoami_finish(struct http_request *req, struct pipe *p)
 	const struct principal	*who = req_who(req);
 
 	(void)p;
-	reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:s}",
+	reply_json(req, 200, json_pack("{s:{s:I, s:s, s:s, s:s}, s:o, s:s}",
 	    "user", "id", (json_int_t)who->user_id, "email", who->email,
-	    "name", who->name, "role", who->role, "via", who->via_token ?
-	    "token" : "session"));
+	    "name", who->name, "role", who->role, "person",
+	    who->person_id > 0 ? json_pack("{s:I, s:s}", "id",
+	    (json_int_t)who->person_id, "name", who->person) : json_null(),
+	    "via", who->via_token ? "token" : "session"));
 	return (PIPE_DONE);
 }
 

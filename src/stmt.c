@@ -140,6 +140,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_OUTBOX_RETRY] = { "outbox_retry", AUTHED("outbox_retry"), AUTH },
 	[STMT_OUTBOX_SETTINGS] = { "outbox_settings",
 	    AUTHED("outbox_settings"), AUTH },
+	[STMT_ME] = { "me", AUTHED("me"), AUTH },
+	[STMT_OWNERSHIP_TAKE] = { "ownership_take", AUTHED("ownership_take"),
+	    AUTH },
 };
 
 const char *

@@ -1419,3 +1419,117 @@ const struct pipe_ops portfolio_csv_ops = {
 	.prepare = portfolio_csv_prepare,
 	.finish = projects_finish,
 };
+
+/* My work ---------------------------------------------------------------- */
+
+/* The worst severity of the risks in l about box o, or -1. */
+static int
+box_worst(const struct risk_list *l, json_t *o)
+{
+	const struct risk	*r;
+	const char		*key, *role;
+	size_t			 j;
+	int			 worst = -1;
+
+	key = json_string_value(json_object_get(o, "responsibility"));
+	role = json_string_value(json_object_get(o, "role"));
+	if (key == NULL || role == NULL)
+		return (-1);
+	for (j = 0; j < l->len; j++) {
+		r = &l->items[j];
+		if (r->project_id == json_integer_value(json_object_get(o,
+		    "project_id")) && r->resp_key != NULL &&
+		    strcmp(r->resp_key, key) == 0 && r->role != ROLE_COUNT &&
+		    strcmp(role_key(r->role), role) == 0 &&
+		    (int)r->severity > worst)
+			worst = (int)r->severity;
+	}
+	return (worst);
+}
+
+/*
+ * The document of api.me (sql/api/45_me.sql) made whole, in place: its
+ * "spans" and "dirty" become "risks" (open today, riskiest first, the
+ * dirty projects' computed from their facts), and each box I hold or may
+ * take gets "severity": its worst risk's, or null.  0, or -1 (bad or out
+ * of memory).
+ */
+int
+views_me(json_t *doc, day_t today)
+{
+	static const char *const lists[] = { "boxes", "open_boxes" };
+	struct scratch		 sc;
+	struct span_list	 clean, fresh;
+	struct risk_list	 all;
+	json_t			*box;
+	size_t			 i, k;
+	int			 ok, worst;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&clean, 0, sizeof(clean));
+	memset(&fresh, 0, sizeof(fresh));
+	memset(&all, 0, sizeof(all));
+	ok = json_is_object(doc) &&
+	    ledger_spans_from_json(json_object_get(doc, "spans"), &clean) ==
+	    0 && fresh_spans(json_object_get(doc, "dirty"), &sc, &fresh) == 0;
+	for (i = 0; ok && i < clean.len; i++)
+		ok = span_risk(&all, &clean.items[i], today) == 0;
+	for (i = 0; ok && i < fresh.len; i++) {
+		if (fresh.items[i].r.project_id == 0 ||
+		    !ledger_covers(&fresh.items[i], today))
+			continue;
+		ok = span_risk(&all, &fresh.items[i], today) == 0;
+	}
+	if (ok) {
+		sort_risks(&all);
+		for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
+			json_array_foreach(json_object_get(doc, lists[k]), i,
+			    box) {
+				worst = box_worst(&all, box);
+				json_object_set_new(box, "severity",
+				    worst >= 0 ? json_string(severity_key(
+				    (enum severity)worst)) : json_null());
+			}
+		}
+		/* The names point into doc and sc: copied before they go. */
+		json_object_set_new(doc, "risks", risk_list_json(&all, today));
+		json_object_del(doc, "spans");
+		json_object_del(doc, "dirty");
+	}
+	risk_list_free(&all);
+	ledger_free(&clean);
+	ledger_free(&fresh);
+	scratch_free(&sc);
+	return (ok ? 0 : -1);
+}
+
+/* GET /api/v1/me. */
+static int
+me_prepare(struct http_request *req, struct pipe *p)
+{
+	if (pipe_send(p, STMT_ME, req_call_doc(-1, NULL, NULL, NULL)) !=
+	    KORE_RESULT_OK) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+static int
+me_finish(struct http_request *req, struct pipe *p)
+{
+	json_t	*doc = pipe_result(p);
+
+	if (doc == NULL || views_me(doc, app_today()) == -1) {
+		json_decref(doc);
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (PIPE_DONE);
+	}
+	reply_json(req, 200, doc);
+	return (PIPE_DONE);
+}
+
+const struct pipe_ops me_ops = {
+	.prepare = me_prepare,
+	.finish = me_finish,
+};

@@ -398,6 +398,8 @@ static const struct {
 	{ "person_id", "Owner" }, { "from", "From" }, { "from_id", "From" },
 	{ "to", "To" }, { "to_id", "To" }, { "artifact_url", "Artifact link" },
 	{ "offered_on", "Offered" }, { "accepted_on", "Accepted" },
+	{ "accepted_by", "Accepted by" },
+	{ "accept_reason", "Accepted for the receiver because" },
 	{ "state", "State" }, { "email", "Email" }, { "role", "Role" },
 	{ "active", "Active" }, { "password", "Password" },
 };

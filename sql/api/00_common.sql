@@ -44,6 +44,10 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT (p->>'today')::date $$;
 CREATE FUNCTION api.actor(p jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(p->>'actor', 'anonymous') $$;
 
+-- The person the signed-in account stands for (sql/0028_me.sql), or NULL.
+CREATE FUNCTION api.actor_person(p jsonb) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$ SELECT (p->>'person_id')::bigint $$;
+
 CREATE FUNCTION api.path_id(p jsonb, p_name text) RETURNS bigint
 LANGUAGE sql IMMUTABLE AS $$ SELECT (p->'path'->>p_name)::bigint $$;
 
@@ -76,10 +80,10 @@ $$;
 CREATE FUNCTION api.audit(p jsonb, p_project bigint, p_entity text,
     p_entity_id text, p_action text, p_before json, p_after json)
 RETURNS void LANGUAGE sql AS $$
-	INSERT INTO audit_log (recorded_on, actor, project_id, entity,
-	    entity_id, action, before, after)
-	VALUES (api.today(p), api.actor(p), p_project, p_entity, p_entity_id,
-	    p_action, p_before::jsonb, p_after::jsonb)
+	INSERT INTO audit_log (recorded_on, actor, person_id, project_id,
+	    entity, entity_id, action, before, after)
+	VALUES (api.today(p), api.actor(p), api.actor_person(p), p_project,
+	    p_entity, p_entity_id, p_action, p_before::jsonb, p_after::jsonb)
 $$;
 
 -- Two objects with no key in common, as one: a's keys, then b's.  Text

@@ -17,7 +17,8 @@
 -- so that a request costs one round trip, its check and its answer come
 -- from one snapshot, and no function runs for someone who may not call
 -- it.  The function gets the document without "auth", with "actor",
--- "user_id" and "admin" of whoever is asking; "who" is what the server
+-- "user_id", "admin", "role" and "person_id" (the person the account
+-- stands for, sql/0028_me.sql, or null) of whoever is asking; "who" is what the server
 -- knows of them afterwards (user, "via", the session's CSRF token).
 -- Refusals: HF401 nobody is signed in (or the session is over), HF403
 -- the role is too low, HFCSR a session's change without its CSRF token;
@@ -70,7 +71,8 @@ BEGIN
 		END IF;
 		RETURN QUERY SELECT w, (p - 'auth') || jsonb_build_object(
 		    'actor', w->'user'->>'email',
-		    'user_id', (w->'user'->>'id')::bigint, 'admin', false);
+		    'user_id', (w->'user'->>'id')::bigint, 'admin', false,
+		    'person_id', (w->'person'->>'id')::bigint);
 		RETURN;
 	END IF;
 	IF a->>'scope' IS NOT NULL AND need > 0 THEN
@@ -108,7 +110,9 @@ BEGIN
 	RETURN QUERY SELECT w, (p - 'auth') || jsonb_build_object(
 	    'actor', w->'user'->>'email',
 	    'user_id', (w->'user'->>'id')::bigint,
-	    'admin', w->'user'->>'role' = 'admin');
+	    'admin', w->'user'->>'role' = 'admin',
+	    'role', w->'user'->>'role',
+	    'person_id', (w->'person'->>'id')::bigint);
 END
 $$;
 

@@ -663,6 +663,7 @@ BEGIN
 		'entity_id', a.entity_id, 'action', a.action,
 		'before', a.before, 'after', a.after,
 		'actor_name', coalesce((SELECT x.name FROM people x
+		    WHERE x.id = a.person_id), (SELECT x.name FROM people x
 		    WHERE lower(x.email) = lower(a.actor) ORDER BY x.id
 		    LIMIT 1), (SELECT u.name FROM users u
 		    WHERE lower(u.email) = lower(a.actor)), a.actor),

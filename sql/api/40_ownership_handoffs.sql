@@ -18,8 +18,10 @@ LANGUAGE sql STABLE AS $$
 	WHERE r.project_id = o.project_id AND r.key = o.responsibility
 $$;
 
--- PUT (person) or DELETE (NULL) one cell of the matrix.
-CREATE FUNCTION api.ownership_set(p jsonb, p_person bigint) RETURNS json
+-- PUT (person) or DELETE (NULL) one cell of the matrix; or taken by the
+-- person asking (api.ownership_take: p_action "take", with a note).
+CREATE FUNCTION api.ownership_set(p jsonb, p_person bigint,
+    p_action text DEFAULT NULL, p_note text DEFAULT NULL) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_project	bigint := api.project_exists(p);
@@ -58,9 +60,12 @@ BEGIN
 
 	PERFORM api.audit(p, o.project_id, 'ownership',
 	    o.responsibility || '/' || o.role,
-	    CASE WHEN p_person IS NULL THEN 'clear' ELSE 'assign' END,
+	    coalesce(p_action, CASE WHEN p_person IS NULL THEN 'clear'
+		ELSE 'assign' END),
 	    json_build_object('person', api.person_ref(old.person_id)),
-	    json_build_object('person', api.person_ref(o.person_id)));
+	    api.json_merge(json_build_object('person',
+		api.person_ref(o.person_id)), CASE WHEN p_note IS NOT NULL
+		THEN json_build_object('note', p_note) END));
 	RETURN api.cell_document(o);
 END
 $$;
@@ -92,6 +97,8 @@ BEGIN
 	    'artifact_url', h.artifact_url,
 	    'offered_on', h.offered_on,
 	    'accepted_on', h.accepted_on,
+	    'accepted_by', api.person_ref(h.accepted_by),
+	    'accept_reason', h.accept_reason,
 	    'state', CASE WHEN h.accepted_on IS NOT NULL THEN 'accepted'
 		WHEN h.offered_on IS NOT NULL THEN 'offered'
 		ELSE 'not_offered' END,
@@ -124,9 +131,11 @@ CREATE FUNCTION api.handoff_record(p jsonb, old handoffs, h handoffs,
 LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO handoff_versions (project_id, actor, key, effective_on,
-	    from_id, to_id, offered_on, accepted_on)
+	    from_id, to_id, offered_on, accepted_on, accepted_by,
+	    accept_reason)
 	VALUES (h.project_id, api.actor(p), h.key, api.today(p), h.from_id,
-	    h.to_id, h.offered_on, h.accepted_on);
+	    h.to_id, h.offered_on, h.accepted_on, h.accepted_by,
+	    h.accept_reason);
 	PERFORM api.audit(p, h.project_id, 'handoff', h.key, p_action,
 	    api.handoff_json(old), api.handoff_json(h));
 	RETURN api.handoff_json(h);
@@ -155,6 +164,7 @@ BEGIN
 	    to_id = (b->>'to_id')::bigint,
 	    artifact_url = api.text_or_null(b->>'artifact_url'),
 	    offered_on = api.today(p), accepted_on = NULL,
+	    accepted_by = NULL, accept_reason = NULL,
 	    version = version + 1, updated_at = now()
 	WHERE project_id = old.project_id AND key = old.key
 	RETURNING * INTO h;
@@ -163,10 +173,20 @@ BEGIN
 END
 $$;
 
--- POST /api/v1/projects/{id}/handoffs/{key}/accept
+-- POST /api/v1/projects/{id}/handoffs/{key}/accept {"reason": "..."}
+--
+-- Done means nothing until the receiver has accepted: only the person
+-- named as receiver accepts (the account's person, sql/0028_me.sql).  A
+-- PM or an admin may accept for them, saying why (body.reason: 400
+-- without it); the person who made the offer never accepts it.  Who
+-- accepted is recorded (accepted_by, accept_reason).  A refusal is a 403
+-- naming the field that decides it (to_id: not the receiver; from_id:
+-- the offerer), so that it is answered in its own words (src/pipe.c).
 CREATE FUNCTION api.handoff_accept(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
+	me	bigint := api.actor_person(p);
+	reason	text := api.text_or_null(p->'body'->>'reason');
 	old	handoffs;
 	h	handoffs;
 BEGIN
@@ -180,7 +200,30 @@ BEGIN
 		    'accepted on %s', upper(old.key), old.accepted_on));
 	END IF;
 
+	IF me IS NOT DISTINCT FROM old.from_id AND me IS NOT NULL THEN
+		PERFORM api.fail('HF403', format('you offered handoff %s: ' ||
+		    'only %s, who receives it, accepts it', upper(old.key),
+		    (SELECT name FROM people WHERE id = old.to_id)), 'from_id');
+	END IF;
+	IF me IS DISTINCT FROM old.to_id THEN
+		IF coalesce(p->>'role', '') NOT IN ('pm', 'admin') AND
+		    NOT coalesce((p->>'admin')::boolean, false) THEN
+			PERFORM api.fail('HF403', format('only %s, who ' ||
+			    'receives handoff %s, accepts it (or a PM for ' ||
+			    'them, with a reason)', (SELECT name FROM people
+			    WHERE id = old.to_id), upper(old.key)), 'to_id');
+		END IF;
+		IF reason IS NULL THEN
+			PERFORM api.fail('HF400', format('accepting for %s ' ||
+			    'takes a reason', (SELECT name FROM people
+			    WHERE id = old.to_id)), 'reason');
+		END IF;
+	ELSE
+		reason := NULL;
+	END IF;
+
 	UPDATE handoffs SET accepted_on = api.today(p),
+	    accepted_by = me, accept_reason = reason,
 	    version = version + 1, updated_at = now()
 	WHERE project_id = old.project_id AND key = old.key
 	RETURNING * INTO h;

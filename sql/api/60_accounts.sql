@@ -37,7 +37,8 @@ LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM users) $$;
 CREATE FUNCTION api.user_json(u users) RETURNS json
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name,
-	    'role', u.role, 'active', u.active, 'version', u.version)
+	    'role', u.role, 'active', u.active, 'person_id', u.person_id,
+	    'version', u.version)
 $$;
 
 -- Who is asking: the user of a live session or of a valid API token.
@@ -45,7 +46,8 @@ $$;
 -- A session's last use (the idle timeout) and a token's are written at
 -- most once a minute, so that reading is not a write every time; an
 -- expired session is deleted.
--- Returns {"user": {...}, "via": "session"|"token", "csrf": "...",
+-- Returns {"user": {...}, "person": the person the account stands for
+-- ({"id", "name", "active"}, or null), "via": "session"|"token", "csrf": "...",
 -- "scope": the token's scope (sql/0016_token_scope.sql) or null, "feed":
 -- the feed a feed token reads (sql/0017_feeds.sql)} or null.
 CREATE FUNCTION api.authenticate(p jsonb) RETURNS json
@@ -71,6 +73,7 @@ BEGIN
 			WHERE id = t.id;
 		END IF;
 		RETURN json_build_object('user', api.user_json(u),
+		    'person', api.person_ref(u.person_id),
 		    'via', 'token', 'csrf', NULL, 'scope', t.scope,
 		    'feed', t.feed);
 	END IF;
@@ -97,7 +100,8 @@ BEGIN
 		UPDATE sessions SET last_seen_at = now()
 		WHERE id_hash = s.id_hash;
 	END IF;
-	RETURN json_build_object('user', api.user_json(u), 'via', 'session',
+	RETURN json_build_object('user', api.user_json(u),
+	    'person', api.person_ref(u.person_id), 'via', 'session',
 	    'csrf', s.csrf_token);
 END
 $$;
@@ -285,6 +289,38 @@ $$;
 
 -- Users (admins; and the command-line tool) ---------------------------------
 
+-- The person an account stands for (sql/0028_me.sql): body.person_id
+-- when given (null: none), which must exist and have no other account
+-- (409 otherwise); else, when an account is created, the person of the
+-- same email if nobody's account has them yet; else as it was (p_old).
+CREATE FUNCTION api.user_person(p jsonb, p_user bigint, p_email text)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	v	bigint := (p->'body'->>'person_id')::bigint;
+	other	text;
+BEGIN
+	IF NOT api.has(p, 'person_id') THEN
+		IF p_user IS NOT NULL THEN
+			RETURN (SELECT person_id FROM users WHERE id = p_user);
+		END IF;
+		RETURN (SELECT x.id FROM people x
+		    WHERE lower(x.email) = lower(p_email) AND NOT EXISTS
+			(SELECT 1 FROM users o WHERE o.person_id = x.id));
+	END IF;
+	IF v IS NULL THEN
+		RETURN NULL;
+	END IF;
+	PERFORM api.check_person(v, 'person_id');
+	SELECT email INTO other FROM users
+	WHERE person_id = v AND id IS DISTINCT FROM p_user;
+	IF FOUND THEN
+		PERFORM api.fail('HF409', format('person %s already has ' ||
+		    'an account: %s', v, other), 'person_id');
+	END IF;
+	RETURN v;
+END
+$$;
+
 CREATE FUNCTION api.user_create(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -296,8 +332,9 @@ BEGIN
 		PERFORM api.fail('HF409', 'a user with this email already exists',
 		    'email');
 	END IF;
-	INSERT INTO users (email, name, role, password_hash)
-	VALUES (b->>'email', b->>'name', b->>'role', b->>'password_hash')
+	INSERT INTO users (email, name, role, password_hash, person_id)
+	VALUES (b->>'email', b->>'name', b->>'role', b->>'password_hash',
+	    api.user_person(p, NULL, b->>'email'))
 	RETURNING * INTO u;
 	PERFORM api.audit(p, NULL, 'user', u.id::text, 'create', NULL,
 	    api.user_json(u));
@@ -358,6 +395,7 @@ BEGIN
 	    role = CASE WHEN api.has(p, 'role') THEN b->>'role' ELSE role END,
 	    active = CASE WHEN api.has(p, 'active')
 		THEN (b->>'active')::boolean ELSE active END,
+	    person_id = api.user_person(p, old.id, NULL),
 	    password_hash = coalesce(b->>'password_hash', password_hash),
 	    password_changed_at = CASE WHEN b ? 'password_hash' THEN now()
 		ELSE password_changed_at END,

@@ -38,7 +38,8 @@ DECLARE
 BEGIN
 	EXECUTE format('SELECT api.%I($1)', p_fn) INTO result
 	USING jsonb_build_object('today', pg_temp.m(p_offset),
-	    'actor', p_actor, 'path', p_path, 'body', p_body);
+	    'actor', p_actor, 'person_id', pg_temp.person(p_actor),
+	    'path', p_path, 'body', p_body);
 	RETURN result;
 END
 $$;

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApi, createPerson, createProject, createCheckpoint,
-    assertError, assertVersioned, auditCount, auditOf, dbValue, unique }
+    assertError, assertVersioned, asPerson, auditCount, auditOf, dbValue,
+    unique }
     from '../lib/fixtures.js';
 
 let srv;
@@ -151,8 +152,11 @@ test(`${CLIENTS} concurrent accepts of one handoff: one wins, the rest 409`,
 	    `/api/v1/projects/${p.id}/handoffs/c/offer`,
 	    { from_id: from.id, to_id: to.id });
 	assertVersioned(offer, 200, 2);
+	// The receiver, from every client at once.
+	const as = await asPerson(srv, to);
 	const rs = await Promise.all(Array.from({ length: CLIENTS }, () =>
-	    srv.api('POST', `/api/v1/projects/${p.id}/handoffs/c/accept`)));
+	    srv.api('POST', `/api/v1/projects/${p.id}/handoffs/c/accept`,
+	    undefined, as)));
 	assert.equal(rs.filter((r) => r.status === 200).length, 1,
 	    rs.map((r) => r.status).join(' '));
 	for (const r of rs.filter((x) => x.status !== 200))

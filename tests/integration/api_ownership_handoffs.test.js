@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApi, createPerson, createProject, assertError, assertVersioned,
-    auditCount, auditOf, historyOf, stored, TODAY } from '../lib/fixtures.js';
+    asPerson, auditCount, auditOf, historyOf, stored, TODAY } from '../lib/fixtures.js';
 
 let srv;
 let ds;
@@ -210,11 +210,15 @@ test('offer then accept a handoff: 200, ETags, state and dates',
 	assert.equal(o.state, 'offered');
 	assert.deepEqual(handoffOf(await getProject(p.id), 'b'), o);
 
+	assert.equal(o.accepted_by, null);
+	assert.equal(o.accept_reason, null);
+
+	// The receiver accepts (the account that is Em Engineer).
 	const accept = await srv.api('POST', handoffPath(p.id, 'b', 'accept'),
-	    undefined, { 'x-handoff-actor': 'emma', 'if-match': '"2"' });
+	    undefined, { ...await asPerson(srv, mle), 'if-match': '"2"' });
 	assertVersioned(accept, 200, 3);
 	assert.deepEqual(accept.json, { ...o, accepted_on: TODAY,
-	    state: 'accepted', version: 3 });
+	    accepted_by: ref(mle), state: 'accepted', version: 3 });
 	const doc = await getProject(p.id);
 	assert.deepEqual(handoffOf(doc, 'b'), accept.json);
 	// The other handoffs are untouched.
@@ -224,8 +228,9 @@ test('offer then accept a handoff: 200, ETags, state and dates',
 	const h = await historyOf(srv, p.id);
 	assert.equal(h.total, 3);
 	assert.deepEqual(h.entries.slice(0, 2).map((e) => [e.entity,
-	    e.entity_id, e.actor]), [['handoff', 'b', 'emma'],
+	    e.entity_id, e.actor]), [['handoff', 'b', mle.email],
 	    ['handoff', 'b', 'dee']]);
+	assert.equal(h.entries[0].actor_name, mle.name);
 });
 
 test('every handoff key can be offered and accepted', async () => {
@@ -236,7 +241,8 @@ test('every handoff key can be offered and accepted', async () => {
 		assertVersioned(o, 200, 2);
 		assert.equal(o.json.key, k);
 		assert.equal(o.json.artifact_url, null);
-		const a = await srv.api('POST', handoffPath(p.id, k, 'accept'));
+		const a = await srv.api('POST', handoffPath(p.id, k, 'accept'),
+		    undefined, await asPerson(srv, ds));
 		assertVersioned(a, 200, 3);
 		assert.equal(a.json.state, 'accepted');
 	}
@@ -252,9 +258,11 @@ test('accepting a handoff not offered, or twice, is 409', async () => {
 
 	assert.equal((await srv.api('POST', handoffPath(p.id, 'c', 'offer'),
 	    { from_id: mle.id, to_id: swe.id })).status, 200);
-	const first = await srv.api('POST', handoffPath(p.id, 'c', 'accept'));
+	const first = await srv.api('POST', handoffPath(p.id, 'c', 'accept'),
+	    undefined, await asPerson(srv, swe));
 	assertVersioned(first, 200, 3);
-	const twice = await srv.api('POST', handoffPath(p.id, 'c', 'accept'));
+	const twice = await srv.api('POST', handoffPath(p.id, 'c', 'accept'),
+	    undefined, await asPerson(srv, swe));
 	assertError(twice, 409);
 	assert.deepEqual(handoffOf(await getProject(p.id), 'c'), first.json);
 	assert.equal(await auditCount(srv, `project_id = ${p.id}`),

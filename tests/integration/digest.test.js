@@ -60,7 +60,9 @@ before(async () => {
 	await on('2026-11-10');
 	await ok('POST', `/api/v1/projects/${project.id}/handoffs/a/offer`,
 	    { from_id: ids.swe, to_id: ids.ds });
-	await ok('POST', `/api/v1/projects/${project.id}/handoffs/a/accept`);
+	// The test's admin accepts for Dan, saying why.
+	await ok('POST', `/api/v1/projects/${project.id}/handoffs/a/accept`,
+	    { reason: 'Dan accepted in the review' });
 	await ok('POST', `/api/v1/projects/${project.id}/stage`,
 	    { stage: 'data' });
 	audit = await ok('POST', `/api/v1/projects/${project.id}/checkpoints`,

@@ -196,8 +196,10 @@ async function change() {
 			    `handoffs/${key}/offer`, { from_id: pick(active()).id,
 			    to_id: pick(active()).id, artifact_url: null });
 		else
+			// The admin accepts for the receiver (a PM or an
+			// admin may, with a reason).
 			await write('POST', `/api/v1/projects/${p.id}/` +
-			    `handoffs/${key}/accept`);
+			    `handoffs/${key}/accept`, { reason: 'oracle run' });
 		break;
 	}
 	case 8: {	// someone leaves, or comes back (PMs stay)

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { TOP, startServer } from '../lib/harness.js';
+import { TOP, startServer, psql } from '../lib/harness.js';
 import { postForm, signIn } from '../lib/security.js';
 
 const TODAY = '2026-11-25';	/* a Wednesday */
@@ -244,4 +244,62 @@ test('a stale form goes back to the page by GET, said in words',
 	// A name that is no form of ours is ignored.
 	assert.doesNotMatch(await page(`/projects/${churn.id}?changed=%3Cb%3E`),
 	    /page-notice/);
+});
+
+// My work of a seeded member (issue 14): Ana Ruiz's account is hers (the
+// demo's accounts are matched to its people by email), and /me and
+// GET /api/v1/me show what the database says is hers, in order.
+test('My work of the demo member: hers, overdue first', async () => {
+	const ana = await signIn(srv, 'ana@example.com', 'demo-member-pass');
+	const r = await srv.request('GET', '/api/v1/me', { auth: false,
+	    headers: { cookie: ana.cookie } });
+	assert.equal(r.status, 200, r.text);
+	let m = r.json;
+	assert.equal(m.person.name, 'Ana Ruiz');
+	const q = (sql) => psql(sql, { dsn: srv.dsn });
+	const anaId = Number(await q("SELECT id FROM people WHERE email = " +
+	    "'ana@example.com'"));
+	assert.equal(m.person.id, anaId);
+	// The demo names no checkpoint owners: give her two overdue and two
+	// coming checkpoints on a project she works on.
+	const pid = m.boxes[0].project_id;
+	const day = (n) => {
+		const d = new Date(`${TODAY}T00:00:00Z`);
+		d.setUTCDate(d.getUTCDate() + n);
+		return d.toISOString().slice(0, 10);
+	};
+	for (const n of [9, -2, 4, -6]) {
+		const w = await srv.api('POST', `/api/v1/projects/${pid}/` +
+		    'checkpoints', { stage: 'data', title: `Ana's ${n} & co`,
+		    due_on: day(n), owner_id: anaId });
+		assert.equal(w.status, 201, w.text);
+	}
+	m = (await srv.request('GET', '/api/v1/me', { auth: false,
+	    headers: { cookie: ana.cookie } })).json;
+	// Her open checkpoints on active projects, overdue first, by day.
+	const want = (await q('SELECT string_agg(c.id::text, \',\' ORDER BY ' +
+	    `c.due_on < '${TODAY}' DESC, c.due_on, c.id) FROM checkpoints c ` +
+	    'JOIN projects p ON p.id = c.project_id WHERE c.owner_id = ' +
+	    `${anaId} AND c.deleted_on IS NULL AND c.status IN ` +
+	    "('pending', 'blocked') AND p.status = 'active'")).trim();
+	assert.equal(m.checkpoints.map((c) => c.id).join(','), want);
+	const overdue = m.checkpoints.map((c) => c.overdue);
+	assert.deepEqual(overdue, [true, true, false, false]);
+	// Her boxes, and the handoffs waiting for her.
+	assert.equal(m.boxes.length, Number(await q('SELECT count(*) FROM ' +
+	    'ownership o JOIN projects p ON p.id = o.project_id WHERE ' +
+	    `o.person_id = ${anaId} AND p.status = 'active'`)));
+	assert.ok(m.boxes.length > 0);
+	assert.equal(m.handoffs_to_me.length, Number(await q('SELECT count(*) ' +
+	    'FROM handoffs h JOIN projects p ON p.id = h.project_id WHERE ' +
+	    `h.to_id = ${anaId} AND h.offered_on IS NOT NULL AND ` +
+	    "h.accepted_on IS NULL AND p.status = 'active'")));
+	// The page: her name in the header, her first checkpoint first.
+	const html = await page('/me', ana);
+	assert.match(html, /<a href="\/tokens">Ana Ruiz<\/a>/);
+	const at = m.checkpoints.map((c) => html.indexOf(`>${c.title
+	    .replaceAll('&', '&amp;').replaceAll('"', '&quot;')
+	    .replaceAll("'", '&#39;')}</a>`));
+	assert.ok(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])),
+	    at.join(' '));
 });

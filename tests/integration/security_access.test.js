@@ -33,6 +33,7 @@ let srv;
 let sql;			// a psql session on the server's database
 const sessions = {};		// role -> { cookie, csrf, email }
 const tokens = {};		// role -> API token of the same account
+const people = {};		// role -> the person that account is
 
 const emailOf = (role) => `sec-${role}@example.com`;
 const passwordOf = (role) => `sec-${role}-password`;
@@ -41,6 +42,10 @@ before(async () => {
 	srv = await startApi();
 	sql = openSql(srv);
 	for (const role of ROLES) {
+		// Accounts are people: made after the person of the same
+		// email, the account is theirs (sql/0028_me.sql).
+		people[role] = await createPerson(srv, { email: emailOf(role),
+		    role: 'mle' });
 		await srv.account(emailOf(role), role, passwordOf(role));
 		tokens[role] = await srv.token(emailOf(role), role);
 		sessions[role] = await signIn(srv, emailOf(role),
@@ -66,10 +71,13 @@ async function projectWithPeople() {
 	return { p, a, b };
 }
 
-async function offered() {
+// Offered to who's person: only the receiver accepts (a PM or an admin
+// for them, with a reason, which is another rule: the receiver's is the
+// route's least access).
+async function offered(who) {
 	const { p, a, b } = await projectWithPeople();
 	const r = await srv.api('POST', `/api/v1/projects/${p.id}/handoffs/a/offer`,
-	    { from_id: a.id, to_id: b.id });
+	    { from_id: a.id, to_id: people[who]?.id ?? b.id });
 	assert.equal(r.status, 200, r.text);
 	return p;
 }
@@ -252,6 +260,15 @@ const ROUTES = [
 	{ route: '/api/v1/digest', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/digest' }) },
 
+	// My work: everyone's own; taking an empty box of one's role.
+	{ route: '/api/v1/me', method: 'GET', need: 'viewer', api: true,
+	    ok: 200, make: async () => ({ path: '/api/v1/me' }) },
+	{ route: '/api/v1/projects/#project/ownership/:key/:role/take',
+	    method: 'POST', need: 'member', api: true, ok: 200, audits: true,
+	    make: async () => ({ path: `/api/v1/projects/${
+		(await project()).id}/ownership/fallback/mle/take`,
+		body: { note: 'mine' } }) },
+
 	// Checkpoints: the team updates them, PMs add and delete them.
 	{ route: '/api/v1/checkpoints/#checkpoint', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: `/api/v1/checkpoints/${
@@ -311,8 +328,8 @@ const ROUTES = [
 	    } },
 	{ route: '/api/v1/projects/#project/handoffs/:handoff/accept', method: 'POST', need: 'member',
 	    api: true, ok: 200, audits: true,
-	    make: async () => ({ path: `/api/v1/projects/${
-		(await offered()).id}/handoffs/a/accept` }) },
+	    make: async (who) => ({ path: `/api/v1/projects/${
+		(await offered(who)).id}/handoffs/a/accept` }) },
 
 	// The organisation's templates.
 	{ route: '/api/v1/templates', method: 'GET', need: 'viewer', api: true,
@@ -461,6 +478,13 @@ const ROUTES = [
 		    body: { person_id: a.id },
 		    location: `/projects/${p.id}#resp-fallback` };
 	    } },
+	{ route: '/me', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: '/me' }) },
+	{ route: '/projects/#project/ownership/:key/:role/take', method: 'POST',
+	    need: 'member', ok: 303, audits: true,
+	    make: async () => ({ path: `/projects/${
+		(await project()).id}/ownership/fallback/mle/take`, body: {},
+		location: '/me#open-boxes' }) },
 	{ route: '/projects/#project/handoffs/:handoff/offer', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {
@@ -472,8 +496,8 @@ const ROUTES = [
 	    } },
 	{ route: '/projects/#project/handoffs/:handoff/accept', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
-	    make: async () => {
-		const id = (await offered()).id;
+	    make: async (who) => {
+		const id = (await offered(who)).id;
 		return { path: `/projects/${id}/handoffs/a/accept`, body: {},
 		    location: `/projects/${id}#handoff-a` };
 	    } },

@@ -52,6 +52,23 @@ export async function createPerson(srv, fields = {}, headers) {
 	return r.json;
 }
 
+// Headers that act as person: an API token of an account with the
+// person's email and the given role, linked to the person through
+// PATCH /api/v1/users/{id} (accounts are people, sql/0028_me.sql).
+export async function asPerson(srv, person, role = 'member') {
+	const token = await srv.token(person.email, role);
+	const list = await srv.api('GET', '/api/v1/users');
+	assert.equal(list.status, 200, list.text);
+	const u = list.json.users.find((x) =>
+	    x.email.toLowerCase() === person.email.toLowerCase());
+	if (u.person_id !== person.id) {
+		const r = await srv.api('PATCH', `/api/v1/users/${u.id}`,
+		    { person_id: person.id });
+		assert.equal(r.status, 200, `link account: ${r.text}`);
+	}
+	return { authorization: `Bearer ${token}` };
+}
+
 export async function createProject(srv, fields = {}, headers) {
 	let pmId = fields.pm_id;
 	if (pmId === undefined)
