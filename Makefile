@@ -63,7 +63,7 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest render_modelcard \
 		   httpparse utf8 \
-		   calldoc stmt apidoc apidoc_table throttle proxy expo export
+		   calldoc stmt apidoc apidoc_table throttle proxy expo export lsn
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
