@@ -610,7 +610,7 @@ pipe_to_primary(struct pipe *p)
 {
 	if (!p->on_replica)
 		return (0);
-	if (p->err.status >= 500)
+	if (strcmp(p->err.code, "db_unavailable") == 0)
 		replica_failed();
 	metrics_add(METRIC_REPLICA_FALLBACKS);
 	p->on_replica = 0;
