@@ -14,8 +14,11 @@
  * instances: each judges the replica by itself.
  *
  * Read-your-writes: a write a client makes through the pipeline answers
- * with a cookie holding the primary's WAL position after it (read on the
- * probe's connection to the primary, once the write has committed).  A
+ * with a cookie holding the primary's WAL insert position after it (read
+ * on the probe's connection to the primary, once the write has
+ * committed: past its commit record even when synchronous_commit is off
+ * and the record is still in the WAL buffers, where pg_current_wal_lsn(),
+ * the write position, would be before it).  A
  * request carrying that cookie reads from the primary until the replica
  * has replayed past it; the cookie lives as long as the lag bound and a
  * little more, past which a replica still in use has the write anyway.
@@ -254,7 +257,7 @@ replica_wrote(struct http_request *req)
 	if (!rep.configured)
 		return;
 	if (replica_ask(&rep.primary, rep.primary_dsn,
-	    STMT_WAL_POSITION, buf, sizeof(buf),
+	    STMT_WAL_INSERT, buf, sizeof(buf),
 	    NULL) == -1 || lsn_parse(buf, &lsn) == -1)
 		lsn = LSN_MAX;
 	lsn_format(lsn, buf, sizeof(buf));

@@ -137,6 +137,9 @@ test('with replay paused, the writer sees the write on the next read; ' +
 	    .headers['x-handoff-db'], 'replica');
 	onReplica('SELECT pg_wal_replay_pause()');
 	try {
+		// A pause is a request: wait until replay has stopped.
+		assert.ok(await eventually(() => onReplica(
+		    'SELECT pg_get_wal_replay_pause_state()') === 'paused', 5000));
 		const name = `Paused Write ${process.pid}`;
 		const w = await writer.post('/api/v1/people', { name,
 		    email: `paused-${process.pid}@example.com`, role: 'ds' });
