@@ -69,7 +69,7 @@ UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench clean
+	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench bench-scaleout clean
 
 all: module
 
@@ -267,6 +267,11 @@ bench: deps-run
 	@src/tools/deps.sh bench
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
+
+# The scale-out row alone (nginx, one and two instances, a replica).
+bench-scaleout: module
+	@HANDOFF_MODULE=$(abspath $(MODULE)) tests/lib/with-cluster.sh \
+	    node tests/bench/scaleout.mjs
 
 # --- lint and fuzzing ------------------------------------------------------
 
