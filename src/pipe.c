@@ -56,7 +56,6 @@ struct pipe {
 	int			 replayed;	/* ... which replayed */
 	int			 on_replica;	/* statements go there */
 	int			 said_db;	/* X-Handoff-Db is set */
-	int			 wrote;		/* a write committed */
 	struct db_error		 err;
 };
 
@@ -422,12 +421,14 @@ pipe_state_wait(struct http_request *req)
 			req->fsm_state = PIPE_STATE_FAIL;
 			return (HTTP_STATE_CONTINUE);
 		}
-		/* A change committed: the client reads the primary next. */
-		if (!p->wrote && req->method != HTTP_METHOD_GET &&
-		    req->method != HTTP_METHOD_HEAD) {
-			p->wrote = 1;
+		/*
+		 * A change committed: the client reads the primary next.
+		 * Each statement of a write says so again (a sign-in looks
+		 * up, then records): the last cookie, past all, wins.
+		 */
+		if (req->method != HTTP_METHOD_GET &&
+		    req->method != HTTP_METHOD_HEAD)
 			replica_wrote(req);
-		}
 		pipe_say_db(p);
 		if (p->on_replica)
 			metrics_add(METRIC_REPLICA_READS);
