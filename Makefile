@@ -64,13 +64,13 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   render_timeline render_portfolio render_digest render_modelcard \
 		   render_me \
 		   httpparse utf8 \
-		   calldoc stmt apidoc apidoc_table throttle proxy expo export
+		   calldoc stmt apidoc apidoc_table throttle proxy expo export lsn
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))
 UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench clean
+	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench bench-scaleout clean
 
 all: module
 
@@ -273,6 +273,11 @@ bench: deps-run
 	@src/tools/deps.sh bench
 	@$(MAKE) --no-print-directory module
 	@tests/lib/with-cluster.sh tests/bench/run.sh $(MODULE)
+
+# The scale-out row alone (nginx, one and two instances, a replica).
+bench-scaleout: module
+	@HANDOFF_MODULE=$(abspath $(MODULE)) tests/lib/with-cluster.sh \
+	    node tests/bench/scaleout.mjs
 
 # --- lint and fuzzing ------------------------------------------------------
 

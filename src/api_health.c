@@ -2,7 +2,10 @@
  * api_health: is the server up, and can it reach its database?
  *
  * GET /healthz answers 200 {"status":"ok","db":"ok"} or, when the database
- * does not answer, 503 {"status":"degraded","db":"unreachable"}.
+ * does not answer, 503 {"status":"degraded","db":"unreachable"}.  With a
+ * read replica (replica.c) both also say "replica": "ok", "lagging",
+ * "down" or "not_standby" and "replica_lag_ms", as this worker's last
+ * probe found it; a replica that is not "ok" is skipped, not an outage.
  * GET /api/v1/version is a constant route: what handoff is, no I/O.
  */
 #include "handoff.h"
@@ -20,6 +23,25 @@ const struct pipe_ops healthz_ops = {
 	.fail = healthz_fail,
 };
 
+/* {"status", "db"} and, with a replica, its state and lag. */
+static json_t *
+healthz_doc(const char *status, const char *db)
+{
+	json_t		*doc;
+	uint64_t	 lag;
+	int		 state;
+
+	doc = json_pack("{s:s, s:s}", "status", status, "db", db);
+	state = replica_state(&lag);
+	if (doc != NULL && state != REPLICA_OFF) {
+		json_object_set_new(doc, "replica",
+		    json_string(replica_state_name(state)));
+		json_object_set_new(doc, "replica_lag_ms",
+		    json_integer((json_int_t)lag));
+	}
+	return (doc);
+}
+
 static int
 healthz_prepare(struct http_request *req, struct pipe *p)
 {
@@ -36,8 +58,7 @@ healthz_finish(struct http_request *req, struct pipe *p)
 	if (one == NULL || strcmp(one, "1") != 0)
 		return (healthz_fail(req, p, NULL));
 
-	reply_json(req, 200, json_pack("{s:s, s:s}", "status", "ok",
-	    "db", "ok"));
+	reply_json(req, 200, healthz_doc("ok", "ok"));
 	return (PIPE_DONE);
 }
 
@@ -49,8 +70,7 @@ healthz_fail(struct http_request *req, struct pipe *p,
 	(void)err;
 
 	http_response_header(req, "retry-after", "2");
-	reply_json(req, 503, json_pack("{s:s, s:s}", "status", "degraded",
-	    "db", "unreachable"));
+	reply_json(req, 503, healthz_doc("degraded", "unreachable"));
 	return (PIPE_DONE);
 }
 

@@ -336,6 +336,9 @@ handoff_init(int state)
 		return (KORE_RESULT_ERROR);
 	}
 
+	if (replica_init(dsn) != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+
 	/* The vocabulary check and the ledger's upkeep (background.c). */
 	ledger_job_start();
 	/* The outbox's deliveries (outbox.c). */

@@ -36,6 +36,8 @@
 
 /* The name under which the database is registered with Kore's pgsql. */
 #define HANDOFF_DB		"db"
+/* ... and the read replica's, when DATABASE_READ_URL is set (replica.c). */
+#define HANDOFF_DB_READ		"read"
 
 /* Request bodies above this are refused by the application with a 413. */
 #define HANDOFF_BODY_MAX	(64 * 1024)
@@ -104,6 +106,7 @@ struct route {
 	const char			*pattern;	/* "/projects/#id" */
 	const struct route_method	*methods;
 	size_t				 nmethods;
+	int				 lag_ok;	/* GET: replica */
 };
 
 /* A route method that runs a pipeline: its ops and what they are about. */
@@ -347,6 +350,8 @@ enum metric {
 	METRIC_DB_RECONNECTS,
 	METRIC_SIGNIN_FAILURES,
 	METRIC_SIGNIN_LOCKOUTS,
+	METRIC_REPLICA_READS,
+	METRIC_REPLICA_FALLBACKS,
 	METRIC_COUNT
 };
 int		 metrics_init(void);
@@ -358,6 +363,20 @@ void		 metrics_pool_wait(int *, int);
 int		 metrics_open_to(struct http_request *);
 int		 run_metrics(struct http_request *, const struct route *,
 		    const struct route_method *);
+
+/* replica.c: reads that take a little lag from a hot standby. */
+#define REPLICA_OFF		0	/* no DATABASE_READ_URL */
+#define REPLICA_OK		1
+#define REPLICA_DOWN		2
+#define REPLICA_LAGGING		3
+#define REPLICA_NOT_STANDBY	4
+int		 replica_init(const char *);
+int		 replica_configured(void);
+int		 replica_state(uint64_t *);
+const char	*replica_state_name(int);
+int		 replica_use(struct http_request *, const struct route *);
+void		 replica_failed(void);
+void		 replica_wrote(struct http_request *);
 
 /* background.c: the vocabulary check and the risk ledger's upkeep. */
 void		 ledger_job_start(void);

@@ -350,6 +350,30 @@ metrics_db(struct sbuf *b, json_t *doc)
 	    (long long)json_integer_value(json_object_get(doc, "dirty")));
 }
 
+/* The read replica, as the answering worker's last probe found it. */
+static void
+metrics_replica(struct sbuf *b)
+{
+	uint64_t	lag;
+	int		state;
+
+	if ((state = replica_state(&lag)) == REPLICA_OFF)
+		return;
+	expo_head(b, "handoff_replica_up", "gauge", "1 when the read replica "
+	    "answers, is a standby and lags within the bound: reads go to it.");
+	sbuf_printf(b, "handoff_replica_up %d\n", state == REPLICA_OK);
+	expo_head(b, "handoff_replica_lag_seconds", "gauge", "How long ago "
+	    "the primary wrote the first position the replica has not "
+	    "replayed (0: caught up), at the last probe.");
+	sbuf_printf(b, "handoff_replica_lag_seconds %.3f\n",
+	    (double)lag / 1000.0);
+	metrics_counter(b, "handoff_replica_reads_total", "Statements the "
+	    "read replica answered.", METRIC_REPLICA_READS);
+	metrics_counter(b, "handoff_replica_fallbacks_total", "Statements "
+	    "the replica failed that ran again on the primary.",
+	    METRIC_REPLICA_FALLBACKS);
+}
+
 static void
 metrics_reply(struct http_request *req, json_t *doc)
 {
@@ -373,6 +397,7 @@ metrics_reply(struct http_request *req, json_t *doc)
 	    METRIC_SIGNIN_FAILURES);
 	metrics_counter(&b, "handoff_signin_lockouts_total", "Accounts "
 	    "locked by a failed sign-in.", METRIC_SIGNIN_LOCKOUTS);
+	metrics_replica(&b);
 	metrics_jobs(&b);
 	metrics_db(&b, doc);
 	reply_body(req, 200, "text/plain; version=0.0.4; charset=utf-8", &b);

@@ -57,6 +57,8 @@ struct pipe {
 	int			 have_idem;
 	int			 idem;		/* via api.idempotent */
 	int			 replayed;	/* ... which replayed */
+	int			 on_replica;	/* statements go there */
+	int			 said_db;	/* X-Handoff-Db is set */
 	struct db_error		 err;
 };
 
@@ -75,6 +77,8 @@ static void	pipe_forget(struct pipe *);
 static int	pipe_refused(struct http_request *, struct pipe *);
 static int	pipe_learn_who(struct pipe *);
 static void	pipe_pgsql_event(struct kore_pgsql *, void *);
+static int	pipe_to_primary(struct pipe *);
+static void	pipe_say_db(struct pipe *);
 
 static struct http_state pipe_states[] = {
 	{ "PIPE_STATE_PREPARE",	pipe_state_prepare },
@@ -110,6 +114,7 @@ pipe_run(struct http_request *req, const struct route *route,
 		p->ops = ops;
 		p->arg = arg;
 		p->access = access;
+		p->on_replica = replica_use(req, route);
 		p->ctx = ops->ctx_size > 0 ?
 		    kore_calloc(1, ops->ctx_size) : NULL;
 		req->fsm_state = PIPE_STATE_PREPARE;
@@ -333,7 +338,8 @@ pipe_state_connect(struct http_request *req)
 		p->bound = 1;
 	}
 
-	if (!kore_pgsql_setup(&p->sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
+	if (!kore_pgsql_setup(&p->sql, p->on_replica ? HANDOFF_DB_READ :
+	    HANDOFF_DB, KORE_PGSQL_ASYNC)) {
 		/* Still INIT: every connection is busy and we were queued. */
 		if (p->sql.state == KORE_PGSQL_STATE_INIT) {
 			metrics_pool_wait(&p->waiting, 1);
@@ -344,6 +350,8 @@ pipe_state_connect(struct http_request *req)
 		db_error_of(NULL, p->sql.error, &p->err);
 		p->failed = 1;
 		pipe_release(p);
+		if (pipe_to_primary(p))
+			return (HTTP_STATE_CONTINUE);
 		req->fsm_state = PIPE_STATE_FAIL;
 		return (HTTP_STATE_CONTINUE);
 	}
@@ -356,6 +364,8 @@ pipe_state_connect(struct http_request *req)
 		    "the database is unreachable", NULL);
 		p->failed = 1;
 		pipe_release(p);
+		if (pipe_to_primary(p))
+			return (HTTP_STATE_CONTINUE);
 		req->fsm_state = PIPE_STATE_FAIL;
 		return (HTTP_STATE_CONTINUE);
 	}
@@ -454,6 +464,17 @@ pipe_state_wait(struct http_request *req)
 			req->fsm_state = PIPE_STATE_FAIL;
 			return (HTTP_STATE_CONTINUE);
 		}
+		/*
+		 * A change committed: the client reads the primary next.
+		 * Each statement of a write says so again (a sign-in looks
+		 * up, then records): the last cookie, past all, wins.
+		 */
+		if (req->method != HTTP_METHOD_GET &&
+		    req->method != HTTP_METHOD_HEAD)
+			replica_wrote(req);
+		pipe_say_db(p);
+		if (p->on_replica)
+			metrics_add(METRIC_REPLICA_READS);
 		p->replayed = p->idem && p->result != NULL &&
 		    PQntuples(p->result) > 0 && PQnfields(p->result) > 2 &&
 		    strcmp(PQgetvalue(p->result, 0, 2), "t") == 0;
@@ -529,6 +550,15 @@ pipe_state_fail(struct http_request *req)
 	struct pipe	*p = http_state_get(req);
 	int		 more;
 
+	/* The replica could not answer, or did not know the session yet. */
+	if (p->on_replica && (p->err.status >= 500 || p->err.status == 401)) {
+		if (p->result != NULL)
+			PQclear(p->result);
+		p->result = NULL;
+		if (pipe_to_primary(p))
+			return (HTTP_STATE_CONTINUE);
+	}
+	pipe_say_db(p);
 	if (pipe_refused(req, p)) {
 		req->fsm_state = PIPE_STATE_END;
 		return (HTTP_STATE_CONTINUE);
@@ -612,6 +642,37 @@ pipe_refused(struct http_request *req, struct pipe *p)
 	}
 	json_decref(detail);
 	return (1);
+}
+
+/*
+ * A statement on the replica failed (its connection is released): run it
+ * again on the primary (1), with the replica skipped until a probe finds
+ * it good.  0 when it already ran on the primary.
+ */
+static int
+pipe_to_primary(struct pipe *p)
+{
+	if (!p->on_replica)
+		return (0);
+	if (strcmp(p->err.code, "db_unavailable") == 0)
+		replica_failed();
+	metrics_add(METRIC_REPLICA_FALLBACKS);
+	p->on_replica = 0;
+	p->failed = 0;
+	memset(&p->err, 0, sizeof(p->err));
+	p->req->fsm_state = PIPE_STATE_CONNECT;
+	return (1);
+}
+
+/* Which database answered, for whoever wants to know (with a replica). */
+static void
+pipe_say_db(struct pipe *p)
+{
+	if (p->said_db || !replica_configured())
+		return;
+	http_response_header(p->req, "x-handoff-db", p->on_replica ?
+	    "replica" : "primary");
+	p->said_db = 1;
 }
 
 static int

@@ -13,7 +13,10 @@
 #include "page.h"
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-#define ROUTE(pattern, methods)	{ pattern, methods, NITEMS(methods) }
+#define ROUTE(pattern, methods)	{ pattern, methods, NITEMS(methods), 0 }
+/* A route whose GET may read a replica a few seconds behind (replica.c). */
+#define ROUTE_LAG(pattern, methods) \
+	{ pattern, methods, NITEMS(methods), 1 }
 
 #define GET		HTTP_METHOD_GET
 #define POST		HTTP_METHOD_POST
@@ -394,7 +397,7 @@ static const struct route_method m_api_digest[] = {
 /* In the order they are tried: literal routes before the same pattern's
  * placeholders where both could match. */
 static const struct route routes[] = {
-	ROUTE("/", m_portfolio),
+	ROUTE_LAG("/", m_portfolio),
 	ROUTE("/login", m_login),
 	ROUTE("/logout", m_logout),
 	ROUTE("/tokens", m_tokens),
@@ -405,10 +408,10 @@ static const struct route routes[] = {
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),
 	ROUTE("/projects/new", m_kickoff),
-	ROUTE("/people", m_people),
+	ROUTE_LAG("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),
 	ROUTE("/people/threshold", m_threshold),
-	ROUTE("/projects/#project", m_project_page),
+	ROUTE_LAG("/projects/#project", m_project_page),
 	ROUTE("/projects/#project/model-card.md", m_model_card),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),
@@ -422,10 +425,10 @@ static const struct route routes[] = {
 	ROUTE("/me", m_me_page),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
-	ROUTE("/digest", m_digest),
-	ROUTE("/digest.md", m_digest_md),
-	ROUTE("/portfolio.csv", m_portfolio_csv),
-	ROUTE("/risks.csv", m_risks_csv),
+	ROUTE_LAG("/digest", m_digest),
+	ROUTE_LAG("/digest.md", m_digest_md),
+	ROUTE_LAG("/portfolio.csv", m_portfolio_csv),
+	ROUTE_LAG("/risks.csv", m_risks_csv),
 	ROUTE("/projects/#project/checkpoints.csv", m_checkpoints_csv),
 	ROUTE("/projects/#project/ownership.csv", m_ownership_csv),
 	ROUTE("/feeds/portfolio", m_feed),
@@ -448,13 +451,13 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/outbox", m_api_outbox),
 	ROUTE("/api/v1/outbox/settings", m_api_outbox_settings),
 	ROUTE("/api/v1/outbox/#message/retry", m_api_outbox_retry),
-	ROUTE("/api/v1/people", m_api_people),
+	ROUTE_LAG("/api/v1/people", m_api_people),
 	ROUTE("/api/v1/people/#person", m_api_person),
-	ROUTE("/api/v1/projects", m_api_projects),
+	ROUTE_LAG("/api/v1/projects", m_api_projects),
 	ROUTE("/api/v1/projects/#project", m_api_project),
 	ROUTE("/api/v1/projects/#project/stage", m_api_stage),
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
-	ROUTE("/api/v1/projects/#project/history", m_api_history),
+	ROUTE_LAG("/api/v1/projects/#project/history", m_api_history),
 	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
@@ -467,9 +470,9 @@ static const struct route routes[] = {
 	    m_api_accept),
 	ROUTE("/api/v1/projects/#project/risks", m_api_project_risks),
 	ROUTE("/api/v1/checkpoints/#checkpoint", m_api_checkpoint),
-	ROUTE("/api/v1/risks", m_api_risks),
+	ROUTE_LAG("/api/v1/risks", m_api_risks),
 	ROUTE("/api/v1/templates", m_api_templates),
-	ROUTE("/api/v1/digest", m_api_digest),
+	ROUTE_LAG("/api/v1/digest", m_api_digest),
 };
 
 /* "GET, HEAD, POST": the methods a route takes, HEAD with GET. */

@@ -42,6 +42,13 @@ struct stmt_def {
 
 static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_HEALTH] = { "health", "SELECT 1", NULL, 0, BARE },
+	[STMT_WAL_POSITION] = { "wal_position",
+	    "SELECT pg_current_wal_lsn()::text", NULL, 0, BARE },
+	[STMT_WAL_INSERT] = { "wal_insert",
+	    "SELECT pg_current_wal_insert_lsn()::text", NULL, 0, BARE },
+	[STMT_REPLAY_POSITION] = { "replay_position",
+	    "SELECT pg_last_wal_replay_lsn()::text, pg_is_in_recovery()",
+	    NULL, 0, BARE },
 	[STMT_VOCABULARY] = { "vocabulary", "SELECT api.vocabulary()", NULL,
 	    0, BARE },
 	[STMT_ACCOUNTS_EXIST] = { "accounts_exist",

@@ -16,6 +16,9 @@
 enum stmt {
 	/* Public: no sign-in, one column. */
 	STMT_HEALTH,
+	STMT_WAL_POSITION,	/* the primary's, for replica.c */
+	STMT_WAL_INSERT,	/* ... its insert position, past any commit */
+	STMT_REPLAY_POSITION,	/* a standby's, for replica.c */
 	STMT_VOCABULARY,
 	STMT_ACCOUNTS_EXIST,
 	STMT_LOGIN_LOOKUP,

@@ -18,7 +18,7 @@ case $profile in
 run)	want=$run_pkgs ;;
 test)	want=$test_pkgs ;;
 lint)	want=$lint_pkgs ;;
-bench)	want="$run_pkgs wrk nodejs curl openssl bc procps" ;;
+bench)	want="$run_pkgs wrk nodejs curl openssl bc procps nginx" ;;
 *)	echo "deps.sh: unknown profile '$profile'" >&2; exit 2 ;;
 esac
 

@@ -136,3 +136,6 @@ done
 
 echo
 node "$top/tests/bench/table.mjs" "$results" $sizes
+
+# The scale-out row: nginx over one and two instances, and a replica.
+HANDOFF_MODULE=$module node "$top/tests/bench/scaleout.mjs"

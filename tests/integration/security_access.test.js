@@ -904,7 +904,7 @@ test('access: the matrix covers every route and method', () => {
 	    .map((m) => [m[1], [...m[2].matchAll(
 	    /M\((\w+), ACCESS_(\w+),/g)].map((x) => ({ method: x[1],
 	    access: x[2].toLowerCase() }))]));
-	const routes = [...src.matchAll(/ROUTE\("([^"]+)",\s*(\w+)\)/g)]
+	const routes = [...src.matchAll(/ROUTE(?:_LAG)?\("([^"]+)",\s*(\w+)\)/g)]
 	    .flatMap((m) => methods.get(m[2]).map((x) => ({ route: m[1],
 	    ...x })));
 	assert.ok(routes.length > 45, 'routes found in src/routes.c');

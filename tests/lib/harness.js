@@ -201,11 +201,14 @@ export class Server {
 		    port: this.pgport, transport: this.transport });
 	}
 
-	async start(extraEnv) {
+	// keepPort: start again on the port it had (a proxy in front of it
+	// knows that one).
+	async start(extraEnv, { keepPort = false } = {}) {
 		if (extraEnv !== undefined)
 			this.extraEnv = extraEnv;
 		const dir = env('HANDOFF_TEST_DIR');
-		this.port = await freePort();
+		if (!keepPort || this.port === undefined)
+			this.port = await freePort();
 		this.url = `http://127.0.0.1:${this.port}`;
 		const tag = `${this.db}-${this.port}`;
 		this.confPath = join(dir, `kore-${tag}.conf`);

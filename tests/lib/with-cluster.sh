@@ -39,6 +39,12 @@ cleanup() {
 		kill -KILL "$pid" 2>/dev/null || true
 		pkill -KILL -P "$pid" 2>/dev/null || true
 	done
+	# A standby a test made (tests/lib/replica.sh) goes first.
+	for standby in "$dir"/*/replica; do
+		[ -f "$standby/data/PG_VERSION" ] || continue
+		tests/lib/replica.sh stop "$standby" - - - >/dev/null 2>&1 ||
+		    true
+	done
 	PGPORT=${port:-5432} src/tools/pg.sh stop "$dir/pg" >/dev/null 2>&1 ||
 	    true
 	if [ "$status" -eq 0 ] || [ -z "${HANDOFF_KEEP_TEST_DIR:-}" ]; then
