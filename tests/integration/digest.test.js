@@ -62,7 +62,7 @@ before(async () => {
 	    { from_id: ids.swe, to_id: ids.ds });
 	await ok('POST', `/api/v1/projects/${project.id}/handoffs/a/accept`);
 	await ok('POST', `/api/v1/projects/${project.id}/stage`,
-	    { stage: 'data' });
+	    { stage: 'data', override: true, reason: 'gates later' });
 	audit = await ok('POST', `/api/v1/projects/${project.id}/checkpoints`,
 	    { stage: 'data', title: 'Label audit', due_on: '2026-11-12' });
 	review = await ok('POST', `/api/v1/projects/${project.id}/checkpoints`,
