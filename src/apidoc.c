@@ -624,14 +624,21 @@ components(void)
 	for (i = 0; i < apidoc_nschemas; i++)
 		json_object_set_new(schemas, apidoc_schemas[i].name,
 		    answer_schema(&apidoc_schemas[i]));
+	/* gates: the unmet gates of a refused stage move (409). */
 	json_object_set_new(schemas, "Error", json_pack("{s:s, s:s, "
-	    "s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s}}, s:[s, s], s:b}}, "
-	    "s:[s], s:b}",
+	    "s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s}, "
+	    "s:{s:s, s:s, s:{s:s, s:{s:{s:s}, s:{s:s}}, s:[s, s]}}}, "
+	    "s:[s, s], s:b}}, s:[s], s:b}",
 	    "type", "object",
 	    "description", "every error of the API, whatever its status",
 	    "properties", "error", "type", "object", "properties",
 	    "code", "type", "string", "message", "type", "string",
-	    "field", "type", "string", "required", "code", "message",
+	    "field", "type", "string",
+	    "gates", "type", "array", "description", "a stage move refused "
+	    "(409): the unmet gates, each with its kind and its words",
+	    "items", "type", "object", "properties", "type", "type", "string",
+	    "text", "type", "string", "required", "type", "text",
+	    "required", "code", "message",
 	    "additionalProperties", 0,
 	    "required", "error", "additionalProperties", 0));
 

@@ -52,16 +52,18 @@ db_conn_check(struct pgsql_conn *conn)
 void
 db_error_of(PGresult *res, const char *error, struct db_error *err)
 {
-	const char	*state, *msg, *col, *detail;
+	const char	*state, *msg, *col, *detail, *hint;
 
-	state = msg = col = detail = NULL;
+	state = msg = col = detail = hint = NULL;
 	if (res != NULL) {
 		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 		msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
 		col = PQresultErrorField(res, PG_DIAG_COLUMN_NAME);
 		detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+		hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
 	}
 	dberr_map(err, state, msg, col);
+	dberr_data(err, state, hint);
 	(void)snprintf(err->detail, sizeof(err->detail), "%s",
 	    detail != NULL ? detail : "");
 	if (err->status >= 500) {

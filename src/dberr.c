@@ -49,6 +49,7 @@ dberr_set(struct db_error *err, int status, const char *code,
 {
 	err->status = status;
 	err->detail[0] = '\0';
+	err->data[0] = '\0';
 	copy(err->code, sizeof(err->code), code);
 	copy(err->message, sizeof(err->message), message);
 	copy(err->field, sizeof(err->field), field);
@@ -84,4 +85,14 @@ dberr_map(struct db_error *err, const char *sqlstate, const char *message,
 	}
 
 	dberr_set(err, 500, "internal", "internal error", NULL);
+}
+
+void
+dberr_data(struct db_error *err, const char *sqlstate, const char *hint)
+{
+	err->data[0] = '\0';
+	if (sqlstate == NULL || strncmp(sqlstate, "HF", 2) != 0 ||
+	    hint == NULL || strlen(hint) >= sizeof(err->data))
+		return;
+	copy(err->data, sizeof(err->data), hint);
 }

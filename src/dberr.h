@@ -17,9 +17,15 @@
 struct db_error {
 	int	status;		/* HTTP status the failure maps to */
 	char	code[32];	/* stable machine-readable code */
-	char	message[256];	/* safe to show to a client */
+	char	message[1024];	/* safe to show to a client */
 	char	field[64];	/* the input field at fault, or "" */
 	char	detail[256];	/* for the server's log only, or "" */
+	/*
+	 * The HF class only: a JSON object whose members go into the
+	 * client's error object (the HINT diagnostic of api.fail_with()),
+	 * or "".  A value too long for it is left out whole.
+	 */
+	char	data[8192];
 };
 
 /*
@@ -29,6 +35,9 @@ struct db_error {
  */
 void	dberr_map(struct db_error *, const char *sqlstate,
 	    const char *message, const char *column);
+
+/* Keep an HF-class failure's data (its HINT) on err, if it fits. */
+void	dberr_data(struct db_error *, const char *sqlstate, const char *);
 
 /* Fill err directly (for failures found before any statement ran). */
 void	dberr_set(struct db_error *, int, const char *, const char *,

@@ -275,6 +275,8 @@ facts_add_checkpoint(struct portfolio *pf, struct project *pr, int64_t id,
 	c->id = id;
 	c->title = arena_strdup(pf, title);
 	c->stage = s;
+	c->overridden = DAY_NONE;
+	c->overridden_to = STAGE_COUNT;
 	return (c);
 }
 

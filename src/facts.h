@@ -94,6 +94,15 @@ struct checkpoint {
 	enum stage			 stage;
 	struct checkpoint_version	*versions;
 	size_t				 nversions;
+
+	/*
+	 * The first stage move that passed over this checkpoint unmet with
+	 * an override (sql/0024_gates.sql): its day (DAY_NONE: never), the
+	 * stage it moved to and how many gates it passed over in all.
+	 */
+	day_t				 overridden;
+	enum stage			 overridden_to;
+	int				 overridden_gates;
 };
 
 struct handoff_version {

@@ -145,7 +145,7 @@ load_checkpoints(json_t *o, struct portfolio *pf, struct project *pr)
 	struct checkpoint		*c;
 	struct checkpoint_version	 cv;
 	enum stage			 s;
-	json_t				*co, *vo;
+	json_t				*co, *vo, *ov;
 	size_t				 i, j;
 
 	json_array_foreach(json_object_get(o, "checkpoints"), i, co) {
@@ -153,6 +153,15 @@ load_checkpoints(json_t *o, struct portfolio *pf, struct project *pr)
 		    (c = facts_add_checkpoint(pf, pr, int_of(co, "id"),
 		    str_of(co, "title"), s)) == NULL)
 			return (-1);
+		/* "overridden": {on, to, gates}, when a move passed it over. */
+		if ((ov = json_object_get(co, "overridden")) != NULL &&
+		    !json_is_null(ov)) {
+			if (json_day(ov, "on", &c->overridden) == -1 ||
+			    stage_from_key(str_of(ov, "to"),
+			    &c->overridden_to) == -1)
+				return (-1);
+			c->overridden_gates = (int)int_of(ov, "gates");
+		}
 		json_array_foreach(json_object_get(co, "versions"), j, vo) {
 			memset(&cv, 0, sizeof(cv));
 			if (version_of(vo, &cv.v) == -1 ||

@@ -108,9 +108,12 @@ const struct field project_list_query[] = {
 	END
 };
 
+/* override and reason: a move forward past unmet gates (409 without). */
 const struct field stage_body[] = {
 	{ "stage", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
 	{ "note", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "override", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
 	END
 };
 

@@ -25,7 +25,7 @@ struct page_call {
 	struct form_state		 fs;
 	char				 form[96];
 	char				 field[64];
-	char				 message[256];
+	char				 message[1024];
 };
 
 static int	page_show_prepare(struct http_request *, struct pipe *);

@@ -47,6 +47,9 @@ project_render(struct http_request *req, json_t *page, json_t *path,
 		    "There is no such project.");
 		status = 404;
 	} else {
+		/* The gates before the next stage, for the stage form. */
+		(void)json_object_set(doc, "gates", json_object_get(page,
+		    "gates"));
 		render_project_page(&b, &ctx, doc, json_object_get(page,
 		    "people"), rc == 0 ? &v.risks : NULL,
 		    json_object_get(page, "history"), fs);
@@ -69,6 +72,8 @@ static const struct form_field spec_form[] = {
 static const struct form_field stage_form[] = {
 	{ "stage", FORM_TEXT, NULL, NULL },
 	{ "note", FORM_NULLABLE, NULL, NULL },
+	{ "override", FORM_BOOL, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
 

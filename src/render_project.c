@@ -794,10 +794,10 @@ static void
 section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     const struct form_state *fs)
 {
-	json_t		*t;
+	json_t		*t, *gates, *g;
 	char		 action[64];
-	const char	*cur = doc_str(doc, "stage"), *key;
-	size_t		 i;
+	const char	*cur = doc_str(doc, "stage"), *key, *next;
+	size_t		 i, n;
 
 	sbuf_str(b, "<section id=\"stage\" aria-labelledby=\"stage-h\">\n"
 	    "<h2 id=\"stage-h\">Stage</h2>\n<ol class=\"transitions\">\n");
@@ -810,6 +810,22 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    doc_str(t, "actor"));
 	}
 	sbuf_str(b, "</ol>\n");
+
+	/* What stands before the next stage (api.stage_gates). */
+	gates = doc_arr(json_object_get(doc, "gates"), "unmet");
+	next = doc_str(json_object_get(doc, "gates"), "stage");
+	if (next != NULL && json_array_size(gates) > 0) {
+		n = json_array_size(gates);
+		html_printf(b, "<p id=\"stage-gates\">%zu unmet gate%s before "
+		    "%s: moving forward needs an override with a reason.</p>\n"
+		    "<ul class=\"gates\">\n", n, n == 1 ? "" : "s",
+		    stage_label(doc, next));
+		json_array_foreach(gates, i, g)
+			html_printf(b, "<li>%s</li>\n", doc_str(g, "text"));
+		sbuf_str(b, "</ul>\n");
+	} else if (next != NULL)
+		html_printf(b, "<p id=\"stage-gates\">No unmet gate before "
+		    "%s.</p>\n", stage_label(doc, next));
 
 	if (ctx->access >= PAGE_ACCESS_PM) {
 		(void)snprintf(action, sizeof(action), "/projects/%lld/stage",
@@ -833,6 +849,19 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "name=\"note\" maxlength=\"2000\" value=\"%s\"",
 		    form_value(fs, "stage", "note", ""));
 		form_input_attrs(b, fs, "stage", "note", NULL);
+		sbuf_str(b, ">\n");
+		form_field_error(b, fs, "stage", "override");
+		sbuf_str(b, "<input type=\"checkbox\" id=\"stage-override\" "
+		    "name=\"override\" value=\"true\"");
+		form_input_attrs(b, fs, "stage", "override", NULL);
+		sbuf_str(b, ">\n<label for=\"stage-override\">Override the "
+		    "unmet gates</label>\n<label for=\"stage-reason\">Reason "
+		    "for the override</label>\n");
+		form_field_error(b, fs, "stage", "reason");
+		html_printf(b, "<input type=\"text\" id=\"stage-reason\" "
+		    "name=\"reason\" maxlength=\"500\" value=\"%s\"",
+		    form_value(fs, "stage", "reason", ""));
+		form_input_attrs(b, fs, "stage", "reason", NULL);
 		sbuf_str(b, ">\n<button type=\"submit\">Move the project"
 		    "</button>\n");
 		form_close(b);
@@ -867,6 +896,29 @@ history_verb(const char *action)
 	return (action != NULL ? action : "");
 }
 
+/*
+ * A move forward past unmet gates: "moved to Production with 2 unmet
+ * gates: ...; the reason".
+ */
+static void
+history_override(struct sbuf *b, json_t *after)
+{
+	json_t		*o = json_object_get(after, "override"), *g;
+	size_t		 i, n;
+	enum stage	 to;
+
+	if (!json_is_object(o) ||
+	    stage_from_key(doc_str(after, "stage"), &to) == -1)
+		return;
+	n = json_array_size(doc_arr(o, "gates"));
+	html_printf(b, " &mdash; moved to %s with %zu unmet gate%s",
+	    stage_name(to), n, n == 1 ? "" : "s");
+	json_array_foreach(doc_arr(o, "gates"), i, g)
+		html_printf(b, "%s%s", i == 0 ? ": " : "; ",
+		    json_string_value(g) != NULL ? json_string_value(g) : "");
+	html_printf(b, " (override: %s)", or_dash(doc_str(o, "reason")));
+}
+
 /* One entry: who did what to which, and each field before and after. */
 static void
 history_entry(struct sbuf *b, json_t *e)
@@ -894,6 +946,7 @@ history_entry(struct sbuf *b, json_t *e)
 		    "(empty)", doc_str(c, "after") != NULL ?
 		    doc_str(c, "after") : "(empty)");
 	}
+	history_override(b, json_object_get(e, "after"));
 	sbuf_str(b, "</li>\n");
 }
 

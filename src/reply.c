@@ -199,9 +199,13 @@ reply_html(struct http_request *req, int status, struct sbuf *b)
 	reply_body(req, status, "text/html; charset=utf-8", b);
 }
 
-void
-reply_error(struct http_request *req, int status, const char *code,
-    const char *message, const char *field)
+/*
+ * An error: JSON for the API ({"error": {code, message, field} with the
+ * members of data, if any, beside them}), a page otherwise.
+ */
+static void
+reply_error_data(struct http_request *req, int status, const char *code,
+    const char *message, const char *field, json_t *data)
 {
 	const struct principal	*who;
 	struct sbuf		 b;
@@ -224,6 +228,8 @@ reply_error(struct http_request *req, int status, const char *code,
 		    "message", message);
 		if (err != NULL && field != NULL && *field != '\0')
 			json_object_set_new(err, "field", json_string(field));
+		if (err != NULL && json_is_object(data))
+			(void)json_object_update_missing(err, data);
 		reply_json(req, status, json_pack("{s:o*}", "error", err));
 		return;
 	}
@@ -237,9 +243,21 @@ reply_error(struct http_request *req, int status, const char *code,
 }
 
 void
+reply_error(struct http_request *req, int status, const char *code,
+    const char *message, const char *field)
+{
+	reply_error_data(req, status, code, message, field, NULL);
+}
+
+void
 reply_db_error(struct http_request *req, const struct db_error *err)
 {
-	reply_error(req, err->status, err->code, err->message, err->field);
+	json_t	*data;
+
+	data = err->data[0] != '\0' ? json_loads(err->data, 0, NULL) : NULL;
+	reply_error_data(req, err->status, err->code, err->message,
+	    err->field, data);
+	json_decref(data);
 }
 
 int

@@ -35,6 +35,11 @@
  *                       8-14 medium, 1-7 high, 0 or less critical.  The
  *                       "no" counts from the day it was given; the PM
  *                       must act.  Subject "readiness/<item>".
+ * overridden_gate       A checkpoint a stage move passed over unmet with
+ *                       an override (a gate), from the day of that move
+ *                       while it is neither done nor waived (nor
+ *                       deleted): high.  Its owner, else the PM, must
+ *                       act.  Subject "checkpoint/<id>".
  *
  * How the facts are read: a cell with no version yet, or with person 0,
  * is empty; a holder unknown to the portfolio, or without a version in
@@ -314,6 +319,7 @@ risk_url(const struct risk *r, char buf[RISK_URL_LEN])
 	case RISK_BLOCKED_CHECKPOINT:
 	case RISK_FEW_MORE_WEEKS:
 	case RISK_STOP_IGNORED:
+	case RISK_OVERRIDDEN_GATE:
 		(void)snprintf(buf, RISK_URL_LEN,
 		    "/projects/%lld#checkpoint-%lld", id,
 		    (long long)r->checkpoint_id);
@@ -465,6 +471,12 @@ risk_describe(struct risk *r, day_t asof)
 		    name_or(r->checkpoint_title, ""),
 		    r->held == OUTCOME_PIVOT ? "pivot" : "stop", a, b,
 		    stage_name(r->stage));
+		break;
+	case RISK_OVERRIDDEN_GATE:
+		say(r, "Moved to %s on %s with %d unmet gate%s: checkpoint "
+		    "\"%s\" is still neither done nor waived.",
+		    stage_name(r->stage), a, r->held, plural(r->held),
+		    name_or(r->checkpoint_title, ""));
 		break;
 	case RISK_READINESS_GAPS:
 		/* The item is named by the subject: "readiness/<item>". */

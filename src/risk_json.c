@@ -57,6 +57,7 @@ subject_json(const struct risk *r)
 	case RISK_BLOCKED_CHECKPOINT:
 	case RISK_FEW_MORE_WEEKS:
 	case RISK_STOP_IGNORED:
+	case RISK_OVERRIDDEN_GATE:
 		json_object_set_new(s, "type", json_string("checkpoint"));
 		json_object_set_new(s, "checkpoint", json_pack("{s:I, s:s?}",
 		    "id", (json_int_t)r->checkpoint_id, "title",

@@ -136,6 +136,7 @@ probe_reset(struct probe *p)
 	case PROBE_BLOCKED:
 	case PROBE_SLIPS:
 	case PROBE_STOP_IGNORED:
+	case PROBE_OVERRIDDEN:
 		cursor_init(&p->subject, p->cp->versions, p->cp->nversions,
 		    sizeof(*p->cp->versions));
 		break;
@@ -486,6 +487,17 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 			break;
 		seg_cut(s, cv->v.on, cv->v.actor);
 		s->holds = stop_ignored(p->cp, p->pr, t, &a, &b);
+		break;
+	case PROBE_OVERRIDDEN:
+		/* From the day of the move that passed it over. */
+		if (t < p->cp->overridden)
+			break;
+		seg_cut(s, p->cp->overridden, NULL);
+		if ((cv = cursor_at(&p->subject, t)) != NULL)
+			seg_cut(s, cv->v.on, cv->v.actor);
+		s->holds = cv != NULL && (!cv->deleted &&
+		    cv->status != CHECKPOINT_DONE &&
+		    cv->status != CHECKPOINT_WAIVED);
 		break;
 	case PROBE_READINESS:
 		/* A "no" counts from the day it was given. */
@@ -997,6 +1009,29 @@ describe_readiness(struct probe *p, day_t t, struct risk *r)
 	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
+/*
+ * A checkpoint a stage move passed over unmet (an override): from the day
+ * of the move while it is neither done nor waived, subject
+ * "checkpoint/<id>" of the checkpoints ever passed over.
+ */
+static int
+subject_overridden(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
+{
+	(void)subject_checkpoint(p, i, key);
+	return (p->cp->overridden != DAY_NONE);
+}
+
+/* High; the checkpoint's owner (else the PM) must act. */
+static void
+describe_overridden(struct probe *p, day_t t, struct risk *r)
+{
+	describe_checkpoint(p, t, r);
+	r->severity = SEVERITY_HIGH;
+	r->stage = p->cp->overridden_to;
+	r->ref_day = p->cp->overridden;
+	r->held = p->cp->overridden_gates;
+}
+
 const struct rule rules[] = {
 	{ RISK_EMPTY_OWNER, PROBE_EMPTY_BOX, 1, count_boxes, subject_box,
 	    describe_box },
@@ -1022,6 +1057,8 @@ const struct rule rules[] = {
 	    subject_checkpoint, describe_stop_ignored },
 	{ RISK_READINESS_GAPS, PROBE_READINESS, 0, count_readiness,
 	    subject_readiness, describe_readiness },
+	{ RISK_OVERRIDDEN_GATE, PROBE_OVERRIDDEN, 0, count_checkpoints,
+	    subject_overridden, describe_overridden },
 };
 
 const size_t	nrules = sizeof(rules) / sizeof(rules[0]);

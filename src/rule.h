@@ -78,7 +78,8 @@ enum probe_kind {
 	PROBE_GOALPOSTS,
 	PROBE_SLIPS,
 	PROBE_NO_BASELINE,
-	PROBE_STOP_IGNORED
+	PROBE_STOP_IGNORED,
+	PROBE_OVERRIDDEN	/* a checkpoint passed over, still unmet */
 };
 
 /* One rule about one subject, evaluated on days walking back. */

@@ -74,7 +74,8 @@ const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
 	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
 	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
 	"overloaded_owner", "stale_project", "moving_goalposts",
-	"few_more_weeks", "no_baseline", "stop_ignored", "readiness_gaps", NULL
+	"few_more_weeks", "no_baseline", "stop_ignored", "readiness_gaps",
+	"overridden_gate", NULL
 };
 
 static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
@@ -82,7 +83,7 @@ static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
 	"handoff not accepted", "stage overrun", "incomplete spec",
 	"overloaded owner", "stale project", "moving goalposts",
 	"just a few more weeks", "no baseline", "stop ignored", "readiness gap",
-	NULL
+	"overridden gate", NULL
 };
 
 const char *const severity_keys[SEVERITY_COUNT + 1] = {

@@ -562,13 +562,21 @@ BEGIN
 END
 $$;
 
--- POST /api/v1/projects/{id}/stage {"stage": "...", "note": "..."}
+-- POST /api/v1/projects/{id}/stage {"stage": "...", "note": "...",
+-- "override": true, "reason": "..."}.  A move forward past unmet gates
+-- (api.stage_gates) is refused with the gates (409) unless it carries an
+-- override with a reason; the override is kept (stage_overrides) and in
+-- the history entry, with the gates it passed over.
 CREATE FUNCTION api.project_stage(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
-	b	jsonb := p->'body';
-	old	projects;
-	r	projects;
+	b		jsonb := p->'body';
+	old		projects;
+	r		projects;
+	gates		jsonb;
+	override	boolean := coalesce((b->>'override')::boolean, false);
+	reason		text := api.text_or_null(b->>'reason');
+	n		int;
 BEGIN
 	old := api.project_locked(p);
 	PERFORM api.check_version(p, old.version, 'this project');
@@ -576,6 +584,28 @@ BEGIN
 	IF old.stage = b->>'stage' THEN
 		PERFORM api.fail('HF409', format('the project is already in ' ||
 		    'the %s stage', old.stage), 'stage');
+	END IF;
+	IF override AND reason IS NULL THEN
+		PERFORM api.fail('HF400', 'an override of unmet gates needs ' ||
+		    'a reason', 'reason');
+	ELSIF NOT override AND reason IS NOT NULL THEN
+		PERFORM api.fail('HF400', 'a reason goes with an override ' ||
+		    'of unmet gates', 'reason');
+	END IF;
+
+	gates := api.stage_gates(old.id, old.stage, b->>'stage');
+	n := jsonb_array_length(gates);
+	IF n > 0 AND NOT override THEN
+		-- The first five in the message, every one in the data.
+		PERFORM api.fail_with('HF409', format('%s unmet gate%s before ' ||
+		    '%s: %s%s; move anyway with an override and a reason', n,
+		    CASE WHEN n = 1 THEN '' ELSE 's' END,
+		    (SELECT name FROM stages WHERE key = b->>'stage'),
+		    (SELECT string_agg(g.value->>'text', '; ' ORDER BY g.i)
+			FROM jsonb_array_elements(gates) WITH ORDINALITY
+			g(value, i) WHERE g.i <= 5),
+		    CASE WHEN n > 5 THEN format(' and %s more', n - 5) END),
+		    'stage', jsonb_build_object('gates', gates));
 	END IF;
 
 	UPDATE projects SET stage = b->>'stage', version = version + 1,
@@ -587,6 +617,12 @@ BEGIN
 	    effective_on, actor, note)
 	VALUES (r.id, old.stage, r.stage, api.today(p), api.actor(p),
 	    api.text_or_null(b->>'note'));
+	IF n > 0 THEN
+		INSERT INTO stage_overrides (project_id, from_stage, to_stage,
+		    effective_on, actor, reason, gates)
+		VALUES (r.id, old.stage, r.stage, api.today(p), api.actor(p),
+		    reason, gates);
+	END IF;
 
 	PERFORM api.project_snapshot(p, r);
 	PERFORM api.audit(p, r.id, 'project', r.id::text,
@@ -594,8 +630,11 @@ BEGIN
 		(SELECT position FROM stages WHERE key = old.stage)
 		THEN 'stage_forward' ELSE 'stage_back' END,
 	    json_build_object('stage', old.stage),
-	    json_build_object('stage', r.stage, 'note',
-		api.text_or_null(b->>'note')));
+	    api.json_merge(json_build_object('stage', r.stage, 'note',
+		api.text_or_null(b->>'note')), CASE WHEN n > 0
+		THEN json_build_object('override', json_build_object(
+		    'reason', reason, 'gates', (SELECT json_agg(g->>'text')
+		    FROM jsonb_array_elements(gates) g))) END));
 	RETURN api.project_document(r.id);
 END
 $$;
@@ -622,7 +661,8 @@ LANGUAGE sql IMMUTABLE AS $$
 	FROM (SELECT k AS field, b->k AS bv, a->k AS av
 	    FROM (SELECT jsonb_object_keys(coalesce(a, '{}'::jsonb)) UNION
 		SELECT jsonb_object_keys(coalesce(b, '{}'::jsonb))) f(k)
-	    WHERE k NOT IN ('version', 'updated_at', 'slips', 'spec')
+	    WHERE k NOT IN ('version', 'updated_at', 'slips', 'spec',
+		'override')
 	    UNION ALL
 	    SELECT 'spec.' || k, b->'spec'->k, a->'spec'->k
 	    FROM (SELECT jsonb_object_keys(coalesce(a->'spec', '{}'::jsonb))

@@ -90,6 +90,15 @@ BEGIN
 		'[]'::json),
 	    'checkpoints', coalesce((SELECT json_agg(json_build_object(
 		'id', c.id, 'title', c.title, 'stage', c.stage,
+		-- The first move forward that passed it over unmet.
+		'overridden', (SELECT json_build_object(
+		    'on', api.dnum(o.effective_on), 'to', o.to_stage,
+		    'gates', jsonb_array_length(o.gates))
+		    FROM stage_overrides o, jsonb_array_elements(o.gates) g
+		    WHERE o.project_id = pr.id AND
+			g->>'type' = 'checkpoint' AND
+			(g->>'checkpoint_id')::bigint = c.id
+		    ORDER BY o.id LIMIT 1),
 		'versions', coalesce((SELECT json_agg(json_build_object(
 		    'seq', v.id, 'on', api.dnum(v.effective_on),
 		    'by', v.actor, 'status', v.status,

@@ -568,6 +568,12 @@ BEGIN
 		'offset', coalesce((p->'query'->>'history')::int, 0)))),
 		json_build_object('offset',
 		coalesce((p->'query'->>'history')::int, 0), 'limit', 20)),
+	    -- What stands before the next stage (api.stage_gates): the
+	    -- stage form shows it and asks for the override's reason.
+	    'gates', (SELECT json_build_object('stage', n.next,
+		'unmet', api.stage_gates(pr.id, pr.stage, n.next))
+		FROM projects pr, api.next_stage(pr.stage) n(next)
+		WHERE pr.id = v_id),
 	    '_risk', api.risk_doc(v_id, api.today(p)));
 END
 $$;

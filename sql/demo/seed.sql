@@ -113,12 +113,15 @@ LANGUAGE sql AS $$
 		'reason', p_reason));
 $$;
 
+-- A move forward past unmet gates carries the override's reason.
 CREATE FUNCTION pg_temp.stage(p_offset int, p_actor text, p_project text,
-    p_stage text, p_note text) RETURNS void
+    p_stage text, p_note text, p_override text DEFAULT NULL) RETURNS void
 LANGUAGE sql AS $$
 	SELECT pg_temp.ev(p_offset, p_actor, 'project_stage',
 	    jsonb_build_object('project', pg_temp.project(p_project)),
-	    jsonb_build_object('stage', p_stage, 'note', p_note));
+	    jsonb_build_object('stage', p_stage, 'note', p_note) ||
+	    CASE WHEN p_override IS NOT NULL THEN jsonb_build_object(
+		'override', true, 'reason', p_override) ELSE '{}' END);
 $$;
 
 CREATE FUNCTION pg_temp.handoff(p_offset int, p_actor text, p_project text,
@@ -228,7 +231,8 @@ SELECT pg_temp.ev(-90, 'tom@example.com', 'project_create', '{}',
 	'spec', jsonb_build_object(
 	    'decision', 'The price shown for each route and departure day',
 	    'primary_metric', 'Revenue per seat up 3 % in an A/B test')));
-SELECT pg_temp.stage(-80, 'tom@example.com', 'Dynamic pricing', 'data', NULL);
+SELECT pg_temp.stage(-80, 'tom@example.com', 'Dynamic pricing', 'data', NULL,
+    'the pricing team is waiting; logging and sign-off follow');
 SELECT pg_temp.ev(-40, 'tom@example.com', 'project_patch',
     jsonb_build_object('project', pg_temp.project('Dynamic pricing')),
     '{"status": "paused"}');
@@ -252,7 +256,8 @@ SELECT pg_temp.staff(-70, 'maya@example.com', 'Long-tail product recommendations
     ARRAY['monitoring_drift/mle', 'rollback_decision/mle',
 	'rollback_decision/swe', 'latency_budget/swe']);
 SELECT pg_temp.done(-70, 'maya@example.com', 'Long-tail product recommendations', 1);
-SELECT pg_temp.stage(-63, 'maya@example.com', 'Long-tail product recommendations', 'data', NULL);
+SELECT pg_temp.stage(-63, 'maya@example.com', 'Long-tail product recommendations', 'data', NULL,
+    'the click log is known; handoff A on paper next week');
 SELECT pg_temp.handoff(-63, 'ana@example.com', 'Long-tail product recommendations', 'a', 'offer',
     jsonb_build_object('from_id', pg_temp.person('aisha@example.com'),
 	'to_id', pg_temp.person('ana@example.com')));
@@ -283,7 +288,8 @@ SELECT pg_temp.ev(-8, 'maya@example.com', 'project_patch',
     jsonb_build_object('project', pg_temp.project('Long-tail product recommendations')),
     jsonb_build_object('plan', jsonb_build_object('production',
 	jsonb_build_object('end', pg_temp.m(7)))));
-SELECT pg_temp.stage(-7, 'maya@example.com', 'Long-tail product recommendations', 'production', 'readiness review passed');
+SELECT pg_temp.stage(-7, 'maya@example.com', 'Long-tail product recommendations', 'production', 'readiness review passed',
+    'launch date fixed; the last boxes get owners this week');
 -- A week before launch the shadow run shows a regression: the readiness
 -- review's "shadow mode run" is answered no again, a readiness gap.
 SELECT pg_temp.ev(-2, 'ben@example.com', 'readiness_patch',
@@ -335,7 +341,8 @@ SELECT pg_temp.handoff(-9, 'ben@example.com', 'Card fraud flags', 'c', 'offer',
     jsonb_build_object('from_id', pg_temp.person('ben@example.com'),
 	'to_id', pg_temp.person('sofia@example.com'),
 	'artifact_url', 'https://git.example.com/ml/fraud/api.yaml'));
-SELECT pg_temp.stage(-8, 'tom@example.com', 'Card fraud flags', 'evaluation', 'held-out test ahead of the error analysis');
+SELECT pg_temp.stage(-8, 'tom@example.com', 'Card fraud flags', 'evaluation', 'held-out test ahead of the error analysis',
+    'the held-out test cannot wait for the error analysis');
 SELECT pg_temp.ev(-5, 'tom@example.com', 'checkpoint_patch',
     jsonb_build_object('checkpoint', pg_temp.checkpoint('Card fraud flags', 6)),
     jsonb_build_object('due_on', pg_temp.m(9),

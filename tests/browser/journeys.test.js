@@ -288,7 +288,8 @@ test('journey 2: a member marks a missed checkpoint done with a note',
 	await ok(srv, 'PATCH', `/api/v1/checkpoints/${w0.id}`,
 	    { status: 'done', completed_on: kickoff });
 	await ok(srv, 'POST', `/api/v1/projects/${project.id}/stage`,
-	    { stage: 'data', note: 'framing signed off' });
+	    { stage: 'data', note: 'framing signed off', override: true,
+	    reason: 'handoff A next week' });
 	await srv.account('member@example.com', 'member',
 	    'journey-member-pass');
 
@@ -410,7 +411,7 @@ test('journey 3: on Monday the digest shows the week, in every format',
 	await ok(srv, 'PATCH', `/api/v1/checkpoints/${fw0.id}`,
 	    { status: 'done', completed_on: '2026-10-26' });
 	await ok(srv, 'POST', `/api/v1/projects/${fraud.id}/stage`,
-	    { stage: 'data' });
+	    { stage: 'data', override: true, reason: 'handoff A next week' });
 	const audit = await ok(srv, 'POST',
 	    `/api/v1/projects/${fraud.id}/checkpoints`, { stage: 'data',
 	    title: 'Label audit with the support team', due_on: '2026-11-22' });

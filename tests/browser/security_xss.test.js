@@ -117,7 +117,7 @@ before(async () => {
 	await api('PUT', `/api/v1/projects/${project.id}/ownership/model_serving/mle`,
 	    { person_id: people.mle.id });
 	await api('POST', `/api/v1/projects/${project.id}/stage`,
-	    { stage: 'data', note: X.alert });
+	    { stage: 'data', note: X.alert, override: true, reason: X.alert });
 
 	// Two accounts to sign in with; their names are payloads too (the
 	// page header shows them).

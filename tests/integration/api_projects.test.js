@@ -301,7 +301,7 @@ test('GET /projects lists, filters by status, stage and pm, and pages',
 	    status: 'paused' });
 	const c = await createProject(srv, { pm_id: pm.id });
 	const moved = await srv.api('POST', `${PROJECTS}/${c.id}/stage`,
-	    { stage: 'baseline' });
+	    { stage: 'baseline', override: true, reason: 'gates later' });
 	assert.equal(moved.status, 200, moved.text);
 
 	const all = await listAll('&status=all');
@@ -607,7 +607,7 @@ test('POST /projects/{id}/stage moves forward and back, recording periods',
     async () => {
 	const p = await createProject(srv, { pm_id: pm.id });
 	const fwd = await srv.api('POST', `${PROJECTS}/${p.id}/stage`,
-	    { stage: 'data', note: 'feasible' },
+	    { stage: 'data', note: 'feasible', override: true, reason: 'gates later' },
 	    { 'x-handoff-actor': 'dana' });
 	assertVersioned(fwd, 200, 2);
 	const d = fwd.json;
@@ -635,7 +635,7 @@ test('POST /projects/{id}/stage moves forward and back, recording periods',
 
 	// Skipping ahead and going back are allowed and recorded.
 	const skip = await srv.api('POST', `${PROJECTS}/${p.id}/stage`,
-	    { stage: 'modelling' });
+	    { stage: 'modelling', override: true, reason: 'gates later' });
 	assertVersioned(skip, 200, 3);
 	const back = await srv.api('POST', `${PROJECTS}/${p.id}/stage`,
 	    { stage: 'framing', note: null }, { 'if-match': '"3"' });
@@ -672,11 +672,11 @@ test('POST /projects/{id}/stage: errors', async () => {
 	assertError(await srv.api('POST', path, { stage: 'framing' }), 409);
 
 	// A stale If-Match changes nothing.
-	const ok = await srv.api('POST', path, { stage: 'data' },
-	    { 'if-match': '"1"' });
+	const ok = await srv.api('POST', path, { stage: 'data',
+	    override: true, reason: 'gates later' }, { 'if-match': '"1"' });
 	assertVersioned(ok, 200, 2);
-	const stale = await srv.api('POST', path, { stage: 'baseline' },
-	    { 'if-match': '"1"' });
+	const stale = await srv.api('POST', path, { stage: 'baseline',
+	    override: true, reason: 'gates later' }, { 'if-match': '"1"' });
 	assertError(stale, 412);
 	assert.deepEqual(await getProject(p.id), stored(ok.json));
 	assert.equal((await historyOf(srv, p.id)).total, 2);

@@ -47,15 +47,19 @@ test('churn: on track, one empty box (on-call SWE)', () => {
 	    ['empty_owner medium on_call/swe']);
 });
 
-test('fraud: the week-6 error analysis ten days late, handoff C waiting',
-    () => {
+test('fraud: the week-6 error analysis ten days late and passed over by ' +
+    'an override, handoff C waiting', () => {
 	const fraud = risks.filter((r) => r.project?.name ===
 	    'Card fraud flags');
+	const late = fraud.find((r) => r.kind === 'missed_checkpoint')
+	    .subject.key;
 	assert.deepEqual(of('Card fraud flags'), [
 		'handoff_not_accepted medium handoff/c',
-		`missed_checkpoint high ${fraud.find((r) => r.kind ===
-		    'missed_checkpoint').subject.key}`,
+		`missed_checkpoint high ${late}`,
+		`overridden_gate high ${late}`,
 	]);
+	assert.match(fraud.find((r) => r.kind === 'overridden_gate').message,
+	    /moved to Evaluation & sign-off on \d{4}-\d\d-\d\d with 1 unmet gate:/i);
 	const missed = fraud.find((r) => r.kind === 'missed_checkpoint');
 	assert.match(missed.message, /Improved model with error analysis/);
 	assert.match(missed.message, /10 days overdue/);

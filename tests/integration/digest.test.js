@@ -64,7 +64,7 @@ before(async () => {
 	await ok('POST', `/api/v1/projects/${project.id}/handoffs/a/accept`,
 	    { reason: 'Dan accepted in the review' });
 	await ok('POST', `/api/v1/projects/${project.id}/stage`,
-	    { stage: 'data' });
+	    { stage: 'data', override: true, reason: 'gates later' });
 	audit = await ok('POST', `/api/v1/projects/${project.id}/checkpoints`,
 	    { stage: 'data', title: 'Label audit', due_on: '2026-11-12' });
 	review = await ok('POST', `/api/v1/projects/${project.id}/checkpoints`,

@@ -369,7 +369,7 @@ test('in production, the stage keeps its start and ends at the new launch; ' +
     'in monitoring the plan stays', async () => {
 	const p = await createProject(srv, { pm_id: pm.id });
 	const st = await srv.api('POST', `${PROJECTS}/${p.id}/stage`,
-	    { stage: 'production', note: 'fast' });
+	    { stage: 'production', note: 'fast', override: true, reason: 'gates later' });
 	assert.equal(st.status, 200, st.text);
 	const prod = p.stages[5];
 	const to = addDays(LAUNCH, 10);
@@ -381,7 +381,7 @@ test('in production, the stage keeps its start and ends at the new launch; ' +
 	assertFits(r.json.stages, prod.planned_start, to, 5);
 
 	const mon = await srv.api('POST', `${PROJECTS}/${p.id}/stage`,
-	    { stage: 'monitoring', note: 'live' });
+	    { stage: 'monitoring', note: 'live', override: true, reason: 'gates later' });
 	assert.equal(mon.status, 200, mon.text);
 	const plans = await rowCount(srv, 'plan_versions',
 	    `project_id = ${p.id}`);

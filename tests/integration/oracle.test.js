@@ -217,7 +217,8 @@ async function change() {
 		break;
 	case 10:	// on to another stage, or back
 		await write('POST', `/api/v1/projects/${p.id}/stage`,
-		    { stage: pick(STAGES), note: 'review' });
+		    { stage: pick(STAGES), note: 'review', override: true,
+		    reason: 'moving on' });
 		break;
 	case 11:	// the launch moves, and the plan and checkpoints with it
 		await write('PATCH', `/api/v1/projects/${p.id}`,

@@ -234,7 +234,8 @@ const ROUTES = [
 	    ok: 200, audits: true,
 	    make: async () => ({
 		path: `/api/v1/projects/${(await project()).id}/stage`,
-		body: { stage: 'data', note: 'moving on' } }) },
+		body: { stage: 'data', note: 'moving on', override: true,
+		    reason: 'gates later' } }) },
 	{ route: '/api/v1/projects/#project/checkpoints', method: 'POST', need: 'pm',
 	    api: true, ok: 201, audits: true,
 	    make: async () => ({
@@ -447,7 +448,8 @@ const ROUTES = [
 	    make: async () => {
 		const id = (await project()).id;
 		return { path: `/projects/${id}/stage`,
-		    body: { stage: 'data', note: 'labels usable' },
+		    body: { stage: 'data', note: 'labels usable',
+			override: 'true', reason: 'gates later' },
 		    location: `/projects/${id}#stage` };
 	    } },
 	{ route: '/projects/#project/checkpoints/#checkpoint/status', method: 'POST', need: 'member',

@@ -105,7 +105,8 @@ function textFields() {
 		    write: (v) => {
 			stage = stage === 'data' ? 'baseline' : 'data';
 			return srv.api('POST', `/api/v1/projects/${project.id}/stage`,
-			    { stage, note: v });
+			    { stage, note: v, override: true,
+			    reason: 'gates later' });
 		    },
 		    read: async () => (await srv.api('GET',
 			`/api/v1/projects/${project.id}`)).json.transitions
@@ -278,7 +279,7 @@ test('sql: metacharacters sent through the forms are stored verbatim',
 	    { due_on: addDays(KICKOFF, 50), reason: v });
 	assert.equal(d.status, 303, d.text);
 	const st = await postForm(srv, pmSession, `/projects/${id}/stage`,
-	    { stage: 'data', note: v });
+	    { stage: 'data', note: v, override: 'true', reason: v });
 	assert.equal(st.status, 303, st.text);
 	const url = "https://example.com/it's;--/*x*/";
 	const o = await postForm(srv, pmSession, `/projects/${id}/handoffs/a/offer`,
@@ -587,7 +588,8 @@ function lengthFields() {
 		['POST', `/api/v1/projects/${pid}/stage`, async () => ({
 		    stage: (await srv.api('GET', `/api/v1/projects/${pid}`))
 			.json.stage === 'evaluation' ? 'production' :
-			'evaluation' }), 'note', 2000],
+			'evaluation', override: true, reason: 'gates later' }),
+		    'note', 2000],
 		['POST', `/api/v1/projects/${pid}/checkpoints`, () => ({
 		    stage: 'data', due_on: KICKOFF }), 'title', 300],
 		['PATCH', cp, () => ({}), 'title', 300],

@@ -106,8 +106,10 @@ export function assertError(r, status, field) {
 	assert.ok(e.code.length > 0, what);
 	assert.equal(typeof e.message, 'string', what);
 	assert.ok(e.message.length > 0, what);
+	// gates: a stage move refused for its unmet gates (409).
 	for (const k of Object.keys(e))
-		assert.ok(['code', 'message', 'field'].includes(k), what);
+		assert.ok(['code', 'message', 'field', 'gates'].includes(k),
+		    what);
 	if (field === null)
 		assert.equal(e.field, undefined, what);
 	else if (field !== undefined)

@@ -88,6 +88,7 @@ static int	 do_cell(struct parser *, char **, int);
 static int	 do_checkpoint(struct parser *, char **, int);
 static int	 do_handoff(struct parser *, char **, int);
 static int	 do_readiness(struct parser *, char **, int);
+static int	 do_override(struct parser *, char **, int);
 static int	 do_asof(struct parser *, char **, int);
 static int	 parse_risk(struct parser *, char **, int, int,
 		    struct rcase_risk *);
@@ -832,6 +833,26 @@ do_readiness(struct parser *p, char **w, int n)
 	return (0);
 }
 
+/*
+ * override DAY STAGE GATES: the checkpoint above was passed over unmet by
+ * a move to STAGE on DAY, with an override of GATES gates in all.
+ */
+static int
+do_override(struct parser *p, char **w, int n)
+{
+	int	gates;
+
+	if (p->target != TARGET_CHECKPOINT || p->cp == NULL)
+		return (fail(p, "override: not under a checkpoint"));
+	if (n != 4 || parse_int(w[3], &gates) == -1 || gates < 1)
+		return (fail(p, "usage: override DAY STAGE GATES"));
+	if (parse_day(p, w[1], &p->cp->overridden, 0) == -1 ||
+	    parse_stage(p, w[2], &p->cp->overridden_to) == -1)
+		return (-1);
+	p->cp->overridden_gates = gates;
+	return (0);
+}
+
 /* asof DAY [project=ID] [kinds=KIND,...] */
 static int
 do_asof(struct parser *p, char **w, int n)
@@ -1116,6 +1137,7 @@ static const struct {
 	{ "checkpoint", do_checkpoint },
 	{ "handoff", do_handoff },
 	{ "readiness", do_readiness },
+	{ "override", do_override },
 	{ "asof", do_asof },
 	{ "expect", do_expect },
 	{ "digest", do_digest },

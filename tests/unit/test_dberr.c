@@ -94,7 +94,7 @@ static void
 test_long_values_are_truncated(void **state)
 {
 	struct db_error	err;
-	char		long_msg[1000];
+	char		long_msg[2000];
 
 	(void)state;
 	memset(long_msg, 'm', sizeof(long_msg) - 1);
