@@ -122,6 +122,10 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_METRICS] = { "metrics", AUTHED("metrics"), AUTH },
 	[STMT_FEED] = { "feed", AUTHED("feed"), AUTH },
+	[STMT_MAIL_PREFS_GET] = { "mail_prefs_get", AUTHED("mail_prefs_get"),
+	    AUTH },
+	[STMT_MAIL_PREFS_PATCH] = { "mail_prefs_patch",
+	    AUTHED("mail_prefs_patch"), AUTH },
 };
 
 const char *
