@@ -99,7 +99,7 @@ $(MODULE): $(MODULE_OBJ)
 	@# so, it stays mapped and the SIGHUP re-runs its start-up only.
 	$(Q)$(CC) -shared -Wl,-z,nodelete $(SAN_FLAGS) -o $@.tmp \
 	    $(MODULE_OBJ) -lpq \
-	    $(JANSSON_LIBS) -lsodium && mv $@.tmp $@
+	    $(JANSSON_LIBS) -lsodium -lcurl && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -126,6 +126,11 @@ $(BUILD)/unit/%: tests/unit/%.c $(PURE_OBJ)
 	@echo "  CC    $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $< $(PURE_OBJ) $(CMOCKA_LIBS) \
 	    $(JANSSON_LIBS) $(UNIT_LDFLAGS)
+
+# The outbox's pure part signs with libsodium: only its test links them.
+$(BUILD)/unit/test_webhook: $(BUILD)/pure/webhook.o
+$(BUILD)/unit/test_webhook: PURE_OBJ += $(BUILD)/pure/webhook.o
+$(BUILD)/unit/test_webhook: UNIT_LDFLAGS += -lsodium
 
 # The tests driven by case files also link the case-file parser.
 CASE_BIN	:= $(BUILD)/unit/test_risk $(BUILD)/unit/test_digest \

@@ -65,6 +65,23 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("DELETE", "/users/#user/tokens", "accounts",
 	    "Revoke every API token of an account (admins)", "TokenList", 0),
 
+	OP("GET", "/webhooks", "outbox",
+	    "The webhook and chat endpoints (admins)", "WebhookList", CACHED),
+	OP("POST", "/webhooks", "outbox", "A new webhook or chat endpoint "
+	    "(admins): a webhook's signing secret is shown once",
+	    "NewWebhook", 0),
+	OP("DELETE", "/webhooks/#webhook", "outbox",
+	    "Delete an endpoint and its messages (admins)", "WebhookList", 0),
+	OPQ("GET", "/outbox", "outbox", "The outbox's messages of a status, "
+	    "dead letters unless status names another (admins)",
+	    "OutboxList", PAGED | CACHED, outbox_query),
+	OP("POST", "/outbox/settings", "outbox",
+	    "Allow or refuse endpoints on the loopback (admins; tests)",
+	    "OutboxSettings", 0),
+	OP("POST", "/outbox/#message/retry", "outbox",
+	    "Send a dead letter again, with a new retry window (admins)",
+	    "OutboxMessage", CONFLICT),
+
 	OP("GET", "/people", "people", "People, filtered", "PersonList",
 	    PAGED | CACHED),
 	OP("POST", "/people", "people", "A new person", "Person",
@@ -399,6 +416,73 @@ static const struct apidoc_prop digest_props[] = {
 	END
 };
 
+static const struct apidoc_prop webhook_props[] = {
+	P("id", AT_INT, REQ),
+	PE("channel", REQ, outbox_channel_keys),
+	P("name", AT_STRING, REQ),
+	P("url", AT_STRING, REQ),
+	PL("events", REQ, NULL),
+	P("project_id", AT_INT, NUL),
+	P("created_at", AT_TIME, REQ),
+	P("created_by", AT_STRING, REQ),
+	END
+};
+
+static const struct apidoc_prop new_webhook_props[] = {
+	P("id", AT_INT, REQ),
+	PE("channel", REQ, outbox_channel_keys),
+	P("name", AT_STRING, REQ),
+	P("url", AT_STRING, REQ),
+	PL("events", REQ, NULL),
+	P("project_id", AT_INT, NUL),
+	P("secret", AT_STRING, 0),
+	END
+};
+
+static const struct apidoc_prop webhook_list_props[] = {
+	PL("endpoints", REQ, "Webhook"),
+	PL("events", REQ, NULL),
+	END
+};
+
+static const char *const outbox_all_channels[] = { "webhook", "chat",
+	"email", NULL };
+static const char *const outbox_row_status[] = { "pending", "delivered",
+	"dead", NULL };
+
+static const struct apidoc_prop outbox_message_props[] = {
+	P("id", AT_INT, REQ),
+	P("msg_id", AT_STRING, REQ),
+	PE("channel", REQ, outbox_all_channels),
+	P("target", AT_INT, NUL),
+	P("recipient", AT_STRING, NUL),
+	P("event", AT_STRING, REQ),
+	PE("status", REQ, outbox_row_status),
+	P("attempts", AT_INT, REQ),
+	P("created_at", AT_TIME, REQ),
+	P("due_at", AT_TIME, NUL),
+	P("delivered_at", AT_TIME, NUL),
+	P("dead_at", AT_TIME, NUL),
+	P("last_error", AT_STRING, NUL),
+	P("payload", AT_OBJECT, REQ),
+	END
+};
+
+static const struct apidoc_prop outbox_list_props[] = {
+	PE("status", REQ, outbox_status_keys),
+	PL("messages", REQ, "OutboxMessage"),
+	P("total", AT_INT, REQ),
+	P("counts", AT_OBJECT, REQ),
+	P("allow_loopback", AT_BOOL, REQ),
+	PL("endpoints", REQ, "Webhook"),
+	END
+};
+
+static const struct apidoc_prop outbox_settings_props[] = {
+	P("allow_loopback", AT_BOOL, REQ),
+	END
+};
+
 const struct apidoc_schema apidoc_schemas[] = {
 	{ "Version", "what this server is", version_props },
 	{ "OpenApiDocument", "an OpenAPI 3.1 document", openapi_props },
@@ -432,6 +516,15 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Due", "a checkpoint due in a week", due_props },
 	{ "PausedProject", "a paused project", paused_props },
 	{ "Digest", "the weekly digest", digest_props },
+	{ "Webhook", "a webhook or chat endpoint (never its secret)",
+	    webhook_props },
+	{ "NewWebhook", "a new endpoint with its signing secret, shown once",
+	    new_webhook_props },
+	{ "WebhookList", "the endpoints, and the events they may ask for",
+	    webhook_list_props },
+	{ "OutboxMessage", "a notification in the outbox", outbox_message_props },
+	{ "OutboxList", "a page of the outbox's messages", outbox_list_props },
+	{ "OutboxSettings", "the outbox's setting", outbox_settings_props },
 };
 
 const size_t apidoc_nschemas = NITEMS(apidoc_schemas);

@@ -53,7 +53,29 @@ KORE_SECCOMP_FILTER("handoff",
 	KORE_SYSCALL_ALLOW(rseq),
 	KORE_SYSCALL_ALLOW(gettid),
 	KORE_SYSCALL_ALLOW(setpriority),
-	KORE_SYSCALL_ALLOW(sched_getaffinity)
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
+	/*
+	 * The outbox (outbox.c): libcurl connects out (socket, connect,
+	 * getsockopt, getsockname, sendto, recvfrom), and resolves names in
+	 * a thread of its own that wakes the worker through a socketpair;
+	 * a thread that ends gives back its stack (madvise) and glibc's
+	 * robust-futex list (set_robust_list).
+	 */
+	KORE_SYSCALL_ALLOW(socket),
+	KORE_SYSCALL_ALLOW(connect),
+	KORE_SYSCALL_ALLOW(getsockopt),
+	KORE_SYSCALL_ALLOW(getsockname),
+	KORE_SYSCALL_ALLOW(sendto),
+	KORE_SYSCALL_ALLOW(recvfrom),
+	KORE_SYSCALL_ALLOW(sendmsg),
+	KORE_SYSCALL_ALLOW(recvmsg),
+	KORE_SYSCALL_ALLOW(socketpair),
+	KORE_SYSCALL_ALLOW(pipe2),
+	KORE_SYSCALL_ALLOW(eventfd2),
+	KORE_SYSCALL_ALLOW(ppoll),
+	KORE_SYSCALL_ALLOW(madvise),
+	KORE_SYSCALL_ALLOW(set_robust_list),
+	KORE_SYSCALL_ALLOW(bind)
 );
 
 /* HANDOFF_TODAY=YYYY-MM-DD pins "today" (demos, tests); else DAY_NONE. */
@@ -316,5 +338,7 @@ handoff_init(int state)
 
 	/* The vocabulary check and the ledger's upkeep (background.c). */
 	ledger_job_start();
+	/* The outbox's deliveries (outbox.c). */
+	outbox_job_start();
 	return (KORE_RESULT_OK);
 }

@@ -303,6 +303,7 @@ bg_compute(json_t *work)
 	json_t			*items, *it, *out;
 	size_t			 i;
 	int			 ok;
+	char			 day[DATE_LEN];
 
 	memset(&profile, 0, sizeof(profile));
 	memset(&holders, 0, sizeof(holders));
@@ -347,5 +348,7 @@ bg_compute(json_t *work)
 	}
 	ledger_profile_free(&profile);
 	ledger_holders_free(&holders);
-	return (json_pack("{s:o}", "items", items));
+	/* The day whose opened and resolved risks go to the outbox. */
+	date_format(app_today(), day);
+	return (json_pack("{s:o, s:s}", "items", items, "today", day));
 }

@@ -226,6 +226,34 @@ const struct field token_body[] = {
 	END
 };
 
+/* The outbox (sql/0026_outbox.sql) --------------------------------------- */
+
+/* The channels an admin registers endpoints of (email has no endpoint). */
+const char *const outbox_channel_keys[] = { "webhook", "chat", NULL };
+const char *const outbox_status_keys[] = { "dead", "pending", "delivered",
+	"all", NULL };
+
+/* events: a comma-separated list, checked by api.webhook_create. */
+const struct field webhook_body[] = {
+	{ "channel", FIELD_ENUM, 0, 0, 0, outbox_channel_keys, NULL },
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
+	{ "url", FIELD_LINE, FIELD_REQUIRED, 1, 2000, NULL, NULL },
+	{ "events", FIELD_LINE, FIELD_REQUIRED, 1, 500, NULL, NULL },
+	{ "project_id", FIELD_ID, 0, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field outbox_query[] = {
+	{ "status", FIELD_ENUM, 0, 0, 0, outbox_status_keys, NULL },
+	LIMIT_OFFSET,
+	END
+};
+
+const struct field outbox_settings_body[] = {
+	{ "allow_loopback", FIELD_BOOL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	END
+};
+
 const struct field user_create_body[] = {
 	{ "email", FIELD_EMAIL, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },

@@ -44,6 +44,13 @@ extern const struct field	token_body[];
 extern const struct field	user_create_body[];
 extern const struct field	user_patch_body[];
 
+/* The outbox: endpoints, messages, the loopback setting. */
+extern const char *const outbox_channel_keys[];
+extern const char *const outbox_status_keys[];
+extern const struct field	webhook_body[];
+extern const struct field	outbox_query[];
+extern const struct field	outbox_settings_body[];
+
 /* Queries of the lists and the risk views. */
 extern const struct field	page_query[];
 extern const struct field	risks_query[];

@@ -352,4 +352,9 @@ int		 run_metrics(struct http_request *, const struct route *,
 /* background.c: the vocabulary check and the risk ledger's upkeep. */
 void		 ledger_job_start(void);
 
+/* outbox.c: the runner that delivers the outbox (outbox.h). */
+void		 outbox_job_start(void);
+int		 outbox_webhook_before(struct http_request *, json_t *,
+		    json_t **);
+
 #endif

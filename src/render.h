@@ -153,6 +153,10 @@ void	render_digest_chat(struct sbuf *, const struct digest *,
 	    const char *);
 void	render_risk_item(struct sbuf *, const struct risk *, int, int,
 	    day_t);
+/* Chat (mrkdwn) text with & < > escaped, and a <base + url|text> link. */
+void	render_chat_text(struct sbuf *, const char *);
+void	render_chat_link(struct sbuf *, const char *, const char *,
+	    const char *);
 
 /*
  * render_timeline.c: the project's plan and reality as an SVG picture, and

@@ -738,6 +738,20 @@ chat_link(struct sbuf *b, const char *base, const char *text,
 	sbuf_char(b, '>');
 }
 
+/* The same, for the outbox's chat messages (webhook.c). */
+void
+render_chat_text(struct sbuf *b, const char *s)
+{
+	chat_text(b, s);
+}
+
+void
+render_chat_link(struct sbuf *b, const char *base, const char *text,
+    const char *url)
+{
+	chat_link(b, base, text, url);
+}
+
 static void
 chat_risk(struct sbuf *b, const struct risk *r, const char *base,
     const char *indent)

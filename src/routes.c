@@ -118,6 +118,26 @@ static const struct api_method user_token_revoke = {
 	STMT_USER_TOKEN_REVOKE, 200, NULL, NULL, NULL, 0, NULL
 };
 
+static const struct api_method webhook_list = {
+	STMT_WEBHOOK_LIST, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method webhook_create = {
+	STMT_WEBHOOK_CREATE, 201, webhook_body, NULL, NULL, 0,
+	outbox_webhook_before
+};
+static const struct api_method webhook_delete = {
+	STMT_WEBHOOK_DELETE, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method outbox_list = {
+	STMT_OUTBOX_LIST, 200, NULL, outbox_query, NULL, 0, NULL
+};
+static const struct api_method outbox_retry = {
+	STMT_OUTBOX_RETRY, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method outbox_settings = {
+	STMT_OUTBOX_SETTINGS, 200, outbox_settings_body, NULL, NULL, 0, NULL
+};
+
 /* Pipelines that are not one API function ---------------------------------- */
 
 static const struct run_pipe healthz = { &healthz_ops, NULL };
@@ -272,6 +292,22 @@ static const struct route_method m_user_tokens[] = {
 	M(GET, ACCESS_ADMIN, api_run, &user_token_list),
 	M(DELETE, ACCESS_ADMIN, api_run, &user_token_revoke),
 };
+static const struct route_method m_api_webhooks[] = {
+	M(GET, ACCESS_ADMIN, api_run, &webhook_list),
+	M(POST, ACCESS_ADMIN, api_run, &webhook_create),
+};
+static const struct route_method m_api_webhook[] = {
+	M(DELETE, ACCESS_ADMIN, api_run, &webhook_delete),
+};
+static const struct route_method m_api_outbox[] = {
+	M(GET, ACCESS_ADMIN, api_run, &outbox_list),
+};
+static const struct route_method m_api_outbox_retry[] = {
+	M(POST, ACCESS_ADMIN, api_run, &outbox_retry),
+};
+static const struct route_method m_api_outbox_settings[] = {
+	M(POST, ACCESS_ADMIN, api_run, &outbox_settings),
+};
 static const struct route_method m_api_people[] = {
 	M(GET, ACCESS_VIEWER, api_run, &person_list),
 	M(POST, ACCESS_PM, api_run, &person_create),
@@ -377,6 +413,11 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/users", m_users),
 	ROUTE("/api/v1/users/#user", m_user),
 	ROUTE("/api/v1/users/#user/tokens", m_user_tokens),
+	ROUTE("/api/v1/webhooks", m_api_webhooks),
+	ROUTE("/api/v1/webhooks/#webhook", m_api_webhook),
+	ROUTE("/api/v1/outbox", m_api_outbox),
+	ROUTE("/api/v1/outbox/settings", m_api_outbox_settings),
+	ROUTE("/api/v1/outbox/#message/retry", m_api_outbox_retry),
 	ROUTE("/api/v1/people", m_api_people),
 	ROUTE("/api/v1/people/#person", m_api_person),
 	ROUTE("/api/v1/people/#person/mail", m_api_person_mail),

@@ -50,6 +50,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_LOGIN_RECORD] = { "login_record", PLAIN("login_record"), 0 },
 	[STMT_LEDGER_WORK] = { "ledger_work", PLAIN("ledger_work"), 0 },
 	[STMT_LEDGER_APPLY] = { "ledger_apply", PLAIN("ledger_apply"), 0 },
+	[STMT_OUTBOX_CLAIM] = { "outbox_claim", PLAIN("outbox_claim"), 0 },
+	[STMT_OUTBOX_DONE] = { "outbox_done", PLAIN("outbox_done"), 0 },
 
 	[STMT_CTL_USER_LIST] = { "user_list", PLAIN("user_list"), 0 },
 	[STMT_CTL_USER_CREATE] = { "user_create", PLAIN("user_create"), 0 },
@@ -126,6 +128,15 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_MAIL_PREFS_PATCH] = { "mail_prefs_patch",
 	    AUTHED("mail_prefs_patch"), AUTH },
+	[STMT_WEBHOOK_LIST] = { "webhook_list", AUTHED("webhook_list"), AUTH },
+	[STMT_WEBHOOK_CREATE] = { "webhook_create", AUTHED("webhook_create"),
+	    AUTH },
+	[STMT_WEBHOOK_DELETE] = { "webhook_delete", AUTHED("webhook_delete"),
+	    AUTH },
+	[STMT_OUTBOX_LIST] = { "outbox_list", AUTHED("outbox_list"), AUTH },
+	[STMT_OUTBOX_RETRY] = { "outbox_retry", AUTHED("outbox_retry"), AUTH },
+	[STMT_OUTBOX_SETTINGS] = { "outbox_settings",
+	    AUTHED("outbox_settings"), AUTH },
 };
 
 const char *

@@ -283,7 +283,9 @@ $$;
 -- rows stay, to be taken again.  Applies run one at a time across every
 -- server (they are short, and the day counts they share then need no
 -- care about lock order), each over the whole batch at once.  Returns
--- {"applied": n, "stale": m}.
+-- {"applied": n, "stale": m}.  With "today" (the server's day), the
+-- risks that opened, were resolved or changed severity that day are
+-- written into the outbox in the same transaction (sql/api/95_outbox.sql).
 CREATE FUNCTION api.ledger_apply(p jsonb) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -292,6 +294,8 @@ DECLARE
 	done_ids	bigint[];
 	again_ids	bigint[];
 	applied		int;
+	apply_day	date := api.today(p);
+	open_before	jsonb;
 	total		int := jsonb_array_length(coalesce(p->'items',
 			    '[]'::jsonb));
 BEGIN
@@ -334,6 +338,10 @@ BEGIN
 	ORDER BY 1, 2
 	ON CONFLICT DO NOTHING;
 
+	IF apply_day IS NOT NULL AND api.outbox_wants_risks() THEN
+		open_before := api.outbox_open_risks(projects, people,
+		    apply_day);
+	END IF;
 	PERFORM api.ledger_count(projects, people, -1);
 	DELETE FROM risk_spans WHERE project_id = ANY (projects);
 	DELETE FROM risk_spans WHERE owner_id = ANY (people);
@@ -366,6 +374,10 @@ BEGIN
 		EXISTS (SELECT 1 FROM people
 		WHERE id = (x->>'item')::bigint));
 	PERFORM api.ledger_count(projects, people, 1);
+	IF open_before IS NOT NULL THEN
+		PERFORM api.outbox_risk_events(projects, people, apply_day,
+		    open_before);
+	END IF;
 
 	-- Each project's profile and holders, as the job worked them out
 	-- (ledger.c).

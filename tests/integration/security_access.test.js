@@ -100,6 +100,22 @@ async function newUser() {
 	return r.json.id;
 }
 
+// An endpoint that nothing is sent to (no weekly job in these tests).
+async function newHook() {
+	return Number(await sql.value(`INSERT INTO outbox_targets (channel,
+	    name, url, events, secret, created_by) VALUES ('webhook',
+	    'matrix', 'https://hooks.example.com/m', '{digest.weekly}',
+	    'whsec_AAAA', 'test') RETURNING id`));
+}
+
+// A dead letter, for an admin to send again (due only later than the
+// test's end: the retry window is a day).
+async function deadLetter() {
+	return Number(await sql.value(`INSERT INTO outbox (channel, target_id,
+	    event, payload, dead_at, due_at) VALUES ('webhook', ${await
+	    newHook()}, 'digest.weekly', '{}', now(), now()) RETURNING id`));
+}
+
 // The rows.  api: JSON API (tokens) or a page (sessions).  make(who) gives
 // a fresh, valid request: { path, body (JSON object, or form fields) }, and
 // for pages where a success redirects to.  ok: the success status.  audits:
@@ -148,6 +164,28 @@ const ROUTES = [
 		    'hex'), 'hf_xxxxxxx')`);
 		return { path: `/api/v1/users/${id}/tokens` };
 	    } },
+
+	// The outbox: admins.
+	{ route: '/api/v1/webhooks', method: 'GET', need: 'admin', api: true,
+	    ok: 200, make: async () => ({ path: '/api/v1/webhooks' }) },
+	{ route: '/api/v1/webhooks', method: 'POST', need: 'admin', api: true,
+	    ok: 201, audits: true,
+	    make: async () => ({ path: '/api/v1/webhooks', body: {
+		name: 'matrix hook', url: 'https://hooks.example.com/matrix',
+		events: 'digest.weekly' } }) },
+	{ route: '/api/v1/webhooks/#webhook', method: 'DELETE', need: 'admin',
+	    api: true, ok: 200, audits: true,
+	    make: async () => ({ path: `/api/v1/webhooks/${await newHook()}` }) },
+	{ route: '/api/v1/outbox', method: 'GET', need: 'admin', api: true,
+	    ok: 200, make: async () => ({ path: '/api/v1/outbox' }) },
+	{ route: '/api/v1/outbox/settings', method: 'POST', need: 'admin',
+	    api: true, ok: 200, audits: true,
+	    make: async () => ({ path: '/api/v1/outbox/settings',
+		body: { allow_loopback: false } }) },
+	{ route: '/api/v1/outbox/#message/retry', method: 'POST',
+	    need: 'admin', api: true, ok: 200, audits: true,
+	    make: async () => ({
+		path: `/api/v1/outbox/${await deadLetter()}/retry` }) },
 
 	// People.
 	{ route: '/api/v1/people', method: 'GET', need: 'viewer', api: true,
