@@ -1,14 +1,77 @@
 // Email: what each person receives, GET|PATCH /api/v1/people/{id}/mail
 // (sql/0027_mail.sql, sql/api/95_mail.sql).
+//
+// The email channel of the outbox (src/mail.c, src/render_mail.c) sends
+// to a real SMTP server on the loopback (tests/lib/smtp_sink.py, Debian's
+// python3-aiosmtpd), and what arrives is read with Python's email package
+// (tests/lib/mail_parse.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApi, createPerson, assertError, auditCount, auditOf }
-    from '../lib/fixtures.js';
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { TOP } from '../lib/harness.js';
+import { startApi, createPerson, assertError, auditCount, auditOf, psql,
+    sleep } from '../lib/fixtures.js';
 
-let srv;
+const execFileP = promisify(execFile);
 
-before(async () => { srv = await startApi(); });
-after(async () => { await srv?.stop(); });
+let srv, sink, sinkDir;
+
+// The sink prints its port once it listens.
+async function startSink() {
+	sinkDir = mkdtempSync(join(tmpdir(), 'handoff-smtp-'));
+	sink = spawn('/usr/bin/python3', [`${TOP}/tests/lib/smtp_sink.py`,
+	    sinkDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+	return new Promise((resolve, reject) => {
+		let out = '';
+		sink.stdout.on('data', (d) => {
+			out += d;
+			if (out.includes('\n'))
+				resolve(Number(out.trim()));
+		});
+		sink.on('exit', (code) => reject(new Error(
+		    `smtp_sink.py exited with ${code}`)));
+	});
+}
+
+before(async () => {
+	const port = await startSink();
+	srv = await startApi({ HANDOFF_SMTP_HOST: '127.0.0.1',
+	    HANDOFF_SMTP_PORT: String(port), HANDOFF_SMTP_SECURITY: 'none',
+	    HANDOFF_MAIL_FROM: 'handoff@example.org',
+	    HANDOFF_MAIL_FROM_NAME: 'handoff – Täglich' });
+});
+after(async () => {
+	await srv?.stop();
+	sink?.kill();
+	if (sinkDir)
+		rmSync(sinkDir, { recursive: true, force: true });
+});
+
+// The messages the sink has received, in order, each with its envelope.
+function received() {
+	return readdirSync(sinkDir).filter((f) => f.endsWith('.eml')).sort()
+	    .map((f) => ({ raw: readFileSync(join(sinkDir, f)),
+		envelope: JSON.parse(readFileSync(join(sinkDir,
+		f.replace(/\.eml$/, '.json')), 'utf8')) }));
+}
+
+async function waitForMail(n, ms = 20000) {
+	const until = Date.now() + ms;
+	while (received().length < n && Date.now() < until)
+		await sleep(100);
+	return received();
+}
+
+async function parseMail(raw) {
+	const child = execFileP('/usr/bin/python3',
+	    [`${TOP}/tests/lib/mail_parse.py`]);
+	child.child.stdin.end(raw);
+	return JSON.parse((await child).stdout);
+}
 
 const KINDS = ['checkpoint_due', 'checkpoint_missed', 'handoff_offered',
     'handoff_waiting', 'box_critical'];
@@ -100,4 +163,82 @@ test('If-Match with another version is a 412', async () => {
 	    { 'If-Match': '"1"' });
 	assert.equal(ok.status, 200, ok.text);
 	assert.equal(ok.json.version, 2);
+});
+
+test('an email row of the outbox arrives by SMTP as multipart/alternative, '
+    + 'read back by a real MIME parser', async () => {
+	const payload = {
+		subject: 'Checkpoint due in 2 days — Évaluation « offline »',
+		to_name: 'Renée Dupont, PM',
+		text: 'Hello Renée,\n\n.\nFrom the plan: "Offline eval" is due '
+		    + 'on 2026-03-18.\n' + 'x'.repeat(120) + ' =end\n',
+		html: '<!doctype html><p style="color:#333">Due on '
+		    + '<b>2026-03-18</b> — naïve</p>\n',
+		unsubscribe: 'http://127.0.0.1:1/unsubscribe/tok.abc_DEF-1',
+	};
+	await psql(`INSERT INTO outbox (channel, recipient, event, payload)
+	    VALUES ('email', 'renee@example.org', 'reminder.checkpoint_due',
+	    $j$${JSON.stringify(payload)}$j$::jsonb)`, { db: srv.db });
+
+	const mails = await waitForMail(1);
+	assert.equal(mails.length, 1);
+	assert.deepEqual(mails[0].envelope, { from: 'handoff@example.org',
+	    to: ['renee@example.org'] });
+	// CRLF everywhere, no line over 998 octets.
+	const raw = mails[0].raw.toString('latin1');
+	assert.ok(!/[^\r]\n/.test(raw), 'every line ends with CRLF');
+	for (const line of raw.split('\r\n'))
+		assert.ok(line.length <= 998);
+
+	const m = await parseMail(mails[0].raw);
+	assert.deepEqual(m.defects, []);
+	assert.equal(m.subject, payload.subject);
+	assert.equal(m.from, 'handoff – Täglich <handoff@example.org>');
+	assert.equal(m.to, '"Renée Dupont, PM" <renee@example.org>');
+	assert.equal(m.content_type, 'multipart/alternative');
+	assert.equal(m.headers['List-Unsubscribe'], `<${payload.unsubscribe}>`);
+	assert.equal(m.headers['List-Unsubscribe-Post'],
+	    'List-Unsubscribe=One-Click');
+	assert.equal(m.headers['MIME-Version'], '1.0');
+	assert.match(m.message_id, /^<msg_[0-9a-f]+@example\.org>$/);
+	assert.deepEqual(m.parts.map((p) => [p.type, p.charset, p.cte]), [
+	    ['text/plain', 'utf-8', 'quoted-printable'],
+	    ['text/html', 'utf-8', 'quoted-printable']]);
+	// The lines as they travel (CRLF); the last line end belongs to the
+	// boundary that follows (RFC 2046 5.1.1).
+	const wire = (t) => t.replace(/\n/g, '\r\n').replace(/\r\n$/, '');
+	assert.equal(m.parts[0].body, wire(payload.text));
+	assert.equal(m.parts[1].body, wire(payload.html));
+
+	// Delivered once: the row is settled and nothing else arrives.
+	// (The sink has the message a moment before the runner settles it.)
+	let state = '';
+	for (let i = 0; i < 100 && state !== '1 true'; i++) {
+		state = await psql(`SELECT attempts || ' ' ||
+		    (delivered_at IS NOT NULL) FROM outbox
+		    WHERE channel = 'email'`, { db: srv.db });
+		if (state !== '1 true')
+			await sleep(100);
+	}
+	assert.equal(state, '1 true');
+	await sleep(1500);
+	assert.equal(received().length, 1);
+});
+
+test('an email row that cannot be written as a message is not sent',
+    async () => {
+	const before = received().length;
+	await psql(`INSERT INTO outbox (channel, recipient, event, payload)
+	    VALUES ('email', E'eve@example.org\\r\\nBcc: x@example.org',
+	    'reminder.checkpoint_due', '{"subject": "s", "text": "t"}')`,
+	    { db: srv.db });
+	const until = Date.now() + 20000;
+	let err = '';
+	while (err === '' && Date.now() < until) {
+		await sleep(200);
+		err = await psql(`SELECT coalesce(last_error, '') FROM outbox
+		    WHERE recipient LIKE 'eve@%'`, { db: srv.db });
+	}
+	assert.match(err, /cannot be written in a header/);
+	assert.equal(received().length, before);
 });
