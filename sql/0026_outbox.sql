@@ -66,6 +66,13 @@ CREATE INDEX outbox_due ON outbox (due_at)
 CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
 CREATE INDEX outbox_target ON outbox (target_id);
 
+-- The weeks whose digest.weekly event was written: once each, whichever
+-- worker of whichever instance gets there first.
+CREATE TABLE outbox_weeks (
+	week		text PRIMARY KEY,
+	written_at	timestamptz NOT NULL DEFAULT now()
+);
+
 INSERT INTO settings (key, value, description) VALUES
 	('outbox_allow_loopback', 0,
 	 'webhooks and chat messages may be sent to the loopback, over http too (1: tests and development only; other internal addresses are always refused)');

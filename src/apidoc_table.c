@@ -522,7 +522,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	    new_webhook_props },
 	{ "WebhookList", "the endpoints, and the events they may ask for",
 	    webhook_list_props },
-	{ "OutboxMessage", "a notification in the outbox", outbox_message_props },
+	{ "OutboxMessage", "a notification in the outbox",
+	    outbox_message_props },
 	{ "OutboxList", "a page of the outbox's messages", outbox_list_props },
 	{ "OutboxSettings", "the outbox's setting", outbox_settings_props },
 };

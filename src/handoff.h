@@ -276,6 +276,10 @@ int		 accounts_user_before(struct http_request *, json_t *,
 extern const struct pipe_ops	tokens_ops;
 extern const int		tokens_show, tokens_create, tokens_revoke;
 
+/* views.c: the weekly job's digest (outbox.c). */
+json_t		*views_weekly_call(day_t);
+json_t		*views_weekly_data(day_t, json_t *);
+
 /* views.c: risks as of any day, the digest, the portfolio and projects'
  * risks, from the ledger and the facts. */
 extern const struct pipe_ops	risks_ops, project_risks_ops, digest_ops,

@@ -36,7 +36,7 @@
 
 #define METRICS_ENV		"HANDOFF_METRICS_SEGMENT"
 #define METRICS_MAGIC		0x68666d6574726963ULL	/* "hfmetric" */
-#define METRICS_ROUTES		64	/* route_count() and "(none)" fit */
+#define METRICS_ROUTES		96	/* route_count() and "(none)" fit */
 #define METRICS_STATUSES	500	/* 100 .. 599 */
 #define METRICS_WORKERS		64
 

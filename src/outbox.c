@@ -72,6 +72,7 @@ struct ob {
 	long long		 window_s;
 	char			 runner[96];
 	int			 started;
+	day_t			 today;		/* of the last claim */
 };
 
 static struct ob	ob;
@@ -130,12 +131,24 @@ outbox_job_start(void)
 static void
 ob_tick(void *arg, u_int64_t now)
 {
+	json_t	*doc;
+	char	 week[ISOWEEK_LEN];
+	int	 y, w;
+
 	(void)arg;
 	(void)now;
 	if (ob.busy)
 		return;
-	ob_send(STMT_OUTBOX_CLAIM, json_pack("{s:i, s:i, s:s}", "limit",
-	    OB_BATCH, "lease", OB_LEASE_SECONDS, "runner", ob.runner));
+	doc = json_pack("{s:i, s:i, s:s}", "limit", OB_BATCH, "lease",
+	    OB_LEASE_SECONDS, "runner", ob.runner);
+	/* On a Monday, the claim says whether the week's digest is due. */
+	ob.today = app_today();
+	if (doc != NULL && date_weekday(ob.today) == 1) {
+		isoweek_of(ob.today, &y, &w);
+		isoweek_format(y, w, week);
+		json_object_set_new(doc, "week", json_string(week));
+	}
+	ob_send(STMT_OUTBOX_CLAIM, doc);
 }
 
 static void
@@ -256,7 +269,7 @@ ob_callback(struct kore_pgsql *sql, void *arg)
 static void
 ob_done(void)
 {
-	json_t		*doc;
+	json_t		*doc, *data;
 	enum stmt	 s = ob.stmt;
 
 	if (ob.bound) {
@@ -275,8 +288,32 @@ ob_done(void)
 	ob.result = NULL;
 
 	if (s == STMT_OUTBOX_CLAIM && doc != NULL) {
+		/* Nothing to send, and the week's digest is due: write it. */
+		if (json_array_size(json_object_get(doc, "items")) == 0 &&
+		    json_is_true(json_object_get(doc, "weekly_due"))) {
+			json_decref(doc);
+			ob.claimed = 0;
+			ob.busy = 0;
+			ob_send(STMT_OUTBOX_DIGEST, views_weekly_call(ob.today));
+			if (!ob.busy)
+				kore_log(LOG_ERR, "outbox: cannot ask for "
+				    "the weekly digest");
+			return;
+		}
 		ob_start_batch(doc);	/* busy until its outcomes are in */
 		json_decref(doc);
+		return;
+	}
+	if (s == STMT_OUTBOX_DIGEST && doc != NULL) {
+		data = views_weekly_data(ob.today, doc);
+		json_decref(doc);
+		ob.busy = 0;
+		if (data == NULL) {
+			kore_log(LOG_ERR, "outbox: cannot make the weekly "
+			    "digest");
+			return;
+		}
+		ob_send(STMT_OUTBOX_WEEKLY, json_pack("{s:o}", "data", data));
 		return;
 	}
 	/*

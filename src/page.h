@@ -45,12 +45,13 @@ struct page_action {
 };
 
 extern const struct page_view	portfolio_view, kickoff_view, people_view,
-				project_view, accounts_view;
+				project_view, accounts_view, outbox_view;
 extern const struct page_action	kickoff_action, person_action, active_action,
 				spec_action, stage_action, status_action,
 				due_action, cell_action, offer_action,
 				accept_action, unlock_action,
-				threshold_action,
+				threshold_action, outbox_retry_action,
+				webhook_delete_action,
 				readiness_action;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);

@@ -188,6 +188,15 @@ static const struct route_method m_accounts[] = {
 static const struct route_method m_account_unlock[] = {
 	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
 };
+static const struct route_method m_outbox_page[] = {
+	M(GET, ACCESS_ADMIN, run_page, &outbox_view),
+};
+static const struct route_method m_outbox_retry_form[] = {
+	M(POST, ACCESS_ADMIN, run_action, &outbox_retry_action),
+};
+static const struct route_method m_webhook_delete_form[] = {
+	M(POST, ACCESS_ADMIN, run_action, &webhook_delete_action),
+};
 static const struct route_method m_kickoff[] = {
 	M(GET, ACCESS_PM, run_page, &kickoff_view),
 	M(POST, ACCESS_PM, run_action, &kickoff_action),
@@ -376,6 +385,9 @@ static const struct route routes[] = {
 	ROUTE("/tokens/#token/revoke", m_token_revoke),
 	ROUTE("/accounts", m_accounts),
 	ROUTE("/accounts/#user/unlock", m_account_unlock),
+	ROUTE("/outbox", m_outbox_page),
+	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
+	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),

@@ -52,6 +52,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_LEDGER_APPLY] = { "ledger_apply", PLAIN("ledger_apply"), 0 },
 	[STMT_OUTBOX_CLAIM] = { "outbox_claim", PLAIN("outbox_claim"), 0 },
 	[STMT_OUTBOX_DONE] = { "outbox_done", PLAIN("outbox_done"), 0 },
+	/* The weekly job's digest: no one asks, so no one is authorized. */
+	[STMT_OUTBOX_DIGEST] = { "outbox_digest", PLAIN("digest"), 0 },
+	[STMT_OUTBOX_WEEKLY] = { "outbox_weekly", PLAIN("outbox_weekly"), 0 },
 
 	[STMT_CTL_USER_LIST] = { "user_list", PLAIN("user_list"), 0 },
 	[STMT_CTL_USER_CREATE] = { "user_create", PLAIN("user_create"), 0 },

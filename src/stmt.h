@@ -24,6 +24,8 @@ enum stmt {
 	STMT_LEDGER_APPLY,
 	STMT_OUTBOX_CLAIM,
 	STMT_OUTBOX_DONE,
+	STMT_OUTBOX_DIGEST,
+	STMT_OUTBOX_WEEKLY,
 	/* The account tool's (src/cli/handoffctl.c): no server between. */
 	STMT_CTL_USER_LIST,
 	STMT_CTL_USER_CREATE,

@@ -548,6 +548,8 @@ struct digest_call {
 	day_t		 days[DIGEST_TREND_WEEKS + 1];	/* counted */
 };
 
+static void	digest_setup(struct digest_call *, json_t *);
+
 static void
 digest_call_cleanup(void *arg)
 {
@@ -561,10 +563,9 @@ digest_prepare(struct http_request *req, struct pipe *p)
 {
 	struct digest_call	*c = pipe_ctx(p);
 	struct digest		*d = &c->d;
-	json_t			*query, *days;
+	json_t			*query;
 	const char		*w;
-	char			 day[DATE_LEN];
-	int			 i, ret;
+	int			 ret;
 
 	c->view = *(const int *)pipe_arg(p);
 	c->today = app_today();
@@ -591,6 +592,27 @@ digest_prepare(struct http_request *req, struct pipe *p)
 			goto out;
 		}
 	}
+	digest_setup(c, query);
+	if ((ret = pipe_send(p, STMT_DIGEST, req_call_doc(-1, NULL, query,
+	    NULL))) != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+out:
+	json_decref(query);
+	return (ret);
+}
+
+/*
+ * The digest's days (d->year and d->week set) and the query api.digest
+ * takes for them, added to query.
+ */
+static void
+digest_setup(struct digest_call *c, json_t *query)
+{
+	struct digest	*d = &c->d;
+	json_t		*days;
+	char		 day[DATE_LEN];
+	int		 i;
+
 	d->monday = isoweek_monday(d->year, d->week);
 	d->sunday = d->monday + 6;
 	d->asof = c->today >= d->monday && c->today <= d->sunday ? c->today :
@@ -621,12 +643,6 @@ digest_prepare(struct http_request *req, struct pipe *p)
 	json_object_set_new(query, "limit", json_integer((json_int_t)c->limit));
 	json_object_set_new(query, "offset",
 	    json_integer((json_int_t)d->offset));
-	if ((ret = pipe_send(p, STMT_DIGEST, req_call_doc(-1, NULL, query,
-	    NULL))) != KORE_RESULT_OK)
-		reply_error(req, 500, "internal", "internal error", NULL);
-out:
-	json_decref(query);
-	return (ret);
 }
 
 /* Counts of the spans that cover day d, by severity, times sign. */
@@ -1050,6 +1066,65 @@ out:
 	scratch_free(&sc);
 	json_decref(doc);
 	return (PIPE_DONE);
+}
+
+/*
+ * The weekly job (outbox.c): the call document of the digest of today's
+ * week, and from api.digest's answer to it, what the digest.weekly event
+ * carries: the week, its counts and the chat message (NULL: failed).
+ */
+json_t *
+views_weekly_call(day_t today)
+{
+	struct digest_call	 c;
+	json_t			*query;
+
+	memset(&c, 0, sizeof(c));
+	c.today = today;
+	isoweek_of(today, &c.d.year, &c.d.week);
+	if ((query = json_object()) == NULL)
+		return (NULL);
+	digest_setup(&c, query);
+	return (json_pack("{s:o}", "query", query));
+}
+
+json_t *
+views_weekly_data(day_t today, json_t *doc)
+{
+	struct digest_call	 c;
+	struct scratch		 sc;
+	struct sbuf		 b;
+	json_t			*query, *out;
+	char			 week[ISOWEEK_LEN];
+
+	memset(&c, 0, sizeof(c));
+	memset(&sc, 0, sizeof(sc));
+	out = NULL;
+	c.today = today;
+	isoweek_of(today, &c.d.year, &c.d.week);
+	if ((query = json_object()) == NULL)
+		return (NULL);
+	digest_setup(&c, query);
+	json_decref(query);
+	sbuf_init(&b);
+	if (digest_from(&c, doc, &sc) == 0) {
+		render_digest_chat(&b, &c.d, app_public_url());
+		isoweek_format(c.d.year, c.d.week, week);
+		if (!sbuf_failed(&b))
+			out = json_pack("{s:s, s:s, s:{s:i, s:i, s:i, s:i}, "
+			    "s:I, s:I}", "week", week, "chat", sbuf_cstr(&b),
+			    "open", "critical",
+			    c.d.counts[SEVERITY_CRITICAL], "high",
+			    c.d.counts[SEVERITY_HIGH], "medium",
+			    c.d.counts[SEVERITY_MEDIUM], "low",
+			    c.d.counts[SEVERITY_LOW], "new",
+			    (json_int_t)c.d.fresh.len, "resolved",
+			    (json_int_t)c.d.resolved.len);
+	}
+	sbuf_free(&b);
+	digest_free(&c.d);
+	scratch_free(&sc);
+	return (out);
 }
 
 const struct pipe_ops digest_ops = {

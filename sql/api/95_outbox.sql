@@ -153,7 +153,9 @@ END
 $$;
 
 -- The runner (src/outbox.c) takes due rows: p {"limit", "lease" seconds,
--- "runner"}.  Rows another runner holds are skipped, not waited for; a
+-- "runner", "week": the ISO week when today is its Monday}.  The answer
+-- says too whether that week's digest is still to be written (an
+-- endpoint asks for digest.weekly and no runner wrote it yet).  Rows another runner holds are skipped, not waited for; a
 -- lease that ran out (its runner died) is taken over.  Each taken row
 -- counts an attempt.  Answers {"allow_loopback", "items": [...]}.
 CREATE FUNCTION api.outbox_claim(p jsonb) RETURNS json
@@ -179,7 +181,12 @@ BEGIN
 		FROM taken WHERE o.id = taken.id
 		RETURNING o.*
 	)
-	SELECT json_build_object('allow_loopback',
+	SELECT json_build_object('weekly_due', p->>'week' IS NOT NULL AND
+	    EXISTS (SELECT 1 FROM outbox_targets t
+		WHERE 'digest.weekly' = ANY (t.events)) AND
+	    NOT EXISTS (SELECT 1 FROM outbox_weeks w
+		WHERE w.week = p->>'week'),
+	    'allow_loopback',
 	    coalesce(api.setting('outbox_allow_loopback'), 0) = 1,
 	    'items', coalesce(json_agg(json_build_object('id', h.id,
 	    'msg_id', h.msg_id, 'channel', h.channel, 'event', h.event,
@@ -227,6 +234,22 @@ BEGIN
 	FROM next WHERE o.id = next.id;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	RETURN json_build_object('settled', n);
+END
+$$;
+
+-- The weekly job: p {"data": {"week", "chat", "open", "new",
+-- "resolved"}} (views.c computed it from api.digest).  Written once per
+-- week across every runner.
+CREATE FUNCTION api.outbox_weekly(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO outbox_weeks (week) VALUES (p->'data'->>'week')
+	ON CONFLICT DO NOTHING;
+	IF NOT FOUND THEN
+		RETURN json_build_object('written', false);
+	END IF;
+	PERFORM api.outbox_emit('digest.weekly', NULL, p->'data');
+	RETURN json_build_object('written', true);
 END
 $$;
 

@@ -12,10 +12,12 @@ import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { eventually, psql, sleep, startServer } from '../lib/harness.js';
+import { postForm, signIn } from '../lib/security.js';
 import { assertError, createPerson, createProject, startApi, TODAY }
     from '../lib/fixtures.js';
 
-const ENV = { HANDOFF_OUTBOX_BACKOFF_MS: '200', HANDOFF_OUTBOX_WINDOW_S: '3' };
+const ENV = { HANDOFF_OUTBOX_BACKOFF_MS: '200', HANDOFF_OUTBOX_WINDOW_S: '3',
+    HANDOFF_PUBLIC_URL: 'https://handoff.example.com' };
 
 let srv;
 let second;
@@ -262,10 +264,29 @@ test('a dead letter after the retry window; an admin sends it again',
 	await sleep(700);
 	assert.equal(recv.at('/dead').length, tries, 'a dead letter rests');
 
+	// The admin's page lists it with a button that sends it again.
+	await srv.account('outbox-admin@example.com', 'admin',
+	    'outbox-admin-pass');
+	const admin = await signIn(srv, 'outbox-admin@example.com',
+	    'outbox-admin-pass');
+	const pageOf = async (path) => {
+		const r = await srv.request('GET', path, { auth: false,
+		    headers: { cookie: admin.cookie } });
+		assert.equal(r.status, 200, r.text);
+		return r.text;
+	};
+	const html = await pageOf('/outbox');
+	assert.match(html, new RegExp(`<tr id="message-${dead.id}">` +
+	    `<th scope="row"><code>${dead.msg_id}</code></th>` +
+	    '<td>checkpoint.updated</td><td>webhook</td><td>dead</td>'));
+	assert.match(html, new RegExp(`action="/outbox/${dead.id}/retry"`));
+	assert.match(html, new RegExp(`<code>${recv.url('/dead')}</code>`));
+
 	recv.plans.set('/dead', []);
-	const again = await srv.api('POST', `/api/v1/outbox/${dead.id}/retry`);
-	assert.equal(again.status, 200, again.text);
-	assert.equal(again.json.status, 'pending');
+	const again = await postForm(srv, admin, `/outbox/${dead.id}/retry`,
+	    {});
+	assert.equal(again.status, 303, again.text);
+	assert.equal(again.headers.get('location'), '/outbox?status=pending');
 	assert.ok(await eventually(async () =>
 	    recv.at('/dead').length === tries + 1, 10000), 'sent again');
 	const last = recv.at('/dead').at(-1);
@@ -350,10 +371,44 @@ test('chat: a Slack-compatible message for a project\'s opened risks',
 		const m = JSON.parse(g.body);
 		assert.deepEqual(Object.keys(m), ['text']);
 		assert.match(m.text, /^New (critical|high|medium|low) risk: /);
-		assert.ok(m.text.includes('Churn &lt;model&gt; &amp; co'),
-		    m.text);
+		assert.ok(m.text.endsWith(` \u00b7 <https://handoff.example.com/` +
+		    `projects/${p.id}|Churn &lt;model&gt; &amp; co>`), m.text);
 		assert.equal(g.headers['webhook-signature'], undefined);
 	}
+});
+
+test('the Monday digest: once a week, as a chat message and a webhook',
+    async () => {
+	await allowLoopback(true);
+	// TODAY is a Monday: the week's digest is written on the next idle
+	// claim, once, whichever worker gets there first.
+	assert.equal(new Date(`${TODAY}T00:00:00Z`).getUTCDay(), 1);
+	const chatHook = await srv.api('POST', '/api/v1/webhooks', {
+	    name: 'team channel', channel: 'chat', url: recv.url('/weekly'),
+	    events: 'digest.weekly' });
+	assert.equal(chatHook.status, 201, chatHook.text);
+	const h = await hook('/weekly-hook', 'digest.weekly');
+	assert.ok(await eventually(async () => recv.at('/weekly').length > 0 &&
+	    recv.at('/weekly-hook').length > 0, 20000), 'the digest');
+	await sleep(1500);
+	assert.equal(recv.at('/weekly').length, 1, 'once');
+	assert.equal(recv.at('/weekly-hook').length, 1, 'once');
+	assert.equal(await q('SELECT count(*) FROM outbox_weeks'), '1');
+	const text = JSON.parse(recv.at('/weekly')[0].body).text;
+	assert.match(text, /^\*<https:\/\/handoff\.example\.com\/digest\?week=2026-W12\|Risk digest>, week 2026-W12\*\n\d+ open: \d+ critical, \d+ high/);
+	// The same numbers as the digest's own chat form.
+	const own = await srv.request('GET',
+	    '/digest.md?format=chat');
+	assert.equal(own.status, 200, own.text);
+	assert.equal(text, own.text);
+	const g = recv.at('/weekly-hook')[0];
+	assert.ok(verify(h.secret, g.headers, g.body));
+	const body = JSON.parse(g.body);
+	assert.equal(body.type, 'digest.weekly');
+	assert.equal(body.data.week, '2026-W12');
+	assert.equal(body.data.chat, text);
+	assert.deepEqual(Object.keys(body.data.open).sort(),
+	    ['critical', 'high', 'low', 'medium']);
 });
 
 test('two instances deliver each message once', async () => {

@@ -348,6 +348,17 @@ const ROUTES = [
 		    body: { unlock: 'true' },
 		    location: `/accounts#user-${id}` };
 	    } },
+	{ route: '/outbox', method: 'GET', need: 'admin', ok: 200,
+	    make: async () => ({ path: '/outbox' }) },
+	{ route: '/outbox/#message/retry', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => ({ path: `/outbox/${await deadLetter()}/retry`,
+		body: {}, location: '/outbox?status=pending' }) },
+	{ route: '/outbox/webhooks/#webhook/delete', method: 'POST',
+	    need: 'admin', ok: 303, audits: true,
+	    make: async () => ({
+		path: `/outbox/webhooks/${await newHook()}/delete`, body: {},
+		location: '/outbox#endpoints-h' }) },
 	{ route: '/projects/new', method: 'GET', need: 'pm',
 	    readme: 'viewer', ok: 200,
 	    make: async () => ({ path: '/projects/new' }) },
