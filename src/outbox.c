@@ -294,7 +294,8 @@ ob_done(void)
 			json_decref(doc);
 			ob.claimed = 0;
 			ob.busy = 0;
-			ob_send(STMT_OUTBOX_DIGEST, views_weekly_call(ob.today));
+			ob_send(STMT_OUTBOX_DIGEST,
+			    views_weekly_call(ob.today));
 			if (!ob.busy)
 				kore_log(LOG_ERR, "outbox: cannot ask for "
 				    "the weekly digest");
