@@ -45,3 +45,18 @@ CREATE TABLE reminder_optouts (
 INSERT INTO settings (key, value, description) VALUES
 	('reminder_due_days', 2,
 	 'days before a checkpoint is due that its owner is reminded');
+
+-- Every reminder sent, one per person, kind, subject and day: written in
+-- the transaction of the outbox row that carries it, so that no person
+-- receives the same reminder twice (sql/api/95_mail.sql, api.mail_remind).
+CREATE TABLE reminders_sent (
+	person_id	bigint NOT NULL REFERENCES people ON DELETE CASCADE,
+	kind		text NOT NULL DEFAULT 'reminder_kind'
+			CHECK (kind = 'reminder_kind'),
+	reminder	text NOT NULL,
+	subject		text NOT NULL,
+	sent_on		date NOT NULL,
+	outbox_id	bigint REFERENCES outbox ON DELETE SET NULL,
+	PRIMARY KEY (person_id, reminder, subject, sent_on),
+	FOREIGN KEY (kind, reminder) REFERENCES vocabulary (kind, key)
+);

@@ -87,3 +87,63 @@ BEGIN
 	RETURN new;
 END
 $$;
+
+-- A reminder of kind p_kind about p_subject ("handoff:12:b") to a person,
+-- as an email row of the outbox, unless the person turned that kind off
+-- or was already reminded of it on p_day.  True when a row was written.
+CREATE FUNCTION api.mail_remind(p_person bigint, p_kind text,
+    p_subject text, p_day date, p_title text, p_text text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+	r	people;
+	ob	bigint;
+BEGIN
+	SELECT * INTO r FROM people WHERE id = p_person AND active;
+	IF NOT FOUND OR EXISTS (SELECT 1 FROM reminder_optouts
+	    WHERE person_id = p_person AND reminder = p_kind) THEN
+		RETURN false;
+	END IF;
+	INSERT INTO reminders_sent (person_id, reminder, subject, sent_on)
+	VALUES (p_person, p_kind, p_subject, p_day)
+	ON CONFLICT DO NOTHING;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	INSERT INTO outbox (channel, recipient, event, payload)
+	VALUES ('email', r.email, 'reminder.' || p_kind,
+	    jsonb_build_object('subject', p_title, 'text', p_text,
+	    'to_name', r.name))
+	RETURNING id INTO ob;
+	UPDATE reminders_sent SET outbox_id = ob
+	WHERE person_id = p_person AND reminder = p_kind AND
+	    subject = p_subject AND sent_on = p_day;
+	RETURN true;
+END
+$$;
+
+-- A handoff offered (again): its receiver is reminded, once a day.
+CREATE FUNCTION api.mail_on_handoff() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	k	handoff_kinds;
+	project	text;
+	giver	text;
+BEGIN
+	SELECT * INTO k FROM handoff_kinds WHERE key = NEW.key;
+	SELECT name INTO project FROM projects WHERE id = NEW.project_id;
+	SELECT name INTO giver FROM people WHERE id = NEW.from_id;
+	PERFORM api.mail_remind(NEW.to_id, 'handoff_offered',
+	    format('handoff:%s:%s', NEW.project_id, NEW.key), NEW.offered_on,
+	    format('Handoff offered to you: %s (%s)', k.name, project),
+	    format(E'%s offered you the handoff "%s" of %s on %s.\n\n%s\n',
+	    coalesce(giver, 'Someone'), k.name, project, NEW.offered_on,
+	    k.question) ||
+	    coalesce(E'\nThe artifact: ' || NEW.artifact_url || E'\n', ''));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER mail_on_handoff AFTER UPDATE ON handoffs FOR EACH ROW
+    WHEN (NEW.offered_on IS NOT NULL AND NEW.accepted_on IS NULL AND
+    NEW.to_id IS NOT NULL AND NEW.version <> OLD.version)
+    EXECUTE FUNCTION api.mail_on_handoff();

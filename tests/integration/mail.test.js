@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TOP } from '../lib/harness.js';
-import { startApi, createPerson, assertError, auditCount, auditOf, psql,
-    sleep } from '../lib/fixtures.js';
+import { startApi, createPerson, createProject, assertError, auditCount,
+    auditOf, psql, sleep, TODAY } from '../lib/fixtures.js';
 
 const execFileP = promisify(execFile);
 
@@ -241,4 +241,63 @@ test('an email row that cannot be written as a message is not sent',
 	}
 	assert.match(err, /cannot be written in a header/);
 	assert.equal(received().length, before);
+});
+
+// The email rows of the outbox to one address, as the database has them.
+async function mailRowsTo(address) {
+	return Number(await psql(`SELECT count(*) FROM outbox
+	    WHERE channel = 'email' AND recipient = '${address}'`,
+	    { db: srv.db }));
+}
+
+test('a handoff offered reminds its receiver once a day, unless turned off',
+    async () => {
+	const giver = await createPerson(srv, { name: 'Dana Giver' });
+	const taker = await createPerson(srv, { name: 'Élise Taker',
+	    role: 'mle' });
+	const p = await createProject(srv);
+	const offer = `/api/v1/projects/${p.id}/handoffs/b/offer`;
+	const before = received().length;
+
+	let r = await srv.api('POST', offer, { from_id: giver.id,
+	    to_id: taker.id, artifact_url: 'https://git.example.com/nb' });
+	assert.equal(r.status, 200, r.text);
+	const mails = await waitForMail(before + 1);
+	const mine = mails.filter((x) => x.envelope.to[0] === taker.email);
+	assert.equal(mine.length, 1);
+	const m = await parseMail(mine[0].raw);
+	assert.deepEqual(m.defects, []);
+	assert.equal(m.subject, 'Handoff offered to you: Notebook to '
+	    + `training pipeline (${p.name})`);
+	assert.equal(m.to, `Élise Taker <${taker.email}>`);
+	assert.equal(m.content_type, 'text/plain');
+	assert.match(m.parts[0].body, new RegExp('^Dana Giver offered you '
+	    + `the handoff "Notebook to training pipeline" of ${p.name} on `
+	    + `${TODAY}\\.`));
+	assert.match(m.parts[0].body, /The artifact: https:\/\/git\.example\.com\/nb/);
+
+	// Offered again the same day: no second reminder.
+	r = await srv.api('POST', offer, { from_id: giver.id,
+	    to_id: taker.id });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(await mailRowsTo(taker.email), 1);
+	assert.equal(Number(await psql(`SELECT count(*) FROM reminders_sent
+	    WHERE person_id = ${taker.id} AND reminder = 'handoff_offered'`,
+	    { db: srv.db })), 1);
+
+	// Turned off: nothing is written for that person.
+	const quiet = await createPerson(srv, { role: 'mle' });
+	r = await srv.api('PATCH', mailOf(quiet.id),
+	    { reminders: { handoff_offered: false } });
+	assert.equal(r.status, 200, r.text);
+	const q = await createProject(srv);
+	r = await srv.api('POST', `/api/v1/projects/${q.id}/handoffs/b/offer`,
+	    { from_id: giver.id, to_id: quiet.id });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(await mailRowsTo(quiet.email), 0);
+	await sleep(1500);
+	assert.equal(received().filter((x) =>
+	    x.envelope.to[0] === quiet.email).length, 0);
+	assert.equal(received().filter((x) =>
+	    x.envelope.to[0] === taker.email).length, 1);
 });
