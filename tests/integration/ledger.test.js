@@ -56,10 +56,11 @@ async function loggedBetween(begin, end) {
 }
 
 // What the servers' ledger jobs send, on their own.
-const JOB = /api\.(ledger_work|ledger_apply|vocabulary)\(/;
+const JOB = /api\.(ledger_work|ledger_apply|vocabulary|outbox_claim|outbox_done|outbox_weekly)\(/;
 
-// The statements a request made the server send, its ledger job's left
-// out (a, b and the test run one at a time; the job's work is its own).
+// The statements a request made the server send, its background jobs'
+// (the ledger's, the outbox's) left out (a, b and the test run one at a
+// time; the jobs' work is their own).
 async function statementsOf(srv, method, path, body) {
 	const mark = randomUUID();
 	await psql(`SELECT 'begin ${mark}'`, { db: srv.db });
