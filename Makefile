@@ -63,6 +63,7 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest render_modelcard \
 		   render_me \
+		   render_mail \
 		   httpparse utf8 \
 		   calldoc stmt apidoc apidoc_table throttle proxy expo export lsn
 PURE_OBJ	:= $(patsubst %,$(BUILD)/pure/%.o,$(PURE))

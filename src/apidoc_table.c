@@ -90,6 +90,11 @@ const struct apidoc_op apidoc_ops[] = {
 	    READ_V | CACHED),
 	OP("PATCH", "/people/#person", "people", "Change a person",
 	    "Person", WRITE_V),
+	OP("GET", "/people/#person/mail", "people",
+	    "What a person receives by email (admins)", "MailPrefs", 0),
+	OP("PATCH", "/people/#person/mail", "people",
+	    "Change what a person receives by email: the digest, each "
+	    "reminder on or off (admins)", "MailPrefs", 0),
 
 	OPQ("GET", "/projects", "projects",
 	    "Projects, filtered: every status unless status names one "
@@ -260,6 +265,15 @@ static const struct apidoc_prop person_props[] = {
 	P("email", AT_STRING, REQ),
 	PE("role", REQ, person_role_keys),
 	P("active", AT_BOOL, REQ),
+	P("version", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop mail_prefs_props[] = {
+	P("person_id", AT_INT, REQ),
+	P("email", AT_STRING, REQ),
+	PE("digest", REQ, mail_digest_keys),
+	P("reminders", AT_OBJECT, REQ),
 	P("version", AT_INT, REQ),
 	END
 };
@@ -523,6 +537,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "UserList", "user accounts", user_list_props },
 	{ "Person", "a person who may own work", person_props },
 	{ "PersonList", "a page of people", person_list_props },
+	{ "MailPrefs", "what a person receives by email: the digest (all, "
+	    "mine, none) and each reminder kind (true: on)", mail_prefs_props },
 	{ "Project", "a project", project_props },
 	{ "ProjectList", "a page of projects", project_list_props },
 	{ "Checkpoint", "a checkpoint of a project", checkpoint_props },

@@ -48,6 +48,22 @@ const struct field threshold_body[] = {
 	END
 };
 
+/* A person's email: the digest they receive, the reminders on or off. */
+static const struct field reminder_fields[] = {
+	{ "checkpoint_due", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "checkpoint_missed", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "handoff_offered", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "handoff_waiting", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	{ "box_critical", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field mail_prefs_body[] = {
+	{ "digest", FIELD_ENUM, 0, 0, 0, mail_digest_keys, NULL },
+	{ "reminders", FIELD_OBJECT, 0, 0, 0, NULL, reminder_fields },
+	END
+};
+
 const struct field person_list_query[] = {
 	{ "active", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	{ "role", FIELD_ENUM, 0, 0, 0, person_role_keys, NULL },

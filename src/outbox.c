@@ -31,6 +31,7 @@
 #include <sodium.h>
 
 #include "handoff.h"
+#include "mail.h"
 #include "outbox.h"
 #include "webhook.h"
 
@@ -44,13 +45,11 @@
 static int	webhook_prepare(struct outbox_msg *, const json_t *);
 static int	chat_prepare(struct outbox_msg *, const json_t *);
 
-/*
- * The senders, by channel.  'email' is sent by the mail module's sender
- * (a line here when it comes); until then its rows wait.
- */
+/* The senders, by channel; 'email' is mail.c's (SMTP). */
 static const struct outbox_sender senders[] = {
 	{ "webhook", webhook_prepare, NULL },
 	{ "chat", chat_prepare, NULL },
+	{ "email", mail_prepare, NULL },
 };
 
 struct ob {

@@ -39,6 +39,12 @@ static const struct api_method person_get = {
 static const struct api_method person_patch = {
 	STMT_PERSON_PATCH, 200, person_patch_body, NULL, NULL, 0, NULL
 };
+static const struct api_method mail_prefs_get = {
+	STMT_MAIL_PREFS_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method mail_prefs_patch = {
+	STMT_MAIL_PREFS_PATCH, 200, mail_prefs_body, NULL, NULL, 0, NULL
+};
 static const struct api_method project_create = {
 	STMT_PROJECT_CREATE_RISKS, 201, project_create_body, NULL,
 	"/api/v1/projects/", 1, NULL
@@ -338,6 +344,10 @@ static const struct route_method m_api_person[] = {
 	M(GET, ACCESS_VIEWER, api_run, &person_get),
 	M(PATCH, ACCESS_PM, api_run, &person_patch),
 };
+static const struct route_method m_api_person_mail[] = {
+	M(GET, ACCESS_ADMIN, api_run, &mail_prefs_get),
+	M(PATCH, ACCESS_ADMIN, api_run, &mail_prefs_patch),
+};
 static const struct route_method m_api_projects[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &projects),
 	M(POST, ACCESS_PM, api_run, &project_create),
@@ -453,6 +463,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/outbox/#message/retry", m_api_outbox_retry),
 	ROUTE_LAG("/api/v1/people", m_api_people),
 	ROUTE("/api/v1/people/#person", m_api_person),
+	ROUTE("/api/v1/people/#person/mail", m_api_person_mail),
 	ROUTE_LAG("/api/v1/projects", m_api_projects),
 	ROUTE("/api/v1/projects/#project", m_api_project),
 	ROUTE("/api/v1/projects/#project/stage", m_api_stage),

@@ -118,6 +118,26 @@ static const char *const readiness_answer_labels[READINESS_ANSWER_COUNT + 1] = {
 	"yes", "no", "not applicable", NULL
 };
 
+const char *const mail_digest_keys[MAIL_DIGEST_COUNT + 1] = {
+	"all", "mine", "none", NULL
+};
+
+static const char *const mail_digest_labels[MAIL_DIGEST_COUNT + 1] = {
+	"the whole digest", "only my projects and boxes", "no digest", NULL
+};
+
+const char *const reminder_kind_keys[REMINDER_KIND_COUNT + 1] = {
+	"checkpoint_due", "checkpoint_missed", "handoff_offered",
+	"handoff_waiting", "box_critical", NULL
+};
+
+static const char *const reminder_kind_labels[REMINDER_KIND_COUNT + 1] = {
+	"a checkpoint of mine is due soon", "a checkpoint of mine is missed",
+	"a handoff is offered to me",
+	"a handoff has waited for me over 7 days",
+	"a box I hold became critical", NULL
+};
+
 const struct vocab vocabularies[] = {
 	{ "stage", stage_keys, stage_names, STAGE_COUNT },
 	{ "role", role_keys, role_labels, ROLE_COUNT },
@@ -137,6 +157,10 @@ const struct vocab vocabularies[] = {
 	    READINESS_ITEM_COUNT },
 	{ "readiness_answer", readiness_answer_keys, readiness_answer_labels,
 	    READINESS_ANSWER_COUNT },
+	{ "mail_digest", mail_digest_keys, mail_digest_labels,
+	    MAIL_DIGEST_COUNT },
+	{ "reminder_kind", reminder_kind_keys, reminder_kind_labels,
+	    REMINDER_KIND_COUNT },
 };
 
 const size_t	nvocabularies = sizeof(vocabularies) / sizeof(vocabularies[0]);

@@ -127,6 +127,24 @@ enum readiness_answer {
 	READINESS_ANSWER_COUNT
 };
 
+/* What of the Monday digest a person receives by email. */
+enum mail_digest {
+	MAIL_DIGEST_ALL,
+	MAIL_DIGEST_MINE,
+	MAIL_DIGEST_NONE,
+	MAIL_DIGEST_COUNT
+};
+
+/* The reminders a person may turn off, each on its own. */
+enum reminder_kind {
+	REMINDER_CHECKPOINT_DUE,
+	REMINDER_CHECKPOINT_MISSED,
+	REMINDER_HANDOFF_OFFERED,
+	REMINDER_HANDOFF_WAITING,
+	REMINDER_BOX_CRITICAL,
+	REMINDER_KIND_COUNT
+};
+
 /*
  * The keys as the API and the database write them, NULL-terminated, in
  * enum order; person roles are the matrix roles and "pm"; user roles are
@@ -148,6 +166,8 @@ extern const char *const risk_kind_keys[];
 extern const char *const severity_keys[];
 extern const char *const readiness_item_keys[];
 extern const char *const readiness_answer_keys[];
+extern const char *const mail_digest_keys[];
+extern const char *const reminder_kind_keys[];
 
 /* One vocabulary: its name in the database's table, keys and labels. */
 struct vocab {

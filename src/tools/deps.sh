@@ -12,7 +12,7 @@ profile=${1:-run}
 
 run_pkgs="kore libjansson-dev libpq-dev libsodium-dev libcurl4-openssl-dev postgresql gcc make pkg-config"
 lint_pkgs="cppcheck kore libjansson-dev libsodium-dev libcurl4-openssl-dev libpq-dev"
-test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl openssl cppcheck nginx systemd wrk prometheus python3-icalendar"
+test_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev chromium fonts-dejavu-core nodejs npm curl openssl cppcheck nginx systemd wrk prometheus python3-icalendar python3-aiosmtpd"
 
 case $profile in
 run)	want=$run_pkgs ;;

@@ -211,6 +211,13 @@ const ROUTES = [
 	    make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}`,
 		body: { active: false } }) },
+	{ route: '/api/v1/people/#person/mail', method: 'GET', need: 'admin',
+	    api: true, ok: 200, make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/mail` }) },
+	{ route: '/api/v1/people/#person/mail', method: 'PATCH', need: 'admin',
+	    api: true, ok: 200, audits: true, make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/mail`,
+		body: { digest: 'mine' } }) },
 
 	// Projects.
 	{ route: '/api/v1/projects', method: 'GET', need: 'viewer', api: true,

@@ -1,0 +1,149 @@
+-- Email: what each person receives (the tables are in sql/0027_mail.sql).
+
+-- {"person_id", "email", "digest", "reminders": {kind: on}, "version"}:
+-- the defaults (the whole digest, every reminder) for a person without a
+-- row of mail_prefs.
+CREATE FUNCTION api.mail_prefs_json(p_person people) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	m	mail_prefs;
+BEGIN
+	SELECT * INTO m FROM mail_prefs WHERE person_id = p_person.id;
+	RETURN json_build_object('person_id', p_person.id,
+	    'email', p_person.email,
+	    'digest', coalesce(m.digest, 'all'),
+	    'reminders', (SELECT json_object_agg(v.key, NOT EXISTS (
+		SELECT 1 FROM reminder_optouts o
+		WHERE o.person_id = p_person.id AND o.reminder = v.key)
+		ORDER BY v.position)
+		FROM vocabulary v WHERE v.kind = 'reminder_kind'),
+	    'version', coalesce(m.version, 0));
+END
+$$;
+
+CREATE FUNCTION api.mail_person(p jsonb, p_lock boolean) RETURNS people
+LANGUAGE plpgsql AS $$
+DECLARE
+	r	people;
+BEGIN
+	IF p_lock THEN
+		SELECT * INTO r FROM people
+		WHERE id = api.path_id(p, 'person') FOR UPDATE;
+	ELSE
+		SELECT * INTO r FROM people WHERE id = api.path_id(p, 'person');
+	END IF;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no person with id %s',
+		    api.path_id(p, 'person')));
+	END IF;
+	RETURN r;
+END
+$$;
+
+-- GET /api/v1/people/{id}/mail (an admin)
+CREATE FUNCTION api.mail_prefs_get(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN api.mail_prefs_json(api.mail_person(p, false));
+END
+$$;
+
+-- PATCH /api/v1/people/{id}/mail (an admin): body.digest, and
+-- body.reminders as {kind: on}; the kinds not named keep their state.
+-- Audited.
+CREATE FUNCTION api.mail_prefs_patch(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	r	people := api.mail_person(p, true);
+	old	json := api.mail_prefs_json(r);
+	new	json;
+	k	text;
+	v	jsonb;
+BEGIN
+	PERFORM api.check_version(p, (old->>'version')::int,
+	    'these mail preferences');
+
+	INSERT INTO mail_prefs AS m (person_id, digest)
+	VALUES (r.id, coalesce(b->>'digest', old->>'digest'))
+	ON CONFLICT (person_id) DO UPDATE SET
+	    digest = EXCLUDED.digest, version = m.version + 1,
+	    updated_at = now();
+
+	FOR k, v IN SELECT * FROM jsonb_each(coalesce(b->'reminders',
+	    '{}'::jsonb)) LOOP
+		IF v = 'false'::jsonb THEN
+			INSERT INTO reminder_optouts (person_id, reminder)
+			VALUES (r.id, k) ON CONFLICT DO NOTHING;
+		ELSE
+			DELETE FROM reminder_optouts
+			WHERE person_id = r.id AND reminder = k;
+		END IF;
+	END LOOP;
+
+	new := api.mail_prefs_json(r);
+	PERFORM api.audit(p, NULL, 'mail_prefs', r.id::text, 'update', old,
+	    new);
+	RETURN new;
+END
+$$;
+
+-- A reminder of kind p_kind about p_subject ("handoff:12:b") to a person,
+-- as an email row of the outbox, unless the person turned that kind off
+-- or was already reminded of it on p_day.  True when a row was written.
+CREATE FUNCTION api.mail_remind(p_person bigint, p_kind text,
+    p_subject text, p_day date, p_title text, p_text text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+	r	people;
+	ob	bigint;
+BEGIN
+	SELECT * INTO r FROM people WHERE id = p_person AND active;
+	IF NOT FOUND OR EXISTS (SELECT 1 FROM reminder_optouts
+	    WHERE person_id = p_person AND reminder = p_kind) THEN
+		RETURN false;
+	END IF;
+	INSERT INTO reminders_sent (person_id, reminder, subject, sent_on)
+	VALUES (p_person, p_kind, p_subject, p_day)
+	ON CONFLICT DO NOTHING;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	INSERT INTO outbox (channel, recipient, event, payload)
+	VALUES ('email', r.email, 'reminder.' || p_kind,
+	    jsonb_build_object('subject', p_title, 'text', p_text,
+	    'to_name', r.name))
+	RETURNING id INTO ob;
+	UPDATE reminders_sent SET outbox_id = ob
+	WHERE person_id = p_person AND reminder = p_kind AND
+	    subject = p_subject AND sent_on = p_day;
+	RETURN true;
+END
+$$;
+
+-- A handoff offered (again): its receiver is reminded, once a day.
+CREATE FUNCTION api.mail_on_handoff() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	k	handoff_kinds;
+	project	text;
+	giver	text;
+BEGIN
+	SELECT * INTO k FROM handoff_kinds WHERE key = NEW.key;
+	SELECT name INTO project FROM projects WHERE id = NEW.project_id;
+	SELECT name INTO giver FROM people WHERE id = NEW.from_id;
+	PERFORM api.mail_remind(NEW.to_id, 'handoff_offered',
+	    format('handoff:%s:%s', NEW.project_id, NEW.key), NEW.offered_on,
+	    format('Handoff offered to you: %s (%s)', k.name, project),
+	    format(E'%s offered you the handoff "%s" of %s on %s.\n\n%s\n',
+	    coalesce(giver, 'Someone'), k.name, project, NEW.offered_on,
+	    k.question) ||
+	    coalesce(E'\nThe artifact: ' || NEW.artifact_url || E'\n', ''));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER mail_on_handoff AFTER UPDATE ON handoffs FOR EACH ROW
+    WHEN (NEW.offered_on IS NOT NULL AND NEW.accepted_on IS NULL AND
+    NEW.to_id IS NOT NULL AND NEW.version <> OLD.version)
+    EXECUTE FUNCTION api.mail_on_handoff();
