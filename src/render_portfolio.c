@@ -104,7 +104,7 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "</header>\n<section aria-label=\"Projects\">\n");
 	filter_form(b, rows, f);
 
-	sbuf_str(b, "<table class=\"portfolio\">\n<thead><tr>"
+	sbuf_str(b, "<table class=\"portfolio cards\">\n<thead><tr>"
 	    "<th scope=\"col\">Project</th><th scope=\"col\">PM</th>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\">Next checkpoint"
 	    "</th><th scope=\"col\">Target launch</th>"
@@ -119,7 +119,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 			render_badge(b, project_status_keys[r->status],
 			    project_status_keys[r->status]);
 		}
-		html_printf(b, "</th><td>%s</td><td>%s</td><td>",
+		html_printf(b, "</th><td data-label=\"PM\">%s</td>"
+		    "<td data-label=\"Stage\">%s</td>"
+		    "<td data-label=\"Next checkpoint\">",
 		    r->pm != NULL ? r->pm : "", stage_name(r->stage));
 		if (r->next_title != NULL) {
 			date_format(r->next_due, day);
@@ -132,8 +134,9 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 		}
 		date_format(r->launch, day);
 		risk_launch_phrase(r->launch, ctx->today, when);
-		html_printf(b, "</td><td>%s<br><span class=\"muted\">%s</span>"
-		    "</td><td>", day, when);
+		html_printf(b, "</td><td data-label=\"Target launch\">%s<br>"
+		    "<span class=\"muted\">%s</span></td>"
+		    "<td data-label=\"Open risks\">", day, when);
 		shown = 0;
 		for (s = SEVERITY_CRITICAL; s >= SEVERITY_LOW; s--) {
 			if (r->counts[s] == 0)
@@ -307,16 +310,20 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "holds too many is a single point of failure; someone who "
 	    "leaves leaves their boxes empty.</p></header>\n<section "
 	    "aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">Everyone</h2>"
-	    "\n<table class=\"people\">\n<thead><tr><th scope=\"col\">Name"
-	    "</th><th scope=\"col\">Role</th><th scope=\"col\">Email</th>"
+	    "\n<table class=\"people cards\">\n<thead><tr>"
+	    "<th scope=\"col\">Name</th><th scope=\"col\">Role</th>"
+	    "<th scope=\"col\">Email</th>"
 	    "<th scope=\"col\">Expected boxes</th><th scope=\"col\">Status"
 	    "</th></tr></thead>\n<tbody>\n");
 
 	json_array_foreach(doc_arr(doc, "people"), i, p) {
 		id = doc_int(p, "id");
 		html_printf(b, "<tr id=\"person-%lld\"><th scope=\"row\">"
-		    "%s</th><td>%s</td><td>%s</td><td>", id, doc_str(p, "name"),
-		    person_role_label(doc, doc_str(p, "role")),
+		    "%s</th><td data-label=\"Role\">%s</td>"
+		    "<td data-label=\"Email\">%s</td>"
+		    "<td data-label=\"Expected boxes\">", id,
+		    doc_str(p, "name"), person_role_label(doc,
+		    doc_str(p, "role")),
 		    doc_str(p, "email"));
 
 		/* Boxes held today in active projects, and where. */
@@ -337,7 +344,7 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 			html_printf(b, boxes > threshold ? "<br><strong>%d "
 			    "in all</strong> &mdash; more than anyone should "
 			    "hold" : "<br><strong>%d in all</strong>", boxes);
-		sbuf_str(b, "</td><td>");
+		sbuf_str(b, "</td><td data-label=\"Status\">");
 		render_badge(b, doc_bool(p, "active") ? "active" : "paused",
 		    doc_bool(p, "active") ? "active" : "inactive");
 

@@ -300,13 +300,14 @@ section_readiness(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		html_printf(b, "<p class=\"waiver\">Waived on %s by %s: %s</p>"
 		    "\n", doc_str(w, "on"), doc_str(w, "by"),
 		    doc_str(w, "reason"));
-	sbuf_str(b, "<table class=\"readiness\">\n<thead><tr>"
+	sbuf_str(b, "<table class=\"readiness cards\">\n<thead><tr>"
 	    "<th scope=\"col\">Item</th><th scope=\"col\">Answer</th>"
 	    "<th scope=\"col\">Evidence</th><th scope=\"col\">Answered by"
 	    "</th></tr></thead>\n<tbody>\n");
 	json_array_foreach(doc_arr(rd, "items"), i, it) {
 		html_printf(b, "<tr id=\"readiness-%s\"><th scope=\"row\">%s"
-		    "</th><td>", doc_str(it, "key"), doc_str(it, "label"));
+		    "</th><td data-label=\"Answer\">", doc_str(it, "key"),
+		    doc_str(it, "label"));
 		if (doc_str(it, "answer") != NULL)
 			render_badge(b, doc_str(it, "answer"),
 			    readiness_answer_label((enum readiness_answer)
@@ -324,14 +325,14 @@ section_readiness(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    fs);
 			sbuf_str(b, "</details>");
 		}
-		sbuf_str(b, "</td><td>");
+		sbuf_str(b, "</td><td data-label=\"Evidence\">");
 		if (doc_str(it, "evidence_url") != NULL)
 			html_printf(b, "<a href=\"%s\" rel=\"noopener "
 			    "noreferrer\">evidence</a>",
 			    doc_str(it, "evidence_url"));
 		else
 			sbuf_str(b, "&mdash;");
-		sbuf_str(b, "</td><td>");
+		sbuf_str(b, "</td><td data-label=\"Answered by\">");
 		if (doc_str(it, "answered_by") != NULL)
 			html_printf(b, "%s on %s", doc_str(it, "answered_by"),
 			    doc_str(it, "answered_on"));
@@ -503,12 +504,14 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "<section id=\"checkpoints\" "
 	    "aria-labelledby=\"checkpoints-h\">\n"
 	    "<h2 id=\"checkpoints-h\">Checkpoints</h2>\n"
-	    "<table class=\"checkpoints\">\n<thead><tr><th scope=\"col\">Due"
-	    "</th><th scope=\"col\">Checkpoint</th><th scope=\"col\">Stage"
-	    "</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
+	    "<table class=\"checkpoints cards\">\n<thead><tr>"
+	    "<th scope=\"col\">Due</th><th scope=\"col\">Checkpoint</th>"
+	    "<th scope=\"col\">Stage</th><th scope=\"col\">Owner</th>"
+	    "<th scope=\"col\">Status</th>"
 	    "</tr></thead>\n<tbody>\n");
 	json_array_foreach(doc_arr(doc, "checkpoints"), i, c) {
-		html_printf(b, "<tr id=\"checkpoint-%lld\"><td>%s",
+		html_printf(b, "<tr id=\"checkpoint-%lld\">"
+		    "<td data-label=\"Due\">%s",
 		    doc_int(c, "id"), doc_str(c, "due_on"));
 		if (json_array_size(doc_arr(c, "slips")) > 0)
 			html_printf(b, "<br><span class=\"muted\">was %s"
@@ -518,7 +521,9 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (doc_str(c, "note") != NULL)
 			html_printf(b, "<p class=\"note\">%s</p>",
 			    doc_str(c, "note"));
-		html_printf(b, "</th><td>%s</td><td>%s</td><td>",
+		html_printf(b, "</th><td data-label=\"Stage\">%s</td>"
+		    "<td data-label=\"Owner\">%s</td>"
+		    "<td data-label=\"Status\">",
 		    stage_label(doc, doc_str(c, "stage")),
 		    or_dash(doc_path_str(c, "owner", "name")));
 		checkpoint_status_cell(b, c, ctx->today);
@@ -560,7 +565,7 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 	cls = !expected ? "cell-unexpected" : empty ? "cell-empty" :
 	    "cell-owned";
-	html_printf(b, "<td class=\"%s\">", cls);
+	html_printf(b, "<td class=\"%s\" data-label=\"%s\">", cls, rlabel);
 
 	if (person != NULL && doc_bool(person, "active"))
 		html_printf(b, "<span class=\"owner\">%s</span>",
@@ -619,7 +624,7 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "<h2 id=\"ownership-h\">Ownership matrix</h2>\n"
 	    "<p class=\"muted\">An expected box with nobody in it is a launch "
 	    "risk, not a detail. Grey boxes are not expected.</p>\n"
-	    "<div class=\"table-wrap\"><table class=\"matrix\">\n"
+	    "<div class=\"table-wrap\"><table class=\"matrix cards\">\n"
 	    "<thead><tr><th scope=\"col\">Responsibility</th>"
 	    "<th scope=\"col\">Needed by</th>");
 	for (r = 0; r < ROLE_COUNT; r++)
@@ -632,7 +637,7 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (doc_str(row, "handoff") != NULL)
 			html_printf(b, " <span class=\"muted\">(handoff %s)"
 			    "</span>", doc_str(row, "handoff"));
-		html_printf(b, "</th><td>%s</td>\n",
+		html_printf(b, "</th><td data-label=\"Needed by\">%s</td>\n",
 		    stage_label(doc, doc_str(row, "needed_by")));
 		for (r = 0; r < ROLE_COUNT; r++)
 			matrix_cell(b, ctx, doc, row, (enum role)r, people, fs);
@@ -1008,10 +1013,15 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "Not saved: %s <a href=\"#form-%s\">Go to the form</a>."
 		    "</p>\n", fs->message, fs->form);
 	section_risks(b, doc, risks);
+	/* On a narrow screen the timeline keeps its size and scrolls in its
+	 * own box (a region one can reach with Tab and scroll with the
+	 * arrow keys), not the page. */
 	sbuf_str(b, "<section id=\"timeline\" aria-labelledby=\"timeline-h\">"
-	    "\n<h2 id=\"timeline-h\">Timeline</h2>\n");
+	    "\n<h2 id=\"timeline-h\">Timeline</h2>\n"
+	    "<div class=\"timeline-scroll\" role=\"region\" tabindex=\"0\" "
+	    "aria-label=\"Timeline drawing\">\n");
 	render_timeline(b, doc, ctx->today);
-	sbuf_str(b, "</section>\n");
+	sbuf_str(b, "</div>\n</section>\n");
 	section_checkpoints(b, ctx, doc, fs);
 	section_readiness(b, ctx, doc, fs);
 	section_matrix(b, ctx, doc, people, fs);
