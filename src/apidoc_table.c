@@ -116,6 +116,9 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Name the owner of a box of the matrix", "Cell", WRITE_V),
 	OP("DELETE", "/projects/#project/ownership/:key/:role", "ownership",
 	    "Empty a box of the matrix", "Cell", WRITE_V),
+	OP("POST", "/projects/#project/ownership/copy", "ownership",
+	    "Fill the boxes another project has filled (the empty ones, or "
+	    "all with overwrite)", "OwnershipCopy", 0),
 
 	OP("POST", "/projects/#project/handoffs/:handoff/offer", "handoffs",
 	    "Offer a handoff", "Handoff", WRITE_V),
@@ -300,6 +303,14 @@ static const struct apidoc_prop cell_props[] = {
 	END
 };
 
+static const struct apidoc_prop ownership_copy_props[] = {
+	P("project_id", AT_INT, REQ),
+	P("from_project_id", AT_INT, REQ),
+	PL("copied", REQ, NULL),
+	P("kept", AT_INT, REQ),
+	END
+};
+
 static const struct apidoc_prop handoff_props[] = {
 	P("key", AT_STRING, REQ),
 	P("version", AT_INT, REQ),
@@ -405,6 +416,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Readiness", "the production readiness review's checklist",
 	    readiness_props },
 	{ "Cell", "a box of the ownership matrix", cell_props },
+	{ "OwnershipCopy", "the boxes copied from another project",
+	    ownership_copy_props },
 	{ "Handoff", "a handoff between stages", handoff_props },
 	{ "History", "a page of a project's changes", history_props },
 	{ "Actor", "the person who must act", actor_props },

@@ -34,6 +34,9 @@ extern const struct field	readiness_body[];
 extern const struct field	readiness_item_body[];
 extern const struct field	ownership_body[];
 extern const struct field	cell_form_body[];
+extern const struct field	ownership_copy_body[];
+extern const struct field	project_status_form_body[];
+extern const struct field	project_fields_form_body[];
 extern const struct field	offer_body[];
 
 /* Accounts. */

@@ -49,7 +49,8 @@ project_render(struct http_request *req, json_t *page, json_t *path,
 	} else {
 		render_project_page(&b, &ctx, doc, json_object_get(page,
 		    "people"), rc == 0 ? &v.risks : NULL,
-		    json_object_get(page, "history"), fs);
+		    json_object_get(page, "history"),
+		    json_object_get(page, "projects"), fs);
 	}
 	page_reply(req, status, &b);
 	views_risks_free(&v);
@@ -105,6 +106,29 @@ static const struct form_field offer_form[] = {
 	{ NULL, 0, NULL, NULL }
 };
 
+static const struct form_field project_fields_form[] = {
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "pm_id", FORM_ID, NULL, NULL },
+	{ "kickoff_on", FORM_TEXT, NULL, NULL },
+	{ "target_launch_on", FORM_TEXT, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct form_field project_status_form[] = {
+	{ "status", FORM_TEXT, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ "confirm", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* An unticked confirmation is a missing one: the check names it. */
+static void
+confirm_adjust(json_t *body)
+{
+	if (!json_is_true(json_object_get(body, "confirm")))
+		json_object_del(body, "confirm");
+}
 
 /* A completion date only goes with done or waived. */
 static void
@@ -119,6 +143,18 @@ status_adjust(json_t *body)
 const struct page_action spec_action = {
 	"spec", STMT_PROJECT_PATCH, spec_form, project_patch_body,
 	"/projects/%project#spec", &project_view, NULL
+};
+
+const struct page_action project_fields_action = {
+	"project", STMT_PROJECT_PATCH, project_fields_form,
+	project_fields_form_body, "/projects/%project#edit", &project_view,
+	NULL
+};
+
+const struct page_action project_status_action = {
+	"project-status", STMT_PROJECT_PATCH, project_status_form,
+	project_status_form_body, "/projects/%project#edit", &project_view,
+	confirm_adjust
 };
 
 const struct page_action stage_action = {
@@ -148,6 +184,17 @@ const struct page_action due_action = {
 const struct page_action cell_action = {
 	"cell-%key-%role", STMT_OWNERSHIP_PUT, cell_form, cell_form_body,
 	"/projects/%project#resp-%key", &project_view, NULL
+};
+
+static const struct form_field copy_form[] = {
+	{ "from_project_id", FORM_ID, NULL, NULL },
+	{ "overwrite", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action copy_action = {
+	"ownership-copy", STMT_OWNERSHIP_COPY, copy_form, ownership_copy_body,
+	"/projects/%project#ownership", &project_view, NULL
 };
 
 const struct page_action offer_action = {

@@ -117,7 +117,7 @@ void	 render_person_options(struct sbuf *, json_t *, long long,
 
 /* render_project.c: the project page. */
 void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,
-	    json_t *, const struct risk_list *, json_t *,
+	    json_t *, const struct risk_list *, json_t *, json_t *,
 	    const struct form_state *);
 void	render_risk_items(struct sbuf *, const struct risk_list *, int);
 

@@ -595,9 +595,51 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</td>\n");
 }
 
+/*
+ * For a PM: fill this matrix from another project's, the empty boxes only
+ * unless overwrite is ticked (api.ownership_copy).
+ */
+static void
+matrix_copy(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *projects, const struct form_state *fs)
+{
+	json_t		*p;
+	char		 action[64], id[24];
+	const char	*sent;
+	size_t		 i;
+
+	if (ctx->access < PAGE_ACCESS_PM || json_array_size(projects) == 0)
+		return;
+	(void)snprintf(action, sizeof(action), "/projects/%lld/ownership-copy",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Copy ownership from another "
+	    "project</summary>\n", form_failed(fs, "ownership-copy") ?
+	    " open" : "");
+	form_open(b, ctx, fs, action, "ownership-copy", -1);
+	sbuf_str(b, "<div class=\"field\">\n<label for=\"copy-from\">"
+	    "Copy from</label>\n");
+	form_field_error(b, fs, "ownership-copy", "from_project_id");
+	sbuf_str(b, "<select id=\"copy-from\" name=\"from_project_id\" "
+	    "required");
+	form_input_attrs(b, fs, "ownership-copy", "from_project_id", NULL);
+	sbuf_str(b, ">\n<option value=\"\">choose a project</option>\n");
+	sent = form_value(fs, "ownership-copy", "from_project_id", "");
+	json_array_foreach(projects, i, p) {
+		(void)snprintf(id, sizeof(id), "%lld", doc_int(p, "id"));
+		render_option(b, id, doc_str(p, "name"), strcmp(sent, id) == 0);
+	}
+	sbuf_str(b, "</select>\n</div>\n<div class=\"field\">\n<input "
+	    "type=\"checkbox\" id=\"copy-overwrite\" name=\"overwrite\" "
+	    "value=\"true\">\n<label for=\"copy-overwrite\">Also replace the "
+	    "boxes that already have someone</label>\n</div>\n<button "
+	    "type=\"submit\">Copy ownership</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 static void
 section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
-    json_t *people, const struct form_state *fs)
+    json_t *people, json_t *projects, const struct form_state *fs)
 {
 	json_t	*row;
 	size_t	 i;
@@ -625,7 +667,9 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			matrix_cell(b, ctx, doc, row, (enum role)r, people, fs);
 		sbuf_str(b, "</tr>\n");
 	}
-	sbuf_str(b, "</tbody>\n</table></div>\n</section>\n");
+	sbuf_str(b, "</tbody>\n</table></div>\n");
+	matrix_copy(b, ctx, doc, projects, fs);
+	sbuf_str(b, "</section>\n");
 }
 
 /* Handoffs --------------------------------------------------------------- */
@@ -723,6 +767,125 @@ section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "</article>\n");
 	}
 	sbuf_str(b, "</div>\n</section>\n");
+}
+
+/* The project itself: its fields and its status ------------------------ */
+
+/* One labelled input of the fields form, with its error and hint. */
+static void
+edit_input(struct sbuf *b, const struct form_state *fs, const char *name,
+    const char *label, const char *type, const char *stored,
+    const char *hint)
+{
+	char	hint_id[48];
+
+	(void)snprintf(hint_id, sizeof(hint_id), "project-%s-hint", name);
+	html_printf(b, "<div class=\"field\">\n<label for=\"project-%s\">"
+	    "%s</label>\n", name, label);
+	if (hint != NULL)
+		html_printf(b, "<p class=\"hint\" id=\"%s\">%s</p>\n",
+		    hint_id, hint);
+	form_field_error(b, fs, "project", name);
+	html_printf(b, "<input type=\"%s\" id=\"project-%s\" name=\"%s\" "
+	    "value=\"%s\"", type, name, name,
+	    form_value(fs, "project", name, stored));
+	form_input_attrs(b, fs, "project", name, hint != NULL ? hint_id :
+	    NULL);
+	sbuf_str(b, ">\n</div>\n");
+}
+
+/*
+ * For a PM: the name, PM, kickoff and target launch (a new launch with its
+ * reason), and the status: pause, ship or cancel an active project,
+ * reactivate another, each with a reason and a ticked confirmation.  Both
+ * behind a disclosure: the page shows the state first.
+ */
+static void
+section_edit(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	static const char *const verbs[PROJECT_STATUS_COUNT] = {
+		"Reactivate", "Pause", "Ship", "Cancel"
+	};
+	char			 action[64];
+	const char		*pm, *sent;
+	enum project_status	 st;
+	int			 i;
+
+	if (ctx->access < PAGE_ACCESS_PM)
+		return;
+	if (project_status_from_key(doc_str(doc, "status"), &st) == -1)
+		st = PROJECT_ACTIVE;
+	sbuf_str(b, "<section id=\"edit\" aria-labelledby=\"edit-h\">\n"
+	    "<h2 id=\"edit-h\">The project</h2>\n");
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/edit",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Edit name, PM and dates</summary>"
+	    "\n", form_failed(fs, "project") ? " open" : "");
+	form_open(b, ctx, fs, action, "project", doc_int(doc, "version"));
+	edit_input(b, fs, "name", "Name", "text", doc_str(doc, "name"), NULL);
+	html_printf(b, "<div class=\"field\">\n<label for=\"project-pm_id\">"
+	    "PM</label>\n");
+	form_field_error(b, fs, "project", "pm_id");
+	sbuf_str(b, "<select id=\"project-pm_id\" name=\"pm_id\"");
+	form_input_attrs(b, fs, "project", "pm_id", NULL);
+	sbuf_str(b, ">\n");
+	pm = form_value(fs, "project", "pm_id", NULL);
+	render_person_options(b, people, *pm != '\0' ? strtoll(pm, NULL, 10) :
+	    doc_int(doc_obj(doc, "pm"), "id"), NULL, "pm");
+	sbuf_str(b, "</select>\n</div>\n");
+	edit_input(b, fs, "kickoff_on", "Kickoff", "date",
+	    doc_str(doc, "kickoff_on"), NULL);
+	edit_input(b, fs, "target_launch_on", "Target launch", "date",
+	    doc_str(doc, "target_launch_on"), "A new date moves the stage "
+	    "plan with it and is kept in the launch ledger.");
+	edit_input(b, fs, "reason", "Reason for a new launch date", "text",
+	    "", "Needed when the target launch moves, and only then.");
+	sbuf_str(b, "<button type=\"submit\">Save the project</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/status",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>%s</summary>\n",
+	    form_failed(fs, "project-status") ? " open" : "",
+	    st == PROJECT_ACTIVE ? "Pause, ship or cancel" : "Reactivate");
+	form_open(b, ctx, fs, action, "project-status",
+	    doc_int(doc, "version"));
+	sent = form_value(fs, "project-status", "status", "");
+	sbuf_str(b, "<div class=\"field\">\n<label for=\"project-status-"
+	    "status\">New status</label>\n");
+	form_field_error(b, fs, "project-status", "status");
+	sbuf_str(b, "<select id=\"project-status-status\" name=\"status\"");
+	form_input_attrs(b, fs, "project-status", "status", NULL);
+	sbuf_str(b, ">\n");
+	for (i = 0; i < PROJECT_STATUS_COUNT; i++) {
+		/* Active goes anywhere; the others come back to active. */
+		if ((enum project_status)i == st || (st != PROJECT_ACTIVE &&
+		    (enum project_status)i != PROJECT_ACTIVE))
+			continue;
+		render_option(b, project_status_keys[i], verbs[i],
+		    strcmp(sent, project_status_keys[i]) == 0);
+	}
+	sbuf_str(b, "</select>\n</div>\n<div class=\"field\">\n<label "
+	    "for=\"project-status-reason\">Reason</label>\n");
+	form_field_error(b, fs, "project-status", "reason");
+	html_printf(b, "<input type=\"text\" id=\"project-status-reason\" "
+	    "name=\"reason\" maxlength=\"500\" required value=\"%s\"",
+	    form_value(fs, "project-status", "reason", ""));
+	form_input_attrs(b, fs, "project-status", "reason", NULL);
+	sbuf_str(b, ">\n</div>\n<div class=\"field\">\n");
+	form_field_error(b, fs, "project-status", "confirm");
+	sbuf_str(b, "<input type=\"checkbox\" id=\"project-status-confirm\" "
+	    "name=\"confirm\" value=\"true\" required");
+	form_input_attrs(b, fs, "project-status", "confirm", NULL);
+	html_printf(b, ">\n<label for=\"project-status-confirm\">Yes, change "
+	    "the status of %s%s</label>\n</div>\n<button type=\"submit\">"
+	    "Change the status</button>\n", doc_str(doc, "name"),
+	    st == PROJECT_ACTIVE ? ": its risks stop being counted" : "");
+	form_close(b);
+	sbuf_str(b, "</details>\n</section>\n");
 }
 
 /* Stage and history ------------------------------------------------------ */
@@ -876,7 +1039,7 @@ section_history(struct sbuf *b, json_t *history)
 void
 render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, const struct risk_list *risks, json_t *history,
-    const struct form_state *fs)
+    json_t *projects, const struct form_state *fs)
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
@@ -898,10 +1061,11 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</section>\n");
 	section_checkpoints(b, ctx, doc, fs);
 	section_readiness(b, ctx, doc, fs);
-	section_matrix(b, ctx, doc, people, fs);
+	section_matrix(b, ctx, doc, people, projects, fs);
 	section_handoffs(b, ctx, doc, people, fs);
 	section_spec(b, ctx, doc, fs);
 	section_stage(b, ctx, doc, fs);
+	section_edit(b, ctx, doc, people, fs);
 	section_history(b, history);
 	layout_end(b);
 }

@@ -77,6 +77,9 @@ static const struct api_method ownership_put = {
 static const struct api_method ownership_delete = {
 	STMT_OWNERSHIP_DELETE, 200, NULL, NULL, NULL, 0, NULL
 };
+static const struct api_method ownership_copy = {
+	STMT_OWNERSHIP_COPY, 200, ownership_copy_body, NULL, NULL, 0, NULL
+};
 static const struct api_method handoff_offer = {
 	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
 };
@@ -185,6 +188,12 @@ static const struct route_method m_model_card[] = {
 static const struct route_method m_project_spec[] = {
 	M(POST, ACCESS_PM, run_action, &spec_action),
 };
+static const struct route_method m_project_fields_form[] = {
+	M(POST, ACCESS_PM, run_action, &project_fields_action),
+};
+static const struct route_method m_project_status_form[] = {
+	M(POST, ACCESS_PM, run_action, &project_status_action),
+};
 static const struct route_method m_project_stage_form[] = {
 	M(POST, ACCESS_PM, run_action, &stage_action),
 };
@@ -199,6 +208,9 @@ static const struct route_method m_checkpoint_due[] = {
 };
 static const struct route_method m_cell[] = {
 	M(POST, ACCESS_MEMBER, run_action, &cell_action),
+};
+static const struct route_method m_copy_form[] = {
+	M(POST, ACCESS_PM, run_action, &copy_action),
 };
 static const struct route_method m_offer_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &offer_action),
@@ -304,6 +316,9 @@ static const struct route_method m_api_ownership[] = {
 	M(PUT, ACCESS_MEMBER, api_run, &ownership_put),
 	M(DELETE, ACCESS_MEMBER, api_run, &ownership_delete),
 };
+static const struct route_method m_api_ownership_copy[] = {
+	M(POST, ACCESS_PM, api_run, &ownership_copy),
+};
 static const struct route_method m_api_offer[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
 };
@@ -338,11 +353,14 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/model-card.md", m_model_card),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),
+	ROUTE("/projects/#project/edit", m_project_fields_form),
+	ROUTE("/projects/#project/status", m_project_status_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
 	    m_checkpoint_status),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
 	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
+	ROUTE("/projects/#project/ownership-copy", m_copy_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
@@ -375,6 +393,8 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
 	ROUTE("/api/v1/projects/#project/history", m_api_history),
 	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
+	ROUTE("/api/v1/projects/#project/ownership/copy",
+	    m_api_ownership_copy),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",

@@ -99,6 +99,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_OWNERSHIP_DELETE] = { "ownership_delete",
 	    AUTHED("ownership_delete"), AUTH },
+	[STMT_OWNERSHIP_COPY] = { "ownership_copy",
+	    AUTHED("ownership_copy"), AUTH },
 	[STMT_HANDOFF_OFFER] = { "handoff_offer", AUTHED("handoff_offer"),
 	    AUTH },
 	[STMT_HANDOFF_ACCEPT] = { "handoff_accept", AUTHED("handoff_accept"),

@@ -172,7 +172,7 @@ const ROUTES = [
 	{ route: '/api/v1/projects', method: 'POST', need: 'pm', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/projects', body: {
-		name: 'Kicked off', kickoff_on: KICKOFF,
+		name: `Kicked off ${unique('k')}`, kickoff_on: KICKOFF,
 		target_launch_on: addDays(KICKOFF, 91),
 		pm_id: (await createPerson(srv, { role: 'pm' })).id } }) },
 	{ route: '/api/v1/projects/#project', method: 'GET', need: 'viewer', api: true,
@@ -309,7 +309,7 @@ const ROUTES = [
 	{ route: '/projects/new', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => ({ path: '/projects/new', body: {
-		name: 'Kicked off by form',
+		name: `Kicked off by form ${unique('k')}`,
 		pm_id: (await createPerson(srv, { role: 'pm' })).id,
 		kickoff_on: KICKOFF, target_launch_on: addDays(KICKOFF, 91) },
 		location: /^\/projects\/\d+$/ }) },
@@ -375,6 +375,25 @@ const ROUTES = [
 		return { path: `/projects/${id}/stage`,
 		    body: { stage: 'data', note: 'labels usable' },
 		    location: `/projects/${id}#stage` };
+	    } },
+	{ route: '/projects/#project/edit', method: 'POST', need: 'pm', ok: 303,
+	    audits: true,
+	    make: async () => {
+		const p = await project();
+		return { path: `/projects/${p.id}/edit`,
+		    body: { name: `Renamed ${p.id}`, pm_id: String(p.pm.id),
+		    kickoff_on: p.kickoff_on,
+		    target_launch_on: p.target_launch_on },
+		    location: `/projects/${p.id}#edit` };
+	    } },
+	{ route: '/projects/#project/status', method: 'POST', need: 'pm', ok: 303,
+	    audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/status`,
+		    body: { status: 'paused', reason: 'budget review',
+		    confirm: 'true' },
+		    location: `/projects/${id}#edit` };
 	    } },
 	{ route: '/projects/#project/checkpoints/#checkpoint/status', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
