@@ -116,6 +116,10 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Name the owner of a box of the matrix", "Cell", WRITE_V),
 	OP("DELETE", "/projects/#project/ownership/:key/:role", "ownership",
 	    "Empty a box of the matrix", "Cell", WRITE_V),
+	OP("PUT", "/projects/#project/ownership", "ownership",
+	    "Set any boxes of the matrix in one save, each with the version "
+	    "it was read at: all or nothing (412 naming a stale box)",
+	    "MatrixSave", CONFLICT),
 	OP("POST", "/projects/#project/ownership/copy", "ownership",
 	    "Fill the boxes another project has filled (the empty ones, or "
 	    "all with overwrite)", "OwnershipCopy", 0),
@@ -311,6 +315,13 @@ static const struct apidoc_prop ownership_copy_props[] = {
 	END
 };
 
+static const struct apidoc_prop matrix_save_props[] = {
+	P("project_id", AT_INT, REQ),
+	PL("changed", REQ, NULL),
+	P("unchanged", AT_INT, REQ),
+	END
+};
+
 static const struct apidoc_prop handoff_props[] = {
 	P("key", AT_STRING, REQ),
 	P("version", AT_INT, REQ),
@@ -416,6 +427,7 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Readiness", "the production readiness review's checklist",
 	    readiness_props },
 	{ "Cell", "a box of the ownership matrix", cell_props },
+	{ "MatrixSave", "the boxes one save changed", matrix_save_props },
 	{ "OwnershipCopy", "the boxes copied from another project",
 	    ownership_copy_props },
 	{ "Handoff", "a handoff between stages", handoff_props },

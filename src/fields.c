@@ -172,6 +172,36 @@ const struct field ownership_body[] = {
 	END
 };
 
+/*
+ * The boxes of the matrix, "responsibility/role" (the sixteen rows of
+ * responsibility_templates, sql/0002_domain.sql, times the three roles),
+ * and the names of their versions in the page's one-save form.
+ */
+#define BOXES(k)	k "/ds", k "/mle", k "/swe"
+#define VERSIONS(k)	"v:" k "/ds", "v:" k "/mle", "v:" k "/swe"
+#define RESPONSIBILITIES(m)						\
+	m("problem_framing"), m("outcome_logging"),			\
+	m("feature_model_choice"), m("offline_evaluation"),		\
+	m("training_pipeline"), m("feature_pipeline"),			\
+	m("model_serving"), m("model_registry"), m("api_contract"),	\
+	m("fallback"), m("ab_testing"), m("latency_budget"),		\
+	m("monitoring_drift"), m("on_call"), m("retraining_trigger"),	\
+	m("rollback_decision")
+
+const char *const box_keys[] = { RESPONSIBILITIES(BOXES), NULL };
+const char *const box_version_keys[] = { RESPONSIBILITIES(VERSIONS), NULL };
+
+static const struct field box_fields[] = {
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "version", FIELD_INT, FIELD_REQUIRED, 1, 2147483647, NULL, NULL },
+	END
+};
+
+const struct field ownership_matrix_body[] = {
+	{ "boxes", FIELD_MAP, FIELD_REQUIRED, 0, 0, box_keys, box_fields },
+	END
+};
+
 /* Another project's filled boxes into this one's (empty ones only). */
 const struct field ownership_copy_body[] = {
 	{ "from_project_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },

@@ -186,6 +186,43 @@ const struct page_action cell_action = {
 	"/projects/%project#resp-%key", &project_view, NULL
 };
 
+static const struct form_field matrix_form[] = {
+	{ "boxes", FORM_ID, "boxes", box_keys },
+	{ "versions", FORM_ID, "versions", box_version_keys },
+	{ NULL, 0, NULL, NULL }
+};
+
+/*
+ * The form's {"boxes": {"k/r": person}, "versions": {"v:k/r": version}}
+ * as the API's {"boxes": {"k/r": {"person_id", "version"}}}.
+ */
+static void
+matrix_adjust(json_t *body)
+{
+	json_t		*boxes, *versions, *out, *v;
+	const char	*k;
+	char		 vk[96];
+
+	boxes = json_object_get(body, "boxes");
+	versions = json_object_get(body, "versions");
+	out = json_object();
+	json_object_foreach(boxes, k, v) {
+		(void)snprintf(vk, sizeof(vk), "v:%s", k);
+		json_object_set_new(out, k, json_pack("{s:O}", "person_id", v));
+		if (json_object_get(versions, vk) != NULL)
+			json_object_set(json_object_get(out, k), "version",
+			    json_object_get(versions, vk));
+	}
+	json_object_del(body, "versions");
+	json_object_set_new(body, "boxes", out);
+}
+
+const struct page_action matrix_action = {
+	"matrix", STMT_OWNERSHIP_MATRIX_PUT, matrix_form,
+	ownership_matrix_body, "/projects/%project#ownership", &project_view,
+	matrix_adjust
+};
+
 static const struct form_field copy_form[] = {
 	{ "from_project_id", FORM_ID, NULL, NULL },
 	{ "overwrite", FORM_BOOL, NULL, NULL },

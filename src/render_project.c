@@ -584,8 +584,9 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    rlabel, doc_str(row, "name"), form);
 		form_input_attrs(b, fs, form, "person_id", NULL);
 		sbuf_str(b, ">\n");
-		render_person_options(b, people,
-		    person != NULL ? doc_int(person, "id") : 0, "nobody", NULL);
+		render_person_groups(b, people,
+		    person != NULL ? doc_int(person, "id") : 0, "nobody", rkey,
+		    rlabel);
 		html_printf(b, "</select>\n<button type=\"submit\">Save"
 		    "<span class=\"visually-hidden\"> %s for %s</span>"
 		    "</button>\n", rlabel, doc_str(row, "name"));
@@ -593,6 +594,90 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "</details>\n");
 	}
 	sbuf_str(b, "</td>\n");
+}
+
+/*
+ * The whole matrix as one form (api.ownership_matrix_put): a select per
+ * expected or held box, named "key/role", with the version it was drawn
+ * from as "v:key/role".  One save, all or nothing; a box someone else
+ * changed meanwhile is named (?changed=matrix&field=boxes.key/role).
+ */
+static void
+matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	json_t		*row, *cell, *person;
+	char		 action[64], name[96], field[112];
+	const char	*rkey, *sent;
+	long long	 held;
+	size_t		 i;
+	int		 r, stale;
+
+	if (!ctx->can_write)
+		return;
+	(void)snprintf(action, sizeof(action), "/projects/%lld/ownership",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Edit the whole matrix in one "
+	    "save</summary>\n", form_failed(fs, "matrix") ? " open" : "");
+	form_open(b, ctx, fs, action, "matrix", -1);
+	sbuf_str(b, "<p class=\"hint\">Every box at once: nothing is saved "
+	    "if someone else changed one of them meanwhile.</p>\n"
+	    "<div class=\"table-wrap\"><table class=\"matrix-form\">\n"
+	    "<thead><tr><th scope=\"col\">Responsibility</th><th scope=\"col\">"
+	    "DS</th><th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
+	    "</thead>\n<tbody>\n");
+	json_array_foreach(doc_arr(doc, "ownership"), i, row) {
+		html_printf(b, "<tr><th scope=\"row\">%s</th>",
+		    doc_str(row, "name"));
+		for (r = 0; r < ROLE_COUNT; r++) {
+			rkey = role_key((enum role)r);
+			cell = doc_obj(row, rkey);
+			person = doc_obj(cell, "person");
+			if (!doc_bool(cell, "expected") && person == NULL) {
+				sbuf_str(b, "<td class=\"cell-unexpected\">"
+				    "not expected</td>");
+				continue;
+			}
+			(void)snprintf(name, sizeof(name), "%s/%s",
+			    doc_str(row, "key"), rkey);
+			(void)snprintf(field, sizeof(field), "boxes.%s", name);
+			stale = fs != NULL && fs->stale && form_failed(fs,
+			    "matrix") && fs->field != NULL &&
+			    strcmp(fs->field, field) == 0;
+			held = person != NULL ? doc_int(person, "id") : 0;
+			sent = form_value(fs, "matrix", name, NULL);
+			if (*sent != '\0' || (form_failed(fs, "matrix") &&
+			    !fs->stale))
+				held = strtoll(sent, NULL, 10);
+			if (stale)
+				sbuf_str(b, "<td class=\"cell-stale\"><p "
+				    "class=\"field-error\" role=\"alert\">"
+				    "Someone else changed this box: it shows "
+				    "their choice now.</p>");
+			else
+				sbuf_str(b, "<td>");
+			(void)snprintf(field, sizeof(field),
+			    "boxes.%s.person_id", name);
+			form_field_error(b, fs, "matrix", field);
+			html_printf(b, "<input type=\"hidden\" name=\"v:%s\" "
+			    "value=\"%lld\"><label class=\"visually-hidden\" "
+			    "for=\"m-%s-%s\">%s for %s</label><select "
+			    "id=\"m-%s-%s\" name=\"%s\"", name,
+			    doc_int(cell, "version"), doc_str(row, "key"), rkey,
+			    role_label((enum role)r), doc_str(row, "name"),
+			    doc_str(row, "key"), rkey, name);
+			form_input_attrs(b, fs, "matrix", field, NULL);
+			sbuf_str(b, ">\n");
+			render_person_groups(b, people, held, "nobody", rkey,
+			    role_label((enum role)r));
+			sbuf_str(b, "</select></td>");
+		}
+		sbuf_str(b, "</tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table></div>\n<button type=\"submit\">Save "
+	    "the matrix</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
 }
 
 /*
@@ -668,6 +753,7 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "</tr>\n");
 	}
 	sbuf_str(b, "</tbody>\n</table></div>\n");
+	matrix_form(b, ctx, doc, people, fs);
 	matrix_copy(b, ctx, doc, projects, fs);
 	sbuf_str(b, "</section>\n");
 }

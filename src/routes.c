@@ -80,6 +80,10 @@ static const struct api_method ownership_delete = {
 static const struct api_method ownership_copy = {
 	STMT_OWNERSHIP_COPY, 200, ownership_copy_body, NULL, NULL, 0, NULL
 };
+static const struct api_method ownership_matrix_put = {
+	STMT_OWNERSHIP_MATRIX_PUT, 200, ownership_matrix_body, NULL, NULL, 0,
+	NULL
+};
 static const struct api_method handoff_offer = {
 	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
 };
@@ -209,6 +213,9 @@ static const struct route_method m_checkpoint_due[] = {
 static const struct route_method m_cell[] = {
 	M(POST, ACCESS_MEMBER, run_action, &cell_action),
 };
+static const struct route_method m_matrix_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &matrix_action),
+};
 static const struct route_method m_copy_form[] = {
 	M(POST, ACCESS_PM, run_action, &copy_action),
 };
@@ -319,6 +326,9 @@ static const struct route_method m_api_ownership[] = {
 static const struct route_method m_api_ownership_copy[] = {
 	M(POST, ACCESS_PM, api_run, &ownership_copy),
 };
+static const struct route_method m_api_matrix[] = {
+	M(PUT, ACCESS_MEMBER, api_run, &ownership_matrix_put),
+};
 static const struct route_method m_api_offer[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
 };
@@ -360,6 +370,7 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
 	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
+	ROUTE("/projects/#project/ownership", m_matrix_form),
 	ROUTE("/projects/#project/ownership-copy", m_copy_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
@@ -393,6 +404,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
 	ROUTE("/api/v1/projects/#project/history", m_api_history),
 	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
+	ROUTE("/api/v1/projects/#project/ownership", m_api_matrix),
 	ROUTE("/api/v1/projects/#project/ownership/copy",
 	    m_api_ownership_copy),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",

@@ -101,6 +101,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTHED("ownership_delete"), AUTH },
 	[STMT_OWNERSHIP_COPY] = { "ownership_copy",
 	    AUTHED("ownership_copy"), AUTH },
+	[STMT_OWNERSHIP_MATRIX_PUT] = { "ownership_matrix_put",
+	    AUTHED("ownership_matrix_put"), AUTH },
 	[STMT_HANDOFF_OFFER] = { "handoff_offer", AUTHED("handoff_offer"),
 	    AUTH },
 	[STMT_HANDOFF_ACCEPT] = { "handoff_accept", AUTHED("handoff_accept"),

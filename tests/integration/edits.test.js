@@ -207,7 +207,7 @@ test('the project form renames, changes the PM and moves the launch',
 	    target_launch_on: '2027-03-01' };
 	const bad = await postForm(srv, admin, `/projects/${p.id}/edit`, moved);
 	assert.equal(bad.status, 400);
-	assert.match(bad.text, /id="project-reason-error" role="alert">A new target launch needs a reason</);
+	assert.match(bad.text, /id="project-reason-error" role="alert">a new target launch needs a reason</);
 	assert.match(bad.text, /<details open><summary>Edit name, PM and dates/);
 	const bad2 = await postForm(srv, admin, `/projects/${p.id}/edit`,
 	    { ...moved, reason: 'x', kickoff_on: '2026-02-30' });
@@ -294,4 +294,230 @@ test('a member sees no project forms', async () => {
 	assert.match(html, /id="form-stage"|<section id="stage"/);
 	assert.doesNotMatch(html, /id="form-project"|id="form-project-status"/);
 	assert.match(await page(`/projects/${p.id}`), /id="form-project-status"/);
+});
+
+// Item 5: copy ownership from another project.
+const ROLES = ['ds', 'mle', 'swe'];
+
+// "key/role" → person id of the filled boxes of a project document.
+function boxes(doc) {
+	const out = new Map();
+	for (const row of doc.ownership)
+		for (const r of ROLES)
+			if (row[r].person !== null)
+				out.set(`${row.key}/${r}`, row[r].person.id);
+	return out;
+}
+
+test('copy ownership fills the empty boxes, or all with overwrite',
+    async () => {
+	// The demo project with the most boxes filled by active people.
+	const active = new Set((await get('/api/v1/people?active=true&limit=200'))
+	    .people.map((x) => x.id));
+	let src = null, want = new Map();
+	for (const p of (await get('/api/v1/projects?status=all')).projects) {
+		const b = new Map([...boxes(await get(`/api/v1/projects/${p.id}`))]
+		    .filter(([, id]) => active.has(id)));
+		if (b.size > want.size) {
+			src = p;
+			want = b;
+		}
+	}
+	assert.ok(want.size >= 3, `a demo project with boxes: ${want.size}`);
+	const dst = await freshProject('Copied ownership');
+	assert.equal(boxes(dst).size, 0);
+
+	// One box already held by someone else stays unless overwrite.
+	const [held, owner] = [...want][0];
+	const other = [...active].find((id) => id !== owner);
+	const [key, role] = held.split('/');
+	const put = await srv.api('PUT',
+	    `/api/v1/projects/${dst.id}/ownership/${key}/${role}`,
+	    { person_id: other });
+	assert.equal(put.status, 200, put.text);
+
+	const path = `/api/v1/projects/${dst.id}/ownership/copy`;
+	const r = await srv.api('POST', path, { from_project_id: src.id });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.copied.length, want.size - 1);
+	assert.equal(r.json.kept, 1);
+	let got = boxes(await get(`/api/v1/projects/${dst.id}`));
+	assert.deepEqual(got, new Map([...want].map(([k, v]) =>
+	    [k, k === held ? other : v])));
+
+	// Again: nothing to do; with overwrite the held box follows.
+	const again = await srv.api('POST', path, { from_project_id: src.id });
+	assert.deepEqual([again.json.copied.length, again.json.kept], [0, 1]);
+	const over = await srv.api('POST', path, { from_project_id: src.id,
+	    overwrite: true });
+	assert.equal(over.status, 200, over.text);
+	assert.deepEqual(over.json.copied.map((c) =>
+	    `${c.responsibility}/${c.role}`), [held]);
+	got = boxes(await get(`/api/v1/projects/${dst.id}`));
+	assert.deepEqual(got, want);
+	const h = await get(`/api/v1/projects/${dst.id}/history?limit=200`);
+	assert.ok(JSON.stringify(h).includes(held.split('/')[0]));
+
+	// Bad input: 400 naming the field; another project's boxes untouched.
+	assertError(await srv.api('POST', path, {}), 400, 'from_project_id');
+	assertError(await srv.api('POST', path, { from_project_id: dst.id }),
+	    400, 'from_project_id');
+	assertError(await srv.api('POST', path, { from_project_id: 999999 }),
+	    400, 'from_project_id');
+	assertError(await srv.api('POST', path, { from_project_id: src.id,
+	    overwrite: 'yes' }), 400, 'overwrite');
+	assertError(await srv.api('POST',
+	    '/api/v1/projects/999999/ownership/copy',
+	    { from_project_id: src.id }), 404, null);
+});
+
+test('the copy form on the project page', async () => {
+	const dst = await freshProject('Copied by form');
+	const html = await page(`/projects/${dst.id}`);
+	assert.match(html, /<details><summary>Copy ownership from another project<\/summary>/);
+	const m = /<select id="copy-from" name="from_project_id" required>\n<option value="">choose a project<\/option>\n<option value="(\d+)">/
+	    .exec(html);
+	assert.ok(m, 'the projects to copy from are listed');
+	assert.doesNotMatch(html, new RegExp(`id="copy-from"[\\s\\S]*<option value="${dst.id}">[\\s\\S]*</select>`));
+	const from = await get(`/api/v1/projects/${m[1]}`);
+
+	const bad = await postForm(srv, admin, `/projects/${dst.id}/ownership-copy`,
+	    { from_project_id: '' });
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /id="ownership-copy-from_project_id-error" role="alert">/);
+	assert.match(bad.text, /<details open><summary>Copy ownership/);
+
+	const ok = await postForm(srv, admin, `/projects/${dst.id}/ownership-copy`,
+	    { from_project_id: m[1] });
+	assert.equal(ok.status, 303, ok.text.slice(0, 300));
+	assert.equal(ok.headers.get('location'), `/projects/${dst.id}#ownership`);
+	const got = boxes(await get(`/api/v1/projects/${dst.id}`));
+	assert.ok(got.size > 0);
+	for (const [k, id] of got)
+		assert.equal(boxes(from).get(k), id, k);
+	// A member may not copy (the route needs a PM).
+	const member = await signIn(srv, 'ana@example.com', 'demo-member-pass');
+	const no = await postForm(srv, member,
+	    `/projects/${dst.id}/ownership-copy`, { from_project_id: m[1] });
+	assert.equal(no.status, 403);
+	assert.doesNotMatch(await page(`/projects/${dst.id}`, member),
+	    /id="form-ownership-copy"/);
+});
+
+// Item 5: the whole matrix in one save, all or nothing.
+test('PUT /ownership saves many boxes at once, or none if one is stale',
+    async () => {
+	const p = await freshProject('Matrix in one save');
+	const people = (await get('/api/v1/people?active=true&limit=200')).people;
+	const ds = people.find((x) => x.role === 'ds');
+	const mle = people.find((x) => x.role === 'mle');
+	const swe = people.find((x) => x.role === 'swe');
+	const path = `/api/v1/projects/${p.id}/ownership`;
+	const boxes = { 'problem_framing/ds': { person_id: ds.id, version: 1 },
+	    'model_serving/mle': { person_id: mle.id, version: 1 },
+	    'fallback/swe': { person_id: swe.id, version: 1 } };
+	const r = await srv.api('PUT', path, { boxes });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.changed.length, 3);
+	let got = boxes_(await get(`/api/v1/projects/${p.id}`));
+	assert.deepEqual(Object.fromEntries(got), { 'problem_framing/ds': ds.id,
+	    'model_serving/mle': mle.id, 'fallback/swe': swe.id });
+
+	// One stale box (version 1 again) among fresh ones: 412 naming it,
+	// and nothing saved.
+	const stale = await srv.api('PUT', path, { boxes: {
+	    'on_call/mle': { person_id: mle.id, version: 1 },
+	    'model_serving/mle': { person_id: null, version: 1 } } });
+	assertError(stale, 412, 'boxes.model_serving/mle');
+	got = boxes_(await get(`/api/v1/projects/${p.id}`));
+	assert.equal(got.get('on_call/mle'), undefined, 'the fresh box was ' +
+	    'not saved either');
+	assert.equal(got.get('model_serving/mle'), mle.id);
+
+	// Clearing with null, at the current version.
+	const clear = await srv.api('PUT', path, { boxes: {
+	    'model_serving/mle': { person_id: null, version: 2 },
+	    'fallback/swe': { person_id: swe.id, version: 2 } } });
+	assert.equal(clear.status, 200, clear.text);
+	assert.equal(clear.json.unchanged, 1);
+	assert.equal(boxes_(await get(`/api/v1/projects/${p.id}`))
+	    .get('model_serving/mle'), undefined);
+
+	// Bad input: 400 naming the box.
+	// (A key that is no box is refused by the field check, at boxes.)
+	assertError(await srv.api('PUT', path, { boxes: {
+	    'nonsense/ds': { person_id: ds.id, version: 1 } } }), 400,
+	    'boxes');
+	assertError(await srv.api('PUT', path, { boxes: {
+	    'on_call/mle': { person_id: mle.id } } }), 400,
+	    'boxes.on_call/mle.version');
+	assertError(await srv.api('PUT', path, {}), 400, 'boxes');
+	const gone = await srv.api('POST', '/api/v1/people', { name: 'Left',
+	    email: 'left-matrix@example.com', role: 'mle', active: false });
+	assert.equal(gone.status, 201, gone.text);
+	assertError(await srv.api('PUT', path, { boxes: {
+	    'on_call/mle': { person_id: gone.json.id, version: 1 } } }), 400,
+	    'boxes.on_call/mle.person_id');
+});
+
+function boxes_(doc) {
+	return boxes(doc);
+}
+
+test('the matrix form: every box in one save; a stale box is named',
+    async () => {
+	const p = await freshProject('Matrix by form');
+	const html = await page(`/projects/${p.id}`);
+	assert.match(html, /<summary>Edit the whole matrix in one save<\/summary>/);
+	// A box's people: its role first, the others still reachable.
+	const sel = /<select id="m-problem_framing-ds" name="problem_framing\/ds">([\s\S]*?)<\/select>/
+	    .exec(html);
+	assert.ok(sel, 'a select per box');
+	assert.match(sel[1], /^\n?<option value="">nobody<\/option>\n<optgroup label="DS">\n<option value="\d+">[^<]*\(ds\)<\/option>/);
+	assert.match(sel[1], /<optgroup label="Other roles">\n<option value="\d+">[^<]*\((mle|swe|pm)\)/);
+	assert.doesNotMatch(sel[1].split('Other roles')[0], /\((mle|swe|pm)\)/);
+	assert.match(html, /<input type="hidden" name="v:problem_framing\/ds" value="1">/);
+	// Every expected box has its select.
+	const expected = p.ownership.reduce((n, row) => n + ROLES.filter((r) =>
+	    row[r].expected).length, 0);
+	assert.equal([...html.matchAll(/<select id="m-/g)].length, expected);
+
+	// Fill every expected box in one post.
+	const people = (await get('/api/v1/people?active=true&limit=200')).people;
+	const fields = {};
+	for (const row of p.ownership)
+		for (const r of ROLES) {
+			if (!row[r].expected)
+				continue;
+			fields[`${row.key}/${r}`] = String(people.find((x) =>
+			    x.role === r).id);
+			fields[`v:${row.key}/${r}`] = '1';
+		}
+	const ok = await postForm(srv, admin, `/projects/${p.id}/ownership`,
+	    fields);
+	assert.equal(ok.status, 303, ok.text.slice(0, 300));
+	assert.equal(ok.headers.get('location'), `/projects/${p.id}#ownership`);
+	let got = boxes(await get(`/api/v1/projects/${p.id}`));
+	assert.equal(got.size, expected);
+
+	// The same form again (versions 1): the first box is stale, nothing
+	// is saved, and the page says which box.
+	const again = { ...fields, 'problem_framing/ds': '' };
+	const stale = await postForm(srv, admin, `/projects/${p.id}/ownership`,
+	    again);
+	assert.equal(stale.status, 303);
+	const to = stale.headers.get('location');
+	assert.match(to, /^\/projects\/\d+\?changed=matrix&field=boxes\.[a-z_]+\/(ds|mle|swe)#ownership$/);
+	const shown = await page(to.replace(/#.*/, ''));
+	assert.match(shown, /<td class="cell-stale"><p class="field-error" role="alert">Someone else changed this box/);
+	assert.match(shown, /<details open><summary>Edit the whole matrix/);
+	got = boxes(await get(`/api/v1/projects/${p.id}`));
+	assert.equal(got.size, expected, 'nothing was cleared');
+
+	// 400: a box without its version, named in words at the form.
+	const bad = await postForm(srv, admin, `/projects/${p.id}/ownership`,
+	    { 'problem_framing/ds': '' });
+	assert.equal(bad.status, 400);
+	assert.match(bad.text, /<details open><summary>Edit the whole matrix/);
+	assert.match(bad.text, /Not saved: [^<]*version/);
 });

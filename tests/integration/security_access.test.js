@@ -184,6 +184,25 @@ const ROUTES = [
 		path: `/api/v1/projects/${(await project()).id}`,
 		body: { name: 'Edited', spec: { fallback: 'rules' },
 		    plan: { data: { end: addDays(KICKOFF, 27) } } } }) },
+	{ route: '/api/v1/projects/#project/ownership', method: 'PUT',
+	    need: 'member', api: true, ok: 200, audits: true,
+	    make: async () => {
+		const { p, a, b } = await projectWithPeople();
+		return { path: `/api/v1/projects/${p.id}/ownership`,
+		    body: { boxes: {
+		    'problem_framing/ds': { person_id: a.id, version: 1 },
+		    'model_serving/mle': { person_id: b.id, version: 1 } } } };
+	    } },
+	{ route: '/api/v1/projects/#project/ownership/copy', method: 'POST',
+	    need: 'pm', api: true, ok: 200, audits: true,
+	    make: async () => {
+		const { p: from, a } = await projectWithPeople();
+		const put = await srv.api('PUT', `/api/v1/projects/${from.id}/` +
+		    'ownership/problem_framing/ds', { person_id: a.id });
+		assert.equal(put.status, 200, put.text);
+		return { path: `/api/v1/projects/${(await project()).id}/` +
+		    'ownership/copy', body: { from_project_id: from.id } };
+	    } },
 	{ route: '/api/v1/projects/#project/stage', method: 'POST', need: 'pm', api: true,
 	    ok: 200, audits: true,
 	    make: async () => ({
@@ -394,6 +413,27 @@ const ROUTES = [
 		    body: { status: 'paused', reason: 'budget review',
 		    confirm: 'true' },
 		    location: `/projects/${id}#edit` };
+	    } },
+	{ route: '/projects/#project/ownership', method: 'POST', need: 'member',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const { p, a } = await projectWithPeople();
+		return { path: `/projects/${p.id}/ownership`,
+		    body: { 'problem_framing/ds': String(a.id),
+		    'v:problem_framing/ds': '1' },
+		    location: `/projects/${p.id}#ownership` };
+	    } },
+	{ route: '/projects/#project/ownership-copy', method: 'POST', need: 'pm',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const { p: from, a } = await projectWithPeople();
+		const put = await srv.api('PUT', `/api/v1/projects/${from.id}/` +
+		    'ownership/problem_framing/ds', { person_id: a.id });
+		assert.equal(put.status, 200, put.text);
+		const id = (await project()).id;
+		return { path: `/projects/${id}/ownership-copy`,
+		    body: { from_project_id: String(from.id) },
+		    location: `/projects/${id}#ownership` };
 	    } },
 	{ route: '/projects/#project/checkpoints/#checkpoint/status', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
