@@ -143,6 +143,13 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("GET", "/me", "accounts", "My work: my boxes, the empty boxes I "
 	    "can take, my checkpoints, my handoffs, my projects' risks", "Me",
 	    CACHED),
+	OP("PUT", "/projects/#project/ownership", "ownership",
+	    "Set any boxes of the matrix in one save, each with the version "
+	    "it was read at: all or nothing (412 naming a stale box)",
+	    "MatrixSave", CONFLICT),
+	OP("POST", "/projects/#project/ownership/copy", "ownership",
+	    "Fill the boxes another project has filled (the empty ones, or "
+	    "all with overwrite)", "OwnershipCopy", 0),
 
 	OP("POST", "/projects/#project/handoffs/:handoff/offer", "handoffs",
 	    "Offer a handoff", "Handoff", WRITE_V),
@@ -357,6 +364,21 @@ static const struct apidoc_prop cell_props[] = {
 	END
 };
 
+static const struct apidoc_prop ownership_copy_props[] = {
+	P("project_id", AT_INT, REQ),
+	P("from_project_id", AT_INT, REQ),
+	PL("copied", REQ, NULL),
+	P("kept", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop matrix_save_props[] = {
+	P("project_id", AT_INT, REQ),
+	PL("changed", REQ, NULL),
+	P("unchanged", AT_INT, REQ),
+	END
+};
+
 static const struct apidoc_prop handoff_props[] = {
 	P("key", AT_STRING, REQ),
 	P("accepted_by", AT_OBJECT, NUL),
@@ -547,6 +569,9 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Cell", "a box of the ownership matrix", cell_props },
 	{ "Templates", "a version of the organisation's templates",
 	    templates_props },
+	{ "MatrixSave", "the boxes one save changed", matrix_save_props },
+	{ "OwnershipCopy", "the boxes copied from another project",
+	    ownership_copy_props },
 	{ "Handoff", "a handoff between stages", handoff_props },
 	{ "History", "a page of a project's changes", history_props },
 	{ "Actor", "the person who must act", actor_props },

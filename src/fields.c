@@ -100,6 +100,7 @@ const struct field project_create_body[] = {
 	{ "target_launch_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "status", FIELD_ENUM, 0, 0, 0, project_status_keys, NULL },
 	{ "spec", FIELD_OBJECT, 0, 0, 0, NULL, spec_fields },
+	{ "confirm_duplicate", FIELD_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
 
@@ -190,7 +191,66 @@ const struct field ownership_body[] = {
 	END
 };
 
+/*
+ * The boxes of the matrix, "responsibility/role" (the sixteen rows of
+ * responsibility_templates, sql/0002_domain.sql, times the three roles),
+ * and the names of their versions in the page's one-save form.
+ */
+#define BOXES(k)	k "/ds", k "/mle", k "/swe"
+#define VERSIONS(k)	"v:" k "/ds", "v:" k "/mle", "v:" k "/swe"
+#define RESPONSIBILITIES(m)						\
+	m("problem_framing"), m("outcome_logging"),			\
+	m("feature_model_choice"), m("offline_evaluation"),		\
+	m("training_pipeline"), m("feature_pipeline"),			\
+	m("model_serving"), m("model_registry"), m("api_contract"),	\
+	m("fallback"), m("ab_testing"), m("latency_budget"),		\
+	m("monitoring_drift"), m("on_call"), m("retraining_trigger"),	\
+	m("rollback_decision")
+
+const char *const box_keys[] = { RESPONSIBILITIES(BOXES), NULL };
+const char *const box_version_keys[] = { RESPONSIBILITIES(VERSIONS), NULL };
+
+static const struct field box_fields[] = {
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "version", FIELD_INT, FIELD_REQUIRED, 1, 2147483647, NULL, NULL },
+	END
+};
+
+const struct field ownership_matrix_body[] = {
+	{ "boxes", FIELD_MAP, FIELD_REQUIRED, 0, 0, box_keys, box_fields },
+	END
+};
+
+/* Another project's filled boxes into this one's (empty ones only). */
+const struct field ownership_copy_body[] = {
+	{ "from_project_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "overwrite", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
 /* The matrix form clears a box with "nobody": a null person. */
+/*
+ * The project page's status form: pause, ship, cancel or reactivate, always
+ * with a reason and a ticked confirmation (the API's PATCH asks neither).
+ */
+const struct field project_status_form_body[] = {
+	{ "status", FIELD_ENUM, FIELD_REQUIRED, 0, 0, project_status_keys,
+	    NULL },
+	{ "reason", FIELD_TEXT, FIELD_REQUIRED, 1, 500, NULL, NULL },
+	{ "confirm", FIELD_BOOL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	END
+};
+
+/* The project page's fields form: a reason only with a new launch. */
+const struct field project_fields_form_body[] = {
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
+	{ "pm_id", FIELD_ID, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "kickoff_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "target_launch_on", FIELD_DATE, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "reason", FIELD_TEXT, 0, 1, 500, NULL, NULL },
+	END
+};
+
 const struct field cell_form_body[] = {
 	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	END
@@ -363,10 +423,15 @@ const struct field page_query[] = {
 	END
 };
 
-/* The portfolio's risks as of a day, narrowed to a severity and a PM. */
+/*
+ * The portfolio's risks as of a day, narrowed to a severity and a PM:
+ * severity means "at least", as on the portfolio page; severity_exact
+ * means that severity only.
+ */
 const struct field risks_query[] = {
 	{ "as_of", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "severity_exact", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	LIMIT_OFFSET,
 	END
@@ -376,6 +441,7 @@ const struct field risks_query[] = {
 const struct field risks_csv_query[] = {
 	{ "on", FIELD_DATE, 0, 0, 0, NULL, NULL },
 	{ "severity", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
+	{ "severity_exact", FIELD_ENUM, 0, 0, 0, severity_keys, NULL },
 	{ "pm", FIELD_ID, 0, 0, 0, NULL, NULL },
 	END
 };

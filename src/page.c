@@ -35,6 +35,7 @@ static int	page_act_finish(struct http_request *, struct pipe *);
 static int	page_act_fail(struct http_request *, struct pipe *,
 		    const struct db_error *);
 static void	page_call_cleanup(void *);
+static int	page_field_safe(const char *);
 
 static const struct pipe_ops page_show_ops = {
 	.ctx_size = sizeof(struct page_call),
@@ -179,6 +180,13 @@ page_changed(struct http_request *req, struct page_call *pc)
 		pc->fs.stale = 1;
 	}
 	free(v);
+	if (ok && req_query_get(req, "field", &v) == 1) {
+		if (page_field_safe(v)) {
+			(void)snprintf(pc->field, sizeof(pc->field), "%s", v);
+			pc->fs.field = pc->field;
+		}
+		free(v);
+	}
 	return (ok);
 }
 
@@ -435,19 +443,44 @@ page_act_finish(struct http_request *req, struct pipe *p)
 	return (PIPE_DONE);
 }
 
-/* Where the form leads, with ?changed=FORM before its anchor. */
+/* A field name that may go into an address as it is. */
+static int
+page_field_safe(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0' || strlen(s) >= sizeof(((struct
+	    page_call *)NULL)->field))
+		return (0);
+	for (i = 0; s[i] != '\0'; i++) {
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_' || s[i] == '.' ||
+		    s[i] == '/'))
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Where the form leads, with ?changed=FORM before its anchor, and
+ * &field=FIELD when the refusal named what was stale (a box of the
+ * matrix's one save).
+ */
 static void
-page_stale_redirect(struct http_request *req, struct page_call *pc)
+page_stale_redirect(struct http_request *req, struct page_call *pc,
+    const char *field)
 {
 	char		 where[256], location[384];
 	const char	*hash;
-	int		 n;
+	int		 n, f;
 
 	expand(where, sizeof(where), pc->action->redirect, pc->path);
 	hash = strchr(where, '#');
 	n = hash != NULL ? (int)(hash - where) : (int)strlen(where);
-	(void)snprintf(location, sizeof(location), "%.*s?changed=%s%s", n,
-	    where, pc->form, hash != NULL ? hash : "");
+	f = page_field_safe(field);
+	(void)snprintf(location, sizeof(location), "%.*s?changed=%s%s%s%s",
+	    n, where, pc->form, f ? "&field=" : "", f ? field : "",
+	    hash != NULL ? hash : "");
 	reply_redirect(req, location);
 }
 
@@ -467,7 +500,7 @@ page_act_fail(struct http_request *req, struct pipe *p,
 	 * URL), which says in words that someone else changed it.
 	 */
 	if (err->status == 412) {
-		page_stale_redirect(req, pc);
+		page_stale_redirect(req, pc, err->field);
 		return (PIPE_DONE);
 	}
 

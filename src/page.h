@@ -53,7 +53,10 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				accept_action, unlock_action,
 				threshold_action, outbox_retry_action,
 				webhook_delete_action,
-				readiness_action, take_action;
+				readiness_action, take_action,
+				project_fields_action,
+				project_status_action, copy_action,
+				matrix_action;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);

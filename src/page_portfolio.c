@@ -131,6 +131,7 @@ static const struct form_field kickoff_form[] = {
 	{ "kickoff_on", FORM_TEXT, NULL, NULL },
 	{ "target_launch_on", FORM_TEXT, NULL, NULL },
 	{ "spec", FORM_OPTIONAL, "spec", spec_keys },
+	{ "confirm_duplicate", FORM_BOOL, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
 

@@ -52,7 +52,8 @@ project_render(struct http_request *req, json_t *page, json_t *path,
 		    "gates"));
 		render_project_page(&b, &ctx, doc, json_object_get(page,
 		    "people"), rc == 0 ? &v.risks : NULL,
-		    json_object_get(page, "history"), fs);
+		    json_object_get(page, "history"),
+		    json_object_get(page, "projects"), fs);
 	}
 	page_reply(req, status, &b);
 	views_risks_free(&v);
@@ -115,6 +116,29 @@ static const struct form_field accept_form[] = {
 	{ "reason", FORM_OPTIONAL, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
+static const struct form_field project_fields_form[] = {
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "pm_id", FORM_ID, NULL, NULL },
+	{ "kickoff_on", FORM_TEXT, NULL, NULL },
+	{ "target_launch_on", FORM_TEXT, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct form_field project_status_form[] = {
+	{ "status", FORM_TEXT, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ "confirm", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* An unticked confirmation is a missing one: the check names it. */
+static void
+confirm_adjust(json_t *body)
+{
+	if (!json_is_true(json_object_get(body, "confirm")))
+		json_object_del(body, "confirm");
+}
 
 /* A completion date only goes with done or waived. */
 static void
@@ -129,6 +153,18 @@ status_adjust(json_t *body)
 const struct page_action spec_action = {
 	"spec", STMT_PROJECT_PATCH, spec_form, project_patch_body,
 	"/projects/%project#spec", &project_view, NULL
+};
+
+const struct page_action project_fields_action = {
+	"project", STMT_PROJECT_PATCH, project_fields_form,
+	project_fields_form_body, "/projects/%project#edit", &project_view,
+	NULL
+};
+
+const struct page_action project_status_action = {
+	"project-status", STMT_PROJECT_PATCH, project_status_form,
+	project_status_form_body, "/projects/%project#edit", &project_view,
+	confirm_adjust
 };
 
 const struct page_action stage_action = {
@@ -158,6 +194,54 @@ const struct page_action due_action = {
 const struct page_action cell_action = {
 	"cell-%key-%role", STMT_OWNERSHIP_PUT, cell_form, cell_form_body,
 	"/projects/%project#resp-%key", &project_view, NULL
+};
+
+static const struct form_field matrix_form[] = {
+	{ "boxes", FORM_ID, "boxes", box_keys },
+	{ "versions", FORM_ID, "versions", box_version_keys },
+	{ NULL, 0, NULL, NULL }
+};
+
+/*
+ * The form's {"boxes": {"k/r": person}, "versions": {"v:k/r": version}}
+ * as the API's {"boxes": {"k/r": {"person_id", "version"}}}.
+ */
+static void
+matrix_adjust(json_t *body)
+{
+	json_t		*boxes, *versions, *out, *v;
+	const char	*k;
+	char		 vk[96];
+
+	boxes = json_object_get(body, "boxes");
+	versions = json_object_get(body, "versions");
+	out = json_object();
+	json_object_foreach(boxes, k, v) {
+		(void)snprintf(vk, sizeof(vk), "v:%s", k);
+		json_object_set_new(out, k, json_pack("{s:O}", "person_id", v));
+		if (json_object_get(versions, vk) != NULL)
+			json_object_set(json_object_get(out, k), "version",
+			    json_object_get(versions, vk));
+	}
+	json_object_del(body, "versions");
+	json_object_set_new(body, "boxes", out);
+}
+
+const struct page_action matrix_action = {
+	"matrix", STMT_OWNERSHIP_MATRIX_PUT, matrix_form,
+	ownership_matrix_body, "/projects/%project#ownership", &project_view,
+	matrix_adjust
+};
+
+static const struct form_field copy_form[] = {
+	{ "from_project_id", FORM_ID, NULL, NULL },
+	{ "overwrite", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action copy_action = {
+	"ownership-copy", STMT_OWNERSHIP_COPY, copy_form, ownership_copy_body,
+	"/projects/%project#ownership", &project_view, NULL
 };
 
 const struct page_action offer_action = {

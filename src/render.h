@@ -116,10 +116,12 @@ void	 render_option(struct sbuf *, const char *, const char *, int);
 
 void	 render_person_options(struct sbuf *, json_t *, long long,
 	    const char *, const char *);
+void	 render_person_groups(struct sbuf *, json_t *, long long,
+	    const char *, const char *, const char *);
 
 /* render_project.c: the project page. */
 void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,
-	    json_t *, const struct risk_list *, json_t *,
+	    json_t *, const struct risk_list *, json_t *, json_t *,
 	    const struct form_state *);
 void	render_risk_items(struct sbuf *, const struct risk_list *, int);
 

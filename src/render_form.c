@@ -170,3 +170,49 @@ render_person_options(struct sbuf *b, json_t *people, long long selected,
 		    doc_str(p, "role"));
 	}
 }
+
+/* Is p offered in the group of role (or the others, mine == 0)? */
+static int
+person_in_group(json_t *p, long long selected, const char *role, int mine)
+{
+	const char	*r = doc_str(p, "role");
+
+	if (doc_int(p, "id") != selected && !doc_bool(p, "active"))
+		return (0);
+	return ((r != NULL && strcmp(r, role) == 0) == mine);
+}
+
+/*
+ * <option>s for a box of the matrix: nobody, then the people of its role
+ * (label, e.g. "DS"), then everyone else under "Other roles", still
+ * reachable; active people, and the one selected whatever they are.
+ */
+void
+render_person_groups(struct sbuf *b, json_t *people, long long selected,
+    const char *none, const char *role, const char *label)
+{
+	json_t		*p;
+	size_t		 i, n;
+	int		 mine;
+	long long	 id;
+
+	html_printf(b, "<option value=\"\">%s</option>\n", none);
+	for (mine = 1; mine >= 0; mine--) {
+		n = 0;
+		json_array_foreach(doc_arr(people, "people"), i, p)
+			n += person_in_group(p, selected, role, mine);
+		if (n == 0)
+			continue;
+		html_printf(b, "<optgroup label=\"%s\">\n", mine ? label :
+		    "Other roles");
+		json_array_foreach(doc_arr(people, "people"), i, p) {
+			if (!person_in_group(p, selected, role, mine))
+				continue;
+			id = doc_int(p, "id");
+			html_printf(b, "<option value=\"%lld\"%s>%s (%s)"
+			    "</option>\n", id, id == selected ? " selected" :
+			    "", doc_str(p, "name"), doc_str(p, "role"));
+		}
+		sbuf_str(b, "</optgroup>\n");
+	}
+}

@@ -234,6 +234,18 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	form_open(b, ctx, fs, "/projects/new", "kickoff", -1);
 	kickoff_input(b, fs, "name", "Project name", "text", "",
 	    "What people will call it on Monday, e.g. \"Churn prediction\".");
+	/*
+	 * A name another project has (a 409 at "name"): the warning above,
+	 * and the box that says it is on purpose.
+	 */
+	if (form_failed(fs, "kickoff") && !fs->stale && fs->field != NULL &&
+	    strcmp(fs->field, "name") == 0 && fs->message != NULL &&
+	    strstr(fs->message, "already exists") != NULL)
+		sbuf_str(b, "<div class=\"field\">\n<input type=\"checkbox\" "
+		    "id=\"k-confirm_duplicate\" name=\"confirm_duplicate\" "
+		    "value=\"true\">\n<label for=\"k-confirm_duplicate\">"
+		    "Create another project with this name anyway</label>\n"
+		    "</div>\n");
 
 	html_printf(b, "<div class=\"field\">\n<label for=\"k-pm_id\">PM"
 	    "</label>\n");

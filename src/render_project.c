@@ -600,8 +600,9 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    rlabel, doc_str(row, "name"), form);
 		form_input_attrs(b, fs, form, "person_id", NULL);
 		sbuf_str(b, ">\n");
-		render_person_options(b, people,
-		    person != NULL ? doc_int(person, "id") : 0, "nobody", NULL);
+		render_person_groups(b, people,
+		    person != NULL ? doc_int(person, "id") : 0, "nobody", rkey,
+		    rlabel);
 		html_printf(b, "</select>\n<button type=\"submit\">Save"
 		    "<span class=\"visually-hidden\"> %s for %s</span>"
 		    "</button>\n", rlabel, doc_str(row, "name"));
@@ -611,9 +612,135 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</td>\n");
 }
 
+/*
+ * The whole matrix as one form (api.ownership_matrix_put): a select per
+ * expected or held box, named "key/role", with the version it was drawn
+ * from as "v:key/role".  One save, all or nothing; a box someone else
+ * changed meanwhile is named (?changed=matrix&field=boxes.key/role).
+ */
+static void
+matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	json_t		*row, *cell, *person;
+	char		 action[64], name[96], field[112];
+	const char	*rkey, *sent;
+	long long	 held;
+	size_t		 i;
+	int		 r, stale;
+
+	if (!ctx->can_write)
+		return;
+	(void)snprintf(action, sizeof(action), "/projects/%lld/ownership",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Edit the whole matrix in one "
+	    "save</summary>\n", form_failed(fs, "matrix") ? " open" : "");
+	form_open(b, ctx, fs, action, "matrix", -1);
+	sbuf_str(b, "<p class=\"hint\">Every box at once: nothing is saved "
+	    "if someone else changed one of them meanwhile.</p>\n"
+	    "<div class=\"table-wrap\"><table class=\"matrix-form\">\n"
+	    "<thead><tr><th scope=\"col\">Responsibility</th><th scope=\"col\">"
+	    "DS</th><th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
+	    "</thead>\n<tbody>\n");
+	json_array_foreach(doc_arr(doc, "ownership"), i, row) {
+		html_printf(b, "<tr><th scope=\"row\">%s</th>",
+		    doc_str(row, "name"));
+		for (r = 0; r < ROLE_COUNT; r++) {
+			rkey = role_key((enum role)r);
+			cell = doc_obj(row, rkey);
+			person = doc_obj(cell, "person");
+			if (!doc_bool(cell, "expected") && person == NULL) {
+				sbuf_str(b, "<td class=\"cell-unexpected\">"
+				    "not expected</td>");
+				continue;
+			}
+			(void)snprintf(name, sizeof(name), "%s/%s",
+			    doc_str(row, "key"), rkey);
+			(void)snprintf(field, sizeof(field), "boxes.%s", name);
+			stale = fs != NULL && fs->stale && form_failed(fs,
+			    "matrix") && fs->field != NULL &&
+			    strcmp(fs->field, field) == 0;
+			held = person != NULL ? doc_int(person, "id") : 0;
+			sent = form_value(fs, "matrix", name, NULL);
+			if (*sent != '\0' || (form_failed(fs, "matrix") &&
+			    !fs->stale))
+				held = strtoll(sent, NULL, 10);
+			if (stale)
+				sbuf_str(b, "<td class=\"cell-stale\"><p "
+				    "class=\"field-error\" role=\"alert\">"
+				    "Someone else changed this box: it shows "
+				    "their choice now.</p>");
+			else
+				sbuf_str(b, "<td>");
+			(void)snprintf(field, sizeof(field),
+			    "boxes.%s.person_id", name);
+			form_field_error(b, fs, "matrix", field);
+			html_printf(b, "<input type=\"hidden\" name=\"v:%s\" "
+			    "value=\"%lld\"><label class=\"visually-hidden\" "
+			    "for=\"m-%s-%s\">%s for %s</label><select "
+			    "id=\"m-%s-%s\" name=\"%s\"", name,
+			    doc_int(cell, "version"), doc_str(row, "key"), rkey,
+			    role_label((enum role)r), doc_str(row, "name"),
+			    doc_str(row, "key"), rkey, name);
+			form_input_attrs(b, fs, "matrix", field, NULL);
+			sbuf_str(b, ">\n");
+			render_person_groups(b, people, held, "nobody", rkey,
+			    role_label((enum role)r));
+			sbuf_str(b, "</select></td>");
+		}
+		sbuf_str(b, "</tr>\n");
+	}
+	sbuf_str(b, "</tbody>\n</table></div>\n<button type=\"submit\">Save "
+	    "the matrix</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
+/*
+ * For a PM: fill this matrix from another project's, the empty boxes only
+ * unless overwrite is ticked (api.ownership_copy).
+ */
+static void
+matrix_copy(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *projects, const struct form_state *fs)
+{
+	json_t		*p;
+	char		 action[64], id[24];
+	const char	*sent;
+	size_t		 i;
+
+	if (ctx->access < PAGE_ACCESS_PM || json_array_size(projects) == 0)
+		return;
+	(void)snprintf(action, sizeof(action), "/projects/%lld/ownership-copy",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Copy ownership from another "
+	    "project</summary>\n", form_failed(fs, "ownership-copy") ?
+	    " open" : "");
+	form_open(b, ctx, fs, action, "ownership-copy", -1);
+	sbuf_str(b, "<div class=\"field\">\n<label for=\"copy-from\">"
+	    "Copy from</label>\n");
+	form_field_error(b, fs, "ownership-copy", "from_project_id");
+	sbuf_str(b, "<select id=\"copy-from\" name=\"from_project_id\" "
+	    "required");
+	form_input_attrs(b, fs, "ownership-copy", "from_project_id", NULL);
+	sbuf_str(b, ">\n<option value=\"\">choose a project</option>\n");
+	sent = form_value(fs, "ownership-copy", "from_project_id", "");
+	json_array_foreach(projects, i, p) {
+		(void)snprintf(id, sizeof(id), "%lld", doc_int(p, "id"));
+		render_option(b, id, doc_str(p, "name"), strcmp(sent, id) == 0);
+	}
+	sbuf_str(b, "</select>\n</div>\n<div class=\"field\">\n<input "
+	    "type=\"checkbox\" id=\"copy-overwrite\" name=\"overwrite\" "
+	    "value=\"true\">\n<label for=\"copy-overwrite\">Also replace the "
+	    "boxes that already have someone</label>\n</div>\n<button "
+	    "type=\"submit\">Copy ownership</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 static void
 section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
-    json_t *people, const struct form_state *fs)
+    json_t *people, json_t *projects, const struct form_state *fs)
 {
 	json_t	*row;
 	size_t	 i;
@@ -643,7 +770,10 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			matrix_cell(b, ctx, doc, row, (enum role)r, people, fs);
 		sbuf_str(b, "</tr>\n");
 	}
-	sbuf_str(b, "</tbody>\n</table></div>\n</section>\n");
+	sbuf_str(b, "</tbody>\n</table></div>\n");
+	matrix_form(b, ctx, doc, people, fs);
+	matrix_copy(b, ctx, doc, projects, fs);
+	sbuf_str(b, "</section>\n");
 }
 
 /* Handoffs --------------------------------------------------------------- */
@@ -791,6 +921,125 @@ section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "</article>\n");
 	}
 	sbuf_str(b, "</div>\n</section>\n");
+}
+
+/* The project itself: its fields and its status ------------------------ */
+
+/* One labelled input of the fields form, with its error and hint. */
+static void
+edit_input(struct sbuf *b, const struct form_state *fs, const char *name,
+    const char *label, const char *type, const char *stored,
+    const char *hint)
+{
+	char	hint_id[48];
+
+	(void)snprintf(hint_id, sizeof(hint_id), "project-%s-hint", name);
+	html_printf(b, "<div class=\"field\">\n<label for=\"project-%s\">"
+	    "%s</label>\n", name, label);
+	if (hint != NULL)
+		html_printf(b, "<p class=\"hint\" id=\"%s\">%s</p>\n",
+		    hint_id, hint);
+	form_field_error(b, fs, "project", name);
+	html_printf(b, "<input type=\"%s\" id=\"project-%s\" name=\"%s\" "
+	    "value=\"%s\"", type, name, name,
+	    form_value(fs, "project", name, stored));
+	form_input_attrs(b, fs, "project", name, hint != NULL ? hint_id :
+	    NULL);
+	sbuf_str(b, ">\n</div>\n");
+}
+
+/*
+ * For a PM: the name, PM, kickoff and target launch (a new launch with its
+ * reason), and the status: pause, ship or cancel an active project,
+ * reactivate another, each with a reason and a ticked confirmation.  Both
+ * behind a disclosure: the page shows the state first.
+ */
+static void
+section_edit(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	static const char *const verbs[PROJECT_STATUS_COUNT] = {
+		"Reactivate", "Pause", "Ship", "Cancel"
+	};
+	char			 action[64];
+	const char		*pm, *sent;
+	enum project_status	 st;
+	int			 i;
+
+	if (ctx->access < PAGE_ACCESS_PM)
+		return;
+	if (project_status_from_key(doc_str(doc, "status"), &st) == -1)
+		st = PROJECT_ACTIVE;
+	sbuf_str(b, "<section id=\"edit\" aria-labelledby=\"edit-h\">\n"
+	    "<h2 id=\"edit-h\">The project</h2>\n");
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/edit",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Edit name, PM and dates</summary>"
+	    "\n", form_failed(fs, "project") ? " open" : "");
+	form_open(b, ctx, fs, action, "project", doc_int(doc, "version"));
+	edit_input(b, fs, "name", "Name", "text", doc_str(doc, "name"), NULL);
+	html_printf(b, "<div class=\"field\">\n<label for=\"project-pm_id\">"
+	    "PM</label>\n");
+	form_field_error(b, fs, "project", "pm_id");
+	sbuf_str(b, "<select id=\"project-pm_id\" name=\"pm_id\"");
+	form_input_attrs(b, fs, "project", "pm_id", NULL);
+	sbuf_str(b, ">\n");
+	pm = form_value(fs, "project", "pm_id", NULL);
+	render_person_options(b, people, *pm != '\0' ? strtoll(pm, NULL, 10) :
+	    doc_int(doc_obj(doc, "pm"), "id"), NULL, "pm");
+	sbuf_str(b, "</select>\n</div>\n");
+	edit_input(b, fs, "kickoff_on", "Kickoff", "date",
+	    doc_str(doc, "kickoff_on"), NULL);
+	edit_input(b, fs, "target_launch_on", "Target launch", "date",
+	    doc_str(doc, "target_launch_on"), "A new date moves the stage "
+	    "plan with it and is kept in the launch ledger.");
+	edit_input(b, fs, "reason", "Reason for a new launch date", "text",
+	    "", "Needed when the target launch moves, and only then.");
+	sbuf_str(b, "<button type=\"submit\">Save the project</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/status",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>%s</summary>\n",
+	    form_failed(fs, "project-status") ? " open" : "",
+	    st == PROJECT_ACTIVE ? "Pause, ship or cancel" : "Reactivate");
+	form_open(b, ctx, fs, action, "project-status",
+	    doc_int(doc, "version"));
+	sent = form_value(fs, "project-status", "status", "");
+	sbuf_str(b, "<div class=\"field\">\n<label for=\"project-status-"
+	    "status\">New status</label>\n");
+	form_field_error(b, fs, "project-status", "status");
+	sbuf_str(b, "<select id=\"project-status-status\" name=\"status\"");
+	form_input_attrs(b, fs, "project-status", "status", NULL);
+	sbuf_str(b, ">\n");
+	for (i = 0; i < PROJECT_STATUS_COUNT; i++) {
+		/* Active goes anywhere; the others come back to active. */
+		if ((enum project_status)i == st || (st != PROJECT_ACTIVE &&
+		    (enum project_status)i != PROJECT_ACTIVE))
+			continue;
+		render_option(b, project_status_keys[i], verbs[i],
+		    strcmp(sent, project_status_keys[i]) == 0);
+	}
+	sbuf_str(b, "</select>\n</div>\n<div class=\"field\">\n<label "
+	    "for=\"project-status-reason\">Reason</label>\n");
+	form_field_error(b, fs, "project-status", "reason");
+	html_printf(b, "<input type=\"text\" id=\"project-status-reason\" "
+	    "name=\"reason\" maxlength=\"500\" required value=\"%s\"",
+	    form_value(fs, "project-status", "reason", ""));
+	form_input_attrs(b, fs, "project-status", "reason", NULL);
+	sbuf_str(b, ">\n</div>\n<div class=\"field\">\n");
+	form_field_error(b, fs, "project-status", "confirm");
+	sbuf_str(b, "<input type=\"checkbox\" id=\"project-status-confirm\" "
+	    "name=\"confirm\" value=\"true\" required");
+	form_input_attrs(b, fs, "project-status", "confirm", NULL);
+	html_printf(b, ">\n<label for=\"project-status-confirm\">Yes, change "
+	    "the status of %s%s</label>\n</div>\n<button type=\"submit\">"
+	    "Change the status</button>\n", doc_str(doc, "name"),
+	    st == PROJECT_ACTIVE ? ": its risks stop being counted" : "");
+	form_close(b);
+	sbuf_str(b, "</details>\n</section>\n");
 }
 
 /* Stage and history ------------------------------------------------------ */
@@ -997,7 +1246,7 @@ section_history(struct sbuf *b, json_t *history)
 void
 render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, const struct risk_list *risks, json_t *history,
-    const struct form_state *fs)
+    json_t *projects, const struct form_state *fs)
 {
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
@@ -1024,10 +1273,11 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</div>\n</section>\n");
 	section_checkpoints(b, ctx, doc, fs);
 	section_readiness(b, ctx, doc, fs);
-	section_matrix(b, ctx, doc, people, fs);
+	section_matrix(b, ctx, doc, people, projects, fs);
 	section_handoffs(b, ctx, doc, people, fs);
 	section_spec(b, ctx, doc, fs);
 	section_stage(b, ctx, doc, fs);
+	section_edit(b, ctx, doc, people, fs);
 	section_history(b, history);
 	layout_end(b);
 }

@@ -89,6 +89,13 @@ static const struct api_method ownership_delete = {
 static const struct api_method ownership_take = {
 	STMT_OWNERSHIP_TAKE, 200, take_body, NULL, NULL, 0, NULL
 };
+static const struct api_method ownership_copy = {
+	STMT_OWNERSHIP_COPY, 200, ownership_copy_body, NULL, NULL, 0, NULL
+};
+static const struct api_method ownership_matrix_put = {
+	STMT_OWNERSHIP_MATRIX_PUT, 200, ownership_matrix_body, NULL, NULL, 0,
+	NULL
+};
 static const struct api_method handoff_offer = {
 	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
 };
@@ -233,6 +240,12 @@ static const struct route_method m_model_card[] = {
 static const struct route_method m_project_spec[] = {
 	M(POST, ACCESS_PM, run_action, &spec_action),
 };
+static const struct route_method m_project_fields_form[] = {
+	M(POST, ACCESS_PM, run_action, &project_fields_action),
+};
+static const struct route_method m_project_status_form[] = {
+	M(POST, ACCESS_PM, run_action, &project_status_action),
+};
 static const struct route_method m_project_stage_form[] = {
 	M(POST, ACCESS_PM, run_action, &stage_action),
 };
@@ -247,6 +260,12 @@ static const struct route_method m_checkpoint_due[] = {
 };
 static const struct route_method m_cell[] = {
 	M(POST, ACCESS_MEMBER, run_action, &cell_action),
+};
+static const struct route_method m_matrix_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &matrix_action),
+};
+static const struct route_method m_copy_form[] = {
+	M(POST, ACCESS_PM, run_action, &copy_action),
 };
 static const struct route_method m_offer_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &offer_action),
@@ -384,6 +403,12 @@ static const struct route_method m_api_take[] = {
 static const struct route_method m_api_me[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &me),
 };
+static const struct route_method m_api_ownership_copy[] = {
+	M(POST, ACCESS_PM, api_run, &ownership_copy),
+};
+static const struct route_method m_api_matrix[] = {
+	M(PUT, ACCESS_MEMBER, api_run, &ownership_matrix_put),
+};
 static const struct route_method m_api_offer[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
 };
@@ -425,11 +450,15 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/model-card.md", m_model_card),
 	ROUTE("/projects/#project/spec", m_project_spec),
 	ROUTE("/projects/#project/stage", m_project_stage_form),
+	ROUTE("/projects/#project/edit", m_project_fields_form),
+	ROUTE("/projects/#project/status", m_project_status_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
 	    m_checkpoint_status),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
 	ROUTE("/projects/#project/readiness/:item", m_readiness_form),
+	ROUTE("/projects/#project/ownership", m_matrix_form),
+	ROUTE("/projects/#project/ownership-copy", m_copy_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/ownership/:key/:role/take", m_take_form),
 	ROUTE("/me", m_me_page),
@@ -470,6 +499,9 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/checkpoints", m_api_checkpoints),
 	ROUTE_LAG("/api/v1/projects/#project/history", m_api_history),
 	ROUTE("/api/v1/projects/#project/readiness", m_api_readiness),
+	ROUTE("/api/v1/projects/#project/ownership", m_api_matrix),
+	ROUTE("/api/v1/projects/#project/ownership/copy",
+	    m_api_ownership_copy),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role",
 	    m_api_ownership),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role/take",

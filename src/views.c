@@ -369,6 +369,7 @@ struct risks_call {
 	int		 csv;		/* GET /risks.csv: every row, as CSV */
 	day_t		 asof;
 	int		 severity;	/* -1: any */
+	int		 exact;		/* severity only, not at least */
 	long long	 pm;		/* 0: any */
 	size_t		 limit;
 	size_t		 offset;
@@ -396,7 +397,23 @@ risks_send(struct http_request *req, struct pipe *p,
 	    query_day(req, query, day_name, app_today(), &c->asof) !=
 	    KORE_RESULT_OK)
 		goto out;
+	/* One severity filter: at least (severity) or exactly. */
+	if (json_object_get(query, "severity") != NULL &&
+	    json_object_get(query, "severity_exact") != NULL) {
+		reply_error(req, 400, "invalid", "severity_exact must not "
+		    "come with severity", "severity_exact");
+		goto out;
+	}
 	c->severity = -1;
+	c->exact = 0;
+	if ((s = json_string_value(json_object_get(query,
+	    "severity_exact"))) != NULL) {
+		c->exact = 1;
+		json_object_set(query, "severity", json_object_get(query,
+		    "severity_exact"));
+		json_object_del(query, "severity_exact");
+		json_object_set_new(query, "exact", json_true());
+	}
 	if ((s = json_string_value(json_object_get(query, "severity"))) !=
 	    NULL && severity_from_key(s, &sev) == 0)
 		c->severity = (int)sev;
@@ -469,8 +486,9 @@ risks_finish(struct http_request *req, struct pipe *p)
 		ok = span_risk(&all, &clean.items[i], c->asof) == 0;
 	for (i = 0; ok && i < fresh.len; i++) {
 		if (!ledger_covers(&fresh.items[i], c->asof) ||
-		    (c->severity >= 0 &&
-		    (int)fresh.items[i].r.severity != c->severity) ||
+		    (c->severity >= 0 && (c->exact ?
+		    (int)fresh.items[i].r.severity != c->severity :
+		    (int)fresh.items[i].r.severity < c->severity)) ||
 		    (c->pm != 0 && span_pm(&sc, &fresh.items[i]) != c->pm))
 			continue;
 		ok = span_risk(&all, &fresh.items[i], c->asof) == 0;

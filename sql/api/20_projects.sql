@@ -367,6 +367,14 @@ BEGIN
 		PERFORM api.fail('HF400', 'target_launch_on must not be ' ||
 		    'before kickoff_on', 'target_launch_on');
 	END IF;
+	-- A second project of the same name (a double-submitted kickoff) is
+	-- indistinguishable in the digest: only on purpose.
+	IF NOT coalesce((b->>'confirm_duplicate')::boolean, false) AND
+	    EXISTS (SELECT 1 FROM projects
+	    WHERE lower(name) = lower(b->>'name')) THEN
+		PERFORM api.fail('HF409', format('a project named %s already ' ||
+		    'exists', b->>'name'), 'name');
+	END IF;
 
 	INSERT INTO projects (name, pm_id, kickoff_on, target_launch_on,
 	    status, decision, primary_metric, secondary_constraint,
@@ -490,9 +498,12 @@ BEGIN
 			PERFORM api.fail('HF400', 'a new target_launch_on ' ||
 			    'needs a reason', 'reason');
 		END IF;
-	ELSIF api.has(p, 'reason') THEN
+	ELSIF api.has(p, 'reason') AND coalesce(b->>'status', old.status) =
+	    old.status THEN
+		-- A status change (pause, ship, cancel, reactivate) may say
+		-- why too: the history keeps it.
 		PERFORM api.fail('HF400', 'a reason goes with a new ' ||
-		    'target_launch_on', 'reason');
+		    'target_launch_on or a new status', 'reason');
 	END IF;
 
 	UPDATE projects SET

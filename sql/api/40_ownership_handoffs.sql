@@ -82,6 +82,136 @@ LANGUAGE sql AS $$
 	SELECT api.ownership_set(p, NULL)
 $$;
 
+-- PUT /api/v1/projects/{id}/ownership {"boxes": {"key/role":
+-- {"person_id": N or null, "version": V}, ...}}: the whole matrix (or any
+-- boxes of it) in one save, all or nothing: each box with the version it
+-- was read at (its If-Match); one changed since is a 412 naming it
+-- (boxes.key/role) and nothing is saved.
+CREATE FUNCTION api.ownership_matrix_put(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_project	bigint := api.project_exists(p);
+	box		record;
+	v_person	bigint;
+	old		ownership;
+	o		ownership;
+	changed		jsonb := '[]';
+	same		int := 0;
+BEGIN
+	FOR box IN SELECT key, value FROM jsonb_each(p->'body'->'boxes')
+	    ORDER BY key LOOP
+		SELECT * INTO old FROM ownership
+		WHERE project_id = v_project
+		  AND responsibility = split_part(box.key, '/', 1)
+		  AND role = split_part(box.key, '/', 2)
+		FOR UPDATE;
+		IF NOT FOUND THEN
+			PERFORM api.fail('HF400', format('project %s has no box ' ||
+			    '%s', v_project, box.key), 'boxes.' || box.key);
+		END IF;
+		IF (box.value->>'version')::int <> old.version THEN
+			PERFORM api.fail('HF412', format('the box %s was ' ||
+			    'changed by someone else; its current version is %s',
+			    box.key, old.version), 'boxes.' || box.key);
+		END IF;
+		v_person := (box.value->>'person_id')::bigint;
+		PERFORM api.check_person(v_person,
+		    'boxes.' || box.key || '.person_id', true);
+		IF old.person_id IS NOT DISTINCT FROM v_person THEN
+			same := same + 1;
+			CONTINUE;
+		END IF;
+
+		UPDATE ownership SET person_id = v_person,
+		    version = version + 1, updated_at = now()
+		WHERE project_id = old.project_id
+		  AND responsibility = old.responsibility AND role = old.role
+		RETURNING * INTO o;
+		INSERT INTO ownership_versions (project_id, actor,
+		    responsibility, role, effective_on, person_id)
+		VALUES (o.project_id, api.actor(p), o.responsibility, o.role,
+		    api.today(p), o.person_id);
+		PERFORM api.audit(p, o.project_id, 'ownership',
+		    o.responsibility || '/' || o.role,
+		    CASE WHEN v_person IS NULL THEN 'clear' ELSE 'assign' END,
+		    json_build_object('person', api.person_ref(old.person_id)),
+		    json_build_object('person', api.person_ref(o.person_id)));
+		changed := changed || jsonb_build_object('responsibility',
+		    o.responsibility, 'role', o.role, 'person',
+		    api.person_ref(o.person_id), 'version', o.version);
+	END LOOP;
+
+	RETURN json_build_object('project_id', v_project, 'changed', changed,
+	    'unchanged', same);
+END
+$$;
+
+-- POST /api/v1/projects/{id}/ownership/copy {"from_project_id": N,
+-- "overwrite": false}: the boxes another project has filled (by an active
+-- person) filled the same here, in one transaction.  Only the empty ones
+-- unless overwrite; a box already so is left alone.  Each box changed is
+-- a version and an entry of the history, as a PUT would make it.
+CREATE FUNCTION api.ownership_copy(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_project	bigint := api.project_exists(p);
+	v_from		bigint := (p->'body'->>'from_project_id')::bigint;
+	v_over		boolean := coalesce((p->'body'->>'overwrite')::boolean,
+			    false);
+	src		record;
+	old		ownership;
+	o		ownership;
+	copied		jsonb := '[]';
+	kept		int := 0;
+BEGIN
+	IF v_from = v_project THEN
+		PERFORM api.fail('HF400', 'from_project_id must be another ' ||
+		    'project', 'from_project_id');
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM projects WHERE id = v_from) THEN
+		PERFORM api.fail('HF400', format('there is no project %s',
+		    v_from), 'from_project_id');
+	END IF;
+
+	FOR src IN SELECT s.responsibility, s.role, s.person_id
+	    FROM ownership s JOIN people x ON x.id = s.person_id AND x.active
+	    WHERE s.project_id = v_from
+	    ORDER BY s.responsibility, s.role LOOP
+		SELECT * INTO old FROM ownership
+		WHERE project_id = v_project
+		  AND responsibility = src.responsibility AND role = src.role
+		FOR UPDATE;
+		CONTINUE WHEN NOT FOUND OR old.person_id IS NOT DISTINCT FROM
+		    src.person_id;
+		IF old.person_id IS NOT NULL AND NOT v_over THEN
+			kept := kept + 1;
+			CONTINUE;
+		END IF;
+
+		UPDATE ownership SET person_id = src.person_id,
+		    version = version + 1, updated_at = now()
+		WHERE project_id = old.project_id
+		  AND responsibility = old.responsibility AND role = old.role
+		RETURNING * INTO o;
+		INSERT INTO ownership_versions (project_id, actor,
+		    responsibility, role, effective_on, person_id)
+		VALUES (o.project_id, api.actor(p), o.responsibility, o.role,
+		    api.today(p), o.person_id);
+		PERFORM api.audit(p, o.project_id, 'ownership',
+		    o.responsibility || '/' || o.role, 'assign',
+		    json_build_object('person', api.person_ref(old.person_id)),
+		    json_build_object('person', api.person_ref(o.person_id),
+			'copied_from', v_from));
+		copied := copied || jsonb_build_object('responsibility',
+		    o.responsibility, 'role', o.role, 'person',
+		    api.person_ref(o.person_id));
+	END LOOP;
+
+	RETURN json_build_object('project_id', v_project,
+	    'from_project_id', v_from, 'copied', copied, 'kept', kept);
+END
+$$;
+
 CREATE FUNCTION api.handoff_json(h handoffs) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN

@@ -562,6 +562,12 @@ BEGIN
 		    'role_labels', api.role_labels())),
 	    'people', api.person_list(jsonb_build_object('query',
 		jsonb_build_object('active', true, 'limit', 200))),
+	    -- The others, to copy ownership from: those with a box filled.
+	    'projects', coalesce((SELECT json_agg(json_build_object('id',
+		x.id, 'name', x.name) ORDER BY x.name, x.id)
+		FROM projects x WHERE x.id <> v_id AND EXISTS (SELECT 1
+		FROM ownership o WHERE o.project_id = x.id AND
+		o.person_id IS NOT NULL)), '[]'::json),
 	    -- A page of 20 entries from query.history, and where it starts.
 	    'history', api.json_concat(api.project_history(p ||
 		jsonb_build_object('query', jsonb_build_object('limit', 20,
@@ -612,7 +618,8 @@ RETURNS int LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- GET /api/v1/risks?as_of=&severity=&pm=&limit=&offset=: the spans that
--- cover the day, of the items the ledger is current for, the first
+-- cover the day, at least that severe (exactly with query.exact), of
+-- the items the ledger is current for, the first
 -- offset + limit in risk order, with how many there are; and the facts
 -- of the others.
 CREATE FUNCTION api.risks(p jsonb) RETURNS json
@@ -645,7 +652,9 @@ BEGIN
 		FROM risk_spans s
 		LEFT JOIN projects pr ON pr.id = s.project_id
 		WHERE api.covers(s.from_on, s.to_on, d)
-		  AND (sev IS NULL OR s.severity = sev)
+		  AND (sev IS NULL OR s.severity = sev OR
+		    (s.severity > sev AND NOT coalesce((p->'query'->>'exact')::
+		    boolean, false)))
 		  AND (pm IS NULL OR pr.pm_id = pm)
 		  AND (s.project_id IS NULL OR s.project_id <> ALL (dp))
 		  AND (s.owner_id IS NULL OR s.owner_id <> ALL (dpp))

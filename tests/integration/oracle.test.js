@@ -384,7 +384,7 @@ async function compareAll(label, days) {
 		    `${at}: risks 3 to 10`);
 
 		// Filters: by severity, by PM (a PM's projects only).
-		const high = await allRisks(`as_of=${day}&severity=high`);
+		const high = await allRisks(`as_of=${day}&severity_exact=high`);
 		const wantHigh = want.risks.filter((r) => r.severity ===
 		    'high');
 		same(high.risks, wantHigh, `${at}: the high risks`);

@@ -225,7 +225,7 @@ const ROUTES = [
 	{ route: '/api/v1/projects', method: 'POST', need: 'pm', api: true,
 	    ok: 201, audits: true,
 	    make: async () => ({ path: '/api/v1/projects', body: {
-		name: 'Kicked off', kickoff_on: KICKOFF,
+		name: `Kicked off ${unique('k')}`, kickoff_on: KICKOFF,
 		target_launch_on: addDays(KICKOFF, 91),
 		pm_id: (await createPerson(srv, { role: 'pm' })).id } }) },
 	{ route: '/api/v1/projects/#project', method: 'GET', need: 'viewer', api: true,
@@ -237,6 +237,25 @@ const ROUTES = [
 		path: `/api/v1/projects/${(await project()).id}`,
 		body: { name: 'Edited', spec: { fallback: 'rules' },
 		    plan: { data: { end: addDays(KICKOFF, 27) } } } }) },
+	{ route: '/api/v1/projects/#project/ownership', method: 'PUT',
+	    need: 'member', api: true, ok: 200, audits: true,
+	    make: async () => {
+		const { p, a, b } = await projectWithPeople();
+		return { path: `/api/v1/projects/${p.id}/ownership`,
+		    body: { boxes: {
+		    'problem_framing/ds': { person_id: a.id, version: 1 },
+		    'model_serving/mle': { person_id: b.id, version: 1 } } } };
+	    } },
+	{ route: '/api/v1/projects/#project/ownership/copy', method: 'POST',
+	    need: 'pm', api: true, ok: 200, audits: true,
+	    make: async () => {
+		const { p: from, a } = await projectWithPeople();
+		const put = await srv.api('PUT', `/api/v1/projects/${from.id}/` +
+		    'ownership/problem_framing/ds', { person_id: a.id });
+		assert.equal(put.status, 200, put.text);
+		return { path: `/api/v1/projects/${(await project()).id}/` +
+		    'ownership/copy', body: { from_project_id: from.id } };
+	    } },
 	{ route: '/api/v1/projects/#project/stage', method: 'POST', need: 'pm', api: true,
 	    ok: 200, audits: true,
 	    make: async () => ({
@@ -391,7 +410,7 @@ const ROUTES = [
 	{ route: '/projects/new', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,
 	    make: async () => ({ path: '/projects/new', body: {
-		name: 'Kicked off by form',
+		name: `Kicked off by form ${unique('k')}`,
 		pm_id: (await createPerson(srv, { role: 'pm' })).id,
 		kickoff_on: KICKOFF, target_launch_on: addDays(KICKOFF, 91) },
 		location: /^\/projects\/\d+$/ }) },
@@ -458,6 +477,46 @@ const ROUTES = [
 		    body: { stage: 'data', note: 'labels usable',
 			override: 'true', reason: 'gates later' },
 		    location: `/projects/${id}#stage` };
+	    } },
+	{ route: '/projects/#project/edit', method: 'POST', need: 'pm', ok: 303,
+	    audits: true,
+	    make: async () => {
+		const p = await project();
+		return { path: `/projects/${p.id}/edit`,
+		    body: { name: `Renamed ${p.id}`, pm_id: String(p.pm.id),
+		    kickoff_on: p.kickoff_on,
+		    target_launch_on: p.target_launch_on },
+		    location: `/projects/${p.id}#edit` };
+	    } },
+	{ route: '/projects/#project/status', method: 'POST', need: 'pm', ok: 303,
+	    audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/status`,
+		    body: { status: 'paused', reason: 'budget review',
+		    confirm: 'true' },
+		    location: `/projects/${id}#edit` };
+	    } },
+	{ route: '/projects/#project/ownership', method: 'POST', need: 'member',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const { p, a } = await projectWithPeople();
+		return { path: `/projects/${p.id}/ownership`,
+		    body: { 'problem_framing/ds': String(a.id),
+		    'v:problem_framing/ds': '1' },
+		    location: `/projects/${p.id}#ownership` };
+	    } },
+	{ route: '/projects/#project/ownership-copy', method: 'POST', need: 'pm',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const { p: from, a } = await projectWithPeople();
+		const put = await srv.api('PUT', `/api/v1/projects/${from.id}/` +
+		    'ownership/problem_framing/ds', { person_id: a.id });
+		assert.equal(put.status, 200, put.text);
+		const id = (await project()).id;
+		return { path: `/projects/${id}/ownership-copy`,
+		    body: { from_project_id: String(from.id) },
+		    location: `/projects/${id}#ownership` };
 	    } },
 	{ route: '/projects/#project/checkpoints/#checkpoint/status', method: 'POST', need: 'member',
 	    ok: 303, audits: true,

@@ -265,7 +265,7 @@ renders_project(struct sbuf *b, json_t *fixture, int member)
 
 	sbuf_init(&page);
 	render_project_page(&page, &ctx, doc_obj(fixture, "project"),
-	    doc_obj(fixture, "people"), NULL, NULL, NULL);
+	    doc_obj(fixture, "people"), NULL, NULL, NULL, NULL);
 	rc = -1;
 	if (sbuf_failed(&page))
 		goto out;
