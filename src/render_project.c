@@ -638,7 +638,7 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_open(b, ctx, fs, action, "matrix", -1);
 	sbuf_str(b, "<p class=\"hint\">Every box at once: nothing is saved "
 	    "if someone else changed one of them meanwhile.</p>\n"
-	    "<div class=\"table-wrap\"><table class=\"matrix-form\">\n"
+	    "<div class=\"table-wrap\"><table class=\"matrix-form cards\">\n"
 	    "<thead><tr><th scope=\"col\">Responsibility</th><th scope=\"col\">"
 	    "DS</th><th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
 	    "</thead>\n<tbody>\n");
@@ -650,8 +650,9 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			cell = doc_obj(row, rkey);
 			person = doc_obj(cell, "person");
 			if (!doc_bool(cell, "expected") && person == NULL) {
-				sbuf_str(b, "<td class=\"cell-unexpected\">"
-				    "not expected</td>");
+				html_printf(b, "<td class=\"cell-unexpected\" "
+				    "data-label=\"%s\">not expected</td>",
+				    role_label((enum role)r));
 				continue;
 			}
 			(void)snprintf(name, sizeof(name), "%s/%s",
@@ -666,12 +667,15 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    !fs->stale))
 				held = strtoll(sent, NULL, 10);
 			if (stale)
-				sbuf_str(b, "<td class=\"cell-stale\"><p "
+				html_printf(b, "<td class=\"cell-stale\" "
+				    "data-label=\"%s\"><p "
 				    "class=\"field-error\" role=\"alert\">"
 				    "Someone else changed this box: it shows "
-				    "their choice now.</p>");
+				    "their choice now.</p>",
+				    role_label((enum role)r));
 			else
-				sbuf_str(b, "<td>");
+				html_printf(b, "<td data-label=\"%s\">",
+				    role_label((enum role)r));
 			(void)snprintf(field, sizeof(field),
 			    "boxes.%s.person_id", name);
 			form_field_error(b, fs, "matrix", field);

@@ -336,7 +336,7 @@ test('unknown API routes are JSON 404s', async () => {
 	for (const path of ['/api/v1/nothing', '/api/v2/people', '/api/',
 	    '/api/v1/people/1/extra', '/api/v1/projects/1/stages',
 	    '/api/v1/checkpoints', '/api/v1/projects/1/handoffs/a',
-	    '/api/v1/projects/1/ownership', '/api/v1/people/',
+	    '/api/v1/projects/1/owners', '/api/v1/people/',
 	    '/api/v1/projects//1']) {
 		for (const m of ['GET', 'POST'])
 			assertError(await srv.api(m, path, m === 'GET' ?

@@ -128,7 +128,7 @@ test('severity means at least in the API, severity_exact exactly',
 // The portfolio's rows: project id → the counts of its badges (by id: the
 // tests above made two projects of one name).
 function portfolioCounts(html) {
-	const body = /<table class="portfolio">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
+	const body = /<table class="portfolio[^"]*">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
 	    .exec(html)[1];
 	const out = new Map();
 	for (const m of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {

@@ -34,7 +34,9 @@ async function meetDataGates(p) {
 		    { status: 'done', completed_on: TODAY }],
 		['POST', `/api/v1/projects/${p.id}/handoffs/a/offer`,
 		    { from_id: swe.id, to_id: ds.id }],
-		['POST', `/api/v1/projects/${p.id}/handoffs/a/accept`],
+		// The test's account accepts for the receiver: with a reason.
+		['POST', `/api/v1/projects/${p.id}/handoffs/a/accept`,
+		    { reason: 'the receiver is away' }],
 		['PUT', `/api/v1/projects/${p.id}/ownership/outcome_logging/ds`,
 		    { person_id: ds.id }],
 		['PUT', `/api/v1/projects/${p.id}/ownership/outcome_logging/swe`,
