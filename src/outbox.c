@@ -15,6 +15,10 @@
  * an hour) until HANDOFF_OUTBOX_WINDOW_S (24 hours) from its first try,
  * and then makes it a dead letter that an admin sees on /outbox.
  *
+ * A worker with nothing to send runs the day's reminder pass when the
+ * claim says it is due (api.remind_daily, once a day across instances),
+ * and on a Monday writes the week's digest (api.outbox_weekly).
+ *
  * No sender follows a redirect, and every address a connection is about
  * to be opened to is checked as it is opened (webhook.c): the loopback
  * only when the admin setting allows it, other internal networks never.
@@ -292,7 +296,7 @@ ob_done(void)
 	ob.result = NULL;
 
 	if (s == STMT_OUTBOX_CLAIM && doc != NULL) {
-		/* Nothing to send, and today's reminders are due: write them. */
+		/* Nothing to send, and the day's reminders are due. */
 		if (json_array_size(json_object_get(doc, "items")) == 0 &&
 		    json_is_true(json_object_get(doc, "daily_due"))) {
 			json_decref(doc);
