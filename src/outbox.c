@@ -15,6 +15,10 @@
  * an hour) until HANDOFF_OUTBOX_WINDOW_S (24 hours) from its first try,
  * and then makes it a dead letter that an admin sees on /outbox.
  *
+ * A worker with nothing to send runs the day's reminder pass when the
+ * claim says it is due (api.remind_daily, once a day across instances),
+ * and on a Monday writes the week's digest (api.outbox_weekly).
+ *
  * No sender follows a redirect, and every address a connection is about
  * to be opened to is checked as it is opened (webhook.c): the loopback
  * only when the admin setting allows it, other internal networks never.
@@ -132,7 +136,7 @@ static void
 ob_tick(void *arg, u_int64_t now)
 {
 	json_t	*doc;
-	char	 week[ISOWEEK_LEN];
+	char	 week[ISOWEEK_LEN], day[DATE_LEN];
 	int	 y, w;
 
 	(void)arg;
@@ -143,6 +147,9 @@ ob_tick(void *arg, u_int64_t now)
 	    OB_LEASE_SECONDS, "runner", ob.runner);
 	/* On a Monday, the claim says whether the week's digest is due. */
 	ob.today = app_today();
+	date_format(ob.today, day);
+	if (doc != NULL)
+		json_object_set_new(doc, "day", json_string(day));
 	if (doc != NULL && date_weekday(ob.today) == 1) {
 		isoweek_of(ob.today, &y, &w);
 		isoweek_format(y, w, week);
@@ -271,6 +278,7 @@ ob_done(void)
 {
 	json_t		*doc, *data;
 	enum stmt	 s = ob.stmt;
+	char		 day[DATE_LEN];
 
 	if (ob.bound) {
 		db_release(&ob.sql);
@@ -288,6 +296,20 @@ ob_done(void)
 	ob.result = NULL;
 
 	if (s == STMT_OUTBOX_CLAIM && doc != NULL) {
+		/* Nothing to send, and the day's reminders are due. */
+		if (json_array_size(json_object_get(doc, "items")) == 0 &&
+		    json_is_true(json_object_get(doc, "daily_due"))) {
+			json_decref(doc);
+			ob.claimed = 0;
+			ob.busy = 0;
+			date_format(ob.today, day);
+			ob_send(STMT_REMIND_DAILY, json_pack("{s:s}", "day",
+			    day));
+			if (!ob.busy)
+				kore_log(LOG_ERR, "outbox: cannot run the "
+				    "daily reminders");
+			return;
+		}
 		/* Nothing to send, and the week's digest is due: write it. */
 		if (json_array_size(json_object_get(doc, "items")) == 0 &&
 		    json_is_true(json_object_get(doc, "weekly_due"))) {

@@ -29,6 +29,7 @@ enum stmt {
 	STMT_OUTBOX_DONE,
 	STMT_OUTBOX_DIGEST,
 	STMT_OUTBOX_WEEKLY,
+	STMT_REMIND_DAILY,
 	/* The account tool's (src/cli/handoffctl.c): no server between. */
 	STMT_CTL_USER_LIST,
 	STMT_CTL_USER_CREATE,

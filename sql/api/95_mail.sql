@@ -147,3 +147,90 @@ CREATE TRIGGER mail_on_handoff AFTER UPDATE ON handoffs FOR EACH ROW
     WHEN (NEW.offered_on IS NOT NULL AND NEW.accepted_on IS NULL AND
     NEW.to_id IS NOT NULL AND NEW.version <> OLD.version)
     EXECUTE FUNCTION api.mail_on_handoff();
+
+-- The daily pass (src/outbox.c asks for it when api.outbox_claim answers
+-- "daily_due"): p {"day"}, the server's day.  Runs once per day across
+-- every runner (reminder_days, claimed by the first), and reminds
+--   - checkpoint_due: the owner of a checkpoint of an active project,
+--     neither done nor waived, due within reminder_due_days (2) days;
+--   - checkpoint_missed: that owner, on the first day after it was due
+--     (or the first pass after it, within a week);
+--   - handoff_waiting: the receiver of a handoff offered more than 7 days
+--     ago and not accepted.
+-- Each once per subject (the checkpoint and its due date, the handoff and
+-- the day it was offered), whatever day, through api.mail_remind (which
+-- honours the person's opt-outs).  Answers {"written", "reminders"}.
+CREATE FUNCTION api.remind_daily(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	d	date := (p->>'day')::date;
+	ahead	int := coalesce(api.setting('reminder_due_days'), 2);
+	n	int := 0;
+	c	record;
+BEGIN
+	INSERT INTO reminder_days (day) VALUES (d) ON CONFLICT DO NOTHING;
+	IF NOT FOUND THEN
+		RETURN json_build_object('written', false, 'reminders', 0);
+	END IF;
+
+	FOR c IN
+		SELECT ch.*, pr.name AS project,
+		    CASE WHEN ch.due_on >= d THEN 'checkpoint_due'
+			ELSE 'checkpoint_missed' END AS kind,
+		    format('checkpoint:%s:%s', ch.id, ch.due_on) AS subject
+		FROM checkpoints ch JOIN projects pr ON pr.id = ch.project_id
+		WHERE pr.status = 'active' AND ch.deleted_on IS NULL AND
+		    ch.status IN ('pending', 'blocked') AND
+		    ch.owner_id IS NOT NULL AND
+		    ch.due_on BETWEEN d - 7 AND d + ahead
+		ORDER BY ch.due_on, ch.id
+	LOOP
+		CONTINUE WHEN EXISTS (SELECT 1 FROM reminders_sent s
+		    WHERE s.reminder = c.kind AND s.subject = c.subject AND
+		    s.person_id = c.owner_id);
+		IF api.mail_remind(c.owner_id, c.kind, c.subject, d,
+		    CASE c.kind WHEN 'checkpoint_due' THEN
+			format('Checkpoint due on %s: %s (%s)', c.due_on,
+			c.title, c.project)
+		    ELSE format('Checkpoint missed: %s (%s), due on %s',
+			c.title, c.project, c.due_on) END,
+		    CASE c.kind WHEN 'checkpoint_due' THEN
+			format(E'The checkpoint "%s" of %s, yours, is due ' ||
+			E'on %s (%s stage).\n', c.title, c.project, c.due_on,
+			c.stage)
+		    ELSE format(E'The checkpoint "%s" of %s, yours, was due ' ||
+			E'on %s and is not done (%s).\n', c.title, c.project,
+			c.due_on, c.status) END) THEN
+			n := n + 1;
+		END IF;
+	END LOOP;
+
+	FOR c IN
+		SELECT h.*, k.name AS kind_name, pr.name AS project,
+		    format('handoff:%s:%s:%s', h.project_id, h.key,
+		    h.offered_on) AS subject
+		FROM handoffs h JOIN projects pr ON pr.id = h.project_id
+		    JOIN handoff_kinds k ON k.key = h.key
+		WHERE pr.status = 'active' AND h.offered_on < d - 7 AND
+		    h.accepted_on IS NULL AND h.to_id IS NOT NULL
+		ORDER BY h.project_id, h.key
+	LOOP
+		CONTINUE WHEN EXISTS (SELECT 1 FROM reminders_sent s
+		    WHERE s.reminder = 'handoff_waiting' AND
+		    s.subject = c.subject AND s.person_id = c.to_id);
+		IF api.mail_remind(c.to_id, 'handoff_waiting', c.subject, d,
+		    format('Handoff waiting for you since %s: %s (%s)',
+		    c.offered_on, c.kind_name, c.project),
+		    format(E'The handoff "%s" of %s was offered to you on %s, ' ||
+		    E'%s days ago, and is not accepted yet.\n', c.kind_name,
+		    c.project, c.offered_on, d - c.offered_on) ||
+		    coalesce(E'\nThe artifact: ' || c.artifact_url || E'\n',
+		    '')) THEN
+			n := n + 1;
+		END IF;
+	END LOOP;
+
+	UPDATE reminder_days SET reminders = n WHERE day = d;
+	RETURN json_build_object('written', true, 'reminders', n);
+END
+$$;

@@ -153,9 +153,10 @@ END
 $$;
 
 -- The runner (src/outbox.c) takes due rows: p {"limit", "lease" seconds,
--- "runner", "week": the ISO week when today is its Monday}.  The answer
--- says too whether that week's digest is still to be written (an
--- endpoint asks for digest.weekly and no runner wrote it yet).  Rows another runner holds are skipped, not waited for; a
+-- "runner", "week": the ISO week when today is its Monday, "day": today}.
+-- The answer says too whether that week's digest is still to be written
+-- (an endpoint asks for digest.weekly and no runner wrote it yet), and
+-- whether today's reminder pass is still to run (api.remind_daily).  Rows another runner holds are skipped, not waited for; a
 -- lease that ran out (its runner died) is taken over.  Each taken row
 -- counts an attempt.  Answers {"allow_loopback", "items": [...]}.
 CREATE FUNCTION api.outbox_claim(p jsonb) RETURNS json
@@ -186,6 +187,9 @@ BEGIN
 		WHERE 'digest.weekly' = ANY (t.events)) AND
 	    NOT EXISTS (SELECT 1 FROM outbox_weeks w
 		WHERE w.week = p->>'week'),
+	    'daily_due', p->>'day' IS NOT NULL AND
+	    NOT EXISTS (SELECT 1 FROM reminder_days r
+		WHERE r.day = (p->>'day')::date),
 	    'allow_loopback',
 	    coalesce(api.setting('outbox_allow_loopback'), 0) = 1,
 	    'items', coalesce(json_agg(json_build_object('id', h.id,

@@ -56,7 +56,7 @@ async function loggedBetween(begin, end) {
 }
 
 // What the servers' ledger jobs send, on their own.
-const JOB = /api\.(ledger_work|ledger_apply|vocabulary|outbox_claim|outbox_done|outbox_weekly)\(/;
+const JOB = /api\.(ledger_work|ledger_apply|vocabulary|outbox_claim|outbox_done|outbox_weekly|remind_daily)\(/;
 
 // The statements a request made the server send, its background jobs'
 // (the ledger's, the outbox's) left out (a, b and the test run one at a
