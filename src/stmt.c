@@ -62,6 +62,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	/* The weekly job's digest: no one asks, so no one is authorized. */
 	[STMT_OUTBOX_DIGEST] = { "outbox_digest", PLAIN("digest"), 0 },
 	[STMT_OUTBOX_WEEKLY] = { "outbox_weekly", PLAIN("outbox_weekly"), 0 },
+	/* /unsubscribe: no account; the link's signed token says who. */
+	[STMT_UNSUBSCRIBE] = { "mail_unsubscribe", PLAIN("mail_unsubscribe"),
+	    0 },
 
 	[STMT_CTL_USER_LIST] = { "user_list", PLAIN("user_list"), 0 },
 	[STMT_CTL_USER_CREATE] = { "user_create", PLAIN("user_create"), 0 },
