@@ -484,6 +484,12 @@ const struct field project_page_query[] = {
 	END
 };
 
+/* /unsubscribe?t=: the person's signed token (sql/api/96_unsubscribe.sql). */
+const struct field unsubscribe_query[] = {
+	{ "t", FIELD_LINE, FIELD_REQUIRED, 1, 100, NULL, NULL },
+	END
+};
+
 const struct field login_query[] = {
 	{ "next", FIELD_TEXT, 0, 0, 2000, NULL, NULL },
 	END

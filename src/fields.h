@@ -73,5 +73,6 @@ extern const struct field	digest_md_query[];
 extern const struct field	portfolio_query[];
 extern const struct field	project_page_query[];
 extern const struct field	login_query[];
+extern const struct field	unsubscribe_query[];
 
 #endif

@@ -270,6 +270,8 @@ int		 api_run(struct http_request *, const struct route *,
 
 /* session.c: signing in and out. */
 extern const struct pipe_ops	logout_ops, whoami_ops, login_page_ops;
+/* unsubscribe.c: GET and POST /unsubscribe?t= (RFC 8058). */
+extern const struct pipe_ops	unsubscribe_ops;
 extern const int		login_json, login_form;
 int		 run_login(struct http_request *, const struct route *,
 		    const struct route_method *);

@@ -164,6 +164,7 @@ static const struct run_pipe whoami = { &whoami_ops, NULL };
 static const struct run_pipe logout_api = { &logout_ops, &login_json };
 static const struct run_pipe logout_form = { &logout_ops, &login_form };
 static const struct run_pipe login_page = { &login_page_ops, NULL };
+static const struct run_pipe unsubscribe = { &unsubscribe_ops, NULL };
 static const struct run_pipe tokens_page = { &tokens_ops, &tokens_show };
 static const struct run_pipe tokens_new = { &tokens_ops, &tokens_create };
 static const struct run_pipe tokens_gone = { &tokens_ops, &tokens_revoke };
@@ -191,6 +192,11 @@ static const struct route_method m_portfolio[] = {
 static const struct route_method m_login[] = {
 	M(GET, ACCESS_PUBLIC, run_pipe, &login_page),
 	M(POST, ACCESS_PUBLIC, run_login, &login_form),
+};
+/* The token in the link is the credential (unsubscribe.c). */
+static const struct route_method m_unsubscribe[] = {
+	M(GET, ACCESS_PUBLIC, run_pipe, &unsubscribe),
+	M(POST, ACCESS_PUBLIC, run_pipe, &unsubscribe),
 };
 static const struct route_method m_logout[] = {
 	M(POST, ACCESS_VIEWER, run_pipe, &logout_form),
@@ -434,6 +440,7 @@ static const struct route_method m_api_digest[] = {
 static const struct route routes[] = {
 	ROUTE_LAG("/", m_portfolio),
 	ROUTE("/login", m_login),
+	ROUTE("/unsubscribe", m_unsubscribe),
 	ROUTE("/logout", m_logout),
 	ROUTE("/tokens", m_tokens),
 	ROUTE("/tokens/#token/revoke", m_token_revoke),

@@ -64,6 +64,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_OUTBOX_WEEKLY] = { "outbox_weekly", PLAIN("outbox_weekly"), 0 },
 	/* The daily reminder pass (sql/api/95_mail.sql). */
 	[STMT_REMIND_DAILY] = { "remind_daily", PLAIN("remind_daily"), 0 },
+	/* /unsubscribe: no account; the link's signed token says who. */
+	[STMT_UNSUBSCRIBE] = { "mail_unsubscribe", PLAIN("mail_unsubscribe"),
+	    0 },
 
 	[STMT_CTL_USER_LIST] = { "user_list", PLAIN("user_list"), 0 },
 	[STMT_CTL_USER_CREATE] = { "user_create", PLAIN("user_create"), 0 },

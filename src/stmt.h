@@ -30,6 +30,8 @@ enum stmt {
 	STMT_OUTBOX_DIGEST,
 	STMT_OUTBOX_WEEKLY,
 	STMT_REMIND_DAILY,
+	/* The one-click unsubscribe: its token is the credential. */
+	STMT_UNSUBSCRIBE,
 	/* The account tool's (src/cli/handoffctl.c): no server between. */
 	STMT_CTL_USER_LIST,
 	STMT_CTL_USER_CREATE,

@@ -878,6 +878,11 @@ test('access: the public routes answer without an account', async () => {
 		['GET', '/healthz', 200], ['GET', '/api/v1/version', 200],
 		['GET', '/assets/style.css', 200],
 		['GET', '/assets/favicon.svg', 200],
+		// The unsubscribe link's token is its only credential: none
+		// is a 400, a forged one a 403 (unsubscribe.test.js).
+		['GET', '/unsubscribe', 400],
+		['GET', `/unsubscribe?t=1.${'0'.repeat(64)}`, 403],
+		['POST', `/unsubscribe?t=1.${'0'.repeat(64)}`, 403],
 	]) {
 		const r = await srv.request(method, path, { auth: false });
 		assert.equal(r.status, status, `${method} ${path}: ${r.text}`);
