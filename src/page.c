@@ -64,8 +64,9 @@ page_ctx_init(struct http_request *req, struct page_ctx *ctx)
 	ctx->today = app_today();
 	ctx->csrf = who != NULL ? who->csrf : "";
 	ctx->idem = who != NULL ? idem : NULL;
+	/* The person the account stands for, else the account's name. */
 	ctx->user = who == NULL ? NULL : who->person[0] != '\0' ?
-	    who->person : who->email;
+	    who->person : who->name[0] != '\0' ? who->name : who->email;
 	ctx->person_id = who != NULL ? who->person_id : 0;
 	ctx->role = who != NULL ? who->role : NULL;
 	ctx->access = who != NULL ? who->access : ACCESS_PUBLIC;

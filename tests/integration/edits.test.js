@@ -509,7 +509,7 @@ test('the matrix form: every box in one save; a stale box is named',
 	const to = stale.headers.get('location');
 	assert.match(to, /^\/projects\/\d+\?changed=matrix&field=boxes\.[a-z_]+\/(ds|mle|swe)#ownership$/);
 	const shown = await page(to.replace(/#.*/, ''));
-	assert.match(shown, /<td class="cell-stale"><p class="field-error" role="alert">Someone else changed this box/);
+	assert.match(shown, /<td class="cell-stale" data-label="[^"]*"><p class="field-error" role="alert">Someone else changed this box/);
 	assert.match(shown, /<details open><summary>Edit the whole matrix/);
 	got = boxes(await get(`/api/v1/projects/${p.id}`));
 	assert.equal(got.size, expected, 'nothing was cleared');

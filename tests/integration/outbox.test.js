@@ -168,7 +168,8 @@ test('a webhook is signed, retried after two 500s, and delivered once',
 	recv.plans.set('/signed', [500, 500]);
 	const p = await createProject(srv, { pm_id: pm.id });
 	const moved = await srv.api('POST', `/api/v1/projects/${p.id}/stage`,
-	    { stage: 'data', note: 'feasible' });
+	    { stage: 'data', note: 'feasible', override: true,
+	      reason: 'gates are not what this test is about' });
 	assert.equal(moved.status, 200, moved.text);
 
 	assert.ok(await eventually(async () =>
@@ -316,7 +317,7 @@ test('no redirect is followed, and internal addresses are refused when ' +
 	    ('webhook', 'private', 'https://10.0.0.1/hook', '{project.stage_changed}', '${h.secret}', 'test')`);
 	const p = await createProject(srv, { pm_id: pm.id });
 	const moved = await srv.api('POST', `/api/v1/projects/${p.id}/stage`,
-	    { stage: 'data' });
+	    { stage: 'data', override: true, reason: 'not gates' });
 	assert.equal(moved.status, 200, moved.text);
 	assert.ok(await eventually(async () => Number(await q(`SELECT count(*)
 	    FROM outbox WHERE event = 'project.stage_changed' AND
@@ -360,10 +361,12 @@ test('chat: a Slack-compatible message for a project\'s opened risks',
 	const other = await createProject(srv, { pm_id: pm.id });
 	// A change that opens a risk: the project moves past framing with its
 	// spec empty.
-	await srv.api('POST', `/api/v1/projects/${p.id}/stage`,
-	    { stage: 'modelling' });
-	await srv.api('POST', `/api/v1/projects/${other.id}/stage`,
-	    { stage: 'modelling' });
+	assert.equal((await srv.api('POST', `/api/v1/projects/${p.id}/stage`,
+	    { stage: 'modelling', override: true, reason: 'not gates' })).status,
+	    200);
+	assert.equal((await srv.api('POST',
+	    `/api/v1/projects/${other.id}/stage`, { stage: 'modelling',
+	    override: true, reason: 'not gates' })).status, 200);
 	assert.ok(await eventually(async () => recv.at('/chat').length > 0,
 	    20000), 'a chat message');
 	await sleep(600);

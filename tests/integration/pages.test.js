@@ -67,7 +67,7 @@ test('no entity is escaped twice on any page', async () => {
 
 // The rows of the portfolio's table: [name, the words of its badges].
 function rows(html) {
-	const body = /<table class="portfolio">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
+	const body = /<table class="portfolio[^"]*">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
 	    .exec(html)[1];
 	return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => {
 		const name = /<a href="\/projects\/\d+">([^<]*)<\/a>/.exec(m[1]);
