@@ -18,7 +18,7 @@
 #include "throttle.h"
 
 #define UNSUB_SLOTS		1024
-#define UNSUB_BURST		20
+#define UNSUB_BURST		60
 #define UNSUB_PER_SECOND	1
 
 static struct throttle	unsub_gate;

@@ -577,8 +577,10 @@ function lengthFields() {
 		['POST', '/api/v1/people', () => ({ email:
 		    `${unique('l')}@example.com`, role: 'ds' }), 'name', 200],
 		['PATCH', `/api/v1/people/${person.id}`, () => ({}), 'name', 200],
+		// Several get one name here: length, not uniqueness, is tested.
 		['POST', '/api/v1/projects', () => ({ pm_id: person.id,
-		    kickoff_on: KICKOFF, target_launch_on: LAUNCH }), 'name', 200],
+		    kickoff_on: KICKOFF, target_launch_on: LAUNCH,
+		    confirm_duplicate: true }), 'name', 200],
 		['PATCH', `/api/v1/projects/${pid}`, () => ({}), 'name', 200],
 		...['decision', 'primary_metric', 'secondary_constraint',
 		    'worse_error', 'fallback', 'monitoring_trigger', 'baseline']
