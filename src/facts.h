@@ -48,6 +48,7 @@ struct project_version {
 	enum stage		 stage;
 	day_t			 target_launch;
 	unsigned int		 spec_missing;
+	unsigned int		 audit_missing;	/* bit n: audit_field n */
 	int64_t			 pm_id;		/* 0: the project's pm_id */
 	int64_t			 metric;	/* the primary metric's text as
 						   a hash; 0: not written */

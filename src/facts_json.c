@@ -84,6 +84,7 @@ load_versions(json_t *o, struct portfolio *pf, struct project *pr)
 		    json_day(vo, "launch", &pv.target_launch) == -1)
 			return (-1);
 		pv.spec_missing = (unsigned int)int_of(vo, "spec_missing");
+		pv.audit_missing = (unsigned int)int_of(vo, "audit_missing");
 		pv.pm_id = int_of(vo, "pm");
 		pv.metric = int_of(vo, "metric");
 		facts_project_version(pf, pr, &pv);

@@ -84,6 +84,13 @@ static const struct field spec_fields[] = {
 	{ "monitoring_trigger", FIELD_TEXT, FIELD_NULLABLE, 0, 2000,
 	    NULL, NULL },
 	{ "baseline", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	/* The data availability audit (sql/0030_audit.sql). */
+	{ "data_outcome_logged", FIELD_TEXT, FIELD_NULLABLE, 0, 2000,
+	    NULL, NULL },
+	{ "data_history", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ "data_label_quality", FIELD_TEXT, FIELD_NULLABLE, 0, 2000,
+	    NULL, NULL },
+	{ "data_examples", FIELD_TEXT, FIELD_NULLABLE, 0, 2000, NULL, NULL },
 	END
 };
 

@@ -130,7 +130,7 @@ static const struct form_field kickoff_form[] = {
 	{ "pm_id", FORM_ID, NULL, NULL },
 	{ "kickoff_on", FORM_TEXT, NULL, NULL },
 	{ "target_launch_on", FORM_TEXT, NULL, NULL },
-	{ "spec", FORM_OPTIONAL, "spec", spec_keys },
+	{ "spec", FORM_OPTIONAL, "spec", spec_form_keys },
 	{ "confirm_duplicate", FORM_BOOL, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };

@@ -66,7 +66,7 @@ const struct page_view project_view = {
 /* Forms ------------------------------------------------------------------ */
 
 static const struct form_field spec_form[] = {
-	{ "spec", FORM_NULLABLE, "spec", spec_keys },
+	{ "spec", FORM_NULLABLE, "spec", spec_form_keys },
 	{ NULL, 0, NULL, NULL }
 };
 

@@ -213,13 +213,33 @@ kickoff_input(struct sbuf *b, const struct form_state *fs, const char *name,
 	sbuf_str(b, ">\n</div>\n");
 }
 
+/* One answer of the "spec" object (a spec or an audit question). */
+static void
+kickoff_answer(struct sbuf *b, const struct form_state *fs, const char *key,
+    const struct spec_question *q)
+{
+	char	hint_id[48], field[48];
+
+	(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint", key);
+	html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s"
+	    "</label>\n<p class=\"hint\" id=\"%s\">%s</p>\n", key, q->label,
+	    hint_id, q->hint);
+	/* The checks name a spec answer by its path: "spec.key". */
+	(void)snprintf(field, sizeof(field), "spec.%s", key);
+	form_field_error(b, fs, "kickoff", field);
+	html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\"", key,
+	    key);
+	form_input_attrs(b, fs, "kickoff", field, hint_id);
+	html_printf(b, ">%s</textarea>\n</div>\n",
+	    form_value(fs, "kickoff", key, ""));
+}
+
 void
 render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *people, const struct form_state *fs)
 {
-	char		 today[DATE_LEN], launch[DATE_LEN], field[48];
-	char		 hint_id[48];
-	const char	*pm, *key;
+	char		 today[DATE_LEN], launch[DATE_LEN];
+	const char	*pm;
 	size_t		 i;
 
 	date_format(ctx->today, today);
@@ -266,21 +286,16 @@ render_kickoff_page(struct sbuf *b, const struct page_ctx *ctx,
 	sbuf_str(b, "<fieldset>\n<legend>The spec</legend>\n<p class=\"muted\">"
 	    "Fill what you can; each empty answer becomes a risk once the "
 	    "project leaves framing.</p>\n");
-	for (i = 0; i < SPEC_COUNT; i++) {
-		key = spec_key((enum spec_field)i);
-		(void)snprintf(hint_id, sizeof(hint_id), "k-%s-hint", key);
-		html_printf(b, "<div class=\"field\">\n<label for=\"k-%s\">%s"
-		    "</label>\n<p class=\"hint\" id=\"%s\">%s</p>\n", key,
-		    spec_questions[i].label, hint_id, spec_questions[i].hint);
-		/* The checks name a spec answer by its path: "spec.key". */
-		(void)snprintf(field, sizeof(field), "spec.%s", key);
-		form_field_error(b, fs, "kickoff", field);
-		html_printf(b, "<textarea id=\"k-%s\" name=\"%s\" rows=\"2\"",
-		    key, key);
-		form_input_attrs(b, fs, "kickoff", field, hint_id);
-		html_printf(b, ">%s</textarea>\n</div>\n",
-		    form_value(fs, "kickoff", key, ""));
-	}
+	for (i = 0; i < SPEC_COUNT; i++)
+		kickoff_answer(b, fs, spec_key((enum spec_field)i),
+		    &spec_questions[i]);
+	sbuf_str(b, "</fieldset>\n<fieldset>\n<legend>The data audit</legend>"
+	    "\n<p class=\"muted\">Can the data answer the question? Each "
+	    "unanswered question becomes a risk once the project leaves data "
+	    "exploration.</p>\n");
+	for (i = 0; i < AUDIT_COUNT; i++)
+		kickoff_answer(b, fs, audit_key((enum audit_field)i),
+		    &audit_questions[i]);
 	sbuf_str(b, "</fieldset>\n<button type=\"submit\">Kick off</button>\n");
 	form_close(b);
 	sbuf_str(b, "</section>\n");

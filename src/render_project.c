@@ -177,13 +177,40 @@ section_launch_moves(struct sbuf *b, json_t *doc)
 
 /* Spec ------------------------------------------------------------------- */
 
+/* One answer of the spec form (a spec or an audit question). */
+static void
+spec_answer(struct sbuf *b, const struct form_state *fs, json_t *spec,
+    const char *key, const struct spec_question *q)
+{
+	const char	*v;
+	char		 id[48], hint[56], field[48];
+
+	v = form_value(fs, "spec", key, doc_str(spec, key));
+	(void)snprintf(id, sizeof(id), "spec-%s", key);
+	html_printf(b, "<div class=\"field%s\">\n"
+	    "<label for=\"%s\">%s</label>\n"
+	    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
+	    *v == '\0' ? " field-missing" : "", id, q->label, id, q->hint);
+	/* The checks name an answer by its path: "spec.key". */
+	(void)snprintf(field, sizeof(field), "spec.%s", key);
+	form_field_error(b, fs, "spec", field);
+	(void)snprintf(hint, sizeof(hint), "%s-hint", id);
+	html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"", id,
+	    key);
+	form_input_attrs(b, fs, "spec", field, hint);
+	html_printf(b, ">%s</textarea>\n", v);
+	if (*v == '\0')
+		sbuf_str(b, "<p class=\"missing-note\">Not written yet.</p>\n");
+	sbuf_str(b, "</div>\n");
+}
+
 static void
 section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     const struct form_state *fs)
 {
 	json_t		*spec = doc_obj(doc, "spec");
-	const char	*v, *key;
-	char		 action[64], id[48], hint[56], field[48];
+	const char	*v;
+	char		 action[64];
 	size_t		 i;
 
 	(void)snprintf(action, sizeof(action), "/projects/%lld/spec",
@@ -202,33 +229,26 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    spec_questions[i].label, v != NULL ? v :
 			    "Not written yet");
 		}
+		for (i = 0; i < AUDIT_COUNT; i++) {
+			v = doc_str(spec, audit_key((enum audit_field)i));
+			html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
+			    audit_questions[i].label, v != NULL ? v :
+			    "Not answered yet");
+		}
 		sbuf_str(b, "</dl>\n</section>\n");
 		return;
 	}
 
 	form_open(b, ctx, fs, action, "spec", doc_int(doc, "version"));
-	for (i = 0; i < SPEC_COUNT; i++) {
-		key = spec_key((enum spec_field)i);
-		v = form_value(fs, "spec", key, doc_str(spec, key));
-		(void)snprintf(id, sizeof(id), "spec-%s", key);
-		html_printf(b, "<div class=\"field%s\">\n"
-		    "<label for=\"%s\">%s</label>\n"
-		    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
-		    *v == '\0' ? " field-missing" : "", id,
-		    spec_questions[i].label, id, spec_questions[i].hint);
-		/* The checks name an answer by its path: "spec.key". */
-		(void)snprintf(field, sizeof(field), "spec.%s", key);
-		form_field_error(b, fs, "spec", field);
-		(void)snprintf(hint, sizeof(hint), "%s-hint", id);
-		html_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"",
-		    id, key);
-		form_input_attrs(b, fs, "spec", field, hint);
-		html_printf(b, ">%s</textarea>\n", v);
-		if (*v == '\0')
-			sbuf_str(b, "<p class=\"missing-note\">Not written "
-			    "yet.</p>\n");
-		sbuf_str(b, "</div>\n");
-	}
+	for (i = 0; i < SPEC_COUNT; i++)
+		spec_answer(b, fs, spec, spec_key((enum spec_field)i),
+		    &spec_questions[i]);
+	sbuf_str(b, "<h3 id=\"data-audit\">Data audit</h3>\n<p class=\"muted\">"
+	    "Unanswered questions become a risk once the project leaves data "
+	    "exploration.</p>\n");
+	for (i = 0; i < AUDIT_COUNT; i++)
+		spec_answer(b, fs, spec, audit_key((enum audit_field)i),
+		    &audit_questions[i]);
 	sbuf_str(b, "<button type=\"submit\">Save the spec</button>\n");
 	form_close(b);
 	sbuf_str(b, "</section>\n");

@@ -40,6 +40,11 @@
  *                       while it is neither done nor waived (nor
  *                       deleted): high.  Its owner, else the PM, must
  *                       act.  Subject "checkpoint/<id>".
+ * data_audit_missing    The stage is past data exploration (baseline or
+ *                       later) and a question of the data availability
+ *                       audit is unanswered: high, one risk naming every
+ *                       unanswered question (held: their bits).  The PM
+ *                       must act.  Subject "audit".
  *
  * How the facts are read: a cell with no version yet, or with person 0,
  * is empty; a holder unknown to the portfolio, or without a version in
@@ -335,6 +340,7 @@ risk_url(const struct risk *r, char buf[RISK_URL_LEN])
 	case RISK_INCOMPLETE_SPEC:
 	case RISK_MOVING_GOALPOSTS:
 	case RISK_NO_BASELINE:
+	case RISK_DATA_AUDIT_MISSING:
 		(void)snprintf(buf, RISK_URL_LEN, "/projects/%lld#spec", id);
 		break;
 	case RISK_OVERLOADED_OWNER:
@@ -386,10 +392,31 @@ risk_group_message(const struct risk *const *v, size_t n,
 	memcpy(out, r.message, RISK_MESSAGE_LEN);
 }
 
+/* The unanswered audit questions of mask: "a, b and c". */
+static void
+audit_list(int mask, char *buf, size_t size)
+{
+	size_t	i, n = 0, k = 0, len;
+
+	buf[0] = '\0';
+	for (i = 0; i < AUDIT_COUNT; i++)
+		if (mask & (1 << i))
+			n++;
+	for (i = 0; i < AUDIT_COUNT; i++) {
+		if ((mask & (1 << i)) == 0)
+			continue;
+		len = strlen(buf);
+		(void)snprintf(buf + len, size - len, "%s%s",
+		    k == 0 ? "" : k + 1 == n ? " and " : ", ",
+		    audit_label((enum audit_field)i));
+		k++;
+	}
+}
+
 void
 risk_describe(struct risk *r, day_t asof)
 {
-	char		 a[DATE_LEN], b[DATE_LEN];
+	char		 a[DATE_LEN], b[DATE_LEN], q[200];
 	int64_t		 n;
 	size_t		 limit;
 	int		 item;
@@ -492,6 +519,12 @@ risk_describe(struct risk *r, day_t asof)
 			say(r, "The readiness review answered no to \"%s\" on "
 			    "%s, and the launch date has come.",
 			    readiness_item_label((enum readiness_item)item), a);
+		break;
+	case RISK_DATA_AUDIT_MISSING:
+		audit_list(r->held, q, sizeof(q));
+		date_format(r->event_day, b);
+		say(r, "The data audit does not say %s, and the project left "
+		    "%s on %s.", q, stage_name(STAGE_DATA), b);
 		break;
 	case RISK_KIND_COUNT:
 		r->message[0] = '\0';

@@ -157,6 +157,7 @@ probe_reset(struct probe *p)
 		    sizeof(*p->rd->versions));
 		break;
 	case PROBE_SPEC:
+	case PROBE_AUDIT:
 	case PROBE_STALE:
 	case PROBE_REACHED:
 	case PROBE_GOALPOSTS:
@@ -439,6 +440,10 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 	case PROBE_SPEC:
 		s->holds = pv->stage != STAGE_FRAMING &&
 		    (pv->spec_missing & (1u << p->field)) != 0;
+		break;
+	case PROBE_AUDIT:
+		s->holds = pv->stage > STAGE_DATA &&
+		    (pv->audit_missing & ((1u << AUDIT_COUNT) - 1)) != 0;
 		break;
 	case PROBE_STALE:
 		while (p->nchanges > 0 && p->pr->changes[p->nchanges - 1] > t)
@@ -860,6 +865,32 @@ describe_spec(struct probe *p, day_t t, struct risk *r)
 	rule_actor(p->pf, pm_at(p->pr, t), r);
 }
 
+/*
+ * The data audit: high, like a spec answer; the PM must act.  held: the
+ * unanswered questions, bit (1u << audit_field); event_day: the day the
+ * project left data exploration.
+ */
+static void
+describe_audit(struct probe *p, day_t t, struct risk *r)
+{
+	const struct project_version	*pv = project_at(p->pr, t);
+
+	r->severity = SEVERITY_HIGH;
+	r->stage = pv->stage;
+	r->held = (int)(pv->audit_missing & ((1u << AUDIT_COUNT) - 1));
+	r->event_day = reached(p, STAGE_BASELINE, t);
+	rule_actor(p->pf, pm_at(p->pr, t), r);
+}
+
+static int
+subject_audit(struct probe *p, size_t i, char key[RISK_SUBJECT_LEN])
+{
+	(void)p;
+	(void)i;
+	(void)snprintf(key, RISK_SUBJECT_LEN, "audit");
+	return (1);
+}
+
 static size_t
 count_one(const struct project *pr)
 {
@@ -1059,6 +1090,8 @@ const struct rule rules[] = {
 	    subject_readiness, describe_readiness },
 	{ RISK_OVERRIDDEN_GATE, PROBE_OVERRIDDEN, 0, count_checkpoints,
 	    subject_overridden, describe_overridden },
+	{ RISK_DATA_AUDIT_MISSING, PROBE_AUDIT, 0, count_one, subject_audit,
+	    describe_audit },
 };
 
 const size_t	nrules = sizeof(rules) / sizeof(rules[0]);

@@ -79,7 +79,8 @@ enum probe_kind {
 	PROBE_SLIPS,
 	PROBE_NO_BASELINE,
 	PROBE_STOP_IGNORED,
-	PROBE_OVERRIDDEN	/* a checkpoint passed over, still unmet */
+	PROBE_OVERRIDDEN,	/* a checkpoint passed over, still unmet */
+	PROBE_AUDIT		/* the data audit unanswered past data */
 };
 
 /* One rule about one subject, evaluated on days walking back. */

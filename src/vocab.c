@@ -70,12 +70,30 @@ static const char *const spec_labels[SPEC_COUNT + 1] = {
 	NULL
 };
 
+const char *const audit_keys[AUDIT_COUNT + 1] = {
+	"data_outcome_logged", "data_history", "data_label_quality",
+	"data_examples", NULL
+};
+
+/* As a sentence names an unanswered question. */
+static const char *const audit_labels[AUDIT_COUNT + 1] = {
+	"whether the outcome is logged, and where",
+	"how far back the data goes", "how reliable the labels are",
+	"how many examples there are", NULL
+};
+
+const char *const spec_form_keys[SPEC_COUNT + AUDIT_COUNT + 1] = {
+	"decision", "primary_metric", "secondary_constraint", "worse_error",
+	"fallback", "monitoring_trigger", "baseline", "data_outcome_logged",
+	"data_history", "data_label_quality", "data_examples", NULL
+};
+
 const char *const risk_kind_keys[RISK_KIND_COUNT + 1] = {
 	"empty_owner", "missed_checkpoint", "blocked_checkpoint",
 	"handoff_not_accepted", "stage_overrun", "incomplete_spec",
 	"overloaded_owner", "stale_project", "moving_goalposts",
 	"few_more_weeks", "no_baseline", "stop_ignored", "readiness_gaps",
-	"overridden_gate", NULL
+	"overridden_gate", "data_audit_missing", NULL
 };
 
 static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
@@ -83,7 +101,7 @@ static const char *const risk_kind_labels[RISK_KIND_COUNT + 1] = {
 	"handoff not accepted", "stage overrun", "incomplete spec",
 	"overloaded owner", "stale project", "moving goalposts",
 	"just a few more weeks", "no baseline", "stop ignored", "readiness gap",
-	"overridden gate", NULL
+	"overridden gate", "data audit missing", NULL
 };
 
 const char *const severity_keys[SEVERITY_COUNT + 1] = {
@@ -150,6 +168,7 @@ const struct vocab vocabularies[] = {
 	{ "outcome", outcome_keys, outcome_keys, 3 },
 	{ "anchor", anchor_keys, anchor_keys, 2 },
 	{ "spec_field", spec_keys, spec_labels, SPEC_COUNT },
+	{ "audit_field", audit_keys, audit_labels, AUDIT_COUNT },
 	{ "risk_kind", risk_kind_keys, risk_kind_labels, RISK_KIND_COUNT },
 	{ "severity", severity_keys, severity_keys, SEVERITY_COUNT },
 	{ "token_scope", token_scope_keys, token_scope_keys, 2 },
@@ -186,6 +205,23 @@ const struct spec_question spec_questions[SPEC_COUNT] = {
 	    "with its threshold." },
 	{ "Baseline",
 	    "The simplest approach it must beat, with its number." },
+};
+
+/* The seeds' data availability audit: the questions to ask at kickoff. */
+const struct spec_question audit_questions[AUDIT_COUNT] = {
+	{ "Is the outcome logged, and where?",
+	    "The table, event or system that records what actually happened, "
+	    "e.g. \"chargebacks in billing.disputes\"; \"not logged\" is an "
+	    "answer." },
+	{ "How far back does it go?",
+	    "The history available today, e.g. \"18 months, schema changed "
+	    "in March\"." },
+	{ "How reliable are the labels?",
+	    "Who or what sets them, how late they arrive and how often they "
+	    "are wrong." },
+	{ "How many examples are there?",
+	    "Rows, and positives among them, e.g. \"2M payments, 3k "
+	    "frauds\"." },
 };
 
 const char *
@@ -273,6 +309,18 @@ const char *
 spec_key(enum spec_field f)
 {
 	return (word(spec_keys, SPEC_COUNT, f));
+}
+
+const char *
+audit_key(enum audit_field f)
+{
+	return (word(audit_keys, AUDIT_COUNT, f));
+}
+
+const char *
+audit_label(enum audit_field f)
+{
+	return (word(audit_labels, AUDIT_COUNT, f));
 }
 
 const char *
@@ -381,7 +429,7 @@ vocab_check_row(struct vocab_checker *c, const char *kind,
 		    v->labels[position]);
 		return (c->failed = -1);
 	}
-	if (i < 16 && position < 16)
+	if (i < VOCAB_CHECK_MAX && position < VOCAB_CHECK_MAX)
 		c->seen[i][position] = 1;
 	return (0);
 }
@@ -393,8 +441,9 @@ vocab_check_done(struct vocab_checker *c, char *msg, size_t size)
 
 	if (c->failed)
 		return (-1);
-	for (i = 0; i < nvocabularies && i < 16; i++) {
-		for (j = 0; j < vocabularies[i].n && j < 16; j++) {
+	for (i = 0; i < nvocabularies && i < VOCAB_CHECK_MAX; i++) {
+		for (j = 0; j < vocabularies[i].n && j < VOCAB_CHECK_MAX;
+		    j++) {
 			if (c->seen[i][j])
 				continue;
 			(void)snprintf(msg, size, "the database's vocabulary "
@@ -440,6 +489,10 @@ field_label(const char *name)
 	if (strncmp(name, "spec.", 5) == 0 &&
 	    spec_from_key(name + 5, &sf) == 0)
 		return (spec_questions[sf].label);
+	if (strncmp(name, "spec.", 5) == 0)
+		for (i = 0; i < AUDIT_COUNT; i++)
+			if (strcmp(audit_keys[i], name + 5) == 0)
+				return (audit_questions[i].label);
 	for (i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
 		if (strcmp(field_labels[i].name, name) == 0)
 			return (field_labels[i].label);

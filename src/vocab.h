@@ -63,6 +63,19 @@ enum spec_field {
 };
 
 /*
+ * Kickoff's data availability audit, asked next to the spec and sent in
+ * the same "spec" object; bit (1u << AUDIT_x) in audit_missing when
+ * unanswered (sql/0030_audit.sql).
+ */
+enum audit_field {
+	AUDIT_OUTCOME_LOGGED,
+	AUDIT_HISTORY,
+	AUDIT_LABEL_QUALITY,
+	AUDIT_EXAMPLES,
+	AUDIT_COUNT
+};
+
+/*
  * A decision checkpoint's outcome: none, or outcome_keys[outcome - 1].
  */
 enum decision_outcome {
@@ -91,6 +104,7 @@ enum risk_kind {
 	RISK_STOP_IGNORED,
 	RISK_READINESS_GAPS,
 	RISK_OVERRIDDEN_GATE,
+	RISK_DATA_AUDIT_MISSING,
 	RISK_KIND_COUNT
 };
 
@@ -162,6 +176,7 @@ extern const char *const checkpoint_status_keys[];
 extern const char *const outcome_keys[];
 extern const char *const anchor_keys[];
 extern const char *const spec_keys[];
+extern const char *const audit_keys[];
 extern const char *const risk_kind_keys[];
 extern const char *const severity_keys[];
 extern const char *const readiness_item_keys[];
@@ -192,6 +207,8 @@ int		 role_from_key(const char *, enum role *);
 const char	*spec_key(enum spec_field);
 const char	*spec_label(enum spec_field);		/* "the fallback ..." */
 int		 spec_from_key(const char *, enum spec_field *);
+const char	*audit_key(enum audit_field);
+const char	*audit_label(enum audit_field);		/* "how far back ..." */
 int		 project_status_from_key(const char *, enum project_status *);
 int		 checkpoint_status_from_key(const char *,
 		    enum checkpoint_status *);
@@ -212,6 +229,10 @@ struct spec_question {
 	const char	*hint;		/* what a good answer looks like */
 };
 extern const struct spec_question spec_questions[SPEC_COUNT];
+extern const struct spec_question audit_questions[AUDIT_COUNT];
+
+/* Every answer of a "spec" object: the spec's keys, then the audit's. */
+extern const char *const spec_form_keys[];
 
 /*
  * The words a page uses for a field of the API ("target_launch_on":
@@ -233,8 +254,9 @@ void		 field_words(const char *, char *, size_t);
  * vocabulary table to vocab_check_row(), then call vocab_check_done():
  * each returns 0, or -1 with what differs, first difference only, in msg.
  */
+#define VOCAB_CHECK_MAX	32	/* vocabularies, and positions in one */
 struct vocab_checker {
-	unsigned char	 seen[16][16];	/* [vocabulary][position] */
+	unsigned char	 seen[VOCAB_CHECK_MAX][VOCAB_CHECK_MAX];
 	int		 failed;
 };
 

@@ -22,7 +22,11 @@ LANGUAGE sql STABLE AS $$
 		'worse_error', r.worse_error,
 		'fallback', r.fallback,
 		'monitoring_trigger', r.monitoring_trigger,
-		'baseline', r.baseline))
+		'baseline', r.baseline,
+		'data_outcome_logged', r.data_outcome_logged,
+		'data_history', r.data_history,
+		'data_label_quality', r.data_label_quality,
+		'data_examples', r.data_examples))
 $$;
 
 CREATE FUNCTION api.project_snapshot(p jsonb, r projects) RETURNS void
@@ -30,11 +34,13 @@ LANGUAGE sql AS $$
 	INSERT INTO project_versions (project_id, actor, effective_on, name,
 	    pm_id, status, stage, target_launch_on, decision, primary_metric,
 	    secondary_constraint, worse_error, fallback, monitoring_trigger,
-	    baseline)
+	    baseline, data_outcome_logged, data_history, data_label_quality,
+	    data_examples)
 	VALUES (r.id, api.actor(p), api.today(p), r.name, r.pm_id, r.status, r.stage,
 	    r.target_launch_on, r.decision, r.primary_metric,
 	    r.secondary_constraint, r.worse_error, r.fallback,
-	    r.monitoring_trigger, r.baseline)
+	    r.monitoring_trigger, r.baseline, r.data_outcome_logged,
+	    r.data_history, r.data_label_quality, r.data_examples)
 $$;
 
 CREATE FUNCTION api.project_locked(p jsonb) RETURNS projects
@@ -378,8 +384,9 @@ BEGIN
 
 	INSERT INTO projects (name, pm_id, kickoff_on, target_launch_on,
 	    status, decision, primary_metric, secondary_constraint,
-	    worse_error, fallback, monitoring_trigger, baseline, created_on,
-	    template_version)
+	    worse_error, fallback, monitoring_trigger, baseline,
+	    data_outcome_logged, data_history, data_label_quality,
+	    data_examples, created_on, template_version)
 	VALUES (b->>'name', (b->>'pm_id')::bigint, (b->>'kickoff_on')::date,
 	    (b->>'target_launch_on')::date,
 	    coalesce(b->>'status', 'active'),
@@ -390,6 +397,10 @@ BEGIN
 	    api.text_or_null(s->>'fallback'),
 	    api.text_or_null(s->>'monitoring_trigger'),
 	    api.text_or_null(s->>'baseline'),
+	    api.text_or_null(s->>'data_outcome_logged'),
+	    api.text_or_null(s->>'data_history'),
+	    api.text_or_null(s->>'data_label_quality'),
+	    api.text_or_null(s->>'data_examples'),
 	    today, api.template_current())
 	RETURNING * INTO r;
 
@@ -533,6 +544,17 @@ BEGIN
 		ELSE monitoring_trigger END,
 	    baseline = CASE WHEN s ? 'baseline'
 		THEN api.text_or_null(s->>'baseline') ELSE baseline END,
+	    data_outcome_logged = CASE WHEN s ? 'data_outcome_logged'
+		THEN api.text_or_null(s->>'data_outcome_logged')
+		ELSE data_outcome_logged END,
+	    data_history = CASE WHEN s ? 'data_history'
+		THEN api.text_or_null(s->>'data_history') ELSE data_history END,
+	    data_label_quality = CASE WHEN s ? 'data_label_quality'
+		THEN api.text_or_null(s->>'data_label_quality')
+		ELSE data_label_quality END,
+	    data_examples = CASE WHEN s ? 'data_examples'
+		THEN api.text_or_null(s->>'data_examples')
+		ELSE data_examples END,
 	    version = version + 1,
 	    updated_at = now()
 	WHERE id = old.id

@@ -29,6 +29,17 @@ BEGIN
 END
 $$;
 
+-- Bit n set when question n of the data availability audit (vocabulary
+-- audit_field) is not answered in this version.
+CREATE FUNCTION api.audit_missing(v project_versions) RETURNS int
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT coalesce(sum(1 << position), 0)::int
+	    FROM vocabulary
+	    WHERE kind = 'audit_field' AND to_jsonb(v) ->> key IS NULL);
+END
+$$;
+
 -- The primary metric (and its target) as the rules compare it: a hash
 -- of its text, 0 when it is not written (moving goalposts).
 CREATE FUNCTION api.metric_hash(p_text text) RETURNS bigint
@@ -63,6 +74,7 @@ BEGIN
 		'status', v.status, 'stage', v.stage,
 		'launch', api.dnum(v.target_launch_on), 'pm', v.pm_id,
 		'spec_missing', api.spec_missing(v),
+		'audit_missing', api.audit_missing(v),
 		'metric', api.metric_hash(v.primary_metric)) ORDER BY v.id)
 		FROM project_versions v WHERE v.project_id = pr.id),
 		'[]'::json),

@@ -173,7 +173,11 @@ SELECT pg_temp.ev(-150, 'maya@example.com', 'project_create', '{}',
 	    'worse_error', 'A real message in spam: users miss it and lose trust',
 	    'fallback', 'Deliver everything and rely on the old keyword rules',
 	    'monitoring_trigger', 'Recall below 0.95 or user spam reports up 20 % week on week',
-	    'baseline', 'Keyword rules: recall 0.81')));
+	    'baseline', 'Keyword rules: recall 0.81',
+	    'data_outcome_logged', 'Yes: "report spam" and "not spam" clicks in the mail events table',
+	    'data_history', 'Two years of clicks',
+	    'data_label_quality', 'User reports: noisy, about 3 % wrong on a hand-checked sample',
+	    'data_examples', '40M messages a week, 1.2M reported')));
 SELECT pg_temp.staff(-150, 'maya@example.com', 'Spam filter for messaging',
     '{"ds": "omar@example.com", "mle": "priya@example.com",
       "swe": "chris@example.com"}');
@@ -250,7 +254,11 @@ SELECT pg_temp.ev(-70, 'maya@example.com', 'project_create', '{}',
 	    'worse_error', 'An irrelevant item: it costs the slot a best seller would fill',
 	    'fallback', 'Show the manual top-200 list',
 	    'monitoring_trigger', 'Click-through 10 % below the top-200 control for 3 days',
-	    'baseline', 'Manual top-200 list curated by merchandising')));
+	    'baseline', 'Manual top-200 list curated by merchandising',
+	    'data_outcome_logged', 'Clicks and purchases in the storefront event stream',
+	    'data_history', '14 months since the tracking rewrite',
+	    'data_label_quality', 'Implicit: a click is not a like; purchases are exact',
+	    'data_examples', '300k long-tail products, 9M sessions a month')));
 SELECT pg_temp.staff(-70, 'maya@example.com', 'Long-tail product recommendations',
     '{"ds": "ana@example.com", "mle": "ben@example.com", "swe": "aisha@example.com"}',
     ARRAY['monitoring_drift/mle', 'rollback_decision/mle',
@@ -315,7 +323,11 @@ SELECT pg_temp.ev(-52, 'tom@example.com', 'project_create', '{}',
 	    'worse_error', 'A missed fraud costs the chargeback; a false flag costs a customer, so precision is held at 0.95',
 	    'fallback', 'Manual review queue with the current rules',
 	    'monitoring_trigger', 'Weekly recall on confirmed chargebacks below 0.85',
-	    'baseline', 'Rule engine: recall 0.62 at precision 0.95')));
+	    'baseline', 'Rule engine: recall 0.62 at precision 0.95',
+	    'data_outcome_logged', 'Chargebacks, in billing.disputes',
+	    'data_history', 'Three years',
+	    'data_label_quality', 'Chargebacks arrive up to 90 days late; about 5 % are friendly fraud',
+	    'data_examples', '60M payments a year, 45k confirmed frauds')));
 SELECT pg_temp.staff(-52, 'tom@example.com', 'Card fraud flags',
     '{"ds": "omar@example.com", "mle": "ben@example.com", "swe": "sofia@example.com",
       "monitoring_drift/mle": "kenji@example.com",
@@ -384,7 +396,11 @@ SELECT pg_temp.ev(-30, 'maya@example.com', 'project_create', '{}',
 	    'worse_error', 'A missed churner costs more than an unneeded discount',
 	    'fallback', 'Last quarter''s rule: offers to anyone with two failed payments',
 	    'monitoring_trigger', 'Top-decile recall below 0.6 for two monthly cohorts',
-	    'baseline', 'Failed-payment rule: recall 0.41')));
+	    'baseline', 'Failed-payment rule: recall 0.41',
+	    'data_outcome_logged', 'Cancellations, in the subscriptions table',
+	    'data_history', 'Four years of monthly cohorts',
+	    'data_label_quality', 'Exact: a cancellation is recorded when it happens',
+	    'data_examples', '1.1M subscribers, 30k churners a month')));
 SELECT pg_temp.staff(-30, 'maya@example.com', 'Churn prediction',
     '{"ds": "ana@example.com", "mle": "priya@example.com", "swe": "sofia@example.com",
       "monitoring_drift/mle": "kenji@example.com",
@@ -417,7 +433,8 @@ SELECT pg_temp.ev(0, 'maya@example.com', 'ownership_put',
 -- stop ignored); it waived the baseline and reached modelling with none
 -- measured or written down (no baseline); the PM then traded precision
 -- for recall (moving goalposts); the error analysis slipped three times
--- (just a few more weeks).  Two engineers run it: Jonas (SWE) holds the
+-- (just a few more weeks).  Nobody said how reliable the labels are (an
+-- unanswered data audit).  Two engineers run it: Jonas (SWE) holds the
 -- data science boxes too, Chris the MLE ones.
 SELECT pg_temp.ev(-42, 'tom@example.com', 'project_create', '{}',
     jsonb_build_object('name', 'Support ticket routing',
@@ -429,7 +446,10 @@ SELECT pg_temp.ev(-42, 'tom@example.com', 'project_create', '{}',
 	    'secondary_constraint', 'Routed within a minute of arrival',
 	    'worse_error', 'A ticket sent to the wrong team waits a day longer',
 	    'fallback', 'The shared queue, triaged by hand',
-	    'monitoring_trigger', 'Re-routed tickets above 10 % in a week')));
+	    'monitoring_trigger', 'Re-routed tickets above 10 % in a week',
+	    'data_outcome_logged', 'The team that closed each ticket, in the helpdesk export',
+	    'data_history', '18 months',
+	    'data_examples', '250k tickets, 2k of them urgent')));
 SELECT pg_temp.staff(-42, 'tom@example.com', 'Support ticket routing',
     '{"ds": "jonas@example.com", "mle": "chris@example.com", "swe": "jonas@example.com"}');
 SELECT pg_temp.done(-41, 'tom@example.com', 'Support ticket routing', 1);

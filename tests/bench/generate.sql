@@ -431,6 +431,7 @@ ANALYZE g_trans;
 -- The spec: what the PM wrote at creation (the decision and the metric
 -- nearly always, the rest about half the time), and what most fill in
 -- during framing, all at once; one answer in twelve is never written.
+-- Answers 8 to 11 are the data audit's, written the same way.
 CREATE TEMP TABLE g_spec ON COMMIT DROP AS
 SELECT i, init, fin, spec_on, fin IS DISTINCT FROM init AND spec_on <= h
     AS filled
@@ -451,7 +452,13 @@ CROSS JOIN LATERAL (
 	    (4, 45, cf.worse_errors[1 + pg_temp.h(p.i, 36, 6)]),
 	    (5, 50, cf.fallbacks[1 + pg_temp.h(p.i, 37, 6)]),
 	    (6, 35, cf.triggers[1 + pg_temp.h(p.i, 38, 6)]),
-	    (7, 50, cf.baselines[1 + pg_temp.h(p.i, 39, 6)])) v(f, pr, txt)
+	    (7, 50, cf.baselines[1 + pg_temp.h(p.i, 39, 6)]),
+	    -- The data availability audit (sql/0030_audit.sql).
+	    (8, 60, 'Logged in the events warehouse'),
+	    (9, 50, (6 + pg_temp.h(p.i, 40, 30)) || ' months'),
+	    (10, 40, 'Set by the operations team, a week late, about 5% ' ||
+		'wrong'),
+	    (11, 55, (1 + pg_temp.h(p.i, 41, 90)) || '00k rows')) v(f, pr, txt)
 ) x) s;
 
 CREATE UNIQUE INDEX ON g_spec (i);
@@ -512,7 +519,11 @@ RETURNS text LANGUAGE sql STABLE AS $$
 	    ', "worse_error": ' || pg_temp.js(s[4]) ||
 	    ', "fallback": ' || pg_temp.js(s[5]) ||
 	    ', "monitoring_trigger": ' || pg_temp.js(s[6]) ||
-	    ', "baseline": ' || pg_temp.js(s[7]) || '}}'
+	    ', "baseline": ' || pg_temp.js(s[7]) ||
+	    ', "data_outcome_logged": ' || pg_temp.js(s[8]) ||
+	    ', "data_history": ' || pg_temp.js(s[9]) ||
+	    ', "data_label_quality": ' || pg_temp.js(s[10]) ||
+	    ', "data_examples": ' || pg_temp.js(s[11]) || '}}'
 $$;
 
 -- Ownership: each expected box is filled as its stage comes near (the
@@ -1012,11 +1023,13 @@ SELECT id, actor, day, active, name FROM g_peev ORDER BY day, at, id;
 
 INSERT INTO projects (id, name, pm_id, kickoff_on, target_launch_on, status,
     stage, decision, primary_metric, secondary_constraint, worse_error,
-    fallback, monitoring_trigger, baseline, version, created_on, created_at,
-    updated_at)
+    fallback, monitoring_trigger, baseline, data_outcome_logged,
+    data_history, data_label_quality, data_examples, version, created_on,
+    created_at, updated_at)
 OVERRIDING SYSTEM VALUE
 SELECT p.id, p.name, p.pm_id, p.k, p.launch, l.status, l.stage,
-    x.s[1], x.s[2], x.s[3], x.s[4], x.s[5], x.s[6], x.s[7], l.version, p.c,
+    x.s[1], x.s[2], x.s[3], x.s[4], x.s[5], x.s[6], x.s[7], x.s[8], x.s[9],
+    x.s[10], x.s[11], l.version, p.c,
     pg_temp.at(p.c, 0, p.id), l.at
 FROM g_project p
 JOIN (SELECT DISTINCT ON (i) * FROM g_pev ORDER BY i, version DESC) l
@@ -1029,9 +1042,11 @@ ORDER BY p.id;
 INSERT INTO project_versions (project_id, actor, effective_on, name, pm_id,
     status, stage, target_launch_on, decision, primary_metric,
     secondary_constraint, worse_error, fallback, monitoring_trigger,
-    baseline)
+    baseline, data_outcome_logged, data_history, data_label_quality,
+    data_examples)
 SELECT e.id, e.actor, e.day, p.name, p.pm_id, e.status, e.stage, p.launch,
-    x.s[1], x.s[2], x.s[3], x.s[4], x.s[5], x.s[6], x.s[7]
+    x.s[1], x.s[2], x.s[3], x.s[4], x.s[5], x.s[6], x.s[7], x.s[8], x.s[9],
+    x.s[10], x.s[11]
 FROM g_pev e JOIN g_project p USING (i) JOIN g_spec sp USING (i)
 CROSS JOIN LATERAL (SELECT CASE WHEN e.spec_done THEN sp.fin
     ELSE sp.init END AS s) x

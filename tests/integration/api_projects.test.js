@@ -91,7 +91,10 @@ const RESPONSIBILITIES = [
 ];
 
 const SPEC_KEYS = ['decision', 'primary_metric', 'secondary_constraint',
-    'worse_error', 'fallback', 'monitoring_trigger', 'baseline'];
+    'worse_error', 'fallback', 'monitoring_trigger', 'baseline',
+    // The data availability audit (sql/0030_audit.sql).
+    'data_outcome_logged', 'data_history', 'data_label_quality',
+    'data_examples'];
 
 function emptySpec() {
 	return Object.fromEntries(SPEC_KEYS.map((k) => [k, null]));

@@ -93,13 +93,15 @@ test('credit risk: spec gaps, and the boxes of the data scientist who left',
 
 // The red flags (README, the rules table): a pivot ignored, no baseline,
 // the metric changed after the data stage, a checkpoint that keeps
-// slipping; and the baseline answer the spec never had.
+// slipping; the baseline answer the spec never had; and the data audit
+// that never said how reliable the labels are.
 test('ticket routing: the project that would not stop', () => {
 	const routing = risks.filter((r) => r.project?.name ===
 	    'Support ticket routing');
 	const key = (kind) => routing.find((r) => r.kind === kind)
 	    ?.subject.key;
 	assert.deepEqual(of('Support ticket routing'), [
+		'data_audit_missing high audit',
 		`few_more_weeks medium ${key('few_more_weeks')}`,
 		'incomplete_spec high spec/baseline',
 		'moving_goalposts high spec/primary_metric',
@@ -109,6 +111,7 @@ test('ticket routing: the project that would not stop', () => {
 	const msg = (kind) => routing.find((r) => r.kind === kind).message;
 	assert.match(msg('stop_ignored'), /^Tom Okafor: checkpoint "Data exploration findings and feasibility call \(go \/ pivot \/ stop\)" recorded pivot on \d{4}-\d{2}-\d{2}, and the project moved forward on /);
 	assert.match(msg('no_baseline'), /cannot prove ML adds value/);
+	assert.match(msg('data_audit_missing'), /^Tom Okafor: the data audit does not say how reliable the labels are, and the project left Data exploration on \d{4}-\d{2}-\d{2}\.$/);
 	assert.match(msg('moving_goalposts'), /after the project left Data exploration on /);
 	assert.match(msg('few_more_weeks'), /Improved model with error analysis by slice" has slipped 3 times, .* \(21 days in all\)/);
 	for (const kind of ['stop_ignored', 'few_more_weeks'])

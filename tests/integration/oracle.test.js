@@ -107,6 +107,8 @@ async function addProject() {
 		pm_id: pick(people.filter((p) => p.role === 'pm')).id,
 		kickoff_on: kickoff,
 		target_launch_on: addDays(kickoff, int(20, 120)),
+		// A second project of a name is refused without it (409).
+		confirm_duplicate: true,
 	});
 	assert.equal(r.status, 201, r.text);
 	projects.push(r.json);

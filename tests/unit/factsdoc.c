@@ -60,6 +60,8 @@ factsdoc_json(const struct portfolio *pf)
 			    day_json(pr->versions[j].target_launch));
 			json_object_set_new(v, "spec_missing", json_integer(
 			    pr->versions[j].spec_missing));
+			json_object_set_new(v, "audit_missing", json_integer(
+			    pr->versions[j].audit_missing));
 			json_object_set_new(v, "metric", json_integer(
 			    pr->versions[j].metric));
 			json_array_append_new(a, v);

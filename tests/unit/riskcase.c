@@ -451,7 +451,7 @@ do_version(struct parser *p, char **w, int n)
 	enum spec_field			 f;
 	enum stage			 st;
 	int				 used[MAX_WORDS] = { 0 };
-	int				 i, active, completed_set;
+	int				 i, a, active, completed_set;
 
 	if (facts_only(p, w[0]) == -1)
 		return (-1);
@@ -516,6 +516,21 @@ do_version(struct parser *p, char **w, int n)
 						return (fail(p, "unknown spec "
 						    "field \"%s\"", tok));
 					pv.spec_missing |= 1u << f;
+				}
+			} else if ((val = value_of(w[i], "audit")) != NULL) {
+				/* The unanswered data audit questions. */
+				pv.audit_missing = 0;
+				if (strlen(val) >= sizeof(list))
+					return (fail(p, "audit: too long"));
+				memcpy(list, val, strlen(val) + 1);
+				for (tok = strtok_r(list, ",", &last);
+				    tok != NULL;
+				    tok = strtok_r(NULL, ",", &last)) {
+					if ((a = vocab_index(audit_keys,
+					    tok)) < 0)
+						return (fail(p, "unknown audit "
+						    "field \"%s\"", tok));
+					pv.audit_missing |= 1u << a;
 				}
 			} else
 				return (fail(p, "project version: unknown "
@@ -1348,6 +1363,8 @@ rcase_random(struct rcase *c, uint32_t seed, day_t first)
 			    RANDOM_DAYS);
 			pv.spec_missing = rnd(&st, 3) == 0 ?
 			    rnd(&st, 1u << SPEC_COUNT) : 0;
+			pv.audit_missing = rnd(&st, 3) == 0 ?
+			    rnd(&st, 1u << AUDIT_COUNT) : 0;
 			pv.metric = (int64_t)rnd(&st, 3);
 			facts_project_version(pf, pr, &pv);
 		}

@@ -23,7 +23,10 @@ field_named(const struct field *t, const char *name)
 	return (NULL);
 }
 
-/* The spec object holds the spec answers, in the vocabulary's order. */
+/*
+ * The spec object holds the spec answers, in the vocabulary's order, then
+ * the data audit's (spec_form_keys, what the pages post).
+ */
 static void
 check_spec(const struct field *body)
 {
@@ -36,8 +39,15 @@ check_spec(const struct field *body)
 	for (i = 0, f = spec->sub; spec_keys[i] != NULL; i++, f++) {
 		assert_non_null(f->name);
 		assert_string_equal(f->name, spec_keys[i]);
+		assert_string_equal(f->name, spec_form_keys[i]);
+	}
+	for (i = 0; audit_keys[i] != NULL; i++, f++) {
+		assert_non_null(f->name);
+		assert_string_equal(f->name, audit_keys[i]);
+		assert_string_equal(f->name, spec_form_keys[SPEC_COUNT + i]);
 	}
 	assert_null(f->name);
+	assert_null(spec_form_keys[SPEC_COUNT + AUDIT_COUNT]);
 }
 
 static void
