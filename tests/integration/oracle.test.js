@@ -103,7 +103,6 @@ async function addProject() {
 		// falls to the id.
 		name: `Project ${pick(['Alder', 'Birch', 'Cedar', 'Alder'])}` +
 		    (chance(0.7) ? ` ${n}` : ''),
-		confirm_duplicate: true,
 		pm_id: pick(people.filter((p) => p.role === 'pm')).id,
 		kickoff_on: kickoff,
 		target_launch_on: addDays(kickoff, int(20, 120)),
