@@ -97,13 +97,18 @@ test('lag-tolerant reads are served by the standby, the rest by the ' +
 	// The sign-in was a write: its cookie sends the reader to the primary
 	// until the standby has replayed it, which takes a moment.
 	assert.ok(reader.jar.get('handoff_lsn'), 'the sign-in sets the position');
+	// Each instance judges that by its own probe (once a second): wait
+	// until both have sent the reader to the standby.
 	const seen = new Set();
+	const onStandby = new Set();
 	assert.ok(await eventually(async () => {
 		const r = await reader.get('/api/v1/people');
 		assert.equal(r.status, 200, r.text);
 		seen.add(r.headers['x-handoff-instance']);
-		return r.headers['x-handoff-db'] === 'replica';
-	}, 5000), 'GET /api/v1/people reads the standby');
+		if (r.headers['x-handoff-db'] === 'replica')
+			onStandby.add(r.headers['x-handoff-instance']);
+		return onStandby.size === 2;
+	}, 10000), 'GET /api/v1/people reads the standby, on both instances');
 	for (let i = 0; i < 6; i++) {
 		for (const path of ['/api/v1/people', '/api/v1/digest',
 		    '/api/v1/risks', '/']) {

@@ -78,12 +78,17 @@ test('each instance restarted in turn under wrk load: zero failed requests',
 	const load = new Promise((ok) => wrk.on('exit', () => ok()));
 	try {
 		await sleep(2000);
-		for (const srv of [a, b]) {
+		for (const [srv, name] of [[a, 'alpha'], [b, 'beta']]) {
 			await srv.stop();	// SIGTERM: the workers drain
 			await sleep(1500);	// the other one alone
 			await srv.start(undefined, { keepPort: true });
 			assert.ok(await healthy(srv), 'the instance is back');
-			await sleep(1500);
+			// And the proxy sends to it again (nginx keeps a failed
+			// upstream out for fail_timeout): only then may the
+			// next one stop, as the README's procedure says.
+			assert.ok(await eventually(async () => (await proxy.send(
+			    'GET', '/healthz')).headers['x-handoff-instance'] ===
+			    name, 15000), `nginx sends to ${name} again`);
 		}
 		assert.equal(wrk.exitCode, null, 'wrk ran through the restarts');
 	} finally {
