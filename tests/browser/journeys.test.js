@@ -139,11 +139,14 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	for (const r of risks)
 		assert.match(r, /^(critical|high|medium|low) /);
 
-	// The spec: five answers not written yet.  While the project is in
-	// framing they are marked, not yet risks (incomplete_spec in the
-	// README's rules, "Risks and the weekly digest").
-	assert.equal(await page.locator('#spec .missing-note').count(), 5);
-	assert.equal(await page.locator('#spec .field-missing').count(), 5);
+	// The spec: five answers not written yet, and the data audit's four
+	// questions.  While the project is in framing they are marked, not
+	// yet risks (incomplete_spec and data_audit_missing in the README's
+	// rules, "Risks and the weekly digest").
+	assert.equal(await page.locator('#spec .missing-note').count(), 5 + 4);
+	assert.equal(await page.locator('#spec .field-missing').count(), 5 + 4);
+	assert.equal(await page.locator('#data-audit ~ .field .missing-note')
+	    .count(), 4);
 	assert.ok(!risks.some((r) => /the spec is missing/.test(r)));
 
 	// Keyboard only: from the top of the page, Tab to the stage picker,
@@ -263,7 +266,8 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	    /missing (.*), and the project left/)[1]).sort(), [
 		'the baseline', 'the secondary constraint',
 		'which error is worse and why'].sort(), risks.join('\n'));
-	assert.equal(await page.locator('#spec .missing-note').count(), 3);
+	// Three spec answers left, and the four audit questions.
+	assert.equal(await page.locator('#spec .missing-note').count(), 3 + 4);
 
 	// The portfolio shows the project with its open risks in words.
 	await submit(page, page.getByRole('navigation', { name: 'Main' })
