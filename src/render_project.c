@@ -187,10 +187,12 @@ spec_answer(struct sbuf *b, const struct form_state *fs, json_t *spec,
 
 	v = form_value(fs, "spec", key, doc_str(spec, key));
 	(void)snprintf(id, sizeof(id), "spec-%s", key);
-	html_printf(b, "<div class=\"field%s\">\n"
-	    "<label for=\"%s\">%s</label>\n"
+	/* Markup is never an argument of html_printf (it escapes those). */
+	sbuf_str(b, *v == '\0' ? "<div class=\"field field-missing\">\n" :
+	    "<div class=\"field\">\n");
+	html_printf(b, "<label for=\"%s\">%s</label>\n"
 	    "<p class=\"hint\" id=\"%s-hint\">%s</p>\n",
-	    *v == '\0' ? " field-missing" : "", id, q->label, id, q->hint);
+	    id, q->label, id, q->hint);
 	/* The checks name an answer by its path: "spec.key". */
 	(void)snprintf(field, sizeof(field), "spec.%s", key);
 	form_field_error(b, fs, "spec", field);
