@@ -69,16 +69,20 @@ ledger_job_start(void)
 static void
 bg_tick(void *arg, u_int64_t now)
 {
+	char	day[DATE_LEN];
+
 	(void)arg;
 	(void)now;
 	if (bg.busy)
 		return;
+	/* The day the project documents it keeps when idle are for. */
+	date_format(app_today(), day);
 	if (!bg.vocab_ok)
 		bg_send(STMT_VOCABULARY, json_object());
 	else
-		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i}",
+		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i, s:s}",
 		    "limit", BG_BATCH, "lease", BG_LEASE_SECONDS, "settle_ms",
-		    BG_SETTLE_MS));
+		    BG_SETTLE_MS, "today", day));
 }
 
 /* More to do: the next batch, without waiting for the tick. */

@@ -744,7 +744,9 @@ matrix_copy(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    " open" : "");
 	form_open(b, ctx, fs, action, "ownership-copy", -1);
 	sbuf_str(b, "<div class=\"field\">\n<label for=\"copy-from\">"
-	    "Copy from</label>\n");
+	    "Copy from</label>\n<p class=\"hint\" id=\"copy-from-hint\">"
+	    "The same PM's projects first, then the newest (50 at "
+	    "most).</p>\n");
 	form_field_error(b, fs, "ownership-copy", "from_project_id");
 	sbuf_str(b, "<select id=\"copy-from\" name=\"from_project_id\" "
 	    "required");

@@ -1,7 +1,7 @@
 -- People.
 
 CREATE FUNCTION api.person_json(r people) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', r.id, 'name', r.name, 'email', r.email,
 	    'role', r.role, 'active', r.active, 'version', r.version)
 $$;
@@ -62,20 +62,22 @@ $$;
 
 -- GET /api/v1/people?active=&role=&limit=&offset=
 CREATE FUNCTION api.person_list(p jsonb) RETURNS json
-LANGUAGE sql STABLE AS $$
-	WITH matching AS (
-		SELECT * FROM people
-		WHERE (p->'query'->>'active' IS NULL OR
-		    active = (p->'query'->>'active')::boolean)
-		  AND (p->'query'->>'role' IS NULL OR role = p->'query'->>'role')
-	), page AS (
-		SELECT * FROM matching ORDER BY name, id
-		LIMIT api.limit_of(p) OFFSET api.offset_of(p)
-	)
-	SELECT json_build_object(
-	    'people', coalesce((SELECT json_agg(api.person_json(page.*)
-		ORDER BY page.name, page.id) FROM page), '[]'::json),
-	    'total', (SELECT count(*) FROM matching))
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (WITH matching AS (
+			SELECT * FROM people
+			WHERE (p->'query'->>'active' IS NULL OR
+			    active = (p->'query'->>'active')::boolean)
+			  AND (p->'query'->>'role' IS NULL OR role = p->'query'->>'role')
+		), page AS (
+			SELECT * FROM matching ORDER BY name, id
+			LIMIT api.limit_of(p) OFFSET api.offset_of(p)
+		)
+		SELECT json_build_object(
+		    'people', coalesce((SELECT json_agg(api.person_json(page.*)
+			ORDER BY page.name, page.id) FROM page), '[]'::json),
+		    'total', (SELECT count(*) FROM matching)));
+END
 $$;
 
 -- PATCH /api/v1/people/{id}

@@ -74,7 +74,7 @@ $$;
 -- project document builds sixteen rows of three).
 CREATE FUNCTION api.cell_value(p_expected boolean, p_version int,
     p_person bigint, p_name text, p_active boolean) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('expected', p_expected,
 	    'person', CASE WHEN p_person IS NULL THEN NULL
 		ELSE json_build_object('id', p_person, 'name', p_name,
@@ -469,7 +469,7 @@ $$;
 CREATE FUNCTION api.project_get(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	RETURN api.project_document(api.project_exists(p));
+	RETURN api.project_doc(api.project_exists(p));
 END
 $$;
 
@@ -687,39 +687,43 @@ $$;
 -- answer as spec.KEY), the bookkeeping left out: [{field, before,
 -- after}], in words (api.history_value).
 CREATE FUNCTION api.history_changes(b jsonb, a jsonb) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT coalesce(json_agg(json_build_object('field', x.field,
-	    'before', api.history_value(x.bv), 'after', api.history_value(x.av))
-	    ORDER BY x.field), '[]'::json)
-	FROM (SELECT k AS field, b->k AS bv, a->k AS av
-	    FROM (SELECT jsonb_object_keys(coalesce(a, '{}'::jsonb)) UNION
-		SELECT jsonb_object_keys(coalesce(b, '{}'::jsonb))) f(k)
-	    WHERE k NOT IN ('version', 'updated_at', 'slips', 'spec',
-		'override')
-	    UNION ALL
-	    SELECT 'spec.' || k, b->'spec'->k, a->'spec'->k
-	    FROM (SELECT jsonb_object_keys(coalesce(a->'spec', '{}'::jsonb))
-		UNION SELECT jsonb_object_keys(coalesce(b->'spec',
-		'{}'::jsonb))) f(k)) x
-	WHERE b IS NOT NULL AND a IS NOT NULL AND
-	    x.bv IS DISTINCT FROM x.av
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	RETURN (SELECT coalesce(json_agg(json_build_object('field', x.field,
+		    'before', api.history_value(x.bv), 'after', api.history_value(x.av))
+		    ORDER BY x.field), '[]'::json)
+		FROM (SELECT k AS field, b->k AS bv, a->k AS av
+		    FROM (SELECT jsonb_object_keys(coalesce(a, '{}'::jsonb)) UNION
+			SELECT jsonb_object_keys(coalesce(b, '{}'::jsonb))) f(k)
+		    WHERE k NOT IN ('version', 'updated_at', 'slips', 'spec',
+			'override')
+		    UNION ALL
+		    SELECT 'spec.' || k, b->'spec'->k, a->'spec'->k
+		    FROM (SELECT jsonb_object_keys(coalesce(a->'spec', '{}'::jsonb))
+			UNION SELECT jsonb_object_keys(coalesce(b->'spec',
+			'{}'::jsonb))) f(k)) x
+		WHERE b IS NOT NULL AND a IS NOT NULL AND
+		    x.bv IS DISTINCT FROM x.av);
+END
 $$;
 
 -- What a history entry is about, in words: the project, a checkpoint's
 -- title, a responsibility's name and role, a handoff's name.
 CREATE FUNCTION api.history_subject(p_project bigint, a audit_log)
-RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT CASE a.entity
-	    WHEN 'project' THEN NULL
-	    WHEN 'checkpoint' THEN coalesce(a.after->>'title',
-		a.before->>'title')
-	    WHEN 'ownership' THEN (SELECT r.name || ', ' ||
-		upper(split_part(a.entity_id, '/', 2))
-		FROM responsibilities r WHERE r.project_id = p_project AND
-		r.key = split_part(a.entity_id, '/', 1))
-	    WHEN 'handoff' THEN coalesce(a.after->>'name', 'handoff ' ||
-		upper(a.entity_id))
-	    ELSE NULL END
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT CASE a.entity
+		    WHEN 'project' THEN NULL
+		    WHEN 'checkpoint' THEN coalesce(a.after->>'title',
+			a.before->>'title')
+		    WHEN 'ownership' THEN (SELECT r.name || ', ' ||
+			upper(split_part(a.entity_id, '/', 2))
+			FROM responsibilities r WHERE r.project_id = p_project AND
+			r.key = split_part(a.entity_id, '/', 1))
+		    WHEN 'handoff' THEN coalesce(a.after->>'name', 'handoff ' ||
+			upper(a.entity_id))
+		    ELSE NULL END);
+END
 $$;
 
 -- A page of a project's history, newest first, each entry with its

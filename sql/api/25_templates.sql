@@ -44,11 +44,13 @@ $$;
 -- The current labels of the role columns: {"ds": ..., "mle": ...,
 -- "swe": ...}, read per request (several instances share the database).
 CREATE FUNCTION api.role_labels() RETURNS json
-LANGUAGE sql STABLE AS $$
-	SELECT json_build_object('ds', v.label_ds, 'mle', v.label_mle,
-	    'swe', v.label_swe)
-	FROM template_versions v
-	WHERE v.version = api.template_current()
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT json_build_object('ds', v.label_ds, 'mle', v.label_mle,
+		    'swe', v.label_swe)
+		FROM template_versions v
+		WHERE v.version = api.template_current());
+END
 $$;
 
 -- GET /api/v1/templates

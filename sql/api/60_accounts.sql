@@ -35,7 +35,7 @@ CREATE FUNCTION api.accounts_exist() RETURNS boolean
 LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM users) $$;
 
 CREATE FUNCTION api.user_json(u users) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name,
 	    'role', u.role, 'active', u.active, 'person_id', u.person_id,
 	    'version', u.version)
@@ -437,7 +437,7 @@ $$;
 -- API tokens ----------------------------------------------------------------
 
 CREATE FUNCTION api.token_json(t api_tokens) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
 	SELECT json_build_object('id', t.id, 'name', t.name,
 	    'prefix', t.prefix, 'scope', t.scope, 'feed', t.feed,
 	    'created_at', api.ts(t.created_at),

@@ -198,6 +198,11 @@ BEGIN
 	FROM (SELECT kind, item, jsonb_agg(id ORDER BY id) AS ids,
 	    min(id) AS first FROM claimed GROUP BY kind, item) c;
 
+	-- Nothing to work out: a few of the documents still to be kept.
+	IF taken IS NULL THEN
+		PERFORM api.docs_fill(n, api.today(p));
+	END IF;
+
 	-- The facts, read after the claim: they include every change the
 	-- claimed rows stand for (and perhaps later ones, whose rows stay).
 	RETURN json_build_object('items', coalesce((SELECT json_agg(
@@ -408,6 +413,8 @@ BEGIN
 	    (x->>'item')::bigint = ANY (projects) AND
 	    EXISTS (SELECT 1 FROM projects WHERE id = (x->>'item')::bigint);
 	PERFORM api.at_risk_count(projects, 1);
+	-- Their documents, made clean with them (sql/api/75_docs.sql).
+	PERFORM api.docs_store(projects, apply_day);
 
 	UPDATE ledger_items SET version = version + 1
 	WHERE kind = 'project' AND item = ANY (projects);
@@ -468,9 +475,11 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE FUNCTION api.dirty(p_kind text, p_item bigint) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM ledger_dirty
-	    WHERE kind = p_kind AND item = p_item)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT EXISTS (SELECT 1 FROM ledger_dirty
+		    WHERE kind = p_kind AND item = p_item));
+END
 $$;
 
 -- What a project's risks on day p_day are made of.  While the ledger is
@@ -491,8 +500,10 @@ BEGIN
 			FROM unnest(api.ledger_holders(ARRAY[p_project]))
 			AS h(id)), '[]'::json));
 	END IF;
+	-- The kept spans hold more days than p_day's: the server picks.
 	RETURN json_build_object(
-	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY v.id)
+	    'spans', coalesce(api.docs_spans(p_project, p_day),
+		(SELECT json_agg(api.span_doc(v) ORDER BY v.id)
 		FROM api.named_spans v WHERE v.project_id = p_project AND
 		api.covers(v.from_on, v.to_on, p_day)), '[]'::json),
 	    'people', coalesce((SELECT json_agg(api.holder_doc(h.person_id,
@@ -523,12 +534,16 @@ END
 $$;
 
 -- A project document, and what its risks today are computed from, read
--- after the function that made the document wrote (so VOLATILE).
-CREATE FUNCTION api.with_risk_facts(doc json, p jsonb) RETURNS json
+-- after the function that made the document wrote (so VOLATILE).  As
+-- text, the statement's answer: the server parses it, and a json result
+-- would be parsed here first to check it.  The project is the path's
+-- when there is one (its document's "id" is found by parsing all of it).
+CREATE FUNCTION api.with_risk_facts(doc json, p jsonb) RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
-	RETURN api.json_concat(doc, json_build_object('_risk',
-	    api.risk_doc((doc->>'id')::bigint, api.today(p))));
+	RETURN api.json_splice(doc::text, json_build_object('_risk',
+	    api.risk_doc(coalesce(api.path_id(p, 'project'),
+	    (doc->>'id')::bigint), api.today(p)))::text);
 END
 $$;
 
@@ -543,6 +558,15 @@ BEGIN
 END
 $$;
 
+-- Has anyone a box of the project?
+CREATE FUNCTION api.has_owner(p_project bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN EXISTS (SELECT 1 FROM ownership o
+	    WHERE o.project_id = p_project AND o.person_id IS NOT NULL);
+END
+$$;
+
 -- GET /projects/{id}: everything the page shows, from one snapshot.
 CREATE FUNCTION api.project_page(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
@@ -552,7 +576,7 @@ BEGIN
 	RETURN json_build_object(
 	    -- With the first day of its status as it stands (since when it
 	    -- is paused, shipped or cancelled: the page says so at the top).
-	    'document', api.json_concat(api.project_document(v_id),
+	    'document', api.json_concat(api.project_doc(v_id),
 		json_build_object('status_since', (SELECT min(v.effective_on)
 		FROM project_versions v WHERE v.project_id = v_id AND
 		    v.id > coalesce((SELECT max(x.id) FROM project_versions x
@@ -562,12 +586,21 @@ BEGIN
 		    'role_labels', api.role_labels())),
 	    'people', api.person_list(jsonb_build_object('query',
 		jsonb_build_object('active', true, 'limit', 200))),
-	    -- The others, to copy ownership from: those with a box filled.
+	    -- Others to copy ownership from, with a box filled: the same
+	    -- PM's first, then the newest, 50 at most (a list of every
+	    -- project would cost the portfolio).
 	    'projects', coalesce((SELECT json_agg(json_build_object('id',
-		x.id, 'name', x.name) ORDER BY x.name, x.id)
-		FROM projects x WHERE x.id <> v_id AND EXISTS (SELECT 1
-		FROM ownership o WHERE o.project_id = x.id AND
-		o.person_id IS NOT NULL)), '[]'::json),
+		c.id, 'name', c.name) ORDER BY c.o, c.id DESC)
+		FROM (SELECT * FROM (SELECT 0 AS o, x.id, x.name FROM projects x
+		    WHERE x.pm_id = (SELECT pm_id FROM projects
+		    WHERE id = v_id) AND x.id <> v_id AND api.has_owner(x.id)
+		    ORDER BY x.id DESC LIMIT 50) mine
+		    UNION ALL
+		    SELECT * FROM (SELECT 1, x.id, x.name FROM projects x
+		    WHERE x.pm_id <> (SELECT pm_id FROM projects
+		    WHERE id = v_id) AND api.has_owner(x.id)
+		    ORDER BY x.id DESC LIMIT 50) others
+		    ORDER BY 1, 2 DESC LIMIT 50) c), '[]'::json),
 	    -- A page of 20 entries from query.history, and where it starts.
 	    'history', api.json_concat(api.project_history(p ||
 		jsonb_build_object('query', jsonb_build_object('limit', 20,

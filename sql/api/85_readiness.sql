@@ -5,21 +5,25 @@
 -- Is this checkpoint the readiness review (made from the template so
 -- marked)?
 CREATE FUNCTION api.readiness_is_review(c checkpoints) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM checkpoint_templates t
-	    JOIN projects pr ON pr.template_version = t.version
-	    WHERE pr.id = c.project_id AND t.position = c.template
-	      AND t.readiness)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT EXISTS (SELECT 1 FROM checkpoint_templates t
+		    JOIN projects pr ON pr.template_version = t.version
+		    WHERE pr.id = c.project_id AND t.position = c.template
+		      AND t.readiness));
+END
 $$;
 
 -- The items of the project's checklist not answered yet, in order.
 CREATE FUNCTION api.readiness_unanswered(p_id bigint) RETURNS text[]
-LANGUAGE sql STABLE AS $$
-	SELECT ARRAY(SELECT v.key FROM vocabulary v
-	    WHERE v.kind = 'readiness_item' AND NOT EXISTS (SELECT 1
-		FROM readiness_answers a
-		WHERE a.project_id = p_id AND a.item = v.key)
-	    ORDER BY v.position)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT ARRAY(SELECT v.key FROM vocabulary v
+		    WHERE v.kind = 'readiness_item' AND NOT EXISTS (SELECT 1
+			FROM readiness_answers a
+			WHERE a.project_id = p_id AND a.item = v.key)
+		    ORDER BY v.position));
+END
 $$;
 
 -- The checklist of one project, its score and its review's waiver.  The

@@ -67,7 +67,7 @@ BEGIN
 
 	EXECUTE format('SELECT api.%I($1)', i->>'call') INTO a USING call;
 	IF coalesce((i->>'risks')::boolean, false) THEN
-		a := api.with_risk_facts(a, call);
+		a := api.with_risk_facts(a, call)::json;
 	END IF;
 
 	IF uid IS NOT NULL AND k IS NOT NULL THEN

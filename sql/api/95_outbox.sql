@@ -77,10 +77,12 @@ CREATE TRIGGER outbox_audit_log AFTER INSERT ON audit_log
 -- Does any endpoint ask for risk events?  (Else the ledger's apply
 -- does not compare before with after.)
 CREATE FUNCTION api.outbox_wants_risks() RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM outbox_targets t
-	    WHERE t.events && ARRAY['risk.opened', 'risk.resolved',
-	    'risk.severity_changed'])
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT EXISTS (SELECT 1 FROM outbox_targets t
+		    WHERE t.events && ARRAY['risk.opened', 'risk.resolved',
+		    'risk.severity_changed']));
+END
 $$;
 
 -- The risks of these projects and people open on a day, one per risk

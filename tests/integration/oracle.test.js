@@ -550,6 +550,38 @@ test('with the ledger caught up, every answer is the engine\'s',
 		assert.ok(kindsSeen.has(kind), why(`no ${kind} was compared`));
 });
 
+// The documents the ledger keeps (sql/0037_project_docs.sql, read while a
+// project is clean) are the ones its tables make; a PM's new name shows at
+// once on every server, and in the kept document once the ledger is done.
+test('with the ledger caught up, every kept document is its tables\'',
+    async () => {
+	const stale = `SELECT count(*) FROM projects pr
+	    LEFT JOIN project_docs d ON d.project_id = pr.id
+	    WHERE d.doc IS NULL OR
+		d.doc::text <> api.project_document(pr.id)::text`;
+	await ledgerCaughtUp();
+	await eventually(async () => await psql('SELECT count(*) FROM ' +
+	    'project_docs_todo', { dsn: srv.dsn }) === '0', 60000, 200);
+	assert.equal(await psql(stale, { dsn: srv.dsn }), '0',
+	    why('a kept document differs from what its tables make'));
+
+	const p = (await get(`/api/v1/projects/${projects[0].id}`)).json;
+	const name = `Renamed PM ${SEED}`;
+	const r = await srv.api('PATCH', `/api/v1/people/${p.pm.id}`,
+	    { name });
+	assert.equal(r.status, 200, why(r.text));
+	for (const s of [srv, other]) {
+		const doc = await s.api('GET', `/api/v1/projects/${p.id}`);
+		assert.equal(doc.json.pm.name, name, why('the new name, at once'));
+	}
+	await ledgerCaughtUp();
+	assert.equal(await psql(`SELECT doc->'pm'->>'name' FROM project_docs
+	    WHERE project_id = ${p.id}`, { dsn: srv.dsn }), name,
+	    why('the kept document has the new name'));
+	assert.equal(await psql(stale, { dsn: srv.dsn }), '0',
+	    why('a kept document differs from what its tables make'));
+});
+
 test('with half the items dirty, every answer is the engine\'s',
     async () => {
 	await ledgerCaughtUp();
