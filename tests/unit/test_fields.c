@@ -120,6 +120,15 @@ test_field_labels(void **state)
 	assert_string_equal(field_label("spec.nothing"), "spec.nothing");
 	assert_string_equal(field_label("unknown_field"), "unknown_field");
 	assert_string_equal(field_label(NULL), "");
+	/* The stage plan's dates: the stage's name and which end. */
+	assert_string_equal(field_label("plan.data.start"),
+	    "Data exploration start");
+	assert_string_equal(field_label("plan.monitoring.end"),
+	    "Monitoring & maintenance end");
+	assert_string_equal(field_label("plan.deploy.end"), "plan.deploy.end");
+	assert_string_equal(field_label("plan.data.middle"),
+	    "plan.data.middle");
+	assert_string_equal(field_label("plan.data"), "plan.data");
 	/* Every field a project may be created or changed with has words. */
 	for (f = project_patch_body; f->name != NULL; f++) {
 		if (strcmp(f->name, "spec") == 0)
@@ -143,6 +152,9 @@ test_field_words(void **state)
 		{ "the reason is required when target_launch_on moves",
 		  "the reason is required when target launch moves" },
 		{ "a status named done", "a status named done" },
+		{ "plan.data.start must be a calendar date as YYYY-MM-DD",
+		  "Data exploration start must be a calendar date as "
+		  "YYYY-MM-DD" },
 		{ "", "" },
 	};
 	char	out[128], small[8];
