@@ -177,21 +177,12 @@ static int
 check_nested(json_t *obj, const struct field *spec, const char *path,
     struct verror *err)
 {
-	char	full[64], msg[sizeof(err->message)];
-	size_t	n;
+	char	full[64];
 
 	if (validate_object(obj, spec, err) == 0)
 		return (0);
 
 	join_path(full, sizeof(full), path, err->field);
-	/* "end must be a date" names the whole path: "plan.data.end ...". */
-	n = strlen(err->field);
-	if (n > 0 && strncmp(err->message, err->field, n) == 0 &&
-	    (err->message[n] == ' ' || err->message[n] == ':')) {
-		(void)snprintf(msg, sizeof(msg), "%s%s", full,
-		    err->message + n);
-		(void)snprintf(err->message, sizeof(err->message), "%s", msg);
-	}
 	(void)snprintf(err->field, sizeof(err->field), "%s", full);
 	return (-1);
 }

@@ -582,3 +582,24 @@ field_words(const char *msg, char *out, size_t size)
 	}
 	out[o] = '\0';
 }
+
+void
+field_message(const char *field, const char *msg, char *out, size_t size)
+{
+	const char	*last, *label;
+	size_t		 n;
+
+	if (size == 0)
+		return;
+	if (field != NULL && msg != NULL &&
+	    (last = strrchr(field, '.')) != NULL) {
+		n = strlen(++last);
+		label = field_label(field);
+		if (label != field && n > 0 && strncmp(msg, last, n) == 0 &&
+		    msg[n] == ' ') {
+			(void)snprintf(out, size, "%s%s", label, msg + n);
+			return;
+		}
+	}
+	field_words(msg, out, size);
+}

@@ -152,9 +152,6 @@ test_field_words(void **state)
 		{ "the reason is required when target_launch_on moves",
 		  "the reason is required when target launch moves" },
 		{ "a status named done", "a status named done" },
-		{ "plan.data.start must be a calendar date as YYYY-MM-DD",
-		  "Data exploration start must be a calendar date as "
-		  "YYYY-MM-DD" },
 		{ "", "" },
 	};
 	char	out[128], small[8];
@@ -170,6 +167,22 @@ test_field_words(void **state)
 	assert_string_equal(small, "Target ");
 	field_words(NULL, out, sizeof(out));
 	assert_string_equal(out, "");
+	/* A nested field's message starts with its last name only. */
+	field_message("plan.data.end", "end must be a calendar date as "
+	    "YYYY-MM-DD", out, sizeof(out));
+	assert_string_equal(out, "Data exploration end must be a calendar "
+	    "date as YYYY-MM-DD");
+	/* Not its start: words as usual. */
+	field_message("plan.data.end", "Data exploration would end before "
+	    "it starts", out, sizeof(out));
+	assert_string_equal(out, "Data exploration would end before it "
+	    "starts");
+	/* A field with no label of its own: its last name's label. */
+	field_message("boxes.fallback/ds.person_id", "person_id must be an "
+	    "integer", out, sizeof(out));
+	assert_string_equal(out, "Owner must be an integer");
+	field_message(NULL, "due_on is late", out, sizeof(out));
+	assert_string_equal(out, "Due is late");
 }
 
 int

@@ -79,11 +79,6 @@ test_list_names_the_row(void **state)
 		    "responsibilities[0].needed_by", "required" },
 		{ "{\"stages\": {\"data\": {\"weeks\": 53}}}",
 		    "stages.data.weeks", "between 1 and 52" },
-		/* The message names the whole path, as the field does. */
-		{ "{\"stages\": {\"data\": {\"weeks\": 53}}}",
-		    "stages.data.weeks", "stages.data.weeks must" },
-		{ "{\"checkpoints\": [" ROW ", \"title\": \"\"}]}",
-		    "checkpoints[0].title", "checkpoints[0].title must" },
 	};
 	struct verror	err;
 	size_t		i;
