@@ -258,6 +258,12 @@ const struct field project_fields_form_body[] = {
 	END
 };
 
+/* The project page's delete form: a checkpoint goes only with a tick. */
+const struct field checkpoint_delete_form_body[] = {
+	{ "confirm", FIELD_BOOL, FIELD_REQUIRED, 0, 0, NULL, NULL },
+	END
+};
+
 const struct field cell_form_body[] = {
 	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	END

@@ -31,6 +31,7 @@ extern const struct field	stage_body[];
 /* Checkpoints, the matrix and handoffs. */
 extern const struct field	checkpoint_create_body[];
 extern const struct field	checkpoint_patch_body[];
+extern const struct field	checkpoint_delete_form_body[];
 extern const struct field	readiness_body[];
 extern const struct field	readiness_item_body[];
 extern const struct field	ownership_body[];

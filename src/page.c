@@ -254,7 +254,7 @@ page_refuse(struct page_call *pc, int status, const char *field,
 	(void)snprintf(pc->field, sizeof(pc->field), "%s",
 	    field != NULL ? field : "");
 	/* The page speaks of labels, not of the API's field names. */
-	field_words(message, pc->message, sizeof(pc->message));
+	field_message(field, message, pc->message, sizeof(pc->message));
 	pc->fs.form = pc->form;
 	pc->fs.field = pc->field[0] != '\0' ? pc->field : NULL;
 	pc->fs.message = pc->message;

@@ -254,3 +254,99 @@ const struct page_action accept_action = {
 	accept_body,
 	"/projects/%project#handoff-%handoff", &project_view, NULL
 };
+
+/* Checkpoints: add, delete, owner and evidence link ---------------------- */
+
+static const struct form_field checkpoint_new_form[] = {
+	{ "title", FORM_TEXT, NULL, NULL },
+	{ "stage", FORM_TEXT, NULL, NULL },
+	{ "due_on", FORM_TEXT, NULL, NULL },
+	{ "owner_id", FORM_ID, NULL, NULL },
+	{ "decision", FORM_BOOL, NULL, NULL },
+	{ "reason", FORM_OPTIONAL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action checkpoint_new_action = {
+	"checkpoint-new", STMT_CHECKPOINT_CREATE, checkpoint_new_form,
+	checkpoint_create_body, "/projects/%project#checkpoint-%id",
+	&project_view, NULL
+};
+
+/* The API's DELETE takes no body: the page asks for a ticked box. */
+static const struct form_field checkpoint_delete_form[] = {
+	{ "confirm", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action checkpoint_delete_action = {
+	"cp-%checkpoint-delete", STMT_CHECKPOINT_DELETE,
+	checkpoint_delete_form, checkpoint_delete_form_body,
+	"/projects/%project#checkpoints", &project_view, confirm_adjust
+};
+
+/* An empty owner is nobody; an empty link clears it. */
+static const struct form_field checkpoint_owner_form[] = {
+	{ "owner_id", FORM_ID, NULL, NULL },
+	{ "evidence_url", FORM_NULLABLE, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action checkpoint_owner_action = {
+	"cp-%checkpoint-owner", STMT_CHECKPOINT_PATCH, checkpoint_owner_form,
+	checkpoint_patch_body, "/projects/%project#checkpoint-%checkpoint",
+	&project_view, NULL
+};
+
+/* The stage plan ---------------------------------------------------------- */
+
+/*
+ * One date input per stage and end: "data.start" into "plan".  The list
+ * follows stage_keys (vocab.c); the assertion keeps the count in step.
+ */
+static const char *const plan_form_keys[] = {
+	"framing.start", "framing.end", "data.start", "data.end",
+	"baseline.start", "baseline.end", "modelling.start", "modelling.end",
+	"evaluation.start", "evaluation.end", "production.start",
+	"production.end", "monitoring.start", "monitoring.end", NULL
+};
+_Static_assert(sizeof(plan_form_keys) / sizeof(plan_form_keys[0]) ==
+    2 * STAGE_COUNT + 1, "one start and one end per stage");
+
+static const struct form_field plan_form[] = {
+	{ "plan", FORM_OPTIONAL, "plan", plan_form_keys },
+	{ NULL, 0, NULL, NULL }
+};
+
+/*
+ * The form's {"plan": {"data.start": d}} as the API's
+ * {"plan": {"data": {"start": d}}}; a date left empty is left out.
+ */
+static void
+plan_adjust(json_t *body)
+{
+	json_t		*flat, *plan, *v, *st;
+	const char	*k, *dot;
+	char		 stage[32];
+
+	plan = json_object();
+	flat = json_object_get(body, "plan");
+	json_object_foreach(flat, k, v) {
+		if ((dot = strchr(k, '.')) == NULL || (size_t)(dot - k) >=
+		    sizeof(stage))
+			continue;
+		(void)snprintf(stage, sizeof(stage), "%.*s", (int)(dot - k),
+		    k);
+		if ((st = json_object_get(plan, stage)) == NULL) {
+			st = json_object();
+			json_object_set_new(plan, stage, st);
+		}
+		json_object_set(st, dot + 1, v);
+	}
+	json_object_set_new(body, "plan", plan);
+}
+
+const struct page_action plan_action = {
+	"plan", STMT_PROJECT_PATCH, plan_form, project_patch_body,
+	"/projects/%project#plan", &project_view, plan_adjust
+};

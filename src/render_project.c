@@ -396,9 +396,88 @@ checkpoint_status_cell(struct sbuf *b, json_t *c, day_t today)
 	}
 }
 
+/*
+ * A checkpoint's evidence: a link only when it is a web address (the API
+ * takes nothing else, but the database may hold older data); anything
+ * else is shown as text, escaped like every value.
+ */
+static void
+checkpoint_evidence(struct sbuf *b, const char *url)
+{
+	if (url == NULL)
+		return;
+	if (html_url_ok(url) && url[0] != '/')
+		html_printf(b, "<p class=\"evidence\"><a href=\"%s\" "
+		    "rel=\"noopener noreferrer\">Evidence</a></p>", url);
+	else
+		html_printf(b, "<p class=\"evidence\">Evidence (not a web "
+		    "link): %s</p>", url);
+}
+
+/* The owner (anyone active, or nobody) and the evidence link. */
+static void
+checkpoint_owner_form(struct sbuf *b, const struct page_ctx *ctx,
+    json_t *doc, json_t *c, json_t *people, const struct form_state *fs)
+{
+	char		 form[48], action[96];
+	const char	*sent;
+	long long	 id = doc_int(c, "id");
+
+	(void)snprintf(form, sizeof(form), "cp-%lld-owner", id);
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/checkpoints/%lld/owner", doc_int(doc, "id"), id);
+	html_printf(b, "<details%s><summary>Owner and evidence link</summary>"
+	    "\n", form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, fs, action, form, doc_int(c, "version"));
+	html_printf(b, "<label for=\"%s-owner\">Owner</label>\n", form);
+	form_field_error(b, fs, form, "owner_id");
+	html_printf(b, "<select id=\"%s-owner\" name=\"owner_id\"", form);
+	form_input_attrs(b, fs, form, "owner_id", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "owner_id", NULL);
+	render_person_options(b, people, *sent != '\0' ? strtoll(sent, NULL,
+	    10) : doc_int(doc_obj(c, "owner"), "id"), "nobody", NULL);
+	html_printf(b, "</select>\n<label for=\"%s-evidence\">Evidence link "
+	    "(http or https; empty clears it)</label>\n", form);
+	form_field_error(b, fs, form, "evidence_url");
+	html_printf(b, "<input type=\"url\" id=\"%s-evidence\" "
+	    "name=\"evidence_url\" maxlength=\"2000\" value=\"%s\"", form,
+	    form_value(fs, form, "evidence_url", doc_str(c, "evidence_url")));
+	form_input_attrs(b, fs, form, "evidence_url", NULL);
+	sbuf_str(b, ">\n<button type=\"submit\">Save owner and link</button>"
+	    "\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
+/* For a PM: delete it, with a ticked confirmation (kept in the history). */
+static void
+checkpoint_delete_form(struct sbuf *b, const struct page_ctx *ctx,
+    json_t *doc, json_t *c, const struct form_state *fs)
+{
+	char		 form[48], action[96];
+	long long	 id = doc_int(c, "id");
+
+	(void)snprintf(form, sizeof(form), "cp-%lld-delete", id);
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/checkpoints/%lld/delete", doc_int(doc, "id"), id);
+	html_printf(b, "<details%s><summary>Delete</summary>\n",
+	    form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, fs, action, form, doc_int(c, "version"));
+	form_field_error(b, fs, form, "confirm");
+	html_printf(b, "<input type=\"checkbox\" id=\"%s-confirm\" "
+	    "name=\"confirm\" value=\"true\" required", form);
+	form_input_attrs(b, fs, form, "confirm", NULL);
+	html_printf(b, ">\n<label for=\"%s-confirm\">Yes, delete %s from the "
+	    "plan (the history keeps it)</label>\n<button type=\"submit\">"
+	    "Delete the checkpoint</button>\n", form, doc_str(c, "title"));
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 static void
 checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
-    json_t *c, const struct form_state *fs)
+    json_t *c, json_t *people, const struct form_state *fs)
 {
 	char		 form[48], action[96], today[DATE_LEN];
 	const char	*status, *v;
@@ -502,6 +581,10 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_close(b);
 	sbuf_str(b, "</details>\n");
 
+	checkpoint_owner_form(b, ctx, doc, c, people, fs);
+	if (ctx->access >= PAGE_ACCESS_PM)
+		checkpoint_delete_form(b, ctx, doc, c, fs);
+
 	if (json_array_size(doc_arr(c, "slips")) > 0) {
 		sbuf_str(b, "<ul class=\"slips\" aria-label=\"Slip ledger\">"
 		    "\n");
@@ -516,9 +599,82 @@ checkpoint_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	}
 }
 
+/* For a PM, under the table: a new checkpoint. */
+static void
+checkpoint_new_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *people, const struct form_state *fs)
+{
+	static const char	*form = "checkpoint-new";
+	char			 action[64];
+	const char		*sent;
+	size_t			 i;
+
+	(void)snprintf(action, sizeof(action), "/projects/%lld/checkpoints",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Add a checkpoint</summary>\n",
+	    form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, fs, action, form, -1);
+
+	html_printf(b, "<label for=\"%s-title\">Title</label>\n", form);
+	form_field_error(b, fs, form, "title");
+	html_printf(b, "<input type=\"text\" id=\"%s-title\" name=\"title\" "
+	    "required maxlength=\"300\" value=\"%s\"", form,
+	    form_value(fs, form, "title", ""));
+	form_input_attrs(b, fs, form, "title", NULL);
+
+	html_printf(b, ">\n<label for=\"%s-stage\">Stage</label>\n", form);
+	form_field_error(b, fs, form, "stage");
+	html_printf(b, "<select id=\"%s-stage\" name=\"stage\"", form);
+	form_input_attrs(b, fs, form, "stage", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "stage", doc_str(doc, "stage"));
+	for (i = 0; stage_keys[i] != NULL; i++)
+		render_option(b, stage_keys[i], stage_label(doc, stage_keys[i]),
+		    strcmp(sent, stage_keys[i]) == 0);
+	sbuf_str(b, "</select>\n");
+
+	html_printf(b, "<label for=\"%s-due\">Due</label>\n", form);
+	form_field_error(b, fs, form, "due_on");
+	html_printf(b, "<input type=\"date\" id=\"%s-due\" name=\"due_on\" "
+	    "required value=\"%s\"", form, form_value(fs, form, "due_on", ""));
+	form_input_attrs(b, fs, form, "due_on", NULL);
+
+	html_printf(b, ">\n<label for=\"%s-owner\">Owner</label>\n", form);
+	form_field_error(b, fs, form, "owner_id");
+	html_printf(b, "<select id=\"%s-owner\" name=\"owner_id\"", form);
+	form_input_attrs(b, fs, form, "owner_id", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "owner_id", "");
+	render_person_options(b, people, *sent != '\0' ? strtoll(sent, NULL,
+	    10) : 0, "nobody yet", NULL);
+	sbuf_str(b, "</select>\n");
+
+	sbuf_str(b, "<div class=\"field\">\n");
+	form_field_error(b, fs, form, "decision");
+	html_printf(b, "<input type=\"checkbox\" id=\"%s-decision\" "
+	    "name=\"decision\" value=\"true\"%s", form,
+	    strcmp(form_value(fs, form, "decision", ""), "true") == 0 ?
+	    " checked" : "");
+	form_input_attrs(b, fs, form, "decision", NULL);
+	html_printf(b, ">\n<label for=\"%s-decision\">A decision point (go, "
+	    "pivot or stop)</label>\n</div>\n", form);
+
+	html_printf(b, "<label for=\"%s-reason\">Reason (only for a due date "
+	    "before the kickoff)</label>\n", form);
+	form_field_error(b, fs, form, "reason");
+	html_printf(b, "<input type=\"text\" id=\"%s-reason\" "
+	    "name=\"reason\" maxlength=\"500\" value=\"%s\"", form,
+	    form_value(fs, form, "reason", ""));
+	form_input_attrs(b, fs, form, "reason", NULL);
+	sbuf_str(b, ">\n<button type=\"submit\">Add the checkpoint</button>"
+	    "\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 static void
 section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
-    const struct form_state *fs)
+    json_t *people, const struct form_state *fs)
 {
 	json_t	*c;
 	size_t	 i;
@@ -543,6 +699,7 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (doc_str(c, "note") != NULL)
 			html_printf(b, "<p class=\"note\">%s</p>",
 			    doc_str(c, "note"));
+		checkpoint_evidence(b, doc_str(c, "evidence_url"));
 		html_printf(b, "</th><td data-label=\"Stage\">%s</td>"
 		    "<td data-label=\"Owner\">%s</td>"
 		    "<td data-label=\"Status\">",
@@ -553,11 +710,14 @@ section_checkpoints(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (ctx->can_write) {
 			html_printf(b, "<tr class=\"actions\"><td colspan=\"5\""
 			    ">");
-			checkpoint_forms(b, ctx, doc, c, fs);
+			checkpoint_forms(b, ctx, doc, c, people, fs);
 			sbuf_str(b, "</td></tr>\n");
 		}
 	}
-	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+	sbuf_str(b, "</tbody>\n</table>\n");
+	if (ctx->access >= PAGE_ACCESS_PM)
+		checkpoint_new_form(b, ctx, doc, people, fs);
+	sbuf_str(b, "</section>\n");
 }
 
 /* Ownership matrix ------------------------------------------------------- */
@@ -1271,6 +1431,57 @@ section_history(struct sbuf *b, json_t *history)
 	sbuf_str(b, "</section>\n");
 }
 
+/*
+ * For a PM, under the timeline: every stage's planned start and end, one
+ * save (If-Match on the project).  The inputs are "data.start" and so
+ * on; a refusal names "plan.data.start".
+ */
+static void
+plan_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	static const char *const ends[2] = { "start", "end" };
+	static const char *const words[2] = { "Planned start",
+	    "Planned end" };
+	char		 action[64], name[48], field[56];
+	const char	*key;
+	json_t		*st;
+	size_t		 i, e;
+
+	if (ctx->access < PAGE_ACCESS_PM)
+		return;
+	(void)snprintf(action, sizeof(action), "/projects/%lld/plan",
+	    doc_int(doc, "id"));
+	html_printf(b, "<details id=\"plan\"%s><summary>Edit the stage plan"
+	    "</summary>\n", form_failed(fs, "plan") ? " open" : "");
+	form_open(b, ctx, fs, action, "plan", doc_int(doc, "version"));
+	json_array_foreach(doc_arr(doc, "stages"), i, st) {
+		if ((key = doc_str(st, "key")) == NULL)
+			continue;
+		html_printf(b, "<fieldset class=\"plan-stage\">\n<legend>%s"
+		    "</legend>\n", doc_str(st, "name"));
+		for (e = 0; e < 2; e++) {
+			(void)snprintf(name, sizeof(name), "%s.%s", key,
+			    ends[e]);
+			(void)snprintf(field, sizeof(field), "plan.%s", name);
+			html_printf(b, "<div class=\"field\">\n<label "
+			    "for=\"plan-%s-%s\">%s</label>\n", key, ends[e],
+			    words[e]);
+			form_field_error(b, fs, "plan", field);
+			html_printf(b, "<input type=\"date\" id=\"plan-%s-%s\" "
+			    "name=\"%s\" value=\"%s\"", key, ends[e], name,
+			    form_value(fs, "plan", name, doc_str(st, e == 0 ?
+			    "planned_start" : "planned_end")));
+			form_input_attrs(b, fs, "plan", field, NULL);
+			sbuf_str(b, ">\n</div>\n");
+		}
+		sbuf_str(b, "</fieldset>\n");
+	}
+	sbuf_str(b, "<button type=\"submit\">Save the plan</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 void
 render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, const struct risk_list *risks, json_t *history,
@@ -1298,8 +1509,10 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "<div class=\"timeline-scroll\" role=\"region\" tabindex=\"0\" "
 	    "aria-label=\"Timeline drawing\">\n");
 	render_timeline(b, doc, ctx->today);
-	sbuf_str(b, "</div>\n</section>\n");
-	section_checkpoints(b, ctx, doc, fs);
+	sbuf_str(b, "</div>\n");
+	plan_form(b, ctx, doc, fs);
+	sbuf_str(b, "</section>\n");
+	section_checkpoints(b, ctx, doc, people, fs);
 	section_readiness(b, ctx, doc, fs);
 	section_matrix(b, ctx, doc, people, projects, fs);
 	section_handoffs(b, ctx, doc, people, fs);

@@ -258,6 +258,18 @@ static const struct route_method m_project_stage_form[] = {
 static const struct route_method m_checkpoint_status[] = {
 	M(POST, ACCESS_MEMBER, run_action, &status_action),
 };
+static const struct route_method m_checkpoint_new_form[] = {
+	M(POST, ACCESS_PM, run_action, &checkpoint_new_action),
+};
+static const struct route_method m_checkpoint_delete_form[] = {
+	M(POST, ACCESS_PM, run_action, &checkpoint_delete_action),
+};
+static const struct route_method m_checkpoint_owner_form[] = {
+	M(POST, ACCESS_MEMBER, run_action, &checkpoint_owner_action),
+};
+static const struct route_method m_plan_form[] = {
+	M(POST, ACCESS_PM, run_action, &plan_action),
+};
 static const struct route_method m_readiness_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &readiness_action),
 };
@@ -459,8 +471,14 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/stage", m_project_stage_form),
 	ROUTE("/projects/#project/edit", m_project_fields_form),
 	ROUTE("/projects/#project/status", m_project_status_form),
+	ROUTE("/projects/#project/plan", m_plan_form),
+	ROUTE("/projects/#project/checkpoints", m_checkpoint_new_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/status",
 	    m_checkpoint_status),
+	ROUTE("/projects/#project/checkpoints/#checkpoint/owner",
+	    m_checkpoint_owner_form),
+	ROUTE("/projects/#project/checkpoints/#checkpoint/delete",
+	    m_checkpoint_delete_form),
 	ROUTE("/projects/#project/checkpoints/#checkpoint/due",
 	    m_checkpoint_due),
 	ROUTE("/projects/#project/readiness/:item", m_readiness_form),

@@ -478,6 +478,34 @@ static const struct {
 	{ "active", "Active" }, { "password", "Password" },
 };
 
+/*
+ * "plan.data.start": "Data exploration start" (the stage plan's dates).
+ * One label at a time: it lives until the next call, which is enough for
+ * field_words(), which copies it at once.
+ */
+static const char *
+plan_label(const char *name)
+{
+	static char	 label[64];
+	const char	*dot, *end;
+	char		 key[32];
+	enum stage	 st;
+
+	if (strncmp(name, "plan.", 5) != 0 ||
+	    (dot = strchr(name + 5, '.')) == NULL ||
+	    (size_t)(dot - (name + 5)) >= sizeof(key))
+		return (name);
+	end = dot + 1;
+	if (strcmp(end, "start") != 0 && strcmp(end, "end") != 0)
+		return (name);
+	(void)snprintf(key, sizeof(key), "%.*s", (int)(dot - (name + 5)),
+	    name + 5);
+	if (stage_from_key(key, &st) == -1)
+		return (name);
+	(void)snprintf(label, sizeof(label), "%s %s", stage_name(st), end);
+	return (label);
+}
+
 const char *
 field_label(const char *name)
 {
@@ -496,7 +524,7 @@ field_label(const char *name)
 	for (i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
 		if (strcmp(field_labels[i].name, name) == 0)
 			return (field_labels[i].label);
-	return (name);
+	return (plan_label(name));
 }
 
 static int
@@ -553,4 +581,25 @@ field_words(const char *msg, char *out, size_t size)
 		out[o++] = *p++;
 	}
 	out[o] = '\0';
+}
+
+void
+field_message(const char *field, const char *msg, char *out, size_t size)
+{
+	const char	*last, *label;
+	size_t		 n;
+
+	if (size == 0)
+		return;
+	if (field != NULL && msg != NULL &&
+	    (last = strrchr(field, '.')) != NULL) {
+		n = strlen(++last);
+		label = field_label(field);
+		if (label != field && n > 0 && strncmp(msg, last, n) == 0 &&
+		    msg[n] == ' ') {
+			(void)snprintf(out, size, "%s%s", label, msg + n);
+			return;
+		}
+	}
+	field_words(msg, out, size);
 }

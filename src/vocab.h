@@ -250,6 +250,13 @@ const char	*field_label(const char *);
 void		 field_words(const char *, char *, size_t);
 
 /*
+ * The same for a refusal of field: a message about a nested field starts
+ * with its last name only ("end must be ..." for "plan.data.end"), which
+ * becomes the whole field's label ("Data exploration end must be ...").
+ */
+void		 field_message(const char *, const char *, char *, size_t);
+
+/*
  * Compare the database's copy with ours.  Feed every row of the database's
  * vocabulary table to vocab_check_row(), then call vocab_check_done():
  * each returns 0, or -1 with what differs, first difference only, in msg.

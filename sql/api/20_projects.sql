@@ -568,11 +568,19 @@ BEGIN
 	    '{}'::jsonb)) LOOP
 		SELECT planned_start, planned_end INTO ps, pe FROM stage_plans
 		WHERE project_id = r.id AND stage = st.key;
+		-- A stage sent as it stands (the page's form sends every
+		-- stage) is no change: no plan version, not in the history.
+		IF (coalesce((st.value->>'start')::date, ps),
+		    coalesce((st.value->>'end')::date, pe)) IS NOT DISTINCT FROM
+		    (ps, pe) THEN
+			CONTINUE;
+		END IF;
 		ps := coalesce((st.value->>'start')::date, ps);
 		pe := coalesce((st.value->>'end')::date, pe);
 		IF pe < ps THEN
-			PERFORM api.fail('HF400', format('the %s stage would ' ||
-			    'end before it starts', st.key),
+			PERFORM api.fail('HF400', format('%s would end ' ||
+			    'before it starts', (SELECT name FROM stages
+			    WHERE key = st.key)),
 			    format('plan.%s.end', st.key));
 		END IF;
 		UPDATE stage_plans SET planned_start = ps, planned_end = pe

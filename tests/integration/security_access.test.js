@@ -538,6 +538,44 @@ const ROUTES = [
 		    reason: 'vendor late' },
 		    location: `/projects/${id}#checkpoint-${c.id}` };
 	    } },
+	{ route: '/projects/#project/checkpoints', method: 'POST', need: 'pm',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/checkpoints`,
+		    body: { title: 'Labels audited', stage: 'data',
+		    due_on: addDays(KICKOFF, 12) },
+		    location: new RegExp(`^/projects/${id}#checkpoint-\\d+$`) };
+	    } },
+	{ route: '/projects/#project/checkpoints/#checkpoint/owner', method: 'POST',
+	    need: 'member', ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		const c = await createCheckpoint(srv, id);
+		return { path: `/projects/${id}/checkpoints/${c.id}/owner`,
+		    body: { version: String(c.version), owner_id: '',
+		    evidence_url: 'https://wiki.example.com/evidence' },
+		    location: `/projects/${id}#checkpoint-${c.id}` };
+	    } },
+	{ route: '/projects/#project/checkpoints/#checkpoint/delete', method: 'POST',
+	    need: 'pm', ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		const c = await createCheckpoint(srv, id);
+		return { path: `/projects/${id}/checkpoints/${c.id}/delete`,
+		    body: { version: String(c.version), confirm: 'true' },
+		    location: `/projects/${id}#checkpoints` };
+	    } },
+	{ route: '/projects/#project/plan', method: 'POST', need: 'pm', ok: 303,
+	    audits: true,
+	    make: async () => {
+		const p = await project();
+		const data = p.stages.find((x) => x.key === 'data');
+		return { path: `/projects/${p.id}/plan`,
+		    body: { version: String(p.version),
+		    'data.end': addDays(data.planned_end, 3) },
+		    location: `/projects/${p.id}#plan` };
+	    } },
 	{ route: '/projects/#project/ownership/:key/:role', method: 'POST', need: 'member',
 	    ok: 303, audits: true,
 	    make: async () => {

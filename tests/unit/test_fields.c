@@ -120,6 +120,15 @@ test_field_labels(void **state)
 	assert_string_equal(field_label("spec.nothing"), "spec.nothing");
 	assert_string_equal(field_label("unknown_field"), "unknown_field");
 	assert_string_equal(field_label(NULL), "");
+	/* The stage plan's dates: the stage's name and which end. */
+	assert_string_equal(field_label("plan.data.start"),
+	    "Data exploration start");
+	assert_string_equal(field_label("plan.monitoring.end"),
+	    "Monitoring & maintenance end");
+	assert_string_equal(field_label("plan.deploy.end"), "plan.deploy.end");
+	assert_string_equal(field_label("plan.data.middle"),
+	    "plan.data.middle");
+	assert_string_equal(field_label("plan.data"), "plan.data");
 	/* Every field a project may be created or changed with has words. */
 	for (f = project_patch_body; f->name != NULL; f++) {
 		if (strcmp(f->name, "spec") == 0)
@@ -158,6 +167,22 @@ test_field_words(void **state)
 	assert_string_equal(small, "Target ");
 	field_words(NULL, out, sizeof(out));
 	assert_string_equal(out, "");
+	/* A nested field's message starts with its last name only. */
+	field_message("plan.data.end", "end must be a calendar date as "
+	    "YYYY-MM-DD", out, sizeof(out));
+	assert_string_equal(out, "Data exploration end must be a calendar "
+	    "date as YYYY-MM-DD");
+	/* Not its start: words as usual. */
+	field_message("plan.data.end", "Data exploration would end before "
+	    "it starts", out, sizeof(out));
+	assert_string_equal(out, "Data exploration would end before it "
+	    "starts");
+	/* A field with no label of its own: its last name's label. */
+	field_message("boxes.fallback/ds.person_id", "person_id must be an "
+	    "integer", out, sizeof(out));
+	assert_string_equal(out, "Owner must be an integer");
+	field_message(NULL, "due_on is late", out, sizeof(out));
+	assert_string_equal(out, "Due is late");
 }
 
 int
