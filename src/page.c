@@ -367,7 +367,7 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 {
 	struct page_call		*pc = pipe_ctx(p);
 	const struct page_action	*a = pipe_arg(p);
-	json_t				*body;
+	json_t				*body, *doc, *extra;
 	const char			*key;
 	char				 hash[SECRET_HASH_LEN];
 	long long			 version;
@@ -413,9 +413,21 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 		req_idempotency_hash(req, version, body, hash);
 		pipe_idem(p, key, hash);
 	}
-	ret = pipe_send(p, a->stmt, req_call_doc(version, pc->path, NULL,
-	    body));
+	/*
+	 * A password (the accounts page's forms) goes to the database as
+	 * its hash, as from the API (accounts_user_before()); it replies
+	 * itself when it fails.
+	 */
+	doc = req_call_doc(version, pc->path, NULL, body);
 	json_decref(body);
+	extra = NULL;
+	if (doc != NULL && accounts_user_before(req, doc, &extra) !=
+	    KORE_RESULT_OK) {
+		json_decref(doc);
+		return (KORE_RESULT_ERROR);
+	}
+	json_decref(extra);
+	ret = pipe_send(p, a->stmt, doc);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);

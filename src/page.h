@@ -56,7 +56,9 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				readiness_action, take_action,
 				project_fields_action,
 				project_status_action, copy_action,
-				matrix_action;
+				matrix_action, account_new_action,
+				account_role_action, account_person_action,
+				account_password_action, account_active_action;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);

@@ -210,6 +210,19 @@ static const struct route_method m_token_revoke[] = {
 };
 static const struct route_method m_accounts[] = {
 	M(GET, ACCESS_ADMIN, run_page, &accounts_view),
+	M(POST, ACCESS_ADMIN, run_action, &account_new_action),
+};
+static const struct route_method m_account_role[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_role_action),
+};
+static const struct route_method m_account_person[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_person_action),
+};
+static const struct route_method m_account_password[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_password_action),
+};
+static const struct route_method m_account_active[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_active_action),
 };
 static const struct route_method m_account_unlock[] = {
 	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
@@ -446,6 +459,10 @@ static const struct route routes[] = {
 	ROUTE("/tokens/#token/revoke", m_token_revoke),
 	ROUTE("/accounts", m_accounts),
 	ROUTE("/accounts/#user/unlock", m_account_unlock),
+	ROUTE("/accounts/#user/role", m_account_role),
+	ROUTE("/accounts/#user/person", m_account_person),
+	ROUTE("/accounts/#user/password", m_account_password),
+	ROUTE("/accounts/#user/active", m_account_active),
 	ROUTE("/outbox", m_outbox_page),
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),

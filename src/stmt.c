@@ -134,6 +134,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTHED("user_token_list"), AUTH },
 	[STMT_USER_TOKEN_REVOKE] = { "user_token_revoke",
 	    AUTHED("user_token_revoke"), AUTH },
+	[STMT_ACCOUNTS_PAGE] = { "accounts_page", AUTHED("accounts_page"),
+	    AUTH },
 	[STMT_RISKS] = { "risks", AUTHED("risks"), AUTH },
 	[STMT_DIGEST] = { "digest", AUTHED("digest"), AUTH },
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },

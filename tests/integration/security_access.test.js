@@ -393,6 +393,46 @@ const ROUTES = [
 		    body: { unlock: 'true' },
 		    location: `/accounts#user-${id}` };
 	    } },
+	{ route: '/accounts', method: 'POST', need: 'admin', ok: 303,
+	    audits: true,
+	    make: async () => ({ path: '/accounts',
+		body: { email: `${unique('pa')}@example.com`,
+		    name: 'Page account', role: 'viewer', person_id: '',
+		    password: 'page-account-password' },
+		location: /^\/accounts#user-[0-9]+$/ }) },
+	{ route: '/accounts/#user/role', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/role`,
+		    body: { role: 'member', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/person', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		const person = await createPerson(srv);
+		return { path: `/accounts/${id}/person`,
+		    body: { person_id: String(person.id), version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/password', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/password`,
+		    body: { password: 'a-new-page-password', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/active', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/active`,
+		    body: { active: 'false', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
 	{ route: '/outbox', method: 'GET', need: 'admin', ok: 200,
 	    make: async () => ({ path: '/outbox' }) },
 	{ route: '/outbox/#message/retry', method: 'POST', need: 'admin',
