@@ -211,6 +211,15 @@ const ROUTES = [
 	    make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}`,
 		body: { active: false } }) },
+	{ route: '/api/v1/people/#person/deactivation', method: 'GET',
+	    need: 'viewer', api: true, ok: 200, make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/` +
+		    'deactivation' }) },
+	{ route: '/api/v1/people/#person/deactivation', method: 'POST',
+	    need: 'pm', api: true, ok: 200, audits: true, what: 'deactivate',
+	    make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/` +
+		    'deactivation', body: { reassign: [] } }) },
 	{ route: '/api/v1/people/#person/mail', method: 'GET', need: 'admin',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}/mail` }) },
@@ -468,6 +477,16 @@ const ROUTES = [
 		return { path: `/people/${id}/active`,
 		    body: { active: 'false' },
 		    location: `/people#person-${id}` };
+	    } },
+	{ route: '/people/#person/deactivate', method: 'GET', need: 'pm',
+	    ok: 200, make: async () => ({
+		path: `/people/${(await createPerson(srv)).id}/deactivate` }) },
+	{ route: '/people/#person/deactivate', method: 'POST', need: 'pm',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = (await createPerson(srv)).id;
+		return { path: `/people/${id}/deactivate`, body: {},
+		    location: `/people/${id}/deactivate` };
 	    } },
 	{ route: '/people/threshold', method: 'POST', need: 'admin', ok: 303,
 	    audits: true,
