@@ -328,25 +328,181 @@ const int tokens_show = 0, tokens_create = 1, tokens_revoke = 2;
 
 /* The accounts page (admins) ---------------------------------------------- */
 
+/* Every account, and the people none stands for (api.accounts_page). */
 static int
 accounts_push(struct http_request *req, struct pipe *p, json_t *path)
 {
 	(void)path;
-	return (page_send(req, p, STMT_USER_LIST, NULL, NULL));
+	return (page_send(req, p, STMT_ACCOUNTS_PAGE, NULL, NULL));
+}
+
+/*
+ * <option>s of the people an account may stand for: the one it stands for
+ * now (selected), then everyone no account stands for; first "none"
+ * (value "") labelled as given.
+ */
+static void
+accounts_person_options(struct sbuf *b, json_t *doc, json_t *mine,
+    long long selected, const char *none)
+{
+	json_t		*x;
+	size_t		 i;
+	long long	 id;
+
+	html_printf(b, "<option value=\"\">%s</option>\n", none);
+	if (mine != NULL)
+		html_printf(b, "<option value=\"%lld\"%s>%s (%s)</option>\n",
+		    doc_int(mine, "id"), doc_int(mine, "id") == selected ?
+		    " selected" : "", doc_str(mine, "name"),
+		    doc_str(mine, "role"));
+	json_array_foreach(doc_arr(doc, "unlinked"), i, x) {
+		id = doc_int(x, "id");
+		html_printf(b, "<option value=\"%lld\"%s>%s (%s, %s)%s</option>"
+		    "\n", id, id == selected ? " selected" : "",
+		    doc_str(x, "name"), doc_str(x, "role"),
+		    doc_str(x, "email"), doc_bool(x, "active") ? "" :
+		    " inactive");
+	}
+}
+
+/* A <select> of the account roles, sent (or stored) one chosen. */
+static void
+accounts_role_select(struct sbuf *b, const struct form_state *fs,
+    const char *form, const char *stored)
+{
+	const char	*v = form_value(fs, form, "role", stored);
+	size_t		 i;
+
+	html_printf(b, "<label for=\"%s-role\">Role</label>\n", form);
+	form_field_error(b, fs, form, "role");
+	html_printf(b, "<select id=\"%s-role\" name=\"role\"", form);
+	form_input_attrs(b, fs, form, "role", NULL);
+	sbuf_str(b, ">\n");
+	for (i = 0; user_role_keys[i] != NULL; i++)
+		render_option(b, user_role_keys[i], user_role_keys[i],
+		    strcmp(v, user_role_keys[i]) == 0);
+	sbuf_str(b, "</select>\n");
+}
+
+/* A new password, never filled in again from what was sent. */
+static void
+accounts_password_input(struct sbuf *b, const struct form_state *fs,
+    const char *form, const char *label)
+{
+	char	hint[64];
+
+	(void)snprintf(hint, sizeof(hint), "%s-password-hint", form);
+	html_printf(b, "<label for=\"%s-password\">%s</label>\n<p "
+	    "class=\"hint\" id=\"%s\">%d to %d characters.</p>\n", form,
+	    label, hint, SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX);
+	form_field_error(b, fs, form, "password");
+	html_printf(b, "<input type=\"password\" id=\"%s-password\" "
+	    "name=\"password\" required minlength=\"%d\" maxlength=\"%d\" "
+	    "autocomplete=\"new-password\"", form, SECRET_PASSWORD_MIN,
+	    SECRET_PASSWORD_MAX);
+	form_input_attrs(b, fs, form, "password", hint);
+	sbuf_str(b, ">\n");
+}
+
+/* <details> around form id of account u, open when it was refused. */
+static void
+accounts_details_open(struct sbuf *b, const struct page_ctx *ctx,
+    const struct form_state *fs, json_t *u, const char *what,
+    const char *summary)
+{
+	char	form[64], action[64];
+
+	(void)snprintf(form, sizeof(form), "acct-%lld-%s", doc_int(u, "id"),
+	    what);
+	(void)snprintf(action, sizeof(action), "/accounts/%lld/%s",
+	    doc_int(u, "id"), what);
+	html_printf(b, "<details%s><summary>%s<span class=\"visually-hidden"
+	    "\"> of %s</span></summary>\n", form_failed(fs, form) ? " open" :
+	    "", summary, doc_str(u, "email"));
+	form_open(b, ctx, fs, action, form, doc_int(u, "version"));
+}
+
+static void
+accounts_details_close(struct sbuf *b, const char *button)
+{
+	html_printf(b, "<button type=\"submit\">%s</button>\n", button);
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
+/* An account's forms: role, linked person, password, active. */
+static void
+accounts_forms(struct sbuf *b, const struct page_ctx *ctx,
+    const struct form_state *fs, json_t *doc, json_t *u)
+{
+	long long	 id = doc_int(u, "id");
+	json_t		*mine = doc_obj(u, "person");
+	const char	*sent;
+	char		 form[64];
+
+	(void)snprintf(form, sizeof(form), "acct-%lld-role", id);
+	accounts_details_open(b, ctx, fs, u, "role", "Change the role");
+	accounts_role_select(b, fs, form, doc_str(u, "role"));
+	accounts_details_close(b, "Save the role");
+
+	(void)snprintf(form, sizeof(form), "acct-%lld-person", id);
+	accounts_details_open(b, ctx, fs, u, "person",
+	    "Change the linked person");
+	html_printf(b, "<label for=\"%s-person_id\">Person</label>\n", form);
+	form_field_error(b, fs, form, "person_id");
+	html_printf(b, "<select id=\"%s-person_id\" name=\"person_id\"",
+	    form);
+	form_input_attrs(b, fs, form, "person_id", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "person_id", NULL);
+	accounts_person_options(b, doc, mine, *sent != '\0' ?
+	    strtoll(sent, NULL, 10) : doc_int(mine, "id"),
+	    "nobody (the account stands for no person)");
+	sbuf_str(b, "</select>\n");
+	accounts_details_close(b, "Save the link");
+
+	(void)snprintf(form, sizeof(form), "acct-%lld-password", id);
+	accounts_details_open(b, ctx, fs, u, "password",
+	    "Set a new password");
+	accounts_password_input(b, fs, form, "New password");
+	html_printf(b, "<p class=\"hint\">Every session of the account "
+	    "ends. Its API tokens are revoked unless you tick:</p>\n"
+	    "<input type=\"checkbox\" id=\"%s-keep_tokens\" "
+	    "name=\"keep_tokens\" value=\"true\">\n<label for=\"%s-"
+	    "keep_tokens\">Keep its API tokens</label>\n", form, form);
+	accounts_details_close(b, "Set the password");
+
+	accounts_details_open(b, ctx, fs, u, "active", doc_bool(u, "active") ?
+	    "Deactivate" : "Reactivate");
+	html_printf(b, "<input type=\"hidden\" name=\"active\" value=\"%s\">"
+	    "\n<p class=\"hint\">%s</p>\n", doc_bool(u, "active") ? "false" :
+	    "true", doc_bool(u, "active") ? "The account can no longer sign "
+	    "in; its sessions end and its API tokens stop working." :
+	    "The account can sign in again with its password.");
+	accounts_details_close(b, doc_bool(u, "active") ?
+	    "Deactivate the account" : "Reactivate the account");
 }
 
 static void
 accounts_row(struct sbuf *b, const struct page_ctx *ctx,
-    const struct form_state *fs, json_t *u)
+    const struct form_state *fs, json_t *doc, json_t *u)
 {
 	long long	 id = doc_int(u, "id");
 	const char	*until = doc_str(u, "locked_until");
 	long long	 fails = doc_int(u, "failed_logins");
+	json_t		*person = doc_obj(u, "person");
 	char		 form[48], action[64];
 
 	html_printf(b, "<tr id=\"user-%lld\"><th scope=\"row\">%s</th>"
-	    "<td>%s</td><td>%s</td><td>", id, doc_str(u, "email"),
-	    doc_str(u, "name"), doc_str(u, "role"));
+	    "<td data-label=\"Name\">%s</td><td data-label=\"Person\">", id,
+	    doc_str(u, "email"), doc_str(u, "name"));
+	if (person != NULL)
+		html_printf(b, "%s <span class=\"muted\">(%s)</span>",
+		    doc_str(person, "name"), doc_str(person, "role"));
+	else
+		sbuf_str(b, "<span class=\"muted\">none</span>");
+	html_printf(b, "</td><td data-label=\"Role\">%s</td>"
+	    "<td data-label=\"State\">", doc_str(u, "role"));
 	render_badge(b, doc_bool(u, "active") ? "active" : "paused",
 	    doc_bool(u, "active") ? "active" : "inactive");
 	if (until != NULL) {
@@ -355,7 +511,8 @@ accounts_row(struct sbuf *b, const struct page_ctx *ctx,
 		html_printf(b, " <span class=\"muted\">until %s</span>",
 		    until);
 	}
-	html_printf(b, "</td><td>%lld</td><td>", fails);
+	html_printf(b, "</td><td data-label=\"Failed sign-ins\">%lld</td>"
+	    "<td data-label=\"Sign-in\">", fails);
 	if (until != NULL || fails > 0) {
 		(void)snprintf(form, sizeof(form), "user-%lld", id);
 		(void)snprintf(action, sizeof(action), "/accounts/%lld/unlock",
@@ -368,7 +525,56 @@ accounts_row(struct sbuf *b, const struct page_ctx *ctx,
 		    doc_str(u, "email"));
 		form_close(b);
 	}
+	sbuf_str(b, "</td><td data-label=\"Change\">");
+	accounts_forms(b, ctx, fs, doc, u);
 	sbuf_str(b, "</td></tr>\n");
+}
+
+/* The form that makes an account (POST /accounts). */
+static void
+accounts_new(struct sbuf *b, const struct page_ctx *ctx,
+    const struct form_state *fs, json_t *doc)
+{
+	static const char	*const form = "new-account";
+	const char		*sent;
+
+	html_printf(b, "<section id=\"new-account\" aria-labelledby=\""
+	    "new-account-h\">\n<h2 id=\"new-account-h\">New account</h2>\n"
+	    "<details%s><summary>Create an account</summary>\n",
+	    form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, fs, "/accounts", form, -1);
+	sbuf_str(b, "<label for=\"new-account-email\">Email</label>\n");
+	form_field_error(b, fs, form, "email");
+	html_printf(b, "<input type=\"email\" id=\"new-account-email\" "
+	    "name=\"email\" required autocomplete=\"off\" value=\"%s\"",
+	    form_value(fs, form, "email", ""));
+	form_input_attrs(b, fs, form, "email", NULL);
+	sbuf_str(b, ">\n<label for=\"new-account-name\">Name</label>\n");
+	form_field_error(b, fs, form, "name");
+	html_printf(b, "<input type=\"text\" id=\"new-account-name\" "
+	    "name=\"name\" required maxlength=\"200\" value=\"%s\"",
+	    form_value(fs, form, "name", ""));
+	form_input_attrs(b, fs, form, "name", NULL);
+	sbuf_str(b, ">\n");
+	accounts_role_select(b, fs, form, "member");
+	sbuf_str(b, "<label for=\"new-account-person_id\">Linked person"
+	    "</label>\n<p class=\"hint\" id=\"new-account-person-hint\">The "
+	    "person the account stands for: what its owner does is "
+	    "recorded as theirs, and My work shows their boxes. Add a new "
+	    "person on the <a href=\"/people\">People</a> page first.</p>\n");
+	form_field_error(b, fs, form, "person_id");
+	sbuf_str(b, "<select id=\"new-account-person_id\" name=\"person_id\"");
+	form_input_attrs(b, fs, form, "person_id", "new-account-person-hint");
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "person_id", "");
+	accounts_person_options(b, doc, NULL, *sent != '\0' ?
+	    strtoll(sent, NULL, 10) : 0, "the person of the same email, if "
+	    "any");
+	sbuf_str(b, "</select>\n");
+	accounts_password_input(b, fs, form, "Initial password");
+	sbuf_str(b, "<button type=\"submit\">Create the account</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n</section>\n");
 }
 
 static void
@@ -385,21 +591,24 @@ accounts_render(struct http_request *req, json_t *doc, json_t *path,
 	sbuf_init(&b);
 	layout_begin(&b, "Accounts", &ctx);
 	sbuf_str(&b, "<header class=\"page-head\"><h1>Accounts</h1>\n<p>"
-	    "Who may sign in, and with which role. After repeated failed "
+	    "Who may sign in, with which role, and which person each "
+	    "account stands for. After repeated failed "
 	    "sign-ins an account has to wait, then locks for a while; "
 	    "attempts made meanwhile do not count and do not make it "
 	    "longer. Unlock an account here when its owner cannot wait "
 	    "(<code>PATCH /api/v1/users/{id}</code> with "
-	    "<code>{\"unlock\": true}</code> does the same).</p></header>\n"
-	    "<section aria-labelledby=\"accounts-h\">\n<h2 "
+	    "<code>{\"unlock\": true}</code> does the same).</p></header>\n");
+	accounts_new(&b, &ctx, fs, doc);
+	sbuf_str(&b, "<section aria-labelledby=\"accounts-h\">\n<h2 "
 	    "id=\"accounts-h\">Everyone who has an account</h2>\n<table "
-	    "class=\"accounts\">\n<thead><tr><th scope=\"col\">Email</th>"
-	    "<th scope=\"col\">Name</th><th scope=\"col\">Role</th>"
+	    "class=\"accounts cards\">\n<thead><tr><th scope=\"col\">Email"
+	    "</th><th scope=\"col\">Name</th><th scope=\"col\">Person</th>"
+	    "<th scope=\"col\">Role</th>"
 	    "<th scope=\"col\">State</th><th scope=\"col\">Failed "
-	    "sign-ins</th><th scope=\"col\">Sign-in</th></tr></thead>\n"
-	    "<tbody>\n");
+	    "sign-ins</th><th scope=\"col\">Sign-in</th><th scope=\"col\">"
+	    "Change</th></tr></thead>\n<tbody>\n");
 	json_array_foreach(doc_arr(doc, "users"), i, u)
-		accounts_row(&b, &ctx, fs, u);
+		accounts_row(&b, &ctx, fs, doc, u);
 	sbuf_str(&b, "</tbody>\n</table>\n</section>\n");
 	layout_end(&b);
 	page_reply(req, status, &b);
@@ -417,4 +626,67 @@ static const struct form_field unlock_form[] = {
 const struct page_action unlock_action = {
 	"user-%user", STMT_USER_PATCH, unlock_form, user_patch_body,
 	"/accounts#user-%user", &accounts_view, NULL
+};
+
+static const struct form_field account_new_form[] = {
+	{ "email", FORM_TEXT, NULL, NULL },
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "role", FORM_TEXT, NULL, NULL },
+	{ "person_id", FORM_ID, NULL, NULL },
+	{ "password", FORM_TEXT, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* No person chosen: the API's own default, the person of the same email. */
+static void
+account_new_adjust(json_t *body)
+{
+	if (json_is_null(json_object_get(body, "person_id")))
+		json_object_del(body, "person_id");
+}
+
+const struct page_action account_new_action = {
+	"new-account", STMT_USER_CREATE, account_new_form, user_create_body,
+	"/accounts#user-%id", &accounts_view, account_new_adjust
+};
+
+static const struct form_field account_role_form[] = {
+	{ "role", FORM_TEXT, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action account_role_action = {
+	"acct-%user-role", STMT_USER_PATCH, account_role_form,
+	user_patch_body, "/accounts#user-%user", &accounts_view, NULL
+};
+
+static const struct form_field account_person_form[] = {
+	{ "person_id", FORM_ID, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action account_person_action = {
+	"acct-%user-person", STMT_USER_PATCH, account_person_form,
+	user_patch_body, "/accounts#user-%user", &accounts_view, NULL
+};
+
+static const struct form_field account_password_form[] = {
+	{ "password", FORM_TEXT, NULL, NULL },
+	{ "keep_tokens", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action account_password_action = {
+	"acct-%user-password", STMT_USER_PATCH, account_password_form,
+	user_patch_body, "/accounts#user-%user", &accounts_view, NULL
+};
+
+static const struct form_field account_active_form[] = {
+	{ "active", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct page_action account_active_action = {
+	"acct-%user-active", STMT_USER_PATCH, account_active_form,
+	user_patch_body, "/accounts#user-%user", &accounts_view, NULL
 };

@@ -90,6 +90,14 @@ const struct apidoc_op apidoc_ops[] = {
 	    READ_V | CACHED),
 	OP("PATCH", "/people/#person", "people", "Change a person",
 	    "Person", WRITE_V),
+	OP("GET", "/people/#person/deactivation", "people",
+	    "What deactivating a person would leave orphaned (boxes, open "
+	    "checkpoints, open handoffs) and the active people who may take "
+	    "it", "Deactivation", 0),
+	OP("POST", "/people/#person/deactivation", "people",
+	    "Deactivate a person, what they hold going to others in the same "
+	    "transaction (412 naming a stale item: nothing is saved)",
+	    "Deactivation", IF_MATCH | CONFLICT),
 	OP("GET", "/people/#person/mail", "people",
 	    "What a person receives by email (admins)", "MailPrefs", 0),
 	OP("PATCH", "/people/#person/mail", "people",
@@ -273,6 +281,17 @@ static const struct apidoc_prop person_props[] = {
 	PE("role", REQ, person_role_keys),
 	P("active", AT_BOOL, REQ),
 	P("version", AT_INT, REQ),
+	END
+};
+
+static const struct apidoc_prop deactivation_props[] = {
+	PR("person", REQ, "Person"),
+	PL("boxes", REQ, NULL),
+	PL("checkpoints", REQ, NULL),
+	PL("handoffs", REQ, NULL),
+	PL("people", 0, NULL),
+	P("role_labels", AT_OBJECT, 0),
+	P("reassigned", AT_INT, 0),
 	END
 };
 
@@ -559,6 +578,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "UserList", "user accounts", user_list_props },
 	{ "Person", "a person who may own work", person_props },
 	{ "PersonList", "a page of people", person_list_props },
+	{ "Deactivation", "what deactivating a person leaves orphaned, and "
+	    "who may take it", deactivation_props },
 	{ "MailPrefs", "what a person receives by email: the digest (all, "
 	    "mine, none) and each reminder kind (true: on)", mail_prefs_props },
 	{ "Project", "a project", project_props },

@@ -42,6 +42,23 @@ const struct field person_active_body[] = {
 	END
 };
 
+/*
+ * Deactivating a person, with what they hold going to others in the same
+ * step: each item as the preview names it (api.person_orphans), the
+ * version it was read at, and who takes it (null: nobody).
+ */
+static const struct field reassign_fields[] = {
+	{ "item", FIELD_LINE, FIELD_REQUIRED, 1, 300, NULL, NULL },
+	{ "version", FIELD_INT, FIELD_REQUIRED, 1, 2147483647, NULL, NULL },
+	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
+	END
+};
+
+const struct field person_deactivate_body[] = {
+	{ "reassign", FIELD_LIST, 0, 0, 1000, NULL, reassign_fields },
+	END
+};
+
 /* The people page's overload threshold (an admin's). */
 const struct field threshold_body[] = {
 	{ "value", FIELD_INT, FIELD_REQUIRED, 1, 1000, NULL, NULL },

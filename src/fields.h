@@ -18,6 +18,7 @@ extern const struct field	no_fields[];
 extern const struct field	person_create_body[];
 extern const struct field	person_patch_body[];
 extern const struct field	person_active_body[];
+extern const struct field	person_deactivate_body[];
 extern const struct field	threshold_body[];
 extern const struct field	mail_prefs_body[];
 extern const struct field	person_list_query[];

@@ -118,6 +118,9 @@ struct run_pipe {
 int		 route_dispatch(struct http_request *);
 size_t		 route_index(const struct http_request *);
 void		 route_allow(const struct route *, char *, size_t);
+/* Routes the table may hold: the metrics keep one slot each, and one for
+ * "(none)"; routes.c refuses to build with more. */
+#define ROUTES_MAX		191
 size_t		 route_count(void);
 const struct route *route_at(size_t);
 int		 run_pipe(struct http_request *, const struct route *,

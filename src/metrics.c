@@ -36,7 +36,7 @@
 
 #define METRICS_ENV		"HANDOFF_METRICS_SEGMENT"
 #define METRICS_MAGIC		0x68666d6574726963ULL	/* "hfmetric" */
-#define METRICS_ROUTES		192	/* route_count() and "(none)" fit */
+#define METRICS_ROUTES		(ROUTES_MAX + 1)	/* and "(none)" */
 #define METRICS_STATUSES	500	/* 100 .. 599 */
 #define METRICS_WORKERS		64
 
@@ -117,11 +117,6 @@ metrics_init(void)
 		kore_log(LOG_ERR, "metrics: no shared memory: GET /metrics "
 		    "answers 500");
 		return (KORE_RESULT_OK);
-	}
-	if (route_count() + 1 > METRICS_ROUTES) {
-		kore_log(LOG_ERR, "metrics: %zu routes, room for %d",
-		    route_count(), METRICS_ROUTES - 1);
-		return (KORE_RESULT_ERROR);
 	}
 	if (worker == NULL)
 		return (KORE_RESULT_OK);

@@ -262,6 +262,45 @@ page_refuse(struct page_call *pc, int status, const char *field,
 	pc->fs.stale = stale;
 }
 
+/* A number of the form, or the text as sent (the field check names it). */
+static json_t *
+page_form_number(const char *s)
+{
+	char		*end;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	return ((*s != '\0' && *end == '\0' && errno == 0) ? json_integer(n) :
+	    json_string(s));
+}
+
+/* FORM_ITEMS: the fields "to:ITEM" that name someone, as a list. */
+static void
+page_form_items(json_t *body, json_t *form, const char *name)
+{
+	json_t		*list, *v, *o;
+	const char	*key, *s, *version;
+	char		 vkey[512];
+
+	list = json_array();
+	json_object_foreach(form, key, v) {
+		if (strncmp(key, "to:", 3) != 0 || key[3] == '\0' ||
+		    (s = json_string_value(v)) == NULL || *s == '\0')
+			continue;
+		(void)snprintf(vkey, sizeof(vkey), "v:%s", key + 3);
+		if ((version = json_string_value(json_object_get(form,
+		    vkey))) == NULL)
+			version = "";
+		o = json_pack("{s:s, s:o, s:o}", "item", key + 3,
+		    "person_id", page_form_number(s),
+		    "version", page_form_number(version));
+		if (o != NULL)
+			json_array_append_new(list, o);
+	}
+	json_object_set_new(body, name, list);
+}
+
 /*
  * One field of the form into body (or its object into): an empty text
  * field means "no value": left out (FORM_OPTIONAL) or null (FORM_NULLABLE,
@@ -277,6 +316,10 @@ page_form_value(json_t *body, json_t *form, const char *name,
 	char		*end;
 	long long	 n;
 
+	if (kind == FORM_ITEMS) {
+		page_form_items(body, form, name);
+		return;
+	}
 	if ((s = json_string_value(json_object_get(form, name))) == NULL) {
 		if (kind != FORM_BOOL)
 			return;
@@ -308,6 +351,8 @@ page_form_value(json_t *body, json_t *form, const char *name,
 	case FORM_BOOL:
 		v = json_boolean(strcmp(s, "true") == 0 ||
 		    strcmp(s, "on") == 0);
+		break;
+	case FORM_ITEMS:
 		break;
 	}
 	if (v == NULL)
@@ -367,7 +412,7 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 {
 	struct page_call		*pc = pipe_ctx(p);
 	const struct page_action	*a = pipe_arg(p);
-	json_t				*body;
+	json_t				*body, *doc, *extra;
 	const char			*key;
 	char				 hash[SECRET_HASH_LEN];
 	long long			 version;
@@ -413,9 +458,21 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 		req_idempotency_hash(req, version, body, hash);
 		pipe_idem(p, key, hash);
 	}
-	ret = pipe_send(p, a->stmt, req_call_doc(version, pc->path, NULL,
-	    body));
+	/*
+	 * A password (the accounts page's forms) goes to the database as
+	 * its hash, as from the API (accounts_user_before()); it replies
+	 * itself when it fails.
+	 */
+	doc = req_call_doc(version, pc->path, NULL, body);
 	json_decref(body);
+	extra = NULL;
+	if (doc != NULL && accounts_user_before(req, doc, &extra) !=
+	    KORE_RESULT_OK) {
+		json_decref(doc);
+		return (KORE_RESULT_ERROR);
+	}
+	json_decref(extra);
+	ret = pipe_send(p, a->stmt, doc);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);

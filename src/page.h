@@ -22,7 +22,13 @@ enum form_kind {
 	FORM_OPTIONAL,	/* empty: left out */
 	FORM_NULLABLE,	/* empty: null, clearing the value */
 	FORM_ID,	/* a number; empty: null */
-	FORM_BOOL	/* "true" or "on" (a checkbox), else false */
+	FORM_BOOL,	/* "true" or "on" (a checkbox), else false */
+	/*
+	 * A list of {"item", "version", "person_id"}: one for each field
+	 * "to:ITEM" that names someone, with the version of "v:ITEM"
+	 * (deactivating a person: who takes each thing they hold).
+	 */
+	FORM_ITEMS
 };
 
 struct form_field {
@@ -46,7 +52,7 @@ struct page_action {
 
 extern const struct page_view	portfolio_view, kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
-				me_view;
+				me_view, deactivate_view;
 extern const struct page_action	kickoff_action, person_action, active_action,
 				spec_action, stage_action, status_action,
 				due_action, cell_action, offer_action,
@@ -58,7 +64,10 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				project_status_action, copy_action,
 				matrix_action, checkpoint_new_action,
 				checkpoint_delete_action,
-				checkpoint_owner_action, plan_action;
+				checkpoint_owner_action, plan_action,
+				account_new_action, account_role_action,
+				account_person_action, account_password_action,
+				account_active_action, deactivate_action;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);

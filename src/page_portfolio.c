@@ -199,3 +199,45 @@ const struct page_action active_action = {
 	"person-%person", STMT_PERSON_PATCH, active_form, person_active_body,
 	"/people#person-%person", &people_view, NULL
 };
+
+/* Deactivating a person ------------------------------------------------- */
+
+/* What deactivating them would leave with nobody (api.person_deactivation). */
+static int
+deactivate_push(struct http_request *req, struct pipe *p, json_t *path)
+{
+	return (page_send(req, p, STMT_PERSON_DEACTIVATION, path, NULL));
+}
+
+static void
+deactivate_render(struct http_request *req, json_t *doc, json_t *path,
+    const struct form_state *fs, int status)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
+
+	(void)path;
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	render_deactivate_page(&b, &ctx, doc, fs);
+	page_reply(req, status, &b);
+}
+
+const struct page_view deactivate_view = {
+	deactivate_push, deactivate_render
+};
+
+static const struct form_field deactivate_form[] = {
+	{ "reassign", FORM_ITEMS, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+/*
+ * Done, or stale (412): back to the same address, which then says that
+ * the person is no longer active, or that something changed meanwhile.
+ */
+const struct page_action deactivate_action = {
+	"deactivate", STMT_PERSON_DEACTIVATE, deactivate_form,
+	person_deactivate_body, "/people/%person/deactivate", &deactivate_view,
+	NULL
+};

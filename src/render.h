@@ -136,6 +136,8 @@ void	render_kickoff_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
 void	render_people_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
+void	render_deactivate_page(struct sbuf *, const struct page_ctx *,
+	    json_t *, const struct form_state *);
 
 /*
  * render_digest.c: the weekly digest as a page, as Markdown and as a

@@ -375,7 +375,13 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 		render_badge(b, doc_bool(p, "active") ? "active" : "paused",
 		    doc_bool(p, "active") ? "active" : "inactive");
 
-		if (ctx->access >= PAGE_ACCESS_PM) {
+		if (ctx->access >= PAGE_ACCESS_PM && doc_bool(p, "active")) {
+			/* Two steps: what would be left with nobody first. */
+			html_printf(b, " <a class=\"button\" href=\"/people/"
+			    "%lld/deactivate\">Deactivate<span class=\""
+			    "visually-hidden\"> %s</span></a>\n", id,
+			    doc_str(p, "name"));
+		} else if (ctx->access >= PAGE_ACCESS_PM) {
 			(void)snprintf(form, sizeof(form), "person-%lld", id);
 			(void)snprintf(action, sizeof(action),
 			    "/people/%lld/active", id);
@@ -447,5 +453,183 @@ render_people_page(struct sbuf *b, const struct page_ctx *ctx,
 	sbuf_str(b, "</select>\n<button type=\"submit\">Add</button>\n");
 	form_close(b);
 	sbuf_str(b, "</section>\n");
+	layout_end(b);
+}
+
+/* Deactivating a person ------------------------------------------------- */
+
+/*
+ * The cell that gives an item (as api.person_orphans names it) to someone
+ * else: its version, sent back with it, and a <select> of "nobody" (the
+ * item is left as it is: nothing is sent), the active people of role
+ * (labelled as the organisation calls it), then everyone else under
+ * "Other roles".
+ */
+static void
+deactivate_cell(struct sbuf *b, const struct form_state *fs, json_t *doc,
+    json_t *it, const char *role, const char *what)
+{
+	const char	*item = doc_str(it, "item"), *sent;
+	char		 name[360];
+
+	(void)snprintf(name, sizeof(name), "to:%s", item);
+	sent = form_value(fs, "deactivate", name, "");
+	html_printf(b, "<td data-label=\"Give to\"><input type=\"hidden\" "
+	    "name=\"v:%s\" value=\"%lld\">\n<label class=\"visually-hidden\" "
+	    "for=\"to-%s\">Who takes %s</label>\n<select id=\"to-%s\" "
+	    "name=\"%s\">\n", item, doc_int(it, "version"), item, what, item,
+	    name);
+	render_person_groups(b, doc, *sent != '\0' ? strtoll(sent, NULL, 10) :
+	    0, "nobody: leave it empty", role, person_role_label(doc, role));
+	sbuf_str(b, "</select>\n</td>");
+}
+
+/*
+ * /people/{id}/deactivate: what deactivating the person would leave with
+ * nobody (their boxes, open checkpoints and open handoffs, on projects
+ * that are not over), each with who takes it instead, and the one button
+ * that does it all (api.person_deactivation, api.person_deactivate).
+ */
+void
+render_deactivate_page(struct sbuf *b, const struct page_ctx *ctx,
+    json_t *doc, const struct form_state *fs)
+{
+	json_t		*person = doc_obj(doc, "person"), *it, *other;
+	const char	*name = doc_str(person, "name"), *role;
+	size_t		 i, n;
+	char		 title[300], action[64], what[400];
+
+	(void)snprintf(title, sizeof(title), "Deactivate %s", name);
+	layout_begin(b, title, ctx);
+	html_printf(b, "<header class=\"page-head\"><h1>Deactivate %s</h1>\n",
+	    name);
+	n = json_array_size(doc_arr(doc, "boxes")) +
+	    json_array_size(doc_arr(doc, "checkpoints")) +
+	    json_array_size(doc_arr(doc, "handoffs"));
+	if (!doc_bool(person, "active")) {
+		html_printf(b, "<p role=\"status\">%s is not active.", name);
+		if (n > 0)
+			html_printf(b, " Still theirs, and so nobody's for the "
+			    "risks: %zu box%s, %zu open checkpoint%s, %zu "
+			    "handoff%s not accepted yet.",
+			    json_array_size(doc_arr(doc, "boxes")),
+			    json_array_size(doc_arr(doc, "boxes")) == 1 ? "" :
+			    "es", json_array_size(doc_arr(doc, "checkpoints")),
+			    json_array_size(doc_arr(doc, "checkpoints")) == 1 ?
+			    "" : "s", json_array_size(doc_arr(doc, "handoffs")),
+			    json_array_size(doc_arr(doc, "handoffs")) == 1 ?
+			    "" : "s");
+		html_printf(b, "</p>\n<p><a href=\"/people#person-%lld\">Back "
+		    "to People</a></p></header>\n", doc_int(person, "id"));
+		layout_end(b);
+		return;
+	}
+	html_printf(b, "<p>Someone inactive holds nothing: what %s holds on "
+	    "projects that are not over is left with nobody, and the risks "
+	    "say so. Give each to someone else here, or leave it; then "
+	    "deactivate, all in one step.</p></header>\n", name);
+
+	(void)snprintf(action, sizeof(action), "/people/%lld/deactivate",
+	    doc_int(person, "id"));
+	form_open(b, ctx, fs, action, "deactivate", doc_int(person,
+	    "version"));
+	/* A refusal that names an item's field: said at the top. */
+	if (form_failed(fs, "deactivate") && !fs->stale && fs->field != NULL)
+		html_printf(b, "<p class=\"form-notice\" role=\"alert\">%s"
+		    "</p>\n", fs->message);
+	role = doc_str(person, "role");
+
+	html_printf(b, "<section aria-labelledby=\"d-boxes-h\">\n<h2 "
+	    "id=\"d-boxes-h\">Boxes of the matrix (%zu)</h2>\n",
+	    json_array_size(doc_arr(doc, "boxes")));
+	if (json_array_size(doc_arr(doc, "boxes")) > 0) {
+		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
+		    "<th scope=\"col\">Responsibility</th><th scope=\"col\">"
+		    "Project</th><th scope=\"col\">Role</th><th scope=\"col\">"
+		    "Give to</th></tr></thead>\n<tbody>\n");
+		json_array_foreach(doc_arr(doc, "boxes"), i, it) {
+			(void)snprintf(what, sizeof(what), "%s (%s) of %s",
+			    doc_str(it, "name"), person_role_label(doc,
+			    doc_str(it, "role")), doc_str(it, "project_name"));
+			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
+			    "data-label=\"Project\"><a href=\"/projects/%lld"
+			    "#ownership\">%s</a></td><td data-label=\"Role\">"
+			    "%s</td>", doc_str(it, "name"),
+			    doc_int(it, "project_id"),
+			    doc_str(it, "project_name"), person_role_label(doc,
+			    doc_str(it, "role")));
+			deactivate_cell(b, fs, doc, it, doc_str(it, "role"),
+			    what);
+			sbuf_str(b, "</tr>\n");
+		}
+		sbuf_str(b, "</tbody>\n</table>\n");
+	} else
+		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"d-cps-h\">\n<h2 "
+	    "id=\"d-cps-h\">Open checkpoints (%zu)</h2>\n",
+	    json_array_size(doc_arr(doc, "checkpoints")));
+	if (json_array_size(doc_arr(doc, "checkpoints")) > 0) {
+		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
+		    "<th scope=\"col\">Checkpoint</th><th scope=\"col\">"
+		    "Project</th><th scope=\"col\">Due</th><th scope=\"col\">"
+		    "Give to</th></tr></thead>\n<tbody>\n");
+		json_array_foreach(doc_arr(doc, "checkpoints"), i, it) {
+			(void)snprintf(what, sizeof(what), "%s of %s",
+			    doc_str(it, "title"), doc_str(it, "project_name"));
+			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
+			    "data-label=\"Project\"><a href=\"/projects/%lld"
+			    "#checkpoints\">%s</a></td><td data-label=\"Due\">"
+			    "%s%s</td>", doc_str(it, "title"),
+			    doc_int(it, "project_id"),
+			    doc_str(it, "project_name"), doc_str(it, "due_on"),
+			    strcmp(doc_str(it, "status"), "blocked") == 0 ?
+			    " (blocked)" : "");
+			deactivate_cell(b, fs, doc, it, role, what);
+			sbuf_str(b, "</tr>\n");
+		}
+		sbuf_str(b, "</tbody>\n</table>\n");
+	} else
+		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
+	sbuf_str(b, "</section>\n");
+
+	html_printf(b, "<section aria-labelledby=\"d-hos-h\">\n<h2 "
+	    "id=\"d-hos-h\">Handoffs not accepted yet (%zu)</h2>\n",
+	    json_array_size(doc_arr(doc, "handoffs")));
+	if (json_array_size(doc_arr(doc, "handoffs")) > 0) {
+		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
+		    "<th scope=\"col\">Handoff</th><th scope=\"col\">"
+		    "Project</th><th scope=\"col\">Between</th><th "
+		    "scope=\"col\">Give to</th></tr></thead>\n<tbody>\n");
+		json_array_foreach(doc_arr(doc, "handoffs"), i, it) {
+			other = doc_obj(it, "other");
+			(void)snprintf(what, sizeof(what), "handoff %s of %s",
+			    doc_str(it, "name"), doc_str(it, "project_name"));
+			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
+			    "data-label=\"Project\"><a href=\"/projects/%lld"
+			    "#handoffs\">%s</a></td><td data-label=\"Between\">"
+			    "%s %s</td>", doc_str(it, "name"),
+			    doc_int(it, "project_id"),
+			    doc_str(it, "project_name"),
+			    strcmp(doc_str(it, "side"), "to") == 0 ?
+			    "offered to them by" : "offered by them to",
+			    other != NULL ? doc_str(other, "name") : "nobody");
+			deactivate_cell(b, fs, doc, it, role, what);
+			sbuf_str(b, "</tr>\n");
+		}
+		sbuf_str(b, "</tbody>\n</table>\n");
+	} else
+		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
+	sbuf_str(b, "</section>\n");
+
+	if (n == 0)
+		html_printf(b, "<p>%s holds nothing that would be left with "
+		    "nobody.</p>\n", name);
+	html_printf(b, "<button type=\"submit\">Deactivate %s</button>\n",
+	    name);
+	form_close(b);
+	html_printf(b, "<p><a href=\"/people#person-%lld\">Back to People, "
+	    "nothing changed</a></p>\n", doc_int(person, "id"));
 	layout_end(b);
 }

@@ -39,6 +39,13 @@ static const struct api_method person_get = {
 static const struct api_method person_patch = {
 	STMT_PERSON_PATCH, 200, person_patch_body, NULL, NULL, 0, NULL
 };
+static const struct api_method person_deactivation = {
+	STMT_PERSON_DEACTIVATION, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method person_deactivate = {
+	STMT_PERSON_DEACTIVATE, 200, person_deactivate_body, NULL, NULL, 0,
+	NULL
+};
 static const struct api_method mail_prefs_get = {
 	STMT_MAIL_PREFS_GET, 200, NULL, NULL, NULL, 0, NULL
 };
@@ -210,6 +217,19 @@ static const struct route_method m_token_revoke[] = {
 };
 static const struct route_method m_accounts[] = {
 	M(GET, ACCESS_ADMIN, run_page, &accounts_view),
+	M(POST, ACCESS_ADMIN, run_action, &account_new_action),
+};
+static const struct route_method m_account_role[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_role_action),
+};
+static const struct route_method m_account_person[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_person_action),
+};
+static const struct route_method m_account_password[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_password_action),
+};
+static const struct route_method m_account_active[] = {
+	M(POST, ACCESS_ADMIN, run_action, &account_active_action),
 };
 static const struct route_method m_account_unlock[] = {
 	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
@@ -230,6 +250,10 @@ static const struct route_method m_kickoff[] = {
 static const struct route_method m_people[] = {
 	M(GET, ACCESS_VIEWER, run_page, &people_view),
 	M(POST, ACCESS_PM, run_action, &person_action),
+};
+static const struct route_method m_person_deactivate[] = {
+	M(GET, ACCESS_PM, run_page, &deactivate_view),
+	M(POST, ACCESS_PM, run_action, &deactivate_action),
 };
 static const struct route_method m_person_active[] = {
 	M(POST, ACCESS_PM, run_action, &active_action),
@@ -381,6 +405,10 @@ static const struct route_method m_api_person[] = {
 	M(GET, ACCESS_VIEWER, api_run, &person_get),
 	M(PATCH, ACCESS_PM, api_run, &person_patch),
 };
+static const struct route_method m_api_person_deactivation[] = {
+	M(GET, ACCESS_VIEWER, api_run, &person_deactivation),
+	M(POST, ACCESS_PM, api_run, &person_deactivate),
+};
 static const struct route_method m_api_person_mail[] = {
 	M(GET, ACCESS_ADMIN, api_run, &mail_prefs_get),
 	M(PATCH, ACCESS_ADMIN, api_run, &mail_prefs_patch),
@@ -458,12 +486,17 @@ static const struct route routes[] = {
 	ROUTE("/tokens/#token/revoke", m_token_revoke),
 	ROUTE("/accounts", m_accounts),
 	ROUTE("/accounts/#user/unlock", m_account_unlock),
+	ROUTE("/accounts/#user/role", m_account_role),
+	ROUTE("/accounts/#user/person", m_account_person),
+	ROUTE("/accounts/#user/password", m_account_password),
+	ROUTE("/accounts/#user/active", m_account_active),
 	ROUTE("/outbox", m_outbox_page),
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE_LAG("/people", m_people),
 	ROUTE("/people/#person/active", m_person_active),
+	ROUTE("/people/#person/deactivate", m_person_deactivate),
 	ROUTE("/people/threshold", m_threshold),
 	ROUTE_LAG("/projects/#project", m_project_page),
 	ROUTE("/projects/#project/model-card.md", m_model_card),
@@ -518,6 +551,8 @@ static const struct route routes[] = {
 	ROUTE_LAG("/api/v1/people", m_api_people),
 	ROUTE("/api/v1/people/#person", m_api_person),
 	ROUTE("/api/v1/people/#person/mail", m_api_person_mail),
+	ROUTE("/api/v1/people/#person/deactivation",
+	    m_api_person_deactivation),
 	ROUTE_LAG("/api/v1/projects", m_api_projects),
 	ROUTE("/api/v1/projects/#project", m_api_project),
 	ROUTE("/api/v1/projects/#project/stage", m_api_stage),
@@ -618,6 +653,8 @@ route_dispatch(struct http_request *req)
 }
 
 /* For the tests and the API's description: every route, in order. */
+_Static_assert(NITEMS(routes) <= ROUTES_MAX, "raise ROUTES_MAX in handoff.h");
+
 size_t
 route_count(void)
 {

@@ -361,3 +361,249 @@ BEGIN
 	RETURN api.handoff_record(p, old, h, 'accept');
 END
 $$;
+
+-- Deactivating a person (issue 14) -------------------------------------------
+--
+-- What deactivating person p_person leaves orphaned, on projects that are
+-- not over (active or paused): the boxes they hold, the open checkpoints
+-- (pending or blocked) they own and the handoffs offered by or to them
+-- and not accepted yet.  Each is named by "item" as
+-- api.person_deactivate takes it: "box/{project}/{responsibility}/{role}",
+-- "checkpoint/{id}", "handoff/{project}/{key}/{from|to}", with the version
+-- it was read at.
+CREATE FUNCTION api.person_orphans(p_person bigint) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object(
+	    'boxes', coalesce((SELECT json_agg(json_build_object(
+		'item', format('box/%s/%s/%s', o.project_id, o.responsibility,
+		    o.role),
+		'project_id', o.project_id, 'project_name', pr.name,
+		'responsibility', o.responsibility, 'name', r.name,
+		'role', o.role, 'needed_by', r.needed_by,
+		'expected', CASE o.role WHEN 'ds' THEN r.expects_ds
+		    WHEN 'mle' THEN r.expects_mle ELSE r.expects_swe END,
+		'version', o.version)
+		ORDER BY pr.name, pr.id, r.position, o.role)
+		FROM ownership o
+		JOIN responsibilities r ON r.project_id = o.project_id AND
+		    r.key = o.responsibility
+		JOIN projects pr ON pr.id = o.project_id
+		WHERE o.person_id = p_person AND
+		    pr.status IN ('active', 'paused')), '[]'::json),
+	    'checkpoints', coalesce((SELECT json_agg(json_build_object(
+		'item', 'checkpoint/' || c.id, 'id', c.id,
+		'project_id', c.project_id, 'project_name', pr.name,
+		'title', c.title, 'stage', c.stage, 'due_on', c.due_on,
+		'status', c.status, 'version', c.version)
+		ORDER BY c.due_on, c.id)
+		FROM checkpoints c JOIN projects pr ON pr.id = c.project_id
+		WHERE c.owner_id = p_person AND c.deleted_on IS NULL AND
+		    c.status IN ('pending', 'blocked') AND
+		    pr.status IN ('active', 'paused')), '[]'::json),
+	    'handoffs', coalesce((SELECT json_agg(json_build_object(
+		'item', format('handoff/%s/%s/%s', h.project_id, h.key,
+		    CASE WHEN h.to_id = p_person THEN 'to' ELSE 'from' END),
+		'project_id', h.project_id, 'project_name', pr.name,
+		'key', h.key, 'name', k.name,
+		'side', CASE WHEN h.to_id = p_person THEN 'to' ELSE 'from' END,
+		'other', api.person_ref(CASE WHEN h.to_id = p_person
+		    THEN h.from_id ELSE h.to_id END),
+		'offered_on', h.offered_on, 'version', h.version)
+		ORDER BY pr.name, pr.id, h.key)
+		FROM handoffs h JOIN projects pr ON pr.id = h.project_id
+		JOIN handoff_kinds k ON k.key = h.key
+		WHERE (h.from_id = p_person OR h.to_id = p_person) AND
+		    h.offered_on IS NOT NULL AND h.accepted_on IS NULL AND
+		    pr.status IN ('active', 'paused')), '[]'::json))
+$$;
+
+-- GET /api/v1/people/{id}/deactivation (and the page
+-- /people/{id}/deactivate): the person, what deactivating them would
+-- orphan (api.person_orphans) and the active people it may go to instead.
+CREATE FUNCTION api.person_deactivation(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	x	people;
+BEGIN
+	SELECT * INTO x FROM people WHERE id = api.path_id(p, 'person');
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no person with id %s',
+		    api.path_id(p, 'person')));
+	END IF;
+	RETURN api.json_merge(json_build_object('person', api.person_json(x),
+	    'role_labels', api.role_labels(),
+	    'people', coalesce((SELECT json_agg(json_build_object('id', o.id,
+		'name', o.name, 'role', o.role, 'active', o.active)
+		ORDER BY o.name, o.id)
+		FROM people o WHERE o.active AND o.id <> x.id), '[]'::json)),
+	    api.person_orphans(x.id));
+END
+$$;
+
+-- POST /api/v1/people/{id}/deactivation (and the page's confirmation),
+-- If-Match the person's version:
+--   {"reassign": [{"item": "box/3/problem_framing/ds", "version": 2,
+--                  "person_id": 7}, ...]}
+-- Each item listed goes to another active person (null: the box or the
+-- checkpoint is left with nobody; a handoff always goes to someone), then
+-- the person is deactivated: all in this one transaction, each change
+-- versioned and audited as the single edit of it is.  An item changed
+-- since it was read (its version) is a 412 naming it and nothing is
+-- saved; what is not listed stays with the person, whom the risk engine
+-- then counts as nobody.
+CREATE FUNCTION api.person_deactivate(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	old	people;
+	r	people;
+	it	jsonb;
+	i	bigint;
+	fld	text;
+	parts	text[];
+	who	bigint;
+	ver	int;
+	ob	ownership;
+	o	ownership;
+	oc	checkpoints;
+	c	checkpoints;
+	oh	handoffs;
+	h	handoffs;
+	n	int := 0;
+BEGIN
+	SELECT * INTO old FROM people WHERE id = api.path_id(p, 'person')
+	    FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no person with id %s',
+		    api.path_id(p, 'person')));
+	END IF;
+	PERFORM api.check_version(p, old.version, 'this person');
+	IF NOT old.active THEN
+		PERFORM api.fail('HF409', format('%s is not active',
+		    old.name));
+	END IF;
+
+	FOR it, i IN SELECT a.elem, a.ord FROM jsonb_array_elements(coalesce(
+	    p->'body'->'reassign', '[]'::jsonb)) WITH ORDINALITY AS a(elem, ord)
+	LOOP
+		fld := format('reassign[%s]', i - 1);
+		who := (it->>'person_id')::bigint;
+		ver := (it->>'version')::int;
+		IF who = old.id THEN
+			PERFORM api.fail('HF400', format('%s goes to someone ' ||
+			    'other than %s', it->>'item', old.name),
+			    fld || '.person_id');
+		END IF;
+		PERFORM api.check_person(who, fld || '.person_id', true);
+		parts := string_to_array(it->>'item', '/');
+
+		IF parts[1] = 'box' AND cardinality(parts) = 4 AND
+		    parts[2] ~ '^[1-9][0-9]{0,17}$' THEN
+			SELECT * INTO ob FROM ownership
+			WHERE project_id = parts[2]::bigint AND
+			    responsibility = parts[3] AND role = parts[4]
+			FOR UPDATE;
+			IF NOT FOUND OR ob.person_id IS DISTINCT FROM old.id THEN
+				PERFORM api.fail('HF400', format('%s is not ' ||
+				    'a box %s holds', it->>'item', old.name),
+				    fld || '.item');
+			END IF;
+			IF ob.version <> ver THEN
+				PERFORM api.fail('HF412', format('the box %s ' ||
+				    'was changed by someone else', it->>'item'),
+				    fld || '.version');
+			END IF;
+			UPDATE ownership SET person_id = who,
+			    version = version + 1, updated_at = now()
+			WHERE project_id = ob.project_id AND
+			    responsibility = ob.responsibility AND role = ob.role
+			RETURNING * INTO o;
+			INSERT INTO ownership_versions (project_id, actor,
+			    responsibility, role, effective_on, person_id)
+			VALUES (o.project_id, api.actor(p), o.responsibility,
+			    o.role, api.today(p), o.person_id);
+			PERFORM api.audit(p, o.project_id, 'ownership',
+			    o.responsibility || '/' || o.role,
+			    CASE WHEN who IS NULL THEN 'clear' ELSE 'assign' END,
+			    json_build_object('person',
+				api.person_ref(ob.person_id)),
+			    json_build_object('person',
+				api.person_ref(o.person_id)));
+		ELSIF parts[1] = 'checkpoint' AND cardinality(parts) = 2 AND
+		    parts[2] ~ '^[1-9][0-9]{0,17}$' THEN
+			SELECT * INTO oc FROM checkpoints
+			WHERE id = parts[2]::bigint AND deleted_on IS NULL
+			FOR UPDATE;
+			IF NOT FOUND OR oc.owner_id IS DISTINCT FROM old.id OR
+			    oc.status NOT IN ('pending', 'blocked') THEN
+				PERFORM api.fail('HF400', format('%s is not ' ||
+				    'an open checkpoint %s owns', it->>'item',
+				    old.name), fld || '.item');
+			END IF;
+			IF oc.version <> ver THEN
+				PERFORM api.fail('HF412', format('the ' ||
+				    'checkpoint "%s" was changed by someone ' ||
+				    'else', oc.title), fld || '.version');
+			END IF;
+			UPDATE checkpoints SET owner_id = who,
+			    version = version + 1, updated_at = now()
+			WHERE id = oc.id
+			RETURNING * INTO c;
+			PERFORM api.checkpoint_snapshot(p, c, api.today(p));
+			PERFORM api.audit(p, c.project_id, 'checkpoint',
+			    c.id::text, 'update', api.checkpoint_json(oc),
+			    api.checkpoint_json(c));
+		ELSIF parts[1] = 'handoff' AND cardinality(parts) = 4 AND
+		    parts[2] ~ '^[1-9][0-9]{0,17}$' AND
+		    parts[4] IN ('from', 'to') THEN
+			SELECT * INTO oh FROM handoffs
+			WHERE project_id = parts[2]::bigint AND key = parts[3]
+			FOR UPDATE;
+			IF NOT FOUND OR oh.offered_on IS NULL OR
+			    oh.accepted_on IS NOT NULL OR
+			    (CASE parts[4] WHEN 'to' THEN oh.to_id
+				ELSE oh.from_id END) IS DISTINCT FROM old.id THEN
+				PERFORM api.fail('HF400', format('%s is not ' ||
+				    'an open handoff of %s', it->>'item',
+				    old.name), fld || '.item');
+			END IF;
+			IF oh.version <> ver THEN
+				PERFORM api.fail('HF412', format('handoff %s ' ||
+				    'was changed by someone else',
+				    upper(oh.key)), fld || '.version');
+			END IF;
+			IF who IS NULL OR who = (CASE parts[4] WHEN 'to'
+			    THEN oh.from_id ELSE oh.to_id END) THEN
+				PERFORM api.fail('HF400', format('handoff %s ' ||
+				    'goes from one person to another',
+				    upper(oh.key)), fld || '.person_id');
+			END IF;
+			UPDATE handoffs SET
+			    from_id = CASE parts[4] WHEN 'from' THEN who
+				ELSE from_id END,
+			    to_id = CASE parts[4] WHEN 'to' THEN who
+				ELSE to_id END,
+			    version = version + 1, updated_at = now()
+			WHERE project_id = oh.project_id AND key = oh.key
+			RETURNING * INTO h;
+			PERFORM api.handoff_record(p, oh, h, 'update');
+		ELSE
+			PERFORM api.fail('HF400', format('%s is not an item: ' ||
+			    'box/{project}/{responsibility}/{role}, ' ||
+			    'checkpoint/{id} or handoff/{project}/{key}/' ||
+			    '{from|to}', coalesce(it->>'item', 'null')),
+			    fld || '.item');
+		END IF;
+		n := n + 1;
+	END LOOP;
+
+	UPDATE people SET active = false, version = version + 1,
+	    updated_at = now()
+	WHERE id = old.id
+	RETURNING * INTO r;
+	PERFORM api.person_snapshot(p, r);
+	PERFORM api.audit(p, NULL, 'person', r.id::text, 'deactivate',
+	    api.person_json(old), api.person_json(r));
+	RETURN api.json_merge(json_build_object('person', api.person_json(r),
+	    'reassigned', n), api.person_orphans(r.id));
+END
+$$;

@@ -314,8 +314,9 @@ BEGIN
 	SELECT email INTO other FROM users
 	WHERE person_id = v AND id IS DISTINCT FROM p_user;
 	IF FOUND THEN
-		PERFORM api.fail('HF409', format('person %s already has ' ||
-		    'an account: %s', v, other), 'person_id');
+		PERFORM api.fail('HF409', format('%s already has ' ||
+		    'an account: %s', (SELECT name FROM people WHERE id = v),
+		    other), 'person_id');
 	END IF;
 	RETURN v;
 END
@@ -353,6 +354,28 @@ LANGUAGE sql STABLE AS $$
 		    api.ts(u.locked_until) END)
 	    ORDER BY u.email) FROM users u), '[]'::json),
 	    'total', (SELECT count(*) FROM users))
+$$;
+
+-- GET /accounts (admins): every account as api.user_list has it, each
+-- with the name of the person it stands for, and the people an account
+-- may be linked to: those no account stands for yet (the page's
+-- "linked person" choices; an account's own person is added to its own).
+CREATE FUNCTION api.accounts_page(p jsonb) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('users', coalesce((SELECT json_agg(
+	    api.user_json(u)::jsonb || jsonb_build_object(
+		'failed_logins', u.failed_logins,
+		'locked_until', CASE WHEN u.locked_until > now() THEN
+		    api.ts(u.locked_until) END,
+		'person', (SELECT jsonb_build_object('id', x.id, 'name',
+		    x.name, 'role', x.role, 'active', x.active)
+		    FROM people x WHERE x.id = u.person_id))
+	    ORDER BY u.email) FROM users u), '[]'::json),
+	    'unlinked', coalesce((SELECT json_agg(json_build_object('id',
+		x.id, 'name', x.name, 'email', x.email, 'role', x.role,
+		'active', x.active) ORDER BY x.name, x.id)
+	    FROM people x WHERE NOT EXISTS (SELECT 1 FROM users o
+		WHERE o.person_id = x.id)), '[]'::json))
 $$;
 
 -- Role, name, active, or a new password.  A new password ends every

@@ -211,6 +211,15 @@ const ROUTES = [
 	    make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}`,
 		body: { active: false } }) },
+	{ route: '/api/v1/people/#person/deactivation', method: 'GET',
+	    need: 'viewer', api: true, ok: 200, make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/` +
+		    'deactivation' }) },
+	{ route: '/api/v1/people/#person/deactivation', method: 'POST',
+	    need: 'pm', api: true, ok: 200, audits: true, what: 'deactivate',
+	    make: async () => ({
+		path: `/api/v1/people/${(await createPerson(srv)).id}/` +
+		    'deactivation', body: { reassign: [] } }) },
 	{ route: '/api/v1/people/#person/mail', method: 'GET', need: 'admin',
 	    api: true, ok: 200, make: async () => ({
 		path: `/api/v1/people/${(await createPerson(srv)).id}/mail` }) },
@@ -393,6 +402,46 @@ const ROUTES = [
 		    body: { unlock: 'true' },
 		    location: `/accounts#user-${id}` };
 	    } },
+	{ route: '/accounts', method: 'POST', need: 'admin', ok: 303,
+	    audits: true,
+	    make: async () => ({ path: '/accounts',
+		body: { email: `${unique('pa')}@example.com`,
+		    name: 'Page account', role: 'viewer', person_id: '',
+		    password: 'page-account-password' },
+		location: /^\/accounts#user-[0-9]+$/ }) },
+	{ route: '/accounts/#user/role', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/role`,
+		    body: { role: 'member', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/person', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		const person = await createPerson(srv);
+		return { path: `/accounts/${id}/person`,
+		    body: { person_id: String(person.id), version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/password', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/password`,
+		    body: { password: 'a-new-page-password', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
+	{ route: '/accounts/#user/active', method: 'POST', need: 'admin',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = await newUser();
+		return { path: `/accounts/${id}/active`,
+		    body: { active: 'false', version: '1' },
+		    location: `/accounts#user-${id}` };
+	    } },
 	{ route: '/outbox', method: 'GET', need: 'admin', ok: 200,
 	    make: async () => ({ path: '/outbox' }) },
 	{ route: '/outbox/#message/retry', method: 'POST', need: 'admin',
@@ -428,6 +477,16 @@ const ROUTES = [
 		return { path: `/people/${id}/active`,
 		    body: { active: 'false' },
 		    location: `/people#person-${id}` };
+	    } },
+	{ route: '/people/#person/deactivate', method: 'GET', need: 'pm',
+	    ok: 200, make: async () => ({
+		path: `/people/${(await createPerson(srv)).id}/deactivate` }) },
+	{ route: '/people/#person/deactivate', method: 'POST', need: 'pm',
+	    ok: 303, audits: true,
+	    make: async () => {
+		const id = (await createPerson(srv)).id;
+		return { path: `/people/${id}/deactivate`, body: {},
+		    location: `/people/${id}/deactivate` };
 	    } },
 	{ route: '/people/threshold', method: 'POST', need: 'admin', ok: 303,
 	    audits: true,
