@@ -159,6 +159,13 @@ void	render_digest_markdown(struct sbuf *, const struct digest *,
 	    const char *);
 void	render_digest_chat(struct sbuf *, const struct digest *,
 	    const char *);
+/*
+ * The digest's email: the HTML part (inline styles only, whole links
+ * from the base or none) and the subject line.
+ */
+void	render_digest_mail_html(struct sbuf *, const struct digest *,
+	    const char *);
+void	render_digest_subject(char *, size_t, const struct digest *);
 void	render_risk_item(struct sbuf *, const struct risk *, int, int,
 	    day_t);
 /* Chat (mrkdwn) text with & < > escaped, and a <base + url|text> link. */

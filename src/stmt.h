@@ -29,6 +29,7 @@ enum stmt {
 	STMT_OUTBOX_DONE,
 	STMT_OUTBOX_DIGEST,
 	STMT_OUTBOX_WEEKLY,
+	STMT_OUTBOX_DIGEST_MAIL,
 	STMT_REMIND_DAILY,
 	/* The one-click unsubscribe: its token is the credential. */
 	STMT_UNSUBSCRIBE,

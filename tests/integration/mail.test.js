@@ -7,71 +7,26 @@
 // (tests/lib/mail_parse.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { TOP } from '../lib/harness.js';
 import { startApi, createPerson, createProject, assertError, auditCount,
     auditOf, psql, sleep, TODAY } from '../lib/fixtures.js';
+import { startSink, parseMail } from '../lib/smtp.js';
 
-const execFileP = promisify(execFile);
+let srv, sink;
 
-let srv, sink, sinkDir;
-
-// The sink prints its port once it listens.
-async function startSink() {
-	sinkDir = mkdtempSync(join(tmpdir(), 'handoff-smtp-'));
-	sink = spawn('/usr/bin/python3', [`${TOP}/tests/lib/smtp_sink.py`,
-	    sinkDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-	return new Promise((resolve, reject) => {
-		let out = '';
-		sink.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('\n'))
-				resolve(Number(out.trim()));
-		});
-		sink.on('exit', (code) => reject(new Error(
-		    `smtp_sink.py exited with ${code}`)));
-	});
-}
-
+// HANDOFF_HOUR 0: before the hour the digest is emailed (digest_hour 8),
+// so that the only mails are this file's (digest_mail.test.js has it).
 before(async () => {
-	const port = await startSink();
-	srv = await startApi({ HANDOFF_SMTP_HOST: '127.0.0.1',
-	    HANDOFF_SMTP_PORT: String(port), HANDOFF_SMTP_SECURITY: 'none',
-	    HANDOFF_MAIL_FROM: 'handoff@example.org',
-	    HANDOFF_MAIL_FROM_NAME: 'handoff – Täglich' });
+	sink = await startSink();
+	srv = await startApi(sink.env({ HANDOFF_HOUR: '0',
+	    HANDOFF_MAIL_FROM_NAME: 'handoff – Täglich' }));
 });
 after(async () => {
 	await srv?.stop();
-	sink?.kill();
-	if (sinkDir)
-		rmSync(sinkDir, { recursive: true, force: true });
+	await sink?.stop();
 });
 
-// The messages the sink has received, in order, each with its envelope.
-function received() {
-	return readdirSync(sinkDir).filter((f) => f.endsWith('.eml')).sort()
-	    .map((f) => ({ raw: readFileSync(join(sinkDir, f)),
-		envelope: JSON.parse(readFileSync(join(sinkDir,
-		f.replace(/\.eml$/, '.json')), 'utf8')) }));
-}
-
-async function waitForMail(n, ms = 20000) {
-	const until = Date.now() + ms;
-	while (received().length < n && Date.now() < until)
-		await sleep(100);
-	return received();
-}
-
-async function parseMail(raw) {
-	const child = execFileP('/usr/bin/python3',
-	    [`${TOP}/tests/lib/mail_parse.py`]);
-	child.child.stdin.end(raw);
-	return JSON.parse((await child).stdout);
-}
+const received = () => sink.received();
+const waitForMail = (n, ms) => sink.waitForMail(n, ms);
 
 const KINDS = ['checkpoint_due', 'checkpoint_missed', 'handoff_offered',
     'handoff_waiting', 'box_critical'];
