@@ -128,6 +128,9 @@ void	render_risk_items(struct sbuf *, const struct risk_list *, int);
 /* render_me.c: My work, the page of the person signed in (views_me()). */
 void	render_me_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
+/* ... and /me/mail: what I receive by email (api.me_mail_get). */
+void	render_me_mail_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    const struct form_state *);
 
 /* render_portfolio.c: the portfolio, kickoff and people pages. */
 void	render_portfolio_page(struct sbuf *, const struct page_ctx *,

@@ -45,6 +45,12 @@ static const struct api_method mail_prefs_get = {
 static const struct api_method mail_prefs_patch = {
 	STMT_MAIL_PREFS_PATCH, 200, mail_prefs_body, NULL, NULL, 0, NULL
 };
+static const struct api_method me_mail_get = {
+	STMT_ME_MAIL_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method me_mail_patch = {
+	STMT_ME_MAIL_PATCH, 200, mail_prefs_body, NULL, NULL, 0, NULL
+};
 static const struct api_method project_create = {
 	STMT_PROJECT_CREATE_RISKS, 201, project_create_body, NULL,
 	"/api/v1/projects/", 1, NULL
@@ -282,6 +288,10 @@ static const struct route_method m_accept_form[] = {
 static const struct route_method m_me_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &me_view),
 };
+static const struct route_method m_me_mail_page[] = {
+	M(GET, ACCESS_VIEWER, run_page, &me_mail_view),
+	M(POST, ACCESS_VIEWER, run_action, &me_mail_action),
+};
 static const struct route_method m_take_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &take_action),
 };
@@ -409,6 +419,10 @@ static const struct route_method m_api_take[] = {
 static const struct route_method m_api_me[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &me),
 };
+static const struct route_method m_api_me_mail[] = {
+	M(GET, ACCESS_VIEWER, api_run, &me_mail_get),
+	M(PATCH, ACCESS_VIEWER, api_run, &me_mail_patch),
+};
 static const struct route_method m_api_ownership_copy[] = {
 	M(POST, ACCESS_PM, api_run, &ownership_copy),
 };
@@ -469,6 +483,7 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/ownership/:key/:role/take", m_take_form),
 	ROUTE("/me", m_me_page),
+	ROUTE("/me/mail", m_me_mail_page),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
 	ROUTE_LAG("/digest", m_digest),
@@ -514,6 +529,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role/take",
 	    m_api_take),
 	ROUTE("/api/v1/me", m_api_me),
+	ROUTE("/api/v1/me/mail", m_api_me_mail),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",
 	    m_api_offer),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/accept",

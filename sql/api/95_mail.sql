@@ -285,3 +285,35 @@ BEGIN
 	RETURN json_build_object('written', true, 'reminders', n);
 END
 $$;
+
+-- GET and PATCH /api/v1/me/mail (any signed-in account that stands for
+-- a person): the own person's preferences, as an admin's
+-- /api/v1/people/{id}/mail reads and changes them.  An account that is
+-- nobody's is a 403 naming person_id.
+CREATE FUNCTION api.me_mail_call(p jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM people
+	    WHERE id = api.actor_person(p)) THEN
+		PERFORM api.fail('HF403', 'your account is not linked to a ' ||
+		    'person: an admin links it (PATCH /api/v1/users/{id} ' ||
+		    'person_id)', 'person_id');
+	END IF;
+	RETURN jsonb_set(p, '{path}', coalesce(p->'path', '{}'::jsonb) ||
+	    jsonb_build_object('person', api.actor_person(p)));
+END
+$$;
+
+CREATE FUNCTION api.me_mail_get(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN api.mail_prefs_get(api.me_mail_call(p));
+END
+$$;
+
+CREATE FUNCTION api.me_mail_patch(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN api.mail_prefs_patch(api.me_mail_call(p));
+END
+$$;

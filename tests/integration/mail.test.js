@@ -8,7 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApi, createPerson, createProject, assertError, auditCount,
-    auditOf, psql, sleep, TODAY } from '../lib/fixtures.js';
+    auditOf, asPerson, psql, sleep, unique, TODAY } from '../lib/fixtures.js';
+import { FORM_TYPE, formBody, signIn } from '../lib/security.js';
 import { startSink, parseMail } from '../lib/smtp.js';
 
 let srv, sink;
@@ -255,4 +256,78 @@ test('a handoff offered reminds its receiver once a day, unless turned off',
 	    x.envelope.to[0] === quiet.email).length, 0);
 	assert.equal(received().filter((x) =>
 	    x.envelope.to[0] === taker.email).length, 1);
+});
+
+// My own preferences: GET/PATCH /api/v1/me/mail and the /me/mail page,
+// for any account that stands for a person (a viewer's too).
+test('a person reads and changes their own mail preferences', async () => {
+	const p = await createPerson(srv, { role: 'swe' });
+	const other = await createPerson(srv);
+	const as = await asPerson(srv, p, 'viewer');
+	let r = await srv.api('GET', '/api/v1/me/mail', undefined, as);
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.json, { person_id: p.id, email: p.email,
+	    digest: 'all', reminders: allOn(), version: 0 });
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'mine',
+	    reminders: { box_critical: false } }, as);
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.digest, 'mine');
+	assert.equal(r.json.reminders.box_critical, false);
+	// The same as an admin reads it; nobody else's changed.
+	r = await srv.api('GET', mailOf(p.id));
+	assert.equal(r.json.digest, 'mine');
+	assert.equal((await srv.api('GET', mailOf(other.id))).json.digest,
+	    'all');
+	assert.equal(await auditCount(srv, auditOf('mail_prefs', p.id)), 1);
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'weekly' }, as);
+	assertError(r, 400, 'digest');
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'none' },
+	    { ...as, 'if-match': '"7"' });
+	assert.equal(r.status, 412, r.text);
+});
+
+test('an account that is nobody has no mail preferences: 403 naming ' +
+    'person_id', async () => {
+	const email = `${unique('nobody')}@example.org`;
+	const token = await srv.token(email, 'member');
+	const h = { authorization: `Bearer ${token}` };
+	for (const [m, body] of [['GET'], ['PATCH', { digest: 'none' }]]) {
+		const r = await srv.api(m, '/api/v1/me/mail', body, h);
+		assertError(r, 403, 'person_id');
+	}
+});
+
+test('the /me/mail page shows my choices and its form saves them',
+    async () => {
+	const p = await createPerson(srv, { role: 'ds' });
+	await srv.account(p.email, 'viewer', 'a-long-password-1');
+	await asPerson(srv, p, 'viewer');	// links the account
+	const s = await signIn(srv, p.email, 'a-long-password-1');
+	let page = await srv.request('GET', '/me/mail',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.equal(page.status, 200, page.text);
+	assert.ok(page.text.includes(p.email));
+	assert.match(page.text, /name="digest" value="all" checked/);
+	assert.match(page.text, /name="box_critical" value="on" checked/);
+
+	// Only checkpoint_due left on; the digest for my projects.
+	const r = await srv.request('POST', '/me/mail', { auth: false,
+	    headers: { cookie: s.cookie, 'content-type': FORM_TYPE },
+	    body: formBody({ csrf: s.csrf, version: 0, digest: 'mine',
+		checkpoint_due: 'on' }) });
+	assert.equal(r.status, 303, r.text);
+	assert.equal(r.headers.get('location'), '/me/mail');
+	const got = (await srv.api('GET', mailOf(p.id))).json;
+	assert.equal(got.digest, 'mine');
+	assert.deepEqual(got.reminders, { ...allOn(false),
+	    checkpoint_due: true });
+	page = await srv.request('GET', '/me/mail',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.match(page.text, /name="digest" value="mine" checked/);
+	assert.doesNotMatch(page.text, /name="box_critical" value="on" checked/);
+
+	// My work links here.
+	const me = await srv.request('GET', '/me',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.ok(me.text.includes('href="/me/mail"'));
 });
