@@ -330,4 +330,9 @@ test('the /me/mail page shows my choices and its form saves them',
 	const me = await srv.request('GET', '/me',
 	    { headers: { cookie: s.cookie }, auth: false });
 	assert.ok(me.text.includes('href="/me/mail"'));
+	// The admins' navigation has the outbox; a viewer's does not.
+	assert.ok(!me.text.includes('href="/outbox"'));
+	const admin = await srv.request('GET', '/people');
+	assert.equal(admin.status, 200, admin.text);
+	assert.match(admin.text, /<a href="\/outbox">Outbox<\/a>/);
 });
