@@ -58,6 +58,9 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				project_status_action, copy_action,
 				matrix_action, me_mail_action;
 
+/* page_outbox.c: POST /outbox/webhooks, the registration form. */
+extern const struct pipe_ops	register_ops;
+
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);
 int	page_send(struct http_request *, struct pipe *, enum stmt, json_t *,

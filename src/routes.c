@@ -220,6 +220,10 @@ static const struct route_method m_accounts[] = {
 static const struct route_method m_account_unlock[] = {
 	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
 };
+static const struct run_pipe webhook_register = { &register_ops, NULL };
+static const struct route_method m_webhook_register_form[] = {
+	M(POST, ACCESS_ADMIN, run_pipe, &webhook_register),
+};
 static const struct route_method m_outbox_page[] = {
 	M(GET, ACCESS_ADMIN, run_page, &outbox_view),
 };
@@ -462,6 +466,7 @@ static const struct route routes[] = {
 	ROUTE("/accounts/#user/unlock", m_account_unlock),
 	ROUTE("/outbox", m_outbox_page),
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
+	ROUTE("/outbox/webhooks", m_webhook_register_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE_LAG("/people", m_people),

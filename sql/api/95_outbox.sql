@@ -326,7 +326,8 @@ LANGUAGE sql STABLE AS $$
 		FROM outbox),
 	    'allow_loopback', coalesce(api.setting('outbox_allow_loopback'),
 		0) = 1,
-	    'endpoints', api.webhook_list(p)->'endpoints')
+	    'endpoints', api.webhook_list(p)->'endpoints',
+	    'events', array_to_json(api.outbox_events()))
 $$;
 
 -- POST /api/v1/outbox/{id}/retry (admins): a dead letter is due again

@@ -404,6 +404,11 @@ const ROUTES = [
 	    ok: 303, audits: true,
 	    make: async () => ({ path: `/outbox/${await deadLetter()}/retry`,
 		body: {}, location: '/outbox?status=pending' }) },
+	{ route: '/outbox/webhooks', method: 'POST', need: 'admin', ok: 200,
+	    audits: true, make: async () => ({ path: '/outbox/webhooks',
+		body: { name: 'form hook', channel: 'webhook',
+		url: 'https://hooks.example.com/form',
+		'risk.opened': 'on' } }) },
 	{ route: '/outbox/webhooks/#webhook/delete', method: 'POST',
 	    need: 'admin', ok: 303, audits: true,
 	    make: async () => ({
