@@ -151,6 +151,11 @@ const struct apidoc_op apidoc_ops[] = {
 	OP("GET", "/me", "accounts", "My work: my boxes, the empty boxes I "
 	    "can take, my checkpoints, my handoffs, my projects' risks", "Me",
 	    CACHED),
+	OP("GET", "/me/mail", "accounts", "What I receive by email (an "
+	    "account linked to a person; else 403 naming person_id)",
+	    "MailPrefs", 0),
+	OP("PATCH", "/me/mail", "accounts", "Change what I receive by email: "
+	    "the digest, each reminder on or off", "MailPrefs", 0),
 	OP("PUT", "/projects/#project/ownership", "ownership",
 	    "Set any boxes of the matrix in one save, each with the version "
 	    "it was read at: all or nothing (412 naming a stale box)",

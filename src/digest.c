@@ -533,3 +533,93 @@ digest_free(struct digest *d)
 	d->due = NULL;
 	d->ndue = 0;
 }
+
+static int
+keep_id(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (ids[i] == id && id != 0)
+			return (1);
+	}
+	return (0);
+}
+
+static void
+keep_list(struct risk_list *l, const int64_t *ids, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0, k = 0; i < l->len; i++) {
+		if (keep_id(ids, n, l->items[i].project_id))
+			l->items[k++] = l->items[i];
+	}
+	l->len = k;
+}
+
+static void
+keep_due(struct digest_due *due, size_t *ndue, const int64_t *ids, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0, k = 0; i < *ndue; i++) {
+		if (keep_id(ids, n, due[i].project_id))
+			due[k++] = due[i];
+	}
+	*ndue = k;
+}
+
+void
+digest_keep(struct digest *d, const int64_t *ids, size_t n)
+{
+	struct risk	*open;
+	unsigned char	*fresh;
+	size_t		 i, j, k, groups;
+	int		 s, at;
+
+	/* open, in the order of by_project, then by_project the identity. */
+	open = d->open.len > 0 ? calloc(d->open.len, sizeof(*open)) : NULL;
+	fresh = d->open.len > 0 ? calloc(d->open.len, 1) : NULL;
+	if (open != NULL && fresh != NULL) {
+		for (i = 0, k = 0; i < d->open.len; i++) {
+			j = d->by_project[i];
+			if (!keep_id(ids, n, d->open.items[j].project_id))
+				continue;
+			open[k] = d->open.items[j];
+			fresh[k++] = d->is_new[j];
+		}
+		for (i = 0; i < k; i++) {
+			d->open.items[i] = open[i];
+			d->is_new[i] = fresh[i];
+			d->by_project[i] = i;
+		}
+		d->open.len = k;
+	} else
+		d->open.len = 0;
+	free(open);
+	free(fresh);
+	keep_list(&d->fresh, ids, n);
+	keep_list(&d->resolved, ids, n);
+	keep_list(&d->actions, ids, n);
+	keep_due(d->due, &d->ndue, ids, n);
+	keep_due(d->due_this, &d->ndue_this, ids, n);
+	for (i = 0, k = 0; i < d->npaused; i++) {
+		if (keep_id(ids, n, d->paused[i].id))
+			d->paused[k++] = d->paused[i];
+	}
+	d->npaused = k;
+
+	memset(d->counts, 0, sizeof(d->counts));
+	for (i = 0; i < d->open.len; i++)
+		d->counts[d->open.items[i].severity]++;
+	at = digest_at_risk(&d->open);
+	d->at_risk = at < 0 ? 0 : at;
+	for (i = 0, groups = 0; i < d->open.len; i = digest_group_end(d, i))
+		groups++;
+	d->ngroups = groups;
+	d->offset = 0;
+	for (s = 0; s < DIGEST_TREND_WEEKS; s++)
+		memset(&d->trend[s], 0, sizeof(d->trend[s]));
+	d->only_some = 1;
+}

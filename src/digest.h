@@ -121,6 +121,12 @@ struct digest {
 
 	int			 at_risk;	/* projects at risk at asof */
 
+	/*
+	 * Kept to some projects (digest_keep()): the trend, which counts
+	 * the whole portfolio, is not shown.
+	 */
+	int			 only_some;
+
 	int			 counts[SEVERITY_COUNT];	/* open */
 	struct digest_trend	 trend[DIGEST_TREND_WEEKS];	/* the weeks
 								   before,
@@ -171,6 +177,15 @@ int	digest_actor_first(const struct digest *, size_t);
  * memory ran out.
  */
 int	digest_actions(struct digest *);
+
+/*
+ * Keep only what concerns the n projects of ids (a person's, for the
+ * "mine" email): open (with is_new and by_project), fresh, resolved,
+ * actions, due, due_this and paused, in place; the portfolio-wide risks
+ * go too.  counts and at_risk are counted again from what open keeps
+ * (the page it was), ngroups is the groups kept, and only_some is set.
+ */
+void	digest_keep(struct digest *, const int64_t *, size_t);
 
 /* Group open (already in risk order) by project: by_project. */
 int	digest_group(struct digest *);

@@ -290,6 +290,7 @@ extern const int		tokens_show, tokens_create, tokens_revoke;
 /* views.c: the weekly job's digest (outbox.c). */
 json_t		*views_weekly_call(day_t);
 json_t		*views_weekly_data(day_t, json_t *);
+json_t		*views_digest_mail(day_t, json_t *, const json_t *);
 
 /* views.c: risks as of any day, the digest, the portfolio and projects'
  * risks, from the ledger and the facts. */

@@ -34,7 +34,8 @@ layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project"
 		    "</a>\n");
 	if (ctx != NULL && ctx->access >= PAGE_ACCESS_ADMIN)
-		sbuf_str(b, "<a href=\"/accounts\">Accounts</a>\n");
+		sbuf_str(b, "<a href=\"/accounts\">Accounts</a>\n"
+		    "<a href=\"/outbox\">Outbox</a>\n");
 	sbuf_str(b, "</nav>\n");
 
 	/* Who is signed in, and the way out (a POST, with the CSRF token). */

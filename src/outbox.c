@@ -17,7 +17,12 @@
  *
  * A worker with nothing to send runs the day's reminder pass when the
  * claim says it is due (api.remind_daily, once a day across instances),
- * and on a Monday writes the week's digest (api.outbox_weekly).
+ * on a Monday writes the week's digest for chat (api.outbox_weekly), and
+ * when email is configured and the claim says the digest's weekday and
+ * hour have come (api.digest_mail_due), asks for the week's digest once,
+ * renders it once (and once more per person who takes only their own
+ * projects) and writes one email per person (api.outbox_digest_mail):
+ * once per week across instances.
  *
  * No sender follows a redirect, and every address a connection is about
  * to be opened to is checked as it is opened (webhook.c): the loopback
@@ -77,6 +82,10 @@ struct ob {
 	char			 runner[96];
 	int			 started;
 	day_t			 today;		/* of the last claim */
+	int			 mail;		/* email is configured */
+	char			 mail_day[DATE_LEN];	/* HANDOFF_TODAY */
+	long long		 mail_hour;	/* HANDOFF_HOUR, or -1 */
+	json_t			*mail_due;	/* the digest being emailed */
 };
 
 static struct ob	ob;
@@ -129,6 +138,19 @@ outbox_job_start(void)
 	    30 * 86400);
 	(void)snprintf(ob.runner, sizeof(ob.runner), "%s:%d",
 	    app_instance(), (int)getpid());
+	/*
+	 * The digest's email goes out only where email is configured; its
+	 * clock is the database's in the digest's time zone, unless tests
+	 * pin the day (HANDOFF_TODAY) and the hour (HANDOFF_HOUR).
+	 */
+	ob.mail = getenv("HANDOFF_SMTP_HOST") != NULL &&
+	    *getenv("HANDOFF_SMTP_HOST") != '\0' &&
+	    getenv("HANDOFF_MAIL_FROM") != NULL &&
+	    *getenv("HANDOFF_MAIL_FROM") != '\0';
+	if (getenv("HANDOFF_TODAY") != NULL && *getenv("HANDOFF_TODAY") !=
+	    '\0')
+		date_format(app_today(), ob.mail_day);
+	ob.mail_hour = env_number("HANDOFF_HOUR", -1, 0, 23);
 	(void)kore_timer_add(ob_tick, OB_INTERVAL_MS, NULL, 0);
 }
 
@@ -155,6 +177,11 @@ ob_tick(void *arg, u_int64_t now)
 		isoweek_format(y, w, week);
 		json_object_set_new(doc, "week", json_string(week));
 	}
+	if (doc != NULL && ob.mail)
+		json_object_set_new(doc, "mail", json_pack("{s:s?, s:o}",
+		    "day", ob.mail_day[0] != '\0' ? ob.mail_day : NULL,
+		    "hour", ob.mail_hour >= 0 ? json_integer(ob.mail_hour) :
+		    json_null()));
 	ob_send(STMT_OUTBOX_CLAIM, doc);
 }
 
@@ -279,6 +306,7 @@ ob_done(void)
 	json_t		*doc, *data;
 	enum stmt	 s = ob.stmt;
 	char		 day[DATE_LEN];
+	day_t		 mday;
 
 	if (ob.bound) {
 		db_release(&ob.sql);
@@ -323,8 +351,56 @@ ob_done(void)
 				    "the weekly digest");
 			return;
 		}
+		/* Nothing to send, and the digest's email is due. */
+		if (json_array_size(json_object_get(doc, "items")) == 0 &&
+		    json_is_object(json_object_get(doc, "mail_due"))) {
+			json_decref(ob.mail_due);
+			ob.mail_due = json_incref(json_object_get(doc,
+			    "mail_due"));
+			json_decref(doc);
+			ob.claimed = 0;
+			ob.busy = 0;
+			if (date_parse(json_string_value(json_object_get(
+			    ob.mail_due, "day")), &mday) == -1)
+				mday = DAY_NONE;
+			if (mday != DAY_NONE)
+				ob_send(STMT_OUTBOX_DIGEST,
+				    views_weekly_call(mday));
+			if (!ob.busy) {
+				kore_log(LOG_ERR, "outbox: cannot ask for "
+				    "the digest to email");
+				json_decref(ob.mail_due);
+				ob.mail_due = NULL;
+			}
+			return;
+		}
 		ob_start_batch(doc);	/* busy until its outcomes are in */
 		json_decref(doc);
+		return;
+	}
+	if (s == STMT_OUTBOX_DIGEST && ob.mail_due != NULL) {
+		data = NULL;
+		if (doc != NULL && date_parse(json_string_value(
+		    json_object_get(ob.mail_due, "day")), &mday) == 0)
+			data = views_digest_mail(mday, doc, json_object_get(
+			    ob.mail_due, "mine"));
+		json_decref(doc);
+		ob.busy = 0;
+		if (data != NULL) {
+			json_object_set(data, "day", json_object_get(
+			    ob.mail_due, "day"));
+			if (app_public_url() != NULL)
+				json_object_set_new(data, "public_url",
+				    json_string(app_public_url()));
+		}
+		json_decref(ob.mail_due);
+		ob.mail_due = NULL;
+		if (data == NULL) {
+			kore_log(LOG_ERR, "outbox: cannot make the digest "
+			    "to email");
+			return;
+		}
+		ob_send(STMT_OUTBOX_DIGEST_MAIL, data);
 		return;
 	}
 	if (s == STMT_OUTBOX_DIGEST && doc != NULL) {

@@ -52,7 +52,7 @@ struct page_action {
 
 extern const struct page_view	portfolio_view, kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
-				me_view, deactivate_view;
+				me_view, deactivate_view, me_mail_view;
 extern const struct page_action	kickoff_action, person_action, active_action,
 				spec_action, stage_action, status_action,
 				due_action, cell_action, offer_action,
@@ -67,7 +67,11 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				checkpoint_owner_action, plan_action,
 				account_new_action, account_role_action,
 				account_person_action, account_password_action,
-				account_active_action, deactivate_action;
+				account_active_action, deactivate_action,
+				me_mail_action;
+
+/* page_outbox.c: POST /outbox/webhooks, the registration form. */
+extern const struct pipe_ops	register_ops;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);

@@ -45,3 +45,41 @@ const struct page_action take_action = {
 	"take-%project-%key-%role", STMT_OWNERSHIP_TAKE, take_form, take_body,
 	"/me#open-boxes", &me_view, NULL
 };
+
+/* /me/mail: what I receive by email, and the form that changes it. */
+static int
+me_mail_push(struct http_request *req, struct pipe *p, json_t *path)
+{
+	return (page_send(req, p, STMT_ME_MAIL_GET, path, NULL));
+}
+
+static void
+me_mail_render(struct http_request *req, json_t *doc, json_t *path,
+    const struct form_state *fs, int status)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
+
+	(void)path;
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	render_me_mail_page(&b, &ctx, doc, fs);
+	page_reply(req, status, &b);
+}
+
+const struct page_view me_mail_view = {
+	me_mail_push, me_mail_render
+};
+
+/* The digest's radio buttons, and one checkbox per reminder kind. */
+static const struct form_field me_mail_form[] = {
+	{ "digest", FORM_OPTIONAL, NULL, NULL },
+	{ "reminders", FORM_BOOL, "reminders", reminder_kind_keys },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* POST /me/mail: back to the page, saved. */
+const struct page_action me_mail_action = {
+	"mail", STMT_ME_MAIL_PATCH, me_mail_form, mail_prefs_body,
+	"/me/mail", &me_mail_view, NULL
+};

@@ -128,6 +128,9 @@ void	render_risk_items(struct sbuf *, const struct risk_list *, int);
 /* render_me.c: My work, the page of the person signed in (views_me()). */
 void	render_me_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);
+/* ... and /me/mail: what I receive by email (api.me_mail_get). */
+void	render_me_mail_page(struct sbuf *, const struct page_ctx *, json_t *,
+	    const struct form_state *);
 
 /* render_portfolio.c: the portfolio, kickoff and people pages. */
 void	render_portfolio_page(struct sbuf *, const struct page_ctx *,
@@ -161,6 +164,13 @@ void	render_digest_markdown(struct sbuf *, const struct digest *,
 	    const char *);
 void	render_digest_chat(struct sbuf *, const struct digest *,
 	    const char *);
+/*
+ * The digest's email: the HTML part (inline styles only, whole links
+ * from the base or none) and the subject line.
+ */
+void	render_digest_mail_html(struct sbuf *, const struct digest *,
+	    const char *);
+void	render_digest_subject(char *, size_t, const struct digest *);
 void	render_risk_item(struct sbuf *, const struct risk *, int, int,
 	    day_t);
 /* Chat (mrkdwn) text with & < > escaped, and a <base + url|text> link. */

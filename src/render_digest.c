@@ -551,6 +551,9 @@ render_digest_markdown(struct sbuf *b, const struct digest *d,
 	else
 		sbuf_str(b, "Links are paths in the app: the server's "
 		    "HANDOFF_PUBLIC_URL makes them whole.\n\n");
+	if (d->only_some)
+		sbuf_str(b, "Only the projects you lead or hold a box in, "
+		    "among the first page of the digest.\n\n");
 	sbuf_printf(b, "**%d open risk%s**: %d critical, %d high, %d medium, "
 	    "%d low; %d project%s at risk. %d new this week, %zu resolved this "
 	    "week, %zu checkpoint%s due this week, %zu next week.\n\n",
@@ -668,6 +671,8 @@ render_digest_markdown(struct sbuf *b, const struct digest *d,
 	}
 	if (d->npaused == 0)
 		sbuf_str(b, "No project is paused.\n");
+	if (d->only_some)
+		return;
 
 	sbuf_str(b, "\n## Trend: projects at risk and open risks at the end "
 	    "of each week\n\nA project is at risk while it has a high or "
@@ -874,4 +879,287 @@ render_digest_chat(struct sbuf *b, const struct digest *d, const char *base)
 		    "server's HANDOFF_PUBLIC_URL)\n", url);
 	}
 	free(used);
+}
+
+/* Email ------------------------------------------------------------------ */
+
+/*
+ * The HTML part of the digest's email: the Markdown's sections as one
+ * self-contained document.  Mail programs drop <style> and never load
+ * what a page links, so the look is a small fixed set of inline style
+ * attributes; no image, no stylesheet, no script, nothing remote but the
+ * links, which are whole URLs (base) or, without a base, plain text.
+ */
+#define MAIL_BODY	"font-family:Arial,Helvetica,sans-serif;" \
+			"font-size:14px;line-height:1.45;color:#1a1a1a;" \
+			"margin:0;padding:16px"
+#define MAIL_H1		"font-size:20px;margin:0 0 8px"
+#define MAIL_H2		"font-size:16px;margin:20px 0 6px;padding-bottom:2px;" \
+			"border-bottom:1px solid #cccccc"
+#define MAIL_H3		"font-size:14px;margin:12px 0 4px"
+#define MAIL_UL		"margin:0 0 8px;padding-left:20px"
+#define MAIL_MUTED	"color:#595959"
+#define MAIL_A		"color:#0645ad"
+
+static const char *
+mail_severity_style(enum severity s)
+{
+	switch (s) {
+	case SEVERITY_CRITICAL:
+		return ("color:#ffffff;background:#b00020;padding:0 4px");
+	case SEVERITY_HIGH:
+		return ("color:#ffffff;background:#b34700;padding:0 4px");
+	case SEVERITY_MEDIUM:
+		return ("color:#1a1a1a;background:#ffd966;padding:0 4px");
+	default:
+		return ("color:#1a1a1a;background:#e6e6e6;padding:0 4px");
+	}
+}
+
+/* A link to app path url, or the text alone without a base. */
+static void
+mail_link(struct sbuf *b, const char *base, const char *text,
+    const char *url)
+{
+	if (base == NULL) {
+		html_printf(b, "%s", text);
+		return;
+	}
+	html_printf(b, "<a style=\"%s\" href=\"%s%s\">%s</a>", MAIL_A, base,
+	    url, text);
+}
+
+static void
+mail_risk(struct sbuf *b, const struct risk *r, day_t asof, int with_project,
+    const char *base)
+{
+	char	since[DATE_LEN], url[RISK_URL_LEN];
+
+	date_format(r->since, since);
+	risk_url(r, url);
+	html_printf(b, "<li><span style=\"%s\">%s</span> ",
+	    mail_severity_style(r->severity), severity_key(r->severity));
+	if (with_project && r->project_id != 0)
+		html_printf(b, "%s: ", r->project_name);
+	mail_link(b, base, r->message, url);
+	html_printf(b, " <span style=\"%s\">(since %s%s)</span></li>\n",
+	    MAIL_MUTED, since, age_text(asof - r->since));
+}
+
+static void
+mail_due(struct sbuf *b, const struct digest_due *due, size_t n,
+    const char *base, const char *none)
+{
+	char	day[DATE_LEN], url[64];
+	size_t	i;
+
+	if (n == 0) {
+		html_printf(b, "<p style=\"%s\">%s</p>\n", MAIL_MUTED, none);
+		return;
+	}
+	html_printf(b, "<ul style=\"%s\">\n", MAIL_UL);
+	for (i = 0; i < n; i++) {
+		date_format(due[i].due, day);
+		(void)snprintf(url, sizeof(url), "/projects/%lld#checkpoint-"
+		    "%lld", (long long)due[i].project_id,
+		    (long long)due[i].checkpoint_id);
+		html_printf(b, "<li><strong>%s</strong> %s: ", day,
+		    due[i].project_name);
+		mail_link(b, base, due[i].title, url);
+		if (due[i].status == CHECKPOINT_BLOCKED)
+			sbuf_str(b, " (blocked)");
+		sbuf_str(b, "</li>\n");
+	}
+	sbuf_str(b, "</ul>\n");
+}
+
+static void
+mail_h2(struct sbuf *b, const char *title, size_t n)
+{
+	html_printf(b, "<h2 style=\"%s\">%s (%zu)</h2>\n", MAIL_H2, title, n);
+}
+
+void
+render_digest_mail_html(struct sbuf *b, const struct digest *d,
+    const char *base)
+{
+	const struct risk	*r;
+	char			 week[ISOWEEK_LEN], mon[DATE_LEN];
+	char			 sun[DATE_LEN], asof[DATE_LEN], day[DATE_LEN];
+	char			 url[RISK_URL_LEN];
+	struct risk		 line;
+	size_t			 i, j, n, end, first, last, nn;
+
+	isoweek_format(d->year, d->week, week);
+	date_format(d->monday, mon);
+	date_format(d->sunday, sun);
+	date_format(d->asof, asof);
+
+	html_printf(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>Risk digest, week %s</title>\n"
+	    "</head>\n<body style=\"%s\">\n<h1 style=\"%s\">Risk digest, week "
+	    "%s</h1>\n<p>%s to %s, as of the end of %s.", week, MAIL_BODY,
+	    MAIL_H1, week, mon, sun, asof);
+	if (base != NULL) {
+		(void)snprintf(url, sizeof(url), "/digest?week=%s", week);
+		sbuf_char(b, ' ');
+		mail_link(b, base, "The whole digest on the web", url);
+		sbuf_char(b, '.');
+	}
+	sbuf_str(b, "</p>\n");
+	if (d->only_some)
+		html_printf(b, "<p style=\"%s\">Only the projects you lead or "
+		    "hold a box in, among the first page of the digest.</p>\n",
+		    MAIL_MUTED);
+	html_printf(b, "<p><strong>%d open risk%s</strong>: %d critical, %d "
+	    "high, %d medium, %d low; %d project%s at risk. %zu new this "
+	    "week, %zu resolved this week, %zu checkpoint%s due this week, "
+	    "%zu next week.</p>\n", total(d->counts),
+	    total(d->counts) == 1 ? "" : "s", d->counts[SEVERITY_CRITICAL],
+	    d->counts[SEVERITY_HIGH], d->counts[SEVERITY_MEDIUM],
+	    d->counts[SEVERITY_LOW], d->at_risk, d->at_risk == 1 ? "" : "s",
+	    d->fresh.len, d->resolved.len, d->ndue_this,
+	    d->ndue_this == 1 ? "" : "s", d->ndue);
+
+	mail_h2(b, "Act now: critical and high, by who must act",
+	    d->actions.len);
+	if (d->actions.len == 0)
+		html_printf(b, "<p style=\"%s\">No critical or high risk is "
+		    "open.</p>\n", MAIL_MUTED);
+	for (i = 0; i < d->actions.len; i++) {
+		if (!digest_actor_first(d, i))
+			continue;
+		r = &d->actions.items[i];
+		html_printf(b, "<h3 style=\"%s\">%s (%zu)</h3>\n"
+		    "<ul style=\"%s\">\n", MAIL_H3, actor_text(r),
+		    actor_count(d, i), MAIL_UL);
+		for (j = i; j < d->actions.len; j++) {
+			if (d->actions.items[j].actor_id == r->actor_id)
+				mail_risk(b, &d->actions.items[j], d->asof, 1,
+				    base);
+		}
+		sbuf_str(b, "</ul>\n");
+	}
+
+	mail_h2(b, "Due this week, still open", d->ndue_this);
+	mail_due(b, d->due_this, d->ndue_this, base, "Nothing still open is "
+	    "due this week.");
+	mail_h2(b, "Due next week", d->ndue);
+	mail_due(b, d->due, d->ndue, base, "No checkpoint is due next week.");
+
+	mail_h2(b, "New this week", d->fresh.len);
+	if (d->fresh.len == 0)
+		html_printf(b, "<p style=\"%s\">Nothing new.</p>\n",
+		    MAIL_MUTED);
+	else {
+		html_printf(b, "<ul style=\"%s\">\n", MAIL_UL);
+		for (i = 0; i < d->fresh.len; i++)
+			mail_risk(b, &d->fresh.items[i], d->asof, 1, base);
+		sbuf_str(b, "</ul>\n");
+	}
+
+	mail_h2(b, "Resolved this week", d->resolved.len);
+	if (d->resolved.len == 0)
+		html_printf(b, "<p style=\"%s\">Nothing resolved.</p>\n",
+		    MAIL_MUTED);
+	else
+		html_printf(b, "<ul style=\"%s\">\n", MAIL_UL);
+	for (i = 0; i < d->resolved.len; i++) {
+		r = &d->resolved.items[i];
+		risk_url(r, url);
+		sbuf_str(b, "<li>");
+		if (r->project_id != 0)
+			html_printf(b, "%s: ", r->project_name);
+		sbuf_str(b, "<s>");
+		mail_link(b, base, r->message, url);
+		sbuf_str(b, "</s>");
+		if (r->resolved_on != DAY_NONE) {
+			date_format(r->resolved_on, day);
+			html_printf(b, " <span style=\"%s\">(resolved %s",
+			    MAIL_MUTED, day);
+			if (r->resolved_by != NULL)
+				html_printf(b, " by %s", r->resolved_by);
+			sbuf_str(b, ")</span>");
+		}
+		sbuf_str(b, "</li>\n");
+	}
+	if (d->resolved.len > 0)
+		sbuf_str(b, "</ul>\n");
+
+	page_range(d, &first, &last);
+	mail_h2(b, "Still open, by project", (size_t)total(d->counts));
+	if (total(d->counts) == 0)
+		html_printf(b, "<p style=\"%s\">No open risks.</p>\n",
+		    MAIL_MUTED);
+	else if (first > 0 || last < d->ngroups)
+		html_printf(b, "<p style=\"%s\">Projects %zu to %zu of %zu, "
+		    "the riskiest first.</p>\n", MAIL_MUTED, first + 1, last,
+		    d->ngroups);
+	for (i = 0; i < d->open.len; i = end) {
+		end = digest_group_end(d, i);
+		r = &d->open.items[d->by_project[i]];
+		html_printf(b, "<h3 style=\"%s\">", MAIL_H3);
+		if (r->project_id != 0) {
+			(void)snprintf(url, sizeof(url), "/projects/%lld",
+			    (long long)r->project_id);
+			mail_link(b, base, r->project_name, url);
+			date_format(r->launch, day);
+			html_printf(b, " <span style=\"%s\">launch %s</span>",
+			    MAIL_MUTED, day);
+		} else
+			sbuf_str(b, "Across the portfolio");
+		html_printf(b, "</h3>\n<ul style=\"%s\">\n", MAIL_UL);
+		for (j = i, nn = 0; j < end; j += n) {
+			n = 1;
+			if (d->is_new[d->by_project[j]]) {
+				nn++;
+				continue;
+			}
+			n = box_line(d, j, end, &line);
+			mail_risk(b, &line, d->asof, 0, base);
+		}
+		if (nn > 0)
+			html_printf(b, "<li style=\"%s\">%zu new, listed above"
+			    "</li>\n", MAIL_MUTED, nn);
+		sbuf_str(b, "</ul>\n");
+	}
+	if (last < d->ngroups) {
+		html_printf(b, "<p>%zu more project%s with open risks: ",
+		    d->ngroups - last, d->ngroups - last == 1 ? "" : "s");
+		(void)snprintf(url, sizeof(url), "/digest?week=%s&offset=%zu",
+		    week, last);
+		mail_link(b, base, "the rest of the digest", url);
+		sbuf_str(b, ".</p>\n");
+	}
+
+	mail_h2(b, "Paused", d->npaused);
+	if (d->npaused == 0)
+		html_printf(b, "<p style=\"%s\">No project is paused.</p>\n",
+		    MAIL_MUTED);
+	else
+		html_printf(b, "<ul style=\"%s\">\n", MAIL_UL);
+	for (i = 0; i < d->npaused; i++) {
+		(void)snprintf(url, sizeof(url), "/projects/%lld",
+		    (long long)d->paused[i].id);
+		date_format(d->paused[i].since, day);
+		sbuf_str(b, "<li>");
+		mail_link(b, base, d->paused[i].name, url);
+		html_printf(b, ", paused since %s</li>\n", day);
+	}
+	if (d->npaused > 0)
+		sbuf_str(b, "</ul>\n");
+	html_printf(b, "<p style=\"%s\">You receive this because of your mail "
+	    "preferences in handoff.</p>\n</body>\n</html>\n", MAIL_MUTED);
+}
+
+/* "handoff digest 2026-W48: 3 critical, 5 high, 2 new, 1 resolved" */
+void
+render_digest_subject(char *out, size_t len, const struct digest *d)
+{
+	char	week[ISOWEEK_LEN];
+
+	isoweek_format(d->year, d->week, week);
+	(void)snprintf(out, len, "handoff digest %s: %d critical, %d high, "
+	    "%zu new, %zu resolved", week, d->counts[SEVERITY_CRITICAL],
+	    d->counts[SEVERITY_HIGH], d->fresh.len, d->resolved.len);
 }

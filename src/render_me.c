@@ -237,12 +237,68 @@ render_me_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		return;
 	}
 	html_printf(b, "<h1>My work</h1>\n<p class=\"muted\">%s, %s. Active "
-	    "projects only.</p>\n", doc_str(person, "name"),
+	    "projects only. <a href=\"/me/mail\">What I receive by email"
+	    "</a></p>\n", doc_str(person, "name"),
 	    role_text(doc_str(person, "role")));
 	section_checkpoints(b, doc);
 	section_handoffs(b, doc);
 	section_boxes(b, doc);
 	section_open_boxes(b, ctx, doc, fs);
 	section_risks(b, doc);
+	layout_end(b);
+}
+
+/* The labels of a vocabulary of vocab.c, by its kind. */
+static const char *const *
+labels_of(const char *kind)
+{
+	size_t	i;
+
+	for (i = 0; i < nvocabularies; i++) {
+		if (strcmp(vocabularies[i].kind, kind) == 0)
+			return (vocabularies[i].labels);
+	}
+	return (NULL);
+}
+
+/*
+ * /me/mail: the digest as radio buttons, each reminder as a checkbox
+ * (unchecked: off), one form and its version (If-Match).
+ */
+void
+render_me_mail_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	const char *const	*dl = labels_of("mail_digest");
+	const char *const	*rl = labels_of("reminder_kind");
+	const char		*digest;
+	json_t			*rem;
+	size_t			 i;
+
+	layout_begin(b, "My email", ctx);
+	html_printf(b, "<h1>What I receive by email</h1>\n<p class=\"muted\">"
+	    "Mail goes to %s. <a href=\"/me\">My work</a></p>\n",
+	    doc_str(doc, "email"));
+	digest = form_value(fs, "mail", "digest", doc_str(doc, "digest"));
+	rem = doc_obj(doc, "reminders");
+	form_open(b, ctx, fs, "/me/mail", "mail", doc_int(doc, "version"));
+	sbuf_str(b, "<fieldset>\n<legend>The weekly digest</legend>\n");
+	form_field_error(b, fs, "mail", "digest");
+	for (i = 0; mail_digest_keys[i] != NULL; i++)
+		html_printf(b, "<label><input type=\"radio\" name=\"digest\" "
+		    "value=\"%s\"%s> %s</label><br>\n", mail_digest_keys[i],
+		    strcmp(digest, mail_digest_keys[i]) == 0 ? " checked" :
+		    "", dl != NULL ? dl[i] : mail_digest_keys[i]);
+	sbuf_str(b, "</fieldset>\n<fieldset>\n<legend>Remind me when"
+	    "</legend>\n");
+	form_field_error(b, fs, "mail", "reminders");
+	for (i = 0; reminder_kind_keys[i] != NULL; i++)
+		html_printf(b, "<label><input type=\"checkbox\" name=\"%s\" "
+		    "value=\"on\"%s> %s</label><br>\n", reminder_kind_keys[i],
+		    json_is_true(json_object_get(rem, reminder_kind_keys[i])) ?
+		    " checked" : "", rl != NULL ? rl[i] :
+		    reminder_kind_keys[i]);
+	sbuf_str(b, "</fieldset>\n<button type=\"submit\">Save</button>\n");
+	form_close(b);
 	layout_end(b);
 }

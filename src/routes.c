@@ -52,6 +52,12 @@ static const struct api_method mail_prefs_get = {
 static const struct api_method mail_prefs_patch = {
 	STMT_MAIL_PREFS_PATCH, 200, mail_prefs_body, NULL, NULL, 0, NULL
 };
+static const struct api_method me_mail_get = {
+	STMT_ME_MAIL_GET, 200, NULL, NULL, NULL, 0, NULL
+};
+static const struct api_method me_mail_patch = {
+	STMT_ME_MAIL_PATCH, 200, mail_prefs_body, NULL, NULL, 0, NULL
+};
 static const struct api_method project_create = {
 	STMT_PROJECT_CREATE_RISKS, 201, project_create_body, NULL,
 	"/api/v1/projects/", 1, NULL
@@ -234,6 +240,10 @@ static const struct route_method m_account_active[] = {
 static const struct route_method m_account_unlock[] = {
 	M(POST, ACCESS_ADMIN, run_action, &unlock_action),
 };
+static const struct run_pipe webhook_register = { &register_ops, NULL };
+static const struct route_method m_webhook_register_form[] = {
+	M(POST, ACCESS_ADMIN, run_pipe, &webhook_register),
+};
 static const struct route_method m_outbox_page[] = {
 	M(GET, ACCESS_ADMIN, run_page, &outbox_view),
 };
@@ -317,6 +327,10 @@ static const struct route_method m_accept_form[] = {
 };
 static const struct route_method m_me_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &me_view),
+};
+static const struct route_method m_me_mail_page[] = {
+	M(GET, ACCESS_VIEWER, run_page, &me_mail_view),
+	M(POST, ACCESS_VIEWER, run_action, &me_mail_action),
 };
 static const struct route_method m_take_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &take_action),
@@ -449,6 +463,10 @@ static const struct route_method m_api_take[] = {
 static const struct route_method m_api_me[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &me),
 };
+static const struct route_method m_api_me_mail[] = {
+	M(GET, ACCESS_VIEWER, api_run, &me_mail_get),
+	M(PATCH, ACCESS_VIEWER, api_run, &me_mail_patch),
+};
 static const struct route_method m_api_ownership_copy[] = {
 	M(POST, ACCESS_PM, api_run, &ownership_copy),
 };
@@ -492,6 +510,7 @@ static const struct route routes[] = {
 	ROUTE("/accounts/#user/active", m_account_active),
 	ROUTE("/outbox", m_outbox_page),
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
+	ROUTE("/outbox/webhooks", m_webhook_register_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),
 	ROUTE("/projects/new", m_kickoff),
 	ROUTE_LAG("/people", m_people),
@@ -520,6 +539,7 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/ownership/:key/:role/take", m_take_form),
 	ROUTE("/me", m_me_page),
+	ROUTE("/me/mail", m_me_mail_page),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
 	ROUTE("/projects/#project/handoffs/:handoff/accept", m_accept_form),
 	ROUTE_LAG("/digest", m_digest),
@@ -567,6 +587,7 @@ static const struct route routes[] = {
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role/take",
 	    m_api_take),
 	ROUTE("/api/v1/me", m_api_me),
+	ROUTE("/api/v1/me/mail", m_api_me_mail),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",
 	    m_api_offer),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/accept",

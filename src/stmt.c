@@ -62,6 +62,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	/* The weekly job's digest: no one asks, so no one is authorized. */
 	[STMT_OUTBOX_DIGEST] = { "outbox_digest", PLAIN("digest"), 0 },
 	[STMT_OUTBOX_WEEKLY] = { "outbox_weekly", PLAIN("outbox_weekly"), 0 },
+	[STMT_OUTBOX_DIGEST_MAIL] = { "outbox_digest_mail",
+	    PLAIN("outbox_digest_mail"), 0 },
 	/* The daily reminder pass (sql/api/95_mail.sql). */
 	[STMT_REMIND_DAILY] = { "remind_daily", PLAIN("remind_daily"), 0 },
 	/* /unsubscribe: no account; the link's signed token says who. */
@@ -157,6 +159,9 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_MAIL_PREFS_PATCH] = { "mail_prefs_patch",
 	    AUTHED("mail_prefs_patch"), AUTH },
+	[STMT_ME_MAIL_GET] = { "me_mail_get", AUTHED("me_mail_get"), AUTH },
+	[STMT_ME_MAIL_PATCH] = { "me_mail_patch", AUTHED("me_mail_patch"),
+	    AUTH },
 	[STMT_WEBHOOK_LIST] = { "webhook_list", AUTHED("webhook_list"), AUTH },
 	[STMT_WEBHOOK_CREATE] = { "webhook_create", AUTHED("webhook_create"),
 	    AUTH },

@@ -1145,6 +1145,110 @@ views_weekly_data(day_t today, json_t *doc)
 	return (out);
 }
 
+/*
+ * One email's parts of the digest in c (built): {"subject", "text",
+ * "html"}, or NULL when memory ran out.
+ */
+static json_t *
+digest_mail_parts(const struct digest *d)
+{
+	struct sbuf	 text, html;
+	json_t		*out;
+	char		 subject[160];
+
+	sbuf_init(&text);
+	sbuf_init(&html);
+	render_digest_markdown(&text, d, app_public_url());
+	render_digest_mail_html(&html, d, app_public_url());
+	render_digest_subject(subject, sizeof(subject), d);
+	out = NULL;
+	if (!sbuf_failed(&text) && !sbuf_failed(&html))
+		out = json_pack("{s:s, s:s, s:s}", "subject", subject, "text",
+		    sbuf_cstr(&text), "html", sbuf_cstr(&html));
+	sbuf_free(&text);
+	sbuf_free(&html);
+	return (out);
+}
+
+/* The digest of today's week from api.digest's answer, built again. */
+static int
+digest_mail_build(struct digest_call *c, day_t today, json_t *doc,
+    struct scratch *sc)
+{
+	json_t	*query;
+
+	digest_free(&c->d);
+	scratch_free(sc);
+	memset(c, 0, sizeof(*c));
+	memset(sc, 0, sizeof(*sc));
+	c->today = today;
+	isoweek_of(today, &c->d.year, &c->d.week);
+	if ((query = json_object()) == NULL)
+		return (-1);
+	digest_setup(c, query);
+	json_decref(query);
+	return (digest_from(c, doc, sc));
+}
+
+/*
+ * The weekly email (outbox.c): from api.digest's answer to
+ * views_weekly_call(today), the parts of the email of everyone who takes
+ * the whole digest, rendered once, and of each person of mine
+ * ([{"id", "projects": [ids]}]) who takes only their projects':
+ * {"week", "all": parts, "mine": [{"id", parts...}]}, or NULL.
+ */
+json_t *
+views_digest_mail(day_t today, json_t *doc, const json_t *mine)
+{
+	struct digest_call	 c;
+	struct scratch		 sc;
+	const json_t		*o, *ids, *x;
+	json_t			*out, *all, *list, *parts;
+	int64_t			*v;
+	char			 week[ISOWEEK_LEN];
+	size_t			 i, j, n;
+
+	memset(&c, 0, sizeof(c));
+	memset(&sc, 0, sizeof(sc));
+	out = list = NULL;
+	v = NULL;
+	if (digest_mail_build(&c, today, doc, &sc) == -1 ||
+	    (all = digest_mail_parts(&c.d)) == NULL)
+		goto out;
+	isoweek_format(c.d.year, c.d.week, week);
+	if ((list = json_array()) == NULL) {
+		json_decref(all);
+		goto out;
+	}
+	json_array_foreach(mine, i, o) {
+		ids = json_object_get(o, "projects");
+		n = json_array_size(ids);
+		free(v);
+		if ((v = calloc(n + 1, sizeof(*v))) == NULL ||
+		    digest_mail_build(&c, today, doc, &sc) == -1) {
+			json_decref(all);
+			goto out;
+		}
+		json_array_foreach(ids, j, x)
+			v[j] = json_integer_value(x);
+		digest_keep(&c.d, v, n);
+		if ((parts = digest_mail_parts(&c.d)) == NULL) {
+			json_decref(all);
+			goto out;
+		}
+		json_object_set(parts, "id", json_object_get(o, "id"));
+		json_array_append_new(list, parts);
+	}
+	out = json_pack("{s:s, s:o, s:O}", "week", week, "all", all, "mine",
+	    list);
+out:
+	json_decref(list);
+	free(v);
+	digest_free(&c.d);
+	scratch_free(&sc);
+	return (out);
+}
+
 const struct pipe_ops digest_ops = {
 	.ctx_size = sizeof(struct digest_call),
 	.prepare = digest_prepare,

@@ -156,7 +156,10 @@ CREATE TRIGGER mail_on_handoff AFTER UPDATE ON handoffs FOR EACH ROW
 --   - checkpoint_missed: that owner, on the first day after it was due
 --     (or the first pass after it, within a week);
 --   - handoff_waiting: the receiver of a handoff offered more than 7 days
---     ago and not accepted.
+--     ago and not accepted;
+--   - box_critical: the holder of an expected box, when the project
+--     reaches the box's needed-by stage (a held box has no risk: this is
+--     the day it would be critical if it were empty).
 -- Each once per subject (the checkpoint and its due date, the handoff and
 -- the day it was offered), whatever day, through api.mail_remind (which
 -- honours the person's opt-outs).  Answers {"written", "reminders"}.
@@ -230,7 +233,87 @@ BEGIN
 		END IF;
 	END LOOP;
 
+	-- box_critical: the holder of an expected box, on the day the
+	-- project reached the box's needed-by stage (the day an empty box
+	-- there would be critical), or the first pass within a week of it;
+	-- once per box and that day (a move back and forth again reminds
+	-- again).
+	FOR c IN
+		SELECT o.project_id, o.responsibility, o.role, o.person_id,
+		    r.name AS resp, pr.name AS project, st.name AS stage_name,
+		    t.effective_on AS began,
+		    format('box:%s:%s:%s:%s', o.project_id, o.responsibility,
+		    o.role, t.effective_on) AS subject
+		FROM ownership o
+		JOIN responsibilities r ON r.project_id = o.project_id AND
+		    r.key = o.responsibility
+		JOIN projects pr ON pr.id = o.project_id
+		JOIN stages need ON need.key = r.needed_by
+		JOIN stages cur ON cur.key = pr.stage
+		JOIN LATERAL (
+			SELECT tr.effective_on, tr.to_stage
+			FROM stage_transitions tr
+			JOIN stages ts ON ts.key = tr.to_stage
+			LEFT JOIN stages fs ON fs.key = tr.from_stage
+			WHERE tr.project_id = o.project_id AND
+			    ts.position >= need.position AND
+			    (fs.position IS NULL OR fs.position < need.position)
+			ORDER BY tr.id DESC LIMIT 1
+		) t ON true
+		JOIN stages st ON st.key = t.to_stage
+		WHERE pr.status = 'active' AND o.person_id IS NOT NULL AND
+		    cur.position >= need.position AND
+		    t.effective_on BETWEEN d - 7 AND d AND
+		    CASE o.role WHEN 'ds' THEN r.expects_ds
+			WHEN 'mle' THEN r.expects_mle
+			ELSE r.expects_swe END
+		ORDER BY o.project_id, r.position, o.role
+	LOOP
+		CONTINUE WHEN EXISTS (SELECT 1 FROM reminders_sent s
+		    WHERE s.reminder = 'box_critical' AND
+		    s.subject = c.subject AND s.person_id = c.person_id);
+		IF api.mail_remind(c.person_id, 'box_critical', c.subject, d,
+		    format('Needed now: %s (%s)', c.resp, c.project),
+		    format(E'You hold "%s" (%s) for %s; it is needed now: ' ||
+		    E'the stage %s began on %s.\n', c.resp, upper(c.role),
+		    c.project, c.stage_name, c.began)) THEN
+			n := n + 1;
+		END IF;
+	END LOOP;
+
 	UPDATE reminder_days SET reminders = n WHERE day = d;
 	RETURN json_build_object('written', true, 'reminders', n);
+END
+$$;
+
+-- GET and PATCH /api/v1/me/mail (any signed-in account that stands for
+-- a person): the own person's preferences, as an admin's
+-- /api/v1/people/{id}/mail reads and changes them.  An account that is
+-- nobody's is a 403 naming person_id.
+CREATE FUNCTION api.me_mail_call(p jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM people
+	    WHERE id = api.actor_person(p)) THEN
+		PERFORM api.fail('HF403', 'your account is not linked to a ' ||
+		    'person: an admin links it (PATCH /api/v1/users/{id} ' ||
+		    'person_id)', 'person_id');
+	END IF;
+	RETURN jsonb_set(p, '{path}', coalesce(p->'path', '{}'::jsonb) ||
+	    jsonb_build_object('person', api.actor_person(p)));
+END
+$$;
+
+CREATE FUNCTION api.me_mail_get(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN api.mail_prefs_get(api.me_mail_call(p));
+END
+$$;
+
+CREATE FUNCTION api.me_mail_patch(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN api.mail_prefs_patch(api.me_mail_call(p));
 END
 $$;

@@ -158,7 +158,10 @@ $$;
 -- "runner", "week": the ISO week when today is its Monday, "day": today}.
 -- The answer says too whether that week's digest is still to be written
 -- (an endpoint asks for digest.weekly and no runner wrote it yet), and
--- whether today's reminder pass is still to run (api.remind_daily).  Rows another runner holds are skipped, not waited for; a
+-- whether today's reminder pass is still to run (api.remind_daily),
+-- and, when p has "mail" (email is configured), whether the week's
+-- digest by email is due (api.digest_mail_due).  Rows another runner
+-- holds are skipped, not waited for; a
 -- lease that ran out (its runner died) is taken over.  Each taken row
 -- counts an attempt.  Answers {"allow_loopback", "items": [...]}.
 CREATE FUNCTION api.outbox_claim(p jsonb) RETURNS json
@@ -189,6 +192,8 @@ BEGIN
 		WHERE 'digest.weekly' = ANY (t.events)) AND
 	    NOT EXISTS (SELECT 1 FROM outbox_weeks w
 		WHERE w.week = p->>'week'),
+	    'mail_due', CASE WHEN p ? 'mail' THEN
+		api.digest_mail_due(p->'mail') END,
 	    'daily_due', p->>'day' IS NOT NULL AND
 	    NOT EXISTS (SELECT 1 FROM reminder_days r
 		WHERE r.day = (p->>'day')::date),
@@ -323,7 +328,8 @@ LANGUAGE sql STABLE AS $$
 		FROM outbox),
 	    'allow_loopback', coalesce(api.setting('outbox_allow_loopback'),
 		0) = 1,
-	    'endpoints', api.webhook_list(p)->'endpoints')
+	    'endpoints', api.webhook_list(p)->'endpoints',
+	    'events', array_to_json(api.outbox_events()))
 $$;
 
 -- POST /api/v1/outbox/{id}/retry (admins): a dead letter is due again

@@ -7,71 +7,27 @@
 // (tests/lib/mail_parse.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { TOP } from '../lib/harness.js';
 import { startApi, createPerson, createProject, assertError, auditCount,
-    auditOf, psql, sleep, TODAY } from '../lib/fixtures.js';
+    auditOf, asPerson, psql, sleep, unique, TODAY } from '../lib/fixtures.js';
+import { FORM_TYPE, formBody, signIn } from '../lib/security.js';
+import { startSink, parseMail } from '../lib/smtp.js';
 
-const execFileP = promisify(execFile);
+let srv, sink;
 
-let srv, sink, sinkDir;
-
-// The sink prints its port once it listens.
-async function startSink() {
-	sinkDir = mkdtempSync(join(tmpdir(), 'handoff-smtp-'));
-	sink = spawn('/usr/bin/python3', [`${TOP}/tests/lib/smtp_sink.py`,
-	    sinkDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-	return new Promise((resolve, reject) => {
-		let out = '';
-		sink.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('\n'))
-				resolve(Number(out.trim()));
-		});
-		sink.on('exit', (code) => reject(new Error(
-		    `smtp_sink.py exited with ${code}`)));
-	});
-}
-
+// HANDOFF_HOUR 0: before the hour the digest is emailed (digest_hour 8),
+// so that the only mails are this file's (digest_mail.test.js has it).
 before(async () => {
-	const port = await startSink();
-	srv = await startApi({ HANDOFF_SMTP_HOST: '127.0.0.1',
-	    HANDOFF_SMTP_PORT: String(port), HANDOFF_SMTP_SECURITY: 'none',
-	    HANDOFF_MAIL_FROM: 'handoff@example.org',
-	    HANDOFF_MAIL_FROM_NAME: 'handoff – Täglich' });
+	sink = await startSink();
+	srv = await startApi(sink.env({ HANDOFF_HOUR: '0',
+	    HANDOFF_MAIL_FROM_NAME: 'handoff – Täglich' }));
 });
 after(async () => {
 	await srv?.stop();
-	sink?.kill();
-	if (sinkDir)
-		rmSync(sinkDir, { recursive: true, force: true });
+	await sink?.stop();
 });
 
-// The messages the sink has received, in order, each with its envelope.
-function received() {
-	return readdirSync(sinkDir).filter((f) => f.endsWith('.eml')).sort()
-	    .map((f) => ({ raw: readFileSync(join(sinkDir, f)),
-		envelope: JSON.parse(readFileSync(join(sinkDir,
-		f.replace(/\.eml$/, '.json')), 'utf8')) }));
-}
-
-async function waitForMail(n, ms = 20000) {
-	const until = Date.now() + ms;
-	while (received().length < n && Date.now() < until)
-		await sleep(100);
-	return received();
-}
-
-async function parseMail(raw) {
-	const child = execFileP('/usr/bin/python3',
-	    [`${TOP}/tests/lib/mail_parse.py`]);
-	child.child.stdin.end(raw);
-	return JSON.parse((await child).stdout);
-}
+const received = () => sink.received();
+const waitForMail = (n, ms) => sink.waitForMail(n, ms);
 
 const KINDS = ['checkpoint_due', 'checkpoint_missed', 'handoff_offered',
     'handoff_waiting', 'box_critical'];
@@ -300,4 +256,83 @@ test('a handoff offered reminds its receiver once a day, unless turned off',
 	    x.envelope.to[0] === quiet.email).length, 0);
 	assert.equal(received().filter((x) =>
 	    x.envelope.to[0] === taker.email).length, 1);
+});
+
+// My own preferences: GET/PATCH /api/v1/me/mail and the /me/mail page,
+// for any account that stands for a person (a viewer's too).
+test('a person reads and changes their own mail preferences', async () => {
+	const p = await createPerson(srv, { role: 'swe' });
+	const other = await createPerson(srv);
+	const as = await asPerson(srv, p, 'viewer');
+	let r = await srv.api('GET', '/api/v1/me/mail', undefined, as);
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.json, { person_id: p.id, email: p.email,
+	    digest: 'all', reminders: allOn(), version: 0 });
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'mine',
+	    reminders: { box_critical: false } }, as);
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.json.digest, 'mine');
+	assert.equal(r.json.reminders.box_critical, false);
+	// The same as an admin reads it; nobody else's changed.
+	r = await srv.api('GET', mailOf(p.id));
+	assert.equal(r.json.digest, 'mine');
+	assert.equal((await srv.api('GET', mailOf(other.id))).json.digest,
+	    'all');
+	assert.equal(await auditCount(srv, auditOf('mail_prefs', p.id)), 1);
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'weekly' }, as);
+	assertError(r, 400, 'digest');
+	r = await srv.api('PATCH', '/api/v1/me/mail', { digest: 'none' },
+	    { ...as, 'if-match': '"7"' });
+	assert.equal(r.status, 412, r.text);
+});
+
+test('an account that is nobody has no mail preferences: 403 naming ' +
+    'person_id', async () => {
+	const email = `${unique('nobody')}@example.org`;
+	const token = await srv.token(email, 'member');
+	const h = { authorization: `Bearer ${token}` };
+	for (const [m, body] of [['GET'], ['PATCH', { digest: 'none' }]]) {
+		const r = await srv.api(m, '/api/v1/me/mail', body, h);
+		assertError(r, 403, 'person_id');
+	}
+});
+
+test('the /me/mail page shows my choices and its form saves them',
+    async () => {
+	const p = await createPerson(srv, { role: 'ds' });
+	await srv.account(p.email, 'viewer', 'a-long-password-1');
+	await asPerson(srv, p, 'viewer');	// links the account
+	const s = await signIn(srv, p.email, 'a-long-password-1');
+	let page = await srv.request('GET', '/me/mail',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.equal(page.status, 200, page.text);
+	assert.ok(page.text.includes(p.email));
+	assert.match(page.text, /name="digest" value="all" checked/);
+	assert.match(page.text, /name="box_critical" value="on" checked/);
+
+	// Only checkpoint_due left on; the digest for my projects.
+	const r = await srv.request('POST', '/me/mail', { auth: false,
+	    headers: { cookie: s.cookie, 'content-type': FORM_TYPE },
+	    body: formBody({ csrf: s.csrf, version: 0, digest: 'mine',
+		checkpoint_due: 'on' }) });
+	assert.equal(r.status, 303, r.text);
+	assert.equal(r.headers.get('location'), '/me/mail');
+	const got = (await srv.api('GET', mailOf(p.id))).json;
+	assert.equal(got.digest, 'mine');
+	assert.deepEqual(got.reminders, { ...allOn(false),
+	    checkpoint_due: true });
+	page = await srv.request('GET', '/me/mail',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.match(page.text, /name="digest" value="mine" checked/);
+	assert.doesNotMatch(page.text, /name="box_critical" value="on" checked/);
+
+	// My work links here.
+	const me = await srv.request('GET', '/me',
+	    { headers: { cookie: s.cookie }, auth: false });
+	assert.ok(me.text.includes('href="/me/mail"'));
+	// The admins' navigation has the outbox; a viewer's does not.
+	assert.ok(!me.text.includes('href="/outbox"'));
+	const admin = await srv.request('GET', '/people');
+	assert.equal(admin.status, 200, admin.text);
+	assert.match(admin.text, /<a href="\/outbox">Outbox<\/a>/);
 });

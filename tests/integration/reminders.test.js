@@ -8,61 +8,24 @@
 // moves it forward by restarting the server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { TOP } from '../lib/harness.js';
 import { startApi, createPerson, createProject, createCheckpoint, psql,
     sleep, addDays, TODAY } from '../lib/fixtures.js';
+import { startSink, parseMail } from '../lib/smtp.js';
 
-const execFileP = promisify(execFile);
+let srv, sink;
 
-let srv, sink, sinkDir;
-
-async function startSink() {
-	sinkDir = mkdtempSync(join(tmpdir(), 'handoff-smtp-'));
-	sink = spawn('/usr/bin/python3', [`${TOP}/tests/lib/smtp_sink.py`,
-	    sinkDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-	return new Promise((resolve, reject) => {
-		let out = '';
-		sink.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('\n'))
-				resolve(Number(out.trim()));
-		});
-		sink.on('exit', (code) => reject(new Error(
-		    `smtp_sink.py exited with ${code}`)));
-	});
-}
-
+// HANDOFF_HOUR 0: before the hour the digest is emailed (digest_hour 8),
+// so that no digest joins the reminders (digest_mail.test.js has it).
 before(async () => {
-	const port = await startSink();
-	srv = await startApi({ HANDOFF_SMTP_HOST: '127.0.0.1',
-	    HANDOFF_SMTP_PORT: String(port), HANDOFF_SMTP_SECURITY: 'none',
-	    HANDOFF_MAIL_FROM: 'handoff@example.org' });
+	sink = await startSink();
+	srv = await startApi(sink.env({ HANDOFF_HOUR: '0' }));
 });
 after(async () => {
 	await srv?.stop();
-	sink?.kill();
-	if (sinkDir)
-		rmSync(sinkDir, { recursive: true, force: true });
+	await sink?.stop();
 });
 
-function received() {
-	return readdirSync(sinkDir).filter((f) => f.endsWith('.eml')).sort()
-	    .map((f) => ({ raw: readFileSync(join(sinkDir, f)),
-		envelope: JSON.parse(readFileSync(join(sinkDir,
-		f.replace(/\.eml$/, '.json')), 'utf8')) }));
-}
-
-async function parseMail(raw) {
-	const child = execFileP('/usr/bin/python3',
-	    [`${TOP}/tests/lib/mail_parse.py`]);
-	child.child.stdin.end(raw);
-	return JSON.parse((await child).stdout);
-}
+const received = () => sink.received();
 
 // The subjects of the mails a person received, in order.
 async function subjectsTo(person) {
@@ -227,4 +190,57 @@ test('checkpoints due soon and missed, and handoffs waiting, remind once',
 	assert.equal((await subjectsTo(shy)).length, 1);
 	await moveTo(addDays(TODAY, 9));
 	assert.equal((await subjectsTo(taker)).length, 2);
+});
+
+// box_critical: a held box has no risk, so its holder is reminded on the
+// day the project reaches the box's needed-by stage (the day the box,
+// were it empty, would be critical), once; not for a box needed later,
+// nor a person who turned it off.
+test('the holder of a box is reminded once when its stage begins',
+    async () => {
+	const holder = await createPerson(srv, { name: 'Hana Holder' });
+	const off = await createPerson(srv, { name: 'Olaf Off',
+	    role: 'swe' });
+	let r = await srv.api('PATCH', `/api/v1/people/${off.id}/mail`,
+	    { reminders: { box_critical: false } });
+	assert.equal(r.status, 200, r.text);
+	const p = await createProject(srv);
+	const box = (key, role, who) => srv.api('PUT',
+	    `/api/v1/projects/${p.id}/ownership/${key}/${role}`,
+	    { person_id: who.id });
+	for (const [key, role, who] of [['outcome_logging', 'ds', holder],
+	    ['feature_model_choice', 'ds', holder],
+	    ['outcome_logging', 'swe', off]]) {
+		r = await box(key, role, who);
+		assert.equal(r.status, 200, r.text);
+	}
+	assert.equal(p.ownership.find((x) => x.key === 'outcome_logging')
+	    .needed_by, 'data');
+
+	// Framing: nothing yet.  The move to data on day 10 is reminded by
+	// the pass of day 11 (the pass of day 10 had run already).
+	const d10 = addDays(TODAY, 10);
+	await moveTo(d10);
+	assert.equal(await sentOf(holder, 'box_critical'), 0);
+	r = await srv.api('POST', `/api/v1/projects/${p.id}/stage`,
+	    { stage: 'data', override: true, reason: 'reminder test' });
+	assert.equal(r.status, 200, r.text);
+	await moveTo(addDays(TODAY, 11));
+	const got = await subjectsTo(holder);
+	assert.deepEqual(got, ['Needed now: Outcome and label logging '
+	    + `(${p.name})`]);
+	const m = received().find((x) => x.envelope.to[0] === holder.email);
+	// (A text part's lines end in CRLF on the wire, RFC 5322.)
+	assert.equal((await parseMail(m.raw)).parts[0].body
+	    .replace(/\r\n/g, '\n'),
+	    `You hold "Outcome and label logging" (DS) for ${p.name}; it is `
+	    + `needed now: the stage Data exploration began on ${d10}.\n`);
+	assert.deepEqual(await subjectsTo(off), []);
+	assert.equal(await sentOf(off, 'box_critical'), 0);
+
+	// The next day's pass, and the same day's again: still one.
+	await moveTo(addDays(TODAY, 12));
+	await passAgain(addDays(TODAY, 12));
+	assert.equal(await sentOf(holder, 'box_critical'), 1);
+	assert.equal((await subjectsTo(holder)).length, 1);
 });

@@ -299,6 +299,11 @@ const ROUTES = [
 	// My work: everyone's own; taking an empty box of one's role.
 	{ route: '/api/v1/me', method: 'GET', need: 'viewer', api: true,
 	    ok: 200, make: async () => ({ path: '/api/v1/me' }) },
+	{ route: '/api/v1/me/mail', method: 'GET', need: 'viewer', api: true,
+	    ok: 200, make: async () => ({ path: '/api/v1/me/mail' }) },
+	{ route: '/api/v1/me/mail', method: 'PATCH', need: 'viewer',
+	    api: true, ok: 200, audits: true, make: async () => ({
+		path: '/api/v1/me/mail', body: { digest: 'mine' } }) },
 	{ route: '/api/v1/projects/#project/ownership/:key/:role/take',
 	    method: 'POST', need: 'member', api: true, ok: 200, audits: true,
 	    make: async () => ({ path: `/api/v1/projects/${
@@ -448,6 +453,11 @@ const ROUTES = [
 	    ok: 303, audits: true,
 	    make: async () => ({ path: `/outbox/${await deadLetter()}/retry`,
 		body: {}, location: '/outbox?status=pending' }) },
+	{ route: '/outbox/webhooks', method: 'POST', need: 'admin', ok: 200,
+	    audits: true, make: async () => ({ path: '/outbox/webhooks',
+		body: { name: 'form hook', channel: 'webhook',
+		url: 'https://hooks.example.com/form',
+		'risk.opened': 'on' } }) },
 	{ route: '/outbox/webhooks/#webhook/delete', method: 'POST',
 	    need: 'admin', ok: 303, audits: true,
 	    make: async () => ({
@@ -645,6 +655,11 @@ const ROUTES = [
 	    } },
 	{ route: '/me', method: 'GET', need: 'viewer', ok: 200,
 	    make: async () => ({ path: '/me' }) },
+	{ route: '/me/mail', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: '/me/mail' }) },
+	{ route: '/me/mail', method: 'POST', need: 'viewer', ok: 303,
+	    audits: true, make: async () => ({ path: '/me/mail',
+		body: { digest: 'none' }, location: '/me/mail' }) },
 	{ route: '/projects/#project/ownership/:key/:role/take', method: 'POST',
 	    need: 'member', ok: 303, audits: true,
 	    make: async () => ({ path: `/projects/${
@@ -852,7 +867,7 @@ test('access: a member may not change a checkpoint\'s decision flag',
 test('access: what each row did, checked in the database', async () => {
 	// A member's token changes a checkpoint's status and the audit log
 	// names the member; the viewer's attempts (all of the matrix) left no
-	// trace but their own API tokens.
+	// trace but their own API tokens and their own mail preferences.
 	const p = await project();
 	const c = await createCheckpoint(srv, p.id);
 	const refused = await srv.request('PATCH', `/api/v1/checkpoints/${c.id}`,
@@ -869,7 +884,11 @@ test('access: what each row did, checked in the database', async () => {
 	assert.equal(h.json.entries[0].actor, emailOf('member'));
 	assert.equal(Number(await sql.value(
 	    `SELECT count(*) FROM audit_log WHERE actor = '${emailOf('viewer')}' ` +
-	    "AND entity <> 'token'")), 0);
+	    "AND entity NOT IN ('token', 'mail_prefs')")), 0);
+	assert.equal(Number(await sql.value(
+	    `SELECT count(*) FROM audit_log WHERE actor = '${emailOf('viewer')}' ` +
+	    `AND entity = 'mail_prefs' AND entity_id <> '${people.viewer.id}'`)),
+	    0);
 });
 
 // CSRF: a write with a session cookie must carry the session's token

@@ -20,6 +20,8 @@
 #include "facts.h"
 #include "risk.h"
 #include "riskcase.h"
+#include "render.h"
+#include "sbuf.h"
 
 #define CASE_DIR	"tests/unit/risk"
 
@@ -532,6 +534,148 @@ test_grouping_check_can_fail(void **state)
 	rcase_free(&c);
 }
 
+/*
+ * digest_keep(): what is left of each random digest kept to one project
+ * is exactly that project's part of it, counted again.
+ */
+static void
+test_keep_one_project(void **state)
+{
+	struct rcase	 c;
+	struct digest	 d;
+	day_t		 first, day;
+	uint32_t	 seed;
+	int64_t		 id;
+	size_t		 i, n, nnew, kept;
+	int		 year, week, s, sum;
+
+	(void)state;
+	first = date_from_ymd(2026, 11, 2);
+	kept = 0;
+	for (seed = 1; seed <= 40; seed++) {
+		if (rcase_random(&c, seed, first) == -1)
+			fail_msg("out of memory");
+		for (day = first + 10; day < first + 180; day += 19) {
+			isoweek_of(day, &year, &week);
+			if (digest_build(&c.pf, year, week, day + 3, &d) == -1)
+				fail_msg("digest_build failed");
+			id = d.open.len > 0 ? d.open.items[d.by_project[
+			    d.open.len - 1]].project_id : 0;
+			for (i = 0, n = 0, nnew = 0; i < d.open.len; i++) {
+				if (id == 0 || d.open.items[i].project_id != id)
+					continue;
+				n++;
+				nnew += d.is_new[i] != 0;
+			}
+			digest_keep(&d, &id, 1);
+			assert_true(d.only_some);
+			assert_int_equal(d.open.len, n);
+			assert_true(d.ngroups == (n > 0));
+			for (i = 0; i < d.open.len; i++) {
+				assert_true(d.open.items[i].project_id == id);
+				assert_int_equal(d.by_project[i], i);
+				nnew -= d.is_new[i] != 0;
+			}
+			assert_int_equal(nnew, 0);
+			for (i = 0; i < d.fresh.len; i++)
+				assert_true(d.fresh.items[i].project_id == id);
+			for (i = 0; i < d.resolved.len; i++)
+				assert_true(d.resolved.items[i].project_id ==
+				    id);
+			for (i = 0; i < d.actions.len; i++)
+				assert_true(d.actions.items[i].project_id ==
+				    id);
+			for (i = 0; i < d.ndue; i++)
+				assert_true(d.due[i].project_id == id);
+			for (i = 0; i < d.ndue_this; i++)
+				assert_true(d.due_this[i].project_id == id);
+			for (i = 0; i < d.npaused; i++)
+				assert_true(d.paused[i].id == id);
+			for (s = 0, sum = 0; s < SEVERITY_COUNT; s++)
+				sum += d.counts[s];
+			assert_int_equal(sum, (int)d.open.len);
+			kept += n > 0;
+			digest_free(&d);
+		}
+		rcase_free(&c);
+	}
+	assert_true(kept > 0);
+}
+
+/*
+ * The email's HTML part: names escaped, whole links from the base (or
+ * none), inline styles only, nothing that loads; kept to one project,
+ * the other is gone and so is the trend.
+ */
+static void
+test_mail_html(void **state)
+{
+	static const char two_projects[] =
+	    "project 1 \"<script>alert(1)</script> & Churn\" "
+	    "created=2026-02-01\n"
+	    "  v 2026-02-01 active data launch=2026-12-01\n"
+	    "  checkpoint 12 \"Baseline results\" baseline\n"
+	    "    v 2026-02-01 pending due=2026-03-03\n"
+	    "project 2 \"Fraud\" created=2026-02-01\n"
+	    "  v 2026-02-01 active data launch=2026-12-01\n"
+	    "  checkpoint 13 \"Labels\" data\n"
+	    "    v 2026-02-01 pending due=2026-03-04\n"
+	    "digest 2026-W11 today=2026-03-12\n";	/* not checked here */
+	struct rcase	 c;
+	struct digest	 d;
+	struct sbuf	 b;
+	char		 err[512], subject[160];
+	const char	*h;
+	int64_t		 one = 1;
+
+	(void)state;
+	if (rcase_parse("inline", two_projects, &c, err, sizeof(err)) == -1)
+		fail_msg("%s", err);
+	assert_int_equal(digest_build(&c.pf, 2026, 11,
+	    date_from_ymd(2026, 3, 12), &d), 0);
+
+	sbuf_init(&b);
+	render_digest_mail_html(&b, &d, "https://h.example");
+	assert_false(sbuf_failed(&b));
+	h = sbuf_cstr(&b);
+	assert_null(strstr(h, "<script>"));
+	assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt; "
+	    "&amp; Churn"));
+	assert_non_null(strstr(h, "href=\"https://h.example/projects/2\""));
+	assert_non_null(strstr(h, "Fraud"));
+	assert_null(strstr(h, "href=\"/"));
+	assert_null(strstr(h, "<link"));
+	assert_null(strstr(h, "<img"));
+	assert_null(strstr(h, "<style"));
+	assert_null(strstr(h, "src="));
+	assert_null(strstr(h, "class="));
+	sbuf_free(&b);
+
+	/* Without a base: no link at all. */
+	sbuf_init(&b);
+	render_digest_mail_html(&b, &d, NULL);
+	assert_null(strstr(sbuf_cstr(&b), "href="));
+	sbuf_free(&b);
+
+	render_digest_subject(subject, sizeof(subject), &d);
+	assert_non_null(strstr(subject, "handoff digest 2026-W11: "));
+
+	digest_keep(&d, &one, 1);
+	sbuf_init(&b);
+	render_digest_mail_html(&b, &d, "https://h.example");
+	assert_null(strstr(sbuf_cstr(&b), "Fraud"));
+	assert_non_null(strstr(sbuf_cstr(&b), "Only the projects you lead"));
+	sbuf_free(&b);
+	sbuf_init(&b);
+	render_digest_markdown(&b, &d, "https://h.example");
+	assert_null(strstr(sbuf_cstr(&b), "Fraud"));
+	assert_null(strstr(sbuf_cstr(&b), "## Trend"));
+	sbuf_free(&b);
+
+	digest_free(&d);
+	rcase_free(&c);
+}
+
 /* Weeks that do not exist are refused and leave an empty digest. */
 static void
 test_rejects_missing_weeks(void **state)
@@ -570,6 +714,8 @@ main(void)
 		cmocka_unit_test(test_checker_catches_mismatches),
 		cmocka_unit_test(test_grouping_check_can_fail),
 		cmocka_unit_test(test_rejects_missing_weeks),
+		cmocka_unit_test(test_keep_one_project),
+		cmocka_unit_test(test_mail_html),
 	};
 
 	return (cmocka_run_group_tests_name("digest", tests, NULL, NULL));
