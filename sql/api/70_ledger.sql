@@ -198,8 +198,10 @@ BEGIN
 	FROM (SELECT kind, item, jsonb_agg(id ORDER BY id) AS ids,
 	    min(id) AS first FROM claimed GROUP BY kind, item) c;
 
-	-- Nothing to work out: a few of the documents still to be kept.
+	-- Nothing to work out: the portfolio's order of a new day, or a few
+	-- of the documents still to be kept.
 	IF taken IS NULL THEN
+		PERFORM api.rank_day(api.today(p));
 		PERFORM api.docs_fill(n, api.today(p));
 	END IF;
 
@@ -415,6 +417,7 @@ BEGIN
 	PERFORM api.at_risk_count(projects, 1);
 	-- Their documents, made clean with them (sql/api/75_docs.sql).
 	PERFORM api.docs_store(projects, apply_day);
+	PERFORM api.rank_store(projects, apply_day);
 
 	UPDATE ledger_items SET version = version + 1
 	WHERE kind = 'project' AND item = ANY (projects);
@@ -989,6 +992,8 @@ DECLARE
 		    WHERE kind = 'person');
 	ndirty	int;
 	skip	int;
+	rows	json;
+	total	bigint;
 BEGIN
 	-- The clean rows before offset - (dirty ones) cannot reach the page
 	-- once the dirty ones are sorted in: they are left here.
@@ -997,42 +1002,60 @@ BEGIN
 	    AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
 	    AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint));
 	skip := greatest(0, api.offset_of(p) - ndirty);
-	RETURN (WITH profile AS MATERIALIZED (
-		SELECT r.project_id, r.worst, r.n_critical, r.n_high,
-		    r.n_medium, r.n_low
-		FROM risk_profile r WHERE daterange(r.from_on, r.to_on) @> d
-	), clean AS MATERIALIZED (
-		SELECT pr.id, pr.name, pr.target_launch_on,
-		    coalesce(r.worst, -1) AS worst,
-		    coalesce(r.n_critical, 0) AS n3,
-		    coalesce(r.n_high, 0) AS n2,
-		    coalesce(r.n_medium, 0) AS n1,
-		    coalesce(r.n_low, 0) AS n0,
-		    CASE WHEN r.worst IS NULL THEN -1
-			ELSE api.risk_rank(r.worst,
-			api.launch_days(pr.target_launch_on, d)) END AS rank
-		FROM projects pr
-		LEFT JOIN profile r ON r.project_id = pr.id
-		WHERE (st IS NULL OR pr.status = st)
-		  AND (q->>'stage' IS NULL OR pr.stage = q->>'stage')
-		  AND (q->>'pm' IS NULL OR pr.pm_id = (q->>'pm')::bigint)
-		  AND pr.id <> ALL (dp)
-		  AND (sev IS NULL OR coalesce(r.worst, -1) >= sev)
-	), page AS (
-		SELECT c.*, row_number() OVER () AS o
-		FROM (SELECT * FROM clean
-		    ORDER BY rank DESC, worst DESC, n3 DESC, n2 DESC, n1 DESC,
-		    n0 DESC,
-		    target_launch_on, name COLLATE "C", id
-		    LIMIT n - skip OFFSET skip) c
-	)
-	SELECT json_build_object(
+	IF d IS NOT NULL AND d = (SELECT day FROM portfolio_rank_day) THEN
+		-- The day's kept order (sql/0038_portfolio_rank.sql): the
+		-- page is the index's first rows.
+		SELECT coalesce(json_agg(api.portfolio_row(m,
+		    json_build_array(g.n0, g.n1, g.n2, g.n3), NULL)
+		    ORDER BY g.o), '[]'::json) INTO rows
+		FROM (SELECT r.*, row_number() OVER () AS o
+		    FROM (SELECT * FROM portfolio_rank r
+			WHERE (st IS NULL OR r.status = st)
+			  AND (q->>'stage' IS NULL OR r.stage = q->>'stage')
+			  AND (q->>'pm' IS NULL OR
+			    r.pm_id = (q->>'pm')::bigint)
+			  AND r.project_id <> ALL (dp)
+			  AND (sev IS NULL OR r.worst >= sev)
+			ORDER BY r.rank DESC, r.worst DESC, r.n3 DESC,
+			r.n2 DESC, r.n1 DESC, r.n0 DESC,
+			r.target_launch_on, r.name COLLATE "C", r.project_id
+			LIMIT n - skip OFFSET skip) r) g
+		JOIN projects m ON m.id = g.project_id;
+		total := (SELECT count(*) FROM portfolio_rank r
+		    WHERE (st IS NULL OR r.status = st)
+		      AND (q->>'stage' IS NULL OR r.stage = q->>'stage')
+		      AND (q->>'pm' IS NULL OR r.pm_id = (q->>'pm')::bigint)
+		      AND r.project_id <> ALL (dp)
+		      AND (sev IS NULL OR r.worst >= sev));
+	ELSE
+		-- A day not kept yet: every project's counts, sorted.
+		WITH clean AS MATERIALIZED (
+			SELECT r.* FROM api.rank_rows(NULL, d) r
+			WHERE (st IS NULL OR r.status = st)
+			  AND (q->>'stage' IS NULL OR r.stage = q->>'stage')
+			  AND (q->>'pm' IS NULL OR
+			    r.pm_id = (q->>'pm')::bigint)
+			  AND r.project_id <> ALL (dp)
+			  AND (sev IS NULL OR r.worst >= sev)
+		)
+		SELECT (SELECT coalesce(json_agg(api.portfolio_row(m,
+		    json_build_array(g.n0, g.n1, g.n2, g.n3), NULL)
+		    ORDER BY g.o), '[]'::json)
+		    FROM (SELECT c.*, row_number() OVER () AS o
+			FROM (SELECT * FROM clean c
+			ORDER BY c.rank DESC, c.worst DESC, c.n3 DESC,
+			c.n2 DESC, c.n1 DESC, c.n0 DESC,
+			c.target_launch_on, c.name COLLATE "C", c.project_id
+			LIMIT n - skip OFFSET skip) c) g
+		    JOIN projects m ON m.id = g.project_id),
+		    (SELECT count(*) FROM clean)
+		INTO rows, total;
+	END IF;
+	RETURN json_build_object(
 	    'query', q,
 	    'skipped', skip,
-	    'rows', coalesce((SELECT json_agg(api.portfolio_row(m,
-		json_build_array(g.n0, g.n1, g.n2, g.n3), NULL) ORDER BY g.o)
-		FROM page g JOIN projects m ON m.id = g.id), '[]'::json),
-	    'total', (SELECT count(*) FROM clean),
+	    'rows', rows,
+	    'total', total,
 	    'dirty', coalesce((SELECT json_agg(api.portfolio_row(pr, NULL,
 		api.project_facts_doc(pr.id)))
 		FROM projects pr WHERE pr.id = ANY (dp)
@@ -1060,7 +1083,7 @@ BEGIN
 	    'noverload', (SELECT count(*) FROM risk_spans s
 		WHERE s.owner_id IS NOT NULL AND s.owner_id <> ALL (dpp) AND
 		api.covers(s.from_on, s.to_on, d)),
-	    'dirty_people', api.dirty_doc('{}', dpp)));
+	    'dirty_people', api.dirty_doc('{}', dpp));
 END
 $$;
 

@@ -1,5 +1,6 @@
--- Kept project documents (sql/0037_project_docs.sql): stored by the
--- ledger when it makes a project clean, read while the project stays
+-- Kept reads: project documents (sql/0037_project_docs.sql) and the
+-- portfolio's order of the day (sql/0038_portfolio_rank.sql), stored by
+-- the ledger when it makes a project clean, read while the project stays
 -- clean, made again from the tables otherwise.
 
 -- The documents of these projects and their spans that cover p_day or
@@ -87,6 +88,62 @@ BEGIN
 END
 $$;
 
+-- The portfolio's rows of these projects (all of them when null) on day
+-- p_day: its rank and counts that day, and what the list filters on.
+CREATE FUNCTION api.rank_rows(p_projects bigint[], p_day date)
+RETURNS SETOF portfolio_rank LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN QUERY SELECT pr.id, pr.status, pr.stage, pr.pm_id,
+	    CASE WHEN r.worst IS NULL THEN -1
+		ELSE api.risk_rank(r.worst,
+		api.launch_days(pr.target_launch_on, p_day)) END,
+	    coalesce(r.worst, -1)::int, coalesce(r.n_critical, 0),
+	    coalesce(r.n_high, 0), coalesce(r.n_medium, 0),
+	    coalesce(r.n_low, 0), pr.target_launch_on, pr.name
+	FROM projects pr
+	LEFT JOIN risk_profile r ON r.project_id = pr.id AND
+	    daterange(r.from_on, r.to_on) @> p_day
+	WHERE p_projects IS NULL OR pr.id = ANY (p_projects)
+	ORDER BY pr.id;
+END
+$$;
+
+-- The rows of these projects again, if the kept rows are p_day's (the
+-- ledger, as it makes them clean).
+CREATE FUNCTION api.rank_store(p_projects bigint[], p_day date)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	IF p_day IS DISTINCT FROM (SELECT day FROM portfolio_rank_day) THEN
+		RETURN;
+	END IF;
+	DELETE FROM portfolio_rank WHERE project_id = ANY (p_projects);
+	INSERT INTO portfolio_rank
+	SELECT * FROM api.rank_rows(p_projects, p_day);
+END
+$$;
+
+-- Every row for p_day, once: the first job of any instance to see the day
+-- makes them, under the ledger's lock (an apply cannot store a row of the
+-- day before in between).
+CREATE FUNCTION api.rank_day(p_day date) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF p_day IS NULL OR
+	    p_day IS NOT DISTINCT FROM (SELECT day FROM portfolio_rank_day) THEN
+		RETURN;
+	END IF;
+	PERFORM pg_advisory_xact_lock(hashtext('handoff.ledger_apply'));
+	IF p_day IS NOT DISTINCT FROM (SELECT day FROM portfolio_rank_day)
+	    THEN
+		RETURN;
+	END IF;
+	DELETE FROM portfolio_rank;
+	INSERT INTO portfolio_rank SELECT * FROM api.rank_rows(NULL, p_day);
+	INSERT INTO portfolio_rank_day (day) VALUES (p_day)
+	ON CONFLICT (one) DO UPDATE SET day = excluded.day;
+END
+$$;
+
 -- A person's name or activity shows in the documents of the projects they
 -- lead, own checkpoints of or hand work over in (their boxes' projects
 -- are marked by the ledger's own trigger on person_versions).
@@ -115,6 +172,46 @@ $$;
 CREATE TRIGGER docs_people AFTER UPDATE ON people
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION api.docs_on_people();
+
+-- A row of a table the document reads, changed by hand or by an import
+-- (past the API, whose writes mark their project anyway): its project is
+-- made again.  One function for every event: a statement trigger with
+-- transition tables takes one event.
+CREATE FUNCTION api.docs_on_rows() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		PERFORM api.ledger_mark('project', ARRAY(SELECT DISTINCT
+		    (to_jsonb(o)->>TG_ARGV[0])::bigint FROM old_rows o));
+	ELSE
+		PERFORM api.ledger_mark('project', ARRAY(SELECT DISTINCT
+		    (to_jsonb(n)->>TG_ARGV[0])::bigint FROM new_rows n));
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+	t	record;
+	ev	text;
+BEGIN
+	FOR t IN SELECT * FROM (VALUES ('projects', 'id'),
+	    ('checkpoints', 'project_id'), ('handoffs', 'project_id'),
+	    ('ownership', 'project_id'), ('stage_plans', 'project_id'),
+	    ('responsibilities', 'project_id')) AS x(tab, col) LOOP
+		FOREACH ev IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE'] LOOP
+			EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I '
+			    'REFERENCING %s TABLE AS %I FOR EACH STATEMENT '
+			    'EXECUTE FUNCTION api.docs_on_rows(%L)',
+			    'docs_' || t.tab || '_' || lower(ev), ev, t.tab,
+			    CASE ev WHEN 'DELETE' THEN 'OLD' ELSE 'NEW' END,
+			    CASE ev WHEN 'DELETE' THEN 'old_rows'
+				ELSE 'new_rows' END, t.col);
+		END LOOP;
+	END LOOP;
+END
+$$;
 
 -- sql/api/ was loaded again: the kept documents may have another shape
 -- now.  They are made again, a few at a time, by the ledger's job.
