@@ -41,12 +41,13 @@ struct page_action {
 	const char		*redirect;	/* on success; %name expanded,
 						   %id from the new record */
 	const struct page_view	*view;		/* drawn again on refusal */
-	void			(*adjust)(json_t *);	/* may be NULL */
+	/* may be NULL: the body made from the form (the form as sent) */
+	void			(*adjust)(json_t *, json_t *);
 };
 
 extern const struct page_view	portfolio_view, kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
-				me_view;
+				me_view, templates_view;
 extern const struct page_action	kickoff_action, person_action, active_action,
 				spec_action, stage_action, status_action,
 				due_action, cell_action, offer_action,
@@ -56,7 +57,7 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				readiness_action, take_action,
 				project_fields_action,
 				project_status_action, copy_action,
-				matrix_action;
+				matrix_action, templates_action;
 
 void	page_ctx_init(struct http_request *, struct page_ctx *);
 void	page_reply(struct http_request *, int, struct sbuf *);
