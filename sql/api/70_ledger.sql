@@ -485,6 +485,7 @@ LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	IF api.dirty('project', p_project) THEN
 		RETURN json_build_object(
+		    'role_labels', api.role_labels(),
 		    'facts', api.project_facts_doc(p_project),
 		    'people', coalesce((SELECT json_agg(api.holder_doc(h.id,
 			p_day) ORDER BY h.id)
@@ -492,6 +493,8 @@ BEGIN
 			AS h(id)), '[]'::json));
 	END IF;
 	RETURN json_build_object(
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY v.id)
 		FROM api.named_spans v WHERE v.project_id = p_project AND
 		api.covers(v.from_on, v.to_on, p_day)), '[]'::json),
@@ -676,6 +679,8 @@ BEGIN
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY
 		page.o) FROM page JOIN api.named_spans v ON v.id = page.id),
 		'[]'::json),
@@ -773,6 +778,8 @@ BEGIN
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'counts', (SELECT json_agg((SELECT json_build_array(
 		coalesce(sum(delta) FILTER (WHERE severity = 0), 0),
 		coalesce(sum(delta) FILTER (WHERE severity = 1), 0),
