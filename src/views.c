@@ -1492,6 +1492,7 @@ views_me(json_t *doc, day_t today)
 	struct scratch		 sc;
 	struct span_list	 clean, fresh;
 	struct risk_list	 all;
+	const char		*names[ROLE_COUNT];
 	json_t			*box;
 	size_t			 i, k;
 	int			 ok, worst;
@@ -1512,6 +1513,8 @@ views_me(json_t *doc, day_t today)
 		ok = span_risk(&all, &fresh.items[i], today) == 0;
 	}
 	if (ok) {
+		risk_role_names(json_object_get(doc, "role_labels"), names);
+		risk_list_roles(&all, names);
 		sort_risks(&all);
 		for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
 			json_array_foreach(json_object_get(doc, lists[k]), i,

@@ -5,7 +5,9 @@
 // keys stay ds, mle and swe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApi, createPerson, createProject } from '../lib/fixtures.js';
+import { startApi, createPerson, createProject, unique }
+    from '../lib/fixtures.js';
+import { signIn } from '../lib/security.js';
 
 let srv, p, dana;
 
@@ -15,7 +17,9 @@ const OURS = /obody (active )?on (DS|MLE|SWE)\b|\b(DS|MLE|SWE)(,| or) /;
 
 before(async () => {
 	srv = await startApi();
-	dana = await createPerson(srv, { name: 'Dana Modeller', role: 'ds' });
+	dana = await createPerson(srv, { name: 'Dana Modeller', role: 'ds',
+	    email: `dana-${unique('rl')}@example.com` });
+	await srv.account(dana.email, 'member', 'dana-password-long');
 	p = await createProject(srv);
 	const r = await srv.api('PUT', `/api/v1/projects/${p.id}/ownership/` +
 	    'feature_model_choice/ds', { person_id: dana.id });
@@ -90,6 +94,15 @@ test('after the labels are set, every sentence and page uses them',
 	assert.match(page.text, /data-label="ML Platform"/);
 	assert.match(page.text, /obody on Data Scientist/);
 	assertNoOurs(page.text, 'project page');
+
+	// My work: Dana's role, her box and its project's risks.
+	const session = await signIn(srv, dana.email, 'dana-password-long');
+	const me = await srv.request('GET', '/me', { auth: false,
+	    headers: { cookie: session.cookie } });
+	assert.equal(me.status, 200, me.text);
+	assert.match(me.text, /Dana Modeller, Data Scientist\./);
+	assert.match(me.text, /Feature selection and model choice, Data Scientist/);
+	assertNoOurs(me.text, 'my work');
 
 	// The model card names the owner by the label of their column.
 	const card = await srv.request('GET', `/projects/${p.id}/model-card.md`);
