@@ -564,8 +564,7 @@ resp_fields(struct sbuf *b, const struct tmpl_src *s, const char *row,
 
 /* The summary line of a row: what it is, at a glance. */
 static void
-row_summary(struct sbuf *b, const struct tmpl_src *s, const char *row,
-    size_t n)
+row_summary(struct sbuf *b, const struct tmpl_src *s, const char *row)
 {
 	char		 buf[32], buf2[32];
 	const char	*first, *where;
@@ -575,7 +574,8 @@ row_summary(struct sbuf *b, const struct tmpl_src *s, const char *row,
 	    "name", buf, sizeof(buf));
 	where = src_value(s, row, s->t == &checkpoints_table ? "stage" :
 	    "needed_by", buf2, sizeof(buf2));
-	html_printf(b, "<summary>%zu. %s", n, first != NULL ? first : "");
+	/* The list numbers the rows: the number a refusal names. */
+	html_printf(b, "<summary>%s", first != NULL ? first : "");
 	if (where != NULL && stage_from_key(where, &st) == 0)
 		html_printf(b, " <span class=\"muted\">(%s)</span>",
 		    stage_name(st));
@@ -604,7 +604,7 @@ table_section(struct sbuf *b, const struct tmpl_src *s, json_t *labels,
 		    templates_form_row(s->fs->values, s->fs->field,
 		    s->t->prefix, &r, &f) && r == (long)i;
 		html_printf(b, "<li><details%s>\n", open ? " open" : "");
-		row_summary(b, s, row, i + 1);
+		row_summary(b, s, row);
 		if (s->t == &checkpoints_table)
 			checkpoint_fields(b, s, row);
 		else
@@ -641,19 +641,21 @@ render_templates_page(struct sbuf *b, const struct page_ctx *ctx,
 	json_t		*labels = doc_obj(doc, "role_labels");
 	json_t		*stages = doc_obj(doc, "stages");
 	const char	*v;
-	char		 msg[1200], name[48], num[24];
+	char		 msg[1200], name[48], num[24], at[16];
 	long long	 version = doc_int(doc, "version");
 	size_t		 i;
 	int		 edit = ctx->access >= PAGE_ACCESS_PM;
 	int		 failed = form_failed(fs, TMPL_FORM) && !fs->stale;
 
+	/* The day of the save: "2026-12-02" of its timestamp. */
+	(void)snprintf(at, sizeof(at), "%.10s", doc_str(doc, "at") != NULL ?
+	    doc_str(doc, "at") : "");
 	layout_begin(b, "Templates", ctx);
 	html_printf(b, "<header class=\"page-head\"><h1>Templates</h1>\n"
 	    "<p>What a new project is made from: the stage durations, the "
 	    "checkpoints, the responsibilities of the ownership matrix and "
 	    "what the matrix calls its three roles. This is version %lld, "
-	    "saved by %s on %s.", version, doc_str(doc, "actor"),
-	    doc_str(doc, "at"));
+	    "saved by %s on %s.", version, doc_str(doc, "actor"), at);
 	if (edit)
 		html_printf(b, " Saving makes version %lld; projects already "
 		    "made keep their own rows.</p>\n", version + 1);
