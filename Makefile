@@ -62,6 +62,7 @@ PURE		:= sbuf html dberr layout date validate vocab facts formdata doc \
 		   ledger facts_json ledger_json fields \
 		   risk digest risk_json render_form render_project \
 		   render_timeline render_portfolio render_digest render_modelcard \
+		   render_templates \
 		   render_me \
 		   render_mail \
 		   httpparse utf8 \

@@ -639,8 +639,9 @@ static const struct form_field account_new_form[] = {
 
 /* No person chosen: the API's own default, the person of the same email. */
 static void
-account_new_adjust(json_t *body)
+account_new_adjust(json_t *body, json_t *form)
 {
+	(void)form;
 	if (json_is_null(json_object_get(body, "person_id")))
 		json_object_del(body, "person_id");
 }

@@ -479,6 +479,8 @@ static const struct apidoc_prop paused_props[] = {
 static const struct apidoc_prop me_props[] = {
 	P("person", AT_OBJECT, REQ | NUL),
 	P("today", AT_DATE, REQ),
+	/* What the organisation calls ds, mle and swe (the templates). */
+	P("role_labels", AT_OBJECT, 0),
 	PL("boxes", REQ, NULL),
 	PL("open_boxes", REQ, NULL),
 	PL("checkpoints", REQ, NULL),

@@ -16,7 +16,8 @@
 
 #include <jansson.h>
 
-#define FORMDATA_FIELDS_MAX	64
+/* The templates form: two tables of up to 100 rows of 9 fields. */
+#define FORMDATA_FIELDS_MAX	2048
 
 /* {name: value} in *out (the caller owns it), or -1 with err filled. */
 int	formdata_parse(const char *, size_t, json_t **, char *, size_t);

@@ -32,7 +32,7 @@ layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 	    "<a href=\"/people\">People</a>\n");
 	if (ctx != NULL && ctx->access >= PAGE_ACCESS_PM)
 		sbuf_str(b, "<a href=\"/projects/new\">Kick off a project"
-		    "</a>\n");
+		    "</a>\n<a href=\"/templates\">Templates</a>\n");
 	if (ctx != NULL && ctx->access >= PAGE_ACCESS_ADMIN)
 		sbuf_str(b, "<a href=\"/accounts\">Accounts</a>\n"
 		    "<a href=\"/outbox\">Outbox</a>\n");

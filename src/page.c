@@ -446,7 +446,7 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 
 	body = page_form_body(a->fields, pc->values, &version);
 	if (a->adjust != NULL)
-		a->adjust(body);
+		a->adjust(body, pc->values);
 	if (validate_object(body, a->body, &verr) == -1) {
 		json_decref(body);
 		page_refuse(pc, 400, verr.field, verr.message, 0);

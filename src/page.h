@@ -47,12 +47,14 @@ struct page_action {
 	const char		*redirect;	/* on success; %name expanded,
 						   %id from the new record */
 	const struct page_view	*view;		/* drawn again on refusal */
-	void			(*adjust)(json_t *);	/* may be NULL */
+	/* may be NULL: the body made from the form (the form as sent) */
+	void			(*adjust)(json_t *, json_t *);
 };
 
 extern const struct page_view	portfolio_view, kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
-				me_view, deactivate_view, me_mail_view;
+				me_view, deactivate_view, me_mail_view,
+				templates_view;
 extern const struct page_action	kickoff_action, person_action, active_action,
 				spec_action, stage_action, status_action,
 				due_action, cell_action, offer_action,
@@ -68,7 +70,7 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				account_new_action, account_role_action,
 				account_person_action, account_password_action,
 				account_active_action, deactivate_action,
-				me_mail_action;
+				me_mail_action, templates_action;
 
 /* page_outbox.c: POST /outbox/webhooks, the registration form. */
 extern const struct pipe_ops	register_ops;

@@ -134,18 +134,20 @@ static const struct form_field project_status_form[] = {
 
 /* An unticked confirmation is a missing one: the check names it. */
 static void
-confirm_adjust(json_t *body)
+confirm_adjust(json_t *body, json_t *form)
 {
+	(void)form;
 	if (!json_is_true(json_object_get(body, "confirm")))
 		json_object_del(body, "confirm");
 }
 
 /* A completion date only goes with done or waived. */
 static void
-status_adjust(json_t *body)
+status_adjust(json_t *body, json_t *form)
 {
 	const char	*s = json_string_value(json_object_get(body, "status"));
 
+	(void)form;
 	if (s == NULL || (strcmp(s, "done") != 0 && strcmp(s, "waived") != 0))
 		json_object_del(body, "completed_on");
 }
@@ -207,12 +209,13 @@ static const struct form_field matrix_form[] = {
  * as the API's {"boxes": {"k/r": {"person_id", "version"}}}.
  */
 static void
-matrix_adjust(json_t *body)
+matrix_adjust(json_t *body, json_t *form)
 {
 	json_t		*boxes, *versions, *out, *v;
 	const char	*k;
 	char		 vk[96];
 
+	(void)form;
 	boxes = json_object_get(body, "boxes");
 	versions = json_object_get(body, "versions");
 	out = json_object();
@@ -323,12 +326,13 @@ static const struct form_field plan_form[] = {
  * {"plan": {"data": {"start": d}}}; a date left empty is left out.
  */
 static void
-plan_adjust(json_t *body)
+plan_adjust(json_t *body, json_t *form)
 {
 	json_t		*flat, *plan, *v, *st;
 	const char	*k, *dot;
 	char		 stage[32];
 
+	(void)form;
 	plan = json_object();
 	flat = json_object_get(body, "plan");
 	json_object_foreach(flat, k, v) {

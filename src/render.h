@@ -119,6 +119,22 @@ void	 render_person_options(struct sbuf *, json_t *, long long,
 void	 render_person_groups(struct sbuf *, json_t *, long long,
 	    const char *, const char *, const char *);
 
+/*
+ * render_templates.c: the /templates page, and its form as the body of
+ * PUT /api/v1/templates (a new json_t, the caller's); the row of the form
+ * an API field ("checkpoints[2].stage") came from: 1 with *row (0..., or
+ * TMPL_NEW_ROW: the row to add) and *name ("stage") when it is of the
+ * table of prefix ("cp", "rs"); the refusal in the page's words.
+ */
+#define TMPL_NEW_ROW	(-2L)
+void	 render_templates_page(struct sbuf *, const struct page_ctx *,
+	    json_t *, const struct form_state *);
+json_t	*templates_form_body(json_t *);
+int	 templates_form_row(json_t *, const char *, const char *, long *,
+	    const char **);
+void	 templates_words(json_t *, const char *, const char *, char *,
+	    size_t);
+
 /* render_project.c: the project page. */
 void	render_project_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    json_t *, const struct risk_list *, json_t *, json_t *,

@@ -15,14 +15,21 @@
 #include "render.h"
 #include "vocab.h"
 
-/* "MLE" for "mle"; the key itself when unknown. */
+/*
+ * "MLE" for "mle", or what the organisation calls it (the document's
+ * role_labels); the key itself when unknown.
+ */
 static const char *
-role_text(const char *key)
+role_text(json_t *doc, const char *key)
 {
 	enum role	r;
+	const char	*label;
 
-	if (key != NULL && role_from_key(key, &r) == 0)
-		return (role_label(r));
+	if (key != NULL && role_from_key(key, &r) == 0) {
+		label = doc_path_str(doc, "role_labels", key);
+		return (label != NULL && *label != '\0' ? label :
+		    role_label(r));
+	}
 	if (key != NULL && strcmp(key, "pm") == 0)
 		return ("PM");
 	return (key != NULL ? key : "");
@@ -57,7 +64,7 @@ section_boxes(struct sbuf *b, json_t *doc)
 		sbuf_str(b, "<li>");
 		project_link(b, o, anchor);
 		html_printf(b, ": %s, %s", doc_str(o, "name"),
-		    role_text(doc_str(o, "role")));
+		    role_text(doc, doc_str(o, "role")));
 		if (doc_str(o, "severity") != NULL) {
 			sbuf_str(b, " ");
 			render_badge(b, doc_str(o, "severity"),
@@ -94,7 +101,7 @@ section_open_boxes(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, "<li>");
 		project_link(b, o, NULL);
 		html_printf(b, ": %s, %s\n", doc_str(o, "name"),
-		    role_text(doc_str(o, "role")));
+		    role_text(doc, doc_str(o, "role")));
 		if (ctx->can_write) {
 			form_open(b, ctx, fs, action, form,
 			    doc_int(o, "version"));
@@ -239,7 +246,7 @@ render_me_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<h1>My work</h1>\n<p class=\"muted\">%s, %s. Active "
 	    "projects only. <a href=\"/me/mail\">What I receive by email"
 	    "</a></p>\n", doc_str(person, "name"),
-	    role_text(doc_str(person, "role")));
+	    role_text(doc, doc_str(person, "role")));
 	section_checkpoints(b, doc);
 	section_handoffs(b, doc);
 	section_boxes(b, doc);

@@ -132,6 +132,7 @@ static void
 section_details(struct sbuf *b, const json_t *doc)
 {
 	const json_t	*own, *row, *cell, *person;
+	const char	*label;
 	size_t		 i;
 	int		 r, n;
 	enum stage	 st;
@@ -165,7 +166,13 @@ section_details(struct sbuf *b, const json_t *doc)
 				continue;
 			sbuf_str(b, "  - ");
 			md_text(b, str(row, "name"));
-			sbuf_printf(b, ", %s: ", role_label((enum role)r));
+			/* As the organisation calls the role. */
+			label = str(json_object_get(doc, "role_labels"),
+			    role_key((enum role)r));
+			sbuf_str(b, ", ");
+			md_text(b, label != NULL ? label :
+			    role_label((enum role)r));
+			sbuf_str(b, ": ");
 			md_text(b, str(person, "name"));
 			sbuf_char(b, '\n');
 			n++;

@@ -732,6 +732,21 @@ matrix_label(json_t *doc, enum role role)
 	return (label != NULL ? label : role_label(role));
 }
 
+/*
+ * A handoff's side ("DS", "everyone"): a role's word becomes the
+ * organisation's label of it, anything else stays.
+ */
+static const char *
+role_word(json_t *doc, const char *word)
+{
+	int	r;
+
+	for (r = 0; word != NULL && r < ROLE_COUNT; r++)
+		if (strcmp(word, role_label((enum role)r)) == 0)
+			return (matrix_label(doc, (enum role)r));
+	return (word);
+}
+
 static void
 matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *row, enum role role, json_t *people, const struct form_state *fs)
@@ -818,12 +833,13 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<details%s><summary>Edit the whole matrix in one "
 	    "save</summary>\n", form_failed(fs, "matrix") ? " open" : "");
 	form_open(b, ctx, fs, action, "matrix", -1);
-	sbuf_str(b, "<p class=\"hint\">Every box at once: nothing is saved "
-	    "if someone else changed one of them meanwhile.</p>\n"
+	html_printf(b, "<p class=\"hint\">Every box at once: nothing is "
+	    "saved if someone else changed one of them meanwhile.</p>\n"
 	    "<div class=\"table-wrap\"><table class=\"matrix-form cards\">\n"
 	    "<thead><tr><th scope=\"col\">Responsibility</th><th scope=\"col\">"
-	    "DS</th><th scope=\"col\">MLE</th><th scope=\"col\">SWE</th></tr>"
-	    "</thead>\n<tbody>\n");
+	    "%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+	    "</thead>\n<tbody>\n", matrix_label(doc, ROLE_DS),
+	    matrix_label(doc, ROLE_MLE), matrix_label(doc, ROLE_SWE));
 	json_array_foreach(doc_arr(doc, "ownership"), i, row) {
 		html_printf(b, "<tr><th scope=\"row\">%s</th>",
 		    doc_str(row, "name"));
@@ -834,7 +850,7 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			if (!doc_bool(cell, "expected") && person == NULL) {
 				html_printf(b, "<td class=\"cell-unexpected\" "
 				    "data-label=\"%s\">not expected</td>",
-				    role_label((enum role)r));
+				    matrix_label(doc, (enum role)r));
 				continue;
 			}
 			(void)snprintf(name, sizeof(name), "%s/%s",
@@ -854,10 +870,10 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 				    "class=\"field-error\" role=\"alert\">"
 				    "Someone else changed this box: it shows "
 				    "their choice now.</p>",
-				    role_label((enum role)r));
+				    matrix_label(doc, (enum role)r));
 			else
 				html_printf(b, "<td data-label=\"%s\">",
-				    role_label((enum role)r));
+				    matrix_label(doc, (enum role)r));
 			(void)snprintf(field, sizeof(field),
 			    "boxes.%s.person_id", name);
 			form_field_error(b, fs, "matrix", field);
@@ -866,12 +882,13 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    "for=\"m-%s-%s\">%s for %s</label><select "
 			    "id=\"m-%s-%s\" name=\"%s\"", name,
 			    doc_int(cell, "version"), doc_str(row, "key"), rkey,
-			    role_label((enum role)r), doc_str(row, "name"),
-			    doc_str(row, "key"), rkey, name);
+			    matrix_label(doc, (enum role)r),
+			    doc_str(row, "name"), doc_str(row, "key"), rkey,
+			    name);
 			form_input_attrs(b, fs, "matrix", field, NULL);
 			sbuf_str(b, ">\n");
 			render_person_groups(b, people, held, "nobody", rkey,
-			    role_label((enum role)r));
+			    matrix_label(doc, (enum role)r));
 			sbuf_str(b, "</select></td>");
 		}
 		sbuf_str(b, "</tr>\n");
@@ -1067,7 +1084,8 @@ section_handoffs(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    "</h3>\n<p class=\"muted\">%s &rarr; %s, "
 		    "before %s. %s</p>\n<p>", doc_str(h, "key"),
 		    doc_str(h, "key"), doc_str(h, "name"),
-		    doc_str(h, "from_label"), doc_str(h, "to_label"),
+		    role_word(doc, doc_str(h, "from_label")),
+		    role_word(doc, doc_str(h, "to_label")),
 		    stage_label(doc, doc_str(h, "leads_into")),
 		    doc_str(h, "question"));
 		render_badge(b, state, strcmp(state, "not_offered") == 0 ?

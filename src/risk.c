@@ -198,11 +198,39 @@ name_or(const char *s, const char *none)
 	return (s != NULL ? s : none);
 }
 
+const char *
+risk_role_name(const struct risk *r, enum role role)
+{
+	if ((unsigned)role < ROLE_COUNT && r->role_names[role] != NULL &&
+	    r->role_names[role][0] != '\0')
+		return (r->role_names[role]);
+	return (role_label(role));
+}
+
+void
+risk_list_roles(struct risk_list *l, const char *const names[ROLE_COUNT])
+{
+	struct risk	*r;
+	size_t		 i;
+	int		 role;
+
+	for (i = 0; l != NULL && i < l->len; i++) {
+		r = &l->items[i];
+		for (role = 0; role < ROLE_COUNT; role++)
+			r->role_names[role] = names != NULL ? names[role] :
+			    NULL;
+		/* Only a box's sentence names a role. */
+		if (r->kind == RISK_EMPTY_OWNER)
+			risk_describe(r, r->asof);
+	}
+}
+
 static void
 describe_box(struct risk *r, day_t asof)
 {
-	char	since[DATE_LEN], start[DATE_LEN], nobody[160];
-	char	inactive[RISK_MESSAGE_LEN], roles[64];
+	/* A label is up to 40 characters (160 bytes) of the templates. */
+	char	since[DATE_LEN], start[DATE_LEN], nobody[640];
+	char	inactive[RISK_MESSAGE_LEN], roles[512];
 	size_t	used;
 	int	role, left;
 
@@ -213,7 +241,7 @@ describe_box(struct risk *r, day_t asof)
 	inactive[0] = '\0';
 	if (r->inactive) {
 		(void)snprintf(nobody, sizeof(nobody), "Nobody active on %s",
-		    role_label(r->role));
+		    risk_role_name(r, r->role));
 		(void)snprintf(inactive, sizeof(inactive), " (%s is inactive)",
 		    name_or(r->person_name, "?"));
 	} else if (r->roles != 0) {
@@ -227,13 +255,13 @@ describe_box(struct risk *r, day_t asof)
 			left--;
 			used = strlen(roles);
 			(void)snprintf(roles + used, sizeof(roles) - used,
-			    "%s%s", role_label((enum role)role), left > 1 ?
-			    ", " : left == 1 ? " or " : "");
+			    "%s%s", risk_role_name(r, (enum role)role),
+			    left > 1 ? ", " : left == 1 ? " or " : "");
 		}
 		(void)snprintf(nobody, sizeof(nobody), "Nobody on %s", roles);
 	} else
 		(void)snprintf(nobody, sizeof(nobody), "Nobody on %s",
-		    role_label(r->role));
+		    risk_role_name(r, r->role));
 
 	date_format(r->since, since);
 	if (r->severity == SEVERITY_CRITICAL) {

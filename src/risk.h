@@ -107,6 +107,14 @@ struct risk {
 	/* Filled by risk_resolve() only: who ended it, and from which day. */
 	const char		*resolved_by;	/* NULL when not known */
 	day_t			 resolved_on;	/* DAY_NONE when not known */
+
+	/*
+	 * What the organisation calls each role (the templates' labels),
+	 * for the sentence; NULL: ours, "DS", "MLE", "SWE" (vocab.c).
+	 * Set by risk_list_roles() on a list about to be shown; they
+	 * point into the document the labels came from.
+	 */
+	const char		*role_names[ROLE_COUNT];
 };
 
 struct risk_list {
@@ -127,6 +135,14 @@ void		 risk_clear(struct risk *, enum risk_kind);
  * computed or read back from the ledger.
  */
 void		 risk_describe(struct risk *, day_t);
+/*
+ * The roles of l's risks named as the organisation names them (names[r],
+ * NULL: ours; names NULL: all ours), their sentences written again.
+ */
+void		 risk_list_roles(struct risk_list *,
+		    const char *const [ROLE_COUNT]);
+/* What r's sentence calls role. */
+const char	*risk_role_name(const struct risk *, enum role);
 
 
 /*

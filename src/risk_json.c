@@ -98,6 +98,16 @@ subject_json(const struct risk *r)
 	return (s);
 }
 
+void
+risk_role_names(json_t *labels, const char *names[ROLE_COUNT])
+{
+	int	role;
+
+	for (role = 0; role < ROLE_COUNT; role++)
+		names[role] = json_string_value(json_object_get(labels,
+		    role_key((enum role)role)));
+}
+
 json_t *
 risk_json(const struct risk *r, day_t asof)
 {

@@ -274,6 +274,10 @@ static const struct route_method m_threshold[] = {
 static const struct route_method m_project_page[] = {
 	M(GET, ACCESS_VIEWER, run_page, &project_view),
 };
+static const struct route_method m_templates_page[] = {
+	M(GET, ACCESS_VIEWER, run_page, &templates_view),
+	M(POST, ACCESS_PM, run_action, &templates_action),
+};
 static const struct route_method m_model_card[] = {
 	M(GET, ACCESS_VIEWER, run_pipe, &model_card),
 };
@@ -509,6 +513,7 @@ static const struct route routes[] = {
 	ROUTE("/accounts/#user/password", m_account_password),
 	ROUTE("/accounts/#user/active", m_account_active),
 	ROUTE("/outbox", m_outbox_page),
+	ROUTE("/templates", m_templates_page),
 	ROUTE("/outbox/#message/retry", m_outbox_retry_form),
 	ROUTE("/outbox/webhooks", m_webhook_register_form),
 	ROUTE("/outbox/webhooks/#webhook/delete", m_webhook_delete_form),

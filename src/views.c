@@ -195,6 +195,7 @@ project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
 	const struct person	*person;
 	struct portfolio	*pf, *ppf;
 	const struct project	*pr;
+	const char		*names[ROLE_COUNT];
 	json_t			*o;
 	size_t			 i, own;
 	int			 clean;
@@ -242,6 +243,8 @@ project_risks_at(json_t *risk, day_t asof, struct scratch *sc,
 		    span_risk(out, &spans->items[i], asof) == -1)
 			return (-1);
 	}
+	risk_role_names(json_object_get(risk, "role_labels"), names);
+	risk_list_roles(out, names);
 	sort_risks(out);
 	return (0);
 }
@@ -467,6 +470,7 @@ risks_finish(struct http_request *req, struct pipe *p)
 	struct scratch		 sc;
 	struct span_list	 clean, fresh;
 	struct risk_list	 all, page;
+	const char		*names[ROLE_COUNT];
 	json_t			*doc, *out, *counts, *n;
 	size_t			 i, total, skipped, first;
 	int			 k, ok;
@@ -509,6 +513,8 @@ risks_finish(struct http_request *req, struct pipe *p)
 	page.len = first < all.len ? all.len - first : 0;
 	if (page.len > c->limit)
 		page.len = c->limit;
+	risk_role_names(json_object_get(doc, "role_labels"), names);
+	risk_list_roles(&page, names);
 	out = risk_report_json(&page, c->asof);
 	json_object_set_new(out, "counts", json_pack("{s:I, s:I, s:I, s:I, "
 	    "s:I}", "critical", json_integer_value(json_array_get(counts, 3)),
@@ -809,6 +815,7 @@ digest_from(struct digest_call *c, json_t *doc, struct scratch *sc)
 	struct span_list	 fresh, stale, news, reopened, open, people;
 	struct group		*groups;
 	struct risk_list	 prev;
+	const char		*names[ROLE_COUNT];
 	json_t			*o, *n;
 	size_t			 i, j, k, ngroups, cap, skipped, first;
 	int			 counts[SEVERITY_COUNT], s, rc, still;
@@ -972,6 +979,12 @@ digest_from(struct digest_call *c, json_t *doc, struct scratch *sc)
 	    json_object_get(doc, "due_this")) == -1)
 		goto out;
 	rc = digest_paused_from(d, json_object_get(doc, "paused"));
+	/* The roles as the organisation names them, in every sentence. */
+	risk_role_names(json_object_get(doc, "role_labels"), names);
+	risk_list_roles(&d->open, names);
+	risk_list_roles(&d->fresh, names);
+	risk_list_roles(&d->resolved, names);
+	risk_list_roles(&d->actions, names);
 out:
 	for (i = 0; i < ngroups; i++)
 		risk_list_free(&groups[i].risks);
@@ -1583,6 +1596,7 @@ views_me(json_t *doc, day_t today)
 	struct scratch		 sc;
 	struct span_list	 clean, fresh;
 	struct risk_list	 all;
+	const char		*names[ROLE_COUNT];
 	json_t			*box;
 	size_t			 i, k;
 	int			 ok, worst;
@@ -1603,6 +1617,8 @@ views_me(json_t *doc, day_t today)
 		ok = span_risk(&all, &fresh.items[i], today) == 0;
 	}
 	if (ok) {
+		risk_role_names(json_object_get(doc, "role_labels"), names);
+		risk_list_roles(&all, names);
 		sort_risks(&all);
 		for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
 			json_array_foreach(json_object_get(doc, lists[k]), i,

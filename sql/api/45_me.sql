@@ -40,6 +40,7 @@ BEGIN
 	dp := ARRAY(SELECT DISTINCT item FROM ledger_dirty
 	    WHERE kind = 'project' AND item = ANY (mine));
 	RETURN json_build_object(
+	    'role_labels', api.role_labels(),
 	    'person', json_build_object('id', r.id, 'name', r.name,
 		'role', r.role, 'active', r.active),
 	    'today', d,

@@ -497,6 +497,7 @@ LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	IF api.dirty('project', p_project) THEN
 		RETURN json_build_object(
+		    'role_labels', api.role_labels(),
 		    'facts', api.project_facts_doc(p_project),
 		    'people', coalesce((SELECT json_agg(api.holder_doc(h.id,
 			p_day) ORDER BY h.id)
@@ -505,6 +506,8 @@ BEGIN
 	END IF;
 	-- The kept spans hold more days than p_day's: the server picks.
 	RETURN json_build_object(
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'spans', coalesce(api.docs_spans(p_project, p_day),
 		(SELECT json_agg(api.span_doc(v) ORDER BY v.id)
 		FROM api.named_spans v WHERE v.project_id = p_project AND
@@ -712,6 +715,8 @@ BEGIN
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'spans', coalesce((SELECT json_agg(api.span_doc(v) ORDER BY
 		page.o) FROM page JOIN api.named_spans v ON v.id = page.id),
 		'[]'::json),
@@ -809,6 +814,8 @@ BEGIN
 	)
 	SELECT json_build_object(
 	    'skipped', skip,
+	    -- What the organisation calls the roles, for the sentences.
+	    'role_labels', api.role_labels(),
 	    'counts', (SELECT json_agg((SELECT json_build_array(
 		coalesce(sum(delta) FILTER (WHERE severity = 0), 0),
 		coalesce(sum(delta) FILTER (WHERE severity = 1), 0),

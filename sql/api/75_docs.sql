@@ -191,27 +191,60 @@ BEGIN
 END
 $$;
 
-DO $$
-DECLARE
-	t	record;
-	ev	text;
-BEGIN
-	FOR t IN SELECT * FROM (VALUES ('projects', 'id'),
-	    ('checkpoints', 'project_id'), ('handoffs', 'project_id'),
-	    ('ownership', 'project_id'), ('stage_plans', 'project_id'),
-	    ('responsibilities', 'project_id')) AS x(tab, col) LOOP
-		FOREACH ev IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE'] LOOP
-			EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I '
-			    'REFERENCING %s TABLE AS %I FOR EACH STATEMENT '
-			    'EXECUTE FUNCTION api.docs_on_rows(%L)',
-			    'docs_' || t.tab || '_' || lower(ev), ev, t.tab,
-			    CASE ev WHEN 'DELETE' THEN 'OLD' ELSE 'NEW' END,
-			    CASE ev WHEN 'DELETE' THEN 'old_rows'
-				ELSE 'new_rows' END, t.col);
-		END LOOP;
-	END LOOP;
-END
-$$;
+CREATE TRIGGER docs_projects_insert AFTER INSERT ON projects
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('id');
+CREATE TRIGGER docs_projects_update AFTER UPDATE ON projects
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('id');
+CREATE TRIGGER docs_projects_delete AFTER DELETE ON projects
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('id');
+CREATE TRIGGER docs_checkpoints_insert AFTER INSERT ON checkpoints
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_checkpoints_update AFTER UPDATE ON checkpoints
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_checkpoints_delete AFTER DELETE ON checkpoints
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_handoffs_insert AFTER INSERT ON handoffs
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_handoffs_update AFTER UPDATE ON handoffs
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_handoffs_delete AFTER DELETE ON handoffs
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_ownership_insert AFTER INSERT ON ownership
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_ownership_update AFTER UPDATE ON ownership
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_ownership_delete AFTER DELETE ON ownership
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_stage_plans_insert AFTER INSERT ON stage_plans
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_stage_plans_update AFTER UPDATE ON stage_plans
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_stage_plans_delete AFTER DELETE ON stage_plans
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_responsibilities_insert AFTER INSERT ON responsibilities
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_responsibilities_update AFTER UPDATE ON responsibilities
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
+CREATE TRIGGER docs_responsibilities_delete AFTER DELETE ON responsibilities
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION api.docs_on_rows('project_id');
 
 -- sql/api/ was loaded again: the kept documents may have another shape
 -- now.  They are made again, a few at a time, by the ledger's job.

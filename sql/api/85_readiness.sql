@@ -194,11 +194,12 @@ $$;
 
 -- GET /projects/{id}/model-card.md: what the draft is drawn from, the
 -- project's document (spec, matrix, checkpoints, checklist), read in one
--- statement.
+-- statement, with what the organisation calls the roles (the owners).
 CREATE FUNCTION api.model_card(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	RETURN api.project_document(api.project_exists(p));
+	RETURN (api.project_document(api.project_exists(p))::jsonb ||
+	    jsonb_build_object('role_labels', api.role_labels()))::json;
 END
 $$;
 

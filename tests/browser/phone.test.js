@@ -121,6 +121,8 @@ for (const width of WIDTHS) {
 	test(`portfolio, people and digest at ${width} px`, async () => {
 		const { context, page } = await phonePage(width);
 		await check(page, width, '/', 'the portfolio', 'portfolio');
+		await check(page, width, '/templates', 'the templates page',
+		    'templates');
 		await visit(page, srv, '/');
 		// The risk column is there and on screen, for every project.
 		const risks = page.locator('table.portfolio tbody tr > ' +

@@ -35,7 +35,7 @@ async function demoPages() {
 	const projects = await srv.api('GET', '/api/v1/projects?status=all');
 	assert.equal(projects.status, 200);
 	const paths = ['/', '/people', '/projects/new', '/digest', '/tokens',
-	    '/accounts', '/?status=paused', '/?status=all'];
+	    '/accounts', '/templates', '/?status=paused', '/?status=all'];
 	for (const p of projects.json.projects)
 		paths.push(`/projects/${p.id}`);
 	return paths;

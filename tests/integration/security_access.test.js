@@ -447,6 +447,16 @@ const ROUTES = [
 		    body: { active: 'false', version: '1' },
 		    location: `/accounts#user-${id}` };
 	    } },
+	{ route: '/templates', method: 'GET', need: 'viewer', ok: 200,
+	    make: async () => ({ path: '/templates' }) },
+	{ route: '/templates', method: 'POST', need: 'pm', ok: 303,
+	    audits: true, what: 'role labels',
+	    make: async () => {
+		const t = await srv.api('GET', '/api/v1/templates');
+		return { path: '/templates', body: { version:
+		    String(t.json.version), label_ds: 'DS' },
+		    location: '/templates' };
+	    } },
 	{ route: '/outbox', method: 'GET', need: 'admin', ok: 200,
 	    make: async () => ({ path: '/outbox' }) },
 	{ route: '/outbox/#message/retry', method: 'POST', need: 'admin',

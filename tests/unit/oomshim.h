@@ -26,7 +26,11 @@
 
 #include <stddef.h>
 
-#define OOM_FRAMES	12
+/*
+ * Deep enough to get out of jansson's json_dumps() of a digest, whose
+ * do_dump() recurses once per level of the document.
+ */
+#define OOM_FRAMES	32
 
 /*
  * Start counting from zero; fail allocation n (1 is the first), or none

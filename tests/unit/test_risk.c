@@ -702,6 +702,58 @@ test_box_group(void **state)
 	assert_false(risk_box_group(&a, &b));
 }
 
+/* The organisation's labels of the roles, in a box's sentence. */
+static void
+test_box_labels(void **state)
+{
+	static const char *const names[ROLE_COUNT] = { "Data Scientist",
+	    "ML Platform", NULL };
+	struct risk		 items[2];
+	struct risk_list	 l;
+	const struct risk	*v[2];
+	char			 msg[RISK_MESSAGE_LEN];
+
+	(void)state;
+	risk_clear(&items[0], RISK_EMPTY_OWNER);
+	items[0].severity = SEVERITY_HIGH;
+	items[0].project_id = 1;
+	items[0].resp_key = "training_pipeline";
+	items[0].resp_name = "Reproducible training pipeline";
+	items[0].role = ROLE_MLE;
+	items[0].stage = STAGE_EVALUATION;
+	items[0].since = 100;
+	items[1] = items[0];
+	items[1].role = ROLE_SWE;
+	risk_describe(&items[0], 120);
+	risk_describe(&items[1], 120);
+	assert_non_null(strstr(items[0].message, "obody on MLE owns"));
+
+	l.items = items;
+	l.len = 2;
+	l.cap = 2;
+	risk_list_roles(&l, names);
+	assert_non_null(strstr(items[0].message, "obody on ML Platform owns "
+	    "Reproducible training pipeline"));
+	/* No label given: ours. */
+	assert_non_null(strstr(items[1].message, "obody on SWE owns"));
+	assert_string_equal(risk_role_name(&items[0], ROLE_DS),
+	    "Data Scientist");
+	/* A line for several boxes names them as the organisation does. */
+	v[0] = &items[0];
+	v[1] = &items[1];
+	risk_group_message(v, 2, msg);
+	assert_non_null(strstr(msg, "obody on ML Platform or SWE owns"));
+	/* Back to ours. */
+	risk_list_roles(&l, NULL);
+	assert_non_null(strstr(items[0].message, "obody on MLE owns"));
+	/* An inactive holder. */
+	items[0].inactive = 1;
+	items[0].person_name = "Ben";
+	risk_list_roles(&l, names);
+	assert_non_null(strstr(items[0].message, "obody active on ML "
+	    "Platform"));
+}
+
 int
 main(void)
 {
@@ -715,6 +767,7 @@ main(void)
 		cmocka_unit_test(test_parser_rejects_mistakes),
 		cmocka_unit_test(test_identity_is_stable),
 		cmocka_unit_test(test_keys_round_trip),
+		cmocka_unit_test(test_box_labels),
 		cmocka_unit_test(test_empty_portfolio),
 		cmocka_unit_test(test_count_by_severity),
 		cmocka_unit_test(test_project_active_at),
