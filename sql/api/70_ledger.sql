@@ -134,8 +134,15 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER ledger_settings AFTER INSERT OR UPDATE OR DELETE ON settings
-    FOR EACH STATEMENT EXECUTE FUNCTION api.ledger_on_settings();
+-- Only the threshold the rules read: a setting of the mail or the outbox
+-- changed would otherwise make the whole portfolio dirty, and every read
+-- compute it from its facts until the ledger had caught up again.
+CREATE TRIGGER ledger_settings AFTER INSERT OR UPDATE ON settings
+    FOR EACH ROW WHEN (NEW.key = 'overload_threshold')
+    EXECUTE FUNCTION api.ledger_on_settings();
+CREATE TRIGGER ledger_settings_gone AFTER DELETE ON settings
+    FOR EACH ROW WHEN (OLD.key = 'overload_threshold')
+    EXECUTE FUNCTION api.ledger_on_settings();
 
 -- The background job ----------------------------------------------------------
 

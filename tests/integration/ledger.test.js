@@ -63,10 +63,10 @@ const JOB = /api\.(ledger_work|ledger_apply|vocabulary|outbox_claim|outbox_done|
 // time; the jobs' work is their own).
 async function statementsOf(srv, method, path, body) {
 	const mark = randomUUID();
-	await psql(`SELECT 'begin ${mark}'`, { db: srv.db });
+	await psql(`SELECT 'begin ${mark}'`, { db: a.db });
 	const r = await srv.request(method, path, { body });
 	assert.ok(r.status < 400, `${method} ${path}: ${r.status} ${r.text}`);
-	await psql(`SELECT 'end ${mark}'`, { db: srv.db });
+	await psql(`SELECT 'end ${mark}'`, { db: a.db });
 	const log = await loggedBetween(`begin ${mark}`, `end ${mark}`);
 	return [...log.matchAll(/(?:execute [^:\n]*|statement): ([^\n]*)/g)]
 	    .map((m) => m[1])
@@ -186,4 +186,22 @@ test('a database whose vocabulary differs stops the server, saying how',
 	    'but "modelling" .* in this server; run the migrations of this ' +
 	    'version \\(src/tools/migrate\\.sh\\)'));
 	await srv.stop();
+});
+
+// Only the overload threshold makes everything dirty: a setting of the
+// mail or the outbox left the whole portfolio to be computed from its
+// facts by every read until the ledger had caught up again.
+test('a setting other than the threshold leaves the ledger as it is',
+    async () => {
+	const dirty = 'SELECT count(*) FROM ledger_dirty';
+	await eventually(async () => await psql(dirty, { db: a.db }) ===
+	    '0', 30000, 100);
+	// Each in one transaction with its count: the job cannot take the
+	// rows in between.
+	assert.equal(await psql(`UPDATE settings SET value = value
+	    WHERE key IN ('reminder_due_days', 'outbox_allow_loopback');
+	    ${dirty}`, { db: a.db }), '0');
+	assert.notEqual(await psql(`UPDATE settings SET value = value
+	    WHERE key = 'overload_threshold'; ${dirty}`, { db: a.db }),
+	    '0', 'the threshold marks every project and person');
 });
