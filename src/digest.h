@@ -183,7 +183,9 @@ int	digest_actions(struct digest *);
  * "mine" email): open (with is_new and by_project), fresh, resolved,
  * actions, due, due_this and paused, in place; the portfolio-wide risks
  * go too.  counts and at_risk are counted again from what open keeps
- * (the page it was), ngroups is the groups kept, and only_some is set.
+ * (every group it held: the weekly email builds it with all of them, so
+ * that a person's projects ranked past the first page are kept too),
+ * ngroups is the groups kept, and only_some is set.
  */
 void	digest_keep(struct digest *, const int64_t *, size_t);
 

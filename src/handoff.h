@@ -288,7 +288,7 @@ extern const struct pipe_ops	tokens_ops;
 extern const int		tokens_show, tokens_create, tokens_revoke;
 
 /* views.c: the weekly job's digest (outbox.c). */
-json_t		*views_weekly_call(day_t);
+json_t		*views_weekly_call(day_t, int);
 json_t		*views_weekly_data(day_t, json_t *);
 json_t		*views_digest_mail(day_t, json_t *, const json_t *);
 

@@ -19,10 +19,12 @@
  * claim says it is due (api.remind_daily, once a day across instances),
  * on a Monday writes the week's digest for chat (api.outbox_weekly), and
  * when email is configured and the claim says the digest's weekday and
- * hour have come (api.digest_mail_due), asks for the week's digest once,
- * renders it once (and once more per person who takes only their own
- * projects) and writes one email per person (api.outbox_digest_mail):
- * once per week across instances.
+ * hour have come (api.digest_mail_due), asks for the week's digest once
+ * (with every project that has open risks when someone takes only their
+ * own projects, so that their email misses none), renders it once (its
+ * first page, and once more per person who takes only their own projects)
+ * and writes one email per person (api.outbox_digest_mail): once per week
+ * across instances.
  *
  * No sender follows a redirect, and every address a connection is about
  * to be opened to is checked as it is opened (webhook.c): the loopback
@@ -345,7 +347,7 @@ ob_done(void)
 			ob.claimed = 0;
 			ob.busy = 0;
 			ob_send(STMT_OUTBOX_DIGEST,
-			    views_weekly_call(ob.today));
+			    views_weekly_call(ob.today, 0));
 			if (!ob.busy)
 				kore_log(LOG_ERR, "outbox: cannot ask for "
 				    "the weekly digest");
@@ -363,9 +365,14 @@ ob_done(void)
 			if (date_parse(json_string_value(json_object_get(
 			    ob.mail_due, "day")), &mday) == -1)
 				mday = DAY_NONE;
+			/*
+			 * A "mine" email holds its person's projects
+			 * wherever they rank: then every project's.
+			 */
 			if (mday != DAY_NONE)
 				ob_send(STMT_OUTBOX_DIGEST,
-				    views_weekly_call(mday));
+				    views_weekly_call(mday, json_array_size(
+				    json_object_get(ob.mail_due, "mine")) > 0));
 			if (!ob.busy) {
 				kore_log(LOG_ERR, "outbox: cannot ask for "
 				    "the digest to email");

@@ -553,7 +553,7 @@ render_digest_markdown(struct sbuf *b, const struct digest *d,
 		    "HANDOFF_PUBLIC_URL makes them whole.\n\n");
 	if (d->only_some)
 		sbuf_str(b, "Only the projects you lead or hold a box in, "
-		    "among the first page of the digest.\n\n");
+		    "all of them.\n\n");
 	sbuf_printf(b, "**%d open risk%s**: %d critical, %d high, %d medium, "
 	    "%d low; %d project%s at risk. %d new this week, %zu resolved this "
 	    "week, %zu checkpoint%s due this week, %zu next week.\n\n",
@@ -1009,8 +1009,7 @@ render_digest_mail_html(struct sbuf *b, const struct digest *d,
 	sbuf_str(b, "</p>\n");
 	if (d->only_some)
 		html_printf(b, "<p style=\"%s\">Only the projects you lead or "
-		    "hold a box in, among the first page of the digest.</p>\n",
-		    MAIL_MUTED);
+		    "hold a box in, all of them.</p>\n", MAIL_MUTED);
 	html_printf(b, "<p><strong>%d open risk%s</strong>: %d critical, %d "
 	    "high, %d medium, %d low; %d project%s at risk. %zu new this "
 	    "week, %zu resolved this week, %zu checkpoint%s due this week, "

@@ -19,6 +19,8 @@
  * engine would say (tests/unit/test_ledger.c, tests/integration/
  * oracle.test.js).
  */
+#include <limits.h>
+
 #include "handoff.h"
 #include "digest.h"
 #include "facts.h"
@@ -562,6 +564,12 @@ const struct pipe_ops risks_csv_ops = {
 /* The weekly digest ------------------------------------------------------ */
 
 const int digest_as_json = 0, digest_as_html = 1, digest_as_md = 2;
+
+/*
+ * The limit that asks api.digest for every project with open risks (the
+ * weekly job's, for the "mine" emails): the largest its int takes.
+ */
+#define DIGEST_WHOLE	INT_MAX
 static const int digest_as_chat = 3;
 
 struct digest_call {
@@ -706,7 +714,12 @@ group_spans(const struct span_list *l, day_t d, struct group **groups,
 	for (i = 0; i < l->len; i++) {
 		if (!ledger_covers(&l->items[i], d))
 			continue;
-		for (j = 0, g = NULL; j < *ngroups; j++) {
+		/* A project's spans come together: its group is the last. */
+		g = NULL;
+		if (*ngroups > 0 && (*groups)[*ngroups - 1].risks.items[0].
+		    project_id == l->items[i].r.project_id)
+			g = &(*groups)[*ngroups - 1];
+		for (j = 0; g == NULL && j < *ngroups; j++) {
 			if ((*groups)[j].risks.items[0].project_id ==
 			    l->items[i].r.project_id)
 				g = &(*groups)[j];
@@ -1101,11 +1114,13 @@ out:
 
 /*
  * The weekly job (outbox.c): the call document of the digest of today's
- * week, and from api.digest's answer to it, what the digest.weekly event
- * carries: the week, its counts and the chat message (NULL: failed).
+ * week (its first page of projects, or with whole set every project with
+ * open risks, for the "mine" emails), and from api.digest's answer to it,
+ * what the digest.weekly event carries: the week, its counts and the chat
+ * message (NULL: failed).
  */
 json_t *
-views_weekly_call(day_t today)
+views_weekly_call(day_t today, int whole)
 {
 	struct digest_call	 c;
 	json_t			*query;
@@ -1115,6 +1130,9 @@ views_weekly_call(day_t today)
 	isoweek_of(today, &c.d.year, &c.d.week);
 	if ((query = json_object()) == NULL)
 		return (NULL);
+	if (whole)
+		json_object_set_new(query, "limit",
+		    json_integer(DIGEST_WHOLE));
 	digest_setup(&c, query);
 	return (json_pack("{s:o}", "query", query));
 }
@@ -1183,10 +1201,13 @@ digest_mail_parts(const struct digest *d)
 	return (out);
 }
 
-/* The digest of today's week from api.digest's answer, built again. */
+/*
+ * The digest of today's week from api.digest's answer, built again: its
+ * first page of projects, or with whole every project the answer holds.
+ */
 static int
 digest_mail_build(struct digest_call *c, day_t today, json_t *doc,
-    struct scratch *sc)
+    struct scratch *sc, int whole)
 {
 	json_t	*query;
 
@@ -1198,6 +1219,9 @@ digest_mail_build(struct digest_call *c, day_t today, json_t *doc,
 	isoweek_of(today, &c->d.year, &c->d.week);
 	if ((query = json_object()) == NULL)
 		return (-1);
+	if (whole)
+		json_object_set_new(query, "limit",
+		    json_integer(DIGEST_WHOLE));
 	digest_setup(c, query);
 	json_decref(query);
 	return (digest_from(c, doc, sc));
@@ -1205,9 +1229,11 @@ digest_mail_build(struct digest_call *c, day_t today, json_t *doc,
 
 /*
  * The weekly email (outbox.c): from api.digest's answer to
- * views_weekly_call(today), the parts of the email of everyone who takes
- * the whole digest, rendered once, and of each person of mine
- * ([{"id", "projects": [ids]}]) who takes only their projects':
+ * views_weekly_call(today, whole), whole set when mine is not empty, the
+ * parts of the email of everyone who takes the whole digest (its first
+ * page and the link to the rest), rendered once, and of each person of
+ * mine ([{"id", "projects": [ids]}]) who takes only their projects' (all
+ * of them, wherever they rank):
  * {"week", "all": parts, "mine": [{"id", parts...}]}, or NULL.
  */
 json_t *
@@ -1225,7 +1251,7 @@ views_digest_mail(day_t today, json_t *doc, const json_t *mine)
 	memset(&sc, 0, sizeof(sc));
 	out = list = NULL;
 	v = NULL;
-	if (digest_mail_build(&c, today, doc, &sc) == -1 ||
+	if (digest_mail_build(&c, today, doc, &sc, 0) == -1 ||
 	    (all = digest_mail_parts(&c.d)) == NULL)
 		goto out;
 	isoweek_format(c.d.year, c.d.week, week);
@@ -1238,7 +1264,7 @@ views_digest_mail(day_t today, json_t *doc, const json_t *mine)
 		n = json_array_size(ids);
 		free(v);
 		if ((v = calloc(n + 1, sizeof(*v))) == NULL ||
-		    digest_mail_build(&c, today, doc, &sc) == -1) {
+		    digest_mail_build(&c, today, doc, &sc, 1) == -1) {
 			json_decref(all);
 			goto out;
 		}

@@ -9,12 +9,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/harness.js';
 import { startApi, createPerson, createProject, addDays, psql, sleep,
-    TODAY } from '../lib/fixtures.js';
+    LAUNCH, TODAY } from '../lib/fixtures.js';
 import { startSink, parseMail } from '../lib/smtp.js';
 
 const BASE = 'http://app.example.org';
 const WEEK = '2026-W12';		// TODAY's, a Monday
-let a, b, sink, everyone, mine, none, p1, p2;
+// Projects past the digest's first page of 50: a "mine" email holds
+// every project of its person, wherever it ranks.
+const BULK = 54;
+let a, b, sink, everyone, mine, none, p1, p2, lastP, late;
 
 const q = (sql) => psql(sql, { db: a.db });
 const env = (hour, day = TODAY) => sink.env({ HANDOFF_TODAY: day,
@@ -38,6 +41,25 @@ before(async () => {
 	assert.equal(r.status, 200, r.text);
 	r = await a.api('PATCH', `/api/v1/people/${none.id}/mail`,
 	    { digest: 'none' });
+	assert.equal(r.status, 200, r.text);
+
+	// 55 more projects with open risks, launching later than p1 and p2
+	// so they rank after them (and equal risks rank by name: the last of
+	// them last).
+	const later = { pm_id: everyone.id,
+	    target_launch_on: addDays(LAUNCH, 200) };
+	for (let i = 0; i < BULK; i++)
+		await createProject(a, { ...later,
+		    name: `Zb bulk ${String(i).padStart(2, '0')}` });
+	lastP = await createProject(a, { ...later, name: 'Zz ranked last' });
+	late = await createPerson(a, { role: 'ds', name: 'Lu Last' });
+	const lbox = lastP.ownership.find((x) => x.ds.expected);
+	r = await a.api('PUT',
+	    `/api/v1/projects/${lastP.id}/ownership/${lbox.key}/ds`,
+	    { person_id: late.id });
+	assert.equal(r.status, 200, r.text);
+	r = await a.api('PATCH', `/api/v1/people/${late.id}/mail`,
+	    { digest: 'mine' });
 	assert.equal(r.status, 200, r.text);
 });
 after(async () => {
@@ -121,7 +143,9 @@ test('the whole digest: text is the Markdown digest, HTML has nothing ' +
 
 	const html = m.parts[1].body;
 	assert.ok(html.includes(`Risk digest, week ${WEEK}`));
-	assert.ok(html.includes(`href="${BASE}/projects/${p1.id}"`));
+	// (p2 ranks first; p1, whose critical box Mo holds, is past the
+	// first page of 50 once the bulk projects are in.)
+	assert.ok(html.includes(`href="${BASE}/projects/${p2.id}"`));
 	assert.doesNotMatch(html,
 	    /<script|<link|<img|<style|<iframe|src=|url\(|@import/i);
 	for (const [, url] of html.matchAll(/href="([^"]*)"/g))
@@ -146,6 +170,48 @@ test('mine: only the projects the person leads or holds a box in',
 	assert.ok(!m.parts[1].body.includes(p2.name));
 	const [all] = await digestsTo(everyone.email, WEEK);
 	assert.notEqual(text, all.parts[0].body);
+});
+
+test('mine: a project ranked past the first page is in it, with its ' +
+    'risks; all still links the rest', async () => {
+	// The last project is not on the digest's first page of 50.
+	const first = await a.api('GET', `/api/v1/digest?week=${WEEK}`);
+	assert.equal(first.status, 200, first.text);
+	assert.equal(first.json.projects.length, 50);
+	assert.ok(!first.json.projects.some((g) => g.name === lastP.name));
+	const rest = await a.api('GET',
+	    `/api/v1/digest?week=${WEEK}&offset=50`);
+	assert.equal(rest.status, 200, rest.text);
+	const g = rest.json.projects.find((x) => x.name === lastP.name);
+	assert.ok(g, rest.text);
+	assert.ok(g.risks.length > 0);
+
+	const [m] = await digestsTo(late.email, WEEK);
+	assert.ok(m, 'the mine email of the last project\'s box holder');
+	const text = m.parts[0].body.replace(/\r\n/g, '\n');
+	assert.ok(text.includes('Only the projects you lead or hold a box ' +
+	    'in, all of them.'));
+	assert.ok(text.includes(`[${lastP.name}](${BASE}/projects/${lastP.id})`),
+	    text);
+	// Its risks, all of them, and no other project's.
+	assert.ok(text.includes(`## Still open, by project (${g.risks.length})`),
+	    text);
+	assert.equal([...text.matchAll(/^### \[/gm)].length, 1, text);
+	assert.ok(!text.includes(p1.name) && !text.includes('Zb bulk'), text);
+	assert.doesNotMatch(text, /more projects? with open risks/);
+	assert.ok(m.parts[1].body.includes(lastP.name));
+	assert.ok(m.parts[1].body.includes(`${BASE}/projects/${lastP.id}`));
+
+	// The whole digest's email: the first page, and how many are left.
+	const [all] = await digestsTo(everyone.email, WEEK);
+	const atext = all.parts[0].body.replace(/\r\n/g, '\n');
+	assert.ok(!atext.includes(`### [${lastP.name}]`), atext);
+	const left = atext.match(new RegExp('\\n(\\d+) more projects? with ' +
+	    `open risks: ${BASE}/digest\\?week=${WEEK}&offset=50\\n`));
+	assert.ok(left, atext);
+	assert.equal(Number(left[1]), rest.json.projects.length);
+	assert.ok(all.parts[1].body.includes(
+	    `${BASE}/digest?week=${WEEK}&amp;offset=50`), all.parts[1].body);
 });
 
 test('the one-click POST stops next week\'s digest', async () => {
