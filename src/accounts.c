@@ -615,7 +615,7 @@ accounts_render(struct http_request *req, json_t *doc, json_t *path,
 }
 
 const struct page_view accounts_view = {
-	accounts_push, accounts_render
+	.push = accounts_push, .render = accounts_render
 };
 
 static const struct form_field unlock_form[] = {

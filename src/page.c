@@ -106,6 +106,34 @@ page_call_cleanup(void *arg)
 	json_decref(pc->values);
 }
 
+/* Send a view's statement: its own push, or stmt with the route's values. */
+static int
+view_push(const struct page_view *v, struct http_request *req,
+    struct pipe *p, json_t *path)
+{
+	if (v->push != NULL)
+		return (v->push(req, p, path));
+	return (page_send(req, p, v->stmt, path, NULL));
+}
+
+/* Draw a view: its own render, or its draw on a page of its own. */
+static void
+view_render(const struct page_view *v, struct http_request *req,
+    json_t *doc, json_t *path, const struct form_state *fs, int status)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 b;
+
+	if (v->render != NULL) {
+		v->render(req, doc, path, fs, status);
+		return;
+	}
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	v->draw(&b, &ctx, doc, fs);
+	page_reply(req, status, &b);
+}
+
 /* GET ------------------------------------------------------------------- */
 
 int
@@ -128,7 +156,7 @@ page_show_prepare(struct http_request *req, struct pipe *p)
 		    "There is no page at this address.", NULL);
 		return (KORE_RESULT_ERROR);
 	}
-	if (pc->view->push(req, p, pc->path) == -1)
+	if (view_push(pc->view, req, p, pc->path) == -1)
 		return (KORE_RESULT_ERROR);	/* push() replied */
 	pc->status = 200;
 	return (KORE_RESULT_OK);
@@ -149,7 +177,7 @@ page_draw(struct http_request *req, struct pipe *p, struct page_call *pc,
 		page_reply(req, 500, &b);
 		return;
 	}
-	pc->view->render(req, doc, pc->path, fs, pc->status);
+	view_render(pc->view, req, doc, pc->path, fs, pc->status);
 	json_decref(doc);
 }
 
@@ -450,7 +478,7 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 	if (validate_object(body, a->body, &verr) == -1) {
 		json_decref(body);
 		page_refuse(pc, 400, verr.field, verr.message, 0);
-		return (pc->view->push(req, p, pc->path) == -1 ?
+		return (view_push(pc->view, req, p, pc->path) == -1 ?
 		    KORE_RESULT_ERROR : KORE_RESULT_OK);
 	}
 
@@ -564,7 +592,7 @@ page_act_fail(struct http_request *req, struct pipe *p,
 
 	page_refuse(pc, err->status, err->field, err->message,
 	    err->status == 412);
-	if (pc->view->push(req, p, pc->path) == -1)
+	if (view_push(pc->view, req, p, pc->path) == -1)
 		return (PIPE_DONE);
 	return (PIPE_MORE);
 }

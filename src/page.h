@@ -14,6 +14,14 @@ struct page_view {
 	/* Draw from its document (fs NULL unless a form was refused). */
 	void	(*render)(struct http_request *, json_t *, json_t *,
 		    const struct form_state *, int);
+	/*
+	 * A page whose push and render would only send stmt with the
+	 * route's values and draw its answer leaves them NULL: page.c does
+	 * that, with draw.
+	 */
+	enum stmt	 stmt;
+	void	(*draw)(struct sbuf *, const struct page_ctx *, json_t *,
+		    const struct form_state *);
 };
 
 /* How a form field becomes a JSON body field. */

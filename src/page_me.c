@@ -32,7 +32,7 @@ me_render(struct http_request *req, json_t *doc, json_t *path,
 }
 
 const struct page_view me_view = {
-	me_push, me_render
+	.push = me_push, .render = me_render
 };
 
 static const struct form_field take_form[] = {
@@ -47,28 +47,8 @@ const struct page_action take_action = {
 };
 
 /* /me/mail: what I receive by email, and the form that changes it. */
-static int
-me_mail_push(struct http_request *req, struct pipe *p, json_t *path)
-{
-	return (page_send(req, p, STMT_ME_MAIL_GET, path, NULL));
-}
-
-static void
-me_mail_render(struct http_request *req, json_t *doc, json_t *path,
-    const struct form_state *fs, int status)
-{
-	struct page_ctx	 ctx;
-	struct sbuf	 b;
-
-	(void)path;
-	page_ctx_init(req, &ctx);
-	sbuf_init(&b);
-	render_me_mail_page(&b, &ctx, doc, fs);
-	page_reply(req, status, &b);
-}
-
 const struct page_view me_mail_view = {
-	me_mail_push, me_mail_render
+	.stmt = STMT_ME_MAIL_GET, .draw = render_me_mail_page
 };
 
 /* The digest's radio buttons, and one checkbox per reminder kind. */

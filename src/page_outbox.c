@@ -181,7 +181,7 @@ outbox_render(struct http_request *req, json_t *doc, json_t *path,
 }
 
 const struct page_view outbox_view = {
-	outbox_push, outbox_render
+	.push = outbox_push, .render = outbox_render
 };
 
 static const struct form_field no_form[] = {

@@ -88,7 +88,7 @@ portfolio_render(struct http_request *req, json_t *doc, json_t *path,
 }
 
 const struct page_view portfolio_view = {
-	portfolio_push, portfolio_render
+	.push = portfolio_push, .render = portfolio_render
 };
 
 /* Kickoff ---------------------------------------------------------------- */
@@ -122,7 +122,7 @@ kickoff_render(struct http_request *req, json_t *people, json_t *path,
 }
 
 const struct page_view kickoff_view = {
-	kickoff_push, kickoff_render
+	.push = kickoff_push, .render = kickoff_render
 };
 
 static const struct form_field kickoff_form[] = {
@@ -165,7 +165,7 @@ people_render(struct http_request *req, json_t *doc, json_t *path,
 }
 
 const struct page_view people_view = {
-	people_push, people_render
+	.push = people_push, .render = people_render
 };
 
 static const struct form_field person_form[] = {
@@ -203,28 +203,8 @@ const struct page_action active_action = {
 /* Deactivating a person ------------------------------------------------- */
 
 /* What deactivating them would leave with nobody (api.person_deactivation). */
-static int
-deactivate_push(struct http_request *req, struct pipe *p, json_t *path)
-{
-	return (page_send(req, p, STMT_PERSON_DEACTIVATION, path, NULL));
-}
-
-static void
-deactivate_render(struct http_request *req, json_t *doc, json_t *path,
-    const struct form_state *fs, int status)
-{
-	struct page_ctx	 ctx;
-	struct sbuf	 b;
-
-	(void)path;
-	page_ctx_init(req, &ctx);
-	sbuf_init(&b);
-	render_deactivate_page(&b, &ctx, doc, fs);
-	page_reply(req, status, &b);
-}
-
 const struct page_view deactivate_view = {
-	deactivate_push, deactivate_render
+	.stmt = STMT_PERSON_DEACTIVATION, .draw = render_deactivate_page
 };
 
 static const struct form_field deactivate_form[] = {

@@ -60,7 +60,7 @@ project_render(struct http_request *req, json_t *page, json_t *path,
 }
 
 const struct page_view project_view = {
-	project_push, project_render
+	.push = project_push, .render = project_render
 };
 
 /* Forms ------------------------------------------------------------------ */

@@ -8,28 +8,8 @@
 #include "fields.h"
 #include "page.h"
 
-static int
-templates_push(struct http_request *req, struct pipe *p, json_t *path)
-{
-	return (page_send(req, p, STMT_TEMPLATES_GET, path, NULL));
-}
-
-static void
-templates_render(struct http_request *req, json_t *doc, json_t *path,
-    const struct form_state *fs, int status)
-{
-	struct page_ctx	 ctx;
-	struct sbuf	 b;
-
-	(void)path;
-	page_ctx_init(req, &ctx);
-	sbuf_init(&b);
-	render_templates_page(&b, &ctx, doc, fs);
-	page_reply(req, status, &b);
-}
-
 const struct page_view templates_view = {
-	templates_push, templates_render
+	.stmt = STMT_TEMPLATES_GET, .draw = render_templates_page
 };
 
 static const struct form_field templates_form[] = {
