@@ -223,24 +223,28 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	    "to brief a data team. Empty answers become risks once the "
 	    "project leaves framing.</p>\n");
 
+	/* The answers first (the state); a PM's form behind a disclosure. */
+	sbuf_str(b, "<dl class=\"spec\">\n");
+	for (i = 0; i < SPEC_COUNT; i++) {
+		v = doc_str(spec, spec_key((enum spec_field)i));
+		html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
+		    spec_questions[i].label, v != NULL ? v :
+		    "Not written yet");
+	}
+	for (i = 0; i < AUDIT_COUNT; i++) {
+		v = doc_str(spec, audit_key((enum audit_field)i));
+		html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
+		    audit_questions[i].label, v != NULL ? v :
+		    "Not answered yet");
+	}
+	sbuf_str(b, "</dl>\n");
 	if (ctx->access < PAGE_ACCESS_PM) {
-		sbuf_str(b, "<dl class=\"spec\">\n");
-		for (i = 0; i < SPEC_COUNT; i++) {
-			v = doc_str(spec, spec_key((enum spec_field)i));
-			html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
-			    spec_questions[i].label, v != NULL ? v :
-			    "Not written yet");
-		}
-		for (i = 0; i < AUDIT_COUNT; i++) {
-			v = doc_str(spec, audit_key((enum audit_field)i));
-			html_printf(b, "<dt>%s</dt><dd>%s</dd>\n",
-			    audit_questions[i].label, v != NULL ? v :
-			    "Not answered yet");
-		}
-		sbuf_str(b, "</dl>\n</section>\n");
+		sbuf_str(b, "</section>\n");
 		return;
 	}
 
+	html_printf(b, "<details%s><summary>Edit the spec</summary>\n",
+	    form_failed(fs, "spec") ? " open" : "");
 	form_open(b, ctx, fs, action, "spec", doc_int(doc, "version"));
 	for (i = 0; i < SPEC_COUNT; i++)
 		spec_answer(b, fs, spec, spec_key((enum spec_field)i),
@@ -253,7 +257,7 @@ section_spec(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		    &audit_questions[i]);
 	sbuf_str(b, "<button type=\"submit\">Save the spec</button>\n");
 	form_close(b);
-	sbuf_str(b, "</section>\n");
+	sbuf_str(b, "</details>\n</section>\n");
 }
 
 /* Readiness review ------------------------------------------------------- */
@@ -1290,6 +1294,8 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	if (ctx->access >= PAGE_ACCESS_PM) {
 		(void)snprintf(action, sizeof(action), "/projects/%lld/stage",
 		    doc_int(doc, "id"));
+		html_printf(b, "<details%s><summary>Move to another stage"
+		    "</summary>\n", form_failed(fs, "stage") ? " open" : "");
 		form_open(b, ctx, fs, action, "stage",
 		    doc_int(doc, "version"));
 		sbuf_str(b, "<label for=\"stage-stage\">Move to</label>\n");
@@ -1325,6 +1331,7 @@ section_stage(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		sbuf_str(b, ">\n<button type=\"submit\">Move the project"
 		    "</button>\n");
 		form_close(b);
+		sbuf_str(b, "</details>\n");
 	}
 	sbuf_str(b, "</section>\n");
 }

@@ -313,6 +313,7 @@ test('project page with refused forms (risks, field errors, notices)',
 
 	// A spec answer too long: refused, said at the top and at the answer.
 	await visit(page, srv, `/projects/${p.id}`);
+	await page.locator('#spec summary', { hasText: 'Edit the spec' }).click();
 	await page.locator('#spec').getByLabel('Baseline').fill('y'.repeat(2001));
 	await submit(page, page.getByRole('button', { name: 'Save the spec' }));
 	assert.match(await page.locator('.page-notice').innerText(),

@@ -149,10 +149,15 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 	    .count(), 4);
 	assert.ok(!risks.some((r) => /the spec is missing/.test(r)));
 
-	// Keyboard only: from the top of the page, Tab to the stage picker,
-	// type the stage, Tab to the note, type it, Enter.
+	// Keyboard only: from the top of the page, Tab to the stage form's
+	// disclosure, open it with Enter, Tab to the stage picker, type the
+	// stage, Tab to the note, type it, Enter.
 	await page.locator('body').focus();
 	await page.evaluate(() => window.scrollTo(0, 0));
+	assert.equal(await page.locator('#stage-stage').isVisible(), false,
+	    'the stage form is behind its disclosure');
+	await tabTo(page, '#stage summary');
+	await page.keyboard.press('Enter');
 	const presses = await tabTo(page, '#stage-stage');
 	let outline = await focusOutline(page);
 	assert.ok(outline.matchesFocus && outline.style !== 'none' &&
@@ -255,6 +260,7 @@ test('journey 1: a PM kicks off a project and fills two boxes',
 
 	// Two spec answers: their risks go too.
 	const spec = page.locator('#spec');
+	await spec.getByText('Edit the spec', { exact: true }).click();
 	await spec.getByLabel('Fallback behaviour').fill(
 	    'No discount offer; the usual renewal email');
 	await spec.getByLabel('Monitoring trigger').fill(

@@ -1,7 +1,7 @@
 // The phone layout (assets/style.css, "Phone layout"), in Chromium, on the
 // demo portfolio (sql/demo/seed.sql through src/tools/seed.sh): at 390 px
 // (a phone) and at 1280 px (a laptop), the portfolio, the people page, the
-// digest and the project pages (matrix included)
+// digest, My work (/me) and the project pages (matrix included)
 //
 //   - never scroll sideways: document.documentElement.scrollWidth is the
 //     viewport's width, with every <details> closed and with every one open;
@@ -143,6 +143,17 @@ for (const width of WIDTHS) {
 
 		await check(page, width, '/people', 'the people page', 'people');
 		await check(page, width, '/digest', 'the digest', 'digest');
+		// My work, as the PM (Maya) sees it: her projects' risks,
+		// her checkpoints and handoffs.
+		await check(page, width, '/me', 'my work', 'me');
+		assert.equal(await page.locator('h1').innerText(), 'My work');
+		assert.match(await page.locator('header.top .who').innerText(),
+		    /Maya/);
+		const mine = page.locator('#my-risks li');
+		assert.ok(await mine.count() > 0, 'risks on her projects');
+		assert.deepEqual(await onScreen(mine),
+		    Array(await mine.count()).fill(true),
+		    'every risk of hers is on screen');
 		assert.deepEqual(context.errors, []);
 		await context.close();
 	});

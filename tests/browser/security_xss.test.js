@@ -377,6 +377,7 @@ for (const bypass of [false, true]) {
 			// A spec answer too long, on the project page.
 			await page.goto(`${srv.url}/projects/${project.id}`);
 			const long = X.textarea + 'y'.repeat(2000);
+			await page.click('#spec summary');
 			await page.fill('#spec-fallback', long);
 			const [s] = await Promise.all([page.waitForNavigation(),
 			    page.click('#spec button[type=submit]')]);
