@@ -43,8 +43,9 @@ test('the landing page renders styled, with working navigation', async () => {
 	assert.equal(bg, 'rgb(29, 35, 48)');
 
 	const nav = await page.locator('nav a').allInnerTexts();
+	// (A PM: the templates are theirs to edit.)
 	assert.deepEqual(nav, ['Portfolio', 'My work', 'Weekly digest',
-	    'People', 'Kick off a project']);
+	    'People', 'Kick off a project', 'Templates']);
 
 	// Keyboard: the first Tab lands on the skip link, which is visible then.
 	await page.keyboard.press('Tab');
