@@ -30,34 +30,129 @@ accounts_token_before(struct http_request *req, json_t *doc, json_t **extra)
 }
 
 /*
- * POST /api/v1/users and PATCH /api/v1/users/{id}: a password in the body
- * becomes password_hash.
+ * A password in a write (POST /api/v1/users, PATCH /api/v1/users/{id}, the
+ * accounts page's forms) is stored as its argon2id hash.  Hashing costs
+ * about 0.1 s of a core, so it happens only once the caller is known to
+ * be allowed the write, and off the event loop:
+ *
+ *  1. begin (in prepare()): the password's length is checked (400), the
+ *     write is kept, and the one statement sent is api.whoami with the
+ *     route's access and the request's CSRF token: anyone else is refused
+ *     there, before any hashing (else an anonymous client could make the
+ *     server hash for nothing);
+ *  2. step (in finish(), whoami said yes): the hash is made in a task
+ *     thread (pwcheck_hash()) while the request sleeps; 503 when every
+ *     thread is taken;
+ *  3. step again (woken): the hash replaces the password in the write,
+ *     which is sent with its Idempotency-Key, and its answer is finish()'s
+ *     as for any other write.
  */
 int
-accounts_user_before(struct http_request *req, json_t *doc, json_t **extra)
+accounts_password_begin(struct http_request *req, struct pipe *p,
+    struct pwwrite *w, enum stmt s, json_t *doc, const char *idem_key,
+    const char *idem_hash)
 {
-	json_t		*body = json_object_get(doc, "body");
-	const char	*pw;
-	char		 hash[SECRET_PWHASH_LEN], msg[64];
+	json_t		*pw;
+	char		 msg[64];
 
-	(void)extra;
-	if ((pw = json_string_value(json_object_get(body, "password"))) ==
-	    NULL)
-		return (KORE_RESULT_OK);
-
-	if (!secret_password_ok(pw)) {
+	pw = json_object_get(json_object_get(doc, "body"), "password");
+	if (!json_is_string(pw))
+		return (0);
+	if (!secret_password_ok(json_string_value(pw))) {
 		(void)snprintf(msg, sizeof(msg), "password must be %d to %d "
 		    "characters", SECRET_PASSWORD_MIN, SECRET_PASSWORD_MAX);
 		reply_error(req, 400, "invalid", msg, "password");
-		return (KORE_RESULT_ERROR);
+		return (-1);
 	}
-	if (secret_hash_password(pw, hash) == -1) {
+	w->doc = json_incref(doc);
+	w->stmt = s;
+	if ((w->have_idem = idem_key != NULL)) {
+		(void)snprintf(w->idem_key, sizeof(w->idem_key), "%s",
+		    idem_key);
+		(void)snprintf(w->idem_hash, sizeof(w->idem_hash), "%s",
+		    idem_hash);
+	}
+	w->state = PWWRITE_ASKING;
+	if (pipe_send(p, STMT_WHOAMI, json_object()) != KORE_RESULT_OK) {
 		reply_error(req, 500, "internal", "internal error", NULL);
-		return (KORE_RESULT_ERROR);
+		return (-1);
 	}
-	json_object_set_new(body, "password_hash", json_string(hash));
-	json_object_del(body, "password");
-	return (KORE_RESULT_OK);
+	return (1);
+}
+
+/*
+ * The next step of w after an answer (or a wake-up): PIPE_SLEEP or
+ * PIPE_MORE while it is under way, PIPE_DONE when it replied itself (busy,
+ * a failure), and -1 when the write's own answer is in (or there was no
+ * password): finish() goes on as for any write.
+ */
+int
+accounts_password_step(struct http_request *req, struct pipe *p,
+    struct pwwrite *w)
+{
+	json_t		*body;
+	const char	*hash;
+	int		 match;
+
+	switch (w->state) {
+	case PWWRITE_ASKING:
+		body = json_object_get(w->doc, "body");
+		w->hashing = pwcheck_hash(req, json_string_value(
+		    json_object_get(body, "password")));
+		json_object_del(body, "password");
+		if (w->hashing == NULL) {
+			reply_error(req, 503, "busy", "the server is busy "
+			    "hashing passwords; try again in a moment", NULL);
+			return (PIPE_DONE);
+		}
+		w->state = PWWRITE_HASHING;
+		return (PIPE_SLEEP);
+	case PWWRITE_HASHING:
+		if (!pwcheck_done(w->hashing, &match)) {
+			http_request_sleep(req);	/* woken early */
+			return (PIPE_SLEEP);
+		}
+		if ((hash = pwcheck_made(w->hashing)) == NULL) {
+			kore_log(LOG_ERR, "accounts: cannot hash a password "
+			    "(out of memory?)");
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+			return (PIPE_DONE);
+		}
+		json_object_set_new(json_object_get(w->doc, "body"),
+		    "password_hash", json_string(hash));
+		accounts_password_clear(w);
+		if (w->have_idem)
+			pipe_idem(p, w->idem_key, w->idem_hash);
+		w->state = PWWRITE_SENT;
+		if (pipe_send(p, w->stmt, w->doc) != KORE_RESULT_OK) {
+			w->doc = NULL;
+			reply_error(req, 500, "internal", "internal error",
+			    NULL);
+			return (PIPE_DONE);
+		}
+		w->doc = NULL;		/* pipe_send() took it */
+		return (PIPE_MORE);
+	default:
+		return (-1);
+	}
+}
+
+/* Let go of w's hashing, if any (the request is done, or gone). */
+void
+accounts_password_clear(struct pwwrite *w)
+{
+	pwcheck_release(w->hashing);
+	w->hashing = NULL;
+}
+
+/* ... and of the write it kept. */
+void
+accounts_password_free(struct pwwrite *w)
+{
+	accounts_password_clear(w);
+	json_decref(w->doc);
+	w->doc = NULL;
 }
 
 /* The tokens page ---------------------------------------------------------- */

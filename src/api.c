@@ -12,6 +12,7 @@
 struct api_ctx {
 	const struct api_method	*method;
 	json_t			*extra;	/* from before(): added to the reply */
+	struct pwwrite		 pw;	/* a password to hash first */
 };
 
 static int	api_prepare(struct http_request *, struct pipe *);
@@ -31,6 +32,7 @@ api_cleanup(void *arg)
 	struct api_ctx	*ctx = arg;
 
 	json_decref(ctx->extra);
+	accounts_password_free(&ctx->pw);
 }
 
 int
@@ -92,14 +94,24 @@ api_prepare(struct http_request *req, struct pipe *p)
 		body = json_object();
 
 	/* The request as sent: before() may add to the body. */
-	if (idem == 1) {
+	if (idem == 1)
 		req_idempotency_hash(req, if_match, body, hash);
-		pipe_idem(p, key, hash);
-	}
 	if ((doc = req_call_doc(if_match, path, query, body)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		goto out;
 	}
+	/* A password: who is asking first, then its hash, then the write. */
+	switch (accounts_password_begin(req, p, &ctx->pw, m->stmt, doc,
+	    idem == 1 ? key : NULL, hash)) {
+	case 1:
+		ret = KORE_RESULT_OK;
+		/* FALLTHROUGH */
+	case -1:
+		json_decref(doc);
+		goto out;
+	}
+	if (idem == 1)
+		pipe_idem(p, key, hash);
 	/* before() may add to the request (a hash) and the reply (a secret). */
 	if (m->before != NULL &&
 	    m->before(req, doc, &ctx->extra) != KORE_RESULT_OK) {
@@ -123,7 +135,10 @@ api_finish(struct http_request *req, struct pipe *p)
 	json_t			*doc, *v;
 	const char		*key;
 	char			 hdr[64], etag[32];
-	int			 flat;
+	int			 flat, step;
+
+	if ((step = accounts_password_step(req, p, &ctx->pw)) != -1)
+		return (step);
 
 	/* The first answer again, for a repeated Idempotency-Key. */
 	if (pipe_replayed(p)) {

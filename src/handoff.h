@@ -24,6 +24,7 @@
 #include "fields.h"
 #include "formdata.h"
 #include "html.h"
+#include "httpparse.h"
 #include "proxy.h"
 #include "ledger.h"
 #include "render.h"
@@ -166,6 +167,8 @@ int		 pwcheck_busy(void);
 struct pwcheck	*pwcheck_start(struct http_request *, const char *,
 		    const char *);
 struct pwcheck	*pwcheck_pause(struct http_request *);
+struct pwcheck	*pwcheck_hash(struct http_request *, const char *);
+const char	*pwcheck_made(const struct pwcheck *);
 int		 pwcheck_done(const struct pwcheck *, int *);
 void		 pwcheck_release(struct pwcheck *);
 
@@ -282,8 +285,30 @@ int		 run_login(struct http_request *, const struct route *,
 /* accounts.c: API tokens and user accounts. */
 int		 accounts_token_before(struct http_request *, json_t *,
 		    json_t **);
-int		 accounts_user_before(struct http_request *, json_t *,
-		    json_t **);
+
+/* A write with a password: its hash made once the caller may (accounts.c). */
+#define PWWRITE_NONE	0
+#define PWWRITE_ASKING	1	/* api.whoami sent */
+#define PWWRITE_HASHING	2	/* in a task thread, the request asleep */
+#define PWWRITE_SENT	3	/* the write itself */
+
+struct pwwrite {
+	int		 state;
+	json_t		*doc;		/* the write, until it is sent */
+	enum stmt	 stmt;
+	struct pwcheck	*hashing;
+	int		 have_idem;
+	char		 idem_key[HTTPPARSE_IDEM_MAX + 1];
+	char		 idem_hash[SECRET_HASH_LEN];
+};
+
+int		 accounts_password_begin(struct http_request *, struct pipe *,
+		    struct pwwrite *, enum stmt, json_t *, const char *,
+		    const char *);
+int		 accounts_password_step(struct http_request *, struct pipe *,
+		    struct pwwrite *);
+void		 accounts_password_clear(struct pwwrite *);
+void		 accounts_password_free(struct pwwrite *);
 extern const struct pipe_ops	tokens_ops;
 extern const int		tokens_show, tokens_create, tokens_revoke;
 
@@ -356,6 +381,7 @@ enum metric {
 	METRIC_DB_RECONNECTS,
 	METRIC_SIGNIN_FAILURES,
 	METRIC_SIGNIN_LOCKOUTS,
+	METRIC_PASSWORD_HASHES,
 	METRIC_REPLICA_READS,
 	METRIC_REPLICA_FALLBACKS,
 	METRIC_COUNT

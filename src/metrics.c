@@ -392,6 +392,9 @@ metrics_reply(struct http_request *req, json_t *doc)
 	    METRIC_SIGNIN_FAILURES);
 	metrics_counter(&b, "handoff_signin_lockouts_total", "Accounts "
 	    "locked by a failed sign-in.", METRIC_SIGNIN_LOCKOUTS);
+	metrics_counter(&b, "handoff_password_hashes_total", "New "
+	    "passwords hashed: accounts made, passwords changed.",
+	    METRIC_PASSWORD_HASHES);
 	metrics_replica(&b);
 	metrics_jobs(&b);
 	metrics_db(&b, doc);

@@ -26,6 +26,7 @@ struct page_call {
 	char				 form[96];
 	char				 field[64];
 	char				 message[1024];
+	struct pwwrite			 pw;	/* the accounts page's */
 };
 
 static int	page_show_prepare(struct http_request *, struct pipe *);
@@ -104,6 +105,7 @@ page_call_cleanup(void *arg)
 
 	json_decref(pc->path);
 	json_decref(pc->values);
+	accounts_password_free(&pc->pw);
 }
 
 /* Send a view's statement: its own push, or stmt with the route's values. */
@@ -440,7 +442,7 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 {
 	struct page_call		*pc = pipe_ctx(p);
 	const struct page_action	*a = pipe_arg(p);
-	json_t				*body, *doc, *extra;
+	json_t				*body, *doc;
 	const char			*key;
 	char				 hash[SECRET_HASH_LEN];
 	long long			 version;
@@ -482,24 +484,29 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 		    KORE_RESULT_ERROR : KORE_RESULT_OK);
 	}
 
-	if (idem == 1) {
+	if (idem == 1)
 		req_idempotency_hash(req, version, body, hash);
-		pipe_idem(p, key, hash);
+	doc = req_call_doc(version, pc->path, NULL, body);
+	json_decref(body);
+	if (doc == NULL) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (KORE_RESULT_ERROR);
 	}
 	/*
 	 * A password (the accounts page's forms) goes to the database as
-	 * its hash, as from the API (accounts_user_before()); it replies
-	 * itself when it fails.
+	 * its hash, made once the caller may, as from the API.
 	 */
-	doc = req_call_doc(version, pc->path, NULL, body);
-	json_decref(body);
-	extra = NULL;
-	if (doc != NULL && accounts_user_before(req, doc, &extra) !=
-	    KORE_RESULT_OK) {
+	switch (accounts_password_begin(req, p, &pc->pw, a->stmt, doc,
+	    idem == 1 ? key : NULL, hash)) {
+	case 1:
+		json_decref(doc);
+		return (KORE_RESULT_OK);
+	case -1:
 		json_decref(doc);
 		return (KORE_RESULT_ERROR);
 	}
-	json_decref(extra);
+	if (idem == 1)
+		pipe_idem(p, key, hash);
 	ret = pipe_send(p, a->stmt, doc);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
@@ -512,7 +519,10 @@ page_act_finish(struct http_request *req, struct pipe *p)
 	struct page_call	*pc = pipe_ctx(p);
 	char			 location[256];
 	json_t			*doc;
+	int			 step;
 
+	if ((step = accounts_password_step(req, p, &pc->pw)) != -1)
+		return (step);
 	if (pc->fs.form != NULL) {
 		page_draw(req, p, pc, &pc->fs);
 		return (PIPE_DONE);

@@ -1,5 +1,5 @@
 /*
- * pwcheck: password checks off the event loop.
+ * pwcheck: password checks, and new passwords' hashes, off the event loop.
  *
  * An argon2id check costs about 0.1 s of a core (more on a busy or slow
  * one).  Run in the worker's event loop, every sign-in attempt would stop
@@ -27,6 +27,10 @@
  * Task threads live in the worker process, inside its seccomp sandbox:
  * app.c allows the system calls a thread needs to start (clone3) and to
  * lower its own priority (gettid, setpriority).
+ *
+ * A new password's hash (an account created, a password changed) costs
+ * the same and is made the same way: pwcheck_hash(), for a request that
+ * has already been told who is asking (accounts_password_begin()).
  */
 #include <sys/resource.h>
 
@@ -47,6 +51,7 @@ struct pwcheck {
 	struct kore_task	 task;		/* first: task is check */
 	struct kore_timer	*timer;		/* a pause, not a check */
 	int			 is_task;
+	int			 hashing;	/* make hash, not check it */
 	struct http_request	*req;		/* NULL once it let go */
 	int			 done;
 	int			 match;
@@ -64,6 +69,7 @@ static unsigned int	inflight;
 /* How long a check takes in this worker, lately (ms): a pause's length. */
 static double		typical_ms = 100;
 
+static void	pwcheck_run(struct pwcheck *);
 static int	pwcheck_entry(struct kore_task *);
 static void	pwcheck_task_done(struct kore_task *);
 static void	pwcheck_timer_done(void *, u_int64_t);
@@ -126,12 +132,46 @@ pwcheck_start(struct http_request *req, const char *hash,
 	    hash != NULL ? hash : dummy_hash);
 	(void)snprintf(c->password, sizeof(c->password), "%s", password);
 
+	pwcheck_run(c);
+	return (c);
+}
+
+/*
+ * Hash a new password in a task thread, and put req to sleep until it is
+ * done (pwcheck_made()).  NULL when too many are in flight.
+ */
+struct pwcheck *
+pwcheck_hash(struct http_request *req, const char *password)
+{
+	struct pwcheck	*c;
+
+	if (pwcheck_busy())
+		return (NULL);
+	c = kore_calloc(1, sizeof(*c));
+	c->req = req;
+	c->is_task = 1;
+	c->hashing = 1;
+	(void)snprintf(c->password, sizeof(c->password), "%s", password);
+	metrics_add(METRIC_PASSWORD_HASHES);
+	pwcheck_run(c);
+	return (c);
+}
+
+/* The hash pwcheck_hash() made: NULL while it runs, or if it failed. */
+const char *
+pwcheck_made(const struct pwcheck *c)
+{
+	return (c->hashing && c->done && c->match ? c->hash : NULL);
+}
+
+static void
+pwcheck_run(struct pwcheck *c)
+{
 	kore_task_create(&c->task, pwcheck_entry);
 	kore_task_bind_callback(&c->task, pwcheck_task_done);
 	inflight++;
 	kore_task_run(&c->task);
-	http_request_sleep(req);
-	return (c);
+	http_request_sleep(c->req);
 }
 
 /* Sleep as long as a check takes, without checking anything. */
@@ -182,7 +222,7 @@ pwcheck_free(struct pwcheck *c)
 	kore_free(c);
 }
 
-/* In a task thread: the check itself, and nothing of Kore's. */
+/* In a task thread: the check (or hash) itself, and nothing of Kore's. */
 static int
 pwcheck_entry(struct kore_task *t)
 {
@@ -196,8 +236,11 @@ pwcheck_entry(struct kore_task *t)
 		niced = 1;
 	}
 	t0 = pwcheck_now_ms();
-	ok = crypto_pwhash_str_verify(c->hash, c->password,
-	    strlen(c->password)) == 0;
+	if (c->hashing)
+		ok = secret_hash_password(c->password, c->hash) == 0;
+	else
+		ok = crypto_pwhash_str_verify(c->hash, c->password,
+		    strlen(c->password)) == 0;
 	c->took_ms = pwcheck_now_ms() - t0;
 	sodium_memzero(c->password, sizeof(c->password));
 	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);

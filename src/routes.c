@@ -130,11 +130,10 @@ static const struct api_method user_list = {
 };
 static const struct api_method user_create = {
 	STMT_USER_CREATE, 201, user_create_body, NULL, "/api/v1/users/", 0,
-	accounts_user_before
+	NULL
 };
 static const struct api_method user_patch = {
-	STMT_USER_PATCH, 200, user_patch_body, NULL, NULL, 0,
-	accounts_user_before
+	STMT_USER_PATCH, 200, user_patch_body, NULL, NULL, 0, NULL
 };
 
 static const struct api_method user_token_list = {

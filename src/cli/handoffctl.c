@@ -473,7 +473,7 @@ read_tty(const char *prompt, char *buf, size_t size)
 
 /*
  * The new password, held to the web's rule (secret_password_ok) and
- * hashed into hash as the server does (accounts_user_before): 0, or -1
+ * hashed into hash as the server does (secret_hash_password()): 0, or -1
  * after saying why.  The password itself is wiped before returning.
  */
 static int

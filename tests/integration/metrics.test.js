@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { Server, ctl, createDatabase, freePort, sleep, startServer }
     from '../lib/harness.js';
-import { TODAY, createProject, psql } from '../lib/fixtures.js';
-import { rawHttp } from '../lib/security.js';
+import { TODAY, createProject, psql, unique } from '../lib/fixtures.js';
+import { postForm, rawHttp, signIn } from '../lib/security.js';
 
 const REMOTE = { 'x-forwarded-for': '203.0.113.7' };
 
@@ -98,6 +98,7 @@ test('metrics: the loopback reads them, in the text format promtool ' +
 	    'handoff_db_connections_in_use', 'handoff_db_requests_waiting',
 	    'handoff_db_errors_total', 'handoff_db_reconnects_total',
 	    'handoff_signin_failures_total', 'handoff_signin_lockouts_total',
+	    'handoff_password_hashes_total',
 	    'handoff_background_runs_total',
 	    'handoff_background_failures_total', 'handoff_open_risks',
 	    'handoff_ledger_dirty_items', 'handoff_db_up'])
@@ -158,6 +159,50 @@ test('metrics: failed sign-ins and a lockout', async () => {
 	    v(before, 'handoff_signin_failures_total'), 2);
 	assert.equal(v(after, 'handoff_signin_lockouts_total') -
 	    v(before, 'handoff_signin_lockouts_total'), 1);
+});
+
+test('metrics: a password is hashed only for a caller allowed the ' +
+    'write', async () => {
+	// Hashing costs about 0.1 s of a core: nobody else may spend it.
+	const member = await srv.token('hash-member@example.com', 'member');
+	await srv.account('hash-admin@example.com', 'admin',
+	    'hash-admin-password');
+	const admin = await signIn(srv, 'hash-admin@example.com',
+	    'hash-admin-password');
+	const body = () => ({ email: `${unique('h')}@example.com`,
+	    name: 'N', role: 'viewer', password: 'a-long-enough-password' });
+	const before = await sample();
+	const refused = await Promise.all([
+		srv.request('POST', '/api/v1/users', { auth: false,
+		    body: body() }),
+		srv.request('POST', '/api/v1/users', { auth: false, body: body(),
+		    headers: { authorization: `Bearer ${member}` } }),
+		// A session without its CSRF token.
+		srv.request('POST', '/api/v1/users', { auth: false, body: body(),
+		    headers: { cookie: admin.cookie } }),
+		srv.request('PATCH', '/api/v1/users/1', { auth: false,
+		    body: { password: 'a-long-enough-password' } }),
+		postForm(srv, admin, '/accounts', { ...body(), person_id: '' },
+		    { csrf: false }),
+	]);
+	assert.deepEqual(refused.map((r) => r.status),
+	    [401, 403, 403, 401, 403]);
+	assert.equal(v(await sample(), 'handoff_password_hashes_total') -
+	    v(before, 'handoff_password_hashes_total'), 0);
+
+	// Too short: refused before anything is asked or hashed.
+	const short = await srv.api('POST', '/api/v1/users',
+	    { ...body(), password: 'short' });
+	assert.equal(short.status, 400, short.text);
+	assert.equal(short.json.error.field, 'password');
+
+	const made = await srv.api('POST', '/api/v1/users', body());
+	assert.equal(made.status, 201, made.text);
+	assert.equal(made.json.password_hash, undefined);
+	assert.equal(v(await sample(), 'handoff_password_hashes_total') -
+	    v(before, 'handoff_password_hashes_total'), 1);
+	// ... and the account signs in with it.
+	await signIn(srv, made.json.email, 'a-long-enough-password');
 });
 
 test('metrics: the background job counts its runs; the open risks are ' +

@@ -374,10 +374,25 @@ export class Server {
 			payload = JSON.stringify(body);
 			h['content-type'] ??= 'application/json';
 		}
-		const send = (base) => fetch(base + path, {
-			method, headers: h, body: payload, redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs),
-		});
+		// A request that fails outright (a timeout, a reset) says
+		// which it was, how long it waited and what the server last
+		// logged: a bare TimeoutError names nothing.
+		const send = async (base) => {
+			const t0 = Date.now();
+			try {
+				return await fetch(base + path, {
+					method, headers: h, body: payload,
+					redirect: 'manual',
+					signal: AbortSignal.timeout(timeoutMs),
+				});
+			} catch (e) {
+				throw new Error(`${method} ${base}${path}: ` +
+				    `${e.name}: ${e.message} after ` +
+				    `${Date.now() - t0} ms; the server's log ends:\n` +
+				    this.fullLog().split('\n').slice(-15).join('\n'),
+				    { cause: e });
+			}
+		};
 		// Only the API is described.  Prism cannot pass on HEAD (it
 		// parses the empty JSON body), nor a body given as bytes: it
 		// parses and re-serialises JSON, so duplicate keys, invalid
