@@ -14,9 +14,8 @@
  *    another job applied meanwhile).  Reads never wait for this: they
  *    compute what is still dirty themselves (views.c).
  *
- * Statements come from the catalog (db.c) and run through Kore's
- * asynchronous pgsql layer with a callback, one at a time, so the worker
- * never blocks on them.
+ * Statements come from the catalog (db.c) and run one at a time as a
+ * dbjob (dbjob.c), so the worker never blocks on them.
  */
 #include "handoff.h"
 #include "facts.h"
@@ -33,30 +32,20 @@
  */
 #define BG_SETTLE_MS		500
 
+static void	bg_done(struct dbjob *, json_t *);
+
 struct bg {
-	struct kore_pgsql	 sql;
-	int			 bound;
-	int			 held;		/* a connection (metrics.c) */
-	int			 waiting;	/* queued for one */
-	int			 busy;
+	struct dbjob		 job;
 	int			 vocab_ok;
-	enum stmt		 stmt;
-	char			*param;
-	PGresult		*result;
-	int			 failed;
 	size_t			 claimed;	/* by the last ledger_work */
-	uintptr_t		 gen;		/* of the statement running */
 };
 
-static struct bg	bg;
+static struct bg	bg = {
+	.job = { .name = "background", .done = bg_done },
+};
 
 static void	bg_tick(void *, u_int64_t);
 static void	bg_soon(void *, u_int64_t);
-static void	bg_step(void *, u_int64_t);
-static void	bg_send(enum stmt, json_t *);
-static void	bg_query(void);
-static void	bg_callback(struct kore_pgsql *, void *);
-static void	bg_done(void);
 static void	bg_vocabulary(json_t *);
 static json_t	*bg_compute(json_t *);
 
@@ -73,14 +62,14 @@ bg_tick(void *arg, u_int64_t now)
 
 	(void)arg;
 	(void)now;
-	if (bg.busy)
+	if (bg.job.running)
 		return;
 	/* The day the project documents it keeps when idle are for. */
 	date_format(app_today(), day);
 	if (!bg.vocab_ok)
-		bg_send(STMT_VOCABULARY, json_object());
+		(void)dbjob_send(&bg.job, STMT_VOCABULARY, json_object());
 	else
-		bg_send(STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i, s:s}",
+		(void)dbjob_send(&bg.job, STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i, s:s}",
 		    "limit", BG_BATCH, "lease", BG_LEASE_SECONDS, "settle_ms",
 		    BG_SETTLE_MS, "today", day));
 }
@@ -94,151 +83,18 @@ bg_soon(void *arg, u_int64_t now)
 	bg_tick(NULL, 0);
 }
 
-/*
- * A statement ended: what it says, out of the pgsql layer's calls.  Only
- * once per statement (arg is its generation), however many ways it ended.
- */
+/* One statement ended: what it said. */
 static void
-bg_step(void *arg, u_int64_t now)
+bg_done(struct dbjob *j, json_t *doc)
 {
-	(void)now;
-	if ((uintptr_t)arg != bg.gen || !bg.busy)
-		return;
-	bg_done();
-}
-
-static void
-bg_send(enum stmt s, json_t *doc)
-{
-	if (doc == NULL)
-		return;
-	free(bg.param);
-	bg.param = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	if (bg.param == NULL && !stmt_bare(s))
-		return;
-	bg.stmt = s;
-	bg.busy = 1;
-	bg.failed = 0;
-	bg.gen++;
-	kore_pgsql_init(&bg.sql);
-	kore_pgsql_bind_callback(&bg.sql, bg_callback, NULL);
-	bg.bound = 1;
-	bg_query();
-}
-
-/* Take a connection (or wait in Kore's queue for one) and send. */
-static void
-bg_query(void)
-{
-	const char	*params[1] = { bg.param };
-
-	if (!kore_pgsql_setup(&bg.sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
-		/* Still INIT: queued; the callback comes when one is free. */
-		if (bg.sql.state == KORE_PGSQL_STATE_INIT) {
-			metrics_pool_wait(&bg.waiting, 1);
-			return;
-		}
-		metrics_pool_wait(&bg.waiting, 0);
-		db_log_unavailable("background", bg.sql.error);
-		bg.failed = 1;
-		bg_done();
-		return;
-	}
-	metrics_pool_wait(&bg.waiting, 0);
-	metrics_pool_hold(&bg.held, 1);
-	if (!db_conn_check(bg.sql.conn)) {
-		bg.failed = 1;
-		bg_done();
-		return;
-	}
-	if (!kore_pgsql_query_param_fields(&bg.sql, stmt_sql(bg.stmt), 0,
-	    stmt_bare(bg.stmt) ? 0 : 1, params, NULL, NULL)) {
-		db_log_unavailable("background", bg.sql.error);
-		bg.failed = 1;
-		bg_done();
-	}
-}
-
-static void
-bg_callback(struct kore_pgsql *sql, void *arg)
-{
-	struct db_error	err;
-
-	(void)arg;
-	switch (sql->state) {
-	case KORE_PGSQL_STATE_INIT:
-		bg_query();		/* woken from Kore's queue */
-		break;
-	case KORE_PGSQL_STATE_WAIT:
-		break;
-	case KORE_PGSQL_STATE_RESULT:
-		if (bg.result != NULL)
-			PQclear(bg.result);
-		bg.result = sql->result;
-		sql->result = NULL;
-		kore_pgsql_continue(sql);
-		break;
-	case KORE_PGSQL_STATE_ERROR:
-		db_error_of(sql->result, sql->error, &err);
-		if (err.status < 500)
-			kore_log(LOG_ERR, "background: %s: %s",
-			    stmt_name(bg.stmt), err.message);
-		else
-			db_log_unavailable(stmt_name(bg.stmt), sql->error);
-		bg.failed = 1;
-		if (db_error_readable(sql)) {
-			kore_pgsql_continue(sql);
-			break;
-		}
-		/* The connection is gone: let go of it, outside this call. */
-		(void)kore_timer_add(bg_step, 1, (void *)bg.gen, 1);
-		break;
-	case KORE_PGSQL_STATE_DONE:
-		kore_pgsql_continue(sql);
-		break;
-	case KORE_PGSQL_STATE_COMPLETE:
-		/* The connection is back in the pool; carry on later. */
-		(void)kore_timer_add(bg_step, 1, (void *)bg.gen, 1);
-		break;
-	default:
-		kore_pgsql_continue(sql);
-		break;
-	}
-}
-
-/* One statement ended (from a timer) or could not be sent (now). */
-static void
-bg_done(void)
-{
-	json_t		*doc, *apply;
-	const char	*v;
+	json_t		*apply;
 	int		 again;
 
-	if (bg.bound) {
-		db_release(&bg.sql);
-		bg.bound = 0;
-	}
-	metrics_pool_hold(&bg.held, 0);
-	metrics_pool_wait(&bg.waiting, 0);
-	metrics_job(bg.stmt, bg.failed);
-	doc = NULL;
-	if (!bg.failed && bg.result != NULL && PQntuples(bg.result) > 0 &&
-	    !PQgetisnull(bg.result, 0, 0)) {
-		v = PQgetvalue(bg.result, 0, 0);
-		doc = json_loads(v, JSON_DECODE_ANY, NULL);
-	}
-	if (bg.result != NULL)
-		PQclear(bg.result);
-	bg.result = NULL;
-	bg.busy = 0;
-	if (bg.failed || doc == NULL) {
-		json_decref(doc);
+	if (doc == NULL)
 		return;			/* the next tick tries again */
-	}
 
 	again = 0;
-	switch (bg.stmt) {
+	switch (j->stmt) {
 	case STMT_VOCABULARY:
 		bg_vocabulary(doc);
 		again = 1;
@@ -248,7 +104,7 @@ bg_done(void)
 		if (bg.claimed == 0)
 			break;
 		if ((apply = bg_compute(doc)) != NULL) {
-			bg_send(STMT_LEDGER_APPLY, apply);
+			(void)dbjob_send(j, STMT_LEDGER_APPLY, apply);
 			json_decref(doc);
 			return;
 		}

@@ -192,6 +192,29 @@ void		 db_error_of(PGresult *, const char *, struct db_error *);
 void		 db_log_unavailable(const char *, const char *);
 
 /*
+ * dbjob.c: one statement at a time for work no request waits on (the
+ * background job, the outbox); done() gets the answer's document, its to
+ * free, or NULL (failed says whether it failed).
+ */
+struct dbjob {
+	const char	*name;		/* in its log lines */
+	void		(*done)(struct dbjob *, json_t *);
+	struct kore_pgsql sql;
+	enum stmt	 stmt;
+	char		*param;
+	PGresult	*result;
+	int		 running;	/* sent, done() not yet called */
+	int		 failed;
+	int		 bound;
+	int		 held;		/* a connection (metrics.c) */
+	int		 waiting;	/* queued for one */
+	uintptr_t	 gen;		/* of the statement running */
+	uintptr_t	 later;		/* ... whose end a timer will take */
+};
+
+int		 dbjob_send(struct dbjob *, enum stmt, json_t *);
+
+/*
  * pipe.c: the request pipeline.  A handler describes its work as a
  * struct pipe_ops: prepare() reads the request and sends one statement,
  * finish() renders its answer (or sends another and returns PIPE_MORE, or

@@ -63,17 +63,11 @@ static const struct outbox_sender senders[] = {
 	{ "email", mail_prepare, NULL },
 };
 
+static void	ob_done(struct dbjob *, json_t *);
+
 struct ob {
-	struct kore_pgsql	 sql;
-	int			 bound;
-	int			 held;		/* a connection (metrics.c) */
-	int			 waiting;
+	struct dbjob		 job;
 	int			 busy;		/* a batch, claim to done */
-	int			 failed;
-	enum stmt		 stmt;
-	char			*param;
-	PGresult		*result;
-	uintptr_t		 gen;
 	CURLM			*multi;
 	struct outbox_msg	*msgs;
 	const struct outbox_sender **sent_by;
@@ -90,16 +84,14 @@ struct ob {
 	json_t			*mail_due;	/* the digest being emailed */
 };
 
-static struct ob	ob;
+static struct ob	ob = {
+	.job = { .name = "outbox", .done = ob_done },
+};
 
 static void	ob_tick(void *, u_int64_t);
 static void	ob_soon(void *, u_int64_t);
 static void	ob_drive(void *, u_int64_t);
-static void	ob_step(void *, u_int64_t);
 static void	ob_send(enum stmt, json_t *);
-static void	ob_query(void);
-static void	ob_callback(struct kore_pgsql *, void *);
-static void	ob_done(void);
 static void	ob_start_batch(json_t *);
 static void	ob_finish_batch(void);
 static void	ob_free_batch(void);
@@ -195,135 +187,23 @@ ob_soon(void *arg, u_int64_t now)
 	ob_tick(NULL, 0);
 }
 
-static void
-ob_step(void *arg, u_int64_t now)
-{
-	(void)now;
-	if ((uintptr_t)arg != ob.gen)
-		return;
-	ob_done();
-}
-
 /* The statement runs with the batch: ob.busy stays set across both. */
 static void
 ob_send(enum stmt s, json_t *doc)
 {
-	if (doc == NULL)
-		return;
-	free(ob.param);
-	ob.param = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	if (ob.param == NULL)
-		return;
-	ob.stmt = s;
 	ob.busy = 1;
-	ob.failed = 0;
-	ob.gen++;
-	kore_pgsql_init(&ob.sql);
-	kore_pgsql_bind_callback(&ob.sql, ob_callback, NULL);
-	ob.bound = 1;
-	ob_query();
-}
-
-static void
-ob_query(void)
-{
-	const char	*params[1] = { ob.param };
-
-	if (!kore_pgsql_setup(&ob.sql, HANDOFF_DB, KORE_PGSQL_ASYNC)) {
-		if (ob.sql.state == KORE_PGSQL_STATE_INIT) {
-			metrics_pool_wait(&ob.waiting, 1);
-			return;
-		}
-		metrics_pool_wait(&ob.waiting, 0);
-		db_log_unavailable("outbox", ob.sql.error);
-		ob.failed = 1;
-		ob_done();
-		return;
-	}
-	metrics_pool_wait(&ob.waiting, 0);
-	metrics_pool_hold(&ob.held, 1);
-	if (!db_conn_check(ob.sql.conn)) {
-		ob.failed = 1;
-		ob_done();
-		return;
-	}
-	if (!kore_pgsql_query_param_fields(&ob.sql, stmt_sql(ob.stmt), 0, 1,
-	    params, NULL, NULL)) {
-		db_log_unavailable("outbox", ob.sql.error);
-		ob.failed = 1;
-		ob_done();
-	}
-}
-
-static void
-ob_callback(struct kore_pgsql *sql, void *arg)
-{
-	struct db_error	err;
-
-	(void)arg;
-	switch (sql->state) {
-	case KORE_PGSQL_STATE_INIT:
-		ob_query();
-		break;
-	case KORE_PGSQL_STATE_WAIT:
-		break;
-	case KORE_PGSQL_STATE_RESULT:
-		if (ob.result != NULL)
-			PQclear(ob.result);
-		ob.result = sql->result;
-		sql->result = NULL;
-		kore_pgsql_continue(sql);
-		break;
-	case KORE_PGSQL_STATE_ERROR:
-		db_error_of(sql->result, sql->error, &err);
-		if (err.status < 500)
-			kore_log(LOG_ERR, "outbox: %s: %s",
-			    stmt_name(ob.stmt), err.message);
-		else
-			db_log_unavailable(stmt_name(ob.stmt), sql->error);
-		ob.failed = 1;
-		if (db_error_readable(sql)) {
-			kore_pgsql_continue(sql);
-			break;
-		}
-		(void)kore_timer_add(ob_step, 1, (void *)ob.gen, 1);
-		break;
-	case KORE_PGSQL_STATE_DONE:
-		kore_pgsql_continue(sql);
-		break;
-	case KORE_PGSQL_STATE_COMPLETE:
-		(void)kore_timer_add(ob_step, 1, (void *)ob.gen, 1);
-		break;
-	default:
-		kore_pgsql_continue(sql);
-		break;
-	}
+	if (dbjob_send(&ob.job, s, doc) == -1)
+		ob.busy = 0;
 }
 
 /* A statement ended: a claim starts the batch, a done ends it. */
 static void
-ob_done(void)
+ob_done(struct dbjob *j, json_t *doc)
 {
-	json_t		*doc, *data;
-	enum stmt	 s = ob.stmt;
+	json_t		*data;
+	enum stmt	 s = j->stmt;
 	char		 day[DATE_LEN];
 	day_t		 mday;
-
-	if (ob.bound) {
-		db_release(&ob.sql);
-		ob.bound = 0;
-	}
-	metrics_pool_hold(&ob.held, 0);
-	metrics_pool_wait(&ob.waiting, 0);
-	metrics_job(ob.stmt, ob.failed);
-	doc = NULL;
-	if (!ob.failed && ob.result != NULL && PQntuples(ob.result) > 0 &&
-	    !PQgetisnull(ob.result, 0, 0))
-		doc = json_loads(PQgetvalue(ob.result, 0, 0), 0, NULL);
-	if (ob.result != NULL)
-		PQclear(ob.result);
-	ob.result = NULL;
 
 	if (s == STMT_OUTBOX_CLAIM && doc != NULL) {
 		/* Nothing to send, and the day's reminders are due. */
@@ -429,7 +309,7 @@ ob_done(void)
 	json_decref(doc);
 	ob_free_batch();
 	ob.busy = 0;
-	if (s == STMT_OUTBOX_DONE && !ob.failed && ob.claimed == OB_BATCH)
+	if (s == STMT_OUTBOX_DONE && !j->failed && ob.claimed == OB_BATCH)
 		(void)kore_timer_add(ob_soon, 1, NULL, 1);
 }
 
