@@ -580,6 +580,32 @@ BEGIN
 END
 $$;
 
+-- The people a project page's selects offer: the first p_limit active
+-- people by name, and everyone the project names (its PM, box holders,
+-- checkpoint owners, handoff parties), wherever they sort and active or
+-- not, so that every select shows who it holds: a select without them
+-- would show "nobody" and save it.
+CREATE FUNCTION api.page_people(p_project bigint, p_limit int) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN json_build_object('people', coalesce((SELECT json_agg(
+	    api.person_json(x.*) ORDER BY x.name, x.id)
+	    FROM (SELECT * FROM (SELECT * FROM people WHERE active
+		ORDER BY name, id LIMIT p_limit) first
+		UNION
+		SELECT pe.* FROM people pe WHERE pe.id IN (
+		    SELECT pm_id FROM projects WHERE id = p_project
+		    UNION ALL SELECT person_id FROM ownership
+			WHERE project_id = p_project
+		    UNION ALL SELECT owner_id FROM checkpoints
+			WHERE project_id = p_project
+		    UNION ALL SELECT from_id FROM handoffs
+			WHERE project_id = p_project
+		    UNION ALL SELECT to_id FROM handoffs
+			WHERE project_id = p_project)) x), '[]'::json));
+END
+$$;
+
 -- GET /projects/{id}: everything the page shows, from one snapshot.
 CREATE FUNCTION api.project_page(p jsonb) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
@@ -597,8 +623,7 @@ BEGIN
 		    WHERE x.project_id = v_id AND x.status <> pr.status), 0)),
 		    -- What the organisation calls the matrix's columns now.
 		    'role_labels', api.role_labels())),
-	    'people', api.person_list(jsonb_build_object('query',
-		jsonb_build_object('active', true, 'limit', 200))),
+	    'people', api.page_people(v_id, 200),
 	    -- Others to copy ownership from, with a box filled: the same
 	    -- PM's first, then the newest, 50 at most (a list of every
 	    -- project would cost the portfolio).

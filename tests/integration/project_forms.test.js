@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { TOP, startServer } from '../lib/harness.js';
 import { postForm, signIn } from '../lib/security.js';
-import { addDays, dbValue, historyOf, rowCount } from '../lib/fixtures.js';
+import { addDays, createPerson, dbValue, historyOf, psql, rowCount }
+    from '../lib/fixtures.js';
 
 const TODAY = '2026-11-25';
 const KICKOFF = '2026-11-02';
@@ -272,4 +273,58 @@ test('a PM edits the stage plan in one save', async () => {
 	assert.match(page2, /Not saved: someone else changed this while you were editing/);
 	assert.equal((await get(`/api/v1/projects/${project.id}`)).stages
 	    .find((s) => s.key === 'data').planned_end, end);
+});
+
+// The page lists the first 200 active people by name in its selects; with
+// more, someone the project names sorts past them.  Every select must still
+// show who it holds, or the whole matrix saved as drawn would empty boxes.
+test('with more people than a select lists, each select shows who it ' +
+    'holds, and the matrix saved as drawn changes nothing', async () => {
+	await psql(`INSERT INTO people (name, email, role)
+	    SELECT format('Aardvark %s', lpad(i::text, 3, '0')),
+		format('aardvark%s@example.com', i), 'ds'
+	    FROM generate_series(1, 210) i`, { dsn: srv.dsn });
+	const zed = await createPerson(srv, { name: 'Zz Holder', role: 'ds' });
+	const doc = await get(`/api/v1/projects/${project.id}`);
+	const key = doc.ownership.find((row) => row.ds.expected).key;
+	const put = await srv.api('PUT',
+	    `/api/v1/projects/${project.id}/ownership/${key}/ds`,
+	    { person_id: zed.id });
+	assert.equal(put.status, 200, put.text);
+	const c = (await checkpoints())[0];
+	const owned = await srv.api('PATCH', `/api/v1/checkpoints/${c.id}`,
+	    { owner_id: zed.id }, { 'if-match': `"${c.version}"` });
+	assert.equal(owned.status, 200, owned.text);
+
+	const html = await page(`/projects/${project.id}`);
+	const selects = [...html.matchAll(
+	    /<select id="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)];
+	const holding = selects.filter(([, , body]) =>
+	    body.includes(`<option value="${zed.id}" selected>`));
+	const ids = holding.map(([, id]) => id);
+	// The box's own form, the whole matrix's, the checkpoint's owner.
+	assert.ok(ids.includes(`m-${key}-ds`), ids.join(' '));
+	assert.ok(ids.includes(`cell-${key}-ds-person`), ids.join(' '));
+	assert.ok(ids.some((id) => id.endsWith('-owner')), ids.join(' '));
+
+	// The whole matrix, posted as a browser would send it untouched.
+	const form = html.match(
+	    /<form method="post" action="[^"]+\/ownership" id="form-matrix">([\s\S]*?)<\/form>/)[1];
+	const fields = {};
+	for (const [, name, value] of form.matchAll(
+	    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+		fields[name] = value;
+	for (const [, name, body] of form.matchAll(
+	    /<select id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+		fields[name] = body.match(/<option value="([^"]*)" selected>/)?.[1] ??
+		    '';
+	delete fields.csrf;
+	const r = await postForm(srv, pm, `/projects/${project.id}/ownership`,
+	    fields);
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	const after = await get(`/api/v1/projects/${project.id}`);
+	assert.equal(after.ownership.find((row) => row.key === key).ds.person?.id,
+	    zed.id);
+	assert.deepEqual(after.ownership, doc.ownership.map((row) =>
+	    row.key !== key ? row : after.ownership.find((x) => x.key === key)));
 });
