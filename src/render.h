@@ -118,6 +118,9 @@ void	 render_person_options(struct sbuf *, json_t *, long long,
 	    const char *, const char *);
 void	 render_person_groups(struct sbuf *, json_t *, long long,
 	    const char *, const char *, const char *);
+/* Between these, each distinct people list is drawn once (render_form.c). */
+void	 render_menus_begin(void);
+void	 render_menus_end(void);
 
 /*
  * render_templates.c: the /templates page, and its form as the body of

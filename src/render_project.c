@@ -1512,6 +1512,8 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, const struct risk_list *risks, json_t *history,
     json_t *projects, const struct form_state *fs)
 {
+	/* A select per box, checkpoint and handoff: the people drawn once. */
+	render_menus_begin();
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
 	section_status(b, doc);
@@ -1546,4 +1548,5 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	section_edit(b, ctx, doc, people, fs);
 	section_history(b, history);
 	layout_end(b);
+	render_menus_end();
 }
