@@ -485,6 +485,46 @@ deactivate_cell(struct sbuf *b, const struct form_state *fs, json_t *doc,
 }
 
 /*
+ * A section of the preview: its heading with how many items, then "None."
+ * (0: the section is done) or the head of their table, whose columns are
+ * the item, its project, third and who takes it (1: the rows follow, then
+ * orphans_end()).
+ */
+static int
+orphans_begin(struct sbuf *b, const char *id, const char *title,
+    json_t *items, const char *first, const char *third)
+{
+	html_printf(b, "<section aria-labelledby=\"d-%s-h\">\n<h2 "
+	    "id=\"d-%s-h\">%s (%zu)</h2>\n", id, id, title,
+	    json_array_size(items));
+	if (json_array_size(items) == 0) {
+		sbuf_str(b, "<p class=\"muted\">None.</p>\n</section>\n");
+		return (0);
+	}
+	html_printf(b, "<table class=\"cards orphans\">\n<thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">Project</th><th "
+	    "scope=\"col\">%s</th><th scope=\"col\">Give to</th></tr>"
+	    "</thead>\n<tbody>\n", first, third);
+	return (1);
+}
+
+/* An item's row, up to its third cell: the item, its project's link. */
+static void
+orphans_row(struct sbuf *b, json_t *it, const char *title,
+    const char *anchor)
+{
+	html_printf(b, "<tr><th scope=\"row\">%s</th><td data-label="
+	    "\"Project\"><a href=\"/projects/%lld#%s\">%s</a></td>", title,
+	    doc_int(it, "project_id"), anchor, doc_str(it, "project_name"));
+}
+
+static void
+orphans_end(struct sbuf *b)
+{
+	sbuf_str(b, "</tbody>\n</table>\n</section>\n");
+}
+
+/*
  * /people/{id}/deactivate: what deactivating the person would leave with
  * nobody (their boxes, open checkpoints and open handoffs, on projects
  * that are not over), each with who takes it instead, and the one button
@@ -494,7 +534,7 @@ void
 render_deactivate_page(struct sbuf *b, const struct page_ctx *ctx,
     json_t *doc, const struct form_state *fs)
 {
-	json_t		*person = doc_obj(doc, "person"), *it, *other;
+	json_t		*person = doc_obj(doc, "person"), *it, *other, *items;
 	const char	*name = doc_str(person, "name"), *role;
 	size_t		 i, n;
 	char		 title[300], action[64], what[400];
@@ -539,89 +579,56 @@ render_deactivate_page(struct sbuf *b, const struct page_ctx *ctx,
 		    "</p>\n", fs->message);
 	role = doc_str(person, "role");
 
-	html_printf(b, "<section aria-labelledby=\"d-boxes-h\">\n<h2 "
-	    "id=\"d-boxes-h\">Boxes of the matrix (%zu)</h2>\n",
-	    json_array_size(doc_arr(doc, "boxes")));
-	if (json_array_size(doc_arr(doc, "boxes")) > 0) {
-		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
-		    "<th scope=\"col\">Responsibility</th><th scope=\"col\">"
-		    "Project</th><th scope=\"col\">Role</th><th scope=\"col\">"
-		    "Give to</th></tr></thead>\n<tbody>\n");
-		json_array_foreach(doc_arr(doc, "boxes"), i, it) {
+	items = doc_arr(doc, "boxes");
+	if (orphans_begin(b, "boxes", "Boxes of the matrix", items,
+	    "Responsibility", "Role")) {
+		json_array_foreach(items, i, it) {
 			(void)snprintf(what, sizeof(what), "%s (%s) of %s",
 			    doc_str(it, "name"), person_role_label(doc,
 			    doc_str(it, "role")), doc_str(it, "project_name"));
-			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
-			    "data-label=\"Project\"><a href=\"/projects/%lld"
-			    "#ownership\">%s</a></td><td data-label=\"Role\">"
-			    "%s</td>", doc_str(it, "name"),
-			    doc_int(it, "project_id"),
-			    doc_str(it, "project_name"), person_role_label(doc,
-			    doc_str(it, "role")));
+			orphans_row(b, it, doc_str(it, "name"), "ownership");
+			html_printf(b, "<td data-label=\"Role\">%s</td>",
+			    person_role_label(doc, doc_str(it, "role")));
 			deactivate_cell(b, fs, doc, it, doc_str(it, "role"),
 			    what);
 			sbuf_str(b, "</tr>\n");
 		}
-		sbuf_str(b, "</tbody>\n</table>\n");
-	} else
-		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
-	sbuf_str(b, "</section>\n");
+		orphans_end(b);
+	}
 
-	html_printf(b, "<section aria-labelledby=\"d-cps-h\">\n<h2 "
-	    "id=\"d-cps-h\">Open checkpoints (%zu)</h2>\n",
-	    json_array_size(doc_arr(doc, "checkpoints")));
-	if (json_array_size(doc_arr(doc, "checkpoints")) > 0) {
-		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
-		    "<th scope=\"col\">Checkpoint</th><th scope=\"col\">"
-		    "Project</th><th scope=\"col\">Due</th><th scope=\"col\">"
-		    "Give to</th></tr></thead>\n<tbody>\n");
-		json_array_foreach(doc_arr(doc, "checkpoints"), i, it) {
+	items = doc_arr(doc, "checkpoints");
+	if (orphans_begin(b, "cps", "Open checkpoints", items, "Checkpoint",
+	    "Due")) {
+		json_array_foreach(items, i, it) {
 			(void)snprintf(what, sizeof(what), "%s of %s",
 			    doc_str(it, "title"), doc_str(it, "project_name"));
-			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
-			    "data-label=\"Project\"><a href=\"/projects/%lld"
-			    "#checkpoints\">%s</a></td><td data-label=\"Due\">"
-			    "%s%s</td>", doc_str(it, "title"),
-			    doc_int(it, "project_id"),
-			    doc_str(it, "project_name"), doc_str(it, "due_on"),
-			    strcmp(doc_str(it, "status"), "blocked") == 0 ?
-			    " (blocked)" : "");
+			orphans_row(b, it, doc_str(it, "title"), "checkpoints");
+			html_printf(b, "<td data-label=\"Due\">%s%s</td>",
+			    doc_str(it, "due_on"), strcmp(doc_str(it,
+			    "status"), "blocked") == 0 ? " (blocked)" : "");
 			deactivate_cell(b, fs, doc, it, role, what);
 			sbuf_str(b, "</tr>\n");
 		}
-		sbuf_str(b, "</tbody>\n</table>\n");
-	} else
-		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
-	sbuf_str(b, "</section>\n");
+		orphans_end(b);
+	}
 
-	html_printf(b, "<section aria-labelledby=\"d-hos-h\">\n<h2 "
-	    "id=\"d-hos-h\">Handoffs not accepted yet (%zu)</h2>\n",
-	    json_array_size(doc_arr(doc, "handoffs")));
-	if (json_array_size(doc_arr(doc, "handoffs")) > 0) {
-		sbuf_str(b, "<table class=\"cards orphans\">\n<thead><tr>"
-		    "<th scope=\"col\">Handoff</th><th scope=\"col\">"
-		    "Project</th><th scope=\"col\">Between</th><th "
-		    "scope=\"col\">Give to</th></tr></thead>\n<tbody>\n");
-		json_array_foreach(doc_arr(doc, "handoffs"), i, it) {
+	items = doc_arr(doc, "handoffs");
+	if (orphans_begin(b, "hos", "Handoffs not accepted yet", items,
+	    "Handoff", "Between")) {
+		json_array_foreach(items, i, it) {
 			other = doc_obj(it, "other");
 			(void)snprintf(what, sizeof(what), "handoff %s of %s",
 			    doc_str(it, "name"), doc_str(it, "project_name"));
-			html_printf(b, "<tr><th scope=\"row\">%s</th><td "
-			    "data-label=\"Project\"><a href=\"/projects/%lld"
-			    "#handoffs\">%s</a></td><td data-label=\"Between\">"
-			    "%s %s</td>", doc_str(it, "name"),
-			    doc_int(it, "project_id"),
-			    doc_str(it, "project_name"),
+			orphans_row(b, it, doc_str(it, "name"), "handoffs");
+			html_printf(b, "<td data-label=\"Between\">%s %s</td>",
 			    strcmp(doc_str(it, "side"), "to") == 0 ?
 			    "offered to them by" : "offered by them to",
 			    other != NULL ? doc_str(other, "name") : "nobody");
 			deactivate_cell(b, fs, doc, it, role, what);
 			sbuf_str(b, "</tr>\n");
 		}
-		sbuf_str(b, "</tbody>\n</table>\n");
-	} else
-		sbuf_str(b, "<p class=\"muted\">None.</p>\n");
-	sbuf_str(b, "</section>\n");
+		orphans_end(b);
+	}
 
 	if (n == 0)
 		html_printf(b, "<p>%s holds nothing that would be left with "
