@@ -69,9 +69,10 @@ bg_tick(void *arg, u_int64_t now)
 	if (!bg.vocab_ok)
 		(void)dbjob_send(&bg.job, STMT_VOCABULARY, json_object());
 	else
-		(void)dbjob_send(&bg.job, STMT_LEDGER_WORK, json_pack("{s:i, s:i, s:i, s:s}",
-		    "limit", BG_BATCH, "lease", BG_LEASE_SECONDS, "settle_ms",
-		    BG_SETTLE_MS, "today", day));
+		(void)dbjob_send(&bg.job, STMT_LEDGER_WORK,
+		    json_pack("{s:i, s:i, s:i, s:s}", "limit", BG_BATCH,
+		    "lease", BG_LEASE_SECONDS, "settle_ms", BG_SETTLE_MS,
+		    "today", day));
 }
 
 /* More to do: the next batch, without waiting for the tick. */
