@@ -69,7 +69,8 @@ static unsigned int	inflight;
 /* How long a check takes in this worker, lately (ms): a pause's length. */
 static double		typical_ms = 100;
 
-static void	pwcheck_run(struct pwcheck *);
+static struct pwcheck *pwcheck_task(struct http_request *, const char *,
+		    const char *);
 static int	pwcheck_entry(struct kore_task *);
 static void	pwcheck_task_done(struct kore_task *);
 static void	pwcheck_timer_done(void *, u_int64_t);
@@ -121,19 +122,8 @@ struct pwcheck *
 pwcheck_start(struct http_request *req, const char *hash,
     const char *password)
 {
-	struct pwcheck	*c;
-
-	if (pwcheck_busy())
-		return (NULL);
-	c = kore_calloc(1, sizeof(*c));
-	c->req = req;
-	c->is_task = 1;
-	(void)snprintf(c->hash, sizeof(c->hash), "%s",
-	    hash != NULL ? hash : dummy_hash);
-	(void)snprintf(c->password, sizeof(c->password), "%s", password);
-
-	pwcheck_run(c);
-	return (c);
+	return (pwcheck_task(req, hash != NULL ? hash : dummy_hash,
+	    password));
 }
 
 /*
@@ -145,15 +135,33 @@ pwcheck_hash(struct http_request *req, const char *password)
 {
 	struct pwcheck	*c;
 
+	if ((c = pwcheck_task(req, NULL, password)) != NULL)
+		metrics_add(METRIC_PASSWORD_HASHES);
+	return (c);
+}
+
+/* A check against hash, or a new hash (NULL), run for req. */
+static struct pwcheck *
+pwcheck_task(struct http_request *req, const char *hash,
+    const char *password)
+{
+	struct pwcheck	*c;
+
 	if (pwcheck_busy())
 		return (NULL);
 	c = kore_calloc(1, sizeof(*c));
 	c->req = req;
 	c->is_task = 1;
-	c->hashing = 1;
+	c->hashing = hash == NULL;
+	if (hash != NULL)
+		(void)snprintf(c->hash, sizeof(c->hash), "%s", hash);
 	(void)snprintf(c->password, sizeof(c->password), "%s", password);
-	metrics_add(METRIC_PASSWORD_HASHES);
-	pwcheck_run(c);
+
+	kore_task_create(&c->task, pwcheck_entry);
+	kore_task_bind_callback(&c->task, pwcheck_task_done);
+	inflight++;
+	kore_task_run(&c->task);
+	http_request_sleep(req);
 	return (c);
 }
 
@@ -164,15 +172,6 @@ pwcheck_made(const struct pwcheck *c)
 	return (c->hashing && c->done && c->match ? c->hash : NULL);
 }
 
-static void
-pwcheck_run(struct pwcheck *c)
-{
-	kore_task_create(&c->task, pwcheck_entry);
-	kore_task_bind_callback(&c->task, pwcheck_task_done);
-	inflight++;
-	kore_task_run(&c->task);
-	http_request_sleep(c->req);
-}
 
 /* Sleep as long as a check takes, without checking anything. */
 struct pwcheck *
