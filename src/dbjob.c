@@ -15,7 +15,7 @@
  */
 #include "handoff.h"
 
-static void	dbjob_query(struct dbjob *);
+static void	dbjob_query(struct dbjob *, int);
 static void	dbjob_callback(struct kore_pgsql *, void *);
 static void	dbjob_later(struct dbjob *);
 static void	dbjob_step(void *, u_int64_t);
@@ -40,21 +40,30 @@ dbjob_send(struct dbjob *j, enum stmt s, json_t *doc)
 	kore_pgsql_init(&j->sql);
 	kore_pgsql_bind_callback(&j->sql, dbjob_callback, j);
 	j->bound = 1;
-	dbjob_query(j);
+	dbjob_query(j, 0);
 	return (0);
 }
 
+/*
+ * The statement could not be sent: it ends now, or from a timer when
+ * Kore's queue woke it (ending lets go of the wait entry that Kore's own
+ * call still holds).
+ */
 static void
-dbjob_fail_now(struct dbjob *j, const char *error)
+dbjob_fail(struct dbjob *j, int woken, const char *error)
 {
-	db_log_unavailable(j->name, error);
+	if (error != NULL)
+		db_log_unavailable(j->name, error);
 	j->failed = 1;
-	dbjob_end(j);
+	if (woken)
+		dbjob_later(j);
+	else
+		dbjob_end(j);
 }
 
 /* Take a connection (or wait in Kore's queue for one) and send. */
 static void
-dbjob_query(struct dbjob *j)
+dbjob_query(struct dbjob *j, int woken)
 {
 	const char	*params[1] = { j->param };
 
@@ -65,19 +74,18 @@ dbjob_query(struct dbjob *j)
 			return;
 		}
 		metrics_pool_wait(&j->waiting, 0);
-		dbjob_fail_now(j, j->sql.error);
+		dbjob_fail(j, woken, j->sql.error);
 		return;
 	}
 	metrics_pool_wait(&j->waiting, 0);
 	metrics_pool_hold(&j->held, 1);
 	if (!db_conn_check(j->sql.conn)) {
-		j->failed = 1;
-		dbjob_end(j);
+		dbjob_fail(j, woken, NULL);
 		return;
 	}
 	if (!kore_pgsql_query_param_fields(&j->sql, stmt_sql(j->stmt), 0,
 	    stmt_bare(j->stmt) ? 0 : 1, params, NULL, NULL))
-		dbjob_fail_now(j, j->sql.error);
+		dbjob_fail(j, woken, j->sql.error);
 }
 
 static void
@@ -88,7 +96,7 @@ dbjob_callback(struct kore_pgsql *sql, void *arg)
 
 	switch (sql->state) {
 	case KORE_PGSQL_STATE_INIT:
-		dbjob_query(j);		/* woken from Kore's queue */
+		dbjob_query(j, 1);	/* woken from Kore's queue */
 		break;
 	case KORE_PGSQL_STATE_WAIT:
 		break;

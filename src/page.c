@@ -587,7 +587,9 @@ page_act_fail(struct http_request *req, struct pipe *p,
 {
 	struct page_call	*pc = pipe_ctx(p);
 
-	if (err->status != 400 && err->status != 409 && err->status != 412) {
+	/* api.whoami failed, before a password's write: no form of it. */
+	if (pc->pw.state == PWWRITE_ASKING ||
+	    (err->status != 400 && err->status != 409 && err->status != 412)) {
 		reply_db_error(req, err);
 		return (PIPE_DONE);
 	}
