@@ -160,11 +160,6 @@ mail_prepare(struct outbox_msg *m, const json_t *it)
 	curl_easy_setopt(m->easy, CURLOPT_READDATA, u);
 	curl_easy_setopt(m->easy, CURLOPT_INFILESIZE_LARGE,
 	    (curl_off_t)u->len);
-	curl_easy_setopt(m->easy, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(m->easy, CURLOPT_NOPROXY, "*");
-	curl_easy_setopt(m->easy, CURLOPT_TIMEOUT_MS, (long)MAIL_TIMEOUT_MS);
-	curl_easy_setopt(m->easy, CURLOPT_CONNECTTIMEOUT_MS,
-	    (long)MAIL_CONNECT_MS);
-	curl_easy_setopt(m->easy, CURLOPT_ERRORBUFFER, m->curl_error);
+	outbox_curl_defaults(m, MAIL_TIMEOUT_MS, MAIL_CONNECT_MS);
 	return (0);
 }

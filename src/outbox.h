@@ -47,6 +47,7 @@ struct outbox_sender {
 int	outbox_http_post(struct outbox_msg *, const char *, char *,
 	    const char *);
 /* The row is not sent: why (printf-like), -1 to return from prepare. */
+void	outbox_curl_defaults(struct outbox_msg *, long, long);
 int	outbox_fail(struct outbox_msg *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
