@@ -41,8 +41,8 @@ accounts_token_before(struct http_request *req, json_t *doc, json_t **extra)
  *     there, before any hashing (else an anonymous client could make the
  *     server hash for nothing);
  *  2. step (in finish(), whoami said yes): the hash is made in a task
- *     thread (pwcheck_hash()) while the request sleeps; 503 when every
- *     thread is taken;
+ *     thread (pwcheck_hash()) while the request sleeps; 503 when four
+ *     checks or hashes per task thread are in flight (pwcheck_busy());
  *  3. step again (woken): the hash replaces the password in the write,
  *     which is sent with its Idempotency-Key, and its answer is finish()'s
  *     as for any other write.
