@@ -245,7 +245,21 @@ facts_add_responsibility(struct portfolio *pf, struct project *pr,
 	r->name = arena_strdup(pf, name);
 	r->needed_by = needed_by;
 	r->expects = expects;
+	r->from = DAY_NONE;
+	r->until = DAY_NONE;
 	return (r);
+}
+
+void
+facts_responsibility_days(struct portfolio *pf, struct responsibility *r,
+    day_t from, const char *from_by, day_t until, const char *until_by)
+{
+	if (r == NULL)
+		return;
+	r->from = from;
+	r->until = until;
+	r->from_by = from != DAY_NONE ? arena_strdup(pf, from_by) : NULL;
+	r->until_by = until != DAY_NONE ? arena_strdup(pf, until_by) : NULL;
 }
 
 void

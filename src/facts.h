@@ -72,6 +72,16 @@ struct responsibility {
 	unsigned int		 expects;	/* bit (1u << ROLE_x) */
 	int			 at_kickoff;	/* must be owned once the
 						   project leaves framing */
+	/*
+	 * The row is the project's on the days [from, until): from
+	 * DAY_NONE, since the project was made (the template's rows);
+	 * until DAY_NONE, still (sql/0039_own_rows.sql).  Who added and
+	 * who removed it name the change.
+	 */
+	day_t			 from;
+	day_t			 until;
+	const char		*from_by;
+	const char		*until_by;
 	struct cell_version	*cells[ROLE_COUNT];
 	size_t			 ncells[ROLE_COUNT];
 };
@@ -188,6 +198,9 @@ void		 facts_plan_version(struct portfolio *, struct project *,
 struct responsibility *facts_add_responsibility(struct portfolio *,
 		    struct project *, const char *, const char *, enum stage,
 		    unsigned int);
+void		 facts_responsibility_days(struct portfolio *,
+		    struct responsibility *, day_t, const char *, day_t,
+		    const char *);
 void		 facts_cell_version(struct portfolio *,
 		    struct responsibility *, enum role,
 		    const struct cell_version *);

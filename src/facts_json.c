@@ -118,6 +118,7 @@ load_resps(json_t *o, struct portfolio *pf, struct project *pr)
 	struct cell_version	 cv;
 	enum stage		 s;
 	enum role		 role;
+	day_t			 from, until;
 	json_t			*ro, *co;
 	size_t			 i, j;
 
@@ -129,6 +130,11 @@ load_resps(json_t *o, struct portfolio *pf, struct project *pr)
 			return (-1);
 		r->at_kickoff = json_is_true(json_object_get(ro,
 		    "assign_at_kickoff"));
+		if (json_day(ro, "from", &from) == -1 ||
+		    json_day(ro, "until", &until) == -1)
+			return (-1);
+		facts_responsibility_days(pf, r, from, str_of(ro, "from_by"),
+		    until, str_of(ro, "until_by"));
 		json_array_foreach(json_object_get(ro, "cells"), j, co) {
 			if (version_of(co, &cv.v) == -1 ||
 			    role_from_key(str_of(co, "role"), &role) == -1)

@@ -356,6 +356,16 @@ probe_eval(struct probe *p, day_t t, struct seg *s)
 
 	switch (p->kind) {
 	case PROBE_EMPTY_BOX:
+		/* A row is the project's on [from, until) only. */
+		if (p->resp->until != DAY_NONE && t >= p->resp->until) {
+			seg_cut(s, p->resp->until, p->resp->until_by);
+			break;
+		}
+		if (p->resp->from != DAY_NONE) {
+			if (t < p->resp->from)
+				break;
+			seg_cut(s, p->resp->from, p->resp->from_by);
+		}
 		/* The needed-by stage's planned start is in the sentence. */
 		if ((plan = cursor_at(&p->plan, t)) != NULL)
 			seg_cut_weak(s, plan->v.on, plan->v.actor);

@@ -129,7 +129,7 @@ BEGIN
 		FROM handoffs h WHERE h.project_id = p_id),
 	    'ownership', (SELECT json_agg(json_build_object(
 		'key', r.key, 'name', r.name, 'needed_by', r.needed_by,
-		'handoff', r.handoff,
+		'handoff', r.handoff, 'added_on', r.added_on,
 		'ds', api.cell_value(r.expects_ds, ods.version, pds.id,
 		    pds.name, pds.active),
 		'mle', api.cell_value(r.expects_mle, omle.version, pmle.id,
@@ -147,7 +147,7 @@ BEGIN
 		LEFT JOIN ownership oswe ON oswe.project_id = r.project_id
 		    AND oswe.responsibility = r.key AND oswe.role = 'swe'
 		LEFT JOIN people pswe ON pswe.id = oswe.person_id
-		WHERE r.project_id = p_id),
+		WHERE r.project_id = p_id AND r.removed_on IS NULL),
 	    'readiness', api.readiness_doc(p_id)))
 	FROM projects pr WHERE pr.id = p_id);
 END
@@ -730,6 +730,8 @@ BEGIN
 			r.key = split_part(a.entity_id, '/', 1))
 		    WHEN 'handoff' THEN coalesce(a.after->>'name', 'handoff ' ||
 			upper(a.entity_id))
+		    WHEN 'responsibility' THEN coalesce(a.after->>'name',
+			a.before->>'name')
 		    ELSE NULL END);
 END
 $$;

@@ -607,3 +607,164 @@ BEGIN
 	    'reassigned', n), api.person_orphans(r.id));
 END
 $$;
+
+-- A project's own responsibility rows ----------------------------------------
+--
+-- POST /api/v1/projects/{id}/responsibilities adds a row of the project's
+-- own after the others; DELETE /api/v1/projects/{id}/responsibilities/{key}
+-- removes one, the template's or the project's own.  A row is never
+-- forgotten (sql/0039_own_rows.sql): it keeps the days it was added and
+-- removed on, and the risk engine reads it only on the days in between.
+-- Removing a row gives its held boxes to nobody on the day (a version
+-- each, so that loads and past days stay true) and takes them off the
+-- matrix.
+
+CREATE FUNCTION api.responsibility_json(r responsibilities) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT json_build_object('project_id', r.project_id, 'key', r.key,
+	    'name', r.name, 'needed_by', r.needed_by,
+	    'expects_ds', r.expects_ds, 'expects_mle', r.expects_mle,
+	    'expects_swe', r.expects_swe, 'handoff', r.handoff,
+	    'assign_at_kickoff', r.assign_at_kickoff,
+	    'added_on', r.added_on, 'removed_on', r.removed_on)
+$$;
+
+-- The key of a new row: the one given, else one made from its name
+-- ("Data contract" is data_contract, then data_contract_2, ...).
+CREATE FUNCTION api.responsibility_key(p_project bigint, p_key text,
+    p_name text) RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	base	text;
+	k	text;
+	n	int := 1;
+BEGIN
+	IF p_key IS NOT NULL THEN
+		IF p_key !~ '^[a-z][a-z0-9_]{0,63}$' THEN
+			PERFORM api.fail('HF400', 'key must be a-z, 0-9 and _, ' ||
+			    'starting with a letter, at most 64 characters',
+			    'key');
+		END IF;
+		IF EXISTS (SELECT 1 FROM responsibilities
+		    WHERE project_id = p_project AND key = p_key) THEN
+			PERFORM api.fail('HF409', format('project %s already ' ||
+			    'has or had a responsibility with the key %s; ' ||
+			    'give another key, or none to have one made',
+			    p_project, p_key), 'key');
+		END IF;
+		RETURN p_key;
+	END IF;
+	base := left(btrim(regexp_replace(lower(p_name), '[^a-z0-9]+', '_',
+	    'g'), '_'), 56);
+	IF base !~ '^[a-z]' THEN
+		base := left('row_' || base, 56);
+	END IF;
+	base := rtrim(base, '_');
+	k := base;
+	WHILE EXISTS (SELECT 1 FROM responsibilities
+	    WHERE project_id = p_project AND key = k) LOOP
+		n := n + 1;
+		k := base || '_' || n;
+	END LOOP;
+	RETURN k;
+END
+$$;
+
+-- POST /api/v1/projects/{id}/responsibilities
+CREATE FUNCTION api.responsibility_create(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	b	jsonb := p->'body';
+	pr	projects;
+	r	responsibilities;
+BEGIN
+	-- One row at a time per project: its key and place are free.
+	SELECT * INTO pr FROM projects WHERE id = api.path_id(p, 'project')
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		PERFORM api.fail('HF404', format('no project with id %s',
+		    api.path_id(p, 'project')));
+	END IF;
+	IF NOT (coalesce((b->>'expects_ds')::boolean, false) OR
+	    coalesce((b->>'expects_mle')::boolean, false) OR
+	    coalesce((b->>'expects_swe')::boolean, false)) THEN
+		PERFORM api.fail('HF400', 'a responsibility must expect at ' ||
+		    'least one role (expects_ds, expects_mle or expects_swe)',
+		    'expects_ds');
+	END IF;
+	IF b->>'handoff' IS NOT NULL AND NOT EXISTS (SELECT 1
+	    FROM handoff_kinds WHERE key = b->>'handoff') THEN
+		PERFORM api.fail('HF400', 'handoff must be one of a, b, c, d',
+		    'handoff');
+	END IF;
+
+	INSERT INTO responsibilities (project_id, key, position, name,
+	    needed_by, expects_ds, expects_mle, expects_swe, handoff,
+	    assign_at_kickoff, added_on, added_by)
+	VALUES (pr.id, api.responsibility_key(pr.id, b->>'key',
+	    btrim(b->>'name')),
+	    (SELECT coalesce(max(position), 0) + 1 FROM responsibilities
+		WHERE project_id = pr.id),
+	    btrim(b->>'name'), b->>'needed_by',
+	    coalesce((b->>'expects_ds')::boolean, false),
+	    coalesce((b->>'expects_mle')::boolean, false),
+	    coalesce((b->>'expects_swe')::boolean, false),
+	    b->>'handoff', coalesce((b->>'assign_at_kickoff')::boolean, false),
+	    api.today(p), api.actor(p))
+	RETURNING * INTO r;
+
+	INSERT INTO ownership (project_id, responsibility, role)
+	SELECT pr.id, r.key, role.name
+	FROM unnest(ARRAY['ds', 'mle', 'swe']) AS role(name);
+
+	PERFORM api.audit(p, pr.id, 'responsibility', r.key, 'create', NULL,
+	    api.responsibility_json(r));
+	RETURN api.responsibility_json(r);
+END
+$$;
+
+-- DELETE /api/v1/projects/{id}/responsibilities/{key}
+CREATE FUNCTION api.responsibility_delete(p jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_project	bigint := api.project_exists(p);
+	v_key		text := p->'path'->>'key';
+	old		responsibilities;
+	r		responsibilities;
+	o		ownership;
+	held		jsonb := '{}';
+BEGIN
+	SELECT * INTO old FROM responsibilities
+	WHERE project_id = v_project AND key = v_key
+	FOR UPDATE;
+	IF NOT FOUND OR old.removed_on IS NOT NULL THEN
+		PERFORM api.fail('HF404', format('project %s has no ' ||
+		    'responsibility "%s"%s', v_project, v_key,
+		    CASE WHEN old.removed_on IS NOT NULL THEN
+			format(' (it was removed on %s)', old.removed_on)
+		    ELSE '' END));
+	END IF;
+
+	FOR o IN DELETE FROM ownership
+	    WHERE project_id = v_project AND responsibility = v_key
+	    RETURNING * LOOP
+		CONTINUE WHEN o.person_id IS NULL;
+		held := held || jsonb_build_object(o.role,
+		    api.person_ref(o.person_id));
+		INSERT INTO ownership_versions (project_id, actor,
+		    responsibility, role, effective_on, person_id)
+		VALUES (v_project, api.actor(p), v_key, o.role, api.today(p),
+		    NULL);
+	END LOOP;
+
+	UPDATE responsibilities SET removed_on = api.today(p),
+	    removed_by = api.actor(p)
+	WHERE project_id = v_project AND key = v_key
+	RETURNING * INTO r;
+
+	PERFORM api.audit(p, v_project, 'responsibility', v_key, 'delete',
+	    api.json_merge(api.responsibility_json(old),
+	    json_build_object('held', held)), NULL);
+	RETURN NULL;
+END
+$$;

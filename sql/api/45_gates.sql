@@ -59,6 +59,7 @@ BEGIN
 				('mle', r.expects_mle), ('swe', r.expects_swe))
 				x(role, expected)
 			WHERE r.project_id = p_project AND x.expected AND
+			    r.removed_on IS NULL AND
 			    s.position > span.lo AND s.position <= span.hi AND
 			    NOT EXISTS (SELECT 1 FROM ownership o
 				JOIN people pe ON pe.id = o.person_id AND pe.active

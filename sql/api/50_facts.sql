@@ -91,6 +91,8 @@ BEGIN
 		    (CASE WHEN r.expects_mle THEN 2 ELSE 0 END) |
 		    (CASE WHEN r.expects_swe THEN 4 ELSE 0 END),
 		'assign_at_kickoff', r.assign_at_kickoff,
+		'from', api.dnum(r.added_on), 'from_by', r.added_by,
+		'until', api.dnum(r.removed_on), 'until_by', r.removed_by,
 		'cells', coalesce((SELECT json_agg(json_build_object(
 		    'role', o.role, 'seq', o.id,
 		    'on', api.dnum(o.effective_on), 'by', o.actor,
@@ -217,6 +219,9 @@ BEGIN
 		    'expects', (CASE WHEN r.expects_ds THEN 1 ELSE 0 END) |
 			(CASE WHEN r.expects_mle THEN 2 ELSE 0 END) |
 			(CASE WHEN r.expects_swe THEN 4 ELSE 0 END),
+		    'from', api.dnum(r.added_on), 'from_by', r.added_by,
+		    'until', api.dnum(r.removed_on),
+		    'until_by', r.removed_by,
 		    'cells', (SELECT json_agg(json_build_object(
 			'role', o.role, 'seq', o.id,
 			'on', api.dnum(o.effective_on), 'by', o.actor,

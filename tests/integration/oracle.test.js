@@ -1,9 +1,10 @@
 // The ledger against the engine.  A random portfolio is made through the
 // API over several weeks (the server's day moved on between rounds of
 // writes: completions recorded late, boxes emptied, owners deactivated,
-// stages gone back, projects paused and shipped).  Then every read that
-// the ledger answers is compared with tests/integration/oracle.c, which
-// runs the whole risk engine over api.facts_all():
+// stages gone back, projects paused and shipped, rows of a project's own
+// added and rows removed).  Then every read that the ledger answers is
+// compared with tests/integration/oracle.c, which runs the whole risk
+// engine over api.facts_all():
 //
 //   /api/v1/risks, every page, with filters, for days across the history;
 //   /api/v1/projects/{id}/risks for every project and those days, and the
@@ -141,7 +142,7 @@ const STAGES = ['framing', 'data', 'baseline', 'modelling', 'evaluation',
 async function change() {
 	const p = pick(projects);
 	const c = checkpoints.length > 0 ? pick(checkpoints) : null;
-	switch (int(0, 13)) {
+	switch (int(0, 14)) {
 	case 0:
 	case 1: {	// done, often recorded late
 		if (c === null)
@@ -233,6 +234,27 @@ async function change() {
 		    'baseline', 'monitoring_trigger'])]: chance(0.7) ?
 		    pick(['written down', 'recall first', 'precision first']) :
 		    null } });
+		break;
+	case 13:	// a row of the project's own added, or a row removed
+		if (chance(0.5)) {
+			const r = await write('POST',
+			    `/api/v1/projects/${p.id}/responsibilities`, {
+				name: `Own row ${int(1, 99)}`,
+				needed_by: pick(STAGES),
+				expects_ds: chance(0.5), expects_mle: chance(0.5),
+				expects_swe: true });
+			if (r.status !== 201)
+				break;
+			p.ownership.push({ key: r.json.key });
+			for (const role of ['ds', 'mle', 'swe']) {
+				if (r.json[`expects_${role}`] && chance(0.6))
+					await setBox(p.id, r.json.key, role);
+			}
+		} else {
+			// Writes to a removed row are refused (404), counted.
+			await write('DELETE', `/api/v1/projects/${p.id}/` +
+			    `responsibilities/${pick(p.ownership).key}`);
+		}
 		break;
 	default:
 		await addProject();

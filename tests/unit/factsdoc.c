@@ -98,9 +98,14 @@ factsdoc_json(const struct portfolio *pf)
 				}
 			}
 			json_array_append_new(a, json_pack("{s:s, s:s, s:s, "
-			    "s:i, s:o}", "key", r->key, "name", r->name,
+			    "s:i, s:b, s:o, s:s?, s:o, s:s?, s:o}",
+			    "key", r->key, "name", r->name,
 			    "needed_by", stage_key(r->needed_by), "expects",
-			    (int)r->expects, "cells", c));
+			    (int)r->expects, "assign_at_kickoff",
+			    r->at_kickoff, "from", day_json(r->from),
+			    "from_by", r->from_by, "until",
+			    day_json(r->until), "until_by", r->until_by,
+			    "cells", c));
 		}
 		json_object_set_new(o, "resps", a);
 		a = json_array();

@@ -697,20 +697,37 @@ do_changes(struct parser *p, char **w, int n)
 	return (0);
 }
 
-/* resp KEY NAME NEEDED_BY ROLE[,ROLE...] */
+/* resp KEY NAME NEEDED_BY ROLE[,ROLE...] [kickoff] [from=DAY] [until=DAY] */
 static int
 do_resp(struct parser *p, char **w, int n)
 {
 	char		 list[MAX_LINE], *tok, *last;
+	const char	*val;
 	enum stage	 needed;
 	enum role	 role;
 	unsigned int	 expects;
+	day_t		 from, until;
+	int		 i, kickoff;
 
 	if (project_only(p, w[0]) == -1)
 		return (-1);
-	if (n != 5 && (n != 6 || strcmp(w[5], "kickoff") != 0))
+	if (n < 5)
 		return (fail(p, "usage: resp KEY NAME NEEDED_BY ROLES "
-		    "[kickoff]"));
+		    "[kickoff] [from=DAY] [until=DAY]"));
+	kickoff = 0;
+	from = until = DAY_NONE;
+	for (i = 5; i < n; i++) {
+		if (strcmp(w[i], "kickoff") == 0)
+			kickoff = 1;
+		else if ((val = value_of(w[i], "from")) != NULL) {
+			if (parse_day(p, val, &from, 0) == -1)
+				return (-1);
+		} else if ((val = value_of(w[i], "until")) != NULL) {
+			if (parse_day(p, val, &until, 0) == -1)
+				return (-1);
+		} else
+			return (fail(p, "resp: unknown \"%s\"", w[i]));
+	}
 	if (parse_stage(p, w[3], &needed) == -1)
 		return (-1);
 	expects = 0;
@@ -728,7 +745,9 @@ do_resp(struct parser *p, char **w, int n)
 	if ((p->resp = facts_add_responsibility(&p->c->pf, p->project, w[1],
 	    w[2], needed, expects)) == NULL)
 		return (fail(p, "out of memory"));
-	p->resp->at_kickoff = n == 6;
+	p->resp->at_kickoff = kickoff;
+	facts_responsibility_days(&p->c->pf, p->resp, from, "case", until,
+	    "case");
 	p->target = TARGET_NONE;
 	return (0);
 }
@@ -1309,6 +1328,41 @@ random_seq(int64_t *counter)
 	return ((++*counter * 7919) % 100003 + 1);
 }
 
+/*
+ * Now and then a row of the project's own (added after the project was
+ * made) or one removed, whose held boxes go to nobody on that day as
+ * sql/api/40_ownership_handoffs.sql writes them.  Drawn from a state of
+ * their own, so that the rest of a seed's portfolio stays as it was.
+ */
+static int
+random_days(struct portfolio *pf, struct responsibility *r, day_t created,
+    uint32_t *st, int64_t *seq)
+{
+	struct cell_version	 cell;
+	day_t			 from, until;
+	int			 role;
+
+	from = until = DAY_NONE;
+	if (rnd(st, 3) == 0)
+		from = created + (day_t)rnd(st, RANDOM_DAYS);
+	if (rnd(st, 3) == 0)
+		until = (from != DAY_NONE ? from : created) +
+		    (day_t)rnd(st, RANDOM_DAYS);
+	facts_responsibility_days(pf, r, from, "pm", until, "lead");
+	if (until == DAY_NONE)
+		return (0);
+	for (role = 0; role < ROLE_COUNT; role++) {
+		if (r->ncells[role] == 0)
+			continue;
+		memset(&cell, 0, sizeof(cell));
+		cell.v.seq = 200000 + random_seq(seq);
+		cell.v.on = until;
+		cell.v.actor = "lead";
+		facts_cell_version(pf, r, (enum role)role, &cell);
+	}
+	return (0);
+}
+
 int
 rcase_random(struct rcase *c, uint32_t seed, day_t first)
 {
@@ -1324,6 +1378,7 @@ rcase_random(struct rcase *c, uint32_t seed, day_t first)
 	struct handoff			*ho;
 	struct portfolio		*pf = &c->pf;
 	uint32_t			 st = seed * 2654435761u + 1;
+	uint32_t			 rows = seed * 40503u + 7;
 	int64_t				 seq = 0;
 	uint32_t			 i, j, k, n, v, m;
 	char				 name[32];
@@ -1392,6 +1447,9 @@ rcase_random(struct rcase *c, uint32_t seed, day_t first)
 				facts_cell_version(pf, resp,
 				    (enum role)rnd(&st, ROLE_COUNT), &cell);
 			}
+			if (random_days(pf, resp, pr->created, &rows,
+			    &seq) == -1)
+				return (-1);
 		}
 		for (j = 0, k = rnd(&st, 5); j < k; j++) {
 			cp = facts_add_checkpoint(pf, pr, 100 * i + j, "cp",
