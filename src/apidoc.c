@@ -161,8 +161,17 @@ field_schema(const struct field *f, int query)
 		break;
 	case FIELD_MAP:
 		set_type(s, "object", nullable);
+		if (f->choices == NULL) {
+			/* Keys of two names (validate.h), any of them. */
+			json_object_set_new(s, "propertyNames", json_pack(
+			    "{s:s}", "pattern", "^[a-z][a-z0-9_]{0,63}/"
+			    "[a-z][a-z0-9_]{0,63}$"));
+			json_object_set_new(s, "additionalProperties",
+			    fields_schema(f->sub));
+			break;
+		}
 		props = json_object();
-		for (i = 0; f->choices != NULL && f->choices[i] != NULL; i++)
+		for (i = 0; f->choices[i] != NULL; i++)
 			json_object_set_new(props, f->choices[i],
 			    fields_schema(f->sub));
 		json_object_set_new(s, "properties", props);

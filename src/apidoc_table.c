@@ -148,6 +148,12 @@ const struct apidoc_op apidoc_ops[] = {
 	    "Empty a box of the matrix", "Cell", WRITE_V),
 	OP("POST", "/projects/#project/ownership/:key/:role/take", "ownership",
 	    "Take an empty box of one's own role (My work)", "Cell", WRITE_V),
+	OP("POST", "/projects/#project/responsibilities", "ownership",
+	    "Add a responsibility row of the project's own to its matrix (no "
+	    "key: one is made from the name)", "Responsibility", CONFLICT),
+	OP("DELETE", "/projects/#project/responsibilities/:key", "ownership",
+	    "Remove a responsibility row: its boxes go to nobody and off the "
+	    "matrix, its days stay in the history and the risks", NULL, 0),
 	OP("GET", "/me", "accounts", "My work: my boxes, the empty boxes I "
 	    "can take, my checkpoints, my handoffs, my projects' risks", "Me",
 	    CACHED),
@@ -388,6 +394,21 @@ static const struct apidoc_prop cell_props[] = {
 	END
 };
 
+static const struct apidoc_prop responsibility_props[] = {
+	P("project_id", AT_INT, REQ),
+	P("key", AT_STRING, REQ),
+	P("name", AT_STRING, REQ),
+	PE("needed_by", REQ, stage_keys),
+	P("expects_ds", AT_BOOL, REQ),
+	P("expects_mle", AT_BOOL, REQ),
+	P("expects_swe", AT_BOOL, REQ),
+	P("handoff", AT_STRING, NUL),
+	P("assign_at_kickoff", AT_BOOL, REQ),
+	P("added_on", AT_DATE, NUL),
+	P("removed_on", AT_DATE, NUL),
+	END
+};
+
 static const struct apidoc_prop ownership_copy_props[] = {
 	P("project_id", AT_INT, REQ),
 	P("from_project_id", AT_INT, REQ),
@@ -595,6 +616,8 @@ const struct apidoc_schema apidoc_schemas[] = {
 	{ "Readiness", "the production readiness review's checklist",
 	    readiness_props },
 	{ "Cell", "a box of the ownership matrix", cell_props },
+	{ "Responsibility", "a row of a project's ownership matrix",
+	    responsibility_props },
 	{ "Templates", "a version of the organisation's templates",
 	    templates_props },
 	{ "MatrixSave", "the boxes one save changed", matrix_save_props },

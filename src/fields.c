@@ -215,25 +215,6 @@ const struct field ownership_body[] = {
 	END
 };
 
-/*
- * The boxes of the matrix, "responsibility/role" (the sixteen rows of
- * responsibility_templates, sql/0002_domain.sql, times the three roles),
- * and the names of their versions in the page's one-save form.
- */
-#define BOXES(k)	k "/ds", k "/mle", k "/swe"
-#define VERSIONS(k)	"v:" k "/ds", "v:" k "/mle", "v:" k "/swe"
-#define RESPONSIBILITIES(m)						\
-	m("problem_framing"), m("outcome_logging"),			\
-	m("feature_model_choice"), m("offline_evaluation"),		\
-	m("training_pipeline"), m("feature_pipeline"),			\
-	m("model_serving"), m("model_registry"), m("api_contract"),	\
-	m("fallback"), m("ab_testing"), m("latency_budget"),		\
-	m("monitoring_drift"), m("on_call"), m("retraining_trigger"),	\
-	m("rollback_decision")
-
-const char *const box_keys[] = { RESPONSIBILITIES(BOXES), NULL };
-const char *const box_version_keys[] = { RESPONSIBILITIES(VERSIONS), NULL };
-
 static const struct field box_fields[] = {
 	{ "person_id", FIELD_ID, FIELD_NULLABLE, 0, 0, NULL, NULL },
 	{ "version", FIELD_INT, FIELD_REQUIRED, 1, 2147483647, NULL, NULL },
@@ -241,7 +222,29 @@ static const struct field box_fields[] = {
 };
 
 const struct field ownership_matrix_body[] = {
-	{ "boxes", FIELD_MAP, FIELD_REQUIRED, 0, 0, box_keys, box_fields },
+	/* "responsibility/role": any row the project has, its own too. */
+	{ "boxes", FIELD_MAP, FIELD_REQUIRED, 0, 0, NULL, box_fields },
+	END
+};
+
+/*
+ * A responsibility row, the template's (the key required) or a project's
+ * own (sql/api/40_ownership_handoffs.sql: with no key, one is made from
+ * its name).
+ */
+#define RESPONSIBILITY_ROW(key_flags)					\
+	{ "key", FIELD_LINE, key_flags, 1, 64, NULL, NULL },		\
+	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },	\
+	{ "needed_by", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys,	\
+	    NULL },							\
+	{ "expects_ds", FIELD_BOOL, 0, 0, 0, NULL, NULL },		\
+	{ "expects_mle", FIELD_BOOL, 0, 0, 0, NULL, NULL },		\
+	{ "expects_swe", FIELD_BOOL, 0, 0, 0, NULL, NULL },		\
+	{ "handoff", FIELD_LINE, FIELD_NULLABLE, 1, 1, NULL, NULL },	\
+	{ "assign_at_kickoff", FIELD_BOOL, 0, 0, 0, NULL, NULL }
+
+const struct field responsibility_create_body[] = {
+	RESPONSIBILITY_ROW(0),
 	END
 };
 
@@ -343,14 +346,7 @@ static const struct field checkpoint_template_fields[] = {
 };
 
 static const struct field responsibility_template_fields[] = {
-	{ "key", FIELD_LINE, FIELD_REQUIRED, 1, 64, NULL, NULL },
-	{ "name", FIELD_LINE, FIELD_REQUIRED, 1, 200, NULL, NULL },
-	{ "needed_by", FIELD_ENUM, FIELD_REQUIRED, 0, 0, stage_keys, NULL },
-	{ "expects_ds", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "expects_mle", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "expects_swe", FIELD_BOOL, 0, 0, 0, NULL, NULL },
-	{ "handoff", FIELD_LINE, FIELD_NULLABLE, 1, 1, NULL, NULL },
-	{ "assign_at_kickoff", FIELD_BOOL, 0, 0, 0, NULL, NULL },
+	RESPONSIBILITY_ROW(FIELD_REQUIRED),
 	END
 };
 

@@ -337,6 +337,24 @@ page_form_items(json_t *body, json_t *form, const char *name)
  * to clear); ids and booleans are converted; anything unparseable is kept
  * as a string so that the field check names it.
  */
+static void	page_form_value(json_t *, json_t *, const char *,
+		    enum form_kind, const char *);
+
+/* FORM_BOXES (page.h). */
+static void
+page_form_boxes(json_t *body, json_t *form)
+{
+	const char	*k;
+	json_t		*v;
+
+	json_object_foreach(form, k, v) {
+		if (strchr(k, '/') == NULL || !json_is_string(v))
+			continue;
+		page_form_value(body, form, k, FORM_ID,
+		    strncmp(k, "v:", 2) == 0 ? "versions" : "boxes");
+	}
+}
+
 static void
 page_form_value(json_t *body, json_t *form, const char *name,
     enum form_kind kind, const char *into)
@@ -348,6 +366,10 @@ page_form_value(json_t *body, json_t *form, const char *name,
 
 	if (kind == FORM_ITEMS) {
 		page_form_items(body, form, name);
+		return;
+	}
+	if (kind == FORM_BOXES) {
+		page_form_boxes(body, form);
 		return;
 	}
 	if ((s = json_string_value(json_object_get(form, name))) == NULL) {
@@ -383,6 +405,7 @@ page_form_value(json_t *body, json_t *form, const char *name,
 		    strcmp(s, "on") == 0);
 		break;
 	case FORM_ITEMS:
+	case FORM_BOXES:
 		break;
 	}
 	if (v == NULL)

@@ -36,7 +36,13 @@ enum form_kind {
 	 * "to:ITEM" that names someone, with the version of "v:ITEM"
 	 * (deactivating a person: who takes each thing they hold).
 	 */
-	FORM_ITEMS
+	FORM_ITEMS,
+	/*
+	 * Every field of a box, "responsibility/role", as a FORM_ID into
+	 * "boxes", and each "v:responsibility/role" into "versions": the
+	 * matrix form, whatever rows the project has.
+	 */
+	FORM_BOXES
 };
 
 struct form_field {
@@ -73,7 +79,8 @@ extern const struct page_action	kickoff_action, person_action, active_action,
 				project_fields_action,
 				project_status_action, copy_action,
 				matrix_action, checkpoint_new_action,
-				checkpoint_delete_action,
+				checkpoint_delete_action, resp_new_action,
+				resp_delete_action,
 				checkpoint_owner_action, plan_action,
 				account_new_action, account_role_action,
 				account_person_action, account_password_action,

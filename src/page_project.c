@@ -199,8 +199,7 @@ const struct page_action cell_action = {
 };
 
 static const struct form_field matrix_form[] = {
-	{ "boxes", FORM_ID, "boxes", box_keys },
-	{ "versions", FORM_ID, "versions", box_version_keys },
+	{ "boxes", FORM_BOXES, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -299,6 +298,34 @@ const struct page_action checkpoint_owner_action = {
 	"cp-%checkpoint-owner", STMT_CHECKPOINT_PATCH, checkpoint_owner_form,
 	checkpoint_patch_body, "/projects/%project#checkpoint-%checkpoint",
 	&project_view, NULL
+};
+
+/* Responsibility rows: add one of the project's own, remove one --------- */
+
+/* An unticked box sends nothing: false; no handoff is null. */
+static const struct form_field resp_new_form[] = {
+	{ "name", FORM_TEXT, NULL, NULL },
+	{ "needed_by", FORM_TEXT, NULL, NULL },
+	{ "expects_ds", FORM_BOOL, NULL, NULL },
+	{ "expects_mle", FORM_BOOL, NULL, NULL },
+	{ "expects_swe", FORM_BOOL, NULL, NULL },
+	{ "handoff", FORM_NULLABLE, NULL, NULL },
+	{ "assign_at_kickoff", FORM_BOOL, NULL, NULL },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* The new row's key is not in the path, nor an id: to the matrix. */
+const struct page_action resp_new_action = {
+	"resp-new", STMT_RESPONSIBILITY_CREATE, resp_new_form,
+	responsibility_create_body, "/projects/%project#ownership",
+	&project_view, NULL
+};
+
+/* As a checkpoint's delete: the API's DELETE, behind a ticked box. */
+const struct page_action resp_delete_action = {
+	"resp-%key-delete", STMT_RESPONSIBILITY_DELETE,
+	checkpoint_delete_form, checkpoint_delete_form_body,
+	"/projects/%project#ownership", &project_view, confirm_adjust
 };
 
 /* The stage plan ---------------------------------------------------------- */

@@ -947,6 +947,129 @@ matrix_copy(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</details>\n");
 }
 
+/*
+ * For a PM, in a row's name: remove it from the matrix, with a ticked
+ * confirmation (api.responsibility_delete).
+ */
+static void
+resp_delete_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    json_t *row, const struct form_state *fs)
+{
+	char		 form[96], action[160];
+	const char	*key = doc_str(row, "key");
+
+	if (key == NULL)
+		return;
+	(void)snprintf(form, sizeof(form), "resp-%s-delete", key);
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/responsibilities/%s/delete", doc_int(doc, "id"),
+	    key);
+	html_printf(b, "<details class=\"cell-edit\"%s><summary>Remove this "
+	    "row<span class=\"visually-hidden\">: %s</span></summary>\n",
+	    form_failed(fs, form) ? " open" : "", doc_str(row, "name"));
+	form_open(b, ctx, fs, action, form, -1);
+	sbuf_str(b, "<p class=\"hint\">Its boxes go to nobody; the row's "
+	    "past stays in the history and in past risks.</p>\n");
+	form_field_error(b, fs, form, "confirm");
+	html_printf(b, "<input type=\"checkbox\" id=\"%s-confirm\" "
+	    "name=\"confirm\" value=\"true\" required", form);
+	form_input_attrs(b, fs, form, "confirm", NULL);
+	html_printf(b, ">\n<label for=\"%s-confirm\">Yes, remove %s from the "
+	    "matrix</label>\n<button type=\"submit\">Remove the row</button>"
+	    "\n", form, doc_str(row, "name"));
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
+/* A yes/no box of the new row's form, ticked again when refused. */
+static void
+resp_new_check(struct sbuf *b, const struct form_state *fs, const char *form,
+    const char *name, const char *label)
+{
+	html_printf(b, "<div class=\"field\">\n<input type=\"checkbox\" "
+	    "id=\"%s-%s\" name=\"%s\" value=\"true\"%s", form, name, name,
+	    strcmp(form_value(fs, form, name, ""), "true") == 0 ?
+	    " checked" : "");
+	form_input_attrs(b, fs, form, name, NULL);
+	html_printf(b, ">\n<label for=\"%s-%s\">%s</label>\n</div>\n", form,
+	    name, label);
+}
+
+/* For a PM, under the matrix: a row of the project's own. */
+static void
+resp_new_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
+{
+	static const char	*form = "resp-new";
+	char			 action[64], name[32], label[256];
+	const char		*sent;
+	json_t			*h;
+	size_t			 i;
+	int			 r;
+
+	(void)snprintf(action, sizeof(action),
+	    "/projects/%lld/responsibilities", doc_int(doc, "id"));
+	html_printf(b, "<details%s><summary>Add a responsibility row"
+	    "</summary>\n", form_failed(fs, form) ? " open" : "");
+	form_open(b, ctx, fs, action, form, -1);
+
+	html_printf(b, "<label for=\"%s-name\">Name</label>\n", form);
+	form_field_error(b, fs, form, "name");
+	html_printf(b, "<input type=\"text\" id=\"%s-name\" name=\"name\" "
+	    "required maxlength=\"200\" value=\"%s\"", form,
+	    form_value(fs, form, "name", ""));
+	form_input_attrs(b, fs, form, "name", NULL);
+
+	html_printf(b, ">\n<label for=\"%s-needed\">Needed by</label>\n",
+	    form);
+	form_field_error(b, fs, form, "needed_by");
+	html_printf(b, "<select id=\"%s-needed\" name=\"needed_by\"", form);
+	form_input_attrs(b, fs, form, "needed_by", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "needed_by", doc_str(doc, "stage"));
+	for (i = 0; stage_keys[i] != NULL; i++)
+		render_option(b, stage_keys[i], stage_label(doc, stage_keys[i]),
+		    strcmp(sent, stage_keys[i]) == 0);
+	sbuf_str(b, "</select>\n");
+
+	/* The matrix's columns, in the organisation's words. */
+	sbuf_str(b, "<fieldset>\n<legend>Expected of (one at least)"
+	    "</legend>\n");
+	form_field_error(b, fs, form, "expects_ds");
+	for (r = 0; r < ROLE_COUNT; r++) {
+		(void)snprintf(name, sizeof(name), "expects_%s",
+		    role_key((enum role)r));
+		resp_new_check(b, fs, form, name,
+		    matrix_label(doc, (enum role)r));
+	}
+	sbuf_str(b, "</fieldset>\n");
+
+	html_printf(b, "<label for=\"%s-handoff\">Handoff</label>\n", form);
+	form_field_error(b, fs, form, "handoff");
+	html_printf(b, "<select id=\"%s-handoff\" name=\"handoff\"", form);
+	form_input_attrs(b, fs, form, "handoff", NULL);
+	sbuf_str(b, ">\n");
+	sent = form_value(fs, form, "handoff", "");
+	render_option(b, "", "none", *sent == '\0');
+	json_array_foreach(doc_arr(doc, "handoffs"), i, h) {
+		if (doc_str(h, "key") == NULL)
+			continue;
+		(void)snprintf(label, sizeof(label), "%s: %s",
+		    doc_str(h, "key"), or_dash(doc_str(h, "name")));
+		render_option(b, doc_str(h, "key"), label,
+		    strcmp(sent, doc_str(h, "key")) == 0);
+	}
+	sbuf_str(b, "</select>\n");
+
+	form_field_error(b, fs, form, "assign_at_kickoff");
+	resp_new_check(b, fs, form, "assign_at_kickoff", "To be named at "
+	    "kickoff (an empty box is a risk once the project has left "
+	    "framing)");
+	sbuf_str(b, "<button type=\"submit\">Add the row</button>\n");
+	form_close(b);
+	sbuf_str(b, "</details>\n");
+}
+
 static void
 section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, json_t *projects, const struct form_state *fs)
@@ -973,6 +1096,11 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		if (doc_str(row, "handoff") != NULL)
 			html_printf(b, " <span class=\"muted\">(handoff %s)"
 			    "</span>", doc_str(row, "handoff"));
+		if (doc_str(row, "added_on") != NULL)
+			html_printf(b, "<p class=\"note\">added on %s</p>",
+			    doc_str(row, "added_on"));
+		if (ctx->access >= PAGE_ACCESS_PM)
+			resp_delete_form(b, ctx, doc, row, fs);
 		html_printf(b, "</th><td data-label=\"Needed by\">%s</td>\n",
 		    stage_label(doc, doc_str(row, "needed_by")));
 		for (r = 0; r < ROLE_COUNT; r++)
@@ -982,6 +1110,8 @@ section_matrix(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	sbuf_str(b, "</tbody>\n</table></div>\n");
 	matrix_form(b, ctx, doc, people, fs);
 	matrix_copy(b, ctx, doc, projects, fs);
+	if (ctx->access >= PAGE_ACCESS_PM)
+		resp_new_form(b, ctx, doc, fs);
 	sbuf_str(b, "</section>\n");
 }
 

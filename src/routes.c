@@ -109,6 +109,13 @@ static const struct api_method ownership_matrix_put = {
 	STMT_OWNERSHIP_MATRIX_PUT, 200, ownership_matrix_body, NULL, NULL, 0,
 	NULL
 };
+static const struct api_method responsibility_create = {
+	STMT_RESPONSIBILITY_CREATE, 201, responsibility_create_body, NULL,
+	NULL, 0, NULL
+};
+static const struct api_method responsibility_delete = {
+	STMT_RESPONSIBILITY_DELETE, 204, NULL, NULL, NULL, 0, NULL
+};
 static const struct api_method handoff_offer = {
 	STMT_HANDOFF_OFFER, 200, offer_body, NULL, NULL, 0, NULL
 };
@@ -301,6 +308,12 @@ static const struct route_method m_checkpoint_new_form[] = {
 static const struct route_method m_checkpoint_delete_form[] = {
 	M(POST, ACCESS_PM, run_action, &checkpoint_delete_action),
 };
+static const struct route_method m_resp_new_form[] = {
+	M(POST, ACCESS_PM, run_action, &resp_new_action),
+};
+static const struct route_method m_resp_delete_form[] = {
+	M(POST, ACCESS_PM, run_action, &resp_delete_action),
+};
 static const struct route_method m_checkpoint_owner_form[] = {
 	M(POST, ACCESS_MEMBER, run_action, &checkpoint_owner_action),
 };
@@ -476,6 +489,12 @@ static const struct route_method m_api_ownership_copy[] = {
 static const struct route_method m_api_matrix[] = {
 	M(PUT, ACCESS_MEMBER, api_run, &ownership_matrix_put),
 };
+static const struct route_method m_api_responsibilities[] = {
+	M(POST, ACCESS_PM, api_run, &responsibility_create),
+};
+static const struct route_method m_api_responsibility[] = {
+	M(DELETE, ACCESS_PM, api_run, &responsibility_delete),
+};
 static const struct route_method m_api_offer[] = {
 	M(POST, ACCESS_MEMBER, api_run, &handoff_offer),
 };
@@ -542,6 +561,9 @@ static const struct route routes[] = {
 	ROUTE("/projects/#project/ownership-copy", m_copy_form),
 	ROUTE("/projects/#project/ownership/:key/:role", m_cell),
 	ROUTE("/projects/#project/ownership/:key/:role/take", m_take_form),
+	ROUTE("/projects/#project/responsibilities", m_resp_new_form),
+	ROUTE("/projects/#project/responsibilities/:key/delete",
+	    m_resp_delete_form),
 	ROUTE("/me", m_me_page),
 	ROUTE("/me/mail", m_me_mail_page),
 	ROUTE("/projects/#project/handoffs/:handoff/offer", m_offer_form),
@@ -590,6 +612,10 @@ static const struct route routes[] = {
 	    m_api_ownership),
 	ROUTE("/api/v1/projects/#project/ownership/:key/:role/take",
 	    m_api_take),
+	ROUTE("/api/v1/projects/#project/responsibilities",
+	    m_api_responsibilities),
+	ROUTE("/api/v1/projects/#project/responsibilities/:key",
+	    m_api_responsibility),
 	ROUTE("/api/v1/me", m_api_me),
 	ROUTE("/api/v1/me/mail", m_api_me_mail),
 	ROUTE("/api/v1/projects/#project/handoffs/:handoff/offer",

@@ -26,6 +26,7 @@ static int	fail_choices(struct verror *, const char *,
 		    const char *const *);
 static void	join_path(char *, size_t, const char *, const char *);
 static int	name_shaped(const char *);
+static int	pair_shaped(const char *);
 
 /*
  * Is a key the client sent shaped like our field names (a-z, 0-9, _, at
@@ -43,6 +44,28 @@ name_shaped(const char *s)
 			return (0);
 	}
 	return (n > 0);
+}
+
+/* Two names joined by '/', each a-z, 0-9 and _ from a letter, <= 64. */
+static int
+pair_shaped(const char *s)
+{
+	size_t	n;
+	int	part;
+
+	for (part = 0; part < 2; part++) {
+		if (!(*s >= 'a' && *s <= 'z'))
+			return (0);
+		for (n = 0; s[n] != '\0' && s[n] != '/'; n++) {
+			if (n >= 64 || !((s[n] >= 'a' && s[n] <= 'z') ||
+			    (s[n] >= '0' && s[n] <= '9') || s[n] == '_'))
+				return (0);
+		}
+		s += n;
+		if (part == 0 && *s++ != '/')
+			return (0);
+	}
+	return (*s == '\0');
 }
 
 static int
@@ -238,11 +261,12 @@ check_value(json_t *v, const struct field *f, const char *path,
 		if (!json_is_object(v))
 			return (fail(err, path, "%s must be an object", path));
 		json_object_foreach(v, key, sub) {
-			join_path(subpath, sizeof(subpath), path, key);
-			if (!in_choices(key, f->choices) && !name_shaped(key))
+			if (f->choices == NULL ? !pair_shaped(key) :
+			    !in_choices(key, f->choices) && !name_shaped(key))
 				return (fail(err, path, "%s has a key that is "
 				    "not known (not shown)", path));
-			if (!in_choices(key, f->choices))
+			join_path(subpath, sizeof(subpath), path, key);
+			if (f->choices != NULL && !in_choices(key, f->choices))
 				return (fail(err, subpath, "%s is not a known "
 				    "key", subpath));
 			if (!json_is_object(sub))

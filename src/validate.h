@@ -27,7 +27,9 @@ enum field_type {
 	FIELD_BOOL,
 	FIELD_OBJECT,	/* an object checked against sub */
 	FIELD_MAP,	/* an object: choices as keys, sub objects as
-			   values */
+			   values; with no choices, keys of two names
+			   joined by '/' ("on_call/swe"), the statement
+			   deciding which there are */
 	FIELD_LIST	/* an array of min to max objects, each checked
 			   against sub; errors name "list[3].field" */
 };

@@ -257,8 +257,10 @@ test('a new project gets the 16-row ownership matrix, all cells empty',
 	p.ownership.forEach((row, i) => {
 		const [key, name, neededBy, ds, mle, swe, handoff] =
 		    RESPONSIBILITIES[i];
+		// added_on: null, the template's (a row of the project's
+		// own has the day it was added on).
 		assert.deepEqual(row, { key, name, needed_by: neededBy,
-		    handoff,
+		    handoff, added_on: null,
 		    ds: { expected: ds, person: null, version: 1 },
 		    mle: { expected: mle, person: null, version: 1 },
 		    swe: { expected: swe, person: null, version: 1 } }, key);

@@ -444,9 +444,13 @@ test('PUT /ownership saves many boxes at once, or none if one is stale',
 	    .get('model_serving/mle'), undefined);
 
 	// Bad input: 400 naming the box.
-	// (A key that is no box is refused by the field check, at boxes.)
+	// (A box the project does not have is named by the statement; a
+	// key not of the shape "name/name" by the field check, at boxes.)
 	assertError(await srv.api('PUT', path, { boxes: {
 	    'nonsense/ds': { person_id: ds.id, version: 1 } } }), 400,
+	    'boxes.nonsense/ds');
+	assertError(await srv.api('PUT', path, { boxes: {
+	    'Nonsense': { person_id: ds.id, version: 1 } } }), 400,
 	    'boxes');
 	assertError(await srv.api('PUT', path, { boxes: {
 	    'on_call/mle': { person_id: mle.id } } }), 400,

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { TOP, startServer } from '../lib/harness.js';
-import { postForm, signIn } from '../lib/security.js';
+import { formFields, postForm, signIn } from '../lib/security.js';
 import { addDays, createPerson, dbValue, historyOf, psql, rowCount }
     from '../lib/fixtures.js';
 
@@ -308,17 +308,7 @@ test('with more people than a select lists, each select shows who it ' +
 	assert.ok(ids.some((id) => id.endsWith('-owner')), ids.join(' '));
 
 	// The whole matrix, posted as a browser would send it untouched.
-	const form = html.match(
-	    /<form method="post" action="[^"]+\/ownership" id="form-matrix">([\s\S]*?)<\/form>/)[1];
-	const fields = {};
-	for (const [, name, value] of form.matchAll(
-	    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
-		fields[name] = value;
-	for (const [, name, body] of form.matchAll(
-	    /<select id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
-		fields[name] = body.match(/<option value="([^"]*)" selected>/)?.[1] ??
-		    '';
-	delete fields.csrf;
+	const fields = formFields(html, 'form-matrix');
 	const r = await postForm(srv, pm, `/projects/${project.id}/ownership`,
 	    fields);
 	assert.equal(r.status, 303, r.text.slice(0, 300));

@@ -265,6 +265,17 @@ const ROUTES = [
 		return { path: `/api/v1/projects/${(await project()).id}/` +
 		    'ownership/copy', body: { from_project_id: from.id } };
 	    } },
+	{ route: '/api/v1/projects/#project/responsibilities', method: 'POST',
+	    need: 'pm', api: true, ok: 201, audits: true,
+	    make: async () => ({
+		path: `/api/v1/projects/${(await project()).id}/` +
+		    'responsibilities', body: { name: 'Data contract',
+		    needed_by: 'data', expects_ds: true } }) },
+	{ route: '/api/v1/projects/#project/responsibilities/:key',
+	    method: 'DELETE', need: 'pm', api: true, ok: 204, audits: true,
+	    make: async () => ({
+		path: `/api/v1/projects/${(await project()).id}/` +
+		    'responsibilities/fallback' }) },
 	{ route: '/api/v1/projects/#project/stage', method: 'POST', need: 'pm', api: true,
 	    ok: 200, audits: true,
 	    make: async () => ({
@@ -644,6 +655,23 @@ const ROUTES = [
 		return { path: `/projects/${id}/checkpoints/${c.id}/delete`,
 		    body: { version: String(c.version), confirm: 'true' },
 		    location: `/projects/${id}#checkpoints` };
+	    } },
+	{ route: '/projects/#project/responsibilities', method: 'POST',
+	    need: 'pm', ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/responsibilities`,
+		    body: { name: 'Data contract', needed_by: 'data',
+		    expects_ds: 'true' },
+		    location: `/projects/${id}#ownership` };
+	    } },
+	{ route: '/projects/#project/responsibilities/:key/delete',
+	    method: 'POST', need: 'pm', ok: 303, audits: true,
+	    make: async () => {
+		const id = (await project()).id;
+		return { path: `/projects/${id}/responsibilities/fallback/delete`,
+		    body: { confirm: 'true' },
+		    location: `/projects/${id}#ownership` };
 	    } },
 	{ route: '/projects/#project/plan', method: 'POST', need: 'pm', ok: 303,
 	    audits: true,

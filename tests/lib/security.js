@@ -59,6 +59,25 @@ export function csrfOf(html) {
 	return m[1];
 }
 
+// The fields of a page's form as a browser would send it untouched: its
+// hidden inputs and each select's selected option (none: empty), the CSRF
+// token left out (postForm adds the session's).
+export function formFields(html, id) {
+	const m = html.match(new RegExp(`<form method="post" action="[^"]+" ` +
+	    `id="${id}">([\\s\\S]*?)</form>`));
+	assert.ok(m, `a form ${id} in the page`);
+	const fields = {};
+	for (const [, name, value] of m[1].matchAll(
+	    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+		fields[name] = value;
+	for (const [, name, body] of m[1].matchAll(
+	    /<select id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+		fields[name] = body.match(/<option value="([^"]*)" selected>/)
+		    ?.[1] ?? '';
+	delete fields.csrf;
+	return fields;
+}
+
 // Sign in like a browser: POST /login with the form, keep the cookie, read
 // the CSRF token from a page.  { cookie, csrf, email }.
 export async function signIn(srv, email, password) {

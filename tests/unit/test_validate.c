@@ -1,7 +1,9 @@
 /*
  * Unit tests: lists of rows in a body (validate.c, FIELD_LIST), as the
  * templates' PUT sends them: each row is checked against its table and an
- * error names the row by its index, "checkpoints[2].title".
+ * error names the row by its index, "checkpoints[2].title".  And a map
+ * with no fixed keys (FIELD_MAP without choices), as the matrix's one
+ * save sends its boxes: any "name/name" key, each value checked.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,9 +16,10 @@
 #include "fields.h"
 #include "validate.h"
 
-/* The field and the message for a body, or "" when it is accepted. */
+/* The field for a body checked against fields, or "" when accepted. */
 static const char *
-check(const char *text, struct verror *err)
+check_with(const struct field *fields, const char *text,
+    struct verror *err)
 {
 	json_error_t	 jerr;
 	json_t		*body;
@@ -25,7 +28,7 @@ check(const char *text, struct verror *err)
 	body = json_loads(text, 0, &jerr);
 	assert_non_null(body);
 	memset(err, 0, sizeof(*err));
-	rc = validate_object(body, templates_body, err);
+	rc = validate_object(body, fields, err);
 	json_decref(body);
 	if (rc == 0) {
 		assert_string_equal(err->field, "");
@@ -33,6 +36,12 @@ check(const char *text, struct verror *err)
 	}
 	assert_int_equal(rc, -1);
 	return (err->field);
+}
+
+static const char *
+check(const char *text, struct verror *err)
+{
+	return (check_with(templates_body, text, err));
 }
 
 #define ROW	"{\"title\": \"t\", \"stage\": \"data\", \"anchor\": " \
@@ -114,6 +123,40 @@ test_list_bounds(void **state)
 	json_decref(body);
 }
 
+static void
+test_map_of_pairs(void **state)
+{
+	static const struct {
+		const char	*body;
+		const char	*field;
+	} cases[] = {
+		{ "{\"boxes\": {\"on_call/swe\": {\"person_id\": 3, "
+		    "\"version\": 1}, \"data_contract_2/ds\": "
+		    "{\"person_id\": null, \"version\": 4}}}", "" },
+		{ "{\"boxes\": {}}", "" },
+		/* Not two names: refused at the map, the key not shown. */
+		{ "{\"boxes\": {\"on_call\": {\"version\": 1}}}", "boxes" },
+		{ "{\"boxes\": {\"on_call/swe/x\": {\"version\": 1}}}",
+		    "boxes" },
+		{ "{\"boxes\": {\"On_call/swe\": {\"version\": 1}}}",
+		    "boxes" },
+		{ "{\"boxes\": {\"on_call/\": {\"version\": 1}}}", "boxes" },
+		{ "{\"boxes\": {\"/swe\": {\"version\": 1}}}", "boxes" },
+		{ "{\"boxes\": {\"9a/swe\": {\"version\": 1}}}", "boxes" },
+		/* Of the shape: its value is checked, and named. */
+		{ "{\"boxes\": {\"on_call/swe\": {\"person_id\": 3}}}",
+		    "boxes.on_call/swe.version" },
+		{ "{\"boxes\": {\"on_call/swe\": 7}}", "boxes.on_call/swe" },
+	};
+	struct verror	err;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(check_with(ownership_matrix_body,
+		    cases[i].body, &err), cases[i].field);
+}
+
 int
 main(void)
 {
@@ -121,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_list_accepts_rows),
 		cmocka_unit_test(test_list_names_the_row),
 		cmocka_unit_test(test_list_bounds),
+		cmocka_unit_test(test_map_of_pairs),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
