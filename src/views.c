@@ -524,6 +524,8 @@ risks_finish(struct http_request *req, struct pipe *p)
 	    "medium", json_integer_value(json_array_get(counts, 1)),
 	    "low", json_integer_value(json_array_get(counts, 0)),
 	    "total", (json_int_t)total));
+	/* The page's total, as the README and the contract give it. */
+	json_object_set_new(out, "total", json_integer((json_int_t)total));
 	if (c->csv)
 		exports_csv(req, EXPORT_RISKS, out, c->asof);
 	else {

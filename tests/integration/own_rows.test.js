@@ -212,6 +212,7 @@ test('past days keep their risks: a row is read only on the days it was ' +
 	// The project's own reading of today agrees with the portfolio's.
 	const all = await srv.api('GET', '/api/v1/risks?limit=200');
 	assert.equal(all.status, 200, all.text);
+	assert.equal(all.json.total, all.json.counts.total);
 	assert.ok(!all.json.risks.some((x) => x.project?.id === p &&
 	    x.subject.key?.startsWith('label_audit/')), all.text);
 	await srv.restart({ HANDOFF_TODAY: TODAY });

@@ -17,7 +17,8 @@ cd "$top/tests/integration"
 # (The given files only, when there are any: make fuzz-api.)
 if [ $# -eq 0 ]; then
 	set -- api_*.test.js accounts.test.js digest.test.js \
-	    http_cache.test.js openapi.test.js readme.test.js
+	    http_cache.test.js openapi.test.js own_rows.test.js \
+	    readme.test.js
 fi
 node --test --test-concurrency=1 --test-reporter=spec "$@" || status=$?
 "$top"/tests/lib/check-kore-logs.sh "$HANDOFF_TEST_DIR" || status=1
