@@ -7,9 +7,13 @@ import { startServer, psql } from '../lib/harness.js';
 let srv;
 
 before(async () => {
-	srv = await startServer();
-	// This file fails sign-ins on purpose, more often than one address
-	// may (security_signin.test.js tests the budgets).
+	// This file signs in and fails sign-ins on purpose, more often than
+	// one address may (security_signin.test.js tests the budgets): each
+	// attempt comes from an address of its own, through the loopback as
+	// a trusted proxy, so that no worker's budget for one address runs
+	// out however fast the attempts come.
+	srv = await startServer({ env:
+	    { HANDOFF_TRUSTED_PROXIES: '127.0.0.1,::1' } });
 	await psql("UPDATE settings SET value = 1000 WHERE key = " +
 	    "'login_address_burst'", { dsn: srv.dsn });
 	await srv.account('pat@example.com', 'pm', 'correct-horse-1');
@@ -17,9 +21,19 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
+// The headers of a sign-in from an address no attempt came from before.
+let attempts = 0;
+function fresh(headers = {}) {
+	attempts++;
+	return { 'x-forwarded-for': `198.51.${attempts >> 8 & 255}.` +
+	    `${attempts & 255}`, ...headers };
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
 async function signIn(email, password) {
 	return srv.request('POST', '/api/v1/session', {
-		body: { email, password }, auth: false });
+		headers: fresh(), body: { email, password }, auth: false });
 }
 
 function sessionCookie(r) {
@@ -85,7 +99,7 @@ test('each sign-in makes a new session id (no fixation)', async () => {
 	    'correct-horse-1'));
 	// A browser that already has a session and signs in again.
 	const again = await srv.request('POST', '/api/v1/session', {
-		headers: { cookie: a }, auth: false,
+		headers: fresh({ cookie: a }), auth: false,
 		body: { email: 'pat@example.com', password: 'correct-horse-1' } });
 	const b = sessionCookie(again);
 	assert.notEqual(a, b);
@@ -123,14 +137,14 @@ test('the sign-in form: redirect onwards, a refusal keeps the email',
 	assert.doesNotMatch(page.text, /no accounts yet/);
 
 	const bad = await srv.request('POST', '/login', { auth: false,
-	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    headers: fresh({ 'content-type': FORM }),
 	    body: 'email=pat%40example.com&password=wrong-one-123&next=%2Fpeople' });
 	assert.equal(bad.status, 401);
 	assert.match(bad.text, /value="pat@example.com"/);
 	assert.match(bad.text, /Not signed in/);
 
 	const ok = await srv.request('POST', '/login', { auth: false,
-	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    headers: fresh({ 'content-type': FORM }),
 	    body: 'email=pat%40example.com&password=correct-horse-1&next=%2Fpeople' });
 	assert.equal(ok.status, 303);
 	assert.equal(ok.headers.get('location'), '/people');
@@ -138,7 +152,7 @@ test('the sign-in form: redirect onwards, a refusal keeps the email',
 
 	// Somewhere else than this site is never where it leads.
 	const away = await srv.request('POST', '/login', { auth: false,
-	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    headers: fresh({ 'content-type': FORM }),
 	    body: 'email=pat%40example.com&password=correct-horse-1&next=%2F%2Fevil.example' });
 	assert.equal(away.headers.get('location'), '/');
 
@@ -360,7 +374,7 @@ test('a long non-ASCII password can be set and then used to sign in',
 	const r = await signIn('cyril@example.com', pw);
 	assert.equal(r.status, 200, r.text);
 	const form = await srv.request('POST', '/login', { auth: false,
-	    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	    headers: fresh({ 'content-type': FORM }),
 	    body: `email=cyril%40example.com&password=${encodeURIComponent(pw)}` +
 	    '&next=%2Fpeople' });
 	assert.equal(form.status, 303, form.text);
