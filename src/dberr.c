@@ -37,6 +37,19 @@ static const struct sqlstate_map sqlstate_map[] = {
 	{ "57", 503, "db_unavailable", "the database is unreachable" },
 };
 
+/*
+ * What PostgreSQL says when a session runs a function of schema api as it
+ * was before migrate.sh made the schema again, and that function calls
+ * one that is gone (by the id its cached plan holds).
+ */
+static const struct {
+	const char	*sqlstate;
+	const char	*message;	/* how it begins */
+} rebuilt[] = {
+	{ "XX000", "cache lookup failed for " },
+	{ "42883", "function call to dropped function" },
+};
+
 static void
 copy(char *dst, size_t size, const char *src)
 {
@@ -48,6 +61,7 @@ dberr_set(struct db_error *err, int status, const char *code,
     const char *message, const char *field)
 {
 	err->status = status;
+	err->again = 0;
 	err->detail[0] = '\0';
 	err->data[0] = '\0';
 	copy(err->code, sizeof(err->code), code);
@@ -68,6 +82,17 @@ dberr_map(struct db_error *err, const char *sqlstate, const char *message,
 		return;
 	}
 
+	for (i = 0; i < sizeof(rebuilt) / sizeof(rebuilt[0]); i++) {
+		if (strcmp(sqlstate, rebuilt[i].sqlstate) != 0 ||
+		    message == NULL || strncmp(message, rebuilt[i].message,
+		    strlen(rebuilt[i].message)) != 0)
+			continue;
+		dberr_set(err, 503, "busy", "the server is being upgraded; "
+		    "try again", NULL);
+		err->again = 1;
+		return;
+	}
+
 	for (i = 0; i < sizeof(sqlstate_map) / sizeof(sqlstate_map[0]); i++) {
 		m = &sqlstate_map[i];
 		n = strlen(m->prefix);
@@ -81,6 +106,7 @@ dberr_map(struct db_error *err, const char *sqlstate, const char *message,
 		} else {
 			dberr_set(err, m->status, m->code, m->message, NULL);
 		}
+		err->again = strncmp(sqlstate, "40", 2) == 0;
 		return;
 	}
 

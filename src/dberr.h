@@ -26,12 +26,20 @@ struct db_error {
 	 * or "".  A value too long for it is left out whole.
 	 */
 	char	data[8192];
+	/*
+	 * The statement failed as a whole and may well succeed if sent again
+	 * as it was: a serialization failure or deadlock, or schema api made
+	 * again (src/tools/migrate.sh) while the statement ran the functions
+	 * of before, which then call ones that are gone.
+	 */
+	int	again;
 };
 
 /*
  * Fill err from a statement's diagnostics.  sqlstate is NULL when no result
  * came back at all (the connection failed).  message and column are only
- * read for the HF class.
+ * read for the HF class, and message to tell that schema api was made
+ * again under the statement.
  */
 void	dberr_map(struct db_error *, const char *sqlstate,
 	    const char *message, const char *column);

@@ -32,6 +32,9 @@
 #define PIPE_STATE_FAIL		5
 #define PIPE_STATE_END		6
 
+/* Times a statement is sent again when its failure says it may succeed. */
+#define PIPE_RERUNS		3
+
 struct pipe {
 	struct req_state	 rs;		/* first: see handoff.h */
 	struct kore_pgsql	 sql;
@@ -59,6 +62,7 @@ struct pipe {
 	int			 replayed;	/* ... which replayed */
 	int			 on_replica;	/* statements go there */
 	int			 said_db;	/* X-Handoff-Db is set */
+	int			 reruns;	/* sent again (err.again) */
 	struct db_error		 err;
 };
 
@@ -78,6 +82,8 @@ static int	pipe_refused(struct http_request *, struct pipe *);
 static int	pipe_learn_who(struct pipe *);
 static void	pipe_pgsql_event(struct kore_pgsql *, void *);
 static int	pipe_to_primary(struct pipe *);
+static int	pipe_again(struct pipe *);
+static void	pipe_resend(struct pipe *);
 static void	pipe_say_db(struct pipe *);
 
 static struct http_state pipe_states[] = {
@@ -203,7 +209,7 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 	int			 write, need;
 
 	pipe_forget(p);
-	p->idem = p->replayed = 0;
+	p->idem = p->replayed = p->reruns = 0;
 	if (stmt_bare(s)) {
 		json_decref(doc);
 		p->stmt = s;
@@ -558,6 +564,8 @@ pipe_state_fail(struct http_request *req)
 		if (pipe_to_primary(p))
 			return (HTTP_STATE_CONTINUE);
 	}
+	if (pipe_again(p))
+		return (HTTP_STATE_CONTINUE);
 	pipe_say_db(p);
 	if (pipe_refused(req, p)) {
 		req->fsm_state = PIPE_STATE_END;
@@ -658,10 +666,39 @@ pipe_to_primary(struct pipe *p)
 		replica_failed();
 	metrics_add(METRIC_REPLICA_FALLBACKS);
 	p->on_replica = 0;
+	pipe_resend(p);
+	return (1);
+}
+
+/*
+ * The statement failed as a whole, and as it was it may well succeed now
+ * (err.again: a deadlock, or schema api made again under it by a
+ * migration while servers run): send it again (1), at most PIPE_RERUNS
+ * times, and answer what the last try said (0).  Nothing of a failed
+ * statement was kept, writes included, so nothing is done twice.
+ */
+static int
+pipe_again(struct pipe *p)
+{
+	if (!p->err.again || p->reruns >= PIPE_RERUNS)
+		return (0);
+	p->reruns++;
+	kore_log(LOG_NOTICE, "pipe: %s: %s sent again (%s, try %d)",
+	    p->req->path, stmt_name(p->stmt), p->err.message, p->reruns + 1);
+	if (p->result != NULL)
+		PQclear(p->result);
+	p->result = NULL;
+	pipe_resend(p);
+	return (1);
+}
+
+/* Send the statement of before again, its text as it was. */
+static void
+pipe_resend(struct pipe *p)
+{
 	p->failed = 0;
 	memset(&p->err, 0, sizeof(p->err));
 	p->req->fsm_state = PIPE_STATE_CONNECT;
-	return (1);
 }
 
 /* Which database answered, for whoever wants to know (with a replica). */

@@ -28,6 +28,18 @@
 # trigger that calls an api function is behaviour too: it goes with the
 # schema and the file that defines the function makes it again.
 #
+# Servers may be running (an upgrade, one instance after another).  The
+# rebuild drops and makes again triggers on most tables, each drop an
+# exclusive lock taken when the statement reaches it, while a server's
+# transaction holds a table the rebuild has yet to reach and waits for one
+# it took: a deadlock, which PostgreSQL ends by failing one of the two,
+# the migration or the server's request.  So the rebuild first locks every
+# table and view, all at once or not at all: when they are not all its
+# within half of deadlock_timeout (at most 400 ms), it lets go of them
+# before any server's wait could be seen as a deadlock, and tries again a
+# moment later, for up to a minute.  Once it holds them it waits for
+# nobody; requests wait for it (a second or two) and go on.
+#
 # So a numbered migration does not call api.* (a new database has none
 # yet); one that drops a table or type that an api function takes must
 # drop that function too (sql/api/ brings it back); and a file of sql/api/
@@ -158,6 +170,39 @@ $rebuild$
 SQL
 )
 
+# Every table and view, before the rebuild: all of them within the budget,
+# or none (the error's words are what the loop below waits on).
+lock=$(cat <<'SQL'
+DO $lock$
+DECLARE
+	began	timestamptz := clock_timestamp();
+	budget	interval := least(interval '400 ms',
+		    current_setting('deadlock_timeout')::interval / 2);
+	remain	interval;
+	rel	regclass;
+BEGIN
+	FOR rel IN SELECT c.oid FROM pg_class c
+	    JOIN pg_namespace n ON n.oid = c.relnamespace
+	    WHERE c.relkind IN ('r', 'p', 'v', 'm')
+	      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+	      AND n.nspname !~ '^pg_(toast|temp_)'
+	    ORDER BY c.oid LOOP
+		remain := budget - (clock_timestamp() - began);
+		IF remain <= interval '0' THEN
+			RAISE EXCEPTION USING ERRCODE = 'lock_not_available';
+		END IF;
+		PERFORM set_config('lock_timeout', ceil(extract(epoch FROM
+		    remain) * 1000)::text, true);
+		EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', rel);
+	END LOOP;
+	PERFORM set_config('lock_timeout', '0', true);
+EXCEPTION WHEN lock_not_available THEN
+	RAISE EXCEPTION 'migrate: the tables are in use, trying again';
+END
+$lock$
+SQL
+)
+
 set --
 for f in "$dir"/api/*.sql; do
 	[ -e "$f" ] || continue
@@ -165,9 +210,27 @@ for f in "$dir"/api/*.sql; do
 done
 
 echo "migrate: loading the api functions ($(($# / 2)) files of $dir/api)"
-if ! psql_db --single-transaction -c "SET client_min_messages = warning" \
-    -c "$rebuild" "$@"; then
-	echo "migrate: loading $dir/api failed; the api functions are still" \
-	    "those of before this run" >&2
-	exit 1
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+tries=0
+while ! psql_db --single-transaction -c "SET client_min_messages = warning" \
+    -c "$lock" -c "$rebuild" "$@" 2>"$errors"; do
+	tries=$((tries + 1))
+	if ! grep -q 'migrate: the tables are in use' "$errors"; then
+		cat "$errors" >&2
+		echo "migrate: loading $dir/api failed; the api functions are" \
+		    "still those of before this run" >&2
+		exit 1
+	fi
+	if [ "$tries" -ge 100 ]; then
+		echo "migrate: for a minute, some transaction always held a" \
+		    "table (see pg_stat_activity); the api functions are still" \
+		    "those of before this run" >&2
+		exit 1
+	fi
+	sleep 0.$((tries % 3 + 1))
+done
+cat "$errors" >&2
+if [ "$tries" -gt 0 ]; then
+	echo "migrate: the tables were in use; loaded at try $((tries + 1))"
 fi
