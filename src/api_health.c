@@ -10,8 +10,6 @@
  */
 #include "handoff.h"
 
-#define HANDOFF_VERSION		"0.1.0"
-
 static int	healthz_prepare(struct http_request *, struct pipe *);
 static int	healthz_finish(struct http_request *, struct pipe *);
 static int	healthz_fail(struct http_request *, struct pipe *,

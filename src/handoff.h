@@ -12,6 +12,9 @@
 #ifndef HANDOFF_H
 #define HANDOFF_H
 
+/* The release: /healthz says it; kept answers are kept per release. */
+#define HANDOFF_VERSION		"0.1.0"
+
 #include <kore/kore.h>
 #include <kore/http.h>
 #include <kore/pgsql.h>
@@ -253,6 +256,7 @@ int		 pipe_replayed(struct pipe *);
 void		 pipe_who(struct pipe *, json_t *);
 json_t		*pipe_result(struct pipe *);
 const char	*pipe_value(struct pipe *);
+const char	*pipe_value_at(struct pipe *, int);
 
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);
@@ -261,8 +265,10 @@ void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
 void		 reply_json_tag(struct http_request *, int, json_t *,
 		    const char *, int);
+void		 reply_json_text(struct http_request *, int, const char *,
+		    const char *, int);
 void		 reply_body(struct http_request *, int, const char *,
-		    struct sbuf *);
+		    const struct sbuf *);
 void		 reply_html(struct http_request *, int, struct sbuf *);
 void		 reply_error(struct http_request *, int, const char *,
 		    const char *, const char *);

@@ -275,7 +275,14 @@ pipe_send(struct pipe *p, enum stmt s, json_t *doc)
 const char *
 pipe_value(struct pipe *p)
 {
-	int	col = stmt_authed(p->stmt) ? 1 : 0;
+	return (pipe_value_at(p, 0));
+}
+
+/* The answer's n-th value (from 0), "who" not counted; NULL if none. */
+const char *
+pipe_value_at(struct pipe *p, int n)
+{
+	int	col = n + (stmt_authed(p->stmt) ? 1 : 0);
 
 	if (p->result == NULL || PQntuples(p->result) < 1 ||
 	    PQnfields(p->result) <= col || PQgetisnull(p->result, 0, col))

@@ -169,6 +169,11 @@ void	render_deactivate_page(struct sbuf *, const struct page_ctx *,
  */
 void	render_digest_page(struct sbuf *, const struct page_ctx *,
 	    const struct digest *, int);
+/* The page in two parts: its body, the same for everyone who may see it
+ * (kept whole: views.c), and the page of a week around a body. */
+void	render_digest_body(struct sbuf *, const struct digest *, int);
+void	render_digest_around(struct sbuf *, const struct page_ctx *, int,
+	    int, const struct sbuf *);
 /* Text in Markdown, its formatting characters escaped (render_digest.c). */
 void	md_text(struct sbuf *, const char *);
 

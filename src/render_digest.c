@@ -261,10 +261,36 @@ void
 render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
     const struct digest *d, int has_next)
 {
+	struct sbuf	body;
+
+	sbuf_init(&body);
+	render_digest_body(&body, d, has_next);
+	render_digest_around(b, ctx, d->year, d->week, &body);
+	sbuf_free(&body);
+}
+
+/* The page of week year-week around its body (render_digest_body()). */
+void
+render_digest_around(struct sbuf *b, const struct page_ctx *ctx, int year,
+    int week, const struct sbuf *body)
+{
+	char	w[ISOWEEK_LEN], title[64];
+
+	isoweek_format(year, week, w);
+	(void)snprintf(title, sizeof(title), "Risk digest %s", w);
+	layout_begin(b, title, ctx);
+	sbuf_append(b, body);
+	layout_end(b);
+}
+
+/* What the page shows, the same for everyone who may see it. */
+void
+render_digest_body(struct sbuf *b, const struct digest *d, int has_next)
+{
 	const struct risk	*r;
 	char			 week[ISOWEEK_LEN], other[ISOWEEK_LEN];
 	char			 mon[DATE_LEN], sun[DATE_LEN], asof[DATE_LEN];
-	char			 day[DATE_LEN], title[64];
+	char			 day[DATE_LEN];
 	struct risk		 line;
 	size_t			 i, j, k, n, nn, end, first, last;
 	int			 y, wk, nnew;
@@ -273,9 +299,7 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	date_format(d->monday, mon);
 	date_format(d->sunday, sun);
 	date_format(d->asof, asof);
-	(void)snprintf(title, sizeof(title), "Risk digest %s", week);
 
-	layout_begin(b, title, ctx);
 	html_printf(b, "<header class=\"page-head digest-head\">\n"
 	    "<h1>Risk digest, week %s</h1>\n<p>%s to %s, as of the end of %s. "
 	    "<a href=\"/digest.md?week=%s\">Markdown</a> &middot; "
@@ -451,7 +475,6 @@ render_digest_page(struct sbuf *b, const struct page_ctx *ctx,
 	    "<h2 id=\"trend-h\">Trend</h2>\n");
 	html_trend(b, d);
 	sbuf_str(b, "</section>\n");
-	layout_end(b);
 }
 
 /* Markdown --------------------------------------------------------------- */

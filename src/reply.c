@@ -118,16 +118,13 @@ void
 reply_json_tag(struct http_request *req, int status, json_t *doc,
     const char *etag, int revalidate)
 {
-	const char	*match;
-	char		*text, hash[SECRET_HASH_LEN], tag[32];
-	int		 read;
+	char		*text;
 
 	text = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
 
-	reply_common_headers(req);
-
 	if (text == NULL) {
+		reply_common_headers(req);
 		kore_log(LOG_ERR, "reply: %s: cannot serialise JSON",
 		    req->path);
 		http_response_header(req, "content-type",
@@ -137,6 +134,20 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 		    sizeof(json_internal) - 1);
 		return;
 	}
+	reply_json_text(req, status, text, etag, revalidate);
+	free(text);
+}
+
+/* The same, of a document already serialised (text, NUL-terminated). */
+void
+reply_json_text(struct http_request *req, int status, const char *text,
+    const char *etag, int revalidate)
+{
+	const char	*match;
+	char		 hash[SECRET_HASH_LEN], tag[32];
+	int		 read;
+
+	reply_common_headers(req);
 
 	read = status == 200 && (req->method == HTTP_METHOD_GET ||
 	    req->method == HTTP_METHOD_HEAD);
@@ -160,7 +171,6 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 	if (read && revalidate &&
 	    http_request_header(req, "if-none-match", &match) &&
 	    httpparse_etag_match(match, etag)) {
-		free(text);
 		/* No body, so no type: a client would try to parse one. */
 		reply_send(req, 304, NULL, 0);
 		return;
@@ -169,13 +179,12 @@ reply_json_tag(struct http_request *req, int status, json_t *doc,
 	http_response_header(req, "content-type",
 	    "application/json; charset=utf-8");
 	reply_send(req, status, text, strlen(text));
-	free(text);
 }
 
 /* A built page or document; a buffer that ran out of memory is a 500. */
 void
 reply_body(struct http_request *req, int status, const char *type,
-    struct sbuf *b)
+    const struct sbuf *b)
 {
 	reply_common_headers(req);
 	http_response_header(req, "cache-control", "no-store");

@@ -86,6 +86,17 @@ sbuf_add(struct sbuf *b, const void *data, size_t len)
 	b->data[b->len] = '\0';
 }
 
+/* What src holds, after b's; a src that failed fails b too. */
+void
+sbuf_append(struct sbuf *b, const struct sbuf *src)
+{
+	if (src->failed) {
+		b->failed = 1;
+		return;
+	}
+	sbuf_add(b, src->data, src->len);
+}
+
 void
 sbuf_str(struct sbuf *b, const char *s)
 {

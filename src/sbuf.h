@@ -23,6 +23,7 @@ void	 sbuf_init(struct sbuf *);
 void	 sbuf_free(struct sbuf *);
 void	 sbuf_reset(struct sbuf *);
 void	 sbuf_add(struct sbuf *, const void *, size_t);
+void	 sbuf_append(struct sbuf *, const struct sbuf *);
 void	 sbuf_str(struct sbuf *, const char *);
 void	 sbuf_char(struct sbuf *, char);
 void	 sbuf_printf(struct sbuf *, const char *, ...)

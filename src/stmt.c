@@ -147,7 +147,15 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_ACCOUNTS_PAGE] = { "accounts_page", AUTHED("accounts_page"),
 	    AUTH },
 	[STMT_RISKS] = { "risks", AUTHED("risks"), AUTH },
-	[STMT_DIGEST] = { "digest", AUTHED("digest"), AUTH },
+	/*
+	 * The digest kept whole (sql/api/98_kept.sql): the answer kept, if
+	 * still true, or api.digest's document to make it from; then the
+	 * answer made, to keep.
+	 */
+	[STMT_DIGEST] = { "digest_read", "SELECT w.who, r.doc, r.kept "
+	    "FROM api.authorize($1::jsonb) w, api.digest_read(w.call) r",
+	    "digest_read", 0, AUTH },
+	[STMT_KEPT_PUT] = { "kept_put", AUTHED("kept_put"), AUTH },
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
 	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },

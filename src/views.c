@@ -574,15 +574,34 @@ const int digest_as_json = 0, digest_as_html = 1, digest_as_md = 2;
 #define DIGEST_WHOLE	INT_MAX
 static const int digest_as_chat = 3;
 
+/*
+ * An answer is the same for everyone who may read it (the page's body,
+ * not its chrome), so it is kept whole once made (sql/api/98_kept.sql),
+ * under a key of what it depends on besides the database: the view, the
+ * code, the day, the week and page asked for, and the links' base.  The
+ * first statement answers with the kept text while it is still true, or
+ * with the document to make it from; the text made is then kept by a
+ * second.  X-Handoff-Kept says which: hit, kept (made and kept), made
+ * (made, not kept: a replica is read, or the snapshot was too old).
+ */
+#define DIGEST_KEY_LEN	512
+
 struct digest_call {
 	int		 view;
 	day_t		 today;
 	struct digest	 d;
 	size_t		 limit;
 	day_t		 days[DIGEST_TREND_WEEKS + 1];	/* counted */
+	int		 year, week;			/* asked for */
+	char		 key[DIGEST_KEY_LEN];		/* "": not kept */
+	struct sbuf	 made;		/* the text made, while it is kept */
+	int		 putting;	/* STMT_KEPT_PUT was sent */
 };
 
 static void	digest_setup(struct digest_call *, json_t *);
+static void	digest_key(struct digest_call *);
+static void	digest_reply(struct http_request *, struct digest_call *,
+		    const struct sbuf *, const char *);
 
 static void
 digest_call_cleanup(void *arg)
@@ -590,6 +609,7 @@ digest_call_cleanup(void *arg)
 	struct digest_call	*c = arg;
 
 	digest_free(&c->d);
+	sbuf_free(&c->made);
 }
 
 static int
@@ -597,11 +617,12 @@ digest_prepare(struct http_request *req, struct pipe *p)
 {
 	struct digest_call	*c = pipe_ctx(p);
 	struct digest		*d = &c->d;
-	json_t			*query;
+	json_t			*query, *call;
 	const char		*w;
 	int			 ret;
 
 	c->view = *(const int *)pipe_arg(p);
+	sbuf_init(&c->made);
 	c->today = app_today();
 	query = json_object();
 	ret = KORE_RESULT_ERROR;
@@ -627,12 +648,45 @@ digest_prepare(struct http_request *req, struct pipe *p)
 		}
 	}
 	digest_setup(c, query);
-	if ((ret = pipe_send(p, STMT_DIGEST, req_call_doc(-1, NULL, query,
-	    NULL))) != KORE_RESULT_OK)
+	c->year = d->year;
+	c->week = d->week;
+	digest_key(c);
+	call = req_call_doc(-1, NULL, query, NULL);
+	if (call != NULL && c->key[0] != '\0')
+		json_object_set_new(call, "kept", json_string(c->key));
+	if ((ret = pipe_send(p, STMT_DIGEST, call)) != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:
 	json_decref(query);
 	return (ret);
+}
+
+/*
+ * The key the answer is kept under, or none while reads go to a replica
+ * (which cannot keep what it made).  What the answer depends on outside
+ * the database: the view, this code, today, the week's days asked for,
+ * the page of projects, and, for the Markdown and chat, the links' base.
+ */
+static void
+digest_key(struct digest_call *c)
+{
+	static const char *const views[] = { "json", "html", "md", "chat" };
+	const char	*base;
+	char		 today[DATE_LEN], asof[DATE_LEN];
+	int		 n;
+
+	c->key[0] = '\0';
+	if (replica_configured())
+		return;
+	base = c->view == digest_as_md || c->view == digest_as_chat ?
+	    app_public_url() : NULL;
+	date_format(c->today, today);
+	date_format(c->d.asof, asof);
+	n = snprintf(c->key, sizeof(c->key), "digest %s %s %s %s %zu %zu %s",
+	    views[c->view], HANDOFF_VERSION, today, asof, c->d.offset,
+	    c->limit, base != NULL ? base : "-");
+	if (n < 0 || (size_t)n >= sizeof(c->key))
+		c->key[0] = '\0';	/* a base too long: not kept */
 }
 
 /*
@@ -1071,46 +1125,131 @@ digest_paused_from(struct digest *d, json_t *paused)
 	return (0);
 }
 
+/* The text of the view (the page's body for the page) into b. */
+static void
+digest_make(struct digest_call *c, struct sbuf *b)
+{
+	json_t	*doc;
+	char	*text;
+	int	 ty, tw;
+
+	if (c->view == digest_as_json) {
+		doc = digest_json(&c->d);
+		text = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
+		json_decref(doc);
+		if (text == NULL) {
+			b->failed = 1;
+			return;
+		}
+		sbuf_str(b, text);
+		free(text);
+	} else if (c->view == digest_as_md) {
+		render_digest_markdown(b, &c->d, app_public_url());
+	} else if (c->view == digest_as_chat) {
+		render_digest_chat(b, &c->d, app_public_url());
+	} else {
+		isoweek_of(c->today, &ty, &tw);
+		render_digest_body(b, &c->d, ty != c->d.year ||
+		    tw != c->d.week);
+	}
+}
+
+/* Answer with text, kept or just made (how: X-Handoff-Kept). */
+static void
+digest_reply(struct http_request *req, struct digest_call *c,
+    const struct sbuf *text, const char *how)
+{
+	struct page_ctx	ctx;
+	struct sbuf	b;
+
+	if (sbuf_failed(text)) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return;
+	}
+	http_response_header(req, "x-handoff-kept", how);
+	if (c->view == digest_as_json) {
+		reply_json_text(req, 200, sbuf_cstr(text), NULL, 1);
+		return;
+	}
+	if (c->view != digest_as_html) {
+		reply_body(req, 200, c->view == digest_as_md ?
+		    "text/markdown; charset=utf-8" :
+		    "text/plain; charset=utf-8", text);
+		return;
+	}
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	render_digest_around(&b, &ctx, c->year, c->week, text);
+	reply_html(req, 200, &b);
+	sbuf_free(&b);
+}
+
 static int
 digest_finish(struct http_request *req, struct pipe *p)
 {
 	struct digest_call	*c = pipe_ctx(p);
 	struct scratch		 sc;
-	struct page_ctx		 ctx;
-	struct sbuf		 b;
+	const char		*text, *snap;
 	json_t			*doc;
-	int			 ty, tw;
+	int			 ret;
 
+	/* The text made is kept (or not: pipe_value() says): answer it. */
+	if (c->putting) {
+		text = pipe_value(p);
+		digest_reply(req, c, &c->made, text != NULL &&
+		    strcmp(text, "true") == 0 ? "kept" : "made");
+		return (PIPE_DONE);
+	}
+	if ((text = pipe_value_at(p, 1)) != NULL) {
+		sbuf_str(&c->made, text);
+		digest_reply(req, c, &c->made, "hit");
+		return (PIPE_DONE);
+	}
+
+	ret = PIPE_DONE;
 	memset(&sc, 0, sizeof(sc));
 	doc = pipe_result(p);
 	if (doc == NULL || digest_from(c, doc, &sc) == -1) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		goto out;
 	}
-
-	sbuf_init(&b);
-	if (c->view == digest_as_json) {
-		reply_json(req, 200, digest_json(&c->d));
-	} else if (c->view == digest_as_md) {
-		render_digest_markdown(&b, &c->d, app_public_url());
-		reply_body(req, 200, "text/markdown; charset=utf-8", &b);
-	} else if (c->view == digest_as_chat) {
-		render_digest_chat(&b, &c->d, app_public_url());
-		reply_body(req, 200, "text/plain; charset=utf-8", &b);
-	} else {
-		page_ctx_init(req, &ctx);
-		isoweek_of(c->today, &ty, &tw);
-		render_digest_page(&b, &ctx, &c->d, ty != c->d.year ||
-		    tw != c->d.week);
-		reply_html(req, 200, &b);
+	digest_make(c, &c->made);
+	snap = json_string_value(json_object_get(doc, "snap"));
+	if (c->key[0] == '\0' || snap == NULL || sbuf_failed(&c->made)) {
+		digest_reply(req, c, &c->made, "made");
+		goto out;
 	}
-	sbuf_free(&b);
+	if (pipe_send(p, STMT_KEPT_PUT, json_pack("{s:s, s:s, s:s}", "key",
+	    c->key, "snap", snap, "body", sbuf_cstr(&c->made))) !=
+	    KORE_RESULT_OK) {
+		digest_reply(req, c, &c->made, "made");
+		goto out;
+	}
+	c->putting = 1;
+	ret = PIPE_MORE;
 out:
 	/* The digest's names point into doc and sc: it goes first. */
 	digest_free(&c->d);
 	memset(&c->d, 0, sizeof(c->d));
 	scratch_free(&sc);
 	json_decref(doc);
+	return (ret);
+}
+
+/* Keeping the text failed: it is answered all the same. */
+static int
+digest_fail(struct http_request *req, struct pipe *p,
+    const struct db_error *err)
+{
+	struct digest_call	*c = pipe_ctx(p);
+
+	if (!c->putting) {
+		reply_db_error(req, err);
+		return (PIPE_DONE);
+	}
+	kore_log(LOG_NOTICE, "digest: %s not kept: %s", c->key,
+	    err->message);
+	digest_reply(req, c, &c->made, "made");
 	return (PIPE_DONE);
 }
 
@@ -1294,6 +1433,7 @@ const struct pipe_ops digest_ops = {
 	.ctx_size = sizeof(struct digest_call),
 	.prepare = digest_prepare,
 	.finish = digest_finish,
+	.fail = digest_fail,
 	.cleanup = digest_call_cleanup,
 };
 

@@ -211,6 +211,11 @@ BEGIN
 		PERFORM api.rank_day(api.today(p));
 		PERFORM api.docs_fill(n, api.today(p));
 	END IF;
+	-- Now and then, what no kept read can need any more (98_kept.sql):
+	-- every few seconds across the workers, busy or idle.
+	IF random() < 0.02 THEN
+		PERFORM api.kept_prune();
+	END IF;
 
 	-- The facts, read after the claim: they include every change the
 	-- claimed rows stand for (and perhaps later ones, whose rows stay).

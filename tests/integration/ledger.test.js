@@ -98,7 +98,13 @@ test('every read and write is one statement, the token checked inside it',
 	for (const [method, path, body] of asked) {
 		// The first request of a token may be the one that made it.
 		await a.request('GET', '/api/v1/version');
-		const sent = await statementsOf(a, method, path, body);
+		let sent = await statementsOf(a, method, path, body);
+		// A digest made (not kept yet) is kept by a second statement
+		// (sql/api/98_kept.sql); asked again, it is one.
+		if (/digest/.test(path) && sent.length === 2) {
+			assert.match(sent[1], /api\.kept_put\(/, path);
+			sent = await statementsOf(a, method, path, body);
+		}
 		assert.equal(sent.length, 1, `${method} ${path} sent ` +
 		    `${sent.length} statements:\n${sent.join('\n')}`);
 		assert.match(sent[0], /api\.authorize\(/,

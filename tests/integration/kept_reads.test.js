@@ -1,0 +1,254 @@
+// The digest kept whole (sql/api/98_kept.sql, views.c): made once, kept
+// in the database with the snapshot it was made from, and answered from
+// there while no transaction that snapshot did not see has written a
+// table it may depend on.  X-Handoff-Kept says how an answer came:
+// "kept" (made, then kept), "hit" (the kept one), "made" (not kept).
+//
+// What must hold: a kept answer is byte for byte the one made afresh
+// (the kept rows dropped) after any write, through either of two servers
+// on the database or by hand in psql; the ledger's idle work ends none;
+// the views, weeks, pages and days are kept apart; pruning keeps what is
+// still true and refuses what it cannot vouch for.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { TOP, startServer, psql, sleep } from '../lib/harness.js';
+
+const TODAY = '2026-11-25';
+let srv, other;
+
+before(async () => {
+	srv = await startServer({ env: { HANDOFF_TODAY: TODAY } });
+	await promisify(execFile)(join(TOP, 'src/tools/seed.sh'), [], {
+		env: { ...process.env, DATABASE_URL: srv.dsn,
+		    HANDOFF_TODAY: TODAY },
+	});
+	other = await startServer({ db: srv.db, env: { HANDOFF_TODAY:
+	    TODAY } });
+	await signedIn(other);
+});
+
+// The harness makes a server's token at its first request, a write (of
+// users and api_tokens) that ends what is kept: made before any read.
+async function signedIn(server) {
+	assert.equal((await server.api('GET', '/api/v1/session')).status, 200);
+}
+
+after(async () => {
+	await other?.stop();
+	await srv?.stop();
+});
+
+const VIEWS = ['/api/v1/digest', '/digest.md', '/digest.md?format=chat',
+    '/digest'];
+
+// What a page says apart from who reads it (the sign-out form's token).
+function body(r) {
+	return r.text.replace(/name="csrf" value="[^"]*"/g, 'csrf');
+}
+
+async function read(path, via = srv) {
+	const r = await via.api('GET', path);
+	assert.equal(r.status, 200, `${path}: ${r.text.slice(0, 300)}`);
+	return { how: r.headers.get('x-handoff-kept'), text: body(r) };
+}
+
+// The answer made afresh: every kept one (of every view) dropped first.
+async function fresh(path, via = srv) {
+	await psql('DELETE FROM kept_reads', { dsn: srv.dsn });
+	const r = await read(path, via);
+	assert.equal(r.how, 'kept', `${path}: made afresh and kept`);
+	return r.text;
+}
+
+async function ledgerCaughtUp() {
+	for (let i = 0; i < 100; i++) {
+		if (await psql('SELECT count(*) FROM ledger_dirty',
+		    { dsn: srv.dsn }) === '0')
+			return;
+		await sleep(100);
+	}
+	assert.fail('the ledger did not catch up in 10 s');
+}
+
+test('each view is made and kept once, then answered kept, through ' +
+    'either server, while the ledger idles', async () => {
+	await ledgerCaughtUp();
+	for (const path of VIEWS) {
+		const made = await fresh(path);
+		const again = await read(path);
+		assert.equal(again.how, 'hit', path);
+		assert.equal(again.text, made, path);
+		// The other server reads what this one kept.
+		const there = await read(path, other);
+		assert.equal(there.how, 'hit', `${path} on the other server`);
+		assert.equal(there.text, made);
+	}
+	// Every view kept at once (fresh() dropped the others' each time);
+	// then a second and more of the ledger's ticks (four a second in
+	// each worker of each server) write nothing a kept answer depends on.
+	const kept = new Map();
+	for (const path of VIEWS)
+		kept.set(path, (await read(path)).text);
+	await sleep(1500);
+	for (const path of VIEWS) {
+		const r = await read(path);
+		assert.equal(r.how, 'hit', `${path} after idle`);
+		assert.equal(r.text, kept.get(path));
+	}
+
+	// Another week, another page, another view: other keys.
+	assert.equal((await read('/api/v1/digest?week=2026-W47')).how, 'kept');
+	assert.equal((await read('/api/v1/digest?limit=2')).how, 'kept');
+	assert.equal((await read('/api/v1/digest?limit=2')).how, 'hit');
+	assert.equal((await read('/api/v1/digest')).how, 'hit');
+});
+
+test('a server of another day makes its own', async () => {
+	const later = await startServer({ db: srv.db, env: { HANDOFF_TODAY:
+	    '2026-11-26' } });
+	try {
+		await signedIn(later);
+		const today = await fresh('/api/v1/digest');
+		// The same week, as of the next day: made, not today's.
+		const r = await read('/api/v1/digest', later);
+		assert.equal(r.how, 'kept');
+		assert.notEqual(r.text, today);
+		assert.equal((await read('/api/v1/digest')).how, 'hit');
+	} finally {
+		await later.stop();
+	}
+});
+
+test('a write through the other server ends what is kept', async () => {
+	const path = '/api/v1/digest';
+	await fresh(path);
+	const list = await srv.api('GET', '/api/v1/projects?limit=1');
+	const p = list.json.projects[0];
+	const r = await other.api('PATCH', `/api/v1/projects/${p.id}`,
+	    { name: `${p.name} (renamed)` });
+	assert.equal(r.status, 200, r.text);
+	const after = await read(path);
+	assert.notEqual(after.how, 'hit');
+	assert.equal(after.text, await fresh(path));
+});
+
+test('a hand edit in psql ends what is kept', async () => {
+	const path = '/digest.md';
+	assert.doesNotMatch(await fresh(path), /by hand/);
+	await psql('UPDATE projects SET name = name || \' by hand\' WHERE ' +
+	    "status = 'active'", { dsn: srv.dsn });
+	const after = await read(path);
+	assert.notEqual(after.how, 'hit');
+	assert.match(after.text, /by hand/);
+	assert.equal(after.text, await fresh(path));
+});
+
+// Writes of the kinds a team makes, through one server or the other,
+// each followed by reads of every view: what is answered is what is made
+// afresh.  The kept rows of each view are dropped only after the view
+// was read, so a kept answer that a write should have ended is caught.
+test('after random writes every answer is the one made afresh', async () => {
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return seed / 2147483648;
+	};
+	const pick = (list) => list[Math.floor(random() * list.length)];
+	const day = (n) => {
+		const d = new Date(`${TODAY}T00:00:00Z`);
+		d.setUTCDate(d.getUTCDate() + n);
+		return d.toISOString().slice(0, 10);
+	};
+	const projects = (await srv.api('GET',
+	    '/api/v1/projects?status=all&limit=100')).json.projects;
+	const people = (await srv.api('GET', '/api/v1/people?limit=100'))
+	    .json.people;
+	const checkpoints = [];
+	for (const p of projects) {
+		const doc = await srv.api('GET', `/api/v1/projects/${p.id}`);
+		for (const c of doc.json.checkpoints)
+			checkpoints.push(c.id);
+	}
+	const hows = new Map();
+	for (let i = 0; i < 24; i++) {
+		const via = i % 2 === 0 ? srv : other;
+		const p = pick(projects);
+		let r;
+		switch (i % 6) {
+		case 0:
+			r = await via.api('PATCH',
+			    `/api/v1/checkpoints/${pick(checkpoints)}`,
+			    { status: 'done', completed_on: day(-3 - i % 5) });
+			break;
+		case 1:
+			r = await via.api('PATCH',
+			    `/api/v1/checkpoints/${pick(checkpoints)}`,
+			    { due_on: day(i % 9 - 2), reason: 'slipped' });
+			break;
+		case 2:
+			r = await via.api('PATCH', `/api/v1/projects/${p.id}`,
+			    { status: pick(['paused', 'active']) });
+			break;
+		case 3:
+			r = await via.api('POST', `/api/v1/projects/${p.id}/stage`,
+			    { stage: pick(['data', 'modelling', 'production']),
+			    override: true, reason: 'moving on' });
+			break;
+		case 4:
+			r = await via.api('PATCH', `/api/v1/people/` +
+			    `${pick(people).id}`, { name: `Renamed ${i}` });
+			break;
+		default:
+			r = await via.api('PUT', `/api/v1/projects/${p.id}/` +
+			    'ownership/training_pipeline/mle', { person_id:
+			    pick(people).id });
+		}
+		assert.ok(r.status < 500, `write ${i}: ${r.status} ${r.text}`);
+		for (const path of VIEWS) {
+			const got = await read(path, pick([srv, other]));
+			hows.set(got.how, (hows.get(got.how) ?? 0) + 1);
+			assert.equal(got.text, await fresh(path),
+			    `${path} after write ${i}`);
+		}
+	}
+	// Both ways were taken: kept answers were read and ended.
+	assert.ok(hows.get('kept') > 0, [...hows].join());
+});
+
+test('pruning keeps what is still true and refuses an older snapshot',
+    async () => {
+	const path = '/api/v1/digest';
+	const made = await fresh(path);
+	// Twice, each as if the one before were long past: the horizon
+	// moves to where the first one saw the oldest transaction.
+	for (let i = 0; i < 2; i++) {
+		await psql('UPDATE kept_horizon SET next_at = now() - ' +
+		    "interval '1 minute'", { dsn: srv.dsn });
+		await psql('SELECT api.kept_prune()', { dsn: srv.dsn });
+	}
+	const r = await read(path);
+	assert.equal(r.how, 'hit');
+	assert.equal(r.text, made);
+	// A snapshot from before the horizon cannot be vouched for.
+	assert.equal(await psql("SELECT api.kept_put('{\"key\": \"x\", " +
+	    "\"snap\": \"3:3:\", \"body\": \"old\"}')", { dsn: srv.dsn }),
+	    'false');
+	assert.equal(await psql("SELECT count(*) FROM kept_reads WHERE " +
+	    "key = 'x'", { dsn: srv.dsn }), '0');
+	// The rows below the horizon are gone, and every kept snapshot is
+	// at or above it.
+	assert.equal(await psql('SELECT count(*) FROM read_changes WHERE ' +
+	    'xid < (SELECT xid FROM kept_horizon)', { dsn: srv.dsn }), '0');
+	assert.equal(await psql('SELECT count(*) FROM kept_reads WHERE ' +
+	    'pg_snapshot_xmin(snap) < (SELECT xid FROM kept_horizon)',
+	    { dsn: srv.dsn }), '0');
+	assert.notEqual(await psql('SELECT xid FROM kept_horizon',
+	    { dsn: srv.dsn }), '0');
+	// A write after pruning still ends it.
+	await psql("UPDATE people SET name = name || '.' WHERE id = " +
+	    '(SELECT min(id) FROM people)', { dsn: srv.dsn });
+	assert.notEqual((await read(path)).how, 'hit');
+});
