@@ -67,6 +67,10 @@ bench_wrk() {
 # bench_time LABEL PATH RUNS: the median wall time of RUNS requests.
 bench_time() {
 	times=$(i=0; while [ $i -lt "$3" ]; do
+		# BENCH_BEFORE: a command run before each request, untimed.
+		if [ -n "${BENCH_BEFORE:-}" ]; then
+			eval "$BENCH_BEFORE" >/dev/null
+		fi
 		curl -s -o /dev/null -w '%{time_total}\n' \
 		    -H "Authorization: Bearer $BENCH_TOKEN" "$BENCH_URL$2"
 		i=$((i + 1))

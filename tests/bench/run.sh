@@ -12,7 +12,8 @@
 #   - wrk -t2 -c16 on /healthz, one person (a row), one project as JSON
 #     and as a page, and the portfolio's first page;
 #   - the median of single requests for this week's digest as JSON, page
-#     and Markdown;
+#     and Markdown, kept (made by the first request), and made afresh
+#     (what is kept dropped before each);
 #   - checkpoint PATCHes with If-Match from 16 clients (tests/bench/
 #     writes.mjs), counted with the time the ledger takes to absorb them,
 #     and checked against the versions the database holds (no lost write);
@@ -99,10 +100,16 @@ for n in $sizes; do
 	bench_wrk "portfolio first page ($n)" / portfolio
 	record portfolio "$n" "$BENCH_RPS_portfolio"
 
+	# Kept (sql/api/98_kept.sql): made by the first, then answered
+	# kept; and made afresh each time, nothing kept before it.
 	for what in "json /api/v1/digest" "page /digest" "md /digest.md"; do
 		set -- $what
 		bench_time "digest $1 ($n)" "$2" 11
 		record "digest_$1_ms" "$n" "$(echo "$BENCH_MEDIAN * 1000" | bc)"
+		BENCH_BEFORE="bench_psql $db -c 'DELETE FROM kept_reads'" \
+		    bench_time "digest $1 made afresh ($n)" "$2" 5
+		record "digest_made_$1_ms" "$n" \
+		    "$(echo "$BENCH_MEDIAN * 1000" | bc)"
 	done
 
 	# Writes: 64 checkpoints of active projects, four per client.
