@@ -86,7 +86,9 @@ BEGIN
 	-- Shared with other puts, exclusive with api.kept_prune().
 	PERFORM pg_advisory_xact_lock_shared(hashtextextended(
 	    'handoff.kept', 0));
-	IF pg_snapshot_xmin(snap) < (SELECT xid FROM kept_horizon) THEN
+	-- No horizon (a restore, until the next migrate makes it): none.
+	IF NOT coalesce(pg_snapshot_xmin(snap) >= (SELECT xid
+	    FROM kept_horizon), false) THEN
 		RETURN to_json(false);
 	END IF;
 	INSERT INTO kept_reads AS k (key, snap, body)
@@ -114,7 +116,7 @@ DECLARE
 BEGIN
 	PERFORM pg_advisory_xact_lock(hashtextextended('handoff.kept', 0));
 	SELECT * INTO h FROM kept_horizon;
-	IF h.next_at > now() - interval '10 seconds' THEN
+	IF NOT FOUND OR h.next_at > now() - interval '10 seconds' THEN
 		RETURN;
 	END IF;
 	DELETE FROM kept_reads WHERE made_at < now() - interval '1 hour';
@@ -144,5 +146,15 @@ END
 $$;
 
 -- sql/api/ was loaded again, perhaps with another release's code: what
--- it kept was made by the code of before.
+-- it kept was made by the code of before.  And perhaps into a database
+-- restored from another cluster, whose transaction ids mean nothing here
+-- (a dump holds none of these rows since backup.sh leaves them out, but
+-- one of before may): the horizon starts again at this transaction, so
+-- that only snapshots taken after it are kept, and every row of
+-- read_changes before it can go.
 DELETE FROM kept_reads;
+DELETE FROM read_changes;
+INSERT INTO kept_horizon AS h (xid, next, next_at)
+VALUES (pg_current_xact_id(), pg_current_xact_id(), now())
+ON CONFLICT (one) DO UPDATE SET xid = EXCLUDED.xid, next = EXCLUDED.next,
+    next_at = EXCLUDED.next_at;

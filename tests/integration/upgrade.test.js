@@ -191,7 +191,12 @@ test('a second migrate changes nothing', async () => {
 	const again = await snapshot(await tableColumns());
 	assert.deepEqual(Object.keys(again).sort(),
 	    Object.keys(migrated).sort());
+	// Except where the reads kept whole start again (every migrate, by
+	// sql/api/98_kept.sql): a transaction id and a time, no data.
+	assert.equal(again.kept_horizon.count, 1);
 	for (const t of Object.keys(migrated)) {
+		if (t === 'kept_horizon')
+			continue;
 		assert.equal(again[t].md5, migrated[t].md5,
 		    `${t} changed: ` +
 		    `${missing(again[t].rows, migrated[t].rows)}`);
