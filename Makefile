@@ -72,7 +72,7 @@ UNIT_SRC	:= $(wildcard tests/unit/test_*.c)
 UNIT_BIN	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all module unit-bin oracle run db-stop migrate test test-unit golden-update \
-	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench bench-scaleout clean
+	test-integration test-api-proxy fuzz-api test-browser test-asan deps-run deps-test bench bench-scaleout bench-profile clean
 
 all: module
 
@@ -280,6 +280,13 @@ bench: deps-run
 bench-scaleout: module
 	@HANDOFF_MODULE=$(abspath $(MODULE)) tests/lib/with-cluster.sh \
 	    node tests/bench/scaleout.mjs
+
+# Where the project page's time goes: its statement's parts, and a perf
+# profile of the machine under load (BENCH_PROFILE_N projects, 10000).
+bench-profile: deps-run
+	@src/tools/deps.sh profile
+	@$(MAKE) --no-print-directory module
+	@tests/lib/with-cluster.sh tests/bench/profile.sh $(MODULE)
 
 # --- lint and fuzzing ------------------------------------------------------
 

@@ -2,7 +2,8 @@
 # deps.sh PROFILE: make sure the Debian packages a make target needs are here.
 #
 # PROFILE is "run" (build and serve), "test" (everything make test uses),
-# "lint" (what make lint adds to a Debian base: cppcheck) or "bench".
+# "lint" (what make lint adds to a Debian base: cppcheck), "bench" or
+# "profile" (make bench-profile: wrk and perf).
 # As root, whatever is missing is installed with apt-get; otherwise the exact
 # command to run is printed and we stop, so nothing happens behind a user's
 # back.
@@ -19,6 +20,7 @@ run)	want=$run_pkgs ;;
 test)	want=$test_pkgs ;;
 lint)	want=$lint_pkgs ;;
 bench)	want="$run_pkgs wrk nodejs curl openssl bc procps nginx" ;;
+profile) want="$run_pkgs wrk nodejs curl linux-perf" ;;
 *)	echo "deps.sh: unknown profile '$profile'" >&2; exit 2 ;;
 esac
 
