@@ -81,9 +81,12 @@ BENCH_DURATION=3s
 bench_wrk 'GET /api/v1/projects/{id}' "/api/v1/projects/$project" json
 bench_wrk 'GET /projects/{id}' "/projects/$project" page
 for path in "/api/v1/projects/$project" "/projects/$project"; do
-	printf '  %-36s %10s bytes\n' "$path" "$(curl -s -o /dev/null \
-	    -w '%{size_download}' -H "Authorization: Bearer $BENCH_TOKEN" \
-	    "$BENCH_URL$path")"
+	curl -s -o "$pdir/answer" -H "Authorization: Bearer $BENCH_TOKEN" \
+	    "$BENCH_URL$path"
+	printf '  %-36s %10s bytes, %s selects, %s options\n' "$path" \
+	    "$(wc -c < "$pdir/answer" | tr -d ' ')" \
+	    "$(grep -o '<select' "$pdir/answer" | wc -l)" \
+	    "$(grep -o '<option' "$pdir/answer" | wc -l)"
 done
 
 if ! command -v perf >/dev/null 2>&1; then
