@@ -11,8 +11,10 @@
 # (code only, made again by every migrate) is dropped, then every object of
 # the dump is dropped if it exists and made again with its rows (pg_restore
 # --clean --if-exists, as the role of the connection, which becomes the
-# owner of everything).  If anything fails, nothing has changed.  The
-# server may keep running; its sessions are those of the dump afterwards.
+# owner of everything), and the digests kept whole start afresh (their
+# rows mean nothing in another cluster).  If anything fails, nothing has
+# changed.  The server may keep running; its sessions are those of the
+# dump afterwards.
 # The next start (make run, or the service) migrates the restored database
 # to the code of the day, as it does any other.
 set -eu
@@ -63,7 +65,20 @@ fi
 echo "restore: $(basename "$file") into $where" >&2
 if ! { echo "SET client_min_messages = warning;"
     echo "DROP SCHEMA IF EXISTS api CASCADE;"
-    pg_restore --clean --if-exists --no-owner --file=- "$file"; } |
+    pg_restore --clean --if-exists --no-owner --file=- "$file"
+    # The digests kept whole are told true by the transaction ids of the
+    # cluster they were made in (sql/0041_kept_reads.sql): a dump of
+    # make backup holds none of their rows, a plain one may.  Emptied,
+    # and the horizon started here, as a migrate does.
+    echo "DO \$kept\$ BEGIN
+	IF to_regclass('public.kept_horizon') IS NOT NULL THEN
+		DELETE FROM public.kept_reads;
+		DELETE FROM public.read_changes;
+		DELETE FROM public.kept_horizon;
+		INSERT INTO public.kept_horizon (xid, next, next_at)
+		VALUES (pg_current_xact_id(), pg_current_xact_id(), now());
+	END IF;
+    END \$kept\$;"; } |
     psql -X -q -v ON_ERROR_STOP=1 --single-transaction -d "$dsn" -f - \
     >/dev/null; then
 	die "the restore failed; $where is as it was"
