@@ -86,7 +86,8 @@ BEGIN
 	-- Shared with other puts, exclusive with api.kept_prune().
 	PERFORM pg_advisory_xact_lock_shared(hashtextextended(
 	    'handoff.kept', 0));
-	-- No horizon (a restore, until the next migrate makes it): none.
+	-- No horizon (a pg_restore by hand of make backup's dump, until
+	-- the migrate after it makes one): nothing is kept.
 	IF NOT coalesce(pg_snapshot_xmin(snap) >= (SELECT xid
 	    FROM kept_horizon), false) THEN
 		RETURN to_json(false);
@@ -148,10 +149,10 @@ $$;
 -- sql/api/ was loaded again, perhaps with another release's code: what
 -- it kept was made by the code of before.  And perhaps into a database
 -- restored from another cluster, whose transaction ids mean nothing here
--- (a dump holds none of these rows since backup.sh leaves them out, but
--- one of before may): the horizon starts again at this transaction, so
--- that only snapshots taken after it are kept, and every row of
--- read_changes before it can go.
+-- (backup.sh leaves these rows out and restore.sh starts them afresh as
+-- below, but a restore with PostgreSQL's own tools may bring some): the
+-- horizon starts again at this transaction, so that only snapshots taken
+-- after it are kept, and every row of read_changes before it can go.
 DELETE FROM kept_reads;
 DELETE FROM read_changes;
 INSERT INTO kept_horizon AS h (xid, next, next_at)

@@ -12,8 +12,8 @@
 # It holds password and token hashes: the directory is private (0700).
 # The rows of the reads kept whole (sql/0041_kept_reads.sql) are left out:
 # they are a cache, told true or stale by this cluster's transaction ids,
-# which mean nothing in another; the migrate after a restore starts them
-# afresh.
+# which mean nothing in another; restore.sh, and the migrate after any
+# restore, start them afresh.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
