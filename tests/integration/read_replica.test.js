@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOP, createDatabase, eventually, freePort, sleep, startServer }
+import { TOP, createDatabase, eventually, freePort, startServer }
     from '../lib/harness.js';
 import { TODAY } from '../lib/fixtures.js';
 import { CookieJar, startNginx } from '../lib/nginx.js';
@@ -137,9 +137,20 @@ test('with replay paused, the writer sees the write on the next read; ' +
     'another reader, on the standby, does not yet', async () => {
 	const writer = await browser('rhea@example.com', 'replica-pass-1');
 	const other = await browser('rhea@example.com', 'replica-pass-1');
-	await sleep(1500);	// both positions replayed, probed
-	assert.equal((await other.get('/api/v1/people'))
-	    .headers['x-handoff-db'], 'replica');
+	// Both logins wrote: wait until the standby has replayed them and
+	// every worker that answers has probed it since (once a second each,
+	// slower under the sanitizers), so that several reads in a row, on
+	// both instances, go to the standby.
+	assert.ok(await eventually(async () => {
+		const on = new Set();
+		for (let i = 0; i < 6; i++) {
+			const r = await other.get('/api/v1/people');
+			if (r.headers['x-handoff-db'] !== 'replica')
+				return false;
+			on.add(r.headers['x-handoff-instance']);
+		}
+		return on.size === 2;
+	}, 15000), 'before the pause, the other reader reads the standby');
 	onReplica('SELECT pg_wal_replay_pause()');
 	try {
 		// A pause is a request: wait until replay has stopped.
