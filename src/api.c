@@ -6,23 +6,38 @@
  * tables, call one SQL function with a single JSON request document (who
  * is asking is checked in the same statement), and reply with the
  * document it returns.  This file is the one copy of the steps.
+ *
+ * A method whose answer is the same for everyone who may read it (a
+ * project's document) is kept whole once made, as the digest is
+ * (sql/api/98_kept.sql, views.c): the statement answers the kept text
+ * while it is still true, or the document to make it from, and the text
+ * made is kept by a second statement before it is answered.
+ * X-Handoff-Kept says which: hit, kept, or made (not kept).
  */
 #include "handoff.h"
+
+#define API_KEY_LEN	512
 
 struct api_ctx {
 	const struct api_method	*method;
 	json_t			*extra;	/* from before(): added to the reply */
 	struct pwwrite		 pw;	/* a password to hash first */
+	char			 key[API_KEY_LEN];	/* "": not kept */
+	char			*made;	/* the text made, while it is kept */
+	char			 etag[32];
 };
 
 static int	api_prepare(struct http_request *, struct pipe *);
 static int	api_finish(struct http_request *, struct pipe *);
+static int	api_fail(struct http_request *, struct pipe *,
+		    const struct db_error *);
 static void	api_cleanup(void *);
 
 static const struct pipe_ops api_ops = {
 	.ctx_size = sizeof(struct api_ctx),
 	.prepare = api_prepare,
 	.finish = api_finish,
+	.fail = api_fail,
 	.cleanup = api_cleanup,
 };
 
@@ -33,6 +48,38 @@ api_cleanup(void *arg)
 
 	json_decref(ctx->extra);
 	accounts_password_free(&ctx->pw);
+	free(ctx->made);
+}
+
+/*
+ * The key a kept method's answer is kept under, or none while reads go
+ * to a replica (which cannot keep what it made): what the answer depends
+ * on outside the database, the method, this code, today and the path.
+ */
+static void
+api_key(struct http_request *req, struct api_ctx *ctx)
+{
+	char	today[DATE_LEN];
+	int	n;
+
+	ctx->key[0] = '\0';
+	if (!stmt_kept(ctx->method->stmt) || replica_configured())
+		return;
+	date_format(app_today(), today);
+	n = snprintf(ctx->key, sizeof(ctx->key), "%s %s %s %s",
+	    stmt_name(ctx->method->stmt), HANDOFF_VERSION, today, req->path);
+	if (n < 0 || (size_t)n >= sizeof(ctx->key))
+		ctx->key[0] = '\0';	/* a path too long: not kept */
+}
+
+/* A kept method's answer, with how it came (X-Handoff-Kept). */
+static void
+api_kept_reply(struct http_request *req, struct api_ctx *ctx,
+    const char *text, const char *how)
+{
+	http_response_header(req, "x-handoff-kept", how);
+	reply_json_text(req, ctx->method->status, text, ctx->etag[0] != '\0' ?
+	    ctx->etag : NULL, 0);
 }
 
 int
@@ -118,6 +165,9 @@ api_prepare(struct http_request *req, struct pipe *p)
 		json_decref(doc);
 		goto out;		/* it replied */
 	}
+	api_key(req, ctx);
+	if (ctx->key[0] != '\0')
+		json_object_set_new(doc, "kept", json_string(ctx->key));
 	if ((ret = pipe_send(p, m->stmt, doc)) != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:
@@ -125,6 +175,73 @@ out:
 	json_decref(query);
 	json_decref(body);
 	return (ret);
+}
+
+/*
+ * A kept method's answer: the kept text, or the text made from the
+ * document, kept by a second statement (when there is a key), then
+ * answered.
+ */
+static int
+api_kept_finish(struct http_request *req, struct pipe *p)
+{
+	struct api_ctx	*ctx = pipe_ctx(p);
+	const char	*v;
+	json_t		*doc, *snap;
+	int		 rc;
+
+	if (ctx->made != NULL) {
+		v = pipe_value(p);
+		api_kept_reply(req, ctx, ctx->made, v != NULL &&
+		    strcmp(v, "true") == 0 ? "kept" : "made");
+		return (PIPE_DONE);
+	}
+	if ((v = pipe_value_at(p, 2)) != NULL)
+		(void)snprintf(ctx->etag, sizeof(ctx->etag), "\"%s\"", v);
+	if ((v = pipe_value_at(p, 1)) != NULL) {
+		api_kept_reply(req, ctx, v, "hit");
+		return (PIPE_DONE);
+	}
+
+	if ((doc = pipe_result(p)) == NULL) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (PIPE_DONE);
+	}
+	snap = json_incref(json_object_get(doc, "snap"));
+	json_object_del(doc, "snap");
+	rc = ctx->method->risks ? views_project_risks(doc, app_today()) : 0;
+	if (rc == 0)
+		ctx->made = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	if (ctx->made == NULL) {
+		json_decref(snap);
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (PIPE_DONE);
+	}
+	rc = ctx->key[0] != '\0' && json_is_string(snap) &&
+	    pipe_send(p, STMT_KEPT_PUT, json_pack("{s:s, s:O, s:s}", "key",
+	    ctx->key, "snap", snap, "body", ctx->made)) == KORE_RESULT_OK;
+	json_decref(snap);
+	if (!rc) {
+		api_kept_reply(req, ctx, ctx->made, "made");
+		return (PIPE_DONE);
+	}
+	return (PIPE_MORE);
+}
+
+/* Keeping the text failed: it is answered all the same. */
+static int
+api_fail(struct http_request *req, struct pipe *p, const struct db_error *err)
+{
+	struct api_ctx	*ctx = pipe_ctx(p);
+
+	if (ctx->made == NULL) {
+		reply_db_error(req, err);
+		return (PIPE_DONE);
+	}
+	kore_log(LOG_NOTICE, "api: %s not kept: %s", ctx->key, err->message);
+	api_kept_reply(req, ctx, ctx->made, "made");
+	return (PIPE_DONE);
 }
 
 static int
@@ -139,6 +256,8 @@ api_finish(struct http_request *req, struct pipe *p)
 
 	if ((step = accounts_password_step(req, p, &ctx->pw)) != -1)
 		return (step);
+	if (stmt_kept(m->stmt))
+		return (api_kept_finish(req, p));
 
 	/* The first answer again, for a repeated Idempotency-Key. */
 	if (pipe_replayed(p)) {

@@ -63,7 +63,7 @@ static const struct api_method project_create = {
 	"/api/v1/projects/", 1, NULL
 };
 static const struct api_method project_get = {
-	STMT_PROJECT_GET_RISKS, 200, NULL, NULL, NULL, 1, NULL
+	STMT_PROJECT_READ, 200, NULL, NULL, NULL, 1, NULL
 };
 static const struct api_method project_patch = {
 	STMT_PROJECT_PATCH_RISKS, 200, project_patch_body, NULL, NULL, 1, NULL

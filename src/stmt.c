@@ -38,6 +38,12 @@ struct stmt_def {
 	int		 flags;
 #define AUTH	0x01	/* checks who asks: two columns */
 #define BARE	0x02	/* takes no parameter */
+/*
+ * The answer is the same for everyone who may read it: kept whole once
+ * made (api.c, sql/api/98_kept.sql).  Answers the document, the kept
+ * text and the version.
+ */
+#define KEPT	0x04
 };
 
 static const struct stmt_def stmts[STMT_COUNT] = {
@@ -90,8 +96,10 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    AUTH },
 	[STMT_PROJECT_CREATE_RISKS] = { "project_create+risks",
 	    RISKS("project_create"), AUTH },
-	[STMT_PROJECT_GET_RISKS] = { "project_get+risks",
-	    RISKS("project_get"), AUTH },
+	/* The answer kept, or the document with its risks' facts. */
+	[STMT_PROJECT_READ] = { "project_read", "SELECT w.who, r.doc, "
+	    "r.kept, r.version FROM api.authorize($1::jsonb) w, "
+	    "api.project_read(w.call) r", "project_read", 0, AUTH | KEPT },
 	[STMT_PROJECT_GET] = { "project_get", AUTHED("project_get"), AUTH },
 	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"),
 	    AUTH },
@@ -219,6 +227,12 @@ stmt_function(enum stmt s)
 {
 	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & AUTH) ?
 	    stmts[s].fn : NULL);
+}
+
+int
+stmt_kept(enum stmt s)
+{
+	return ((unsigned)s < STMT_COUNT && (stmts[s].flags & KEPT));
 }
 
 int

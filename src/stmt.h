@@ -49,7 +49,7 @@ enum stmt {
 	STMT_PERSON_DEACTIVATE,
 	STMT_PROJECT_CREATE,
 	STMT_PROJECT_CREATE_RISKS,
-	STMT_PROJECT_GET_RISKS,
+	STMT_PROJECT_READ,
 	STMT_PROJECT_GET,
 	STMT_PROJECT_PATCH,
 	STMT_PROJECT_PATCH_RISKS,
@@ -119,6 +119,7 @@ int		 stmt_bare(enum stmt);		/* takes no parameter */
  * api.idempotent (three columns: who, what, replayed).
  */
 const char	*stmt_function(enum stmt);
+int		 stmt_kept(enum stmt);
 int		 stmt_risks(enum stmt);
 const char	*stmt_idempotent_sql(void);
 

@@ -146,6 +146,29 @@ BEGIN
 END
 $$;
 
+-- GET /api/v1/projects/{id}: the answer kept under p.kept, if there is
+-- one still true (kept), else the project's document with the facts of
+-- its risks and the snapshot it was read from (doc); its version either
+-- way (the ETag: the kept answer is true, so it is of this version).
+CREATE FUNCTION api.project_read(p jsonb, OUT doc text, OUT kept text,
+    OUT version int)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v_id	bigint := api.project_exists(p);
+BEGIN
+	version := (SELECT pr.version FROM projects pr WHERE pr.id = v_id);
+	IF p->>'kept' IS NOT NULL THEN
+		kept := api.kept_get(p->>'kept');
+		IF kept IS NOT NULL THEN
+			RETURN;
+		END IF;
+	END IF;
+	doc := api.json_splice(api.project_doc(v_id)::text,
+	    json_build_object('_risk', api.risk_doc(v_id, api.today(p)),
+	    'snap', api.kept_snapshot())::text);
+END
+$$;
+
 -- sql/api/ was loaded again, perhaps with another release's code: what
 -- it kept was made by the code of before.  And perhaps into a database
 -- restored from another cluster, whose transaction ids mean nothing here

@@ -1,4 +1,5 @@
-// The digest kept whole (sql/api/98_kept.sql, views.c): made once, kept
+// The digest and a project's document kept whole (sql/api/98_kept.sql,
+// views.c, api.c): made once, kept
 // in the database with the snapshot it was made from, and answered from
 // there while no transaction that snapshot did not see has written a
 // table it may depend on.  X-Handoff-Kept says how an answer came:
@@ -28,6 +29,10 @@ before(async () => {
 	other = await startServer({ db: srv.db, env: { HANDOFF_TODAY:
 	    TODAY } });
 	await signedIn(other);
+	// The project with the most checkpoints: risks, owners, handoffs.
+	VIEWS.push(`/api/v1/projects/${await psql('SELECT project_id FROM ' +
+	    'checkpoints GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+	    { dsn: srv.dsn })}`);
 });
 
 // The harness makes a server's token at its first request, a write (of
@@ -41,6 +46,7 @@ after(async () => {
 	await srv?.stop();
 });
 
+// The digest's views, and a project's document (added once seeded).
 const VIEWS = ['/api/v1/digest', '/digest.md', '/digest.md?format=chat',
     '/digest'];
 
@@ -104,6 +110,40 @@ test('each view is made and kept once, then answered kept, through ' +
 	assert.equal((await read('/api/v1/digest?limit=2')).how, 'kept');
 	assert.equal((await read('/api/v1/digest?limit=2')).how, 'hit');
 	assert.equal((await read('/api/v1/digest')).how, 'hit');
+});
+
+test('a project\'s document kept: its version is the ETag, its risks ' +
+    'are of the day, a write to another project ends it', async () => {
+	const path = VIEWS.at(-1);
+	await ledgerCaughtUp();
+	const made = await fresh(path);
+	const hit = await srv.api('GET', path);
+	assert.equal(hit.headers.get('x-handoff-kept'), 'hit');
+	assert.equal(hit.headers.get('etag'), `"${hit.json.version}"`);
+	assert.deepEqual(hit.json, JSON.parse(made));
+	assert.ok(Array.isArray(hit.json.risks), 'with its risks');
+	// A rename of another project (the document does not show it) ends
+	// it all the same: what is kept is ended by any write.
+	const id = Number(path.split('/').at(-1));
+	const others = (await srv.api('GET',
+	    '/api/v1/projects?status=all&limit=100')).json.projects
+	    .filter((x) => x.id !== id);
+	const r = await other.api('PATCH', `/api/v1/projects/${others[0].id}`,
+	    { name: `${others[0].name}.` });
+	assert.equal(r.status, 200, r.text);
+	assert.notEqual((await read(path)).how, 'hit');
+	// Its own write: a new version, and the ETag follows it.
+	const w = await other.api('PATCH', path, { name: `${hit.json.name}.` },
+	    { 'if-match': `"${hit.json.version}"` });
+	assert.equal(w.status, 200, w.text);
+	const after = await srv.api('GET', path);
+	assert.equal(after.headers.get('etag'), `"${hit.json.version + 1}"`);
+	assert.equal(after.json.name, `${hit.json.name}.`);
+	assert.equal((await srv.api('GET', path)).headers.get('x-handoff-kept'),
+	    'hit');
+	// A project that is not there: 404, as before.
+	const gone = await srv.api('GET', '/api/v1/projects/999999');
+	assert.equal(gone.status, 404, gone.text);
 });
 
 test('a server of another day makes its own', async () => {
