@@ -362,36 +362,93 @@ BEGIN
 		    apply_day);
 	END IF;
 	PERFORM api.ledger_count(projects, people, -1);
-	DELETE FROM risk_spans WHERE project_id = ANY (projects);
-	DELETE FROM risk_spans WHERE owner_id = ANY (people);
+	-- The spans the job worked out replace the items' own, by
+	-- difference: a write changes a span or two of a project's hundred,
+	-- and a span that stays is neither deleted nor inserted again (nor
+	-- its foreign keys checked, nor its indexes, a GiST one among them,
+	-- written).  Every statement of the WITH reads the spans as they
+	-- were, so a span is deleted when the new ones have none equal to it,
+	-- and a new one inserted when the old ones have none.
+	WITH spans AS (
+		SELECT CASE WHEN x->>'kind' = 'project' THEN
+		    (x->>'item')::bigint END AS project_id,
+		    CASE WHEN x->>'kind' = 'person' THEN
+		    (x->>'item')::bigint END AS owner_id,
+		    s.kind, s.subject, api.dday(s."from") AS from_on,
+		    api.dday(s."to") AS to_on, api.dday(s.since) AS since,
+		    s.severity, api.dday(s.launch) AS launch_on,
+		    s.resp AS resp_key, s.role, s.checkpoint AS checkpoint_id,
+		    s.handoff, s.stage, s.field, s.person AS person_id,
+		    api.dday(s.ref) AS ref_on, api.dday(s.event) AS event_on,
+		    coalesce(s.inactive, false) AS inactive, s.held,
+		    s.threshold, coalesce(s.ends, false) AS ends, s.closed_by,
+		    s.actor AS actor_id, s.note
+		FROM jsonb_array_elements(p->'items') x,
+		    jsonb_to_recordset(coalesce(x->'spans', '[]'::jsonb))
+		    AS s(kind smallint, subject text, "from" int, "to" int,
+		    since int, severity smallint, launch int, resp text,
+		    role text, checkpoint bigint, handoff text, stage text,
+		    field text, person bigint, ref int, event int,
+		    inactive boolean, held int, threshold int, ends boolean,
+		    closed_by text, actor bigint, note text)
+		-- A person or project deleted meanwhile takes its spans.
+		WHERE (x->>'kind' = 'project' AND (x->>'item')::bigint = ANY
+			(projects) AND EXISTS (SELECT 1 FROM projects
+			WHERE id = (x->>'item')::bigint)) OR
+		    (x->>'kind' = 'person' AND (x->>'item')::bigint = ANY
+			(people) AND EXISTS (SELECT 1 FROM people
+			WHERE id = (x->>'item')::bigint))
+	), new AS MATERIALIZED (
+		-- Each numbered, and its copies (none, from the engine) apart.
+		SELECT row_number() OVER () AS nid, s.*,
+		    row_number() OVER (PARTITION BY
+		    project_id, owner_id, kind, subject, from_on, to_on, since,
+		    severity, launch_on, resp_key, role, checkpoint_id, handoff,
+		    stage, field, person_id, ref_on, event_on, inactive, held,
+		    threshold, ends, closed_by, actor_id, note) AS dup
+		FROM spans s
+	), old AS MATERIALIZED (
+		SELECT s.*, row_number() OVER (PARTITION BY
+		    project_id, owner_id, kind, subject, from_on, to_on, since,
+		    severity, launch_on, resp_key, role, checkpoint_id, handoff,
+		    stage, field, person_id, ref_on, event_on, inactive, held,
+		    threshold, ends, closed_by, actor_id, note) AS dup
+		FROM (SELECT * FROM risk_spans WHERE project_id = ANY (projects)
+		    UNION ALL
+		    SELECT * FROM risk_spans WHERE owner_id = ANY (people)) s
+	), same AS MATERIALIZED (
+		-- Each old span and the new one equal to it, field by field:
+		-- one to one, as (fields, dup) is unique on either side.
+		SELECT o.id, n.nid FROM old o JOIN new n
+		ON n.dup = o.dup AND
+		    coalesce(n.project_id, 0) = coalesce(o.project_id, 0) AND
+		    coalesce(n.owner_id, 0) = coalesce(o.owner_id, 0) AND
+		    n.kind = o.kind AND n.subject = o.subject AND
+		    n.from_on = o.from_on AND
+		    (n.to_on, n.since, n.severity, n.launch_on, n.resp_key,
+		    n.role, n.checkpoint_id, n.handoff, n.stage, n.field,
+		    n.person_id, n.ref_on, n.event_on, n.inactive, n.held,
+		    n.threshold, n.ends, n.closed_by, n.actor_id, n.note)
+		    IS NOT DISTINCT FROM
+		    (o.to_on, o.since, o.severity, o.launch_on, o.resp_key,
+		    o.role, o.checkpoint_id, o.handoff, o.stage, o.field,
+		    o.person_id, o.ref_on, o.event_on, o.inactive, o.held,
+		    o.threshold, o.ends, o.closed_by, o.actor_id, o.note)
+	), gone AS (
+		DELETE FROM risk_spans d USING old o
+		WHERE d.id = o.id AND o.id NOT IN (SELECT id FROM same)
+	)
 	INSERT INTO risk_spans (project_id, owner_id, kind, subject,
 	    from_on, to_on, since, severity, launch_on, resp_key, role,
 	    checkpoint_id, handoff, stage, field, person_id, ref_on,
 	    event_on, inactive, held, threshold, ends, closed_by, actor_id,
 	    note)
-	SELECT CASE WHEN x->>'kind' = 'project' THEN (x->>'item')::bigint END,
-	    CASE WHEN x->>'kind' = 'person' THEN (x->>'item')::bigint END,
-	    s.kind, s.subject, api.dday(s."from"), api.dday(s."to"),
-	    api.dday(s.since), s.severity, api.dday(s.launch), s.resp,
-	    s.role, s.checkpoint, s.handoff, s.stage, s.field,
-	    s.person, api.dday(s.ref), api.dday(s.event),
-	    coalesce(s.inactive, false), s.held, s.threshold,
-	    coalesce(s.ends, false), s.closed_by, s.actor, s.note
-	FROM jsonb_array_elements(p->'items') x,
-	    jsonb_to_recordset(coalesce(x->'spans', '[]'::jsonb))
-	    AS s(kind smallint, subject text, "from" int, "to" int,
-	    since int, severity smallint, launch int, resp text,
-	    role text, checkpoint bigint, handoff text, stage text,
-	    field text, person bigint, ref int, event int,
-	    inactive boolean, held int, threshold int, ends boolean,
-	    closed_by text, actor bigint, note text)
-	-- A person or project deleted meanwhile takes its spans.
-	WHERE (x->>'kind' = 'project' AND (x->>'item')::bigint = ANY
-		(projects) AND EXISTS (SELECT 1 FROM projects
-		WHERE id = (x->>'item')::bigint)) OR
-	    (x->>'kind' = 'person' AND (x->>'item')::bigint = ANY (people) AND
-		EXISTS (SELECT 1 FROM people
-		WHERE id = (x->>'item')::bigint));
+	SELECT n.project_id, n.owner_id, n.kind, n.subject, n.from_on,
+	    n.to_on, n.since, n.severity, n.launch_on, n.resp_key, n.role,
+	    n.checkpoint_id, n.handoff, n.stage, n.field, n.person_id,
+	    n.ref_on, n.event_on, n.inactive, n.held, n.threshold, n.ends,
+	    n.closed_by, n.actor_id, n.note
+	FROM new n WHERE n.nid NOT IN (SELECT nid FROM same);
 	PERFORM api.ledger_count(projects, people, 1);
 	IF open_before IS NOT NULL THEN
 		PERFORM api.outbox_risk_events(projects, people, apply_day,
