@@ -136,6 +136,8 @@ test('a project\'s document kept: its version is the ETag, its risks ' +
 	const w = await other.api('PATCH', path, { name: `${hit.json.name}.` },
 	    { 'if-match': `"${hit.json.version}"` });
 	assert.equal(w.status, 200, w.text);
+	// Its ledger work ends what is kept too: done first.
+	await ledgerCaughtUp();
 	const after = await srv.api('GET', path);
 	assert.equal(after.headers.get('etag'), `"${hit.json.version + 1}"`);
 	assert.equal(after.json.name, `${hit.json.name}.`);
@@ -144,6 +146,8 @@ test('a project\'s document kept: its version is the ETag, its risks ' +
 	// A project that is not there: 404, as before.
 	const gone = await srv.api('GET', '/api/v1/projects/999999');
 	assert.equal(gone.status, 404, gone.text);
+	// The writes' ledger work, done before the next test keeps anything.
+	await ledgerCaughtUp();
 });
 
 test('a server of another day makes its own', async () => {
@@ -151,6 +155,7 @@ test('a server of another day makes its own', async () => {
 	    '2026-11-26' } });
 	try {
 		await signedIn(later);
+		await ledgerCaughtUp();
 		const today = await fresh('/api/v1/digest');
 		// The same week, as of the next day: made, not today's.
 		const r = await read('/api/v1/digest', later);
