@@ -53,7 +53,8 @@ END
 $tracked$;
 
 -- The kept answer of p_key, if it is still true: no transaction its
--- snapshot did not see has written a tracked table since.  Rows of
+-- snapshot did not see has written a tracked table since.  None for a
+-- NULL key (a read that keeps nothing).  Rows of
 -- read_changes below the snapshot's xmin were all seen by it.
 CREATE FUNCTION api.kept_get(p_key text) RETURNS text
 LANGUAGE plpgsql STABLE AS $$
@@ -135,11 +136,9 @@ $$;
 CREATE FUNCTION api.digest_read(p jsonb, OUT doc json, OUT kept text)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	IF p->>'kept' IS NOT NULL THEN
-		kept := api.kept_get(p->>'kept');
-		IF kept IS NOT NULL THEN
-			RETURN;
-		END IF;
+	kept := api.kept_get(p->>'kept');
+	IF kept IS NOT NULL THEN
+		RETURN;
 	END IF;
 	doc := api.json_concat(api.digest(p), json_build_object('snap',
 	    api.kept_snapshot()));
@@ -157,11 +156,9 @@ DECLARE
 	v_id	bigint := api.project_exists(p);
 BEGIN
 	version := (SELECT pr.version FROM projects pr WHERE pr.id = v_id);
-	IF p->>'kept' IS NOT NULL THEN
-		kept := api.kept_get(p->>'kept');
-		IF kept IS NOT NULL THEN
-			RETURN;
-		END IF;
+	kept := api.kept_get(p->>'kept');
+	IF kept IS NOT NULL THEN
+		RETURN;
 	END IF;
 	doc := api.json_splice(api.project_doc(v_id)::text,
 	    json_build_object('_risk', api.risk_doc(v_id, api.today(p)),
