@@ -9,21 +9,15 @@
  *
  * A method whose answer is the same for everyone who may read it (a
  * project's document) is kept whole once made, as the digest is
- * (sql/api/98_kept.sql, views.c): the statement answers the kept text
- * while it is still true, or the document to make it from, and the text
- * made is kept by a second statement before it is answered.
- * X-Handoff-Kept says which: hit, kept, or made (not kept).
+ * (kept.c).
  */
 #include "handoff.h"
-
-#define API_KEY_LEN	512
 
 struct api_ctx {
 	const struct api_method	*method;
 	json_t			*extra;	/* from before(): added to the reply */
 	struct pwwrite		 pw;	/* a password to hash first */
-	char			 key[API_KEY_LEN];	/* "": not kept */
-	char			*made;	/* the text made, while it is kept */
+	struct kept		 kept;
 	char			 etag[32];
 };
 
@@ -48,28 +42,23 @@ api_cleanup(void *arg)
 
 	json_decref(ctx->extra);
 	accounts_password_free(&ctx->pw);
-	free(ctx->made);
+	kept_free(&ctx->kept);
 }
 
 /*
- * The key a kept method's answer is kept under, or none while reads go
- * to a replica (which cannot keep what it made): what the answer depends
+ * The key a kept method's answer is kept under: what the answer depends
  * on outside the database, the method, this code, today and the path.
  */
 static void
 api_key(struct http_request *req, struct api_ctx *ctx)
 {
 	char	today[DATE_LEN];
-	int	n;
 
-	ctx->key[0] = '\0';
-	if (!stmt_kept(ctx->method->stmt) || replica_configured())
+	if (!stmt_kept(ctx->method->stmt))
 		return;
 	date_format(app_today(), today);
-	n = snprintf(ctx->key, sizeof(ctx->key), "%s %s %s %s",
-	    stmt_name(ctx->method->stmt), HANDOFF_VERSION, today, req->path);
-	if (n < 0 || (size_t)n >= sizeof(ctx->key))
-		ctx->key[0] = '\0';	/* a path too long: not kept */
+	kept_key(&ctx->kept, "%s %s %s %s", stmt_name(ctx->method->stmt),
+	    HANDOFF_VERSION, today, req->path);
 }
 
 /* A kept method's answer, with how it came (X-Handoff-Kept). */
@@ -166,8 +155,7 @@ api_prepare(struct http_request *req, struct pipe *p)
 		goto out;		/* it replied */
 	}
 	api_key(req, ctx);
-	if (ctx->key[0] != '\0')
-		json_object_set_new(doc, "kept", json_string(ctx->key));
+	kept_ask(&ctx->kept, doc);
 	if ((ret = pipe_send(p, m->stmt, doc)) != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:
@@ -180,53 +168,55 @@ out:
 /*
  * A kept method's answer: the kept text, or the text made from the
  * document, kept by a second statement (when there is a key), then
- * answered.
+ * answered.  The version (column 2) is the ETag either way.
  */
 static int
 api_kept_finish(struct http_request *req, struct pipe *p)
 {
 	struct api_ctx	*ctx = pipe_ctx(p);
-	const char	*v;
+	const char	*v, *text, *how;
 	json_t		*doc, *snap;
+	char		*made;
 	int		 rc;
 
-	if (ctx->made != NULL) {
-		v = pipe_value(p);
-		api_kept_reply(req, ctx, ctx->made, v != NULL &&
-		    strcmp(v, "true") == 0 ? "kept" : "made");
-		return (PIPE_DONE);
-	}
-	if ((v = pipe_value_at(p, 2)) != NULL)
+	if (!ctx->kept.putting && (v = pipe_value_at(p, 2)) != NULL)
 		(void)snprintf(ctx->etag, sizeof(ctx->etag), "\"%s\"", v);
-	if ((v = pipe_value_at(p, 1)) != NULL) {
-		api_kept_reply(req, ctx, v, "hit");
+	switch (kept_step(&ctx->kept, p, 1, &text, &how)) {
+	case KEPT_PUT:
+		api_kept_reply(req, ctx, sbuf_cstr(&ctx->kept.made), how);
 		return (PIPE_DONE);
+	case KEPT_HIT:
+		api_kept_reply(req, ctx, text, how);
+		return (PIPE_DONE);
+	case KEPT_MISS:
+		break;
 	}
 
 	if ((doc = pipe_result(p)) == NULL) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (PIPE_DONE);
 	}
+	/* The snapshot goes with the put, not into the answer. */
 	snap = json_incref(json_object_get(doc, "snap"));
 	json_object_del(doc, "snap");
-	rc = ctx->method->risks ? views_project_risks(doc, app_today()) : 0;
-	if (rc == 0)
-		ctx->made = json_dumps(doc, JSON_COMPACT);
+	made = NULL;
+	if ((ctx->method->risks ? views_project_risks(doc, app_today()) :
+	    0) == 0)
+		made = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
-	if (ctx->made == NULL) {
+	if (made == NULL) {
 		json_decref(snap);
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (PIPE_DONE);
 	}
-	rc = ctx->key[0] != '\0' && json_is_string(snap) &&
-	    pipe_send(p, STMT_KEPT_PUT, json_pack("{s:s, s:O, s:s}", "key",
-	    ctx->key, "snap", snap, "body", ctx->made)) == KORE_RESULT_OK;
+	sbuf_str(&ctx->kept.made, made);
+	free(made);
+	rc = kept_put(&ctx->kept, p, json_string_value(snap));
 	json_decref(snap);
-	if (!rc) {
-		api_kept_reply(req, ctx, ctx->made, "made");
-		return (PIPE_DONE);
-	}
-	return (PIPE_MORE);
+	if (rc)
+		return (PIPE_MORE);
+	api_kept_reply(req, ctx, sbuf_cstr(&ctx->kept.made), "made");
+	return (PIPE_DONE);
 }
 
 /* Keeping the text failed: it is answered all the same. */
@@ -235,12 +225,10 @@ api_fail(struct http_request *req, struct pipe *p, const struct db_error *err)
 {
 	struct api_ctx	*ctx = pipe_ctx(p);
 
-	if (ctx->made == NULL) {
+	if (kept_failed(&ctx->kept, "api", err))
+		api_kept_reply(req, ctx, sbuf_cstr(&ctx->kept.made), "made");
+	else
 		reply_db_error(req, err);
-		return (PIPE_DONE);
-	}
-	kore_log(LOG_NOTICE, "api: %s not kept: %s", ctx->key, err->message);
-	api_kept_reply(req, ctx, ctx->made, "made");
 	return (PIPE_DONE);
 }
 

@@ -258,6 +258,32 @@ json_t		*pipe_result(struct pipe *);
 const char	*pipe_value(struct pipe *);
 const char	*pipe_value_at(struct pipe *, int);
 
+/* kept.c: answers kept whole once made (sql/api/98_kept.sql). */
+#define KEPT_KEY_LEN	512
+
+struct kept {
+	char		 key[KEPT_KEY_LEN];	/* "": not kept */
+	struct sbuf	 made;		/* the text made, while it is kept */
+	int		 putting;	/* STMT_KEPT_PUT was sent */
+};
+
+enum kept_step {
+	KEPT_PUT,	/* the put answered */
+	KEPT_HIT,	/* the kept text */
+	KEPT_MISS	/* nothing kept yet: make it */
+};
+
+void		 kept_init(struct kept *);
+void		 kept_free(struct kept *);
+void		 kept_key(struct kept *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 kept_ask(const struct kept *, json_t *);
+enum kept_step	 kept_step(struct kept *, struct pipe *, int, const char **,
+		    const char **);
+int		 kept_put(struct kept *, struct pipe *, const char *);
+int		 kept_failed(const struct kept *, const char *,
+		    const struct db_error *);
+
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);
 void		 reply_send(struct http_request *, int, const void *, size_t);

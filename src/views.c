@@ -576,16 +576,10 @@ static const int digest_as_chat = 3;
 
 /*
  * An answer is the same for everyone who may read it (the page's body,
- * not its chrome), so it is kept whole once made (sql/api/98_kept.sql),
- * under a key of what it depends on besides the database: the view, the
- * code, the day, the week and page asked for, and the links' base.  The
- * first statement answers with the kept text while it is still true, or
- * with the document to make it from; the text made is then kept by a
- * second.  X-Handoff-Kept says which: hit, kept (made and kept), made
- * (made, not kept: a replica is read, or the snapshot was too old).
+ * not its chrome), so it is kept whole once made (kept.c), under a key of
+ * what it depends on besides the database: the view, the code, the day,
+ * the week and page asked for, and the links' base.
  */
-#define DIGEST_KEY_LEN	512
-
 struct digest_call {
 	int		 view;
 	day_t		 today;
@@ -593,9 +587,7 @@ struct digest_call {
 	size_t		 limit;
 	day_t		 days[DIGEST_TREND_WEEKS + 1];	/* counted */
 	int		 year, week;			/* asked for */
-	char		 key[DIGEST_KEY_LEN];		/* "": not kept */
-	struct sbuf	 made;		/* the text made, while it is kept */
-	int		 putting;	/* STMT_KEPT_PUT was sent */
+	struct kept	 kept;
 };
 
 static void	digest_setup(struct digest_call *, json_t *);
@@ -609,7 +601,7 @@ digest_call_cleanup(void *arg)
 	struct digest_call	*c = arg;
 
 	digest_free(&c->d);
-	sbuf_free(&c->made);
+	kept_free(&c->kept);
 }
 
 static int
@@ -622,7 +614,7 @@ digest_prepare(struct http_request *req, struct pipe *p)
 	int			 ret;
 
 	c->view = *(const int *)pipe_arg(p);
-	sbuf_init(&c->made);
+	kept_init(&c->kept);
 	c->today = app_today();
 	query = json_object();
 	ret = KORE_RESULT_ERROR;
@@ -652,8 +644,7 @@ digest_prepare(struct http_request *req, struct pipe *p)
 	c->week = d->week;
 	digest_key(c);
 	call = req_call_doc(-1, NULL, query, NULL);
-	if (call != NULL && c->key[0] != '\0')
-		json_object_set_new(call, "kept", json_string(c->key));
+	kept_ask(&c->kept, call);
 	if ((ret = pipe_send(p, STMT_DIGEST, call)) != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 out:
@@ -673,20 +664,14 @@ digest_key(struct digest_call *c)
 	static const char *const views[] = { "json", "html", "md", "chat" };
 	const char	*base;
 	char		 today[DATE_LEN], asof[DATE_LEN];
-	int		 n;
 
-	c->key[0] = '\0';
-	if (replica_configured())
-		return;
 	base = c->view == digest_as_md || c->view == digest_as_chat ?
 	    app_public_url() : NULL;
 	date_format(c->today, today);
 	date_format(c->d.asof, asof);
-	n = snprintf(c->key, sizeof(c->key), "digest %s %s %s %s %zu %zu %s",
-	    views[c->view], HANDOFF_VERSION, today, asof, c->d.offset,
-	    c->limit, base != NULL ? base : "-");
-	if (n < 0 || (size_t)n >= sizeof(c->key))
-		c->key[0] = '\0';	/* a base too long: not kept */
+	kept_key(&c->kept, "digest %s %s %s %s %zu %zu %s", views[c->view],
+	    HANDOFF_VERSION, today, asof, c->d.offset, c->limit,
+	    base != NULL ? base : "-");
 }
 
 /*
@@ -1189,21 +1174,20 @@ digest_finish(struct http_request *req, struct pipe *p)
 {
 	struct digest_call	*c = pipe_ctx(p);
 	struct scratch		 sc;
-	const char		*text, *snap;
+	const char		*text, *how;
 	json_t			*doc;
 	int			 ret;
 
-	/* The text made is kept (or not: pipe_value() says): answer it. */
-	if (c->putting) {
-		text = pipe_value(p);
-		digest_reply(req, c, &c->made, text != NULL &&
-		    strcmp(text, "true") == 0 ? "kept" : "made");
+	switch (kept_step(&c->kept, p, 1, &text, &how)) {
+	case KEPT_PUT:
+		digest_reply(req, c, &c->kept.made, how);
 		return (PIPE_DONE);
-	}
-	if ((text = pipe_value_at(p, 1)) != NULL) {
-		sbuf_str(&c->made, text);
-		digest_reply(req, c, &c->made, "hit");
+	case KEPT_HIT:
+		sbuf_str(&c->kept.made, text);
+		digest_reply(req, c, &c->kept.made, how);
 		return (PIPE_DONE);
+	case KEPT_MISS:
+		break;
 	}
 
 	ret = PIPE_DONE;
@@ -1213,20 +1197,12 @@ digest_finish(struct http_request *req, struct pipe *p)
 		reply_error(req, 500, "internal", "internal error", NULL);
 		goto out;
 	}
-	digest_make(c, &c->made);
-	snap = json_string_value(json_object_get(doc, "snap"));
-	if (c->key[0] == '\0' || snap == NULL || sbuf_failed(&c->made)) {
-		digest_reply(req, c, &c->made, "made");
-		goto out;
-	}
-	if (pipe_send(p, STMT_KEPT_PUT, json_pack("{s:s, s:s, s:s}", "key",
-	    c->key, "snap", snap, "body", sbuf_cstr(&c->made))) !=
-	    KORE_RESULT_OK) {
-		digest_reply(req, c, &c->made, "made");
-		goto out;
-	}
-	c->putting = 1;
-	ret = PIPE_MORE;
+	digest_make(c, &c->kept.made);
+	if (kept_put(&c->kept, p, json_string_value(json_object_get(doc,
+	    "snap"))))
+		ret = PIPE_MORE;
+	else
+		digest_reply(req, c, &c->kept.made, "made");
 out:
 	/* The digest's names point into doc and sc: it goes first. */
 	digest_free(&c->d);
@@ -1243,13 +1219,10 @@ digest_fail(struct http_request *req, struct pipe *p,
 {
 	struct digest_call	*c = pipe_ctx(p);
 
-	if (!c->putting) {
+	if (kept_failed(&c->kept, "digest", err))
+		digest_reply(req, c, &c->kept.made, "made");
+	else
 		reply_db_error(req, err);
-		return (PIPE_DONE);
-	}
-	kore_log(LOG_NOTICE, "digest: %s not kept: %s", c->key,
-	    err->message);
-	digest_reply(req, c, &c->made, "made");
 	return (PIPE_DONE);
 }
 
