@@ -40,7 +40,16 @@ html_escape_n(struct sbuf *b, const char *s, size_t len)
 			rep = "&#39;";
 			break;
 		default:
-			continue;
+			/*
+			 * A control character HTML does not allow: U+FFFD.
+			 * So a mark of a page drawn to be kept (render.h),
+			 * which begins with one, never comes from a value.
+			 */
+			if ((unsigned char)s[i] >= 0x20 || s[i] == '\t' ||
+			    s[i] == '\n' || s[i] == '\r')
+				continue;
+			rep = "\xef\xbf\xbd";
+			break;
 		}
 		sbuf_add(b, s + start, i - start);
 		sbuf_str(b, rep);

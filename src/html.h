@@ -7,7 +7,8 @@
  * page is built by appending trusted markup and escaped values in order.
  *
  * The escape covers & < > " ' so the same output is safe in element text and
- * in double- or single-quoted attribute values.  URLs from users go through
+ * in double- or single-quoted attribute values; a control character other
+ * than tab, newline and carriage return becomes U+FFFD.  URLs from users go through
  * html_url_ok() before they become an href.
  *
  * Pure: no Kore, no libpq.

@@ -44,8 +44,10 @@ layout_begin(struct sbuf *b, const char *title, const struct page_ctx *ctx)
 		    "<span class=\"muted-inverse\">(%s)</span>\n"
 		    "<form method=\"post\" action=\"/logout\" "
 		    "class=\"logout\">\n<input type=\"hidden\" name=\"csrf\" "
-		    "value=\"%s\">\n<button type=\"submit\">Sign out</button>"
-		    "\n</form></div>\n", ctx->user, ctx->role, ctx->csrf);
+		    "value=\"", ctx->user, ctx->role);
+		form_secret(b, ctx, PAGE_MARK_CSRF, ctx->csrf);
+		sbuf_str(b, "\">\n<button type=\"submit\">Sign out</button>"
+		    "\n</form></div>\n");
 	}
 	sbuf_str(b, "</header>\n<main id=\"main\">\n");
 }

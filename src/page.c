@@ -10,6 +10,13 @@
  * API.  Success redirects (303) to the page; a refusal (bad input, a
  * conflict, someone else's change) draws the page again with the form
  * state, so the message sits next to the field and nothing typed is lost.
+ *
+ * A view that names itself kept is kept whole once drawn for a plain GET
+ * (kept.c), per account: its statement is a kept read, which adds who is
+ * asking to the key it is given (the view, this code, today and the
+ * address) and answers the kept text, if any, and the key it used in its
+ * second and third columns.  The page is drawn with marks where each
+ * answer's CSRF token and Idempotency-Keys go (render.h).
  */
 #include "handoff.h"
 #include "facts.h"
@@ -27,21 +34,27 @@ struct page_call {
 	char				 field[64];
 	char				 message[1024];
 	struct pwwrite			 pw;	/* the accounts page's */
+	struct kept			 kept;	/* a kept view's GET */
 };
 
 static int	page_show_prepare(struct http_request *, struct pipe *);
 static int	page_show_finish(struct http_request *, struct pipe *);
+static int	page_show_fail(struct http_request *, struct pipe *,
+		    const struct db_error *);
+static void	page_key(struct http_request *, struct page_call *);
 static int	page_act_prepare(struct http_request *, struct pipe *);
 static int	page_act_finish(struct http_request *, struct pipe *);
 static int	page_act_fail(struct http_request *, struct pipe *,
 		    const struct db_error *);
 static void	page_call_cleanup(void *);
 static int	page_field_safe(const char *);
+static int	page_changed(struct http_request *, struct page_call *);
 
 static const struct pipe_ops page_show_ops = {
 	.ctx_size = sizeof(struct page_call),
 	.prepare = page_show_prepare,
 	.finish = page_show_finish,
+	.fail = page_show_fail,
 	.cleanup = page_call_cleanup,
 };
 
@@ -60,6 +73,7 @@ page_ctx_init(struct http_request *req, struct page_ctx *ctx)
 	static char		 idem[48];
 	const struct principal	*who = req_who(req);
 
+	memset(ctx, 0, sizeof(*ctx));
 	/* 43 base64url characters: the forms' Idempotency-Keys (render.h). */
 	secret_random(idem, sizeof(idem), "");
 	ctx->today = app_today();
@@ -90,8 +104,12 @@ int
 page_send(struct http_request *req, struct pipe *p, enum stmt s,
     json_t *path, json_t *query)
 {
-	if (pipe_send(p, s, req_call_doc(-1, path, query, NULL)) !=
-	    KORE_RESULT_OK) {
+	struct page_call	*pc = pipe_ctx(p);
+	json_t			*call;
+
+	call = req_call_doc(-1, path, query, NULL);
+	kept_ask(&pc->kept, call);
+	if (pipe_send(p, s, call) != KORE_RESULT_OK) {
 		reply_error(req, 500, "internal", "internal error", NULL);
 		return (-1);
 	}
@@ -106,6 +124,7 @@ page_call_cleanup(void *arg)
 	json_decref(pc->path);
 	json_decref(pc->values);
 	accounts_password_free(&pc->pw);
+	kept_free(&pc->kept);
 }
 
 /* Send a view's statement: its own push, or stmt with the route's values. */
@@ -158,6 +177,8 @@ page_show_prepare(struct http_request *req, struct pipe *p)
 		    "There is no page at this address.", NULL);
 		return (KORE_RESULT_ERROR);
 	}
+	if (pc->view->kept != NULL && !page_changed(req, pc))
+		page_key(req, pc);
 	if (view_push(pc->view, req, p, pc->path) == -1)
 		return (KORE_RESULT_ERROR);	/* push() replied */
 	pc->status = 200;
@@ -221,12 +242,99 @@ page_changed(struct http_request *req, struct page_call *pc)
 	return (ok);
 }
 
+/*
+ * The key a kept view's page is kept under: what it depends on besides
+ * the database, the view, this code, today and the address asked for.
+ * The statement adds who asks (the page shows who is signed in, and what
+ * they may do): it is not known before it.
+ */
+static void
+page_key(struct http_request *req, struct page_call *pc)
+{
+	char	today[DATE_LEN];
+
+	date_format(app_today(), today);
+	kept_key(&pc->kept, "page %s %s %s %s?%s", pc->view->kept,
+	    HANDOFF_VERSION, today, req->path,
+	    req->query_string != NULL ? req->query_string : "");
+}
+
+/* A kept page, its marks filled in for this answer. */
+static void
+page_kept_reply(struct http_request *req, const char *text, const char *how)
+{
+	struct page_ctx	ctx;
+	struct sbuf	b;
+
+	page_ctx_init(req, &ctx);
+	sbuf_init(&b);
+	page_marks_fill(&b, text, strlen(text), ctx.csrf, ctx.idem);
+	http_response_header(req, "x-handoff-kept", how);
+	page_reply(req, 200, &b);
+}
+
+/* A kept view's GET: the kept page, or the page drawn, kept, answered. */
+static int
+page_kept_finish(struct http_request *req, struct pipe *p,
+    struct page_call *pc)
+{
+	struct page_ctx	 ctx;
+	const char	*text, *how;
+	json_t		*doc;
+	int		 ret;
+
+	switch (kept_step(&pc->kept, p, 1, &text, &how)) {
+	case KEPT_PUT:
+		page_kept_reply(req, sbuf_cstr(&pc->kept.made), how);
+		return (PIPE_DONE);
+	case KEPT_HIT:
+		page_kept_reply(req, text, how);
+		return (PIPE_DONE);
+	case KEPT_MISS:
+		break;
+	}
+	if ((doc = pipe_result(p)) == NULL) {
+		page_draw(req, p, pc, NULL);	/* the 500 page */
+		return (PIPE_DONE);
+	}
+	/* The key with who asks, as the statement used it. */
+	kept_key(&pc->kept, "%s", (text = pipe_value_at(p, 2)) != NULL ?
+	    text : "");
+	page_ctx_init(req, &ctx);
+	ctx.marks = 1;
+	pc->view->draw(&pc->kept.made, &ctx, doc, NULL);
+	ret = PIPE_MORE;
+	if (!kept_put(&pc->kept, p, json_string_value(json_object_get(doc,
+	    "snap")))) {
+		page_kept_reply(req, sbuf_cstr(&pc->kept.made), "made");
+		ret = PIPE_DONE;
+	}
+	json_decref(doc);
+	return (ret);
+}
+
 static int
 page_show_finish(struct http_request *req, struct pipe *p)
 {
 	struct page_call	*pc = pipe_ctx(p);
 
+	if (pc->kept.key[0] != '\0')
+		return (page_kept_finish(req, p, pc));
 	page_draw(req, p, pc, page_changed(req, pc) ? &pc->fs : NULL);
+	return (PIPE_DONE);
+}
+
+/* Keeping a page failed: it is answered all the same. */
+static int
+page_show_fail(struct http_request *req, struct pipe *p,
+    const struct db_error *err)
+{
+	struct page_call	*pc = pipe_ctx(p);
+
+	if (kept_failed(&pc->kept, "page", err))
+		page_kept_reply(req, sbuf_cstr(&pc->kept.made), "made");
+	else
+		reply_db_error(req, err);
 	return (PIPE_DONE);
 }
 

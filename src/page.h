@@ -22,6 +22,12 @@ struct page_view {
 	enum stmt	 stmt;
 	void	(*draw)(struct sbuf *, const struct page_ctx *, json_t *,
 		    const struct form_state *);
+	/*
+	 * A view whose GET is kept whole once drawn (page.c) names itself
+	 * here (NULL: never kept); it draws with draw, and its push's
+	 * statement is a kept read.
+	 */
+	const char	*kept;
 };
 
 /* How a form field becomes a JSON body field. */
@@ -65,7 +71,9 @@ struct page_action {
 	void			(*adjust)(json_t *, json_t *);
 };
 
-extern const struct page_view	portfolio_view, kickoff_view, people_view,
+/* The portfolio (/): its body kept whole (page_portfolio.c). */
+extern const struct pipe_ops	portfolio_ops;
+extern const struct page_view	kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
 				me_view, deactivate_view, me_mail_view,
 				templates_view;

@@ -26,41 +26,37 @@ project_push(struct http_request *req, struct pipe *p, json_t *path)
 	return (rc);
 }
 
+/*
+ * The page from api.project_page's document.  Everyone who may see it
+ * sees the same page but for who they are, so it is kept whole, per
+ * account (page.c).
+ */
 static void
-project_render(struct http_request *req, json_t *page, json_t *path,
-    const struct form_state *fs, int status)
+project_draw(struct sbuf *b, const struct page_ctx *ctx, json_t *page,
+    const struct form_state *fs)
 {
-	struct page_ctx		 ctx;
 	struct views_risks	 v;
 	json_t			*doc;
-	struct sbuf		 b;
 	int			 rc;
 
-	(void)path;
-	page_ctx_init(req, &ctx);
 	doc = json_object_get(page, "document");
-	rc = views_risks(json_object_get(page, "_risk"), ctx.today, &v);
-
-	sbuf_init(&b);
 	if (doc == NULL || json_is_null(doc)) {
-		layout_error_page(&b, 404, "Not found",
+		/* Not reached: api.project_exists() answers 404 first. */
+		layout_error_page(b, 404, "Not found",
 		    "There is no such project.");
-		status = 404;
-	} else {
-		/* The gates before the next stage, for the stage form. */
-		(void)json_object_set(doc, "gates", json_object_get(page,
-		    "gates"));
-		render_project_page(&b, &ctx, doc, json_object_get(page,
-		    "people"), rc == 0 ? &v.risks : NULL,
-		    json_object_get(page, "history"),
-		    json_object_get(page, "projects"), fs);
+		return;
 	}
-	page_reply(req, status, &b);
+	rc = views_risks(json_object_get(page, "_risk"), ctx->today, &v);
+	/* The gates before the next stage, for the stage form. */
+	(void)json_object_set(doc, "gates", json_object_get(page, "gates"));
+	render_project_page(b, ctx, doc, json_object_get(page, "people"),
+	    rc == 0 ? &v.risks : NULL, json_object_get(page, "history"),
+	    json_object_get(page, "projects"), fs);
 	views_risks_free(&v);
 }
 
 const struct page_view project_view = {
-	.push = project_push, .render = project_render
+	.push = project_push, .draw = project_draw, .kept = "project"
 };
 
 /* Forms ------------------------------------------------------------------ */

@@ -34,7 +34,21 @@ struct page_ctx {
 	const char	*role;		/* their role, or NULL */
 	int		 access;	/* ACCESS_* of that role (handoff.h) */
 	int		 can_write;	/* member or above: the team's forms */
+	/*
+	 * Drawn to be kept (kept.c): where the CSRF token and the
+	 * Idempotency-Keys' random part go, a mark instead (PAGE_MARK_*),
+	 * filled in for each answer by page_marks_fill().  A mark begins
+	 * with a control character, which no escaped value holds (html.h).
+	 */
+	int		 marks;
 };
+
+#define PAGE_MARK_CSRF	"\001csrf\001"
+#define PAGE_MARK_IDEM	"\001idem\001"
+
+/* text (len bytes) with its marks filled in, appended to b. */
+void	page_marks_fill(struct sbuf *, const char *, size_t, const char *,
+	    const char *);
 
 /* The access levels as numbers, for the pure renderers (see handoff.h). */
 #define PAGE_ACCESS_MEMBER	2
@@ -104,6 +118,8 @@ void	layout_error_page(struct sbuf *, int status, const char *title,
 void	 form_open(struct sbuf *, const struct page_ctx *,
 	    const struct form_state *, const char *, const char *, long long);
 void	 form_close(struct sbuf *);
+void	 form_secret(struct sbuf *, const struct page_ctx *, const char *,
+	    const char *);
 int	 form_failed(const struct form_state *, const char *);
 const char *form_value(const struct form_state *, const char *,
 	    const char *, const char *);
@@ -153,6 +169,8 @@ void	render_me_mail_page(struct sbuf *, const struct page_ctx *, json_t *,
 
 /* render_portfolio.c: the portfolio, kickoff and people pages. */
 void	render_portfolio_page(struct sbuf *, const struct page_ctx *,
+	    const struct portfolio_rows *, const struct portfolio_filter *);
+void	render_portfolio_body(struct sbuf *, day_t,
 	    const struct portfolio_rows *, const struct portfolio_filter *);
 void	render_kickoff_page(struct sbuf *, const struct page_ctx *, json_t *,
 	    const struct form_state *);

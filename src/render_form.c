@@ -17,6 +17,51 @@ static void	form_notice(struct sbuf *, const struct form_state *,
 		    const char *);
 
 /*
+ * A page's secret (the CSRF token, the Idempotency-Keys' random part):
+ * its mark when the page is drawn to be kept, else its value.
+ */
+void
+form_secret(struct sbuf *b, const struct page_ctx *ctx, const char *mark,
+    const char *value)
+{
+	if (ctx->marks)
+		sbuf_str(b, mark);
+	else
+		html_escape(b, value != NULL ? value : "");
+}
+
+/*
+ * Fill in the marks of a page drawn to be kept: each PAGE_MARK_CSRF
+ * becomes csrf, each PAGE_MARK_IDEM idem (both escaped).  Anything else
+ * is copied as it is.
+ */
+void
+page_marks_fill(struct sbuf *b, const char *text, size_t len,
+    const char *csrf, const char *idem)
+{
+	static const size_t	 nc = sizeof(PAGE_MARK_CSRF) - 1;
+	static const size_t	 ni = sizeof(PAGE_MARK_IDEM) - 1;
+	const char		*at, *end = text + len;
+
+	while ((at = memchr(text, '\001', (size_t)(end - text))) != NULL) {
+		sbuf_add(b, text, (size_t)(at - text));
+		if ((size_t)(end - at) >= nc &&
+		    memcmp(at, PAGE_MARK_CSRF, nc) == 0) {
+			html_escape(b, csrf != NULL ? csrf : "");
+			text = at + nc;
+		} else if ((size_t)(end - at) >= ni &&
+		    memcmp(at, PAGE_MARK_IDEM, ni) == 0) {
+			html_escape(b, idem != NULL ? idem : "");
+			text = at + ni;
+		} else {
+			sbuf_char(b, *at);
+			text = at + 1;
+		}
+	}
+	sbuf_add(b, text, (size_t)(end - text));
+}
+
+/*
  * The start of form id: its CSRF token, its Idempotency-Key (the page's
  * random part and the form's id: two forms of a page never share one),
  * the notice when it was the one
@@ -30,11 +75,14 @@ form_open(struct sbuf *b, const struct page_ctx *ctx,
     long long version)
 {
 	html_printf(b, "<form method=\"post\" action=\"%s\" id=\"form-%s\">\n"
-	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
-	    action, id, ctx->csrf != NULL ? ctx->csrf : "");
-	if (ctx->idem != NULL && ctx->idem[0] != '\0')
-		html_printf(b, "<input type=\"hidden\" name=\"_idem\" "
-		    "value=\"%s-%s\">\n", ctx->idem, id);
+	    "<input type=\"hidden\" name=\"csrf\" value=\"", action, id);
+	form_secret(b, ctx, PAGE_MARK_CSRF, ctx->csrf);
+	sbuf_str(b, "\">\n");
+	if (ctx->marks || (ctx->idem != NULL && ctx->idem[0] != '\0')) {
+		sbuf_str(b, "<input type=\"hidden\" name=\"_idem\" value=\"");
+		form_secret(b, ctx, PAGE_MARK_IDEM, ctx->idem);
+		html_printf(b, "-%s\">\n", id);
+	}
 	form_notice(b, fs, id);
 	if (version >= 0)
 		html_printf(b, "<input type=\"hidden\" name=\"version\" "

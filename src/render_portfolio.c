@@ -81,13 +81,22 @@ void
 render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
     const struct portfolio_rows *rows, const struct portfolio_filter *f)
 {
+	layout_begin(b, "Portfolio", ctx);
+	render_portfolio_body(b, ctx->today, rows, f);
+	layout_end(b);
+}
+
+/* What the portfolio page shows, the same for everyone who may see it. */
+void
+render_portfolio_body(struct sbuf *b, day_t today,
+    const struct portfolio_rows *rows, const struct portfolio_filter *f)
+{
 	const struct portfolio_row	*r;
 	size_t				 i;
 	char				 day[DATE_LEN], text[32];
 	char				 when[RISK_WHEN_LEN];
 	int				 s, shown;
 
-	layout_begin(b, "Portfolio", ctx);
 	sbuf_str(b, "<header class=\"page-head\">\n<h1>Portfolio</h1>\n"
 	    "<p class=\"lede\">handoff keeps ML projects honest about "
 	    "<em>who owns what</em> and <em>whether the plan is still "
@@ -127,13 +136,13 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 			date_format(r->next_due, day);
 			html_printf(b, "%s<br><span class=\"muted\">due %s%s"
 			    "</span>", r->next_title, day,
-			    r->next_due < ctx->today ? " (missed)" :
+			    r->next_due < today ? " (missed)" :
 			    r->next_blocked ? " (blocked)" : "");
 		} else {
 			sbuf_str(b, "<span class=\"muted\">none open</span>");
 		}
 		date_format(r->launch, day);
-		risk_launch_phrase(r->launch, ctx->today, when);
+		risk_launch_phrase(r->launch, today, when);
 		html_printf(b, "</td><td data-label=\"Target launch\">%s<br>"
 		    "<span class=\"muted\">%s</span></td>"
 		    "<td data-label=\"Open risks\">", day, when);
@@ -187,7 +196,6 @@ render_portfolio_page(struct sbuf *b, const struct page_ctx *ctx,
 			    rows->nwide - rows->wide->len);
 		sbuf_str(b, "</section>\n");
 	}
-	layout_end(b);
 }
 
 /* Kickoff ---------------------------------------------------------------- */

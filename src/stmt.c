@@ -165,7 +165,15 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    "digest_read", 0, AUTH },
 	[STMT_KEPT_PUT] = { "kept_put", AUTHED("kept_put"), AUTH },
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
-	[STMT_PROJECT_PAGE] = { "project_page", AUTHED("project_page"), AUTH },
+	/* The portfolio page's body kept, or api.portfolio's document. */
+	[STMT_PORTFOLIO_READ] = { "portfolio_read", "SELECT w.who, r.doc, "
+	    "r.kept FROM api.authorize($1::jsonb) w, "
+	    "api.portfolio_read(w.call) r", "portfolio_read", 0, AUTH | KEPT },
+	/* The page kept (its marks to fill), or api.project_page's. */
+	[STMT_PROJECT_PAGE] = { "project_page_read", "SELECT w.who, r.doc, "
+	    "r.kept, r.key FROM api.authorize($1::jsonb) w, "
+	    "api.project_page_read(w.call) r", "project_page_read", 0,
+	    AUTH | KEPT },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },
 	[STMT_THRESHOLD_PUT] = { "threshold_put", AUTHED("threshold_put"),
 	    AUTH },

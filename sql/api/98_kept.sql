@@ -145,6 +145,39 @@ BEGIN
 END
 $$;
 
+-- GET / (the portfolio page): the page's body kept under p.kept, if it is
+-- still true (kept), else api.portfolio's document with the snapshot it
+-- was read from (doc).
+CREATE FUNCTION api.portfolio_read(p jsonb, OUT doc json, OUT kept text)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	kept := api.kept_get(p->>'kept');
+	IF kept IS NOT NULL THEN
+		RETURN;
+	END IF;
+	doc := api.json_concat(api.portfolio(p), json_build_object('snap',
+	    api.kept_snapshot()));
+END
+$$;
+
+-- GET /projects/{id} (the project page): the page kept for the one asking
+-- under p.kept (key: the key with their account), its marks still to
+-- fill, if it is still true (kept), else api.project_page's document with
+-- the snapshot it was read from (doc).
+CREATE FUNCTION api.project_page_read(p jsonb, OUT doc json, OUT kept text,
+    OUT key text)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	key := (p->>'kept') || ' user ' || (p->>'user_id');
+	kept := api.kept_get(key);
+	IF kept IS NOT NULL THEN
+		RETURN;
+	END IF;
+	doc := api.json_concat(api.project_page(p), json_build_object('snap',
+	    api.kept_snapshot()));
+END
+$$;
+
 -- GET /api/v1/projects/{id}: the answer kept under p.kept, if there is
 -- one still true (kept), else the project's document with the facts of
 -- its risks and the snapshot it was read from (doc); its version either

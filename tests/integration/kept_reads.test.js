@@ -1,5 +1,5 @@
-// The digest and a project's document kept whole (sql/api/98_kept.sql,
-// views.c, api.c): made once, kept
+// The digest, a project's document, the portfolio page and a project's
+// page kept whole (sql/api/98_kept.sql, kept.c): made once, kept
 // in the database with the snapshot it was made from, and answered from
 // there while no transaction that snapshot did not see has written a
 // table it may depend on.  X-Handoff-Kept says how an answer came:
@@ -16,6 +16,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { TOP, startServer, psql, sleep } from '../lib/harness.js';
+import { signIn } from '../lib/security.js';
 
 const TODAY = '2026-11-25';
 let srv, other;
@@ -29,10 +30,11 @@ before(async () => {
 	other = await startServer({ db: srv.db, env: { HANDOFF_TODAY:
 	    TODAY } });
 	await signedIn(other);
-	// The project with the most checkpoints: risks, owners, handoffs.
-	VIEWS.push(`/api/v1/projects/${await psql('SELECT project_id FROM ' +
-	    'checkpoints GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-	    { dsn: srv.dsn })}`);
+	// The project with the most checkpoints: risks, owners, handoffs;
+	// its page, and its document last.
+	const id = await psql('SELECT project_id FROM checkpoints GROUP BY 1 ' +
+	    'ORDER BY count(*) DESC, 1 LIMIT 1', { dsn: srv.dsn });
+	VIEWS.push(`/projects/${id}`, `/api/v1/projects/${id}`);
 });
 
 // The harness makes a server's token at its first request, a write (of
@@ -46,13 +48,16 @@ after(async () => {
 	await srv?.stop();
 });
 
-// The digest's views, and a project's document (added once seeded).
+// The digest's views, the portfolio, and a project's page and document
+// (added once seeded).
 const VIEWS = ['/api/v1/digest', '/digest.md', '/digest.md?format=chat',
-    '/digest'];
+    '/digest', '/', '/?stage=framing&severity=high'];
 
-// What a page says apart from who reads it (the sign-out form's token).
+// What a page says apart from who reads it and when (the forms' CSRF
+// token, and the random part of their Idempotency-Keys, 43 characters).
 function body(r) {
-	return r.text.replace(/name="csrf" value="[^"]*"/g, 'csrf');
+	return r.text.replace(/name="csrf" value="[^"]*"/g, 'csrf')
+	    .replace(/name="_idem" value="[A-Za-z0-9_-]{43}-/g, '_idem');
 }
 
 async function read(path, via = srv) {
@@ -147,6 +152,84 @@ test('a project\'s document kept: its version is the ETag, its risks ' +
 	const gone = await srv.api('GET', '/api/v1/projects/999999');
 	assert.equal(gone.status, 404, gone.text);
 	// The writes' ledger work, done before the next test keeps anything.
+	await ledgerCaughtUp();
+});
+
+// A page's forms: the CSRF token and Idempotency-Key each carries.
+function secrets(html) {
+	const forms = html.match(/<form method="post"/g)?.length ?? 0;
+	const csrf = [...html.matchAll(/name="csrf" value="([^"]*)"/g)]
+	    .map((m) => m[1]);
+	const idem = [...html.matchAll(
+	    /name="_idem" value="([A-Za-z0-9_-]{43})-[^"]*"/g)].map((m) => m[1]);
+	return { forms, csrf: new Set(csrf), ncsrf: csrf.length,
+	    idem: new Set(idem), nidem: idem.length };
+}
+
+test('a page is kept for each account, and each answer carries the ' +
+    'reader\'s CSRF token and Idempotency-Keys of its own', async () => {
+	const path = VIEWS.find((p) => p.startsWith('/projects/'));
+	await ledgerCaughtUp();
+	const pm = await signIn(srv, 'maya@example.com', 'demo-pm-pass');
+	const viewer = await signIn(srv, 'victor@example.com',
+	    'demo-viewer-pass');
+	await ledgerCaughtUp();
+	const as = async (who, p = path, via = srv) => {
+		const r = await via.request('GET', p, { auth: false,
+		    headers: { cookie: who.cookie } });
+		assert.equal(r.status, 200, `${p}: ${r.text.slice(0, 300)}`);
+		assert.doesNotMatch(r.text, /\u0001/, 'no mark left');
+		return { how: r.headers.get('x-handoff-kept'), text: r.text };
+	};
+	await psql('DELETE FROM kept_reads', { dsn: srv.dsn });
+	const first = await as(pm);
+	assert.equal(first.how, 'kept');
+	const hit = await as(pm, path, other);
+	assert.equal(hit.how, 'hit', 'the other server answers it kept');
+	assert.equal(body({ text: hit.text }), body({ text: first.text }));
+	for (const r of [first, hit]) {
+		const s = secrets(r.text);
+		assert.ok(s.forms > 20, `a page of many forms: ${s.forms}`);
+		// Every form (and the sign-out one) with the reader's token.
+		assert.deepEqual([...s.csrf], [pm.csrf]);
+		assert.equal(s.ncsrf, s.forms);
+		// One random part for the page, in every form but sign-out.
+		assert.equal(s.idem.size, 1);
+		assert.equal(s.nidem, s.forms - 1);
+	}
+	assert.notDeepEqual([...secrets(first.text).idem],
+	    [...secrets(hit.text).idem], 'each answer draws its own');
+	// Another account has a page of its own: a viewer sees no forms
+	// but signing out, and the PM's page is still kept.
+	const seen = await as(viewer);
+	assert.equal(seen.how, 'kept');
+	assert.equal(secrets(seen.text).forms, 1);
+	assert.deepEqual([...secrets(seen.text).csrf], [viewer.csrf]);
+	assert.equal((await as(viewer)).how, 'hit');
+	assert.equal((await as(pm)).how, 'hit');
+	// The portfolio's body is one for all: the viewer's first read of
+	// it is a hit of what the PM's made, in the viewer's chrome.
+	const mine = await as(pm, '/');
+	assert.equal(mine.how, 'kept');
+	const theirs = await as(viewer, '/');
+	assert.equal(theirs.how, 'hit');
+	assert.match(theirs.text, new RegExp(`value="${viewer.csrf}"`));
+	// A page sent back to a form that lost a race is not kept.
+	const stale = await as(pm, `${path}?changed=plan`);
+	assert.equal(stale.how, null);
+	assert.match(stale.text, /someone else changed this/);
+	// A value that looks like a mark is never filled in: the API takes
+	// no control character, but a name put in by hand may hold one.
+	const id = Number(path.split('/').at(-1));
+	await psql(`UPDATE projects SET name = name || E' \\001csrf\\001' ` +
+	    `WHERE id = ${id}`, { dsn: srv.dsn });
+	const marked = await as(pm);
+	assert.equal(marked.how, 'kept');
+	assert.match(marked.text, / \ufffdcsrf\ufffd/);
+	assert.equal(secrets(marked.text).ncsrf, secrets(marked.text).forms);
+	assert.deepEqual([...secrets(marked.text).csrf], [pm.csrf]);
+	await psql(`UPDATE projects SET name = left(name, -7) WHERE id = ${id}`,
+	    { dsn: srv.dsn });
 	await ledgerCaughtUp();
 });
 

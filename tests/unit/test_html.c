@@ -24,6 +24,10 @@ static const struct escape_case escape_cases[] = {
 	{ "&amp;", "&amp;amp;" },
 	{ "\" onmouseover=\"x", "&quot; onmouseover=&quot;x" },
 	{ "caf\xc3\xa9 \xe2\x86\x92", "caf\xc3\xa9 \xe2\x86\x92" },
+	/* Tab, newline and return stay; other controls are U+FFFD. */
+	{ "a\tb\nc\rd", "a\tb\nc\rd" },
+	{ "\001csrf\001", "\xef\xbf\xbd" "csrf\xef\xbf\xbd" },
+	{ "x\037y\177z", "x\xef\xbf\xbdy\177z" },
 };
 
 static void
@@ -141,6 +145,58 @@ test_layout_escapes_title(void **state)
 	sbuf_free(&b);
 }
 
+/*
+ * A page drawn to be kept: its marks are where the secrets go, and are
+ * filled in; the same text in a value is escaped and never filled in.
+ */
+static void
+test_marks_filled(void **state)
+{
+	struct page_ctx	 ctx;
+	struct sbuf	 page, out;
+	const char	*s;
+	size_t		 n;
+
+	(void)state;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.marks = 1;
+	ctx.csrf = "not-this";
+	ctx.idem = "nor-this";
+	sbuf_init(&page);
+	form_open(&page, &ctx, NULL, "/a", "one", 3);
+	html_printf(&page, "<p>%s</p>\n", PAGE_MARK_CSRF);
+	form_close(&page);
+	assert_false(sbuf_failed(&page));
+	assert_null(strstr(sbuf_cstr(&page), "not-this"));
+	assert_null(strstr(sbuf_cstr(&page), "nor-this"));
+
+	sbuf_init(&out);
+	page_marks_fill(&out, page.data, page.len, "tok<en>", "R4nd");
+	s = sbuf_cstr(&out);
+	assert_non_null(strstr(s, "name=\"csrf\" value=\"tok&lt;en&gt;\""));
+	assert_non_null(strstr(s, "name=\"_idem\" value=\"R4nd-one\""));
+	assert_non_null(strstr(s, "<p>\xef\xbf\xbd" "csrf\xef\xbf\xbd</p>"));
+	assert_null(strchr(s, '\001'));
+	sbuf_free(&out);
+
+	/* A lone mark byte, or a mark cut short at the end, stays. */
+	sbuf_init(&out);
+	page_marks_fill(&out, "a\001b\001csr", 9, "T", "I");
+	assert_int_equal(out.len, 9);
+	assert_memory_equal(out.data, "a\001b\001csr", 9);
+	sbuf_free(&out);
+
+	/* Unmarked, the page is drawn with the values themselves. */
+	ctx.marks = 0;
+	sbuf_reset(&page);
+	form_open(&page, &ctx, NULL, "/a", "one", -1);
+	n = strlen(sbuf_cstr(&page));
+	assert_true(n > 0);
+	assert_non_null(strstr(sbuf_cstr(&page), "value=\"not-this\""));
+	assert_non_null(strstr(sbuf_cstr(&page), "value=\"nor-this-one\""));
+	sbuf_free(&page);
+}
+
 int
 main(void)
 {
@@ -152,6 +208,7 @@ main(void)
 		cmocka_unit_test(test_printf_unsupported_conversion_fails),
 		cmocka_unit_test(test_url_ok),
 		cmocka_unit_test(test_layout_escapes_title),
+		cmocka_unit_test(test_marks_filled),
 	};
 
 	return (cmocka_run_group_tests_name("html", tests, NULL, NULL));
