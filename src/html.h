@@ -8,8 +8,8 @@
  *
  * The escape covers & < > " ' so the same output is safe in element text and
  * in double- or single-quoted attribute values; a control character other
- * than tab, newline and carriage return becomes U+FFFD.  URLs from users go through
- * html_url_ok() before they become an href.
+ * than tab, newline and carriage return becomes U+FFFD.  URLs from users go
+ * through html_url_ok() before they become an href.
  *
  * Pure: no Kore, no libpq.
  */
