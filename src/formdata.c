@@ -1,6 +1,7 @@
 /*
  * formdata: urlencoded form bodies (see formdata.h).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,4 +195,31 @@ formdata_get(const char *s, size_t len, const char *name, char **value)
 		p = amp + 1;
 	}
 	return (found);
+}
+
+int
+formdata_id(const char *s, long long *id)
+{
+	const char	*hash;
+	char		*end;
+	long long	 n;
+
+	/* A bare number, whatever it is: the field check judges it. */
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (end != s && *end == '\0' && errno == 0) {
+		*id = n;
+		return (0);
+	}
+	if ((hash = strrchr(s, '#')) == NULL || hash[1] < '0' ||
+	    hash[1] > '9')
+		return (-1);
+	errno = 0;
+	n = strtoll(hash + 1, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || errno != 0)
+		return (-1);
+	*id = n;
+	return (0);
 }

@@ -30,4 +30,11 @@ int	formdata_parse(const char *, size_t, json_t **, char *, size_t);
  */
 int	formdata_get(const char *, size_t, const char *, char **);
 
+/*
+ * The id a form's field names: a number, or the number after the last
+ * "#" that ends the text (a person picker's "Name (role) #12"; spaces may
+ * follow).  0 with *id set, or -1.
+ */
+int	formdata_id(const char *, long long *);
+
 #endif

@@ -35,6 +35,11 @@ struct page_call {
 	char				 message[1024];
 	struct pwwrite			 pw;	/* the accounts page's */
 	struct kept			 kept;	/* a kept view's GET */
+	/* A form naming people by name: its body while they are looked up. */
+	json_t				*body;
+	long long			 version;
+	int				 idem;
+	const char			*key;
 };
 
 static int	page_show_prepare(struct http_request *, struct pipe *);
@@ -125,6 +130,7 @@ page_call_cleanup(void *arg)
 	json_decref(pc->values);
 	accounts_password_free(&pc->pw);
 	kept_free(&pc->kept);
+	json_decref(pc->body);
 }
 
 /* Send a view's statement: its own push, or stmt with the route's values. */
@@ -400,17 +406,16 @@ page_refuse(struct page_call *pc, int status, const char *field,
 	pc->fs.stale = stale;
 }
 
-/* A number of the form, or the text as sent (the field check names it). */
+/*
+ * A number or a person picker's choice (formdata_id()), or the text as
+ * sent (the field check names it).
+ */
 static json_t *
 page_form_number(const char *s)
 {
-	char		*end;
 	long long	 n;
 
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	return ((*s != '\0' && *end == '\0' && errno == 0) ? json_integer(n) :
-	    json_string(s));
+	return (formdata_id(s, &n) == 0 ? json_integer(n) : json_string(s));
 }
 
 /* FORM_ITEMS: the fields "to:ITEM" that name someone, as a list. */
@@ -458,8 +463,9 @@ page_form_boxes(json_t *body, json_t *form)
 	json_object_foreach(form, k, v) {
 		if (strchr(k, '/') == NULL || !json_is_string(v))
 			continue;
-		page_form_value(body, form, k, FORM_ID,
-		    strncmp(k, "v:", 2) == 0 ? "versions" : "boxes");
+		page_form_value(body, form, k, strncmp(k, "v:", 2) == 0 ?
+		    FORM_ID : FORM_PERSON, strncmp(k, "v:", 2) == 0 ?
+		    "versions" : "boxes");
 	}
 }
 
@@ -469,8 +475,6 @@ page_form_value(json_t *body, json_t *form, const char *name,
 {
 	json_t		*o, *v;
 	const char	*s;
-	char		*end;
-	long long	 n;
 
 	if (kind == FORM_ITEMS) {
 		page_form_items(body, form, name);
@@ -499,14 +503,11 @@ page_form_value(json_t *body, json_t *form, const char *name,
 		v = *s != '\0' ? json_string(s) : json_null();
 		break;
 	case FORM_ID:
-		if (*s == '\0') {
+	case FORM_PERSON:
+		if (*s == '\0')
 			v = json_null();
-			break;
-		}
-		errno = 0;
-		n = strtoll(s, &end, 10);
-		v = (*end == '\0' && errno == 0) ? json_integer(n) :
-		    json_string(s);
+		else
+			v = page_form_number(s);
 		break;
 	case FORM_BOOL:
 		v = json_boolean(strcmp(s, "true") == 0 ||
@@ -568,17 +569,152 @@ page_form_body(const struct form_field *fields, json_t *form,
 	return (body);
 }
 
+/*
+ * The texts a form's person pickers hold that are not ids (a name or an
+ * email typed, not chosen from the list), or NULL when there are none.
+ */
+static json_t *
+page_names(const struct form_field *fields, json_t *body)
+{
+	const struct form_field	*f;
+	const char		*k;
+	json_t			*names, *v;
+
+	names = json_array();
+	for (f = fields; f != NULL && f->name != NULL; f++) {
+		if (f->kind == FORM_PERSON && f->into == NULL &&
+		    json_is_string(v = json_object_get(body, f->name)))
+			json_array_append(names, v);
+		if (f->kind != FORM_BOXES)
+			continue;
+		/* {"k/r": {"person_id", "version"}}, as matrix_adjust()
+		 * leaves them. */
+		json_object_foreach(json_object_get(body, "boxes"), k, v) {
+			if (json_is_string(json_object_get(v, "person_id")))
+				json_array_append(names, json_object_get(v,
+				    "person_id"));
+		}
+	}
+	if (json_array_size(names) == 0) {
+		json_decref(names);
+		return (NULL);
+	}
+	return (names);
+}
+
+/*
+ * obj's key, a text typed into a person picker, becomes the id of the
+ * one person it names (named: api.people_named's {text: [ids]}); -1 with
+ * message when it names nobody, or more than one person.
+ */
+static int
+page_name_one(json_t *obj, const char *key, json_t *named, char *message,
+    size_t size)
+{
+	const char	*text;
+	json_t		*ids;
+
+	if ((text = json_string_value(json_object_get(obj, key))) == NULL)
+		return (0);
+	ids = json_object_get(named, text);
+	if (json_array_size(ids) == 1 &&
+	    json_is_integer(json_array_get(ids, 0))) {
+		json_object_set(obj, key, json_array_get(ids, 0));
+		return (0);
+	}
+	(void)snprintf(message, size, json_array_size(ids) == 0 ?
+	    "Nobody active is named \"%s\": choose someone from the list" :
+	    "More than one person is named \"%s\": choose one from the "
+	    "list", text);
+	return (-1);
+}
+
+/* Every picker's name made an id (page_name_one()); -1 with the field. */
+static int
+page_named(const struct form_field *fields, json_t *body, json_t *named,
+    char *field, size_t fsize, char *message, size_t msize)
+{
+	const struct form_field	*f;
+	const char		*k;
+	json_t			*v;
+
+	for (f = fields; f != NULL && f->name != NULL; f++) {
+		if (f->kind == FORM_PERSON && f->into == NULL &&
+		    page_name_one(body, f->name, named, message, msize) == -1) {
+			(void)snprintf(field, fsize, "%s", f->name);
+			return (-1);
+		}
+		if (f->kind != FORM_BOXES)
+			continue;
+		json_object_foreach(json_object_get(body, "boxes"), k, v) {
+			if (page_name_one(v, "person_id", named, message,
+			    msize) == -1) {
+				(void)snprintf(field, fsize,
+				    "boxes.%s.person_id", k);
+				return (-1);
+			}
+		}
+	}
+	return (0);
+}
+
+/*
+ * Send the form's statement with its body (taken): checked against the
+ * route's fields first (a refusal draws the page again).
+ */
+static int
+page_act_send(struct http_request *req, struct pipe *p, json_t *body)
+{
+	struct page_call		*pc = pipe_ctx(p);
+	const struct page_action	*a = pc->action;
+	json_t				*doc;
+	char				 hash[SECRET_HASH_LEN];
+	struct verror			 verr;
+	int				 ret;
+
+	if (validate_object(body, a->body, &verr) == -1) {
+		json_decref(body);
+		page_refuse(pc, 400, verr.field, verr.message, 0);
+		return (view_push(pc->view, req, p, pc->path) == -1 ?
+		    KORE_RESULT_ERROR : KORE_RESULT_OK);
+	}
+
+	if (pc->idem == 1)
+		req_idempotency_hash(req, pc->version, body, hash);
+	doc = req_call_doc(pc->version, pc->path, NULL, body);
+	json_decref(body);
+	if (doc == NULL) {
+		reply_error(req, 500, "internal", "internal error", NULL);
+		return (KORE_RESULT_ERROR);
+	}
+	/*
+	 * A password (the accounts page's forms) goes to the database as
+	 * its hash, made once the caller may, as from the API.
+	 */
+	switch (accounts_password_begin(req, p, &pc->pw, a->stmt, doc,
+	    pc->idem == 1 ? pc->key : NULL, hash)) {
+	case 1:
+		json_decref(doc);
+		return (KORE_RESULT_OK);
+	case -1:
+		json_decref(doc);
+		return (KORE_RESULT_ERROR);
+	}
+	if (pc->idem == 1)
+		pipe_idem(p, pc->key, hash);
+	ret = pipe_send(p, a->stmt, doc);
+	if (ret != KORE_RESULT_OK)
+		reply_error(req, 500, "internal", "internal error", NULL);
+	return (ret);
+}
+
 static int
 page_act_prepare(struct http_request *req, struct pipe *p)
 {
 	struct page_call		*pc = pipe_ctx(p);
 	const struct page_action	*a = pipe_arg(p);
-	json_t				*body, *doc;
-	const char			*key;
-	char				 hash[SECRET_HASH_LEN];
-	long long			 version;
-	struct verror			 verr;
-	int				 ret, idem;
+	json_t				*body, *names;
+	int				 ret;
 
 	pc->action = a;
 	pc->view = a->view;
@@ -600,48 +736,52 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 	 * statement checks it, the page drawn again included. */
 	pipe_csrf(p, json_string_value(json_object_get(pc->values, "csrf")));
 	/* A form sent twice (a double click, a reload) does its work once. */
-	idem = req_idempotency_key(req, json_string_value(json_object_get(
-	    pc->values, "_idem")), &key);
-	if (idem == -1)
+	pc->idem = req_idempotency_key(req, json_string_value(
+	    json_object_get(pc->values, "_idem")), &pc->key);
+	if (pc->idem == -1)
 		return (KORE_RESULT_ERROR);
 
-	body = page_form_body(a->fields, pc->values, &version);
+	body = page_form_body(a->fields, pc->values, &pc->version);
 	if (a->adjust != NULL)
 		a->adjust(body, pc->values);
-	if (validate_object(body, a->body, &verr) == -1) {
-		json_decref(body);
-		page_refuse(pc, 400, verr.field, verr.message, 0);
-		return (view_push(pc->view, req, p, pc->path) == -1 ?
-		    KORE_RESULT_ERROR : KORE_RESULT_OK);
-	}
+	if ((names = page_names(a->fields, body)) == NULL)
+		return (page_act_send(req, p, body));
 
-	if (idem == 1)
-		req_idempotency_hash(req, version, body, hash);
-	doc = req_call_doc(version, pc->path, NULL, body);
+	/* Names typed into pickers: who they name is looked up first. */
+	pc->body = body;
+	body = json_pack("{s:o}", "names", names);
+	ret = pipe_send(p, STMT_PEOPLE_NAMED, req_call_doc(-1, NULL, NULL,
+	    body));
 	json_decref(body);
-	if (doc == NULL) {
-		reply_error(req, 500, "internal", "internal error", NULL);
-		return (KORE_RESULT_ERROR);
-	}
-	/*
-	 * A password (the accounts page's forms) goes to the database as
-	 * its hash, made once the caller may, as from the API.
-	 */
-	switch (accounts_password_begin(req, p, &pc->pw, a->stmt, doc,
-	    idem == 1 ? key : NULL, hash)) {
-	case 1:
-		json_decref(doc);
-		return (KORE_RESULT_OK);
-	case -1:
-		json_decref(doc);
-		return (KORE_RESULT_ERROR);
-	}
-	if (idem == 1)
-		pipe_idem(p, key, hash);
-	ret = pipe_send(p, a->stmt, doc);
 	if (ret != KORE_RESULT_OK)
 		reply_error(req, 500, "internal", "internal error", NULL);
 	return (ret);
+}
+
+/* The people a form's pickers named, looked up: its statement, or refused. */
+static int
+page_act_named(struct http_request *req, struct pipe *p)
+{
+	struct page_call	*pc = pipe_ctx(p);
+	json_t			*named, *body;
+	char			 field[sizeof(pc->field)];
+	char			 message[sizeof(pc->message)];
+	int			 rc;
+
+	body = pc->body;
+	pc->body = NULL;
+	named = pipe_result(p);
+	rc = page_named(pc->action->fields, body, named, field, sizeof(field),
+	    message, sizeof(message));
+	json_decref(named);
+	if (rc == -1) {
+		json_decref(body);
+		page_refuse(pc, 400, field, message, 0);
+		return (view_push(pc->view, req, p, pc->path) == -1 ?
+		    PIPE_DONE : PIPE_MORE);
+	}
+	return (page_act_send(req, p, body) == KORE_RESULT_OK ? PIPE_MORE :
+	    PIPE_DONE);
 }
 
 static int
@@ -652,6 +792,8 @@ page_act_finish(struct http_request *req, struct pipe *p)
 	json_t			*doc;
 	int			 step;
 
+	if (pc->body != NULL)
+		return (page_act_named(req, p));
 	if ((step = accounts_password_step(req, p, &pc->pw)) != -1)
 		return (step);
 	if (pc->fs.form != NULL) {

@@ -36,6 +36,12 @@ enum form_kind {
 	FORM_OPTIONAL,	/* empty: left out */
 	FORM_NULLABLE,	/* empty: null, clearing the value */
 	FORM_ID,	/* a number; empty: null */
+	/*
+	 * A person picker: an id, as FORM_ID (a choice from the page's
+	 * list, "Name (role) #id", included), or a name or email that
+	 * names one active person, looked up first (page.c).
+	 */
+	FORM_PERSON,
 	FORM_BOOL,	/* "true" or "on" (a checkbox), else false */
 	/*
 	 * A list of {"item", "version", "person_id"}: one for each field

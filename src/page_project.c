@@ -96,13 +96,13 @@ static const struct form_field due_form[] = {
 };
 
 static const struct form_field cell_form[] = {
-	{ "person_id", FORM_ID, NULL, NULL },
+	{ "person_id", FORM_PERSON, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct form_field offer_form[] = {
-	{ "from_id", FORM_ID, NULL, NULL },
-	{ "to_id", FORM_ID, NULL, NULL },
+	{ "from_id", FORM_PERSON, NULL, NULL },
+	{ "to_id", FORM_PERSON, NULL, NULL },
 	{ "artifact_url", FORM_NULLABLE, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };
@@ -114,7 +114,7 @@ static const struct form_field accept_form[] = {
 };
 static const struct form_field project_fields_form[] = {
 	{ "name", FORM_TEXT, NULL, NULL },
-	{ "pm_id", FORM_ID, NULL, NULL },
+	{ "pm_id", FORM_PERSON, NULL, NULL },
 	{ "kickoff_on", FORM_TEXT, NULL, NULL },
 	{ "target_launch_on", FORM_TEXT, NULL, NULL },
 	{ "reason", FORM_OPTIONAL, NULL, NULL },
@@ -259,7 +259,7 @@ static const struct form_field checkpoint_new_form[] = {
 	{ "title", FORM_TEXT, NULL, NULL },
 	{ "stage", FORM_TEXT, NULL, NULL },
 	{ "due_on", FORM_TEXT, NULL, NULL },
-	{ "owner_id", FORM_ID, NULL, NULL },
+	{ "owner_id", FORM_PERSON, NULL, NULL },
 	{ "decision", FORM_BOOL, NULL, NULL },
 	{ "reason", FORM_OPTIONAL, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
@@ -285,7 +285,7 @@ const struct page_action checkpoint_delete_action = {
 
 /* An empty owner is nobody; an empty link clears it. */
 static const struct form_field checkpoint_owner_form[] = {
-	{ "owner_id", FORM_ID, NULL, NULL },
+	{ "owner_id", FORM_PERSON, NULL, NULL },
 	{ "evidence_url", FORM_NULLABLE, NULL, NULL },
 	{ NULL, 0, NULL, NULL }
 };

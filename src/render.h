@@ -121,6 +121,7 @@ void	 form_close(struct sbuf *);
 void	 form_secret(struct sbuf *, const struct page_ctx *, const char *,
 	    const char *);
 int	 form_failed(const struct form_state *, const char *);
+const char *form_sent(const struct form_state *, const char *, const char *);
 const char *form_value(const struct form_state *, const char *,
 	    const char *, const char *);
 void	 form_field_error(struct sbuf *, const struct form_state *,
@@ -134,9 +135,9 @@ void	 render_person_options(struct sbuf *, json_t *, long long,
 	    const char *, const char *);
 void	 render_person_groups(struct sbuf *, json_t *, long long,
 	    const char *, const char *, const char *);
-/* Between these, each distinct people list is drawn once (render_form.c). */
-void	 render_menus_begin(void);
-void	 render_menus_end(void);
+void	 render_people_list(struct sbuf *, json_t *);
+void	 render_person_pick(struct sbuf *, json_t *, long long, json_t *,
+	    const char *, const char *);
 
 /*
  * render_templates.c: the /templates page, and its form as the body of

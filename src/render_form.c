@@ -116,6 +116,15 @@ form_value(const struct form_state *fs, const char *form, const char *field,
 	return (stored != NULL ? stored : "");
 }
 
+/* What a refused form sent in field, or NULL (not refused, not sent). */
+const char *
+form_sent(const struct form_state *fs, const char *form, const char *field)
+{
+	if (form_failed(fs, form) && !fs->stale)
+		return (doc_str(fs->values, field));
+	return (NULL);
+}
+
 /* The refusal, at the top of the refused form. */
 static void
 form_notice(struct sbuf *b, const struct form_state *fs, const char *form)
@@ -189,172 +198,17 @@ render_option(struct sbuf *b, const char *value, const char *label,
 	html_printf(b, ">%s</option>\n", label);
 }
 
-/*
- * A page with a select per box, checkpoint and handoff draws the same
- * people's <option>s dozens of times (a project page at 10,000 projects:
- * 120 selects of 200 people, 18,000 options, most of its time).  Between
- * render_menus_begin() and render_menus_end() each distinct list (the
- * people, grouped or not, a role, the empty choice's words) is drawn once,
- * with where each person's option can take " selected", and copied for
- * each select: the same bytes as drawing it again.  A selected person the
- * list leaves out (inactive, who stays shown in their own box) is drawn
- * as before.
- */
-#define MENUS_MAX	8
-
-struct menu {
-	const json_t	*people;
-	int		 grouped;
-	char		 role[16];
-	char		 none[64];	/* "\1": no empty choice */
-	char		 label[64];
-	struct sbuf	 html;		/* nobody selected */
-	long long	*ids;		/* each option's person ... */
-	size_t		*at;		/* ... and where " selected" goes */
-	size_t		 n;
-	size_t		 cap;
-};
-
-static struct {
-	int		 on;
-	size_t		 n;
-	struct menu	 m[MENUS_MAX];
-} menus;
-
-void
-render_menus_begin(void)
-{
-	render_menus_end();
-	menus.on = 1;
-}
-
-void
-render_menus_end(void)
-{
-	size_t	i;
-
-	for (i = 0; i < menus.n; i++) {
-		sbuf_free(&menus.m[i].html);
-		free(menus.m[i].ids);
-		free(menus.m[i].at);
-	}
-	memset(&menus, 0, sizeof(menus));
-}
-
-/* Note option id at the end of b, in m (when drawing one to keep). */
-static void
-menu_note(struct menu *m, const struct sbuf *b, long long id)
-{
-	size_t	 cap;
-	void	*ids, *at;
-
-	if (m == NULL)
-		return;
-	if (m->n == m->cap) {
-		cap = m->cap == 0 ? 64 : m->cap * 2;
-		ids = realloc(m->ids, cap * sizeof(*m->ids));
-		if (ids != NULL)
-			m->ids = ids;
-		at = realloc(m->at, cap * sizeof(*m->at));
-		if (at != NULL)
-			m->at = at;
-		if (ids == NULL || at == NULL) {
-			m->people = NULL;	/* unusable: never found */
-			return;
-		}
-		m->cap = cap;
-	}
-	m->ids[m->n] = id;
-	m->at[m->n] = b->len;
-	m->n++;
-}
-
 /* One person's <option>: value, selected or not, name and role. */
 static void
-person_option(struct sbuf *b, json_t *p, long long selected,
-    struct menu *m)
+person_option(struct sbuf *b, json_t *p, long long selected)
 {
 	long long	id = doc_int(p, "id");
 
 	html_printf(b, "<option value=\"%lld\"", id);
-	menu_note(m, b, id);
 	if (id == selected)
 		sbuf_str(b, " selected");
 	html_printf(b, ">%s (%s)</option>\n", doc_str(p, "name"),
 	    doc_str(p, "role"));
-}
-
-static void	person_options_draw(struct sbuf *, json_t *, long long,
-		    const char *, const char *, struct menu *);
-static void	person_groups_draw(struct sbuf *, json_t *, long long,
-		    const char *, const char *, const char *, struct menu *);
-
-/*
- * The kept list for these arguments, drawn now if it is new; NULL when
- * menus are off or full.
- */
-static struct menu *
-menu_find(json_t *people, int grouped, const char *none, const char *role,
-    const char *label)
-{
-	struct menu	*m;
-	size_t		 i;
-
-	if (!menus.on)
-		return (NULL);
-	none = none != NULL ? none : "\1";
-	role = role != NULL ? role : "";
-	label = label != NULL ? label : "";
-	for (i = 0; i < menus.n; i++) {
-		m = &menus.m[i];
-		if (m->people == people && m->grouped == grouped &&
-		    strcmp(m->none, none) == 0 && strcmp(m->role, role) == 0 &&
-		    strcmp(m->label, label) == 0)
-			return (m);
-	}
-	if (menus.n == MENUS_MAX || strlen(none) >= sizeof(m->none) ||
-	    strlen(role) >= sizeof(m->role) || strlen(label) >=
-	    sizeof(m->label))
-		return (NULL);
-	m = &menus.m[menus.n++];
-	m->people = people;
-	m->grouped = grouped;
-	(void)snprintf(m->none, sizeof(m->none), "%s", none);
-	(void)snprintf(m->role, sizeof(m->role), "%s", role);
-	(void)snprintf(m->label, sizeof(m->label), "%s", label);
-	sbuf_init(&m->html);
-	none = strcmp(none, "\1") == 0 ? NULL : none;
-	role = *role == '\0' ? NULL : role;
-	if (grouped)
-		person_groups_draw(&m->html, people, 0, none, role, label, m);
-	else
-		person_options_draw(&m->html, people, 0, none, role, m);
-	if (sbuf_failed(&m->html))
-		m->people = NULL;
-	return (m);
-}
-
-/* The kept list into b with selected marked: 0 if it leaves selected out. */
-static int
-menu_copy(struct sbuf *b, const struct menu *m, long long selected)
-{
-	const char	*html = sbuf_cstr(&m->html);
-	size_t		 k;
-
-	if (m->people == NULL)
-		return (0);
-	if (selected == 0) {
-		sbuf_add(b, html, m->html.len);
-		return (1);
-	}
-	for (k = 0; k < m->n && m->ids[k] != selected; k++)
-		;
-	if (k == m->n)
-		return (0);
-	sbuf_add(b, html, m->at[k]);
-	sbuf_str(b, " selected");
-	sbuf_add(b, html + m->at[k], m->html.len - m->at[k]);
-	return (1);
 }
 
 /*
@@ -364,16 +218,6 @@ menu_copy(struct sbuf *b, const struct menu *m, long long selected)
 void
 render_person_options(struct sbuf *b, json_t *people, long long selected,
     const char *none, const char *role)
-{
-	struct menu	*m = menu_find(people, 0, none, role, NULL);
-
-	if (m == NULL || !menu_copy(b, m, selected))
-		person_options_draw(b, people, selected, none, role, NULL);
-}
-
-static void
-person_options_draw(struct sbuf *b, json_t *people, long long selected,
-    const char *none, const char *role, struct menu *m)
 {
 	json_t		*list, *p;
 	size_t		 i;
@@ -389,7 +233,7 @@ person_options_draw(struct sbuf *b, json_t *people, long long selected,
 		    (role != NULL && doc_str(p, "role") != NULL &&
 		    strcmp(doc_str(p, "role"), role) != 0)))
 			continue;
-		person_option(b, p, selected, m);
+		person_option(b, p, selected);
 	}
 }
 
@@ -413,17 +257,6 @@ void
 render_person_groups(struct sbuf *b, json_t *people, long long selected,
     const char *none, const char *role, const char *label)
 {
-	struct menu	*m = menu_find(people, 1, none, role, label);
-
-	if (m == NULL || !menu_copy(b, m, selected))
-		person_groups_draw(b, people, selected, none, role, label,
-		    NULL);
-}
-
-static void
-person_groups_draw(struct sbuf *b, json_t *people, long long selected,
-    const char *none, const char *role, const char *label, struct menu *m)
-{
 	json_t		*p;
 	size_t		 i, n;
 	int		 mine;
@@ -439,8 +272,80 @@ person_groups_draw(struct sbuf *b, json_t *people, long long selected,
 		    "Other roles");
 		json_array_foreach(doc_arr(people, "people"), i, p) {
 			if (person_in_group(p, selected, role, mine))
-				person_option(b, p, selected, m);
+				person_option(b, p, selected);
 		}
 		sbuf_str(b, "</optgroup>\n");
 	}
+}
+
+/*
+ * Person pickers.  A page with a picker per box, checkpoint and handoff
+ * offers its people once, in a <datalist> (render_people_list()), and
+ * each picker is a text input on that list (render_person_pick()): the
+ * browser filters the list as one types.  An option, and a picker that
+ * holds someone, reads "Name (role) #id"; the form's reading takes the id
+ * after the last "#" (page.c), or a bare id.
+ */
+#define PEOPLE_LIST_ID	"people"
+
+/* What a picker shows for p: "Name (role) #id". */
+static void
+person_ref(struct sbuf *b, json_t *p)
+{
+	html_printf(b, "%s (%s) #%lld", doc_str(p, "name"), doc_str(p, "role"),
+	    doc_int(p, "id"));
+}
+
+/* The page's one list of the active people of a {"people": [...]}. */
+void
+render_people_list(struct sbuf *b, json_t *people)
+{
+	json_t	*p;
+	size_t	 i;
+
+	sbuf_str(b, "<datalist id=\"" PEOPLE_LIST_ID "\">\n");
+	json_array_foreach(doc_arr(people, "people"), i, p) {
+		if (!doc_bool(p, "active"))
+			continue;
+		sbuf_str(b, "<option value=\"");
+		person_ref(b, p);
+		sbuf_str(b, "\">\n");
+	}
+	sbuf_str(b, "</datalist>\n");
+}
+
+/*
+ * The attributes of a picker's <input> (after its id and name): on the
+ * page's list, showing what a refused form sent (sent, if not NULL), else
+ * who it holds (held, 0: nobody): from the list, else from who (the
+ * document's own object for them: someone inactive), else by id.  none:
+ * what an empty picker means (its placeholder).
+ */
+void
+render_person_pick(struct sbuf *b, json_t *people, long long held,
+    json_t *who, const char *sent, const char *none)
+{
+	json_t	*p, *found;
+	size_t	 i;
+
+	html_printf(b, " type=\"text\" list=\"" PEOPLE_LIST_ID "\" "
+	    "autocomplete=\"off\" placeholder=\"%s\" value=\"", none);
+	if (sent != NULL) {
+		html_escape(b, sent);
+	} else if (held != 0) {
+		found = NULL;
+		json_array_foreach(doc_arr(people, "people"), i, p) {
+			if (doc_int(p, "id") == held) {
+				found = p;
+				break;
+			}
+		}
+		if (found == NULL && who != NULL && doc_int(who, "id") == held)
+			found = who;
+		if (found != NULL)
+			person_ref(b, found);
+		else
+			html_printf(b, "#%lld", held);
+	}
+	sbuf_char(b, '"');
 }

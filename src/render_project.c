@@ -424,7 +424,6 @@ checkpoint_owner_form(struct sbuf *b, const struct page_ctx *ctx,
     json_t *doc, json_t *c, json_t *people, const struct form_state *fs)
 {
 	char		 form[48], action[96];
-	const char	*sent;
 	long long	 id = doc_int(c, "id");
 
 	(void)snprintf(form, sizeof(form), "cp-%lld-owner", id);
@@ -435,13 +434,11 @@ checkpoint_owner_form(struct sbuf *b, const struct page_ctx *ctx,
 	form_open(b, ctx, fs, action, form, doc_int(c, "version"));
 	html_printf(b, "<label for=\"%s-owner\">Owner</label>\n", form);
 	form_field_error(b, fs, form, "owner_id");
-	html_printf(b, "<select id=\"%s-owner\" name=\"owner_id\"", form);
+	html_printf(b, "<input id=\"%s-owner\" name=\"owner_id\"", form);
+	render_person_pick(b, people, doc_int(doc_obj(c, "owner"), "id"),
+	    doc_obj(c, "owner"), form_sent(fs, form, "owner_id"), "nobody");
 	form_input_attrs(b, fs, form, "owner_id", NULL);
-	sbuf_str(b, ">\n");
-	sent = form_value(fs, form, "owner_id", NULL);
-	render_person_options(b, people, *sent != '\0' ? strtoll(sent, NULL,
-	    10) : doc_int(doc_obj(c, "owner"), "id"), "nobody", NULL);
-	html_printf(b, "</select>\n<label for=\"%s-evidence\">Evidence link "
+	html_printf(b, ">\n<label for=\"%s-evidence\">Evidence link "
 	    "(http or https; empty clears it)</label>\n", form);
 	form_field_error(b, fs, form, "evidence_url");
 	html_printf(b, "<input type=\"url\" id=\"%s-evidence\" "
@@ -645,13 +642,11 @@ checkpoint_new_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 
 	html_printf(b, ">\n<label for=\"%s-owner\">Owner</label>\n", form);
 	form_field_error(b, fs, form, "owner_id");
-	html_printf(b, "<select id=\"%s-owner\" name=\"owner_id\"", form);
+	html_printf(b, "<input id=\"%s-owner\" name=\"owner_id\"", form);
+	render_person_pick(b, people, 0, NULL, form_sent(fs, form,
+	    "owner_id"), "nobody yet");
 	form_input_attrs(b, fs, form, "owner_id", NULL);
 	sbuf_str(b, ">\n");
-	sent = form_value(fs, form, "owner_id", "");
-	render_person_options(b, people, *sent != '\0' ? strtoll(sent, NULL,
-	    10) : 0, "nobody yet", NULL);
-	sbuf_str(b, "</select>\n");
 
 	sbuf_str(b, "<div class=\"field\">\n");
 	form_field_error(b, fs, form, "decision");
@@ -797,14 +792,13 @@ matrix_cell(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		form_field_error(b, fs, form, "person_id");
 		html_printf(b, "<label class=\"visually-hidden\" "
 		    "for=\"%s-person\">%s for %s</label>\n"
-		    "<select id=\"%s-person\" name=\"person_id\"", form,
+		    "<input id=\"%s-person\" name=\"person_id\"", form,
 		    rlabel, doc_str(row, "name"), form);
+		render_person_pick(b, people, person != NULL ?
+		    doc_int(person, "id") : 0, person, form_sent(fs, form,
+		    "person_id"), "nobody");
 		form_input_attrs(b, fs, form, "person_id", NULL);
-		sbuf_str(b, ">\n");
-		render_person_groups(b, people,
-		    person != NULL ? doc_int(person, "id") : 0, "nobody", rkey,
-		    rlabel);
-		html_printf(b, "</select>\n<button type=\"submit\">Save"
+		html_printf(b, ">\n<button type=\"submit\">Save"
 		    "<span class=\"visually-hidden\"> %s for %s</span>"
 		    "</button>\n", rlabel, doc_str(row, "name"));
 		form_close(b);
@@ -825,7 +819,7 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 {
 	json_t		*row, *cell, *person;
 	char		 action[64], name[96], field[112];
-	const char	*rkey, *sent;
+	const char	*rkey;
 	long long	 held;
 	size_t		 i;
 	int		 r, stale;
@@ -864,10 +858,6 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			    "matrix") && fs->field != NULL &&
 			    strcmp(fs->field, field) == 0;
 			held = person != NULL ? doc_int(person, "id") : 0;
-			sent = form_value(fs, "matrix", name, NULL);
-			if (*sent != '\0' || (form_failed(fs, "matrix") &&
-			    !fs->stale))
-				held = strtoll(sent, NULL, 10);
 			if (stale)
 				html_printf(b, "<td class=\"cell-stale\" "
 				    "data-label=\"%s\"><p "
@@ -883,17 +873,16 @@ matrix_form(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 			form_field_error(b, fs, "matrix", field);
 			html_printf(b, "<input type=\"hidden\" name=\"v:%s\" "
 			    "value=\"%lld\"><label class=\"visually-hidden\" "
-			    "for=\"m-%s-%s\">%s for %s</label><select "
+			    "for=\"m-%s-%s\">%s for %s</label><input "
 			    "id=\"m-%s-%s\" name=\"%s\"", name,
 			    doc_int(cell, "version"), doc_str(row, "key"), rkey,
 			    matrix_label(doc, (enum role)r),
 			    doc_str(row, "name"), doc_str(row, "key"), rkey,
 			    name);
+			render_person_pick(b, people, held, person,
+			    form_sent(fs, "matrix", name), "nobody");
 			form_input_attrs(b, fs, "matrix", field, NULL);
-			sbuf_str(b, ">\n");
-			render_person_groups(b, people, held, "nobody", rkey,
-			    matrix_label(doc, (enum role)r));
-			sbuf_str(b, "</select></td>");
+			sbuf_str(b, "></td>");
 		}
 		sbuf_str(b, "</tr>\n");
 	}
@@ -1135,20 +1124,18 @@ handoff_forms(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	form_open(b, ctx, fs, action, form, doc_int(h, "version"));
 	html_printf(b, "<label for=\"%s-from\">From</label>\n", form);
 	form_field_error(b, fs, form, "from_id");
-	html_printf(b, "<select id=\"%s-from\" name=\"from_id\" required",
+	html_printf(b, "<input id=\"%s-from\" name=\"from_id\" required",
 	    form);
+	render_person_pick(b, people, doc_int(doc_obj(h, "from"), "id"),
+	    doc_obj(h, "from"), form_sent(fs, form, "from_id"), "choose");
 	form_input_attrs(b, fs, form, "from_id", NULL);
-	sbuf_str(b, ">\n");
-	render_person_options(b, people,
-	    doc_int(doc_obj(h, "from"), "id"), "choose", NULL);
-	html_printf(b, "</select>\n<label for=\"%s-to\">To</label>\n", form);
+	html_printf(b, ">\n<label for=\"%s-to\">To</label>\n", form);
 	form_field_error(b, fs, form, "to_id");
-	html_printf(b, "<select id=\"%s-to\" name=\"to_id\" required", form);
+	html_printf(b, "<input id=\"%s-to\" name=\"to_id\" required", form);
+	render_person_pick(b, people, doc_int(doc_obj(h, "to"), "id"),
+	    doc_obj(h, "to"), form_sent(fs, form, "to_id"), "choose");
 	form_input_attrs(b, fs, form, "to_id", NULL);
-	sbuf_str(b, ">\n");
-	render_person_options(b, people, doc_int(doc_obj(h, "to"), "id"),
-	    "choose", NULL);
-	html_printf(b, "</select>\n<label for=\"%s-artifact\">Artifact link"
+	html_printf(b, ">\n<label for=\"%s-artifact\">Artifact link"
 	    "</label>\n", form);
 	form_field_error(b, fs, form, "artifact_url");
 	html_printf(b, "<input type=\"url\" id=\"%s-artifact\" "
@@ -1302,7 +1289,7 @@ section_edit(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 		"Reactivate", "Pause", "Ship", "Cancel"
 	};
 	char			 action[64];
-	const char		*pm, *sent;
+	const char		*sent;
 	enum project_status	 st;
 	int			 i;
 
@@ -1322,13 +1309,11 @@ section_edit(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	html_printf(b, "<div class=\"field\">\n<label for=\"project-pm_id\">"
 	    "PM</label>\n");
 	form_field_error(b, fs, "project", "pm_id");
-	sbuf_str(b, "<select id=\"project-pm_id\" name=\"pm_id\"");
+	sbuf_str(b, "<input id=\"project-pm_id\" name=\"pm_id\" required");
+	render_person_pick(b, people, doc_int(doc_obj(doc, "pm"), "id"),
+	    doc_obj(doc, "pm"), form_sent(fs, "project", "pm_id"), "choose");
 	form_input_attrs(b, fs, "project", "pm_id", NULL);
-	sbuf_str(b, ">\n");
-	pm = form_value(fs, "project", "pm_id", NULL);
-	render_person_options(b, people, *pm != '\0' ? strtoll(pm, NULL, 10) :
-	    doc_int(doc_obj(doc, "pm"), "id"), NULL, "pm");
-	sbuf_str(b, "</select>\n</div>\n");
+	sbuf_str(b, ">\n</div>\n");
 	edit_input(b, fs, "kickoff_on", "Kickoff", "date",
 	    doc_str(doc, "kickoff_on"), NULL);
 	edit_input(b, fs, "target_launch_on", "Target launch", "date",
@@ -1642,8 +1627,6 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
     json_t *people, const struct risk_list *risks, json_t *history,
     json_t *projects, const struct form_state *fs)
 {
-	/* A select per box, checkpoint and handoff: the people drawn once. */
-	render_menus_begin();
 	layout_begin(b, doc_str(doc, "name"), ctx);
 	section_header(b, doc, ctx->today);
 	section_status(b, doc);
@@ -1677,6 +1660,7 @@ render_project_page(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
 	section_stage(b, ctx, doc, fs);
 	section_edit(b, ctx, doc, people, fs);
 	section_history(b, history);
+	/* Every person picker's choices, once (render_person_pick()). */
+	render_people_list(b, people);
 	layout_end(b);
-	render_menus_end();
 }

@@ -164,6 +164,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    "FROM api.authorize($1::jsonb) w, api.digest_read(w.call) r",
 	    "digest_read", 0, AUTH },
 	[STMT_KEPT_PUT] = { "kept_put", AUTHED("kept_put"), AUTH },
+	[STMT_PEOPLE_NAMED] = { "people_named", AUTHED("people_named"),
+	    AUTH },
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
 	/* The portfolio page's body kept, or api.portfolio's document. */
 	[STMT_PORTFOLIO_READ] = { "portfolio_read", "SELECT w.who, r.doc, "

@@ -122,3 +122,32 @@ BEGIN
 	RETURN api.person_json(r);
 END
 $$;
+
+-- A project page's person pickers take a name or an email typed in, not
+-- only a choice from their list (page.c): for each text of body.names,
+-- the active people it names, two at most (more than one: ambiguous).
+-- A name or email it is, in any case, first; else a name it begins.
+CREATE FUNCTION api.people_named(p jsonb) RETURNS json
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	t	text;
+	k	text;
+	ids	bigint[];
+	named	jsonb := '{}';
+BEGIN
+	FOR t IN SELECT DISTINCT jsonb_array_elements_text(p->'body'->'names')
+	    LOOP
+		k := lower(btrim(t));
+		ids := ARRAY(SELECT x.id FROM people x WHERE x.active AND
+		    (lower(x.name) = k OR lower(x.email) = k)
+		    ORDER BY x.id LIMIT 2);
+		IF cardinality(ids) = 0 AND k <> '' THEN
+			ids := ARRAY(SELECT x.id FROM people x WHERE x.active
+			    AND starts_with(lower(x.name), k)
+			    ORDER BY x.id LIMIT 2);
+		END IF;
+		named := named || jsonb_build_object(t, to_jsonb(ids));
+	END LOOP;
+	RETURN named::json;
+END
+$$;

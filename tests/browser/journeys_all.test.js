@@ -25,7 +25,8 @@ import assert from 'node:assert/strict';
 import { startServer } from '../lib/harness.js';
 import { launch, screenshot } from '../lib/browser.js';
 import { asPerson } from '../lib/fixtures.js';
-import { addDays, makePeople, newContext, optionLabel, signIn, submit } from
+import { addDays, makePeople, newContext, optionLabel, personRef, signIn,
+    submit } from
     '../lib/pages.js';
 
 const TODAY = '2026-03-02';		// a Monday
@@ -137,7 +138,7 @@ for (const width of [1280, 390]) {
 		const leave = [`model_serving/mle`, `${open}/mle`];
 		await page.getByText('Edit the whole matrix in one save').click();
 		const form = page.locator('#form-matrix');
-		const selects = form.locator('select');
+		const selects = form.locator('input[list="people"]');
 		const n = await selects.count();
 		assert.ok(n >= 20, `${n} boxes`);
 		const who = { ds: 'Dana Diaz', mle: 'Milo Marsh',
@@ -147,8 +148,7 @@ for (const width of [1280, 390]) {
 			const box = await s.getAttribute('name');
 			if (leave.includes(box))
 				continue;
-			await s.selectOption({ label: optionLabel(
-			    team[who[box.split('/')[1]]]) });
+			await s.fill(personRef(team[who[box.split('/')[1]]]));
 		}
 		await assertNoSideways(page, width, 'the matrix form');
 		await shot(page, 'matrix-filled');

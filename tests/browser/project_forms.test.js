@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { startServer, TOP } from '../lib/harness.js';
 import { launch } from '../lib/browser.js';
-import { assertAccessible, newContext, signIn, submit, visit } from
+import { assertAccessible, newContext, personRef, signIn, submit, visit }
+    from
     '../lib/pages.js';
 
 const TODAY = '2026-11-23';
@@ -88,8 +89,7 @@ for (const width of [390, 1280]) {
 		const form = page.locator(`#form-cp-${id}-owner`);
 		await page.locator(`tr:has(#form-cp-${id}-owner) summary`,
 		    { hasText: 'Owner and evidence link' }).click();
-		await page.locator(`#cp-${id}-owner-owner`).selectOption(
-		    String(ana.id));
+		await page.locator(`#cp-${id}-owner-owner`).fill(personRef(ana));
 		const link = `https://wiki.example.com/shadow-${width}`;
 		await page.locator(`#cp-${id}-owner-evidence`).fill(link);
 		await checkPage(page, width, 'the owner form open');

@@ -473,18 +473,24 @@ test('the matrix form: every box in one save; a stale box is named',
 	const p = await freshProject('Matrix by form');
 	const html = await page(`/projects/${p.id}`);
 	assert.match(html, /<summary>Edit the whole matrix in one save<\/summary>/);
-	// A box's people: its role first, the others still reachable.
-	const sel = /<select id="m-problem_framing-ds" name="problem_framing\/ds">([\s\S]*?)<\/select>/
-	    .exec(html);
-	assert.ok(sel, 'a select per box');
-	assert.match(sel[1], /^\n?<option value="">nobody<\/option>\n<optgroup label="DS">\n<option value="\d+">[^<]*\(ds\)<\/option>/);
-	assert.match(sel[1], /<optgroup label="Other roles">\n<option value="\d+">[^<]*\((mle|swe|pm)\)/);
-	assert.doesNotMatch(sel[1].split('Other roles')[0], /\((mle|swe|pm)\)/);
+	// A box's picker, on the page's one list of people (every active
+	// one, as "Name (role) #id"), empty: nobody holds it yet.
+	assert.match(html, /<input id="m-problem_framing-ds" name="problem_framing\/ds" type="text" list="people" autocomplete="off" placeholder="nobody" value="">/);
+	const lists = [...html.matchAll(/<datalist id="people">([\s\S]*?)<\/datalist>/g)];
+	assert.equal(lists.length, 1, 'the people listed once');
+	const active = (await get('/api/v1/people?active=true&limit=200'))
+	    .people;
+	const offered = [...lists[0][1].matchAll(/<option value="([^"]*)">/g)]
+	    .map((m) => m[1]);
+	assert.equal(offered.length, active.length);
+	for (const x of active)
+		assert.ok(offered.includes(`${x.name} (${x.role}) #${x.id}`),
+		    x.name);
 	assert.match(html, /<input type="hidden" name="v:problem_framing\/ds" value="1">/);
-	// Every expected box has its select.
+	// Every expected box has its picker.
 	const expected = p.ownership.reduce((n, row) => n + ROLES.filter((r) =>
 	    row[r].expected).length, 0);
-	assert.equal([...html.matchAll(/<select id="m-/g)].length, expected);
+	assert.equal([...html.matchAll(/<input id="m-/g)].length, expected);
 
 	// Fill every expected box in one post.
 	const people = (await get('/api/v1/people?active=true&limit=200')).people;
@@ -493,8 +499,9 @@ test('the matrix form: every box in one save; a stale box is named',
 		for (const r of ROLES) {
 			if (!row[r].expected)
 				continue;
-			fields[`${row.key}/${r}`] = String(people.find((x) =>
-			    x.role === r).id);
+			// As a picker sends a choice from its list.
+			const x = people.find((y) => y.role === r);
+			fields[`${row.key}/${r}`] = `${x.name} (${x.role}) #${x.id}`;
 			fields[`v:${row.key}/${r}`] = '1';
 		}
 	const ok = await postForm(srv, admin, `/projects/${p.id}/ownership`,

@@ -154,6 +154,73 @@ test('the owner and evidence link: set by a member, shown as a link',
 	assert.equal(cleared.evidence_url, null);
 });
 
+// A project page's person pickers: one list of the active people per
+// page, each picker holding "Name (role) #id"; what is sent may be that,
+// an id, or a name or an email typed in that names one active person.
+test('a person picker takes a choice from the list, a name or an email; ' +
+    'a name of nobody or of several is refused next to the field',
+    async () => {
+	const c = (await checkpoints()).find((x) => x.title ===
+	    'Labels audited');
+	const path = `/projects/${project.id}/checkpoints/${c.id}/owner`;
+	const [zoe, zed] = [await createPerson(srv, { name: 'Zoe Quill',
+	    role: 'swe' }), await createPerson(srv, { name: 'Zoe Quist',
+	    role: 'ds' })];
+	const html = await page(`/projects/${project.id}`);
+	const list = /<datalist id="people">([\s\S]*?)<\/datalist>/.exec(html);
+	assert.ok(list, 'the page lists its people');
+	assert.equal(html.match(/<datalist/g).length, 1, 'once');
+	assert.match(list[1], new RegExp(`<option value="Zoe Quill \\(swe\\) #${zoe.id}">`));
+	const owner = async () => (await get(`/api/v1/checkpoints/${c.id}`));
+	const send = async (text) => postForm(srv, member, path, { version:
+	    String((await owner()).version), owner_id: text,
+	    evidence_url: '' });
+
+	// A choice from the list; then a unique start of a name, any case;
+	// then an email; then an id.
+	for (const [text, who] of [[`Zoe Quill (swe) #${zoe.id}`, zoe],
+	    ['zoe quis', zed], [' ZOE QUILL ', zoe],
+	    [zed.email.toUpperCase(), zed], [String(zoe.id), zoe]]) {
+		const r = await send(text);
+		assert.equal(r.status, 303, `${text}: ${r.text.slice(0, 300)}`);
+		assert.equal((await owner()).owner.id, who.id, text);
+	}
+	// Two people begin so: refused, what was typed kept, nothing saved.
+	const before = await owner();
+	for (const [text, words] of [['Zoe Qu', 'More than one person is ' +
+	    'named &quot;Zoe Qu&quot;: choose one from the list'],
+	    ['Nobody Here', 'Nobody active is named &quot;Nobody Here&quot;: ' +
+	    'choose someone from the list']]) {
+		const r = await send(text);
+		assert.equal(r.status, 400, r.text.slice(0, 300));
+		assert.ok(r.text.includes(`id="cp-${c.id}-owner-owner_id-error" ` +
+		    `role="alert">${words}</p>`),
+		    r.text.match(/field-error[^\n]*/)?.[0]);
+		assert.match(r.text, new RegExp(`<input id="cp-${c.id}-owner-` +
+		    `owner" name="owner_id" type="text" list="people" ` +
+		    `autocomplete="off" placeholder="nobody" value="${text}" ` +
+		    'aria-invalid="true"'));
+		assert.deepEqual(await owner(), before);
+	}
+	// Someone inactive is named by nobody active.
+	const off = await srv.api('PATCH', `/api/v1/people/${zed.id}`,
+	    { active: false });
+	assert.equal(off.status, 200, off.text);
+	assert.equal((await send('Zoe Quist')).status, 400);
+	// A matrix box named by a name, in the one save.
+	const doc = await get(`/api/v1/projects/${project.id}`);
+	const fields = formFields(await page(`/projects/${project.id}`),
+	    'form-matrix');
+	const key = doc.ownership.find((row) => row.swe.expected &&
+	    row.swe.person === null).key;
+	fields[`${key}/swe`] = 'zoe quill';
+	const saved = await postForm(srv, pm, `/projects/${project.id}/ownership`,
+	    fields);
+	assert.equal(saved.status, 303, saved.text.match(/field-error[^\n]*/g)?.join('\n'));
+	assert.equal((await get(`/api/v1/projects/${project.id}`)).ownership
+	    .find((row) => row.key === key).swe.person.id, zoe.id);
+});
+
 test('an evidence link that is not a web address is never a link',
     async () => {
 	const c = (await checkpoints()).find((x) => x.title ===
@@ -297,10 +364,10 @@ test('with more people than a select lists, each select shows who it ' +
 	assert.equal(owned.status, 200, owned.text);
 
 	const html = await page(`/projects/${project.id}`);
-	const selects = [...html.matchAll(
-	    /<select id="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)];
-	const holding = selects.filter(([, , body]) =>
-	    body.includes(`<option value="${zed.id}" selected>`));
+	const pickers = [...html.matchAll(
+	    /<input id="([^"]+)" name="[^"]+"[^>]* list="people"[^>]* value="([^"]*)"/g)];
+	const holding = pickers.filter(([, , value]) =>
+	    value === `Zz Holder (ds) #${zed.id}`);
 	const ids = holding.map(([, id]) => id);
 	// The box's own form, the whole matrix's, the checkpoint's owner.
 	assert.ok(ids.includes(`m-${key}-ds`), ids.join(' '));

@@ -98,6 +98,12 @@ export function optionLabel(person) {
 	return `${person.name} (${person.role})`;
 }
 
+// What a person picker (a project page's boxes, owners, handoffs) shows
+// and sends for someone, as its list offers them: "Name (role) #id".
+export function personRef(person) {
+	return `${person.name} (${person.role}) #${person.id}`;
+}
+
 // Create people (they "already exist" in the journeys); returns by name.
 export async function makePeople(srv, list) {
 	const out = {};

@@ -62,6 +62,13 @@ export function csrfOf(html) {
 // The fields of a page's form as a browser would send it untouched: its
 // hidden inputs and each select's selected option (none: empty), the CSRF
 // token left out (postForm adds the session's).
+// Text as an attribute value held it.
+export function unescapeHtml(s) {
+	return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+	    .replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+	    .replace(/&amp;/g, '&');
+}
+
 export function formFields(html, id) {
 	const m = html.match(new RegExp(`<form method="post" action="[^"]+" ` +
 	    `id="${id}">([\\s\\S]*?)</form>`));
@@ -74,6 +81,10 @@ export function formFields(html, id) {
 	    /<select id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
 		fields[name] = body.match(/<option value="([^"]*)" selected>/)
 		    ?.[1] ?? '';
+	// A person picker sends what it shows ("Name (role) #id").
+	for (const [, name, value] of m[1].matchAll(
+	    /<input id="[^"]+" name="([^"]+)"[^>]* list="people"[^>]* value="([^"]*)"/g))
+		fields[name] = unescapeHtml(value);
 	delete fields.csrf;
 	return fields;
 }
