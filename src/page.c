@@ -12,11 +12,14 @@
  * state, so the message sits next to the field and nothing typed is lost.
  *
  * A view that names itself kept is kept whole once drawn for a plain GET
- * (kept.c), per account: its statement is a kept read, which adds who is
- * asking to the key it is given (the view, this code, today and the
- * address) and answers the kept text, if any, and the key it used in its
- * second and third columns.  The page is drawn with marks where each
- * answer's CSRF token and Idempotency-Keys go (render.h).
+ * (kept.c): its statement is a kept read, given the key (the view, this
+ * code, today and the address), that answers the kept text, if any, and
+ * the key it used in its second and third columns: a page that shows
+ * what its reader may do is kept per account (the statement adds who
+ * asks to the key).  The page is drawn with marks where each answer's
+ * CSRF token and Idempotency-Keys go (render.h).  A view with a title
+ * draws its body only, kept for everyone, and the page around it is
+ * drawn for each answer.
  */
 #include "handoff.h"
 #include "facts.h"
@@ -157,7 +160,11 @@ view_render(const struct page_view *v, struct http_request *req,
 	}
 	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
+	if (v->title != NULL)
+		layout_begin(&b, v->title, &ctx);
 	v->draw(&b, &ctx, doc, fs);
+	if (v->title != NULL)
+		layout_end(&b);
 	page_reply(req, status, &b);
 }
 
@@ -265,16 +272,24 @@ page_key(struct http_request *req, struct page_call *pc)
 	    req->query_string != NULL ? req->query_string : "");
 }
 
-/* A kept page, its marks filled in for this answer. */
+/*
+ * A kept page (or body, in the page around it), its marks filled in for
+ * this answer.
+ */
 static void
-page_kept_reply(struct http_request *req, const char *text, const char *how)
+page_kept_reply(struct http_request *req, const struct page_view *v,
+    const char *text, const char *how)
 {
 	struct page_ctx	ctx;
 	struct sbuf	b;
 
 	page_ctx_init(req, &ctx);
 	sbuf_init(&b);
+	if (v->title != NULL)
+		layout_begin(&b, v->title, &ctx);
 	page_marks_fill(&b, text, strlen(text), ctx.csrf, ctx.idem);
+	if (v->title != NULL)
+		layout_end(&b);
 	http_response_header(req, "x-handoff-kept", how);
 	page_reply(req, 200, &b);
 }
@@ -285,16 +300,17 @@ page_kept_finish(struct http_request *req, struct pipe *p,
     struct page_call *pc)
 {
 	struct page_ctx	 ctx;
+	struct sbuf	 b;
 	const char	*text, *how;
 	json_t		*doc;
 	int		 ret;
 
 	switch (kept_step(&pc->kept, p, 1, &text, &how)) {
 	case KEPT_PUT:
-		page_kept_reply(req, sbuf_cstr(&pc->kept.made), how);
+		page_kept_reply(req, pc->view, sbuf_cstr(&pc->kept.made), how);
 		return (PIPE_DONE);
 	case KEPT_HIT:
-		page_kept_reply(req, text, how);
+		page_kept_reply(req, pc->view, text, how);
 		return (PIPE_DONE);
 	case KEPT_MISS:
 		break;
@@ -309,10 +325,19 @@ page_kept_finish(struct http_request *req, struct pipe *p,
 	page_ctx_init(req, &ctx);
 	ctx.marks = 1;
 	pc->view->draw(&pc->kept.made, &ctx, doc, NULL);
+	if (sbuf_failed(&pc->kept.made)) {
+		json_decref(doc);
+		sbuf_init(&b);
+		layout_error_page(&b, 500, "Internal error",
+		    "The page could not be read.");
+		page_reply(req, 500, &b);
+		return (PIPE_DONE);
+	}
 	ret = PIPE_MORE;
 	if (!kept_put(&pc->kept, p, json_string_value(json_object_get(doc,
 	    "snap")))) {
-		page_kept_reply(req, sbuf_cstr(&pc->kept.made), "made");
+		page_kept_reply(req, pc->view, sbuf_cstr(&pc->kept.made),
+		    "made");
 		ret = PIPE_DONE;
 	}
 	json_decref(doc);
@@ -338,7 +363,8 @@ page_show_fail(struct http_request *req, struct pipe *p,
 	struct page_call	*pc = pipe_ctx(p);
 
 	if (kept_failed(&pc->kept, "page", err))
-		page_kept_reply(req, sbuf_cstr(&pc->kept.made), "made");
+		page_kept_reply(req, pc->view, sbuf_cstr(&pc->kept.made),
+		    "made");
 	else
 		reply_db_error(req, err);
 	return (PIPE_DONE);

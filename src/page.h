@@ -28,6 +28,12 @@ struct page_view {
 	 * statement is a kept read.
 	 */
 	const char	*kept;
+	/*
+	 * A view that draws only its body, the same for everyone who may
+	 * see it, gives the page's title: page.c draws the page around it
+	 * (who is signed in) for each answer, and keeps the body alone.
+	 */
+	const char	*title;
 };
 
 /* How a form field becomes a JSON body field. */
@@ -77,9 +83,7 @@ struct page_action {
 	void			(*adjust)(json_t *, json_t *);
 };
 
-/* The portfolio (/): its body kept whole (page_portfolio.c). */
-extern const struct pipe_ops	portfolio_ops;
-extern const struct page_view	kickoff_view, people_view,
+extern const struct page_view	portfolio_view, kickoff_view, people_view,
 				project_view, accounts_view, outbox_view,
 				me_view, deactivate_view, me_mail_view,
 				templates_view;

@@ -12,39 +12,20 @@
 
 /*
  * The projects, riskiest first, as the filters narrow them: the active
- * ones unless the status filter asks for others (api.portfolio).  The
- * page's body is the same for everyone who may see it, so it is kept
- * whole once made (kept.c), under a key of what it depends on besides
- * the database: this code, today and the query as api.portfolio takes
- * it.  The chrome around it (who is signed in) is drawn for each request.
+ * ones unless the status filter asks for others (api.portfolio, through
+ * api.portfolio_read: the page's body is kept whole, page.c).
  */
-struct portfolio_call {
-	day_t		today;
-	struct kept	kept;
-};
-
-static void
-portfolio_cleanup(void *arg)
-{
-	struct portfolio_call	*c = arg;
-
-	kept_free(&c->kept);
-}
-
 static int
-portfolio_prepare(struct http_request *req, struct pipe *p)
+portfolio_push(struct http_request *req, struct pipe *p, json_t *path)
 {
-	struct portfolio_call	*c = pipe_ctx(p);
-	json_t			*query, *call;
-	char			 today[DATE_LEN], *q;
-	int			 ret;
+	json_t	*query;
+	int	 rc;
 
-	kept_init(&c->kept);
-	c->today = app_today();
+	(void)path;
 	query = json_object();
 	if (req_query(req, portfolio_query, query) != KORE_RESULT_OK) {
 		json_decref(query);
-		return (KORE_RESULT_ERROR);	/* it replied */
+		return (-1);
 	}
 	/* The page shows the active projects unless asked (the API: all). */
 	if (json_object_get(query, "status") == NULL)
@@ -52,22 +33,15 @@ portfolio_prepare(struct http_request *req, struct pipe *p)
 	json_object_set_new(query, "wide", json_integer(PORTFOLIO_WIDE));
 	if (json_object_get(query, "severity") != NULL)
 		json_object_set_new(query, "at_least", json_true());
-	date_format(c->today, today);
-	if ((q = json_dumps(query, JSON_COMPACT | JSON_SORT_KEYS)) != NULL)
-		kept_key(&c->kept, "portfolio html %s %s %s", HANDOFF_VERSION,
-		    today, q);
-	free(q);
-	call = req_call_doc(-1, NULL, query, NULL);
+	rc = page_send(req, p, STMT_PORTFOLIO_READ, NULL, query);
 	json_decref(query);
-	kept_ask(&c->kept, call);
-	if ((ret = pipe_send(p, STMT_PORTFOLIO_READ, call)) != KORE_RESULT_OK)
-		reply_error(req, 500, "internal", "internal error", NULL);
-	return (ret);
+	return (rc);
 }
 
-/* The page's body from api.portfolio's document doc; -1 if it failed. */
-static int
-portfolio_body(struct sbuf *b, json_t *doc, day_t today)
+/* The page's body, the same for everyone, from api.portfolio's answer. */
+static void
+portfolio_draw(struct sbuf *b, const struct page_ctx *ctx, json_t *doc,
+    const struct form_state *fs)
 {
 	struct portfolio_rows	 rows;
 	struct portfolio_filter	 filter;
@@ -77,6 +51,7 @@ portfolio_body(struct sbuf *b, json_t *doc, day_t today)
 	enum project_status	 ps;
 	const char		*s;
 
+	(void)fs;
 	q = json_object_get(doc, "query");
 	filter.pm = json_integer_value(json_object_get(q, "pm"));
 	filter.stage = -1;
@@ -94,92 +69,21 @@ portfolio_body(struct sbuf *b, json_t *doc, day_t today)
 	    severity_from_key(s, &sev) == 0)
 		filter.severity = (int)sev;
 
-	if (views_portfolio(doc, today, filter.severity,
+	if (views_portfolio(doc, ctx->today, filter.severity,
 	    (size_t)json_integer_value(json_object_get(q, "offset")),
 	    json_is_integer(json_object_get(q, "limit")) ?
 	    (size_t)json_integer_value(json_object_get(q, "limit")) : 50,
-	    PORTFOLIO_WIDE, &rows) == -1)
-		return (-1);
-	render_portfolio_body(b, today, &rows, &filter);
+	    PORTFOLIO_WIDE, &rows) == -1) {
+		sbuf_fail(b);		/* page.c answers 500 */
+		return;
+	}
+	render_portfolio_body(b, ctx->today, &rows, &filter);
 	views_portfolio_free(&rows);
-	return (sbuf_failed(b) ? -1 : 0);
 }
 
-/* The page around body, with how the body came (X-Handoff-Kept). */
-static void
-portfolio_reply(struct http_request *req, const char *body, const char *how)
-{
-	struct page_ctx	ctx;
-	struct sbuf	b;
-
-	page_ctx_init(req, &ctx);
-	sbuf_init(&b);
-	http_response_header(req, "x-handoff-kept", how);
-	layout_begin(&b, "Portfolio", &ctx);
-	sbuf_str(&b, body);
-	layout_end(&b);
-	page_reply(req, 200, &b);
-}
-
-static int
-portfolio_finish(struct http_request *req, struct pipe *p)
-{
-	struct portfolio_call	*c = pipe_ctx(p);
-	struct sbuf		 b;
-	const char		*text, *how;
-	json_t			*doc;
-	int			 ret;
-
-	switch (kept_step(&c->kept, p, 1, &text, &how)) {
-	case KEPT_PUT:
-		portfolio_reply(req, sbuf_cstr(&c->kept.made), how);
-		return (PIPE_DONE);
-	case KEPT_HIT:
-		portfolio_reply(req, text, how);
-		return (PIPE_DONE);
-	case KEPT_MISS:
-		break;
-	}
-	doc = pipe_result(p);
-	if (doc == NULL || portfolio_body(&c->kept.made, doc, c->today) ==
-	    -1) {
-		json_decref(doc);
-		sbuf_init(&b);
-		layout_error_page(&b, 500, "Internal error",
-		    "The portfolio could not be read.");
-		page_reply(req, 500, &b);
-		return (PIPE_DONE);
-	}
-	ret = PIPE_MORE;
-	if (!kept_put(&c->kept, p, json_string_value(json_object_get(doc,
-	    "snap")))) {
-		portfolio_reply(req, sbuf_cstr(&c->kept.made), "made");
-		ret = PIPE_DONE;
-	}
-	json_decref(doc);
-	return (ret);
-}
-
-/* Keeping the body failed: the page is answered all the same. */
-static int
-portfolio_fail(struct http_request *req, struct pipe *p,
-    const struct db_error *err)
-{
-	struct portfolio_call	*c = pipe_ctx(p);
-
-	if (kept_failed(&c->kept, "portfolio", err))
-		portfolio_reply(req, sbuf_cstr(&c->kept.made), "made");
-	else
-		reply_db_error(req, err);
-	return (PIPE_DONE);
-}
-
-const struct pipe_ops portfolio_ops = {
-	.ctx_size = sizeof(struct portfolio_call),
-	.prepare = portfolio_prepare,
-	.finish = portfolio_finish,
-	.fail = portfolio_fail,
-	.cleanup = portfolio_cleanup,
+const struct page_view portfolio_view = {
+	.push = portfolio_push, .draw = portfolio_draw,
+	.kept = "portfolio", .title = "Portfolio"
 };
 
 /* Kickoff ---------------------------------------------------------------- */

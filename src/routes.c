@@ -193,7 +193,6 @@ static const struct run_pipe projects = { &projects_ops, NULL };
 static const struct run_pipe digest_api = { &digest_ops, &digest_as_json };
 static const struct run_pipe digest_page = { &digest_ops, &digest_as_html };
 static const struct run_pipe digest_text = { &digest_ops, &digest_as_md };
-static const struct run_pipe portfolio = { &portfolio_ops, NULL };
 static const struct run_pipe portfolio_csv = { &portfolio_csv_ops, NULL };
 static const struct run_pipe risks_csv = { &risks_csv_ops, NULL };
 static const struct run_pipe checkpoints_csv = { &checkpoints_csv_ops, NULL };
@@ -207,7 +206,7 @@ static const struct run_pipe me = { &me_ops, NULL };
 #define M(method, access, run, arg)	{ method, access, run, arg }
 
 static const struct route_method m_portfolio[] = {
-	M(GET, ACCESS_VIEWER, run_pipe, &portfolio),
+	M(GET, ACCESS_VIEWER, run_page, &portfolio_view),
 };
 static const struct route_method m_login[] = {
 	M(GET, ACCESS_PUBLIC, run_pipe, &login_page),

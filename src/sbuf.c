@@ -147,6 +147,12 @@ sbuf_failed(const struct sbuf *b)
 	return (b->failed);
 }
 
+void
+sbuf_fail(struct sbuf *b)
+{
+	b->failed = 1;
+}
+
 const char *
 sbuf_cstr(const struct sbuf *b)
 {

@@ -31,6 +31,8 @@ void	 sbuf_printf(struct sbuf *, const char *, ...)
 void	 sbuf_vprintf(struct sbuf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 int	 sbuf_failed(const struct sbuf *);
+/* What it holds is not what was meant: answered as a failure. */
+void	 sbuf_fail(struct sbuf *);
 const char *sbuf_cstr(const struct sbuf *);	/* "" when empty */
 
 /* Hands the bytes to the caller, who free()s them; the buffer is reset. */

@@ -169,7 +169,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
 	/* The portfolio page's body kept, or api.portfolio's document. */
 	[STMT_PORTFOLIO_READ] = { "portfolio_read", "SELECT w.who, r.doc, "
-	    "r.kept FROM api.authorize($1::jsonb) w, "
+	    "r.kept, r.key FROM api.authorize($1::jsonb) w, "
 	    "api.portfolio_read(w.call) r", "portfolio_read", 0, AUTH | KEPT },
 	/* The page kept (its marks to fill), or api.project_page's. */
 	[STMT_PROJECT_PAGE] = { "project_page_read", "SELECT w.who, r.doc, "

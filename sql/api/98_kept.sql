@@ -74,6 +74,14 @@ LANGUAGE sql STABLE AS $$
 	SELECT pg_current_snapshot()::text
 $$;
 
+-- A document to make an answer from, with the snapshot it was read from
+-- (what the answer is kept with: api.kept_put).
+CREATE FUNCTION api.kept_doc(p_doc json) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT api.json_concat(p_doc, json_build_object('snap',
+	    api.kept_snapshot()))
+$$;
+
 -- Keep p.body as the answer of p.key, made from snapshot p.snap (as
 -- api.kept_snapshot() gave it).  Not kept when pruning has gone past the
 -- snapshot (the rows that would end it may be gone), nor over an answer
@@ -137,26 +145,24 @@ CREATE FUNCTION api.digest_read(p jsonb, OUT doc json, OUT kept text)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	kept := api.kept_get(p->>'kept');
-	IF kept IS NOT NULL THEN
-		RETURN;
+	IF kept IS NULL THEN
+		doc := api.kept_doc(api.digest(p));
 	END IF;
-	doc := api.json_concat(api.digest(p), json_build_object('snap',
-	    api.kept_snapshot()));
 END
 $$;
 
--- GET / (the portfolio page): the page's body kept under p.kept, if it is
--- still true (kept), else api.portfolio's document with the snapshot it
--- was read from (doc).
-CREATE FUNCTION api.portfolio_read(p jsonb, OUT doc json, OUT kept text)
+-- GET / (the portfolio page): the page's body kept under p.kept (key),
+-- the same for everyone, if it is still true (kept), else api.portfolio's
+-- document with the snapshot it was read from (doc).
+CREATE FUNCTION api.portfolio_read(p jsonb, OUT doc json, OUT kept text,
+    OUT key text)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	kept := api.kept_get(p->>'kept');
-	IF kept IS NOT NULL THEN
-		RETURN;
+	key := p->>'kept';
+	kept := api.kept_get(key);
+	IF kept IS NULL THEN
+		doc := api.kept_doc(api.portfolio(p));
 	END IF;
-	doc := api.json_concat(api.portfolio(p), json_build_object('snap',
-	    api.kept_snapshot()));
 END
 $$;
 
@@ -170,11 +176,9 @@ LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	key := (p->>'kept') || ' user ' || (p->>'user_id');
 	kept := api.kept_get(key);
-	IF kept IS NOT NULL THEN
-		RETURN;
+	IF kept IS NULL THEN
+		doc := api.kept_doc(api.project_page(p));
 	END IF;
-	doc := api.json_concat(api.project_page(p), json_build_object('snap',
-	    api.kept_snapshot()));
 END
 $$;
 
