@@ -181,9 +181,9 @@ test_marks_filled(void **state)
 
 	/* A lone mark byte, or a mark cut short at the end, stays. */
 	sbuf_init(&out);
-	page_marks_fill(&out, "a\001b\001csr", 9, "T", "I");
-	assert_int_equal(out.len, 9);
-	assert_memory_equal(out.data, "a\001b\001csr", 9);
+	page_marks_fill(&out, "a\001b\001csr", 7, "T", "I");
+	assert_int_equal(out.len, 7);
+	assert_memory_equal(out.data, "a\001b\001csr", 7);
 	sbuf_free(&out);
 
 	/* Unmarked, the page is drawn with the values themselves. */
