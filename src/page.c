@@ -190,7 +190,8 @@ page_show_prepare(struct http_request *req, struct pipe *p)
 		    "There is no page at this address.", NULL);
 		return (KORE_RESULT_ERROR);
 	}
-	if (pc->view->kept != NULL && !page_changed(req, pc))
+	/* A page sent back to a form that lost a race is never kept. */
+	if (!page_changed(req, pc) && pc->view->kept != NULL)
 		page_key(req, pc);
 	if (view_push(pc->view, req, p, pc->path) == -1)
 		return (KORE_RESULT_ERROR);	/* push() replied */
@@ -198,19 +199,27 @@ page_show_prepare(struct http_request *req, struct pipe *p)
 	return (KORE_RESULT_OK);
 }
 
+/* A page that could not be read or drawn: 500. */
+static void
+page_unreadable(struct http_request *req)
+{
+	struct sbuf	b;
+
+	sbuf_init(&b);
+	layout_error_page(&b, 500, "Internal error",
+	    "The page could not be read.");
+	page_reply(req, 500, &b);
+}
+
 /* Draw the view from its answer; a missing one is a 500 page. */
 static void
 page_draw(struct http_request *req, struct pipe *p, struct page_call *pc,
     const struct form_state *fs)
 {
-	struct sbuf	 b;
 	json_t		*doc;
 
 	if ((doc = pipe_result(p)) == NULL) {
-		sbuf_init(&b);
-		layout_error_page(&b, 500, "Internal error",
-		    "The page could not be read.");
-		page_reply(req, 500, &b);
+		page_unreadable(req);
 		return;
 	}
 	view_render(pc->view, req, doc, pc->path, fs, pc->status);
@@ -300,7 +309,6 @@ page_kept_finish(struct http_request *req, struct pipe *p,
     struct page_call *pc)
 {
 	struct page_ctx	 ctx;
-	struct sbuf	 b;
 	const char	*text, *how;
 	json_t		*doc;
 	int		 ret;
@@ -316,7 +324,7 @@ page_kept_finish(struct http_request *req, struct pipe *p,
 		break;
 	}
 	if ((doc = pipe_result(p)) == NULL) {
-		page_draw(req, p, pc, NULL);	/* the 500 page */
+		page_unreadable(req);
 		return (PIPE_DONE);
 	}
 	/* The key with who asks, as the statement used it. */
@@ -327,10 +335,7 @@ page_kept_finish(struct http_request *req, struct pipe *p,
 	pc->view->draw(&pc->kept.made, &ctx, doc, NULL);
 	if (sbuf_failed(&pc->kept.made)) {
 		json_decref(doc);
-		sbuf_init(&b);
-		layout_error_page(&b, 500, "Internal error",
-		    "The page could not be read.");
-		page_reply(req, 500, &b);
+		page_unreadable(req);
 		return (PIPE_DONE);
 	}
 	ret = PIPE_MORE;
@@ -351,7 +356,7 @@ page_show_finish(struct http_request *req, struct pipe *p)
 
 	if (pc->kept.key[0] != '\0')
 		return (page_kept_finish(req, p, pc));
-	page_draw(req, p, pc, page_changed(req, pc) ? &pc->fs : NULL);
+	page_draw(req, p, pc, pc->fs.form != NULL ? &pc->fs : NULL);
 	return (PIPE_DONE);
 }
 
@@ -596,92 +601,81 @@ page_form_body(const struct form_field *fields, json_t *form,
 }
 
 /*
- * The texts a form's person pickers hold that are not ids (a name or an
- * email typed, not chosen from the list), or NULL when there are none.
+ * Each person picker's value in a form's body: fn(obj, key, field, arg)
+ * for obj's key, field naming it as the API does, until fn says -1.
  */
-static json_t *
-page_names(const struct form_field *fields, json_t *body)
+static int
+page_pickers(const struct form_field *fields, json_t *body,
+    int (*fn)(json_t *, const char *, const char *, void *), void *arg)
 {
 	const struct form_field	*f;
 	const char		*k;
-	json_t			*names, *v;
+	json_t			*v;
+	char			 field[160];
 
-	names = json_array();
 	for (f = fields; f != NULL && f->name != NULL; f++) {
 		if (f->kind == FORM_PERSON && f->into == NULL &&
-		    json_is_string(v = json_object_get(body, f->name)))
-			json_array_append(names, v);
+		    fn(body, f->name, f->name, arg) == -1)
+			return (-1);
 		if (f->kind != FORM_BOXES)
 			continue;
 		/* {"k/r": {"person_id", "version"}}, as matrix_adjust()
 		 * leaves them. */
 		json_object_foreach(json_object_get(body, "boxes"), k, v) {
-			if (json_is_string(json_object_get(v, "person_id")))
-				json_array_append(names, json_object_get(v,
-				    "person_id"));
+			(void)snprintf(field, sizeof(field),
+			    "boxes.%s.person_id", k);
+			if (fn(v, "person_id", field, arg) == -1)
+				return (-1);
 		}
 	}
-	if (json_array_size(names) == 0) {
-		json_decref(names);
-		return (NULL);
-	}
-	return (names);
+	return (0);
 }
 
+/* A picker's text that is not an id, into the list arg. */
+static int
+page_name_add(json_t *obj, const char *key, const char *field, void *arg)
+{
+	json_t	*v = json_object_get(obj, key);
+
+	(void)field;
+	if (json_is_string(v))
+		json_array_append(arg, v);
+	return (0);
+}
+
+/* What a form's pickers named by a name or an email, to look up. */
+struct page_naming {
+	json_t	*named;		/* api.people_named: {text: [ids]} */
+	char	 field[64];
+	char	 message[1024];
+};
+
 /*
- * obj's key, a text typed into a person picker, becomes the id of the
- * one person it names (named: api.people_named's {text: [ids]}); -1 with
- * message when it names nobody, or more than one person.
+ * A picker's text becomes the id of the one active person it names;
+ * -1, with the field and message, when it names nobody or several.
  */
 static int
-page_name_one(json_t *obj, const char *key, json_t *named, char *message,
-    size_t size)
+page_name_one(json_t *obj, const char *key, const char *field, void *arg)
 {
-	const char	*text;
-	json_t		*ids;
+	struct page_naming	*n = arg;
+	const char		*text;
+	json_t			*ids;
 
 	if ((text = json_string_value(json_object_get(obj, key))) == NULL)
 		return (0);
-	ids = json_object_get(named, text);
+	ids = json_object_get(n->named, text);
 	if (json_array_size(ids) == 1 &&
 	    json_is_integer(json_array_get(ids, 0))) {
 		json_object_set(obj, key, json_array_get(ids, 0));
 		return (0);
 	}
-	(void)snprintf(message, size, json_array_size(ids) == 0 ?
+	(void)snprintf(n->field, sizeof(n->field), "%s", field);
+	(void)snprintf(n->message, sizeof(n->message),
+	    json_array_size(ids) == 0 ?
 	    "Nobody active is named \"%s\": choose someone from the list" :
 	    "More than one person is named \"%s\": choose one from the "
 	    "list", text);
 	return (-1);
-}
-
-/* Every picker's name made an id (page_name_one()); -1 with the field. */
-static int
-page_named(const struct form_field *fields, json_t *body, json_t *named,
-    char *field, size_t fsize, char *message, size_t msize)
-{
-	const struct form_field	*f;
-	const char		*k;
-	json_t			*v;
-
-	for (f = fields; f != NULL && f->name != NULL; f++) {
-		if (f->kind == FORM_PERSON && f->into == NULL &&
-		    page_name_one(body, f->name, named, message, msize) == -1) {
-			(void)snprintf(field, fsize, "%s", f->name);
-			return (-1);
-		}
-		if (f->kind != FORM_BOXES)
-			continue;
-		json_object_foreach(json_object_get(body, "boxes"), k, v) {
-			if (page_name_one(v, "person_id", named, message,
-			    msize) == -1) {
-				(void)snprintf(field, fsize,
-				    "boxes.%s.person_id", k);
-				return (-1);
-			}
-		}
-	}
-	return (0);
 }
 
 /*
@@ -770,8 +764,12 @@ page_act_prepare(struct http_request *req, struct pipe *p)
 	body = page_form_body(a->fields, pc->values, &pc->version);
 	if (a->adjust != NULL)
 		a->adjust(body, pc->values);
-	if ((names = page_names(a->fields, body)) == NULL)
+	names = json_array();
+	(void)page_pickers(a->fields, body, page_name_add, names);
+	if (json_array_size(names) == 0) {
+		json_decref(names);
 		return (page_act_send(req, p, body));
+	}
 
 	/* Names typed into pickers: who they name is looked up first. */
 	pc->body = body;
@@ -789,20 +787,18 @@ static int
 page_act_named(struct http_request *req, struct pipe *p)
 {
 	struct page_call	*pc = pipe_ctx(p);
-	json_t			*named, *body;
-	char			 field[sizeof(pc->field)];
-	char			 message[sizeof(pc->message)];
+	struct page_naming	 n;
+	json_t			*body;
 	int			 rc;
 
 	body = pc->body;
 	pc->body = NULL;
-	named = pipe_result(p);
-	rc = page_named(pc->action->fields, body, named, field, sizeof(field),
-	    message, sizeof(message));
-	json_decref(named);
+	n.named = pipe_result(p);
+	rc = page_pickers(pc->action->fields, body, page_name_one, &n);
+	json_decref(n.named);
 	if (rc == -1) {
 		json_decref(body);
-		page_refuse(pc, 400, field, message, 0);
+		page_refuse(pc, 400, n.field, n.message, 0);
 		return (view_push(pc->view, req, p, pc->path) == -1 ?
 		    PIPE_DONE : PIPE_MORE);
 	}
