@@ -141,9 +141,16 @@ $$;
 CREATE FUNCTION api.person_ref(p_id bigint) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	RETURN (SELECT json_build_object('id', id, 'name', name, 'active',
-	    active) FROM people WHERE id = p_id);
+	RETURN (SELECT api.person_row_ref(r) FROM people r WHERE id = p_id);
 END
+$$;
+
+-- The same of a person's row already read; null for an outer join's row
+-- that is not there.
+CREATE FUNCTION api.person_row_ref(r people) RETURNS json
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN r.id IS NOT NULL THEN json_build_object('id', r.id,
+	    'name', r.name, 'active', r.active) END
 $$;
 
 -- A person id from the body must exist (400 naming the field otherwise);

@@ -30,12 +30,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	a	jsonb := coalesce(p->'auth', '{}'::jsonb);
 	need	int := coalesce((a->>'need')::int, 1);
-	w	json;
-	have	int;
+	w	record;
 BEGIN
-	w := api.authenticate(jsonb_build_object('session', a->>'session',
-	    'token', a->>'token'));
-	IF w IS NULL THEN
+	SELECT * INTO w FROM api.authenticate(a->>'session', a->>'token');
+	IF w.who IS NULL THEN
 		IF need > 0 THEN
 			RAISE EXCEPTION USING ERRCODE = 'HF401',
 			    MESSAGE = 'sign in, or send an API token as '
@@ -50,69 +48,62 @@ BEGIN
 	-- scope and nothing else, whatever its owner's role; a route of a
 	-- scope ("scope" in auth, GET /metrics) that anyone may not call
 	-- takes only such a token.
-	IF w->>'scope' IS NOT NULL THEN
-		IF w->>'scope' IS DISTINCT FROM a->>'scope' THEN
+	IF w.scope IS NOT NULL THEN
+		IF w.scope IS DISTINCT FROM a->>'scope' THEN
 			RAISE EXCEPTION USING ERRCODE = 'HF403',
 			    MESSAGE = format('this token has the %s scope: '
-				'it serves nothing else', w->>'scope'),
-			    DETAIL = json_build_object('email',
-				w->'user'->>'email', 'scope',
-				w->>'scope')::text;
+				'it serves nothing else', w.scope),
+			    DETAIL = json_build_object('email', w.email,
+				'scope', w.scope)::text;
 		END IF;
 		-- A feed token (sql/0017_feeds.sql) reads the one feed it
 		-- names, never another.
-		IF w->>'scope' = 'feed' AND
-		    w->>'feed' IS DISTINCT FROM api.feed_of(p) THEN
+		IF w.scope = 'feed' AND
+		    w.feed IS DISTINCT FROM api.feed_of(p) THEN
 			RAISE EXCEPTION USING ERRCODE = 'HF403',
 			    MESSAGE = 'this feed token reads another feed',
-			    DETAIL = json_build_object('email',
-				w->'user'->>'email', 'scope',
-				w->>'scope')::text;
+			    DETAIL = json_build_object('email', w.email,
+				'scope', w.scope)::text;
 		END IF;
-		RETURN QUERY SELECT w, (p - 'auth') || jsonb_build_object(
-		    'actor', w->'user'->>'email',
-		    'user_id', (w->'user'->>'id')::bigint, 'admin', false,
-		    'person_id', (w->'person'->>'id')::bigint);
+		RETURN QUERY SELECT w.who, (p - 'auth') || jsonb_build_object(
+		    'actor', w.email, 'user_id', w.user_id, 'admin', false,
+		    'person_id', w.person_id);
 		RETURN;
 	END IF;
 	IF a->>'scope' IS NOT NULL AND need > 0 THEN
 		RAISE EXCEPTION USING ERRCODE = 'HF403',
 		    MESSAGE = format('this needs a token with the %s scope',
 			a->>'scope'),
-		    DETAIL = json_build_object('email', w->'user'->>'email',
+		    DETAIL = json_build_object('email', w.email,
 			'scope', a->>'scope')::text;
 	END IF;
 
-	SELECT v.position + 1 INTO have FROM vocabulary v
-	WHERE v.kind = 'user_role' AND v.key = w->'user'->>'role';
-	IF coalesce(have, 0) < need THEN
+	IF coalesce(w.rank, 0) < need THEN
 		RAISE EXCEPTION USING ERRCODE = 'HF403',
 		    MESSAGE = format('this needs the %s role or above',
 			(SELECT v.key FROM vocabulary v WHERE
 			v.kind = 'user_role' AND v.position = need - 1)),
-		    DETAIL = json_build_object('email', w->'user'->>'email',
-			'role', w->'user'->>'role')::text;
+		    DETAIL = json_build_object('email', w.email,
+			'role', w.role)::text;
 	END IF;
 
 	-- A change made with a session cookie proves it comes from our
 	-- pages with the session's token; compared as digests, so the time
 	-- it takes says nothing about the token.
 	IF coalesce((a->>'write')::boolean, false) AND
-	    w->>'via' = 'session' AND (a->>'csrf' IS NULL OR
+	    w.via = 'session' AND (a->>'csrf' IS NULL OR
 	    sha256(convert_to(a->>'csrf', 'UTF8')) <>
-	    sha256(convert_to(coalesce(w->>'csrf', ''), 'UTF8'))) THEN
+	    sha256(convert_to(coalesce(w.csrf, ''), 'UTF8'))) THEN
 		RAISE EXCEPTION USING ERRCODE = 'HFCSR',
 		    MESSAGE = 'missing or wrong CSRF token',
-		    DETAIL = json_build_object('email', w->'user'->>'email',
-			'role', w->'user'->>'role')::text;
+		    DETAIL = json_build_object('email', w.email,
+			'role', w.role)::text;
 	END IF;
 
-	RETURN QUERY SELECT w, (p - 'auth') || jsonb_build_object(
-	    'actor', w->'user'->>'email',
-	    'user_id', (w->'user'->>'id')::bigint,
-	    'admin', w->'user'->>'role' = 'admin',
-	    'role', w->'user'->>'role',
-	    'person_id', (w->'person'->>'id')::bigint);
+	RETURN QUERY SELECT w.who, (p - 'auth') || jsonb_build_object(
+	    'actor', w.email, 'user_id', w.user_id,
+	    'admin', w.role = 'admin', 'role', w.role,
+	    'person_id', w.person_id);
 END
 $$;
 

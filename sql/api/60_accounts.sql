@@ -2,9 +2,8 @@
 -- tokens.  The tables, and what they store (never a secret in the clear),
 -- are in sql/0009_accounts.sql.
 
--- api.setting runs on every signed-in request (api.authenticate) and at
--- every sign-in.  As LANGUAGE sql with a FROM it was planned again at each
--- call; PL/pgSQL keeps the plan for the session, as 00_common.sql says of
+-- api.setting runs at every sign-in.  As LANGUAGE sql with a FROM it
+-- was planned again at each call; PL/pgSQL keeps the plan for the session, as 00_common.sql says of
 -- every function that looks rows up.
 CREATE FUNCTION api.setting(p_key text) RETURNS int
 LANGUAGE plpgsql STABLE AS $$
@@ -41,68 +40,84 @@ LANGUAGE sql STABLE AS $$
 	    'version', u.version)
 $$;
 
--- Who is asking: the user of a live session or of a valid API token.
--- p: {"session": sha256 hex, "token": sha256 hex}.
+-- Who is asking: the user of a live session or of a valid API token,
+-- given the sha256 hex of either.  One query a request: the account, the
+-- person it stands for and its role's rank come with the session or the
+-- token, as plain values api.authorize() reads without parsing JSON again.
 -- A session's last use (the idle timeout) and a token's are written at
 -- most once a minute, so that reading is not a write every time; an
--- expired session is deleted.
--- Returns {"user": {...}, "person": the person the account stands for
--- ({"id", "name", "active"}, or null), "via": "session"|"token", "csrf": "...",
--- "scope": the token's scope (sql/0016_token_scope.sql) or null, "feed":
--- the feed a feed token reads (sql/0017_feeds.sql)} or null.
-CREATE FUNCTION api.authenticate(p jsonb) RETURNS json
+-- expired session, or one whose account was deactivated, is deleted.
+-- who: {"user": {...}, "person": the person the account stands for
+-- ({"id", "name", "active"}, or null), "via": "session"|"token", "csrf":
+-- the session's, "scope": the token's scope (sql/0016_token_scope.sql)
+-- or null, "feed": the feed a feed token reads (sql/0017_feeds.sql)};
+-- null when nobody is signed in, and then the other values mean nothing.
+-- rank: the role's vocabulary position plus one (1 viewer .. 4 admin).
+CREATE FUNCTION api.authenticate(p_session text, p_token text,
+    OUT who json, OUT user_id bigint, OUT email text, OUT role text,
+    OUT rank int, OUT person_id bigint, OUT via text, OUT csrf text,
+    OUT scope text, OUT feed text)
 LANGUAGE plpgsql AS $$
 DECLARE
-	s	sessions;
-	t	api_tokens;
-	u	users;
+	key_id	bigint;		-- the token's id
+	used	timestamptz;	-- its last use, or the session's
+	ends	timestamptz;	-- the session's end
+	idle	int;		-- minutes a session may stay unused
+	uj	json;
+	pj	json;
 BEGIN
-	IF p->>'token' IS NOT NULL THEN
-		SELECT * INTO t FROM api_tokens
-		WHERE token_hash = p->>'token' AND revoked_at IS NULL;
+	IF p_token IS NOT NULL THEN
+		SELECT t.id, t.last_used_at, t.scope, t.feed, api.user_json(u),
+		    u.id, u.email, u.role, u.person_id, api.person_row_ref(pe),
+		    v.position + 1
+		INTO key_id, used, scope, feed, uj, user_id, email, role,
+		    person_id, pj, rank
+		FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.active
+		LEFT JOIN people pe ON pe.id = u.person_id
+		LEFT JOIN vocabulary v ON v.kind = 'user_role' AND
+		    v.key = u.role
+		WHERE t.token_hash = p_token AND t.revoked_at IS NULL;
 		IF NOT FOUND THEN
-			RETURN NULL;
+			RETURN;
 		END IF;
-		SELECT * INTO u FROM users WHERE id = t.user_id AND active;
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		IF t.last_used_at IS NULL OR
-		    t.last_used_at < now() - interval '1 minute' THEN
+		IF used IS NULL OR used < now() - interval '1 minute' THEN
 			UPDATE api_tokens SET last_used_at = now()
-			WHERE id = t.id;
+			WHERE id = key_id;
 		END IF;
-		RETURN json_build_object('user', api.user_json(u),
-		    'person', api.person_ref(u.person_id),
-		    'via', 'token', 'csrf', NULL, 'scope', t.scope,
-		    'feed', t.feed);
+		via := 'token';
+		who := json_build_object('user', uj, 'person', pj,
+		    'via', via, 'csrf', NULL, 'scope', scope, 'feed', feed);
+		RETURN;
 	END IF;
 
-	IF p->>'session' IS NULL THEN
-		RETURN NULL;
+	IF p_session IS NULL THEN
+		RETURN;
 	END IF;
-	SELECT * INTO s FROM sessions WHERE id_hash = p->>'session';
+	SELECT s.expires_at, s.last_seen_at, s.csrf_token, api.user_json(u),
+	    u.id, u.email, u.role, u.person_id, api.person_row_ref(pe),
+	    v.position + 1, (SELECT g.value FROM settings g
+	    WHERE g.key = 'session_idle_minutes')
+	INTO ends, used, csrf, uj, user_id, email, role, person_id, pj,
+	    rank, idle
+	FROM sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active
+	LEFT JOIN people pe ON pe.id = u.person_id
+	LEFT JOIN vocabulary v ON v.kind = 'user_role' AND v.key = u.role
+	WHERE s.id_hash = p_session;
 	IF NOT FOUND THEN
-		RETURN NULL;
+		RETURN;
 	END IF;
-	IF s.expires_at <= now() OR s.last_seen_at +
-	    make_interval(mins => api.setting('session_idle_minutes')) <=
-	    now() THEN
-		DELETE FROM sessions WHERE id_hash = s.id_hash;
-		RETURN NULL;
+	IF ends <= now() OR used + make_interval(mins => idle) <= now() OR
+	    user_id IS NULL THEN
+		DELETE FROM sessions WHERE id_hash = p_session;
+		RETURN;
 	END IF;
-	SELECT * INTO u FROM users WHERE id = s.user_id AND active;
-	IF NOT FOUND THEN
-		DELETE FROM sessions WHERE id_hash = s.id_hash;
-		RETURN NULL;
-	END IF;
-	IF s.last_seen_at < now() - interval '1 minute' THEN
+	IF used < now() - interval '1 minute' THEN
 		UPDATE sessions SET last_seen_at = now()
-		WHERE id_hash = s.id_hash;
+		WHERE id_hash = p_session;
 	END IF;
-	RETURN json_build_object('user', api.user_json(u),
-	    'person', api.person_ref(u.person_id), 'via', 'session',
-	    'csrf', s.csrf_token);
+	via := 'session';
+	who := json_build_object('user', uj, 'person', pj, 'via', via,
+	    'csrf', csrf);
 END
 $$;
 
