@@ -169,19 +169,23 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	n	int := coalesce((p->>'limit')::int, 8);
 	lease	int := coalesce((p->>'lease')::int, 60);
+	-- Now, as a value: clock_timestamp() in the query is volatile, so
+	-- outbox_due could not bound the scan by it and every claim read
+	-- every row waiting, retries due later included (7 ms a poll with
+	-- 5,000 reminders waiting for a mail server).
+	now_at	timestamptz := clock_timestamp();
 	out	json;
 BEGIN
 	WITH taken AS (
 		SELECT o.id FROM outbox o
 		WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND
-		    o.due_at <= clock_timestamp() AND
-		    (o.leased_until IS NULL OR
-		    o.leased_until < clock_timestamp())
+		    o.due_at <= now_at AND
+		    (o.leased_until IS NULL OR o.leased_until < now_at)
 		ORDER BY o.due_at, o.id
 		LIMIT n
 		FOR UPDATE SKIP LOCKED
 	), held AS (
-		UPDATE outbox o SET leased_until = clock_timestamp() +
+		UPDATE outbox o SET leased_until = now_at +
 		    make_interval(secs => lease), leased_by = p->>'runner',
 		    attempts = o.attempts + 1
 		FROM taken WHERE o.id = taken.id
