@@ -31,21 +31,16 @@ static const char json_internal[] =
     "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
 
 /*
- * The one place a response leaves (http_response(), which copies the
- * body): its line in the request log and its count in the metrics.  A
- * request that waited for the database is timed from its first step
- * (pipe.c keeps when that was); Kore resets req->start at every step.
+ * Its line in the request log and its count in the metrics, for every
+ * response.  A request that waited for the database is timed from its
+ * first step (pipe.c keeps when that was); Kore resets req->start at
+ * every step.
  */
-void
-reply_send(struct http_request *req, int status, const void *data,
-    size_t len)
+static void
+reply_sent(struct http_request *req, int status, size_t len)
 {
 	const struct req_state	*rs = req->hdlr_extra;
 	uint64_t		 start, now, ms;
-
-	/* Which of several instances answered (app.c). */
-	http_response_header(req, "x-handoff-instance", app_instance());
-	http_response(req, status, data, len);
 
 	start = req->start;
 	if (rs != NULL && rs->magic == REQ_STATE_MAGIC && rs->start != 0)
@@ -61,6 +56,48 @@ reply_send(struct http_request *req, int status, const void *data,
 		trim_pending = 1;
 		(void)kore_timer_add(reply_trim, TRIM_DELAY_MS, NULL, 1);
 	}
+}
+
+/* A response whose body Kore copies (http_response()). */
+void
+reply_send(struct http_request *req, int status, const void *data,
+    size_t len)
+{
+	/* Which of several instances answered (app.c). */
+	http_response_header(req, "x-handoff-instance", app_instance());
+	http_response(req, status, data, len);
+	reply_sent(req, status, len);
+}
+
+/* Kore has sent a body handed to it whole, or dropped its connection. */
+static int
+reply_stream_done(struct netbuf *nb)
+{
+	free(nb->extra);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * A built body handed over: Kore sends the bytes where they are rather
+ * than copy them into its own buffers (a kept project page is 160 KB),
+ * and frees them once sent.  b is left empty.
+ */
+static void
+reply_send_owned(struct http_request *req, int status, struct sbuf *b)
+{
+	size_t	 len = 0;
+	char	*data;
+
+	data = sbuf_steal(b, &len);
+	if (data == NULL || req->owner == NULL ||
+	    req->method == HTTP_METHOD_HEAD) {
+		reply_send(req, status, data, len);
+		free(data);
+		return;
+	}
+	http_response_header(req, "x-handoff-instance", app_instance());
+	http_response_stream(req, status, data, len, reply_stream_done, data);
+	reply_sent(req, status, len);
 }
 
 static void
@@ -181,10 +218,12 @@ reply_json_text(struct http_request *req, int status, const char *text,
 	reply_send(req, status, text, strlen(text));
 }
 
-/* A built page or document; a buffer that ran out of memory is a 500. */
-void
-reply_body(struct http_request *req, int status, const char *type,
-    const struct sbuf *b)
+/*
+ * The headers of a built body: 0, or -1 having answered a buffer that ran
+ * out of memory with a 500.
+ */
+static int
+reply_built(struct http_request *req, const char *type, const struct sbuf *b)
 {
 	reply_common_headers(req);
 	http_response_header(req, "cache-control", "no-store");
@@ -195,17 +234,27 @@ reply_body(struct http_request *req, int status, const char *type,
 		http_response_header(req, "content-type",
 		    "text/plain; charset=utf-8");
 		reply_send(req, 500, "internal error\n", 15);
-		return;
+		return (-1);
 	}
-
 	http_response_header(req, "content-type", type);
-	reply_send(req, status, b->data, b->len);
+	return (0);
 }
 
+/* A built document. */
+void
+reply_body(struct http_request *req, int status, const char *type,
+    const struct sbuf *b)
+{
+	if (reply_built(req, type, b) == 0)
+		reply_send(req, status, b->data, b->len);
+}
+
+/* A built page, its bytes handed over: b is left empty. */
 void
 reply_html(struct http_request *req, int status, struct sbuf *b)
 {
-	reply_body(req, status, "text/html; charset=utf-8", b);
+	if (reply_built(req, "text/html; charset=utf-8", b) == 0)
+		reply_send_owned(req, status, b);
 }
 
 /*

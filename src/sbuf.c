@@ -10,8 +10,6 @@
 
 #define SBUF_MIN	256
 
-static int	sbuf_reserve(struct sbuf *, size_t);
-
 void
 sbuf_init(struct sbuf *b)
 {
@@ -37,7 +35,7 @@ sbuf_reset(struct sbuf *b)
 }
 
 /* Make room for n more bytes plus the terminating NUL. */
-static int
+int
 sbuf_reserve(struct sbuf *b, size_t n)
 {
 	size_t	 want, cap;

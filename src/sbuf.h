@@ -22,6 +22,11 @@ struct sbuf {
 void	 sbuf_init(struct sbuf *);
 void	 sbuf_free(struct sbuf *);
 void	 sbuf_reset(struct sbuf *);
+/*
+ * Room for n more bytes in one allocation, when their number is known
+ * beforehand; -1 when out of memory (the buffer remembers it too).
+ */
+int	 sbuf_reserve(struct sbuf *, size_t);
 void	 sbuf_add(struct sbuf *, const void *, size_t);
 void	 sbuf_append(struct sbuf *, const struct sbuf *);
 void	 sbuf_str(struct sbuf *, const char *);
