@@ -52,6 +52,8 @@ bench_stop() {
 
 # bench_wrk LABEL PATH VAR: one bounded wrk run (signed in with the bench
 # token); prints "LABEL req/s p50 p99" and keeps req/s in BENCH_RPS_VAR.
+# Its answers that were not 2xx (a fast error is no fast page) are added
+# to BENCH_NON2XX.
 bench_wrk() {
 	out=$(wrk -t2 -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --latency \
 	    -H "Authorization: Bearer $BENCH_TOKEN" "$BENCH_URL$2")
@@ -62,6 +64,7 @@ bench_wrk() {
 	printf '%-36s %10s req/s   p50 %-9s p99 %-9s %s\n' "$1" "$rps" \
 	    "$p50" "$p99" "${non2xx:+non-2xx: $non2xx}"
 	eval "BENCH_RPS_$3=\$rps"
+	BENCH_NON2XX=$(( ${BENCH_NON2XX:-0} + ${non2xx:-0} ))
 }
 
 # bench_time LABEL PATH RUNS: the median wall time of RUNS requests.

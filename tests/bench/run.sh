@@ -89,6 +89,7 @@ for n in $sizes; do
 	    OFFSET (SELECT count(*) / 2 FROM projects
 	    WHERE status = 'active') LIMIT 1")
 
+	BENCH_NON2XX=0
 	bench_wrk "healthz ($n)" /healthz health
 	record healthz "$n" "$BENCH_RPS_health"
 	bench_wrk "person $person ($n)" "/api/v1/people/$person" row
@@ -99,6 +100,7 @@ for n in $sizes; do
 	record page "$n" "$BENCH_RPS_page"
 	bench_wrk "portfolio first page ($n)" / portfolio
 	record portfolio "$n" "$BENCH_RPS_portfolio"
+	record non2xx "$n" "$BENCH_NON2XX"
 
 	# Kept (sql/api/98_kept.sql): made by the first, then answered
 	# kept; and made afresh each time, nothing kept before it.
@@ -139,6 +141,10 @@ for n in $sizes; do
 	record writes_refused "$n" "$(( $2 + $3 ))"
 	record pss_after "$n" "$(pss)"
 	bench_stop
+	# A worker that died was restarted at once: no figure would show it.
+	died=0
+	"$top/tests/lib/check-kore-logs.sh" "$HANDOFF_TEST_DIR" || died=1
+	record workers_died "$n" "$died"
 done
 
 echo

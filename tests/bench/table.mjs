@@ -75,6 +75,10 @@ row('  writes lost (taken - versions added)', at('writes_lost'), 0, '0',
     (n, x) => x === 0);
 row('  writes refused or failed', at('writes_refused'), 0, '0',
     (n, x) => x === 0);
+row('answers not 2xx under wrk (every route above)', at('non2xx'), 0, '0',
+    (n, x) => x === 0);
+row('kore workers that died (the server\'s log)', at('workers_died'), 0,
+    '0', (n, x) => x === 0);
 row('ledger catch-up, items/s', at('ledger_items_per_s'), 0);
 row('kore PSS idle, MB', at('pss_idle'), 1);
 row('kore PSS after the run, MB', at('pss_after'), 1);
