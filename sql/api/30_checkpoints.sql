@@ -67,6 +67,7 @@ DECLARE
 	b	jsonb := p->'body';
 	pr	projects;
 	c	checkpoints;
+	answer	json;
 BEGIN
 	SELECT * INTO pr FROM projects WHERE id = api.path_id(p, 'project');
 	IF NOT FOUND THEN
@@ -93,10 +94,11 @@ BEGIN
 	RETURNING * INTO c;
 
 	PERFORM api.checkpoint_snapshot(p, c, api.today(p));
+	answer := api.checkpoint_json(c);
 	PERFORM api.audit(p, pr.id, 'checkpoint', c.id::text, 'create', NULL,
-	    api.json_merge(api.checkpoint_json(c), CASE WHEN b ? 'reason'
+	    api.json_merge(answer, CASE WHEN b ? 'reason'
 	    THEN json_build_object('reason', b->>'reason') END));
-	RETURN api.checkpoint_json(c);
+	RETURN answer;
 END
 $$;
 
@@ -150,6 +152,7 @@ DECLARE
 	reason		text := api.text_or_null(p->'body'->>'reason');
 	effective	date;
 	waiver		json;
+	answer		json;
 BEGIN
 	old := api.checkpoint_locked(p);
 	PERFORM api.check_version(p, old.version, 'this checkpoint');
@@ -254,14 +257,15 @@ BEGIN
 	END IF;
 	PERFORM api.checkpoint_snapshot(p, c, effective);
 
+	answer := api.checkpoint_json(c);
 	PERFORM api.audit(p, c.project_id, 'checkpoint', c.id::text,
 	    CASE WHEN c.status <> old.status THEN 'status_' || c.status
 		WHEN new_due <> old.due_on THEN 'slip'
 		ELSE 'update' END,
 	    api.checkpoint_json(old), api.json_merge(api.json_merge(
-	    api.checkpoint_json(c), CASE WHEN reason IS NOT NULL
+	    answer, CASE WHEN reason IS NOT NULL
 	    THEN json_build_object('reason', reason) END), waiver));
-	RETURN api.checkpoint_json(c);
+	RETURN answer;
 END
 $$;
 
