@@ -80,7 +80,9 @@ reply_stream_done(struct netbuf *nb)
 /*
  * A built body handed over: Kore sends the bytes where they are rather
  * than copy them into its own buffers (a kept project page is 160 KB),
- * and frees them once sent.  b is left empty.
+ * and frees them once sent.  b is left empty.  An error page is copied
+ * as any other answer: given no body, Kore would draw its own for an
+ * error status when http_pretty_error is set.
  */
 static void
 reply_send_owned(struct http_request *req, int status, struct sbuf *b)
@@ -89,8 +91,8 @@ reply_send_owned(struct http_request *req, int status, struct sbuf *b)
 	char	*data;
 
 	data = sbuf_steal(b, &len);
-	if (data == NULL || req->owner == NULL ||
-	    req->method == HTTP_METHOD_HEAD) {
+	if (data == NULL || req->owner == NULL || status >= 400 ||
+	    len == 0 || req->method == HTTP_METHOD_HEAD) {
 		reply_send(req, status, data, len);
 		free(data);
 		return;
