@@ -38,8 +38,11 @@ BEGIN
 END
 $$;
 
+-- STABLE, as text to date is (it reads DateStyle): declared IMMUTABLE it
+-- was never inlined, and was planned again at each of its calls (see
+-- api.ts below).
 CREATE FUNCTION api.today(p jsonb) RETURNS date
-LANGUAGE sql IMMUTABLE AS $$ SELECT (p->>'today')::date $$;
+LANGUAGE sql STABLE AS $$ SELECT (p->>'today')::date $$;
 
 CREATE FUNCTION api.actor(p jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(p->>'actor', 'anonymous') $$;
@@ -82,11 +85,13 @@ $$;
 
 CREATE FUNCTION api.audit(p jsonb, p_project bigint, p_entity text,
     p_entity_id text, p_action text, p_before json, p_after json)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO audit_log (recorded_on, actor, person_id, project_id,
 	    entity, entity_id, action, before, after)
 	VALUES (api.today(p), api.actor(p), api.actor_person(p), p_project,
-	    p_entity, p_entity_id, p_action, p_before::jsonb, p_after::jsonb)
+	    p_entity, p_entity_id, p_action, p_before::jsonb, p_after::jsonb);
+END
 $$;
 
 -- Two objects with no key in common, as one: a's keys, then b's.  Text
@@ -122,8 +127,9 @@ $$;
 -- not jsonb, keeps documents in the order they are written here, which is
 -- the order a person reading the API expects.
 CREATE FUNCTION api.json_merge(a json, b json) RETURNS json
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT coalesce(json_object_agg(key, value ORDER BY src, ord),
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	RETURN (SELECT coalesce(json_object_agg(key, value ORDER BY src, ord),
 	    '{}'::json)
 	FROM (
 		SELECT 1 AS src, e.key, e.value, e.ord
@@ -132,7 +138,8 @@ LANGUAGE sql IMMUTABLE AS $$
 		UNION ALL
 		SELECT 2, e.key, e.value, e.ord
 		FROM json_each(b) WITH ORDINALITY AS e(key, value, ord)
-	) s
+	) s);
+END
 $$;
 
 -- {"id", "name", "active"} of a person, or null.  (Functions that look

@@ -18,8 +18,9 @@
 -- from one snapshot, and no function runs for someone who may not call
 -- it.  The function gets the document without "auth", with "actor",
 -- "user_id", "admin", "role" and "person_id" (the person the account
--- stands for, sql/0028_me.sql, or null) of whoever is asking; "who" is what the server
--- knows of them afterwards (user, "via", the session's CSRF token).
+-- stands for, sql/0028_me.sql, or null) of whoever is asking; "who" is
+-- what the server knows of them afterwards (user, "via", the session's
+-- CSRF token).
 -- Refusals: HF401 nobody is signed in (or the session is over), HF403
 -- the role is too low, HFCSR a session's change without its CSRF token;
 -- DETAIL carries {"email", "role"} for the server's log, never for the

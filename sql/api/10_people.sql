@@ -7,10 +7,12 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE FUNCTION api.person_snapshot(p jsonb, r people) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO person_versions (person_id, actor, effective_on, active,
 	    name)
-	VALUES (r.id, api.actor(p), api.today(p), r.active, r.name)
+	VALUES (r.id, api.actor(p), api.today(p), r.active, r.name);
+END
 $$;
 
 CREATE FUNCTION api.person_email_free(p_email text, p_except bigint)

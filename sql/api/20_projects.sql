@@ -30,7 +30,8 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE FUNCTION api.project_snapshot(p jsonb, r projects) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO project_versions (project_id, actor, effective_on, name,
 	    pm_id, status, stage, target_launch_on, decision, primary_metric,
 	    secondary_constraint, worse_error, fallback, monitoring_trigger,
@@ -40,7 +41,8 @@ LANGUAGE sql AS $$
 	    r.target_launch_on, r.decision, r.primary_metric,
 	    r.secondary_constraint, r.worse_error, r.fallback,
 	    r.monitoring_trigger, r.baseline, r.data_outcome_logged,
-	    r.data_history, r.data_label_quality, r.data_examples)
+	    r.data_history, r.data_label_quality, r.data_examples);
+END
 $$;
 
 CREATE FUNCTION api.project_locked(p jsonb) RETURNS projects

@@ -32,13 +32,15 @@ END
 $$;
 
 CREATE FUNCTION api.checkpoint_snapshot(p jsonb, c checkpoints, p_on date)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO checkpoint_versions (checkpoint_id, actor, effective_on,
 	    stage, title, status, due_on, completed_on, owner_id, deleted,
 	    note, outcome)
 	VALUES (c.id, api.actor(p), p_on, c.stage, c.title, c.status, c.due_on,
 	    c.completed_on, c.owner_id, c.deleted_on IS NOT NULL, c.note,
-	    c.outcome)
+	    c.outcome);
+END
 $$;
 
 CREATE FUNCTION api.checkpoint_locked(p jsonb) RETURNS checkpoints

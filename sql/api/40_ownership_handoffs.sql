@@ -10,12 +10,14 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE FUNCTION api.cell_document(o ownership) RETURNS json
-LANGUAGE sql STABLE AS $$
-	SELECT api.json_merge(json_build_object('project_id', o.project_id,
-	    'responsibility', r.key, 'name', r.name, 'needed_by', r.needed_by,
-	    'role', o.role), api.cell_json(o, r))
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT api.json_merge(json_build_object('project_id',
+	    o.project_id, 'responsibility', r.key, 'name', r.name,
+	    'needed_by', r.needed_by, 'role', o.role), api.cell_json(o, r))
 	FROM responsibilities r
-	WHERE r.project_id = o.project_id AND r.key = o.responsibility
+	WHERE r.project_id = o.project_id AND r.key = o.responsibility);
+END
 $$;
 
 -- PUT (person) or DELETE (NULL) one cell of the matrix; or taken by the

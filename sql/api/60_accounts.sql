@@ -2,9 +2,10 @@
 -- tokens.  The tables, and what they store (never a secret in the clear),
 -- are in sql/0009_accounts.sql.
 
--- api.setting runs at every sign-in.  As LANGUAGE sql with a FROM it
--- was planned again at each call; PL/pgSQL keeps the plan for the session, as 00_common.sql says of
--- every function that looks rows up.
+-- api.setting runs at every sign-in and in the periodic jobs.  As
+-- LANGUAGE sql with a FROM it was planned again at each call; PL/pgSQL
+-- keeps the plan for the session, as 00_common.sql says of every function
+-- that looks rows up.
 CREATE FUNCTION api.setting(p_key text) RETURNS int
 LANGUAGE plpgsql STABLE AS $$
 BEGIN

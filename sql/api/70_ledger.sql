@@ -11,17 +11,21 @@
 -- statement per table, so concurrent writers never wait on each other.
 
 CREATE FUNCTION api.ledger_mark(p_kind text, p_items bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO ledger_dirty (kind, item)
 	SELECT p_kind, i FROM (SELECT DISTINCT unnest(p_items) AS i) u
-	WHERE i IS NOT NULL ORDER BY i
+	WHERE i IS NOT NULL ORDER BY i;
+END
 $$;
 
 -- The people who ever held a box of these projects.
 CREATE FUNCTION api.ledger_holders(p_projects bigint[]) RETURNS bigint[]
-LANGUAGE sql STABLE AS $$
-	SELECT ARRAY(SELECT DISTINCT person_id FROM ownership_versions
-	    WHERE project_id = ANY (p_projects) AND person_id IS NOT NULL)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT ARRAY(SELECT DISTINCT person_id FROM ownership_versions
+	    WHERE project_id = ANY (p_projects) AND person_id IS NOT NULL));
+END
 $$;
 
 CREATE FUNCTION api.ledger_on_project_versions() RETURNS trigger

@@ -16,21 +16,25 @@ $$;
 -- rows are written by email's own functions (channel 'email').
 CREATE FUNCTION api.outbox_emit(p_event text, p_project bigint,
     p_data jsonb) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO outbox (channel, target_id, event, payload)
 	SELECT t.channel, t.id, p_event, jsonb_build_object('type', p_event,
 	    'timestamp', api.ts(clock_timestamp()), 'data', p_data)
 	FROM outbox_targets t
 	WHERE p_event = ANY (t.events) AND
 	    (t.project_id IS NULL OR t.project_id = p_project)
-	ORDER BY t.id
+	ORDER BY t.id;
+END
 $$;
 
 CREATE FUNCTION api.outbox_project(p_project bigint) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-	SELECT jsonb_build_object('id', pr.id, 'name', pr.name, 'stage',
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT jsonb_build_object('id', pr.id, 'name', pr.name, 'stage',
 	    pr.stage)
-	FROM projects pr WHERE pr.id = p_project
+	FROM projects pr WHERE pr.id = p_project);
+END
 $$;
 
 -- The audit log is where every write says what it did: a checkpoint
@@ -90,13 +94,15 @@ $$;
 -- before an apply, to compare with what it holds after.
 CREATE FUNCTION api.outbox_open_risks(p_projects bigint[],
     p_people bigint[], p_day date) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-	SELECT coalesce(jsonb_agg(jsonb_build_object('project', s.project_id,
-	    'person', s.owner_id, 'kind', s.kind, 'subject', s.subject,
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT coalesce(jsonb_agg(jsonb_build_object('project',
+	    s.project_id, 'person', s.owner_id, 'kind', s.kind, 'subject', s.subject,
 	    'severity', s.severity, 'since', s.since)), '[]'::jsonb)
 	FROM risk_spans s
 	WHERE (s.project_id = ANY (p_projects) OR s.owner_id = ANY (p_people))
-	    AND s.from_on <= p_day AND (s.to_on IS NULL OR s.to_on > p_day)
+	    AND s.from_on <= p_day AND (s.to_on IS NULL OR s.to_on > p_day));
+END
 $$;
 
 -- After an apply: the risks that opened, were resolved or changed their
