@@ -22,10 +22,12 @@ $$;
 -- checks at start-up) is not written in this version.
 CREATE FUNCTION api.spec_missing(v project_versions) RETURNS int
 LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	j	jsonb := to_jsonb(v);	-- once, not once a field
 BEGIN
 	RETURN (SELECT coalesce(sum(1 << position), 0)::int
 	    FROM vocabulary
-	    WHERE kind = 'spec_field' AND to_jsonb(v) ->> key IS NULL);
+	    WHERE kind = 'spec_field' AND j ->> key IS NULL);
 END
 $$;
 
@@ -33,10 +35,12 @@ $$;
 -- audit_field) is not answered in this version.
 CREATE FUNCTION api.audit_missing(v project_versions) RETURNS int
 LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	j	jsonb := to_jsonb(v);	-- once, not once a field
 BEGIN
 	RETURN (SELECT coalesce(sum(1 << position), 0)::int
 	    FROM vocabulary
-	    WHERE kind = 'audit_field' AND to_jsonb(v) ->> key IS NULL);
+	    WHERE kind = 'audit_field' AND j ->> key IS NULL);
 END
 $$;
 
