@@ -111,6 +111,31 @@ test_steal_hands_over_bytes(void **state)
 }
 
 static void
+test_reserve_is_one_allocation(void **state)
+{
+	struct sbuf	 b;
+	char		 chunk[1000];
+	const char	*at;
+	int		 i;
+
+	(void)state;
+	memset(chunk, 'a', sizeof(chunk));
+	sbuf_init(&b);
+	assert_int_equal(sbuf_reserve(&b, 100 * sizeof(chunk)), 0);
+	assert_true(b.cap > 100 * sizeof(chunk));
+	at = b.data;
+	for (i = 0; i < 100; i++)
+		sbuf_add(&b, chunk, sizeof(chunk));
+	/* What was reserved held it all: the bytes never moved. */
+	assert_ptr_equal(b.data, at);
+	assert_int_equal(b.len, 100 * sizeof(chunk));
+	assert_int_equal(b.data[b.len], '\0');
+	assert_int_equal(sbuf_reserve(&b, SIZE_MAX), -1);
+	assert_true(sbuf_failed(&b));
+	sbuf_free(&b);
+}
+
+static void
 test_overflow_marks_failed(void **state)
 {
 	struct sbuf	b;
@@ -138,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_printf_long_output),
 		cmocka_unit_test(test_reset_keeps_buffer_usable),
 		cmocka_unit_test(test_steal_hands_over_bytes),
+		cmocka_unit_test(test_reserve_is_one_allocation),
 		cmocka_unit_test(test_overflow_marks_failed),
 	};
 
