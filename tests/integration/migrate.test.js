@@ -432,8 +432,12 @@ test('a database made and filled by the old migrations upgrades: its data ' +
 		    '2026-11-23', path: { person: ana.id }, if_match: 1,
 		    body: { name: 'Ana Ruiz Vidal' } });
 		assert.equal(patched.version, 2);
-		const who = await call(db, 'authenticate',
-		    { token: 'a'.repeat(64) });
+		// The old account's token still signs in (api.authorize, as
+		// every signed-in statement begins).
+		const auth = JSON.stringify({ auth: { token: 'a'.repeat(64),
+		    need: 1 } });
+		const who = JSON.parse(await asApp('SELECT w.who FROM ' +
+		    `api.authorize($json$${auth}$json$::jsonb) w`, db));
 		assert.equal(who.user.email, 'maya@example.com');
 	} finally {
 		rmSync(old, { recursive: true, force: true });
