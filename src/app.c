@@ -283,8 +283,11 @@ handoff_init(int state)
 {
 	const char	*dsn, *today, *url;
 
-	if (state == KORE_MODULE_UNLOAD)
+	if (state == KORE_MODULE_UNLOAD) {
+		/* The copies this module's code keeps track of. */
+		kept_copies_drop();
 		return (KORE_RESULT_OK);
+	}
 
 	/*
 	 * libpq reads these only when neither the connection string nor the

@@ -257,14 +257,22 @@ void		 pipe_who(struct pipe *, json_t *);
 json_t		*pipe_result(struct pipe *);
 const char	*pipe_value(struct pipe *);
 const char	*pipe_value_at(struct pipe *, int);
+const char	*pipe_value_named(struct pipe *, const char *);
 
 /* kept.c: answers kept whole once made (sql/api/98_kept.sql). */
 #define KEPT_KEY_LEN	512
+#define KEPT_HAVE_MAX	4	/* copies named in one ask */
+#define KEPT_MADE_LEN	40	/* a kept text's name: a uuid */
+
+struct kept_copy;
 
 struct kept {
 	char		 key[KEPT_KEY_LEN];	/* "": not kept */
 	struct sbuf	 made;		/* the text made, while it is kept */
 	int		 putting;	/* STMT_KEPT_PUT was sent */
+	/* The copies the ask named, held until the answer is sent. */
+	struct kept_copy *have[KEPT_HAVE_MAX];
+	int		 nhave;
 };
 
 enum kept_step {
@@ -277,12 +285,13 @@ void		 kept_init(struct kept *);
 void		 kept_free(struct kept *);
 void		 kept_key(struct kept *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
-void		 kept_ask(const struct kept *, json_t *);
+void		 kept_ask(struct kept *, json_t *);
 enum kept_step	 kept_step(struct kept *, struct pipe *, int, const char **,
 		    const char **);
 int		 kept_put(struct kept *, struct pipe *, const char *);
 int		 kept_failed(const struct kept *, const char *,
 		    const struct db_error *);
+void		 kept_copies_drop(void);
 
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);

@@ -290,6 +290,19 @@ pipe_value_at(struct pipe *p, int n)
 	return (PQgetvalue(p->result, 0, col));
 }
 
+/* The answer's value of the column named name; NULL if none. */
+const char *
+pipe_value_named(struct pipe *p, const char *name)
+{
+	int	col;
+
+	if (p->result == NULL || PQntuples(p->result) < 1 ||
+	    (col = PQfnumber(p->result, name)) < 0 ||
+	    PQgetisnull(p->result, 0, col))
+		return (NULL);
+	return (PQgetvalue(p->result, 0, col));
+}
+
 json_t *
 pipe_result(struct pipe *p)
 {

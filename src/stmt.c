@@ -98,7 +98,7 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	    RISKS("project_create"), AUTH },
 	/* The answer kept, or the document with its risks' facts. */
 	[STMT_PROJECT_READ] = { "project_read", "SELECT w.who, r.doc, "
-	    "r.kept, r.version FROM api.authorize($1::jsonb) w, "
+	    "r.kept, r.version, r.made FROM api.authorize($1::jsonb) w, "
 	    "api.project_read(w.call) r", "project_read", 0, AUTH | KEPT },
 	[STMT_PROJECT_GET] = { "project_get", AUTHED("project_get"), AUTH },
 	[STMT_PROJECT_PATCH] = { "project_patch", AUTHED("project_patch"),
@@ -160,8 +160,8 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	 * still true, or api.digest's document to make it from; then the
 	 * answer made, to keep.
 	 */
-	[STMT_DIGEST] = { "digest_read", "SELECT w.who, r.doc, r.kept "
-	    "FROM api.authorize($1::jsonb) w, api.digest_read(w.call) r",
+	[STMT_DIGEST] = { "digest_read", "SELECT w.who, r.doc, r.kept, "
+	    "r.made FROM api.authorize($1::jsonb) w, api.digest_read(w.call) r",
 	    "digest_read", 0, AUTH },
 	[STMT_KEPT_PUT] = { "kept_put", AUTHED("kept_put"), AUTH },
 	[STMT_PEOPLE_NAMED] = { "people_named", AUTHED("people_named"),
@@ -169,11 +169,11 @@ static const struct stmt_def stmts[STMT_COUNT] = {
 	[STMT_PORTFOLIO] = { "portfolio", AUTHED("portfolio"), AUTH },
 	/* The portfolio page's body kept, or api.portfolio's document. */
 	[STMT_PORTFOLIO_READ] = { "portfolio_read", "SELECT w.who, r.doc, "
-	    "r.kept, r.key FROM api.authorize($1::jsonb) w, "
+	    "r.kept, r.key, r.made FROM api.authorize($1::jsonb) w, "
 	    "api.portfolio_read(w.call) r", "portfolio_read", 0, AUTH | KEPT },
 	/* The page kept (its marks to fill), or api.project_page's. */
 	[STMT_PROJECT_PAGE] = { "project_page_read", "SELECT w.who, r.doc, "
-	    "r.kept, r.key FROM api.authorize($1::jsonb) w, "
+	    "r.kept, r.key, r.made FROM api.authorize($1::jsonb) w, "
 	    "api.project_page_read(w.call) r", "project_page_read", 0,
 	    AUTH | KEPT },
 	[STMT_PEOPLE_PAGE] = { "people_page", AUTHED("people_page"), AUTH },

@@ -54,16 +54,23 @@ $tracked$;
 
 -- The kept answer of p_key, if it is still true: no transaction its
 -- snapshot did not see has written a tracked table since.  None for a
--- NULL key (a read that keeps nothing).  Rows of
--- read_changes below the snapshot's xmin were all seen by it.
-CREATE FUNCTION api.kept_get(p_key text) RETURNS text
+-- NULL key (a read that keeps nothing).  Rows of read_changes below the
+-- snapshot's xmin were all seen by it.  Its name (made), and its text
+-- unless the name is one of p_have: the copies the asking worker holds
+-- (src/kept.c), which answer for it.
+CREATE FUNCTION api.kept_get(p_key text, p_have jsonb, OUT made uuid,
+    OUT body text)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	RETURN (SELECT k.body FROM kept_reads k
-	    WHERE k.key = p_key
-	      AND NOT EXISTS (SELECT 1 FROM read_changes c
-		WHERE c.xid >= pg_snapshot_xmin(k.snap)
-		  AND NOT pg_visible_in_snapshot(c.xid, k.snap)));
+	SELECT k.made, CASE WHEN coalesce(p_have @> to_jsonb(k.made::text),
+	    false)
+	    THEN NULL ELSE k.body END
+	INTO made, body
+	FROM kept_reads k
+	WHERE k.key = p_key
+	  AND NOT EXISTS (SELECT 1 FROM read_changes c
+	    WHERE c.xid >= pg_snapshot_xmin(k.snap)
+	      AND NOT pg_visible_in_snapshot(c.xid, k.snap));
 END
 $$;
 
@@ -104,7 +111,7 @@ BEGIN
 	INSERT INTO kept_reads AS k (key, snap, body)
 	VALUES (p->>'key', snap, p->>'body')
 	ON CONFLICT (key) DO UPDATE SET snap = EXCLUDED.snap,
-	    body = EXCLUDED.body, made_at = now()
+	    body = EXCLUDED.body, made_at = now(), made = EXCLUDED.made
 	WHERE pg_snapshot_xmax(k.snap) <= pg_snapshot_xmax(EXCLUDED.snap);
 	GET DIAGNOSTICS n = ROW_COUNT;
 	RETURN to_json(n > 0);
@@ -139,28 +146,33 @@ END
 $$;
 
 -- GET /api/v1/digest, /digest and /digest.md: the answer kept under
--- p.kept, if there is one still true (kept), else api.digest's document
--- with the snapshot it was read from (doc).  Without p.kept, the document.
-CREATE FUNCTION api.digest_read(p jsonb, OUT doc json, OUT kept text)
+-- p.kept, if there is one still true (made, and kept unless p.have holds
+-- it: api.kept_get), else api.digest's document with the snapshot it was
+-- read from (doc).  Without p.kept, the document.
+CREATE FUNCTION api.digest_read(p jsonb, OUT doc json, OUT kept text,
+    OUT made uuid)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	kept := api.kept_get(p->>'kept');
-	IF kept IS NULL THEN
+	SELECT g.made, g.body INTO made, kept
+	FROM api.kept_get(p->>'kept', p->'have') g;
+	IF made IS NULL THEN
 		doc := api.kept_doc(api.digest(p));
 	END IF;
 END
 $$;
 
 -- GET / (the portfolio page): the page's body kept under p.kept (key),
--- the same for everyone, if it is still true (kept), else api.portfolio's
--- document with the snapshot it was read from (doc).
+-- the same for everyone, if it is still true (made, kept: as
+-- api.digest_read's), else api.portfolio's document with the snapshot it
+-- was read from (doc).
 CREATE FUNCTION api.portfolio_read(p jsonb, OUT doc json, OUT kept text,
-    OUT key text)
+    OUT key text, OUT made uuid)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	key := p->>'kept';
-	kept := api.kept_get(key);
-	IF kept IS NULL THEN
+	SELECT g.made, g.body INTO made, kept
+	FROM api.kept_get(key, p->'have') g;
+	IF made IS NULL THEN
 		doc := api.kept_doc(api.portfolio(p));
 	END IF;
 END
@@ -168,33 +180,36 @@ $$;
 
 -- GET /projects/{id} (the project page): the page kept for the one asking
 -- under p.kept (key: the key with their account), its marks still to
--- fill, if it is still true (kept), else api.project_page's document with
--- the snapshot it was read from (doc).
+-- fill, if it is still true (made, kept: as api.digest_read's), else
+-- api.project_page's document with the snapshot it was read from (doc).
 CREATE FUNCTION api.project_page_read(p jsonb, OUT doc json, OUT kept text,
-    OUT key text)
+    OUT key text, OUT made uuid)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
 	key := (p->>'kept') || ' user ' || (p->>'user_id');
-	kept := api.kept_get(key);
-	IF kept IS NULL THEN
+	SELECT g.made, g.body INTO made, kept
+	FROM api.kept_get(key, p->'have') g;
+	IF made IS NULL THEN
 		doc := api.kept_doc(api.project_page(p));
 	END IF;
 END
 $$;
 
 -- GET /api/v1/projects/{id}: the answer kept under p.kept, if there is
--- one still true (kept), else the project's document with the facts of
--- its risks and the snapshot it was read from (doc); its version either
--- way (the ETag: the kept answer is true, so it is of this version).
+-- one still true (made, kept: as api.digest_read's), else the project's
+-- document with the facts of its risks and the snapshot it was read from
+-- (doc); its version either way (the ETag: the kept answer is true, so it
+-- is of this version).
 CREATE FUNCTION api.project_read(p jsonb, OUT doc text, OUT kept text,
-    OUT version int)
+    OUT version int, OUT made uuid)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	v_id	bigint := api.project_exists(p);
 BEGIN
 	version := (SELECT pr.version FROM projects pr WHERE pr.id = v_id);
-	kept := api.kept_get(p->>'kept');
-	IF kept IS NOT NULL THEN
+	SELECT g.made, g.body INTO made, kept
+	FROM api.kept_get(p->>'kept', p->'have') g;
+	IF made IS NOT NULL THEN
 		RETURN;
 	END IF;
 	doc := api.json_splice(api.project_doc(v_id)::text,
