@@ -69,10 +69,33 @@ reply_send(struct http_request *req, int status, const void *data,
 	reply_sent(req, status, len);
 }
 
-/* Kore has sent a body handed to it whole, or dropped its connection. */
+/*
+ * Kore 4.1.0 offers a connection's write function 8 KB at a time at most
+ * (NETBUF_SEND_PAYLOAD_MAX, compiled into the kore binary), so a 160 KB
+ * page left in twenty send(2)s.  While a body handed over is sent on a
+ * plain connection, this offers the kernel all that is left of the
+ * buffer instead: it takes what the socket's buffer holds and says how
+ * much, and Kore goes on from there as after any short write.  TLS
+ * (net_write_tls) is left alone.
+ */
+static int
+reply_write(struct connection *c, size_t len, size_t *written)
+{
+	if (c->snb != NULL && c->snb->b_len > c->snb->s_off)
+		len = c->snb->b_len - c->snb->s_off;
+	return (net_write(c, len, written));
+}
+
+/*
+ * Kore has sent a body handed to it whole, or dropped its connection.
+ * Kore's own write function again: the connection may outlive this
+ * module (a reload).
+ */
 static int
 reply_stream_done(struct netbuf *nb)
 {
+	if (nb->owner != NULL && nb->owner->write == reply_write)
+		nb->owner->write = net_write;
 	free(nb->extra);
 	return (KORE_RESULT_OK);
 }
@@ -98,6 +121,8 @@ reply_send_owned(struct http_request *req, int status, struct sbuf *b)
 		return;
 	}
 	http_response_header(req, "x-handoff-instance", app_instance());
+	if (req->owner->write == net_write)
+		req->owner->write = reply_write;
 	http_response_stream(req, status, data, len, reply_stream_done, data);
 	reply_sent(req, status, len);
 }
