@@ -284,7 +284,8 @@ handoff_init(int state)
 	const char	*dsn, *today, *url;
 
 	if (state == KORE_MODULE_UNLOAD) {
-		/* The copies this module's code keeps track of. */
+		/* What outlives this module's code must not point into it. */
+		reply_unload();
 		kept_copies_drop();
 		return (KORE_RESULT_OK);
 	}

@@ -296,6 +296,7 @@ void		 kept_copies_drop(void);
 /* reply.c: every response leaves through here. */
 int		 reply_is_api(struct http_request *);
 void		 reply_send(struct http_request *, int, const void *, size_t);
+void		 reply_unload(void);
 void		 reply_common_headers(struct http_request *);
 void		 reply_json(struct http_request *, int, json_t *);
 void		 reply_json_tag(struct http_request *, int, json_t *,

@@ -58,6 +58,14 @@ static TAILQ_HEAD(kept_copy_list, kept_copy)	copies =
     TAILQ_HEAD_INITIALIZER(copies);
 static size_t	copies_bytes, copies_count;
 
+/* Freed once it is neither listed nor held. */
+static void
+copy_settle(struct kept_copy *c)
+{
+	if (c->dropped && c->held == 0)
+		free(c);
+}
+
 static void
 copy_unlink(struct kept_copy *c)
 {
@@ -65,8 +73,7 @@ copy_unlink(struct kept_copy *c)
 	copies_bytes -= c->len;
 	copies_count--;
 	c->dropped = 1;
-	if (c->held == 0)
-		free(c);
+	copy_settle(c);
 }
 
 /* Room for one more of len bytes: the least recently used go first. */
@@ -127,8 +134,8 @@ kept_let_go(struct kept *k)
 
 	while (k->nhave > 0) {
 		c = k->have[--k->nhave];
-		if (--c->held == 0 && c->dropped)
-			free(c);
+		c->held--;
+		copy_settle(c);
 	}
 }
 

@@ -58,25 +58,13 @@ reply_sent(struct http_request *req, int status, size_t len)
 	}
 }
 
-/* A response whose body Kore copies (http_response()). */
-void
-reply_send(struct http_request *req, int status, const void *data,
-    size_t len)
-{
-	/* Which of several instances answered (app.c). */
-	http_response_header(req, "x-handoff-instance", app_instance());
-	http_response(req, status, data, len);
-	reply_sent(req, status, len);
-}
-
 /*
  * Kore 4.1.0 offers a connection's write function 8 KB at a time at most
  * (NETBUF_SEND_PAYLOAD_MAX, compiled into the kore binary), so a 160 KB
- * page left in twenty send(2)s.  While a body handed over is sent on a
- * plain connection, this offers the kernel all that is left of the
- * buffer instead: it takes what the socket's buffer holds and says how
- * much, and Kore goes on from there as after any short write.  TLS
- * (net_write_tls) is left alone.
+ * page left in twenty send(2)s.  On a plain connection this offers the
+ * kernel all that is left of the buffer being sent instead: it takes
+ * what the socket's buffer holds and says how much, and Kore goes on from
+ * there as after any short write.  TLS (net_write_tls) is left alone.
  */
 static int
 reply_write(struct connection *c, size_t len, size_t *written)
@@ -87,15 +75,46 @@ reply_write(struct connection *c, size_t len, size_t *written)
 }
 
 /*
- * Kore has sent a body handed to it whole, or dropped its connection.
- * Kore's own write function again: the connection may outlive this
- * module (a reload).
+ * Kore's own write function again on every connection: they outlive
+ * this module's code when it is unloaded (a reload).
  */
+void
+reply_unload(void)
+{
+	struct connection	*c;
+
+	TAILQ_FOREACH(c, &connections, list)
+		if (c->write == reply_write)
+			c->write = net_write;
+	TAILQ_FOREACH(c, &disconnected, list)
+		if (c->write == reply_write)
+			c->write = net_write;
+}
+
+/* What every answer's sending begins with. */
+static void
+reply_start(struct http_request *req)
+{
+	/* Which of several instances answered (app.c). */
+	http_response_header(req, "x-handoff-instance", app_instance());
+	if (req->owner != NULL && req->owner->write == net_write)
+		req->owner->write = reply_write;
+}
+
+/* A response whose body Kore copies (http_response()). */
+void
+reply_send(struct http_request *req, int status, const void *data,
+    size_t len)
+{
+	reply_start(req);
+	http_response(req, status, data, len);
+	reply_sent(req, status, len);
+}
+
+/* Kore has sent a body handed to it whole, or dropped its connection. */
 static int
 reply_stream_done(struct netbuf *nb)
 {
-	if (nb->owner != NULL && nb->owner->write == reply_write)
-		nb->owner->write = net_write;
 	free(nb->extra);
 	return (KORE_RESULT_OK);
 }
@@ -120,9 +139,7 @@ reply_send_owned(struct http_request *req, int status, struct sbuf *b)
 		free(data);
 		return;
 	}
-	http_response_header(req, "x-handoff-instance", app_instance());
-	if (req->owner->write == net_write)
-		req->owner->write = reply_write;
+	reply_start(req);
 	http_response_stream(req, status, data, len, reply_stream_done, data);
 	reply_sent(req, status, len);
 }

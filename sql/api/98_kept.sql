@@ -62,9 +62,9 @@ CREATE FUNCTION api.kept_get(p_key text, p_have jsonb, OUT made uuid,
     OUT body text)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	SELECT k.made, CASE WHEN coalesce(p_have @> to_jsonb(k.made::text),
-	    false)
-	    THEN NULL ELSE k.body END
+	SELECT k.made,
+	    CASE WHEN p_have @> to_jsonb(k.made::text) THEN NULL
+	    ELSE k.body END
 	INTO made, body
 	FROM kept_reads k
 	WHERE k.key = p_key

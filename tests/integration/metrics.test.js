@@ -8,6 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { Server, ctl, createDatabase, freePort, sleep, startServer }
     from '../lib/harness.js';
 import { TODAY, createProject, psql, unique } from '../lib/fixtures.js';
@@ -325,6 +327,43 @@ test('metrics: with the database away, the loopback still reads the ' +
 	}
 });
 
+// One connection for several requests in turn; each answer's status.
+async function keptAlive() {
+	const token = await srv.token();
+	const sock = connect(srv.port, '127.0.0.1');
+	await once(sock, 'connect');
+	let buf = Buffer.alloc(0);
+	let wake = null;
+	sock.on('data', (d) => {
+		buf = Buffer.concat([buf, d]);
+		wake?.();
+	});
+	// The whole of one answer: its head, then Content-Length bytes.
+	async function answer() {
+		for (;;) {
+			const end = buf.indexOf('\r\n\r\n');
+			if (end >= 0) {
+				const head = buf.subarray(0, end).toString();
+				const n = Number(/content-length: *(\d+)/i
+				    .exec(head)?.[1] ?? 0);
+				if (buf.length >= end + 4 + n) {
+					buf = buf.subarray(end + 4 + n);
+					return Number(head.split(' ')[1]);
+				}
+			}
+			await new Promise((ok) => { wake = ok; });
+		}
+	}
+	return {
+		get: (path) => {
+			sock.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+			    `Authorization: Bearer ${token}\r\n\r\n`);
+			return answer();
+		},
+		close: () => sock.destroy(),
+	};
+}
+
 test('metrics: the counters outlive a reload of the module (SIGHUP)',
     async () => {
 	const key = 'handoff_http_requests_total{pattern="/api/v1/people",' +
@@ -332,6 +371,10 @@ test('metrics: the counters outlive a reload of the module (SIGHUP)',
 	await srv.api('GET', '/api/v1/people');
 	const before = await sample();
 	assert.ok(v(before, key) > 0);
+	// A connection kept alive across the reload: its answers are sent
+	// by a write function of this module's (reply.c), put back first.
+	const kept = await keptAlive();
+	assert.equal(await kept.get('/api/v1/people'), 200);
 	process.kill(srv.pid, 'SIGHUP');
 	// The parent and both workers load the module again (no chroot
 	// here: the workers see the file).
@@ -340,6 +383,8 @@ test('metrics: the counters outlive a reload of the module (SIGHUP)',
 	for (let i = 0; i < 100 && reloads() < 3; i++)
 		await sleep(100);
 	assert.equal(reloads(), 3, 'the parent and two workers reloaded');
+	assert.equal(await kept.get('/api/v1/people'), 200);
+	kept.close();
 	for (let i = 0; i < 4; i++) {
 		const r = await rawHttp(srv.port, 'GET /metrics HTTP/1.1\r\n' +
 		    'Host: 127.0.0.1\r\nConnection: close\r\n\r\n');
